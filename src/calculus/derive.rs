@@ -1,0 +1,497 @@
+//! Symbolic differentiation with a derivation a student can follow.
+//!
+//! The walker visits the nodes of an expression children first and computes
+//! each node's derivative once (the graph is hash-consed, so a repeated
+//! subexpression is one node). Each node applies exactly one rule: the sum,
+//! product and quotient rules combine the derivatives of the operands;
+//! functions and powers take their local derivative from `rules` and, when
+//! their argument is not the variable itself, the chain rule multiplies it by
+//! the inner derivative — in one place, `chain`. Every node's rule, result
+//! and parts are recorded, and the derivation shown to the student is read
+//! from these records, so it is the computation that was done.
+//!
+//! The same walker can be asked to make a typical mistake at one node (leave
+//! out a chain rule's inner factor, a product-rule term, …); `check` uses
+//! this to recognise what went wrong in a student's answer.
+//!
+//! Invariant: `Derivation::raw` is the derivative built by the recorded
+//! steps, and `Derivation::result` is `simplify(raw)`.
+
+use super::rules::{exponential_derivative, function_derivative, power_derivative, Rule};
+use crate::expr::{simplify, Func, Graph, Id, Node};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// A typical mistake, made deliberately at one node.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum Mistake {
+    /// The chain rule at this node forgets the inner derivative u′.
+    DropInnerFactor(Id),
+    /// The product rule at this node forgets the term in which operand
+    /// `index` is differentiated.
+    DropProductTerm(Id, usize),
+    /// The quotient rule at this node uses u·v′ − u′·v as its numerator.
+    ReverseQuotientNumerator(Id),
+    /// The local derivative of the function at this node has the wrong
+    /// sign, as in (cos u)′ = sin u.
+    FlipLocalSign(Id),
+}
+
+/// The inner function of a chain-rule step: u and du.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Inner {
+    /// The stand-in variable the outer rule is written in (usually `u`).
+    pub placeholder: Id,
+    /// The inner expression u.
+    pub expr: Id,
+    /// Its derivative du/dx.
+    pub derivative: Id,
+}
+
+/// One line of a derivation.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Step {
+    pub rule: Rule,
+    /// Nesting: 0 for the whole expression, 1 for its operands, …
+    pub depth: usize,
+    /// The expression differentiated in this step.
+    pub expr: Id,
+    /// The variable differentiated by: the `--wrt` variable, or the
+    /// placeholder u for the outer function of a chain.
+    pub wrt: Id,
+    /// The derivative this step produced.
+    pub result: Id,
+    /// For a chain-rule step, its inner function.
+    pub inner: Option<Inner>,
+}
+
+/// A derivative and how it was obtained.
+#[derive(Clone, Debug)]
+pub struct Derivation {
+    pub expr: Id,
+    pub var: String,
+    /// The derivative as the rules built it.
+    pub raw: Id,
+    /// The simplified derivative.
+    pub result: Id,
+    /// The steps in reading order (each step before the steps for its
+    /// parts); the last is the simplification when it changed anything.
+    pub steps: Vec<Step>,
+}
+
+/// What was done at one node.
+#[derive(Clone, Debug)]
+struct Record {
+    rule: Rule,
+    result: Id,
+    parts: Vec<Part>,
+    inner: Option<Inner>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Part {
+    /// The derivative of an operand, itself a step.
+    Operand(Id),
+    /// The outer function of a chain, differentiated by the placeholder.
+    Outer { rule: Rule, expr: Id, result: Id },
+}
+
+/// Differentiates `expr` by `var`, with the full derivation.
+pub fn differentiate(graph: &mut Graph, expr: Id, var: &str) -> Derivation {
+    let mut walker = Walker::new(graph, expr, var, None);
+    let raw = walker.run();
+    let mut steps = walker.steps();
+    let result = simplify(graph, raw);
+    if result != raw {
+        let wrt = graph.var(var);
+        steps.push(Step {
+            rule: Rule::Simplify,
+            depth: 0,
+            expr: raw,
+            wrt,
+            result,
+            inner: None,
+        });
+    }
+    Derivation {
+        expr,
+        var: var.to_string(),
+        raw,
+        result,
+        steps,
+    }
+}
+
+/// The simplified derivative alone (no derivation kept).
+pub fn derivative(graph: &mut Graph, expr: Id, var: &str) -> Id {
+    let raw = Walker::new(graph, expr, var, None).run();
+    simplify(graph, raw)
+}
+
+/// The derivative a student would get by making `mistake`, unsimplified.
+pub fn derivative_with_mistake(graph: &mut Graph, expr: Id, var: &str, mistake: Mistake) -> Id {
+    Walker::new(graph, expr, var, Some(mistake)).run()
+}
+
+/// The places in `expr` where a typical mistake could be made when
+/// differentiating by `var`.
+pub fn mistake_sites(graph: &mut Graph, expr: Id, var: &str) -> Vec<Mistake> {
+    let mut walker = Walker::new(graph, expr, var, None);
+    walker.run();
+    let mut sites = Vec::new();
+    for id in walker.graph.reachable(&[expr]) {
+        let Some(record) = walker.records.get(&id) else { continue };
+        match record.rule {
+            Rule::Chain => sites.push(Mistake::DropInnerFactor(id)),
+            Rule::Product => {
+                if let Node::Mul(factors) = walker.graph.node(id) {
+                    for (i, f) in factors.iter().enumerate() {
+                        if walker.depends[f.index()] {
+                            sites.push(Mistake::DropProductTerm(id, i));
+                        }
+                    }
+                }
+            }
+            Rule::Quotient => sites.push(Mistake::ReverseQuotientNumerator(id)),
+            _ => {}
+        }
+        if let Node::Call(Func::Cos | Func::Sin | Func::Tanh | Func::Ln, _) = walker.graph.node(id) {
+            sites.push(Mistake::FlipLocalSign(id));
+        }
+    }
+    sites
+}
+
+/// A name for the chain rule's stand-in variable that the expression does
+/// not use.
+fn placeholder_name(graph: &Graph, expr: Id, var: &str) -> String {
+    let mut used = graph.variables(expr);
+    used.push(var.to_string());
+    ["u", "v", "t", "z", "s", "q"]
+        .iter()
+        .map(|s| s.to_string())
+        .chain((1..).map(|i| format!("u{i}")))
+        .find(|name| !used.contains(name))
+        .unwrap_or_else(|| "u".to_string())
+}
+
+struct Walker<'g> {
+    graph: &'g mut Graph,
+    expr: Id,
+    var: Id,
+    placeholder: Id,
+    depends: Vec<bool>,
+    records: FxHashMap<Id, Record>,
+    mistake: Option<Mistake>,
+}
+
+impl<'g> Walker<'g> {
+    fn new(graph: &'g mut Graph, expr: Id, var: &str, mistake: Option<Mistake>) -> Walker<'g> {
+        let depends = graph.dependence(expr, var);
+        let name = placeholder_name(graph, expr, var);
+        let placeholder = graph.var(&name);
+        let var = graph.var(var);
+        Walker {
+            graph,
+            expr,
+            var,
+            placeholder,
+            depends,
+            records: FxHashMap::default(),
+            mistake,
+        }
+    }
+
+    /// Derivative of an operand already visited (0 if it does not depend on
+    /// the variable).
+    fn d(&mut self, id: Id) -> Id {
+        match self.records.get(&id) {
+            Some(r) => r.result,
+            None => self.graph.num(0.0),
+        }
+    }
+
+    fn run(&mut self) -> Id {
+        for id in self.graph.reachable(&[self.expr]) {
+            if self.depends[id.index()] {
+                let record = self.record(id);
+                self.records.insert(id, record);
+            }
+        }
+        self.d(self.expr)
+    }
+
+    fn record(&mut self, id: Id) -> Record {
+        let simple = |rule, result, parts| Record {
+            rule,
+            result,
+            parts,
+            inner: None,
+        };
+        match self.graph.node(id).clone() {
+            // A leaf that depends on the variable is the variable itself.
+            Node::Num(_) | Node::Const(_) | Node::Var(_) => simple(Rule::Variable, self.graph.num(1.0), vec![]),
+            Node::Neg(a) => {
+                let da = self.d(a);
+                simple(Rule::ConstantMultiple, self.graph.negate(da), vec![Part::Operand(a)])
+            }
+            Node::Add(terms) => {
+                let derivatives: Vec<Id> = terms.iter().map(|&t| self.d(t)).collect();
+                let has_minus = terms.iter().skip(1).any(|&t| self.reads_as_subtraction(t));
+                let rule = if has_minus { Rule::Difference } else { Rule::Sum };
+                let parts = terms.iter().map(|&t| Part::Operand(t)).collect();
+                simple(rule, self.graph.sum(derivatives), parts)
+            }
+            Node::Mul(factors) => self.product_rule(id, &factors),
+            Node::Div([u, v]) => self.quotient_rule(id, u, v),
+            Node::Pow([u, n]) => self.power_rule(id, u, n),
+            Node::Call(f, u) => {
+                let rule = Rule::for_function(f);
+                let flip = self.mistake == Some(Mistake::FlipLocalSign(id));
+                if u == self.var {
+                    let mut local = function_derivative(self.graph, f, u);
+                    if flip {
+                        local = self.graph.negate(local);
+                    }
+                    return simple(rule, local, vec![]);
+                }
+                let outer = self.graph.apply(f, self.placeholder);
+                let mut local = function_derivative(self.graph, f, self.placeholder);
+                if flip {
+                    local = self.graph.negate(local);
+                }
+                self.chain(id, rule, outer, local, u)
+            }
+        }
+    }
+
+    fn reads_as_subtraction(&self, term: Id) -> bool {
+        match self.graph.node(term) {
+            Node::Neg(_) => true,
+            Node::Num(n) => n.value() < 0.0,
+            Node::Mul(xs) => self.graph.as_number(xs[0]).is_some_and(|c| c < 0.0),
+            _ => false,
+        }
+    }
+
+    /// The chain rule: (f(u))′ = f′(u)·u′. `outer` is f written in the
+    /// placeholder, `local` its derivative f′ in the placeholder.
+    fn chain(&mut self, id: Id, outer_rule: Rule, outer: Id, local: Id, inner: Id) -> Record {
+        let name = self.graph.as_var(self.placeholder).unwrap_or("u").to_string();
+        let local_at_inner = self.graph.substitute(local, &[(&name, inner)]);
+        let du = self.d(inner);
+        let result = if self.mistake == Some(Mistake::DropInnerFactor(id)) {
+            local_at_inner
+        } else {
+            self.graph.product([local_at_inner, du])
+        };
+        Record {
+            rule: Rule::Chain,
+            result,
+            parts: vec![
+                Part::Outer {
+                    rule: outer_rule,
+                    expr: outer,
+                    result: local,
+                },
+                Part::Operand(inner),
+            ],
+            inner: Some(Inner {
+                placeholder: self.placeholder,
+                expr: inner,
+                derivative: du,
+            }),
+        }
+    }
+
+    fn product_rule(&mut self, id: Id, factors: &[Id]) -> Record {
+        let dependent: Vec<usize> = (0..factors.len()).filter(|&i| self.depends[factors[i].index()]).collect();
+        let rule = if dependent.len() == 1 {
+            Rule::ConstantMultiple
+        } else {
+            Rule::Product
+        };
+        let mut terms = Vec::new();
+        for &i in &dependent {
+            if self.mistake == Some(Mistake::DropProductTerm(id, i)) {
+                continue;
+            }
+            let mut term: Vec<Id> = factors.to_vec();
+            term[i] = self.d(factors[i]);
+            terms.push(self.graph.product(term));
+        }
+        Record {
+            rule,
+            result: self.graph.sum(terms),
+            parts: dependent.iter().map(|&i| Part::Operand(factors[i])).collect(),
+            inner: None,
+        }
+    }
+
+    fn quotient_rule(&mut self, id: Id, u: Id, v: Id) -> Record {
+        let du = self.d(u);
+        if !self.depends[v.index()] {
+            return Record {
+                rule: Rule::ConstantMultiple,
+                result: self.graph.quotient(du, v),
+                parts: vec![Part::Operand(u)],
+                inner: None,
+            };
+        }
+        let dv = self.d(v);
+        let du_v = self.graph.product([du, v]);
+        let u_dv = self.graph.product([u, dv]);
+        let numerator = if self.mistake == Some(Mistake::ReverseQuotientNumerator(id)) {
+            self.graph.difference(u_dv, du_v)
+        } else {
+            self.graph.difference(du_v, u_dv)
+        };
+        let two = self.graph.num(2.0);
+        let v_squared = self.graph.power(v, two);
+        Record {
+            rule: Rule::Quotient,
+            result: self.graph.quotient(numerator, v_squared),
+            parts: vec![Part::Operand(u), Part::Operand(v)],
+            inner: None,
+        }
+    }
+
+    fn power_rule(&mut self, id: Id, u: Id, n: Id) -> Record {
+        let simple = |rule, result, parts| Record {
+            rule,
+            result,
+            parts,
+            inner: None,
+        };
+        let base_depends = self.depends[u.index()];
+        let exponent_depends = self.depends[n.index()];
+        if !exponent_depends {
+            if u == self.var {
+                return simple(Rule::Power, power_derivative(self.graph, u, n), vec![]);
+            }
+            let outer = self.graph.power(self.placeholder, n);
+            let local = power_derivative(self.graph, self.placeholder, n);
+            return self.chain(id, Rule::Power, outer, local, u);
+        }
+        if !base_depends {
+            if n == self.var {
+                return simple(Rule::Exponential, exponential_derivative(self.graph, u, n), vec![]);
+            }
+            let outer = self.graph.power(u, self.placeholder);
+            let local = exponential_derivative(self.graph, u, self.placeholder);
+            return self.chain(id, Rule::Exponential, outer, local, n);
+        }
+        // u^v with both depending on x: through u^v = e^(v·ln u),
+        // (u^v)′ = u^v·(v′·ln(u) + v·u′/u).
+        let du = self.d(u);
+        let dv = self.d(n);
+        let ln_u = self.graph.apply(Func::Ln, u);
+        let first = self.graph.product([dv, ln_u]);
+        let v_du = self.graph.product([n, du]);
+        let second = self.graph.quotient(v_du, u);
+        let bracket = self.graph.sum([first, second]);
+        let power = self.graph.power(u, n);
+        let result = self.graph.product([power, bracket]);
+        simple(Rule::GeneralPower, result, vec![Part::Operand(u), Part::Operand(n)])
+    }
+
+    /// The derivation in reading order, read from the records.
+    fn steps(&mut self) -> Vec<Step> {
+        enum Item {
+            Node(Id, usize),
+            Outer(Rule, Id, Id, usize),
+        }
+        let zero = self.graph.num(0.0);
+        let mut steps = Vec::new();
+        let mut shown: FxHashSet<Id> = FxHashSet::default();
+        let mut stack = vec![Item::Node(self.expr, 0)];
+        while let Some(item) = stack.pop() {
+            match item {
+                Item::Outer(rule, expr, result, depth) => steps.push(Step {
+                    rule,
+                    depth,
+                    expr,
+                    wrt: self.placeholder,
+                    result,
+                    inner: None,
+                }),
+                Item::Node(id, depth) => {
+                    let Some(record) = self.records.get(&id) else {
+                        steps.push(Step {
+                            rule: Rule::Constant,
+                            depth,
+                            expr: id,
+                            wrt: self.var,
+                            result: zero,
+                            inner: None,
+                        });
+                        continue;
+                    };
+                    let repeated = !record.parts.is_empty() && !shown.insert(id);
+                    steps.push(Step {
+                        rule: if repeated { Rule::Repeated } else { record.rule },
+                        depth,
+                        expr: id,
+                        wrt: self.var,
+                        result: record.result,
+                        inner: if repeated { None } else { record.inner },
+                    });
+                    if repeated {
+                        continue;
+                    }
+                    for part in record.parts.iter().rev() {
+                        stack.push(match *part {
+                            Part::Operand(c) => Item::Node(c, depth + 1),
+                            Part::Outer { rule, expr, result } => Item::Outer(rule, expr, result, depth + 1),
+                        });
+                    }
+                }
+            }
+        }
+        steps
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::{parse, unicode};
+
+    fn derive(input: &str, var: &str) -> (String, Vec<Rule>) {
+        let mut g = Graph::new();
+        let e = parse(&mut g, input).unwrap();
+        let d = differentiate(&mut g, e, var);
+        (unicode(&g, d.result), d.steps.iter().map(|s| s.rule).collect())
+    }
+
+    #[test]
+    fn product_of_power_and_sine() {
+        let (result, rules) = derive("x^2*sin(x)", "x");
+        assert_eq!(result, "2·x·sin(x) + x²·cos(x)");
+        assert_eq!(rules, vec![Rule::Product, Rule::Power, Rule::Sine]);
+    }
+
+    #[test]
+    fn chain_through_sigmoid() {
+        let (_, rules) = derive("sigmoid(w*x+b)", "w");
+        assert_eq!(rules[0], Rule::Chain);
+        assert_eq!(rules[1], Rule::Sigmoid);
+        assert_eq!(rules[2], Rule::Sum);
+    }
+
+    #[test]
+    fn repeated_subexpression_is_derived_once() {
+        let mut g = Graph::new();
+        let e = parse(&mut g, "sin(x^2) * sin(x^2)").unwrap();
+        let d = differentiate(&mut g, e, "x");
+        assert!(d.steps.iter().any(|s| s.rule == Rule::Repeated));
+    }
+
+    #[test]
+    fn mistake_drops_inner_factor() {
+        let mut g = Graph::new();
+        let e = parse(&mut g, "sin(3*x)").unwrap();
+        let sites = mistake_sites(&mut g, e, "x");
+        let wrong = derivative_with_mistake(&mut g, e, "x", sites[0]);
+        assert_eq!(unicode(&g, wrong), "cos(3·x)");
+    }
+}

@@ -1,0 +1,14 @@
+//! Calculus on expressions: the rules of differentiation, derivatives with
+//! their derivations, gradients and Hessians, and checking a hand-computed
+//! derivative.
+
+mod check;
+mod derive;
+mod rules;
+
+pub use check::{check_derivative, values_agree, CheckError, CheckOutcome, Counterexample, Decision, Diagnosis, REQUIRED_POINTS, TOLERANCE};
+pub use derive::{
+    derivative, derivative_with_mistake, differentiate, mistake_sites, Derivation, Inner, Mistake,
+    Step,
+};
+pub use rules::{exponential_derivative, function_derivative, power_derivative, Rule};

@@ -1,0 +1,158 @@
+//! `stepgrad diff`: derivatives with their derivations, gradients,
+//! Hessians and values at a point, for one expression or a file of them.
+
+use super::inputs::{choose_variables, parse_expr, parse_point};
+use super::problem_file::{answer_file, Answer};
+use super::{Context, Written};
+use crate::calculus::{derivative, differentiate};
+use crate::expr::{Evaluator, Graph, Point};
+use crate::report::diff::{json_value, render, DiffReport, Hessian};
+use crate::report::Format;
+use crate::Error;
+use clap::Args;
+use std::path::{Path, PathBuf};
+
+#[derive(Args, Debug, Clone)]
+pub struct DiffArgs {
+    /// The expression, e.g. "x^2*sin(x)" or "(y - sigmoid(w*x+b))^2/2"
+    #[arg(required_unless_present = "file", allow_hyphen_values = true)]
+    pub expr: Option<String>,
+    /// Variable to differentiate by; repeat or separate with commas for a gradient
+    #[arg(long, value_delimiter = ',', value_name = "V")]
+    pub wrt: Vec<String>,
+    /// Values of the variables, e.g. --at w=0.5,x=1 (values may be expressions such as pi/2)
+    #[arg(long, value_delimiter = ',', value_name = "V=x")]
+    pub at: Vec<String>,
+    /// Show only the results, not the derivation
+    #[arg(long)]
+    pub no_steps: bool,
+    /// Also compute the Hessian (all second derivatives)
+    #[arg(long)]
+    pub hessian: bool,
+    /// Read problems from a file (- for stdin), one a line: EXPR [; wrt=V] [; at=V=x,V=y]
+    #[arg(long, conflicts_with = "expr", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+const FORMATS: [Format; 4] = [Format::Text, Format::Markdown, Format::Latex, Format::Json];
+
+pub fn run(args: &DiffArgs, context: &Context) -> Result<Written, Error> {
+    context.require_format("diff", &FORMATS)?;
+    let point = if args.at.is_empty() {
+        None
+    } else {
+        Some(parse_point(&args.at, "--at")?)
+    };
+    match (&args.file, &args.expr) {
+        (Some(path), _) => run_file(args, path, point, context),
+        (None, Some(expr)) => {
+            let mut graph = Graph::new();
+            let report = diff_one(&mut graph, expr, &args.wrt, point.as_ref(), args, "the expression")?;
+            Ok(Written::ok(render(&report, &graph, context.format, &context.style)))
+        }
+        (None, None) => Err(Error::usage("no expression given", "stepgrad diff \"x^2*sin(x)\"")),
+    }
+}
+
+/// Differentiates one expression as the options ask.
+pub fn diff_one(
+    graph: &mut Graph,
+    input: &str,
+    wrt: &[String],
+    point: Option<&Point>,
+    args: &DiffArgs,
+    origin: &str,
+) -> Result<DiffReport, Error> {
+    let expr = parse_expr(graph, input, origin)?;
+    let variables = graph.variables(expr);
+    let chosen = choose_variables(graph, expr, wrt, args.hessian)?;
+    let derivations: Vec<_> = chosen.iter().map(|v| differentiate(graph, expr, v)).collect();
+    let hessian_entries = args.hessian.then(|| {
+        let mut entries = vec![vec![expr; chosen.len()]; chosen.len()];
+        for (i, d) in derivations.iter().enumerate() {
+            for j in i..chosen.len() {
+                // Second derivatives are symmetric where they are continuous
+                // (Schwarz), so the lower triangle mirrors the upper.
+                let second = derivative(graph, d.result, &chosen[j]);
+                entries[i][j] = second;
+                entries[j][i] = second;
+            }
+        }
+        entries
+    });
+
+    let mut report = DiffReport {
+        input: input.to_string(),
+        expr,
+        variables,
+        derivations,
+        show_steps: !args.no_steps,
+        point: point.cloned(),
+        value: None,
+        derivative_values: Vec::new(),
+        hessian: hessian_entries.map(|entries| Hessian {
+            variables: chosen.clone(),
+            entries,
+            values: None,
+        }),
+    };
+    if let Some(point) = point {
+        let mut roots = vec![expr];
+        roots.extend(report.derivations.iter().map(|d| d.result));
+        if let Some(h) = &report.hessian {
+            roots.extend(h.entries.iter().flatten().copied());
+        }
+        let values = Evaluator::new(graph, &roots).evaluate(point).map_err(|error| Error::Eval {
+            error,
+            context: format!("cannot evaluate at {}", describe_point(point)),
+        })?;
+        report.value = Some(values[0]);
+        let n = report.derivations.len();
+        report.derivative_values = values[1..=n].to_vec();
+        if let Some(h) = &mut report.hessian {
+            let k = h.variables.len();
+            h.values = Some(values[1 + n..].chunks(k).map(<[f64]>::to_vec).collect());
+        }
+        // Keep only the variables the expression uses, in its order.
+        let used: Vec<(String, f64)> = report
+            .variables
+            .iter()
+            .filter_map(|v| point.get(v).map(|x| (v.clone(), x)))
+            .collect();
+        report.point = Some(Point::new(used));
+    }
+    Ok(report)
+}
+
+fn describe_point(point: &Point) -> String {
+    point
+        .values
+        .iter()
+        .map(|(n, v)| format!("{n} = {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn run_file(args: &DiffArgs, path: &Path, point: Option<Point>, context: &Context) -> Result<Written, Error> {
+    answer_file(path, &["wrt", "at"], context, |line| {
+        let wrt: Vec<String> = match line.option("wrt") {
+            Some(w) => w.split(',').map(str::to_string).collect(),
+            None => args.wrt.clone(),
+        };
+        let line_point = match line.option("at") {
+            Some(at) => Some(parse_point(
+                &at.split(',').map(str::to_string).collect::<Vec<_>>(),
+                &format!("line {}'s at=", line.number),
+            )?),
+            None => point.clone(),
+        };
+        let mut graph = Graph::new();
+        let origin = format!("line {}", line.number);
+        let report = diff_one(&mut graph, &line.expr, &wrt, line_point.as_ref(), args, &origin)?;
+        Ok(Answer {
+            rendered: render(&report, &graph, context.format, &context.style),
+            json: json_value(&report, &graph),
+            code: 0,
+        })
+    })
+}

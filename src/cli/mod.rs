@@ -1,0 +1,243 @@
+//! The command line: arguments, the dispatcher, and what a run returns.
+//!
+//! `run` parses arguments with clap, calls the command's module, renders
+//! the result with `report`, and returns an [`Outcome`]: the text for
+//! stdout and stderr and the exit code. It never writes anything itself, so
+//! the same dispatcher serves the binary, the tests and anything else that
+//! runs stepgrad's commands in-process.
+//!
+//! Invariant: every path through `run` ends in an `Outcome`; errors become
+//! one rendered message and exit code 2 (1 for a negative verdict).
+
+mod check;
+mod diff;
+mod inputs;
+mod problem_file;
+
+use crate::report::{Format, Style};
+use crate::Error;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::io::IsTerminal;
+
+/// What a run of stepgrad produced.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "stepgrad",
+    version,
+    about = "Gradient descent and backpropagation, derived step by step",
+    long_about = "stepgrad derives derivatives with the chain rule, naming each rule, and shows every number of a network's forward pass, backward pass and weight update.",
+    after_help = "Examples:\n  stepgrad diff \"x^2*sin(x)\" --at x=1.5\n  stepgrad check \"sin(3*x)\" --answer \"3*cos(3*x)\"",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOptions,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command shares.
+#[derive(Args, Debug, Clone)]
+pub struct GlobalOptions {
+    /// When to colour terminal output (auto: only when writing to a terminal and NO_COLOR is unset)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Output format: text for the terminal, markdown or latex for notes, json for scripts
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<FormatArg>,
+    /// Significant digits of printed numbers (default 6)
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=17))]
+    pub digits: Option<u8>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatArg {
+    Text,
+    Markdown,
+    Latex,
+    Json,
+    Csv,
+    Dot,
+}
+
+impl FormatArg {
+    fn format(self) -> Format {
+        match self {
+            FormatArg::Text => Format::Text,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Latex => Format::Latex,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Dot => Format::Dot,
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Differentiate an expression step by step, naming each rule
+    Diff(diff::DiffArgs),
+    /// Check a derivative worked out by hand
+    Check(check::CheckArgs),
+    /// Print a shell completion script
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Settings a command renders with.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    pub format: Format,
+    pub style: Style,
+    /// Colour for error messages on stderr.
+    pub error_color: bool,
+}
+
+impl Context {
+    /// Checks that the command can write the chosen format.
+    pub fn require_format(&self, command: &str, allowed: &[Format]) -> Result<(), Error> {
+        if allowed.contains(&self.format) {
+            return Ok(());
+        }
+        let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
+        Err(Error::usage(
+            format!("{command} cannot write --format {}", self.format.name()),
+            format!("choose one of: {}", names.join(", ")),
+        ))
+    }
+}
+
+/// A command's result before it becomes an [`Outcome`].
+pub struct Written {
+    pub stdout: String,
+    /// Messages for stderr (errors on some lines of a `--file`, …).
+    pub stderr: String,
+    pub code: i32,
+}
+
+impl Written {
+    pub fn ok(stdout: String) -> Written {
+        Written {
+            stdout,
+            stderr: String::new(),
+            code: 0,
+        }
+    }
+}
+
+fn color_wanted(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+/// Runs stepgrad with the given arguments (the first is the program name).
+pub fn run<I, T>(args: I) -> Outcome
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => Outcome {
+                    stdout: text,
+                    stderr: String::new(),
+                    code: 0,
+                },
+                clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Outcome {
+                    stdout: String::new(),
+                    stderr: text,
+                    code: 2,
+                },
+                _ => Outcome {
+                    stdout: String::new(),
+                    stderr: text,
+                    code: 2,
+                },
+            };
+        }
+    };
+    let format = cli.global.format.map_or(Format::Text, FormatArg::format);
+    let context = Context {
+        format,
+        style: Style {
+            color: format == Format::Text && color_wanted(cli.global.color, std::io::stdout().is_terminal()),
+            digits: cli.global.digits.map_or(6, usize::from),
+        },
+        error_color: color_wanted(cli.global.color, std::io::stderr().is_terminal()),
+    };
+    let result = match cli.command {
+        Command::Diff(args) => diff::run(&args, &context),
+        Command::Check(args) => check::run(&args, &context),
+        Command::Completions { shell } => Ok(completions(shell)),
+    };
+    match result {
+        Ok(written) => Outcome {
+            stdout: written.stdout,
+            stderr: written.stderr,
+            code: written.code,
+        },
+        Err(error) => Outcome {
+            stdout: String::new(),
+            stderr: error.render(context.error_color),
+            code: error.exit_code(),
+        },
+    }
+}
+
+fn completions(shell: clap_complete::Shell) -> Written {
+    let mut buffer = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "stepgrad", &mut buffer);
+    Written::ok(String::from_utf8_lossy(&buffer).into_owned())
+}
+
+/// Reads a `--file` argument: a path, or `-` for standard input.
+pub fn read_input_file(path: &std::path::Path) -> Result<String, Error> {
+    let io_error = |e: std::io::Error| Error::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(io_error)?;
+        return Ok(text);
+    }
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    String::from_utf8(bytes).map_err(|_| Error::Io {
+        path: path.display().to_string(),
+        message: "the file is not UTF-8 text".to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

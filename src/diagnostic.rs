@@ -1,0 +1,113 @@
+//! Rendering an error for a person: one message, the input with a caret
+//! under the bad part, and a hint.
+//!
+//! Every error stepgrad reports goes through `render`, so they all look
+//! alike:
+//!
+//! ```text
+//! error: unknown function 'sine'
+//!   sine(x)
+//!   ^^^^
+//! hint: did you mean sin? …
+//! ```
+
+use std::ops::Range;
+
+/// Widest piece of input shown around a caret.
+const WINDOW: usize = 60;
+
+/// The input line and a caret line under `span` (byte offsets), indented
+/// by two spaces. Long inputs are cut to a window around the span.
+pub fn caret(input: &str, span: &Range<usize>) -> String {
+    let line = input.replace(['\n', '\r', '\t'], " ");
+    let chars: Vec<char> = line.chars().collect();
+    let start = input.get(..span.start.min(input.len())).map_or(0, |s| s.chars().count());
+    let end = input
+        .get(..span.end.min(input.len()))
+        .map_or(start + 1, |s| s.chars().count())
+        .max(start + 1);
+    let (from, to) = if chars.len() <= WINDOW {
+        (0, chars.len())
+    } else {
+        let from = start.saturating_sub(WINDOW / 2);
+        (from, (from + WINDOW).min(chars.len()))
+    };
+    let mut shown: String = chars[from..to].iter().collect();
+    let mut offset = start - from;
+    if from > 0 {
+        shown.insert(0, '…');
+        offset += 1;
+    }
+    if to < chars.len() {
+        shown.push('…');
+    }
+    let width = (end.min(to.max(start + 1)) - start).max(1);
+    format!("  {shown}\n  {}{}\n", " ".repeat(offset), "^".repeat(width))
+}
+
+/// Colours for error output; all empty when colour is off.
+#[derive(Clone, Copy, Debug)]
+pub struct Palette {
+    pub error: &'static str,
+    pub hint: &'static str,
+    pub caret: &'static str,
+    pub reset: &'static str,
+}
+
+impl Palette {
+    pub fn new(color: bool) -> Palette {
+        if color {
+            Palette {
+                error: "\x1b[1;31m",
+                hint: "\x1b[1;36m",
+                caret: "\x1b[1;31m",
+                reset: "\x1b[0m",
+            }
+        } else {
+            Palette {
+                error: "",
+                hint: "",
+                caret: "",
+                reset: "",
+            }
+        }
+    }
+}
+
+/// One error message: `error: message`, an optional caret snippet and an
+/// optional hint, each on its own lines.
+pub fn render(message: &str, snippet: Option<(&str, &Range<usize>)>, hint: Option<&str>, palette: Palette) -> String {
+    let mut out = format!("{}error{}: {message}\n", palette.error, palette.reset);
+    if let Some((input, span)) = snippet {
+        let block = caret(input, span);
+        let mut lines = block.lines();
+        if let (Some(text), Some(marks)) = (lines.next(), lines.next()) {
+            out.push_str(&format!("{text}\n{}{marks}{}\n", palette.caret, palette.reset));
+        }
+    }
+    if let Some(hint) = hint {
+        out.push_str(&format!("{}hint{}: {hint}\n", palette.hint, palette.reset));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_under_span() {
+        assert_eq!(caret("sine(x)", &(0..4)), "  sine(x)\n  ^^^^\n");
+        assert_eq!(caret("x + ", &(2..3)), "  x + \n    ^\n");
+    }
+
+    #[test]
+    fn caret_in_long_input_is_windowed() {
+        let input = format!("{}+*{}", "x".repeat(200), "y".repeat(200));
+        let out = caret(&input, &(201..202));
+        let lines: Vec<&str> = out.lines().collect();
+        let caret_col = lines[1].find('^').unwrap();
+        let text: Vec<char> = lines[0].chars().collect();
+        assert_eq!(text[caret_col], '*');
+    }
+}

@@ -1,0 +1,91 @@
+//! The errors stepgrad reports, each with its exit code and its rendering.
+//!
+//! Library functions return these; the command line renders them with
+//! `diagnostic` and exits with `exit_code()` — 2 for anything wrong with the
+//! input or the arguments.
+
+use crate::calculus::CheckError;
+use crate::diagnostic::{render, Palette};
+use crate::expr::{EvalError, ParseError};
+use std::fmt;
+
+#[derive(Clone, Debug)]
+pub enum Error {
+    /// A malformed expression. `origin` says where it came from ("the
+    /// expression", "--answer", "line 3").
+    Parse {
+        input: String,
+        error: ParseError,
+        origin: String,
+    },
+    /// An expression with no value at the point asked for.
+    Eval { error: EvalError, context: String },
+    /// No verdict possible in `check`.
+    Check(CheckError),
+    /// Wrong arguments or options.
+    Usage { message: String, hint: Option<String> },
+    /// A file that cannot be read or written.
+    Io { path: String, message: String },
+}
+
+impl Error {
+    pub fn usage(message: impl Into<String>, hint: impl Into<String>) -> Error {
+        Error::Usage {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
+    pub fn parse(input: &str, error: ParseError, origin: impl Into<String>) -> Error {
+        Error::Parse {
+            input: input.to_string(),
+            error,
+            origin: origin.into(),
+        }
+    }
+
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        2
+    }
+
+    /// The full message, with caret and hint.
+    pub fn render(&self, color: bool) -> String {
+        let palette = Palette::new(color);
+        match self {
+            Error::Parse { input, error, origin } => {
+                let message = format!("{} (in {origin})", error.message());
+                render(&message, Some((input, &error.span)), error.hint().as_deref(), palette)
+            }
+            Error::Eval { error, context } => {
+                let hint = match error {
+                    EvalError::Unbound { name } => format!("give it a value, e.g. --at {name}=1"),
+                    _ => "choose a point inside the expression's domain".to_string(),
+                };
+                render(&format!("{context}: {error}"), None, Some(&hint), palette)
+            }
+            Error::Check(error) => render(
+                &error.to_string(),
+                None,
+                Some("check compares values at random points; give an expression defined on a wider range"),
+                palette,
+            ),
+            Error::Usage { message, hint } => render(message, None, hint.as_deref(), palette),
+            Error::Io { path, message } => render(&format!("{path}: {message}"), None, None, palette),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.render(false).trim_end())
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<CheckError> for Error {
+    fn from(e: CheckError) -> Error {
+        Error::Check(e)
+    }
+}

@@ -1,0 +1,179 @@
+//! Evaluating expressions at a point, with domain problems reported.
+//!
+//! The evaluator visits each node reachable from the roots once, in
+//! increasing id order (children first), so shared subexpressions are
+//! computed once and no recursion is needed. Where an operation is undefined
+//! — a division by zero, ln or sqrt of a negative number, a fractional power
+//! of a negative base — it stops and names the subexpression, instead of
+//! letting a NaN travel silently into the answer.
+//!
+//! Invariant: every value the evaluator returns is finite.
+
+use super::graph::{Func, Graph, Id, Node};
+use super::print::unicode;
+use rustc_hash::FxHashMap;
+use std::fmt;
+
+/// Values for variables, in the order they were given.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Point {
+    pub values: Vec<(String, f64)>,
+}
+
+impl Point {
+    pub fn new(values: Vec<(String, f64)>) -> Point {
+        Point { values }
+    }
+
+    pub fn get(&self, name: &str) -> Option<f64> {
+        self.values.iter().find(|(n, _)| n == name).map(|&(_, v)| v)
+    }
+
+    /// Sets a value, replacing an earlier one for the same name.
+    pub fn set(&mut self, name: &str, value: f64) {
+        match self.values.iter_mut().find(|(n, _)| n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.values.push((name.to_string(), value)),
+        }
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.values.iter().map(|(n, _)| n.as_str())
+    }
+}
+
+/// Why an expression has no value at a point.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EvalError {
+    /// A variable was given no value.
+    Unbound { name: String },
+    /// An operation outside its domain; `expression` is the subexpression
+    /// (as printed for the terminal) and `detail` says which operand is bad.
+    Domain { expression: String, detail: String },
+    /// A value too large for a 64-bit float.
+    Overflow { expression: String },
+}
+
+impl fmt::Display for EvalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EvalError::Unbound { name } => write!(f, "no value was given for {name}"),
+            EvalError::Domain { expression, detail } => {
+                write!(f, "{expression} is undefined here: {detail}")
+            }
+            EvalError::Overflow { expression } => {
+                write!(f, "{expression} is too large to compute (overflow)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for EvalError {}
+
+/// Evaluates one expression at a point.
+pub fn evaluate(graph: &Graph, root: Id, point: &Point) -> Result<f64, EvalError> {
+    Evaluator::new(graph, &[root]).evaluate(point).map(|v| v[0])
+}
+
+/// An evaluation plan for fixed roots, reusable across many points.
+pub struct Evaluator<'g> {
+    graph: &'g Graph,
+    roots: Vec<Id>,
+    order: Vec<Id>,
+    slot: FxHashMap<Id, usize>,
+}
+
+impl<'g> Evaluator<'g> {
+    pub fn new(graph: &'g Graph, roots: &[Id]) -> Evaluator<'g> {
+        let order = graph.reachable(roots);
+        let slot = order.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+        Evaluator {
+            graph,
+            roots: roots.to_vec(),
+            order,
+            slot,
+        }
+    }
+
+    /// The value of each root at `point`.
+    pub fn evaluate(&self, point: &Point) -> Result<Vec<f64>, EvalError> {
+        let lookup: FxHashMap<&str, f64> = point.values.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+        let mut values = vec![0.0; self.order.len()];
+        for (i, &id) in self.order.iter().enumerate() {
+            let at = |c: &Id| values[self.slot[c]];
+            let value = match self.graph.node(id) {
+                Node::Num(n) => n.value(),
+                Node::Const(c) => c.value(),
+                Node::Var(name) => *lookup.get(&**name).ok_or_else(|| EvalError::Unbound {
+                    name: name.to_string(),
+                })?,
+                Node::Neg(a) => -at(a),
+                Node::Add(xs) => xs.iter().map(at).sum(),
+                Node::Mul(xs) => xs.iter().map(at).product(),
+                Node::Div([a, b]) => {
+                    let d = at(b);
+                    if d == 0.0 {
+                        return Err(self.domain(id, format!("the denominator {} is 0", self.show(*b))));
+                    }
+                    at(a) / d
+                }
+                Node::Pow([a, b]) => {
+                    let (base, exponent) = (at(a), at(b));
+                    if base == 0.0 && exponent < 0.0 {
+                        return Err(self.domain(id, "0 raised to a negative power".into()));
+                    }
+                    if base < 0.0 && exponent.fract() != 0.0 {
+                        return Err(self.domain(
+                            id,
+                            format!(
+                                "the base {} is negative ({}) and the exponent {} is not a whole number",
+                                self.show(*a),
+                                short(base),
+                                short(exponent)
+                            ),
+                        ));
+                    }
+                    base.powf(exponent)
+                }
+                Node::Call(f, a) => {
+                    let x = at(a);
+                    match f {
+                        Func::Ln if x <= 0.0 => {
+                            let what = if x == 0.0 { "0".to_string() } else { format!("negative ({})", short(x)) };
+                            return Err(self.domain(id, format!("ln needs a positive argument, and {} is {what}", self.show(*a))));
+                        }
+                        Func::Sqrt if x < 0.0 => {
+                            return Err(self.domain(
+                                id,
+                                format!("sqrt needs a non-negative argument, and {} is {}", self.show(*a), short(x)),
+                            ));
+                        }
+                        _ => f.apply(x),
+                    }
+                }
+            };
+            if !value.is_finite() {
+                return Err(EvalError::Overflow {
+                    expression: self.show(id),
+                });
+            }
+            values[i] = value;
+        }
+        Ok(self.roots.iter().map(|r| values[self.slot[r]]).collect())
+    }
+
+    fn show(&self, id: Id) -> String {
+        unicode(self.graph, id)
+    }
+
+    fn domain(&self, id: Id, detail: String) -> EvalError {
+        EvalError::Domain {
+            expression: self.show(id),
+            detail,
+        }
+    }
+}
+
+fn short(x: f64) -> String {
+    crate::number::format_significant(x, 6)
+}

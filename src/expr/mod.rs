@@ -1,0 +1,22 @@
+//! Expressions: the hash-consed graph, its constructors, the parser, the
+//! printers, the evaluator and the simplifier. Nothing here knows about
+//! derivatives, networks or the command line.
+
+mod build;
+mod eval;
+mod graph;
+mod parse;
+mod parse_error;
+mod print;
+mod simplify;
+
+pub use build::is_short_decimal;
+pub use eval::{evaluate, EvalError, Evaluator, Point};
+pub use graph::{sigmoid, Constant, Func, Graph, Id, Node, Number};
+pub use parse::{format_exact, parse};
+pub use parse_error::{
+    edit_distance, ParseError, ParseErrorKind, Side, MAX_INPUT_LEN, MAX_PAREN_DEPTH,
+    MAX_TREE_HEIGHT,
+};
+pub use print::{ascii, latex, latex_name, print, unicode, Notation};
+pub use simplify::simplify;

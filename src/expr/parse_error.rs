@@ -1,0 +1,277 @@
+//! What can be wrong with a typed expression, and where.
+//!
+//! Every parse error carries the byte span of the offending part of the
+//! input; [`crate::diagnostic`] renders it with the input and a caret under
+//! that span. Each variant knows its own message and hint, so the wording of
+//! an error lives in one place.
+
+use std::fmt;
+use std::ops::Range;
+
+/// Longest expression accepted, in bytes.
+pub const MAX_INPUT_LEN: usize = 10_000;
+/// Deepest nesting of parentheses accepted.
+pub const MAX_PAREN_DEPTH: usize = 100;
+/// Tallest expression tree accepted (operations inside operations, with or
+/// without parentheses, e.g. a chain of 500 powers x^x^x^…).
+pub const MAX_TREE_HEIGHT: u32 = 250;
+
+/// A parse error: what went wrong and the byte range of the input it
+/// concerns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParseError {
+    pub kind: ParseErrorKind,
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParseErrorKind {
+    /// Nothing but whitespace.
+    Empty,
+    /// More than [`MAX_INPUT_LEN`] bytes.
+    TooLong { len: usize },
+    /// Parentheses nested deeper than [`MAX_PAREN_DEPTH`].
+    TooDeeplyNested,
+    /// An expression tree taller than [`MAX_TREE_HEIGHT`].
+    TooTall { height: u32 },
+    /// A character outside ASCII, such as σ or ², with the ASCII to write
+    /// instead when there is an obvious one.
+    NonAscii { ch: char, instead: Option<&'static str> },
+    /// A character that has no meaning in an expression.
+    UnexpectedChar { ch: char },
+    /// `**` for a power.
+    DoubleStar,
+    /// `%` or another operator stepgrad does not have.
+    UnsupportedOperator { op: char },
+    /// A `(` that is never closed.
+    UnclosedParen,
+    /// A `)` with no `(` to close.
+    UnopenedParen,
+    /// A name followed by `(` that is not a known function.
+    UnknownFunction { name: String, suggestion: Option<&'static str> },
+    /// A known function called with the wrong number of arguments.
+    WrongArity { name: String, found: usize },
+    /// A function name used without parentheses, as in `sin x`.
+    MissingCallParens { name: String },
+    /// An operator with nothing on one side.
+    DanglingOperator { op: char, side: Side },
+    /// `()` with nothing inside.
+    EmptyParens,
+    /// A comma outside a function's argument list.
+    MisplacedComma,
+    /// Two operands side by side, such as `3x` or `2(x+1)`.
+    ImplicitMultiplication { left: String, right: String },
+    /// A number written `.5` rather than `0.5`.
+    LeadingDot,
+    /// A number whose value is not finite, such as 1e999.
+    NumberOutOfRange,
+    /// Input the checks above accepted but meval's parser refused: a fault
+    /// in stepgrad, reported rather than hidden.
+    Unreadable,
+}
+
+/// Which side of an operator is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl ParseError {
+    pub fn new(kind: ParseErrorKind, span: Range<usize>) -> ParseError {
+        ParseError { kind, span }
+    }
+
+    /// One line saying what is wrong.
+    pub fn message(&self) -> String {
+        use ParseErrorKind::*;
+        match &self.kind {
+            Empty => "the expression is empty".into(),
+            TooLong { len } => format!(
+                "the expression is {len} characters long; the limit is {MAX_INPUT_LEN}"
+            ),
+            TooDeeplyNested => format!(
+                "parentheses are nested more than {MAX_PAREN_DEPTH} levels deep"
+            ),
+            TooTall { height } => format!(
+                "the expression nests {height} operations inside each other; the limit is {MAX_TREE_HEIGHT}"
+            ),
+            NonAscii { ch, .. } => format!("'{ch}' is not part of the expression syntax"),
+            UnexpectedChar { ch } => format!("unexpected character '{ch}'"),
+            DoubleStar => "'**' is not the power operator here".into(),
+            UnsupportedOperator { op } => format!("the operator '{op}' is not supported"),
+            UnclosedParen => "this '(' is never closed".into(),
+            UnopenedParen => "this ')' has no matching '('".into(),
+            UnknownFunction { name, .. } => format!("unknown function '{name}'"),
+            WrongArity { name, found } => format!(
+                "{name} takes 1 argument, but {found} {} given",
+                if *found == 1 { "was" } else { "were" }
+            ),
+            MissingCallParens { name } => {
+                format!("the function {name} needs its argument in parentheses")
+            }
+            DanglingOperator { op, side: Side::Right } => {
+                format!("the operator '{op}' has nothing on its right")
+            }
+            DanglingOperator { op, side: Side::Left } => {
+                format!("the operator '{op}' has nothing on its left")
+            }
+            EmptyParens => "empty parentheses".into(),
+            MisplacedComma => "a comma outside a function's arguments".into(),
+            ImplicitMultiplication { left, right } => {
+                format!("'{left}' and '{right}' stand side by side with no operator between them")
+            }
+            LeadingDot => "a number cannot start with '.'".into(),
+            NumberOutOfRange => "this number is too large to represent".into(),
+            Unreadable => "stepgrad could not read this expression".into(),
+        }
+    }
+
+    /// How to fix it.
+    pub fn hint(&self) -> Option<String> {
+        use ParseErrorKind::*;
+        let known = "sin, cos, tan, exp, ln (or log), sqrt, abs, tanh, sigmoid, relu";
+        Some(match &self.kind {
+            Empty => "type an expression such as x^2*sin(x)".into(),
+            TooLong { .. } => format!(
+                "split the problem into smaller expressions (one a line with --file), each under {MAX_INPUT_LEN} characters"
+            ),
+            TooDeeplyNested => format!(
+                "remove redundant parentheses; at most {MAX_PAREN_DEPTH} levels are allowed"
+            ),
+            TooTall { .. } => format!(
+                "write it in smaller pieces; at most {MAX_TREE_HEIGHT} nested operations are allowed"
+            ),
+            NonAscii { instead: Some(s), .. } => format!("write {s} instead"),
+            NonAscii { instead: None, .. } => {
+                "expressions use plain ASCII: letters, digits, + - * / ^ ( ) and function names".into()
+            }
+            UnexpectedChar { ch: '[' | ']' | '{' | '}' } => {
+                "use round parentheses ( ) for grouping".into()
+            }
+            UnexpectedChar { ch: '=' } => {
+                "an expression has no '='; to give values use --at x=1.5".into()
+            }
+            UnexpectedChar { .. } => {
+                "expressions use letters, digits, + - * / ^ ( ) and function names".into()
+            }
+            DoubleStar => "write powers with ^, as in x^2".into(),
+            UnsupportedOperator { .. } => "the operators are + - * / and ^".into(),
+            UnclosedParen => "add a ')' to close it, or remove it".into(),
+            UnopenedParen => "remove it, or add the '(' it should close".into(),
+            UnknownFunction {
+                suggestion: Some(s),
+                ..
+            } => format!("did you mean {s}? The functions are {known}"),
+            UnknownFunction { name, .. } => format!(
+                "to multiply, write {name}*(…); the functions are {known}"
+            ),
+            WrongArity { name, .. } => format!("write {name}(x) with one argument"),
+            MissingCallParens { name } => format!("write {name}(x)"),
+            DanglingOperator { .. } => "give the operator an operand on both sides".into(),
+            EmptyParens => "put an expression between the parentheses, or remove them".into(),
+            MisplacedComma => "commas only separate function arguments; use . for decimals".into(),
+            ImplicitMultiplication { left, right } => {
+                format!("multiplication needs '*': write {left}*{right}")
+            }
+            LeadingDot => "write a 0 before the point, as in 0.5".into(),
+            NumberOutOfRange => "numbers must stay below about 1.8e308".into(),
+            Unreadable => "this is a fault in stepgrad: please report the expression (see SECURITY.md)".into(),
+        })
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// The ASCII spelling for a few characters students paste from notes.
+pub fn ascii_for(ch: char) -> Option<&'static str> {
+    Some(match ch {
+        'σ' => "sigmoid(…)",
+        '²' => "^2",
+        '³' => "^3",
+        '¹' => "^1",
+        '⁰' => "^0",
+        '·' | '×' | '⋅' | '∙' => "*",
+        '÷' => "/",
+        '−' | '–' | '—' => "-",
+        'π' => "pi",
+        '√' => "sqrt(…)",
+        'α' => "alpha",
+        'β' => "beta",
+        'γ' => "gamma",
+        'δ' => "delta",
+        'η' => "eta",
+        'θ' => "theta",
+        'λ' => "lambda",
+        'μ' => "mu",
+        'ε' => "eps",
+        'ω' => "omega",
+        '∂' => "a derivative with stepgrad diff",
+        '\u{a0}' => "an ordinary space",
+        _ => return None,
+    })
+}
+
+/// The known function closest to a mistyped name, if one is close.
+pub fn suggest_function(name: &str) -> Option<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    let aliases: &[(&str, &str)] = &[
+        ("sine", "sin"),
+        ("cosine", "cos"),
+        ("tangent", "tan"),
+        ("sig", "sigmoid"),
+        ("logistic", "sigmoid"),
+        ("sqr", "sqrt"),
+        ("root", "sqrt"),
+        ("log10", "ln"),
+        ("log2", "ln"),
+        ("exponential", "exp"),
+        ("fabs", "abs"),
+        ("max", "relu"),
+    ];
+    if let Some((_, to)) = aliases.iter().find(|(from, _)| *from == lower) {
+        return Some(to);
+    }
+    crate::expr::graph::Func::known_names()
+        .map(|known| (edit_distance(&lower, known), known))
+        .filter(|&(d, known)| d <= (known.len() / 3).max(1))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, known)| known)
+}
+
+/// Levenshtein distance between two short ASCII strings.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a = a.as_bytes();
+    let b = b.as_bytes();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.iter().enumerate() {
+        let mut row = vec![i + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
+        }
+        prev = row;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_for_typos() {
+        assert_eq!(suggest_function("sine"), Some("sin"));
+        assert_eq!(suggest_function("sigmod"), Some("sigmoid"));
+        assert_eq!(suggest_function("tanhh"), Some("tanh"));
+        assert_eq!(suggest_function("exq"), Some("exp"));
+        assert_eq!(suggest_function("foo"), None);
+        assert_eq!(suggest_function("x"), None);
+    }
+}

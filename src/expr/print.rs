@@ -1,0 +1,476 @@
+//! Writing expressions as text: plain ASCII, Unicode for the terminal, and
+//! LaTeX for notes.
+//!
+//! One walker decides where parentheses are needed from the precedence of a
+//! node and the place it stands in; the three notations differ only in the
+//! symbols they write. The ASCII form is exact: numbers are written with all
+//! their digits and the parentheses follow the parser's rules, so parsing
+//! the ASCII text gives back the very same node. The Unicode and LaTeX forms
+//! are for reading (x², σ, √, fractions) and may drop parentheses that do
+//! not change the value.
+//!
+//! Invariant: `parse(ascii(e)) == e` for every expression built by the
+//! parser or by the constructors of `build`.
+
+use super::graph::{Constant, Func, Graph, Id, Node};
+use super::parse::format_exact;
+use crate::number::format_significant;
+
+/// Plain ASCII that parses back to the same node.
+pub fn ascii(graph: &Graph, id: Id) -> String {
+    print(graph, id, Notation::Ascii)
+}
+
+/// Unicode for the terminal: `2·x·sin(x) + x²·cos(x)`.
+pub fn unicode(graph: &Graph, id: Id) -> String {
+    print(graph, id, Notation::Unicode)
+}
+
+/// LaTeX math (without the surrounding `$`).
+pub fn latex(graph: &Graph, id: Id) -> String {
+    print(graph, id, Notation::Latex)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Notation {
+    Ascii,
+    Unicode,
+    Latex,
+}
+
+pub fn print(graph: &Graph, id: Id, notation: Notation) -> String {
+    let mut printer = Printer {
+        graph,
+        notation,
+        out: String::new(),
+    };
+    printer.write(id);
+    printer.out
+}
+
+/// Binding strength, loosest first.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Prec {
+    Sum,
+    Product,
+    Prefix,
+    Power,
+    Atom,
+}
+
+struct Printer<'g> {
+    graph: &'g Graph,
+    notation: Notation,
+    out: String,
+}
+
+impl Printer<'_> {
+    fn node(&self, id: Id) -> &Node {
+        self.graph.node(id)
+    }
+
+    fn prec(&self, id: Id) -> Prec {
+        match self.node(id) {
+            Node::Add(_) => Prec::Sum,
+            Node::Mul(_) | Node::Div(_) => Prec::Product,
+            Node::Neg(_) => Prec::Prefix,
+            Node::Num(n) if n.value() < 0.0 => Prec::Prefix,
+            Node::Pow(_) => Prec::Power,
+            Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Call(..) => Prec::Atom,
+        }
+    }
+
+    fn is_negative_number(&self, id: Id) -> bool {
+        matches!(self.node(id), Node::Num(n) if n.value() < 0.0)
+    }
+
+    fn ascii(&self) -> bool {
+        self.notation == Notation::Ascii
+    }
+
+    fn open(&mut self) {
+        self.out.push_str(if self.notation == Notation::Latex { "\\left(" } else { "(" });
+    }
+
+    fn close(&mut self) {
+        self.out.push_str(if self.notation == Notation::Latex { "\\right)" } else { ")" });
+    }
+
+    /// Writes `id`, in parentheses when `parens` says so.
+    fn write_grouped(&mut self, id: Id, parens: bool) {
+        if parens {
+            self.open();
+            self.write(id);
+            self.close();
+        } else {
+            self.write(id);
+        }
+    }
+
+    fn minus(&self) -> &'static str {
+        match self.notation {
+            Notation::Unicode => "−",
+            _ => "-",
+        }
+    }
+
+    fn write(&mut self, id: Id) {
+        match self.node(id).clone() {
+            Node::Num(n) => self.write_number(n.value()),
+            Node::Const(c) => self.out.push_str(match (c, self.notation) {
+                (Constant::Pi, Notation::Unicode) => "π",
+                (Constant::Pi, Notation::Latex) => "\\pi",
+                (c, _) => c.name(),
+            }),
+            Node::Var(name) => {
+                if self.notation == Notation::Latex {
+                    self.out.push_str(&latex_name(&name));
+                } else {
+                    self.out.push_str(&name);
+                }
+            }
+            Node::Neg(a) => {
+                self.out.push_str(self.minus());
+                let strict = self.ascii() || matches!(self.node(a), Node::Add(_) | Node::Neg(_));
+                let parens = if strict {
+                    self.prec(a) <= Prec::Prefix
+                } else {
+                    self.prec(a) < Prec::Product
+                };
+                self.write_grouped(a, parens);
+            }
+            Node::Add(terms) => self.write_sum(&terms),
+            Node::Mul(factors) => self.write_product(&factors, false),
+            Node::Div([a, b]) => self.write_quotient(a, b),
+            Node::Pow([a, b]) => self.write_power(a, b),
+            Node::Call(f, a) => self.write_call(f, a),
+        }
+    }
+
+    fn write_number(&mut self, v: f64) {
+        match self.notation {
+            Notation::Ascii => self.out.push_str(&format_exact(v)),
+            Notation::Unicode => {
+                let text = format_significant(v, 12);
+                self.out.push_str(&text.replace('-', "−"));
+            }
+            Notation::Latex => {
+                let text = format_significant(v, 12);
+                match text.split_once('e') {
+                    Some((mantissa, exp)) => {
+                        let exp: i32 = exp.parse().unwrap_or(0);
+                        self.out.push_str(&format!("{mantissa} \\times 10^{{{exp}}}"));
+                    }
+                    None => self.out.push_str(&text),
+                }
+            }
+        }
+    }
+
+    fn write_sum(&mut self, terms: &[Id]) {
+        for (k, &term) in terms.iter().enumerate() {
+            if k == 0 {
+                let parens = self.prec(term) <= Prec::Sum;
+                self.write_grouped(term, parens);
+                continue;
+            }
+            match self.node(term).clone() {
+                Node::Num(n) if n.value() < 0.0 => {
+                    self.out.push_str(&format!(" {} ", self.minus()));
+                    self.write_number(-n.value());
+                }
+                Node::Neg(a) => {
+                    self.out.push_str(&format!(" {} ", self.minus()));
+                    let parens = self.prec(a) <= Prec::Sum;
+                    self.write_grouped(a, parens);
+                }
+                Node::Mul(factors) if self.is_negative_number(factors[0]) => {
+                    self.out.push_str(&format!(" {} ", self.minus()));
+                    self.write_product(&factors, true);
+                }
+                _ => {
+                    self.out.push_str(" + ");
+                    let parens = self.prec(term) <= Prec::Sum;
+                    self.write_grouped(term, parens);
+                }
+            }
+        }
+    }
+
+    /// Writes a product; `flip_sign` writes the leading coefficient without
+    /// its minus sign (the caller has written it as a subtraction).
+    fn write_product(&mut self, factors: &[Id], flip_sign: bool) {
+        let times = match self.notation {
+            Notation::Ascii => "*",
+            Notation::Unicode => "·",
+            Notation::Latex => " \\cdot ",
+        };
+        for (k, &f) in factors.iter().enumerate() {
+            if k == 0 {
+                if let Some(c) = self.graph.as_number(f) {
+                    let c = if flip_sign { -c } else { c };
+                    let unit = (c == 1.0 || c == -1.0) && !self.ascii() && factors.len() > 1;
+                    if unit {
+                        if c < 0.0 {
+                            self.out.push_str(self.minus());
+                        }
+                        continue;
+                    }
+                    self.write_number(c);
+                    self.out.push_str(times);
+                    continue;
+                }
+                let parens = match self.node(f) {
+                    Node::Add(_) => true,
+                    Node::Neg(_) => false,
+                    _ => self.prec(f) < Prec::Product,
+                };
+                self.write_grouped(f, parens);
+            } else {
+                if k > 1 || self.graph.as_number(factors[0]).is_none() {
+                    self.out.push_str(times);
+                }
+                let parens = match self.node(f) {
+                    Node::Div(_) if self.notation == Notation::Latex => false,
+                    _ => self.prec(f) < Prec::Power,
+                };
+                self.write_grouped(f, parens);
+            }
+        }
+    }
+
+    fn write_quotient(&mut self, a: Id, b: Id) {
+        if self.notation == Notation::Latex {
+            self.out.push_str("\\frac{");
+            self.write(a);
+            self.out.push_str("}{");
+            self.write(b);
+            self.out.push('}');
+            return;
+        }
+        let parens = self.prec(a) <= Prec::Sum;
+        self.write_grouped(a, parens);
+        self.out.push('/');
+        let parens = self.prec(b) < Prec::Power;
+        self.write_grouped(b, parens);
+    }
+
+    fn write_power(&mut self, base: Id, exponent: Id) {
+        let base_parens = self.prec(base) < Prec::Atom;
+        if self.notation == Notation::Latex {
+            self.write_grouped(base, base_parens);
+            self.out.push_str("^{");
+            self.write(exponent);
+            self.out.push('}');
+            return;
+        }
+        if self.notation == Notation::Unicode {
+            if let Some(text) = self.graph.as_number(exponent).and_then(superscript) {
+                self.write_grouped(base, base_parens);
+                self.out.push_str(&text);
+                return;
+            }
+        }
+        self.write_grouped(base, base_parens);
+        self.out.push('^');
+        let parens = match self.node(exponent) {
+            Node::Pow(_) | Node::Neg(_) => false,
+            _ => self.prec(exponent) < Prec::Prefix,
+        };
+        self.write_grouped(exponent, parens);
+    }
+
+    fn write_call(&mut self, f: Func, a: Id) {
+        match self.notation {
+            Notation::Ascii => {
+                self.out.push_str(f.name());
+                self.out.push('(');
+                self.write(a);
+                self.out.push(')');
+            }
+            Notation::Unicode => match f {
+                Func::Sqrt => {
+                    self.out.push('√');
+                    let parens = self.prec(a) < Prec::Atom || matches!(self.node(a), Node::Call(..));
+                    self.write_grouped(a, parens);
+                }
+                Func::Abs => {
+                    self.out.push('|');
+                    self.write(a);
+                    self.out.push('|');
+                }
+                _ => {
+                    self.out.push_str(match f {
+                        Func::Sigmoid => "σ",
+                        other => other.name(),
+                    });
+                    self.out.push('(');
+                    self.write(a);
+                    self.out.push(')');
+                }
+            },
+            Notation::Latex => match f {
+                Func::Sqrt => {
+                    self.out.push_str("\\sqrt{");
+                    self.write(a);
+                    self.out.push('}');
+                }
+                Func::Abs => {
+                    self.out.push_str("\\left|");
+                    self.write(a);
+                    self.out.push_str("\\right|");
+                }
+                _ => {
+                    self.out.push_str(match f {
+                        Func::Sin => "\\sin",
+                        Func::Cos => "\\cos",
+                        Func::Tan => "\\tan",
+                        Func::Exp => "\\exp",
+                        Func::Ln => "\\ln",
+                        Func::Tanh => "\\tanh",
+                        Func::Sigmoid => "\\sigma",
+                        Func::Relu => "\\operatorname{ReLU}",
+                        Func::Step => "\\operatorname{step}",
+                        Func::Sign => "\\operatorname{sign}",
+                        Func::Sqrt | Func::Abs => "",
+                    });
+                    self.open();
+                    self.write(a);
+                    self.close();
+                }
+            },
+        }
+    }
+}
+
+/// Superscript digits for a whole exponent between −99 and 99: x², x⁻¹.
+fn superscript(exponent: f64) -> Option<String> {
+    if exponent.fract() != 0.0 || exponent.abs() > 99.0 {
+        return None;
+    }
+    let text = format!("{}", exponent as i64);
+    Some(
+        text.chars()
+            .map(|c| match c {
+                '-' => '⁻',
+                '0' => '⁰',
+                '1' => '¹',
+                '2' => '²',
+                '3' => '³',
+                '4' => '⁴',
+                '5' => '⁵',
+                '6' => '⁶',
+                '7' => '⁷',
+                '8' => '⁸',
+                _ => '⁹',
+            })
+            .collect(),
+    )
+}
+
+const GREEK: [&str; 24] = [
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+    "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi",
+    "omega", "Delta",
+];
+
+/// A variable name as LaTeX: `w1` → `w_{1}`, `x_2` → `x_{2}`, `net_h1` →
+/// `\mathrm{net}_{h1}`, `theta` → `\theta`, `apple` → `\mathrm{apple}`.
+pub fn latex_name(name: &str) -> String {
+    let (stem, subscript) = match name.split_once('_') {
+        Some((stem, sub)) if !stem.is_empty() && !sub.is_empty() => (stem, Some(sub.to_string())),
+        _ => {
+            let stem_len = name.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            if stem_len > 0 && stem_len < name.len() {
+                (&name[..stem_len], Some(name[stem_len..].to_string()))
+            } else {
+                (name, None)
+            }
+        }
+    };
+    let stem_tex = if GREEK.contains(&stem) {
+        format!("\\{stem}")
+    } else if stem.len() == 1 {
+        stem.to_string()
+    } else {
+        format!("\\mathrm{{{}}}", stem.replace('_', "\\_"))
+    };
+    match subscript {
+        Some(sub) => format!("{stem_tex}_{{{}}}", escape_subscript(&sub)),
+        None => stem_tex,
+    }
+}
+
+fn escape_subscript(sub: &str) -> String {
+    let plain = sub.replace('_', ",");
+    if plain.chars().all(|c| c.is_ascii_digit()) || plain.len() == 1 {
+        plain
+    } else {
+        format!("\\mathrm{{{plain}}}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::parse::parse;
+
+    fn show(input: &str) -> (String, String, String) {
+        let mut g = Graph::new();
+        let e = parse(&mut g, input).unwrap();
+        (ascii(&g, e), unicode(&g, e), latex(&g, e))
+    }
+
+    #[test]
+    fn notations() {
+        let cases = [
+            ("x^2*sin(x)", "x^2*sin(x)", "x²·sin(x)", "x^{2} \\cdot \\sin\\left(x\\right)"),
+            ("2*x - 3*y", "2*x - 3*y", "2·x − 3·y", "2 \\cdot x - 3 \\cdot y"),
+            ("(y - sigmoid(w*x+b))^2/2", "(y - sigmoid(w*x + b))^2/2", "(y − σ(w·x + b))²/2", "\\frac{\\left(y - \\sigma\\left(w \\cdot x + b\\right)\\right)^{2}}{2}"),
+            ("-x^2", "-x^2", "−x²", "-x^{2}"),
+            ("a/(b*c)", "a/(b*c)", "a/(b·c)", "\\frac{a}{b \\cdot c}"),
+            ("a*(b/c)", "a*(b/c)", "a·(b/c)", "a \\cdot \\frac{b}{c}"),
+            ("(a^b)^c", "(a^b)^c", "(a^b)^c", "\\left(a^{b}\\right)^{c}"),
+            ("x^-1", "x^-1", "x⁻¹", "x^{-1}"),
+            ("sqrt(x+1)", "sqrt(x + 1)", "√(x + 1)", "\\sqrt{x + 1}"),
+            ("net_h1 + w1 + pi", "net_h1 + w1 + pi", "net_h1 + w1 + π", "\\mathrm{net}_{\\mathrm{h1}} + w_{1} + \\pi"),
+        ];
+        for (input, a, u, l) in cases {
+            assert_eq!(show(input), (a.to_string(), u.to_string(), l.to_string()), "{input}");
+        }
+    }
+
+    #[test]
+    fn ascii_round_trips() {
+        for input in [
+            "x - (y - z)",
+            "-(-x)",
+            "-(a*b)*c",
+            "x^-y^2",
+            "a/b/c",
+            "a/(b/c)",
+            "x - 1*y",
+            "(-2)^x",
+            "x*(-3)",
+            "2^(x*y)",
+            "-3*x/y",
+            "1e-20*x + 1.5e300",
+        ] {
+            let mut g = Graph::new();
+            let e = parse(&mut g, input).unwrap();
+            let text = ascii(&g, e);
+            let again = parse(&mut g, &text).unwrap();
+            assert_eq!(e, again, "{input} printed as {text}");
+        }
+    }
+
+    #[test]
+    fn latex_names() {
+        assert_eq!(latex_name("x"), "x");
+        assert_eq!(latex_name("w12"), "w_{12}");
+        assert_eq!(latex_name("x_2"), "x_{2}");
+        assert_eq!(latex_name("theta"), "\\theta");
+        assert_eq!(latex_name("apple"), "\\mathrm{apple}");
+        assert_eq!(latex_name("E_total"), "E_{\\mathrm{total}}");
+    }
+}

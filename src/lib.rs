@@ -1,0 +1,17 @@
+//! stepgrad: gradient descent and backpropagation, derived step by step.
+//!
+//! The pipeline is text → expression graph (`expr`) → derivative with its
+//! derivation (`calculus`) → report (`report`), with the command line
+//! (`cli`) parsing arguments and choosing what to compute. The library never
+//! prints: `cli::run` returns what to write and the exit code, and the
+//! binary writes it.
+
+pub mod calculus;
+pub mod cli;
+pub mod diagnostic;
+pub mod error;
+pub mod expr;
+pub mod number;
+pub mod report;
+
+pub use error::Error;

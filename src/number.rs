@@ -1,0 +1,87 @@
+//! How numbers are written in reports: a given count of significant digits,
+//! trailing zeros dropped, scientific notation for very small or very large
+//! magnitudes (written as textbooks and Python print it: `3.51018778e-05`).
+
+/// `x` with at most `digits` significant digits.
+pub fn format_significant(x: f64, digits: usize) -> String {
+    let digits = digits.clamp(1, 17);
+    if x == 0.0 {
+        return "0".into();
+    }
+    if !x.is_finite() {
+        return if x.is_nan() {
+            "NaN".into()
+        } else if x > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        };
+    }
+    // Round first, then decide the notation from the rounded value, so that
+    // 9.9999999 printed with 3 digits becomes 10, not 10.0 or 1e1.
+    let rounded: f64 = format!("{:.*e}", digits - 1, x).parse().unwrap_or(x);
+    let exponent = rounded.abs().log10().floor() as i32;
+    if !(-4..15).contains(&exponent) {
+        let text = format!("{:.*e}", digits - 1, x);
+        let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
+        let mantissa = trim_zeros(mantissa);
+        let exp: i32 = exp.parse().unwrap_or(0);
+        let sign = if exp < 0 { '-' } else { '+' };
+        return format!("{mantissa}e{sign}{:02}", exp.abs());
+    }
+    let decimals = (digits as i32 - 1 - exponent).max(0) as usize;
+    trim_zeros(&format!("{:.*}", decimals, x)).to_string()
+}
+
+fn trim_zeros(text: &str) -> &str {
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        text
+    }
+}
+
+/// An integer with thousands separators: 100000 → "100,000".
+pub fn format_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn significant_digits() {
+        let cases = [
+            (0.298371109, 9, "0.298371109"),
+            (0.0821670407, 9, "0.0821670407"),
+            (3.510187783e-05, 10, "3.510187783e-05"),
+            (2.2, 6, "2.2"),
+            (220.00000000000003, 6, "220"),
+            (-0.5, 6, "-0.5"),
+            (9.9999999, 3, "10"),
+            (1e20, 6, "1e+20"),
+            (123456.7, 6, "123457"),
+            (0.0001234, 6, "0.0001234"),
+            (0.000001234, 6, "1.234e-06"),
+        ];
+        for (x, d, expected) in cases {
+            assert_eq!(format_significant(x, d), expected, "{x} with {d} digits");
+        }
+    }
+
+    #[test]
+    fn thousands() {
+        assert_eq!(format_thousands(100000), "100,000");
+        assert_eq!(format_thousands(4000), "4,000");
+        assert_eq!(format_thousands(40), "40");
+    }
+}

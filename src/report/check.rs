@@ -1,0 +1,247 @@
+//! The report of `stepgrad check`: the verdict, how it was reached, a point
+//! where a wrong answer differs, and the likely mistake.
+
+use super::{markdown_table, Format, Style};
+use crate::calculus::{CheckOutcome, Decision, Diagnosis, REQUIRED_POINTS, TOLERANCE};
+use crate::expr::{ascii, latex, latex_name, unicode, Func, Graph, Notation};
+use serde_json::json;
+use std::collections::BTreeMap;
+
+pub fn render(outcome: &CheckOutcome, graph: &Graph, format: Format, style: &Style) -> String {
+    match format {
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(&json_value(outcome, graph)).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        Format::Markdown => markdown(outcome, graph, style),
+        Format::Latex => latex_report(outcome, graph, style),
+        _ => text(outcome, graph, style),
+    }
+}
+
+fn operator(outcome: &CheckOutcome, graph: &Graph, notation: Notation) -> String {
+    let several = graph.variables(outcome.expr).len() > 1;
+    match (notation, several) {
+        (Notation::Latex, false) => format!("\\frac{{d}}{{d{}}}", latex_name(&outcome.var)),
+        (Notation::Latex, true) => format!("\\frac{{\\partial}}{{\\partial {}}}", latex_name(&outcome.var)),
+        (_, false) => format!("d/d{}", outcome.var),
+        (_, true) => format!("∂/∂{}", outcome.var),
+    }
+}
+
+/// How the verdict was reached, in a sentence.
+fn method_text(outcome: &CheckOutcome) -> String {
+    match outcome.decision {
+        Decision::Symbolic => "Decided symbolically: answer − derivative simplifies to 0.".to_string(),
+        Decision::Numeric { points } if outcome.correct => format!(
+            "Decided numerically: the answer and the derivative agree at {points} random points (relative tolerance {TOLERANCE:e}); their difference did not simplify to 0 symbolically."
+        ),
+        Decision::Numeric { points } => format!(
+            "Decided numerically: compared at up to {points} random points (relative tolerance {TOLERANCE:e})."
+        ),
+        Decision::Variables => "Decided from the variables: the answer uses a variable the expression does not have.".to_string(),
+    }
+}
+
+/// The likely mistake, in a sentence, with expressions in `notation`.
+pub fn diagnosis_text(diagnosis: &Diagnosis, outcome: &CheckOutcome, graph: &Graph, notation: Notation) -> String {
+    let show = |id| match notation {
+        Notation::Latex => format!("${}$", latex(graph, id)),
+        Notation::Ascii => ascii(graph, id),
+        Notation::Unicode => unicode(graph, id),
+    };
+    let op = match notation {
+        Notation::Latex => format!("${}$", operator(outcome, graph, Notation::Latex)),
+        _ => operator(outcome, graph, notation),
+    };
+    match diagnosis {
+        Diagnosis::MissingInnerFactor { inner, inner_derivative } => format!(
+            "the chain rule's inner factor is missing: {op}({}) = {} is missing",
+            show(*inner),
+            show(*inner_derivative)
+        ),
+        Diagnosis::MissingProductTerm { factor } => format!(
+            "a product-rule term is missing: the term with the derivative of {} (the product rule gives one term per factor)",
+            show(*factor)
+        ),
+        Diagnosis::ReversedQuotientNumerator => {
+            "the quotient rule's numerator is reversed: it is u′·v − u·v′ (derivative of the numerator first)".to_string()
+        }
+        Diagnosis::FunctionSign { function } => {
+            let rule = match function {
+                Func::Cos => "the derivative of cos is −sin",
+                Func::Sin => "the derivative of sin is +cos",
+                Func::Tanh => "the derivative of tanh is 1 − tanh², which is positive",
+                _ => "the derivative of ln is +1/u",
+            };
+            format!("a sign error: {rule}")
+        }
+        Diagnosis::SignError => "a sign error: the answer is the negative of the derivative".to_string(),
+        Diagnosis::ConstantFactor { factor } => format!(
+            "off by a constant factor: the answer is {} times the derivative",
+            crate::number::format_significant(*factor, 6)
+        ),
+        Diagnosis::NotDifferentiated => "the answer is the expression itself, not its derivative".to_string(),
+        Diagnosis::WrongVariable { other } => format!(
+            "this is the derivative with respect to {other}, not {}",
+            outcome.var
+        ),
+        Diagnosis::UnknownVariables { names } => format!(
+            "the answer uses {}, which the expression does not contain",
+            names.join(", ")
+        ),
+    }
+}
+
+fn point_text(point: &crate::expr::Point, style: &Style) -> String {
+    point
+        .values
+        .iter()
+        .map(|(n, v)| format!("{n} = {}", style.num(*v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn text(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
+    let op = operator(outcome, graph, Notation::Unicode);
+    let expr = unicode(graph, outcome.expr);
+    let answer = unicode(graph, outcome.answer);
+    let mut out = String::new();
+    if outcome.correct {
+        out.push_str(&format!("{} {answer} is {op} [{expr}].\n", style.result("✓ Correct:")));
+        out.push_str(&format!("  {}\n", method_text(outcome)));
+        return out;
+    }
+    out.push_str(&format!("{} {answer} is not {op} [{expr}].\n", style.bad("✗ Not correct:")));
+    if let Some(c) = &outcome.counterexample {
+        out.push_str(&format!(
+            "  At {}: the derivative is {}, your answer gives {}.\n",
+            point_text(&c.point, style),
+            style.num(c.expected),
+            style.num(c.answer)
+        ));
+    }
+    if let Some(d) = &outcome.diagnosis {
+        out.push_str(&format!("  Likely mistake: {}.\n", diagnosis_text(d, outcome, graph, Notation::Unicode)));
+    }
+    out.push_str(&format!("  The derivative is {}.\n", unicode(graph, outcome.derivative)));
+    out.push_str(&format!("  {}\n", method_text(outcome)));
+    out
+}
+
+fn markdown(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
+    let op = operator(outcome, graph, Notation::Latex);
+    let mut out = format!(
+        "## Checking ${op}\\left[{}\\right] = {}$\n\n",
+        latex(graph, outcome.expr),
+        latex(graph, outcome.answer)
+    );
+    if outcome.correct {
+        out.push_str("**Correct.** ");
+        out.push_str(&super::markdown_text(&method_text(outcome)));
+        out.push('\n');
+        return out;
+    }
+    out.push_str("**Not correct.**\n\n");
+    if let Some(c) = &outcome.counterexample {
+        let at: Vec<String> = c
+            .point
+            .values
+            .iter()
+            .map(|(n, v)| format!("${} = {}$", latex_name(n), style.num(*v)))
+            .collect();
+        out.push_str(&format!("At {}:\n\n", at.join(", ")));
+        out.push_str(&markdown_table(
+            &["", "value"],
+            &[
+                vec!["derivative".into(), style.num(c.expected)],
+                vec!["your answer".into(), style.num(c.answer)],
+            ],
+        ));
+        out.push('\n');
+    }
+    if let Some(d) = &outcome.diagnosis {
+        out.push_str(&format!("Likely mistake: {}.\n\n", diagnosis_text(d, outcome, graph, Notation::Latex)));
+    }
+    out.push_str(&format!(
+        "The derivative is $${op}\\left[{}\\right] = {}$$\n",
+        latex(graph, outcome.expr),
+        latex(graph, outcome.derivative)
+    ));
+    out
+}
+
+fn latex_report(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
+    let op = operator(outcome, graph, Notation::Latex);
+    let mut out = format!(
+        "\\paragraph{{Checking ${op}\\left[{}\\right] = {}$.}}\n",
+        latex(graph, outcome.expr),
+        latex(graph, outcome.answer)
+    );
+    if outcome.correct {
+        out.push_str(&format!("Correct. {}\n", super::latex_text(&method_text(outcome))));
+        return out;
+    }
+    out.push_str("Not correct.");
+    if let Some(c) = &outcome.counterexample {
+        let at: Vec<String> = c
+            .point
+            .values
+            .iter()
+            .map(|(n, v)| format!("{} = {}", latex_name(n), style.num(*v)))
+            .collect();
+        out.push_str(&format!(
+            " At ${}$ the derivative is ${}$ and the answer gives ${}$.",
+            at.join(",\\ "),
+            style.num(c.expected),
+            style.num(c.answer)
+        ));
+    }
+    if let Some(d) = &outcome.diagnosis {
+        let sentence = diagnosis_text(d, outcome, graph, Notation::Latex);
+        out.push_str(&format!(" Likely mistake: {}.", escape_outside_math(&sentence)));
+    }
+    out.push_str(&format!(
+        "\n\\[ {op}\\left[{}\\right] = {} \\]\n",
+        latex(graph, outcome.expr),
+        latex(graph, outcome.derivative)
+    ));
+    out
+}
+
+/// Escapes the text parts of a sentence that contains `$…$` math.
+fn escape_outside_math(sentence: &str) -> String {
+    sentence
+        .split('$')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 0 { super::latex_text(part) } else { format!("${part}$") })
+        .collect()
+}
+
+pub fn json_value(outcome: &CheckOutcome, graph: &Graph) -> serde_json::Value {
+    let method = match outcome.decision {
+        Decision::Numeric { .. } => "numeric",
+        Decision::Symbolic | Decision::Variables => "symbolic",
+    };
+    let points = match outcome.decision {
+        Decision::Numeric { points } => points,
+        _ => 0,
+    };
+    let counterexample = outcome.counterexample.as_ref().map(|c| {
+        let point: BTreeMap<&str, f64> = c.point.values.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+        json!({"point": point, "expected": c.expected, "answer": c.answer})
+    });
+    json!({
+        "expr": ascii(graph, outcome.expr),
+        "answer": ascii(graph, outcome.answer),
+        "wrt": outcome.var,
+        "derivative": ascii(graph, outcome.derivative),
+        "correct": outcome.correct,
+        "method": method,
+        "points_compared": points,
+        "required_points": REQUIRED_POINTS,
+        "counterexample": counterexample,
+        "diagnosis": outcome.diagnosis.as_ref().map(|d| diagnosis_text(d, outcome, graph, Notation::Ascii)),
+    })
+}
