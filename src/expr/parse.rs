@@ -42,7 +42,7 @@ pub fn parse(graph: &mut Graph, input: &str) -> Result<Id, ParseError> {
 enum Kind {
     Number(f64),
     Name(String),
-    /// A name directly followed by `(`; the span covers the name and the `(`.
+    /// A name followed by `(`; the span runs from the name to the `(`.
     Call(String),
     Op(char),
     Open,
@@ -139,7 +139,7 @@ fn lex(input: &str) -> Result<Vec<Token>, ParseError> {
                 if bytes.get(j) == Some(&b'(') {
                     tokens.push(Token {
                         kind: Kind::Call(name),
-                        span: start..i,
+                        span: start..j + 1,
                     });
                     i = j + 1;
                 } else {
@@ -229,9 +229,20 @@ fn describe(token: &Token, input: &str) -> String {
     }
 }
 
+/// A group's text for a message, cut short when long.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= 12 {
+        text.to_string()
+    } else {
+        "(…)".to_string()
+    }
+}
+
 fn validate(tokens: &[Token], input: &str) -> Result<(), ParseError> {
     let mut expect_operand = true;
     let mut stack: Vec<Open> = Vec::new();
+    // Where the group closed last began: `(` or a function's name.
+    let mut group_start = 0;
     for (index, token) in tokens.iter().enumerate() {
         let span = token.span.clone();
         let previous = index.checked_sub(1).map(|p| &tokens[p]);
@@ -248,8 +259,8 @@ fn validate(tokens: &[Token], input: &str) -> Result<(), ParseError> {
                     expect_operand = false;
                 }
                 Kind::Call(name) => {
-                    check_function(name, span.clone())?;
-                    push_open(&mut stack, span, Some(name.clone()))?;
+                    check_function(name, span.start..span.start + name.len())?;
+                    push_open(&mut stack, span.end - 1..span.end, Some(name.clone()))?;
                 }
                 Kind::Open => push_open(&mut stack, span, None)?,
                 Kind::Op('+' | '-') => {}
@@ -273,7 +284,7 @@ fn validate(tokens: &[Token], input: &str) -> Result<(), ParseError> {
                                 name: name.clone(),
                                 found: 0,
                             },
-                            previous.map_or(span.clone(), |p| p.span.clone()),
+                            previous.map_or(span.start, |p| p.span.start)..span.end,
                         ),
                         Some(Kind::Op(op)) => err(
                             ParseErrorKind::DanglingOperator {
@@ -308,17 +319,19 @@ fn validate(tokens: &[Token], input: &str) -> Result<(), ParseError> {
                         span: open_span,
                         call: Some((name, commas)),
                     }) => {
+                        let start = input[..open_span.start].rfind(name.as_str()).unwrap_or(open_span.start);
+                        group_start = start;
                         if commas != 0 {
                             return Err(err(
                                 ParseErrorKind::WrongArity {
                                     name,
                                     found: commas + 1,
                                 },
-                                open_span.start..span.end,
+                                start..span.end,
                             ));
                         }
                     }
-                    Some(_) => {}
+                    Some(open) => group_start = open.span.start,
                 },
                 Kind::Comma => match stack.last_mut() {
                     Some(Open {
@@ -331,9 +344,12 @@ fn validate(tokens: &[Token], input: &str) -> Result<(), ParseError> {
                     _ => return Err(err(ParseErrorKind::MisplacedComma, span)),
                 },
                 Kind::Number(_) | Kind::Name(_) | Kind::Call(_) | Kind::Open => {
-                    let left = previous.map(|p| describe(p, input)).unwrap_or_default();
+                    let (left, start) = match previous {
+                        Some(p) if p.kind == Kind::Close => (shorten(&input[group_start..p.span.end]), group_start),
+                        Some(p) => (describe(p, input), p.span.start),
+                        None => (String::new(), span.start),
+                    };
                     let right = describe(token, input);
-                    let start = previous.map_or(span.start, |p| p.span.start);
                     return Err(err(
                         ParseErrorKind::ImplicitMultiplication { left, right },
                         start..span.end,
