@@ -21,7 +21,9 @@ const WINDOW: usize = 60;
 pub fn caret(input: &str, span: &Range<usize>) -> String {
     let line = input.replace(['\n', '\r', '\t'], " ");
     let chars: Vec<char> = line.chars().collect();
-    let start = input.get(..span.start.min(input.len())).map_or(0, |s| s.chars().count());
+    let start = input
+        .get(..span.start.min(input.len()))
+        .map_or(0, |s| s.chars().count());
     let end = input
         .get(..span.end.min(input.len()))
         .map_or(start + 1, |s| s.chars().count())
@@ -76,13 +78,21 @@ impl Palette {
 
 /// One error message: `error: message`, an optional caret snippet and an
 /// optional hint, each on its own lines.
-pub fn render(message: &str, snippet: Option<(&str, &Range<usize>)>, hint: Option<&str>, palette: Palette) -> String {
+pub fn render(
+    message: &str,
+    snippet: Option<(&str, &Range<usize>)>,
+    hint: Option<&str>,
+    palette: Palette,
+) -> String {
     let mut out = format!("{}error{}: {message}\n", palette.error, palette.reset);
     if let Some((input, span)) = snippet {
         let block = caret(input, span);
         let mut lines = block.lines();
         if let (Some(text), Some(marks)) = (lines.next(), lines.next()) {
-            out.push_str(&format!("{text}\n{}{marks}{}\n", palette.caret, palette.reset));
+            out.push_str(&format!(
+                "{text}\n{}{marks}{}\n",
+                palette.caret, palette.reset
+            ));
         }
     }
     if let Some(hint) = hint {

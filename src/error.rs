@@ -23,7 +23,10 @@ pub enum Error {
     /// No verdict possible in `check`.
     Check(CheckError),
     /// Wrong arguments or options.
-    Usage { message: String, hint: Option<String> },
+    Usage {
+        message: String,
+        hint: Option<String>,
+    },
     /// A file that cannot be read or written.
     Io { path: String, message: String },
 }

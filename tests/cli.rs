@@ -20,11 +20,20 @@ fn diff_names_product_power_and_sine_rules() {
     for rule in ["Product rule", "Power rule", "Sine rule"] {
         assert!(out.stdout.contains(rule), "{rule} missing:\n{}", out.stdout);
     }
-    assert!(out.stdout.contains("df/dx = 2·x·sin(x) + x²·cos(x)"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("df/dx = 2·x·sin(x) + x²·cos(x)"),
+        "{}",
+        out.stdout
+    );
     let expected = 2.0 * 1.5 * 1.5f64.sin() + 1.5 * 1.5 * 1.5f64.cos();
-    let value = json(&["diff", "x^2*sin(x)", "--at", "x=1.5"])["derivative_value"].as_f64().unwrap();
+    let value = json(&["diff", "x^2*sin(x)", "--at", "x=1.5"])["derivative_value"]
+        .as_f64()
+        .unwrap();
     assert!(close(value, expected, 1e-14));
-    assert!(out.stdout.contains(&format!("df/dx = {}", stepgrad::number::format_significant(expected, 6))));
+    assert!(out.stdout.contains(&format!(
+        "df/dx = {}",
+        stepgrad::number::format_significant(expected, 6)
+    )));
 }
 
 #[test]
@@ -35,13 +44,21 @@ fn diff_of_a_neuron_loss_shows_the_chain_and_agrees_with_finite_differences() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("Chain rule"), "{}", out.stdout);
     assert!(out.stdout.contains("with u = w·x + b"), "{}", out.stdout);
-    assert!(out.stdout.contains("Sigmoid rule: d/du [σ(u)] = σ(u)·(1 − σ(u))"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("Sigmoid rule: d/du [σ(u)] = σ(u)·(1 − σ(u))"),
+        "{}",
+        out.stdout
+    );
 
     let value = json(&args)["derivative_value"].as_f64().unwrap();
     let f = |w: f64| meval_eval(expr, &[("w", w), ("x", 1.0), ("y", 0.0), ("b", 0.1)]);
     let h = 1e-5;
     let finite_difference = (f(0.5 + h) - f(0.5 - h)) / (2.0 * h);
-    assert!((value - finite_difference).abs() < 1e-7, "{value} vs {finite_difference}");
+    assert!(
+        (value - finite_difference).abs() < 1e-7,
+        "{value} vs {finite_difference}"
+    );
 }
 
 #[test]
@@ -49,8 +66,16 @@ fn check_finds_the_missing_inner_factor() {
     let out = stepgrad(&["check", "sin(3*x)", "--answer", "cos(3*x)"]);
     assert_eq!(out.code, 1);
     assert!(out.stdout.contains("Not correct"), "{}", out.stdout);
-    assert!(out.stdout.contains("d/dx(3·x) = 3 is missing"), "{}", out.stdout);
-    assert!(out.stdout.contains("At x = "), "a counterexample point:\n{}", out.stdout);
+    assert!(
+        out.stdout.contains("d/dx(3·x) = 3 is missing"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("At x = "),
+        "a counterexample point:\n{}",
+        out.stdout
+    );
 
     let out = stepgrad(&["check", "sin(3*x)", "--answer", "3*cos(3*x)"]);
     assert_eq!(out.code, 0);
@@ -67,7 +92,10 @@ fn check_counterexample_values_are_the_true_values() {
     let answer = v["counterexample"]["answer"].as_f64().unwrap();
     assert!(close(expected, 2.0 * x * x.sin() + x * x * x.cos(), 1e-12));
     assert!(close(answer, 2.0 * x * x.sin(), 1e-12));
-    assert!(v["diagnosis"].as_str().unwrap().contains("product-rule term is missing"));
+    assert!(v["diagnosis"]
+        .as_str()
+        .unwrap()
+        .contains("product-rule term is missing"));
 }
 
 #[test]
@@ -85,7 +113,11 @@ fn check_diagnoses_typical_mistakes() {
     for (expr, answer, diagnosis) in cases {
         let out = stepgrad(&["check", expr, "--answer", answer, "--wrt", "x"]);
         assert_eq!(out.code, 1, "{expr} / {answer}: {}", out.stderr);
-        assert!(out.stdout.contains(diagnosis), "{expr} / {answer}: expected {diagnosis:?} in\n{}", out.stdout);
+        assert!(
+            out.stdout.contains(diagnosis),
+            "{expr} / {answer}: expected {diagnosis:?} in\n{}",
+            out.stdout
+        );
     }
 }
 
@@ -99,7 +131,11 @@ fn check_accepts_equivalent_forms() {
     ];
     for (expr, answer) in &cases[..3] {
         let out = stepgrad(&["check", expr, "--answer", answer]);
-        assert_eq!(out.code, 0, "{expr} / {answer}:\n{}{}", out.stdout, out.stderr);
+        assert_eq!(
+            out.code, 0,
+            "{expr} / {answer}:\n{}{}",
+            out.stdout, out.stderr
+        );
     }
     // An answer that does not parse is an input error, not a wrong answer.
     let out = stepgrad(&["check", cases[3].0, "--answer", cases[3].1]);
@@ -110,7 +146,11 @@ fn check_accepts_equivalent_forms() {
 fn several_variables_need_wrt_and_give_a_gradient() {
     let out = stepgrad(&["diff", "x^2*y"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("several variables (x, y)"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("several variables (x, y)"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("--wrt x"), "{}", out.stderr);
 
     let v = json(&["diff", "x^2*y", "--wrt", "x,y", "--at", "x=2,y=3"]);
@@ -140,13 +180,25 @@ fn hessian_values() {
 fn evaluation_errors_name_the_subexpression() {
     let out = stepgrad(&["diff", "ln(x - 1)", "--at", "x=0.5"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("ln(x − 1) is undefined here"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("ln(x − 1) is undefined here"),
+        "{}",
+        out.stderr
+    );
     let out = stepgrad(&["diff", "x*y", "--wrt", "x", "--at", "x=1"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("no value was given for y"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no value was given for y"),
+        "{}",
+        out.stderr
+    );
     let out = stepgrad(&["diff", "x", "--at", "x"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("not of the form name=value"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("not of the form name=value"),
+        "{}",
+        out.stderr
+    );
     let out = stepgrad(&["diff", "sin(x)", "--at", "x=pi/2"]);
     assert_eq!(out.code, 0);
     assert!(out.stdout.contains("f(x)  = 1"), "{}", out.stdout);
@@ -168,7 +220,12 @@ fn problem_files_answer_every_line() {
     assert!(out.stdout.contains("line 2: x^2"), "{}", out.stdout);
     assert!(out.stdout.contains("df/dx = 3·cos(3·x)"), "{}", out.stdout);
     assert!(out.stdout.contains("∂f/∂y = x"), "{}", out.stdout);
-    assert!(out.stderr.contains("line 5: error: '3' and 'x' stand side by side"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("line 5: error: '3' and 'x' stand side by side"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("(in line 5)"), "{}", out.stderr);
 
     let v = json(&["diff", "--file", path]);
@@ -193,7 +250,11 @@ fn problem_files_answer_every_line() {
 fn formats_and_colour() {
     let out = stepgrad(&["diff", "x^2", "--format", "csv"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("diff cannot write --format csv"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("diff cannot write --format csv"),
+        "{}",
+        out.stderr
+    );
 
     let plain = stepgrad(&["diff", "x^2", "--color", "never"]);
     assert!(!plain.stdout.contains('\x1b'));
@@ -214,7 +275,12 @@ fn completions_for_every_shell() {
     for shell in ["bash", "zsh", "fish", "powershell"] {
         let out = stepgrad(&["completions", shell]);
         assert_eq!(out.code, 0);
-        assert!(out.stdout.contains("diff") && out.stdout.contains("wrt") && out.stdout.contains("hessian"), "{shell}");
+        assert!(
+            out.stdout.contains("diff")
+                && out.stdout.contains("wrt")
+                && out.stdout.contains("hessian"),
+            "{shell}"
+        );
     }
 }
 

@@ -89,7 +89,8 @@ fn derivatives_agree_with_finite_differences() {
                 return Ok(());
             };
             let f = |x: f64| evaluate(&graph, expr, &at(x, y));
-            let difference = |h: f64| -> Option<f64> { Some((f(x + h).ok()? - f(x - h).ok()?) / (2.0 * h)) };
+            let difference =
+                |h: f64| -> Option<f64> { Some((f(x + h).ok()? - f(x - h).ok()?) / (2.0 * h)) };
             let (Some(coarse), Some(fine)) = (difference(1e-4), difference(1e-5)) else {
                 return Ok(());
             };
@@ -110,7 +111,12 @@ fn derivatives_agree_with_finite_differences() {
         })
         .unwrap();
     eprintln!("compared {} of {} cases", compared.get(), cases());
-    assert!(compared.get() >= cases() / 3, "only {} of {} cases were compared", compared.get(), cases());
+    assert!(
+        compared.get() >= cases() / 3,
+        "only {} of {} cases were compared",
+        compared.get(),
+        cases()
+    );
 }
 
 #[test]
@@ -138,7 +144,12 @@ fn simplification_preserves_value() {
         })
         .unwrap();
     eprintln!("compared {} of {} cases", compared.get(), cases());
-    assert!(compared.get() >= cases() / 3, "only {} of {} cases were compared", compared.get(), cases());
+    assert!(
+        compared.get() >= cases() / 3,
+        "only {} of {} cases were compared",
+        compared.get(),
+        cases()
+    );
 }
 
 #[test]

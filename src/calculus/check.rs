@@ -104,7 +104,12 @@ pub fn values_agree(a: f64, b: f64) -> bool {
 }
 
 /// Checks `answer` as the derivative of `expr` with respect to `var`.
-pub fn check_derivative(graph: &mut Graph, expr: Id, answer: Id, var: &str) -> Result<CheckOutcome, CheckError> {
+pub fn check_derivative(
+    graph: &mut Graph,
+    expr: Id,
+    answer: Id,
+    var: &str,
+) -> Result<CheckOutcome, CheckError> {
     let correct_derivative = derivative(graph, expr, var);
     let mut outcome = CheckOutcome {
         expr,
@@ -141,7 +146,9 @@ pub fn check_derivative(graph: &mut Graph, expr: Id, answer: Id, var: &str) -> R
         names.push(var.to_string());
     }
     let samples = sample_points(graph, &[expr, correct_derivative, answer], &names)?;
-    outcome.decision = Decision::Numeric { points: samples.len() };
+    outcome.decision = Decision::Numeric {
+        points: samples.len(),
+    };
     let expected: Vec<f64> = samples.iter().map(|s| s.values[1]).collect();
     let given: Vec<f64> = samples.iter().map(|s| s.values[2]).collect();
     if let Some(k) = (0..samples.len()).find(|&k| !values_agree(expected[k], given[k])) {
@@ -190,7 +197,9 @@ fn sample_points(graph: &Graph, roots: &[Id], names: &[String]) -> Result<Vec<Sa
             }
         }
     }
-    Err(CheckError::NoCommonDomain { found: samples.len() })
+    Err(CheckError::NoCommonDomain {
+        found: samples.len(),
+    })
 }
 
 /// Values of `id` at the sample points, or `None` where it is undefined.
@@ -213,8 +222,17 @@ fn matches_answer(candidate: &[Option<f64>], samples: &[Sample]) -> bool {
             .all(|(c, s)| c.is_none_or(|c| values_agree(c, s.values[2])))
 }
 
-fn diagnose(graph: &mut Graph, expr: Id, var: &str, samples: &[Sample], names: &[String]) -> Option<Diagnosis> {
-    for mistake in mistake_sites(graph, expr, var).into_iter().take(MAX_MISTAKE_SITES) {
+fn diagnose(
+    graph: &mut Graph,
+    expr: Id,
+    var: &str,
+    samples: &[Sample],
+    names: &[String],
+) -> Option<Diagnosis> {
+    for mistake in mistake_sites(graph, expr, var)
+        .into_iter()
+        .take(MAX_MISTAKE_SITES)
+    {
         let variant = derivative_with_mistake(graph, expr, var, mistake);
         if !matches_answer(&values_at(graph, variant, samples), samples) {
             continue;
@@ -223,7 +241,10 @@ fn diagnose(graph: &mut Graph, expr: Id, var: &str, samples: &[Sample], names: &
             Mistake::DropInnerFactor(node) => {
                 let inner = chain_inner(graph, node, var);
                 let inner_derivative = derivative(graph, inner, var);
-                Diagnosis::MissingInnerFactor { inner, inner_derivative }
+                Diagnosis::MissingInnerFactor {
+                    inner,
+                    inner_derivative,
+                }
             }
             Mistake::DropProductTerm(node, i) => match graph.node(node) {
                 Node::Mul(factors) => Diagnosis::MissingProductTerm { factor: factors[i] },
@@ -238,19 +259,28 @@ fn diagnose(graph: &mut Graph, expr: Id, var: &str, samples: &[Sample], names: &
     }
     let expected: Vec<f64> = samples.iter().map(|s| s.values[1]).collect();
     let given: Vec<f64> = samples.iter().map(|s| s.values[2]).collect();
-    if expected.iter().zip(&given).all(|(e, g)| values_agree(-e, *g)) {
+    if expected
+        .iter()
+        .zip(&given)
+        .all(|(e, g)| values_agree(-e, *g))
+    {
         return Some(Diagnosis::SignError);
     }
     if let Some(factor) = constant_ratio(&expected, &given) {
         return Some(Diagnosis::ConstantFactor { factor });
     }
-    if samples.iter().all(|s| values_agree(s.values[0], s.values[2])) {
+    if samples
+        .iter()
+        .all(|s| values_agree(s.values[0], s.values[2]))
+    {
         return Some(Diagnosis::NotDifferentiated);
     }
     for other in names.iter().filter(|n| n.as_str() != var) {
         let d = derivative(graph, expr, other);
         if matches_answer(&values_at(graph, d, samples), samples) {
-            return Some(Diagnosis::WrongVariable { other: other.clone() });
+            return Some(Diagnosis::WrongVariable {
+                other: other.clone(),
+            });
         }
     }
     None
@@ -281,7 +311,8 @@ fn constant_ratio(expected: &[f64], given: &[f64]) -> Option<f64> {
         .map(|(e, g)| g / e)
         .collect();
     let first = *ratios.first()?;
-    let consistent = ratios.len() >= REQUIRED_POINTS / 2 && ratios.iter().all(|r| values_agree(*r, first));
+    let consistent =
+        ratios.len() >= REQUIRED_POINTS / 2 && ratios.iter().all(|r| values_agree(*r, first));
     (consistent && !values_agree(first, 1.0) && first != 0.0).then_some(first)
 }
 
@@ -303,7 +334,10 @@ mod tests {
         let (o, g) = run("sin(3*x)", "cos(3*x)", "x");
         assert!(!o.correct);
         match o.diagnosis {
-            Some(Diagnosis::MissingInnerFactor { inner, inner_derivative }) => {
+            Some(Diagnosis::MissingInnerFactor {
+                inner,
+                inner_derivative,
+            }) => {
                 assert_eq!(unicode(&g, inner), "3·x");
                 assert_eq!(unicode(&g, inner_derivative), "3");
             }
@@ -314,7 +348,10 @@ mod tests {
     #[test]
     fn correct_answers() {
         assert!(run("sin(3*x)", "3*cos(3*x)", "x").0.correct);
-        assert_eq!(run("sin(3*x)", "3*cos(3*x)", "x").0.decision, Decision::Symbolic);
+        assert_eq!(
+            run("sin(3*x)", "3*cos(3*x)", "x").0.decision,
+            Decision::Symbolic
+        );
         let (o, _) = run("x^2*sin(x)", "x*(2*sin(x) + x*cos(x))", "x");
         assert!(o.correct);
     }
@@ -322,12 +359,22 @@ mod tests {
     #[test]
     fn typical_mistakes() {
         let (o, _) = run("x^2*sin(x)", "2*x*sin(x)", "x");
-        assert!(matches!(o.diagnosis, Some(Diagnosis::MissingProductTerm { .. })));
+        assert!(matches!(
+            o.diagnosis,
+            Some(Diagnosis::MissingProductTerm { .. })
+        ));
         let (o, _) = run("x/(x+1)", "(x - (x+1))/(x+1)^2", "x");
         assert_eq!(o.diagnosis, Some(Diagnosis::ReversedQuotientNumerator));
         let (o, _) = run("cos(x)", "sin(x)", "x");
-        assert_eq!(o.diagnosis, Some(Diagnosis::FunctionSign { function: Func::Cos }));
+        assert_eq!(
+            o.diagnosis,
+            Some(Diagnosis::FunctionSign {
+                function: Func::Cos
+            })
+        );
         let (o, _) = run("x^3", "x^2", "x");
-        assert!(matches!(o.diagnosis, Some(Diagnosis::ConstantFactor { factor }) if (factor - 1.0 / 3.0).abs() < 1e-9));
+        assert!(
+            matches!(o.diagnosis, Some(Diagnosis::ConstantFactor { factor }) if (factor - 1.0 / 3.0).abs() < 1e-9)
+        );
     }
 }

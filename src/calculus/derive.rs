@@ -139,7 +139,9 @@ pub fn mistake_sites(graph: &mut Graph, expr: Id, var: &str) -> Vec<Mistake> {
     walker.run();
     let mut sites = Vec::new();
     for id in walker.graph.reachable(&[expr]) {
-        let Some(record) = walker.records.get(&id) else { continue };
+        let Some(record) = walker.records.get(&id) else {
+            continue;
+        };
         match record.rule {
             Rule::Chain => sites.push(Mistake::DropInnerFactor(id)),
             Rule::Product => {
@@ -154,7 +156,8 @@ pub fn mistake_sites(graph: &mut Graph, expr: Id, var: &str) -> Vec<Mistake> {
             Rule::Quotient => sites.push(Mistake::ReverseQuotientNumerator(id)),
             _ => {}
         }
-        if let Node::Call(Func::Cos | Func::Sin | Func::Tanh | Func::Ln, _) = walker.graph.node(id) {
+        if let Node::Call(Func::Cos | Func::Sin | Func::Tanh | Func::Ln, _) = walker.graph.node(id)
+        {
             sites.push(Mistake::FlipLocalSign(id));
         }
     }
@@ -229,15 +232,25 @@ impl<'g> Walker<'g> {
         };
         match self.graph.node(id).clone() {
             // A leaf that depends on the variable is the variable itself.
-            Node::Num(_) | Node::Const(_) | Node::Var(_) => simple(Rule::Variable, self.graph.num(1.0), vec![]),
+            Node::Num(_) | Node::Const(_) | Node::Var(_) => {
+                simple(Rule::Variable, self.graph.num(1.0), vec![])
+            }
             Node::Neg(a) => {
                 let da = self.d(a);
-                simple(Rule::ConstantMultiple, self.graph.negate(da), vec![Part::Operand(a)])
+                simple(
+                    Rule::ConstantMultiple,
+                    self.graph.negate(da),
+                    vec![Part::Operand(a)],
+                )
             }
             Node::Add(terms) => {
                 let derivatives: Vec<Id> = terms.iter().map(|&t| self.d(t)).collect();
                 let has_minus = terms.iter().skip(1).any(|&t| self.reads_as_subtraction(t));
-                let rule = if has_minus { Rule::Difference } else { Rule::Sum };
+                let rule = if has_minus {
+                    Rule::Difference
+                } else {
+                    Rule::Sum
+                };
                 let parts = terms.iter().map(|&t| Part::Operand(t)).collect();
                 simple(rule, self.graph.sum(derivatives), parts)
             }
@@ -276,7 +289,11 @@ impl<'g> Walker<'g> {
     /// The chain rule: (f(u))′ = f′(u)·u′. `outer` is f written in the
     /// placeholder, `local` its derivative f′ in the placeholder.
     fn chain(&mut self, id: Id, outer_rule: Rule, outer: Id, local: Id, inner: Id) -> Record {
-        let name = self.graph.as_var(self.placeholder).unwrap_or("u").to_string();
+        let name = self
+            .graph
+            .as_var(self.placeholder)
+            .unwrap_or("u")
+            .to_string();
         let local_at_inner = self.graph.substitute(local, &[(&name, inner)]);
         let du = self.d(inner);
         let result = if self.mistake == Some(Mistake::DropInnerFactor(id)) {
@@ -304,7 +321,9 @@ impl<'g> Walker<'g> {
     }
 
     fn product_rule(&mut self, id: Id, factors: &[Id]) -> Record {
-        let dependent: Vec<usize> = (0..factors.len()).filter(|&i| self.depends[factors[i].index()]).collect();
+        let dependent: Vec<usize> = (0..factors.len())
+            .filter(|&i| self.depends[factors[i].index()])
+            .collect();
         let rule = if dependent.len() == 1 {
             Rule::ConstantMultiple
         } else {
@@ -322,7 +341,10 @@ impl<'g> Walker<'g> {
         Record {
             rule,
             result: self.graph.sum(terms),
-            parts: dependent.iter().map(|&i| Part::Operand(factors[i])).collect(),
+            parts: dependent
+                .iter()
+                .map(|&i| Part::Operand(factors[i]))
+                .collect(),
             inner: None,
         }
     }
@@ -374,7 +396,11 @@ impl<'g> Walker<'g> {
         }
         if !base_depends {
             if n == self.var {
-                return simple(Rule::Exponential, exponential_derivative(self.graph, u, n), vec![]);
+                return simple(
+                    Rule::Exponential,
+                    exponential_derivative(self.graph, u, n),
+                    vec![],
+                );
             }
             let outer = self.graph.power(u, self.placeholder);
             let local = exponential_derivative(self.graph, u, self.placeholder);
@@ -391,7 +417,11 @@ impl<'g> Walker<'g> {
         let bracket = self.graph.sum([first, second]);
         let power = self.graph.power(u, n);
         let result = self.graph.product([power, bracket]);
-        simple(Rule::GeneralPower, result, vec![Part::Operand(u), Part::Operand(n)])
+        simple(
+            Rule::GeneralPower,
+            result,
+            vec![Part::Operand(u), Part::Operand(n)],
+        )
     }
 
     /// The derivation in reading order, read from the records.
@@ -428,7 +458,11 @@ impl<'g> Walker<'g> {
                     };
                     let repeated = !record.parts.is_empty() && !shown.insert(id);
                     steps.push(Step {
-                        rule: if repeated { Rule::Repeated } else { record.rule },
+                        rule: if repeated {
+                            Rule::Repeated
+                        } else {
+                            record.rule
+                        },
                         depth,
                         expr: id,
                         wrt: self.var,
@@ -441,7 +475,9 @@ impl<'g> Walker<'g> {
                     for part in record.parts.iter().rev() {
                         stack.push(match *part {
                             Part::Operand(c) => Item::Node(c, depth + 1),
-                            Part::Outer { rule, expr, result } => Item::Outer(rule, expr, result, depth + 1),
+                            Part::Outer { rule, expr, result } => {
+                                Item::Outer(rule, expr, result, depth + 1)
+                            }
                         });
                     }
                 }
@@ -460,7 +496,10 @@ mod tests {
         let mut g = Graph::new();
         let e = parse(&mut g, input).unwrap();
         let d = differentiate(&mut g, e, var);
-        (unicode(&g, d.result), d.steps.iter().map(|s| s.rule).collect())
+        (
+            unicode(&g, d.result),
+            d.steps.iter().map(|s| s.rule).collect(),
+        )
     }
 
     #[test]

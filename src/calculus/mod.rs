@@ -6,7 +6,10 @@ mod check;
 mod derive;
 mod rules;
 
-pub use check::{check_derivative, values_agree, CheckError, CheckOutcome, Counterexample, Decision, Diagnosis, REQUIRED_POINTS, TOLERANCE};
+pub use check::{
+    check_derivative, values_agree, CheckError, CheckOutcome, Counterexample, Decision, Diagnosis,
+    REQUIRED_POINTS, TOLERANCE,
+};
 pub use derive::{
     derivative, derivative_with_mistake, differentiate, mistake_sites, Derivation, Inner, Mistake,
     Step,

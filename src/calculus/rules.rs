@@ -91,7 +91,9 @@ impl Rule {
             Rule::SquareRoot => "(√u)′ = 1/(2·√u)",
             Rule::Tanh => "(tanh u)′ = 1 − tanh²u",
             Rule::Sigmoid => "σ′(u) = σ(u)·(1 − σ(u))",
-            Rule::Relu => "relu′(u) = step(u): 1 for u > 0, 0 for u < 0; at the kink u = 0 stepgrad uses 0",
+            Rule::Relu => {
+                "relu′(u) = step(u): 1 for u > 0, 0 for u < 0; at the kink u = 0 stepgrad uses 0"
+            }
             Rule::AbsoluteValue => "|u|′ = sign(u), undefined at u = 0 (stepgrad uses 0)",
             Rule::StepFunction => "step′(u) = sign′(u) = 0 for u ≠ 0",
             Rule::GeneralPower => "(uᵛ)′ = uᵛ·(v′·ln(u) + v·u′/u), from uᵛ = e^(v·ln u)",

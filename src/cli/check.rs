@@ -17,7 +17,12 @@ pub struct CheckArgs {
     #[arg(required_unless_present = "file", allow_hyphen_values = true)]
     pub expr: Option<String>,
     /// The derivative worked out by hand, e.g. "3*cos(3*x)"
-    #[arg(long, required_unless_present = "file", allow_hyphen_values = true, value_name = "EXPR")]
+    #[arg(
+        long,
+        required_unless_present = "file",
+        allow_hyphen_values = true,
+        value_name = "EXPR"
+    )]
     pub answer: Option<String>,
     /// The variable it was differentiated by (default: the only variable)
     #[arg(long, value_name = "V")]
@@ -39,8 +44,17 @@ pub fn run(args: &CheckArgs, context: &Context) -> Result<Written, Error> {
                     "write the line as EXPR ; answer=EXPR",
                 )
             })?;
-            let wrt = line.option("wrt").map(str::to_string).or_else(|| args.wrt.clone());
-            check_one(&line.expr, answer, wrt.as_deref(), &format!("line {}", line.number), context)
+            let wrt = line
+                .option("wrt")
+                .map(str::to_string)
+                .or_else(|| args.wrt.clone());
+            check_one(
+                &line.expr,
+                answer,
+                wrt.as_deref(),
+                &format!("line {}", line.number),
+                context,
+            )
         });
     }
     let (Some(expr), Some(answer)) = (&args.expr, &args.answer) else {
@@ -57,7 +71,13 @@ pub fn run(args: &CheckArgs, context: &Context) -> Result<Written, Error> {
     })
 }
 
-fn check_one(expr: &str, answer: &str, wrt: Option<&str>, origin: &str, context: &Context) -> Result<Answer, Error> {
+fn check_one(
+    expr: &str,
+    answer: &str,
+    wrt: Option<&str>,
+    origin: &str,
+    context: &Context,
+) -> Result<Answer, Error> {
     let mut graph = Graph::new();
     let e = parse_expr(&mut graph, expr, origin)?;
     let answer_origin = if origin == "the expression" {

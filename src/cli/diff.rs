@@ -47,10 +47,25 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Written, Error> {
         (Some(path), _) => run_file(args, path, point, context),
         (None, Some(expr)) => {
             let mut graph = Graph::new();
-            let report = diff_one(&mut graph, expr, &args.wrt, point.as_ref(), args, "the expression")?;
-            Ok(Written::ok(render(&report, &graph, context.format, &context.style)))
+            let report = diff_one(
+                &mut graph,
+                expr,
+                &args.wrt,
+                point.as_ref(),
+                args,
+                "the expression",
+            )?;
+            Ok(Written::ok(render(
+                &report,
+                &graph,
+                context.format,
+                &context.style,
+            )))
         }
-        (None, None) => Err(Error::usage("no expression given", "stepgrad diff \"x^2*sin(x)\"")),
+        (None, None) => Err(Error::usage(
+            "no expression given",
+            "stepgrad diff \"x^2*sin(x)\"",
+        )),
     }
 }
 
@@ -66,7 +81,10 @@ pub fn diff_one(
     let expr = parse_expr(graph, input, origin)?;
     let variables = graph.variables(expr);
     let chosen = choose_variables(graph, expr, wrt, args.hessian)?;
-    let derivations: Vec<_> = chosen.iter().map(|v| differentiate(graph, expr, v)).collect();
+    let derivations: Vec<_> = chosen
+        .iter()
+        .map(|v| differentiate(graph, expr, v))
+        .collect();
     let hessian_entries = args.hessian.then(|| {
         let mut entries = vec![vec![expr; chosen.len()]; chosen.len()];
         for (i, d) in derivations.iter().enumerate() {
@@ -102,10 +120,12 @@ pub fn diff_one(
         if let Some(h) = &report.hessian {
             roots.extend(h.entries.iter().flatten().copied());
         }
-        let values = Evaluator::new(graph, &roots).evaluate(point).map_err(|error| Error::Eval {
-            error,
-            context: format!("cannot evaluate at {}", describe_point(point)),
-        })?;
+        let values = Evaluator::new(graph, &roots)
+            .evaluate(point)
+            .map_err(|error| Error::Eval {
+                error,
+                context: format!("cannot evaluate at {}", describe_point(point)),
+            })?;
         report.value = Some(values[0]);
         let n = report.derivations.len();
         report.derivative_values = values[1..=n].to_vec();
@@ -133,7 +153,12 @@ fn describe_point(point: &Point) -> String {
         .join(", ")
 }
 
-fn run_file(args: &DiffArgs, path: &Path, point: Option<Point>, context: &Context) -> Result<Written, Error> {
+fn run_file(
+    args: &DiffArgs,
+    path: &Path,
+    point: Option<Point>,
+    context: &Context,
+) -> Result<Written, Error> {
     answer_file(path, &["wrt", "at"], context, |line| {
         let wrt: Vec<String> = match line.option("wrt") {
             Some(w) => w.split(',').map(str::to_string).collect(),
@@ -148,7 +173,14 @@ fn run_file(args: &DiffArgs, path: &Path, point: Option<Point>, context: &Contex
         };
         let mut graph = Graph::new();
         let origin = format!("line {}", line.number);
-        let report = diff_one(&mut graph, &line.expr, &wrt, line_point.as_ref(), args, &origin)?;
+        let report = diff_one(
+            &mut graph,
+            &line.expr,
+            &wrt,
+            line_point.as_ref(),
+            args,
+            &origin,
+        )?;
         Ok(Answer {
             rendered: render(&report, &graph, context.format, &context.style),
             json: json_value(&report, &graph),

@@ -12,7 +12,9 @@ pub fn parse_expr(graph: &mut Graph, input: &str, origin: &str) -> Result<Id, Er
 /// True for a name the parser reads as a variable.
 fn is_variable_name(name: &str) -> bool {
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
         && name != "e"
         && name != "pi"
@@ -38,7 +40,11 @@ pub fn parse_point(items: &[String], origin: &str) -> Result<Point, Error> {
             ));
         }
         let mut graph = Graph::new();
-        let id = parse_expr(&mut graph, value, &format!("the value of {name} in {origin}"))?;
+        let id = parse_expr(
+            &mut graph,
+            value,
+            &format!("the value of {name} in {origin}"),
+        )?;
         let v = evaluate(&graph, id, &Point::default()).map_err(|e| Error::Eval {
             error: e,
             context: format!("the value of {name} in {origin} must be a number"),
@@ -50,7 +56,12 @@ pub fn parse_point(items: &[String], origin: &str) -> Result<Point, Error> {
 
 /// The variables to differentiate by: the ones asked for, checked against
 /// the expression's variables, or the only variable there is.
-pub fn choose_variables(graph: &Graph, expr: Id, asked: &[String], all_if_none: bool) -> Result<Vec<String>, Error> {
+pub fn choose_variables(
+    graph: &Graph,
+    expr: Id,
+    asked: &[String],
+    all_if_none: bool,
+) -> Result<Vec<String>, Error> {
     let variables = graph.variables(expr);
     if asked.is_empty() {
         return match variables.len() {
@@ -105,7 +116,10 @@ pub struct ProblemLine {
 
 impl ProblemLine {
     pub fn option(&self, key: &str) -> Option<&str> {
-        self.options.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.options
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -133,7 +147,10 @@ pub fn problem_lines(text: &str, keys: &[&str]) -> Vec<Result<ProblemLine, (usiz
                         format!("line {number}: '{part}' is not an option of this line"),
                         format!(
                             "after the expression, a line may add {}",
-                            keys.iter().map(|k| format!("; {k}=…")).collect::<Vec<_>>().join(" ")
+                            keys.iter()
+                                .map(|k| format!("; {k}=…"))
+                                .collect::<Vec<_>>()
+                                .join(" ")
                         ),
                     ));
                     break;
@@ -142,7 +159,11 @@ pub fn problem_lines(text: &str, keys: &[&str]) -> Vec<Result<ProblemLine, (usiz
         }
         out.push(match problem {
             Some(e) => Err((number, e)),
-            None => Ok(ProblemLine { number, expr, options }),
+            None => Ok(ProblemLine {
+                number,
+                expr,
+                options,
+            }),
         });
     }
     out
@@ -163,10 +184,16 @@ mod tests {
 
     #[test]
     fn problem_file_lines() {
-        let lines = problem_lines("# comment\n\nx^2 ; wrt=x\nsin(y); bogus=1\n", &["wrt", "at"]);
+        let lines = problem_lines(
+            "# comment\n\nx^2 ; wrt=x\nsin(y); bogus=1\n",
+            &["wrt", "at"],
+        );
         assert_eq!(lines.len(), 2);
         let first = lines[0].as_ref().unwrap();
-        assert_eq!((first.number, first.expr.as_str(), first.option("wrt")), (3, "x^2", Some("x")));
+        assert_eq!(
+            (first.number, first.expr.as_str(), first.option("wrt")),
+            (3, "x^2", Some("x"))
+        );
         assert!(lines[1].is_err());
     }
 }

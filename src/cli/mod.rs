@@ -147,7 +147,9 @@ fn color_wanted(choice: ColorChoice, is_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     }
 }
 
@@ -162,11 +164,13 @@ where
         Err(e) => {
             let text = e.render().to_string();
             return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => Outcome {
-                    stdout: text,
-                    stderr: String::new(),
-                    code: 0,
-                },
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    Outcome {
+                        stdout: text,
+                        stderr: String::new(),
+                        code: 0,
+                    }
+                }
                 clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Outcome {
                     stdout: String::new(),
                     stderr: text,
@@ -184,7 +188,8 @@ where
     let context = Context {
         format,
         style: Style {
-            color: format == Format::Text && color_wanted(cli.global.color, std::io::stdout().is_terminal()),
+            color: format == Format::Text
+                && color_wanted(cli.global.color, std::io::stdout().is_terminal()),
             digits: cli.global.digits.map_or(6, usize::from),
         },
         error_color: color_wanted(cli.global.color, std::io::stderr().is_terminal()),

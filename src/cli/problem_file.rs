@@ -55,16 +55,24 @@ pub fn answer_file(
                     }
                     Format::Text => {
                         let title = format!("── line {}: {} ──", line.number, line.expr);
-                        stdout.push_str(&format!("{}\n{}\n", context.style.heading(&title), answer.rendered));
+                        stdout.push_str(&format!(
+                            "{}\n{}\n",
+                            context.style.heading(&title),
+                            answer.rendered
+                        ));
                     }
                     _ => stdout.push_str(&format!("{}\n", answer.rendered)),
                 }
             }
             Err((number, error)) => {
                 failed += 1;
-                stderr.push_str(&format!("line {number}: {}", error.render(context.error_color)));
+                stderr.push_str(&format!(
+                    "line {number}: {}",
+                    error.render(context.error_color)
+                ));
                 if context.format == Format::Json {
-                    json_items.push(serde_json::json!({"line": number, "error": error.to_string()}));
+                    json_items
+                        .push(serde_json::json!({"line": number, "error": error.to_string()}));
                 }
             }
         }
@@ -74,7 +82,10 @@ pub fn answer_file(
         stdout.push('\n');
     }
     if failed > 0 {
-        stderr.push_str(&format!("{failed} line(s) of {} could not be answered\n", path.display()));
+        stderr.push_str(&format!(
+            "{failed} line(s) of {} could not be answered\n",
+            path.display()
+        ));
     }
     Ok(Written {
         stdout,

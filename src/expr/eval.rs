@@ -97,7 +97,8 @@ impl<'g> Evaluator<'g> {
 
     /// The value of each root at `point`.
     pub fn evaluate(&self, point: &Point) -> Result<Vec<f64>, EvalError> {
-        let lookup: FxHashMap<&str, f64> = point.values.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+        let lookup: FxHashMap<&str, f64> =
+            point.values.iter().map(|(n, v)| (n.as_str(), *v)).collect();
         let mut values = vec![0.0; self.order.len()];
         for (i, &id) in self.order.iter().enumerate() {
             let at = |c: &Id| values[self.slot[c]];
@@ -113,7 +114,9 @@ impl<'g> Evaluator<'g> {
                 Node::Div([a, b]) => {
                     let d = at(b);
                     if d == 0.0 {
-                        return Err(self.domain(id, format!("the denominator {} is 0", self.show(*b))));
+                        return Err(
+                            self.domain(id, format!("the denominator {} is 0", self.show(*b)))
+                        );
                     }
                     at(a) / d
                 }
@@ -139,13 +142,27 @@ impl<'g> Evaluator<'g> {
                     let x = at(a);
                     match f {
                         Func::Ln if x <= 0.0 => {
-                            let what = if x == 0.0 { "0".to_string() } else { format!("negative ({})", short(x)) };
-                            return Err(self.domain(id, format!("ln needs a positive argument, and {} is {what}", self.show(*a))));
+                            let what = if x == 0.0 {
+                                "0".to_string()
+                            } else {
+                                format!("negative ({})", short(x))
+                            };
+                            return Err(self.domain(
+                                id,
+                                format!(
+                                    "ln needs a positive argument, and {} is {what}",
+                                    self.show(*a)
+                                ),
+                            ));
                         }
                         Func::Sqrt if x < 0.0 => {
                             return Err(self.domain(
                                 id,
-                                format!("sqrt needs a non-negative argument, and {} is {}", self.show(*a), short(x)),
+                                format!(
+                                    "sqrt needs a non-negative argument, and {} is {}",
+                                    self.show(*a),
+                                    short(x)
+                                ),
                             ));
                         }
                         _ => f.apply(x),

@@ -386,7 +386,6 @@ impl Graph {
     pub fn count_reachable(&self, roots: &[Id]) -> usize {
         self.reachable(roots).len()
     }
-
 }
 
 impl std::ops::Index<Id> for Graph {

@@ -17,8 +17,8 @@
 
 use super::graph::{Constant, Func, Graph, Id, Node};
 use super::parse_error::{
-    ascii_for, suggest_function, ParseError, ParseErrorKind, Side, MAX_INPUT_LEN,
-    MAX_PAREN_DEPTH, MAX_TREE_HEIGHT,
+    ascii_for, suggest_function, ParseError, ParseErrorKind, Side, MAX_INPUT_LEN, MAX_PAREN_DEPTH,
+    MAX_TREE_HEIGHT,
 };
 use meval::tokenizer::{Operation, Token as MevalToken};
 use std::ops::Range;
@@ -319,7 +319,9 @@ fn validate(tokens: &[Token], input: &str) -> Result<(), ParseError> {
                         span: open_span,
                         call: Some((name, commas)),
                     }) => {
-                        let start = input[..open_span.start].rfind(name.as_str()).unwrap_or(open_span.start);
+                        let start = input[..open_span.start]
+                            .rfind(name.as_str())
+                            .unwrap_or(open_span.start);
                         group_start = start;
                         if commas != 0 {
                             return Err(err(
@@ -345,7 +347,9 @@ fn validate(tokens: &[Token], input: &str) -> Result<(), ParseError> {
                 },
                 Kind::Number(_) | Kind::Name(_) | Kind::Call(_) | Kind::Open => {
                     let (left, start) = match previous {
-                        Some(p) if p.kind == Kind::Close => (shorten(&input[group_start..p.span.end]), group_start),
+                        Some(p) if p.kind == Kind::Close => {
+                            (shorten(&input[group_start..p.span.end]), group_start)
+                        }
                         Some(p) => (describe(p, input), p.span.start),
                         None => (String::new(), span.start),
                     };
@@ -379,7 +383,11 @@ fn validate(tokens: &[Token], input: &str) -> Result<(), ParseError> {
     Ok(())
 }
 
-fn push_open(stack: &mut Vec<Open>, span: Range<usize>, call: Option<String>) -> Result<(), ParseError> {
+fn push_open(
+    stack: &mut Vec<Open>,
+    span: Range<usize>,
+    call: Option<String>,
+) -> Result<(), ParseError> {
     if stack.len() >= MAX_PAREN_DEPTH {
         return Err(err(ParseErrorKind::TooDeeplyNested, span));
     }
@@ -536,11 +544,26 @@ mod tests {
     fn typical_mistakes() {
         assert_eq!(kind_of("   "), ParseErrorKind::Empty);
         assert_eq!(kind_of("x**2"), ParseErrorKind::DoubleStar);
-        assert!(matches!(kind_of("3x"), ParseErrorKind::ImplicitMultiplication { .. }));
-        assert!(matches!(kind_of("2(x+1)"), ParseErrorKind::ImplicitMultiplication { .. }));
-        assert!(matches!(kind_of("σ(x)"), ParseErrorKind::NonAscii { ch: 'σ', .. }));
-        assert!(matches!(kind_of("sine(x)"), ParseErrorKind::UnknownFunction { .. }));
-        assert!(matches!(kind_of("x +"), ParseErrorKind::DanglingOperator { .. }));
+        assert!(matches!(
+            kind_of("3x"),
+            ParseErrorKind::ImplicitMultiplication { .. }
+        ));
+        assert!(matches!(
+            kind_of("2(x+1)"),
+            ParseErrorKind::ImplicitMultiplication { .. }
+        ));
+        assert!(matches!(
+            kind_of("σ(x)"),
+            ParseErrorKind::NonAscii { ch: 'σ', .. }
+        ));
+        assert!(matches!(
+            kind_of("sine(x)"),
+            ParseErrorKind::UnknownFunction { .. }
+        ));
+        assert!(matches!(
+            kind_of("x +"),
+            ParseErrorKind::DanglingOperator { .. }
+        ));
         assert_eq!(kind_of("(x"), ParseErrorKind::UnclosedParen);
         assert_eq!(kind_of("x)"), ParseErrorKind::UnopenedParen);
     }

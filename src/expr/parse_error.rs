@@ -36,7 +36,10 @@ pub enum ParseErrorKind {
     TooTall { height: u32 },
     /// A character outside ASCII, such as σ or ², with the ASCII to write
     /// instead when there is an obvious one.
-    NonAscii { ch: char, instead: Option<&'static str> },
+    NonAscii {
+        ch: char,
+        instead: Option<&'static str>,
+    },
     /// A character that has no meaning in an expression.
     UnexpectedChar { ch: char },
     /// `**` for a power.
@@ -48,7 +51,10 @@ pub enum ParseErrorKind {
     /// A `)` with no `(` to close.
     UnopenedParen,
     /// A name followed by `(` that is not a known function.
-    UnknownFunction { name: String, suggestion: Option<&'static str> },
+    UnknownFunction {
+        name: String,
+        suggestion: Option<&'static str>,
+    },
     /// A known function called with the wrong number of arguments.
     WrongArity { name: String, found: usize },
     /// A function name used without parentheses, as in `sin x`.

@@ -89,11 +89,19 @@ impl Printer<'_> {
     }
 
     fn open(&mut self) {
-        self.out.push_str(if self.notation == Notation::Latex { "\\left(" } else { "(" });
+        self.out.push_str(if self.notation == Notation::Latex {
+            "\\left("
+        } else {
+            "("
+        });
     }
 
     fn close(&mut self) {
-        self.out.push_str(if self.notation == Notation::Latex { "\\right)" } else { ")" });
+        self.out.push_str(if self.notation == Notation::Latex {
+            "\\right)"
+        } else {
+            ")"
+        });
     }
 
     /// Writes `id`, in parentheses when `parens` says so.
@@ -159,7 +167,8 @@ impl Printer<'_> {
                 match text.split_once('e') {
                     Some((mantissa, exp)) => {
                         let exp: i32 = exp.parse().unwrap_or(0);
-                        self.out.push_str(&format!("{mantissa} \\times 10^{{{exp}}}"));
+                        self.out
+                            .push_str(&format!("{mantissa} \\times 10^{{{exp}}}"));
                     }
                     None => self.out.push_str(&text),
                 }
@@ -291,7 +300,8 @@ impl Printer<'_> {
             Notation::Unicode => match f {
                 Func::Sqrt => {
                     self.out.push('√');
-                    let parens = self.prec(a) < Prec::Atom || matches!(self.node(a), Node::Call(..));
+                    let parens =
+                        self.prec(a) < Prec::Atom || matches!(self.node(a), Node::Call(..));
                     self.write_grouped(a, parens);
                 }
                 Func::Abs => {
@@ -424,19 +434,43 @@ mod tests {
     #[test]
     fn notations() {
         let cases = [
-            ("x^2*sin(x)", "x^2*sin(x)", "x²·sin(x)", "x^{2} \\cdot \\sin\\left(x\\right)"),
-            ("2*x - 3*y", "2*x - 3*y", "2·x − 3·y", "2 \\cdot x - 3 \\cdot y"),
-            ("(y - sigmoid(w*x+b))^2/2", "(y - sigmoid(w*x + b))^2/2", "(y − σ(w·x + b))²/2", "\\frac{\\left(y - \\sigma\\left(w \\cdot x + b\\right)\\right)^{2}}{2}"),
+            (
+                "x^2*sin(x)",
+                "x^2*sin(x)",
+                "x²·sin(x)",
+                "x^{2} \\cdot \\sin\\left(x\\right)",
+            ),
+            (
+                "2*x - 3*y",
+                "2*x - 3*y",
+                "2·x − 3·y",
+                "2 \\cdot x - 3 \\cdot y",
+            ),
+            (
+                "(y - sigmoid(w*x+b))^2/2",
+                "(y - sigmoid(w*x + b))^2/2",
+                "(y − σ(w·x + b))²/2",
+                "\\frac{\\left(y - \\sigma\\left(w \\cdot x + b\\right)\\right)^{2}}{2}",
+            ),
             ("-x^2", "-x^2", "−x²", "-x^{2}"),
             ("a/(b*c)", "a/(b*c)", "a/(b·c)", "\\frac{a}{b \\cdot c}"),
             ("a*(b/c)", "a*(b/c)", "a·(b/c)", "a \\cdot \\frac{b}{c}"),
             ("(a^b)^c", "(a^b)^c", "(a^b)^c", "\\left(a^{b}\\right)^{c}"),
             ("x^-1", "x^-1", "x⁻¹", "x^{-1}"),
             ("sqrt(x+1)", "sqrt(x + 1)", "√(x + 1)", "\\sqrt{x + 1}"),
-            ("net_h1 + w1 + pi", "net_h1 + w1 + pi", "net_h1 + w1 + π", "\\mathrm{net}_{\\mathrm{h1}} + w_{1} + \\pi"),
+            (
+                "net_h1 + w1 + pi",
+                "net_h1 + w1 + pi",
+                "net_h1 + w1 + π",
+                "\\mathrm{net}_{\\mathrm{h1}} + w_{1} + \\pi",
+            ),
         ];
         for (input, a, u, l) in cases {
-            assert_eq!(show(input), (a.to_string(), u.to_string(), l.to_string()), "{input}");
+            assert_eq!(
+                show(input),
+                (a.to_string(), u.to_string(), l.to_string()),
+                "{input}"
+            );
         }
     }
 

@@ -112,18 +112,21 @@ fn simplify_sum(graph: &mut Graph, terms: &[Id]) -> Id {
             _ => expanded.push((scale * c, rest)),
         }
     }
-    let mut order: Vec<Option<Id>> = Vec::new();
+    // Like terms are found by a key that ignores the order of factors; each
+    // group is written as its first member was.
+    let mut order: Vec<(Option<Id>, Option<Id>)> = Vec::new();
     let mut totals: FxHashMap<Option<Id>, f64> = FxHashMap::default();
     for (c, rest) in expanded {
-        let total = totals.entry(rest).or_insert_with(|| {
-            order.push(rest);
+        let key = rest.map(|r| like_key(graph, r));
+        let total = totals.entry(key).or_insert_with(|| {
+            order.push((key, rest));
             0.0
         });
         *total += c;
     }
     let mut out = Vec::new();
-    for rest in order {
-        let c = totals[&rest];
+    for (key, rest) in order {
+        let c = totals[&key];
         if !c.is_finite() {
             // Keep an overflowing sum as it was.
             return graph.sum(terms.iter().copied());
@@ -137,6 +140,18 @@ fn simplify_sum(graph: &mut Graph, terms: &[Id]) -> Id {
         });
     }
     graph.sum(out)
+}
+
+/// The same node for products of the same factors in any order.
+fn like_key(graph: &mut Graph, term: Id) -> Id {
+    match graph.node(term) {
+        Node::Mul(factors) => {
+            let mut sorted = factors.to_vec();
+            sorted.sort_unstable();
+            graph.intern(Node::Mul(sorted.into()))
+        }
+        _ => term,
+    }
 }
 
 /// A factor as base and numeric exponent: x³ → (x, 3), y → (y, 1).
@@ -321,7 +336,9 @@ fn simplify_power(graph: &mut Graph, base: Id, exponent: Id) -> Id {
             }
         }
     }
-    if let (Node::Call(Func::Sqrt, inner), Some(2.0)) = (graph.node(base).clone(), graph.as_number(exponent)) {
+    if let (Node::Call(Func::Sqrt, inner), Some(2.0)) =
+        (graph.node(base).clone(), graph.as_number(exponent))
+    {
         return inner;
     }
     graph.power(base, exponent)
@@ -329,9 +346,13 @@ fn simplify_power(graph: &mut Graph, base: Id, exponent: Id) -> Id {
 
 fn simplify_call(graph: &mut Graph, f: Func, a: Id) -> Id {
     match (f, graph.node(a).clone()) {
-        (Func::Ln, Node::Call(Func::Exp, inner)) | (Func::Exp, Node::Call(Func::Ln, inner)) => inner,
+        (Func::Ln, Node::Call(Func::Exp, inner)) | (Func::Exp, Node::Call(Func::Ln, inner)) => {
+            inner
+        }
         (Func::Abs, Node::Call(Func::Abs, _)) => a,
-        (Func::Sqrt, Node::Pow([b, e])) if graph.as_number(e) == Some(2.0) => graph.apply(Func::Abs, b),
+        (Func::Sqrt, Node::Pow([b, e])) if graph.as_number(e) == Some(2.0) => {
+            graph.apply(Func::Abs, b)
+        }
         _ => graph.apply(f, a),
     }
 }
@@ -372,6 +393,7 @@ mod tests {
             ("3*cos(3*x) - 3*cos(3*x)", "0"),
             ("0*sin(x) + 1*cos(x)", "cos(x)"),
             ("x/2 + x/2", "x"),
+            ("sin(x)*cos(x) + cos(x)*sin(x)", "2·sin(x)·cos(x)"),
         ];
         for (input, expected) in cases {
             assert_eq!(simplified(input), expected, "{input}");

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 pub fn render(outcome: &CheckOutcome, graph: &Graph, format: Format, style: &Style) -> String {
     match format {
         Format::Json => {
-            let mut text = serde_json::to_string_pretty(&json_value(outcome, graph)).unwrap_or_default();
+            let mut text =
+                serde_json::to_string_pretty(&json_value(outcome, graph)).unwrap_or_default();
             text.push('\n');
             text
         }
@@ -24,7 +25,10 @@ fn operator(outcome: &CheckOutcome, graph: &Graph, notation: Notation) -> String
     let several = graph.variables(outcome.expr).len() > 1;
     match (notation, several) {
         (Notation::Latex, false) => format!("\\frac{{d}}{{d{}}}", latex_name(&outcome.var)),
-        (Notation::Latex, true) => format!("\\frac{{\\partial}}{{\\partial {}}}", latex_name(&outcome.var)),
+        (Notation::Latex, true) => format!(
+            "\\frac{{\\partial}}{{\\partial {}}}",
+            latex_name(&outcome.var)
+        ),
         (_, false) => format!("d/d{}", outcome.var),
         (_, true) => format!("∂/∂{}", outcome.var),
     }
@@ -45,22 +49,31 @@ fn method_text(outcome: &CheckOutcome) -> String {
 }
 
 /// The likely mistake, in a sentence, with expressions in `notation`.
-pub fn diagnosis_text(diagnosis: &Diagnosis, outcome: &CheckOutcome, graph: &Graph, notation: Notation) -> String {
+pub fn diagnosis_text(
+    diagnosis: &Diagnosis,
+    outcome: &CheckOutcome,
+    graph: &Graph,
+    notation: Notation,
+) -> String {
     let show = |id| match notation {
         Notation::Latex => format!("${}$", latex(graph, id)),
         Notation::Ascii => ascii(graph, id),
         Notation::Unicode => unicode(graph, id),
     };
-    let op = match notation {
-        Notation::Latex => format!("${}$", operator(outcome, graph, Notation::Latex)),
-        _ => operator(outcome, graph, notation),
-    };
+    let op = operator(outcome, graph, notation);
     match diagnosis {
-        Diagnosis::MissingInnerFactor { inner, inner_derivative } => format!(
-            "the chain rule's inner factor is missing: {op}({}) = {} is missing",
-            show(*inner),
-            show(*inner_derivative)
-        ),
+        Diagnosis::MissingInnerFactor { inner, inner_derivative } => {
+            let equation = match notation {
+                Notation::Latex => format!(
+                    "${op}\\left({}\\right) = {}$",
+                    latex(graph, *inner),
+                    latex(graph, *inner_derivative)
+                ),
+                Notation::Ascii => format!("{op}({}) = {}", ascii(graph, *inner), ascii(graph, *inner_derivative)),
+                Notation::Unicode => format!("{op}({}) = {}", unicode(graph, *inner), unicode(graph, *inner_derivative)),
+            };
+            format!("the chain rule's inner factor is missing: {equation} is missing")
+        }
         Diagnosis::MissingProductTerm { factor } => format!(
             "a product-rule term is missing: the term with the derivative of {} (the product rule gives one term per factor)",
             show(*factor)
@@ -109,11 +122,17 @@ fn text(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
     let answer = unicode(graph, outcome.answer);
     let mut out = String::new();
     if outcome.correct {
-        out.push_str(&format!("{} {answer} is {op} [{expr}].\n", style.result("✓ Correct:")));
+        out.push_str(&format!(
+            "{} {answer} is {op} [{expr}].\n",
+            style.result("✓ Correct:")
+        ));
         out.push_str(&format!("  {}\n", method_text(outcome)));
         return out;
     }
-    out.push_str(&format!("{} {answer} is not {op} [{expr}].\n", style.bad("✗ Not correct:")));
+    out.push_str(&format!(
+        "{} {answer} is not {op} [{expr}].\n",
+        style.bad("✗ Not correct:")
+    ));
     if let Some(c) = &outcome.counterexample {
         out.push_str(&format!(
             "  At {}: the derivative is {}, your answer gives {}.\n",
@@ -123,9 +142,15 @@ fn text(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
         ));
     }
     if let Some(d) = &outcome.diagnosis {
-        out.push_str(&format!("  Likely mistake: {}.\n", diagnosis_text(d, outcome, graph, Notation::Unicode)));
+        out.push_str(&format!(
+            "  Likely mistake: {}.\n",
+            diagnosis_text(d, outcome, graph, Notation::Unicode)
+        ));
     }
-    out.push_str(&format!("  The derivative is {}.\n", unicode(graph, outcome.derivative)));
+    out.push_str(&format!(
+        "  The derivative is {}.\n",
+        unicode(graph, outcome.derivative)
+    ));
     out.push_str(&format!("  {}\n", method_text(outcome)));
     out
 }
@@ -162,7 +187,10 @@ fn markdown(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
         out.push('\n');
     }
     if let Some(d) = &outcome.diagnosis {
-        out.push_str(&format!("Likely mistake: {}.\n\n", diagnosis_text(d, outcome, graph, Notation::Latex)));
+        out.push_str(&format!(
+            "Likely mistake: {}.\n\n",
+            diagnosis_text(d, outcome, graph, Notation::Latex)
+        ));
     }
     out.push_str(&format!(
         "The derivative is $${op}\\left[{}\\right] = {}$$\n",
@@ -180,7 +208,10 @@ fn latex_report(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String 
         latex(graph, outcome.answer)
     );
     if outcome.correct {
-        out.push_str(&format!("Correct. {}\n", super::latex_text(&method_text(outcome))));
+        out.push_str(&format!(
+            "Correct. {}\n",
+            super::latex_text(&method_text(outcome))
+        ));
         return out;
     }
     out.push_str("Not correct.");
@@ -200,7 +231,10 @@ fn latex_report(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String 
     }
     if let Some(d) = &outcome.diagnosis {
         let sentence = diagnosis_text(d, outcome, graph, Notation::Latex);
-        out.push_str(&format!(" Likely mistake: {}.", escape_outside_math(&sentence)));
+        out.push_str(&format!(
+            " Likely mistake: {}.",
+            escape_outside_math(&sentence)
+        ));
     }
     out.push_str(&format!(
         "\n\\[ {op}\\left[{}\\right] = {} \\]\n",
@@ -215,7 +249,13 @@ fn escape_outside_math(sentence: &str) -> String {
     sentence
         .split('$')
         .enumerate()
-        .map(|(i, part)| if i % 2 == 0 { super::latex_text(part) } else { format!("${part}$") })
+        .map(|(i, part)| {
+            if i % 2 == 0 {
+                super::latex_text(part)
+            } else {
+                format!("${part}$")
+            }
+        })
         .collect()
 }
 
@@ -229,7 +269,12 @@ pub fn json_value(outcome: &CheckOutcome, graph: &Graph) -> serde_json::Value {
         _ => 0,
     };
     let counterexample = outcome.counterexample.as_ref().map(|c| {
-        let point: BTreeMap<&str, f64> = c.point.values.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+        let point: BTreeMap<&str, f64> = c
+            .point
+            .values
+            .iter()
+            .map(|(n, v)| (n.as_str(), *v))
+            .collect();
         json!({"point": point, "expected": c.expected, "answer": c.answer})
     });
     json!({

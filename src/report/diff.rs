@@ -72,12 +72,19 @@ fn point_text(point: &Point, style: &Style) -> String {
 // ---- text -------------------------------------------------------------------
 
 fn text(report: &DiffReport, graph: &Graph, style: &Style) -> String {
-    let mut out = format!("{} = {}\n", function_label(report), unicode(graph, report.expr));
+    let mut out = format!(
+        "{} = {}\n",
+        function_label(report),
+        unicode(graph, report.expr)
+    );
     if report.show_steps {
         for derivation in &report.derivations {
             let (op, _) = operators(report, &derivation.var);
             out.push('\n');
-            out.push_str(&style.heading(&format!("Derivation of {op} [{}]", unicode(graph, report.expr))));
+            out.push_str(&style.heading(&format!(
+                "Derivation of {op} [{}]",
+                unicode(graph, report.expr)
+            )));
             out.push('\n');
             out.push_str(&text_steps(report, graph, derivation, style));
         }
@@ -87,10 +94,17 @@ fn text(report: &DiffReport, graph: &Graph, style: &Style) -> String {
     out.push('\n');
     for derivation in &report.derivations {
         let (_, name) = operators(report, &derivation.var);
-        out.push_str(&format!("  {name} = {}\n", style.result(&unicode(graph, derivation.result))));
+        out.push_str(&format!(
+            "  {name} = {}\n",
+            style.result(&unicode(graph, derivation.result))
+        ));
     }
     if report.derivations.len() > 1 {
-        let parts: Vec<String> = report.derivations.iter().map(|d| unicode(graph, d.result)).collect();
+        let parts: Vec<String> = report
+            .derivations
+            .iter()
+            .map(|d| unicode(graph, d.result))
+            .collect();
         out.push_str(&format!("  ∇f = ({})\n", parts.join(", ")));
     }
     if let Some(hessian) = &report.hessian {
@@ -121,16 +135,31 @@ fn text(report: &DiffReport, graph: &Graph, style: &Style) -> String {
             lines.push((operators(report, &derivation.var).1, style.num(*v)));
         }
         if report.derivations.len() > 1 {
-            let parts: Vec<String> = report.derivative_values.iter().map(|v| style.num(*v)).collect();
+            let parts: Vec<String> = report
+                .derivative_values
+                .iter()
+                .map(|v| style.num(*v))
+                .collect();
             lines.push(("∇f".to_string(), format!("({})", parts.join(", "))));
         }
-        let width = lines.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0);
+        let width = lines
+            .iter()
+            .map(|(l, _)| l.chars().count())
+            .max()
+            .unwrap_or(0);
         for (label, value) in lines {
             let pad = width - label.chars().count();
-            out.push_str(&format!("  {label}{} = {}\n", " ".repeat(pad), style.result(&value)));
+            out.push_str(&format!(
+                "  {label}{} = {}\n",
+                " ".repeat(pad),
+                style.result(&value)
+            ));
         }
         if let Some(values) = report.hessian.as_ref().and_then(|h| h.values.as_ref()) {
-            let hessian = report.hessian.as_ref().map_or(&[][..], |h| &h.variables[..]);
+            let hessian = report
+                .hessian
+                .as_ref()
+                .map_or(&[][..], |h| &h.variables[..]);
             let mut header = vec![String::from("H")];
             header.extend(hessian.iter().cloned());
             let rows: Vec<Vec<String>> = hessian
@@ -180,22 +209,38 @@ fn step_operator(report: &DiffReport, graph: &Graph, step: &Step) -> String {
     }
 }
 
-fn text_steps(report: &DiffReport, graph: &Graph, derivation: &Derivation, style: &Style) -> String {
+fn text_steps(
+    report: &DiffReport,
+    graph: &Graph,
+    derivation: &Derivation,
+    style: &Style,
+) -> String {
     let depths: Vec<usize> = derivation.steps.iter().map(|s| s.depth).collect();
     let prefixes = tree_prefixes(&depths);
     let mut out = String::new();
     for (step, (first, rest)) in derivation.steps.iter().zip(prefixes) {
         let op = step_operator(report, graph, step);
         let equation = match step.rule {
-            Rule::Simplify => format!("{} = {}", unicode(graph, step.expr), unicode(graph, step.result)),
+            Rule::Simplify => format!(
+                "{} = {}",
+                unicode(graph, step.expr),
+                unicode(graph, step.result)
+            ),
             Rule::Repeated => format!(
                 "{op} [{}] = {}  (derived above)",
                 unicode(graph, step.expr),
                 unicode(graph, step.result)
             ),
-            _ => format!("{op} [{}] = {}", unicode(graph, step.expr), unicode(graph, step.result)),
+            _ => format!(
+                "{op} [{}] = {}",
+                unicode(graph, step.expr),
+                unicode(graph, step.result)
+            ),
         };
-        out.push_str(&format!("{first}{}: {equation}\n", style.rule(step.rule.name())));
+        out.push_str(&format!(
+            "{first}{}: {equation}\n",
+            style.rule(step.rule.name())
+        ));
         if let Some(inner) = step.inner {
             let u = graph.as_var(inner.placeholder).unwrap_or("u");
             let (_, dname) = operators(report, &derivation.var);
@@ -218,9 +263,15 @@ fn text_steps(report: &DiffReport, graph: &Graph, derivation: &Derivation, style
 fn latex_operator(report: &DiffReport, var: &str) -> (String, String) {
     let v = latex_name(var);
     if report.variables.len() <= 1 {
-        (format!("\\frac{{d}}{{d{v}}}"), format!("\\frac{{df}}{{d{v}}}"))
+        (
+            format!("\\frac{{d}}{{d{v}}}"),
+            format!("\\frac{{df}}{{d{v}}}"),
+        )
     } else {
-        (format!("\\frac{{\\partial}}{{\\partial {v}}}"), format!("\\frac{{\\partial f}}{{\\partial {v}}}"))
+        (
+            format!("\\frac{{\\partial}}{{\\partial {v}}}"),
+            format!("\\frac{{\\partial f}}{{\\partial {v}}}"),
+        )
     }
 }
 
@@ -278,7 +329,13 @@ fn markdown(report: &DiffReport, graph: &Graph, style: &Style) -> String {
                     out.push_str(&format!(
                         ", with ${u} = {}$ and ${}$",
                         latex(graph, inner.expr),
-                        inner_derivative_latex(report, graph, &derivation.var, inner.placeholder, inner.derivative)
+                        inner_derivative_latex(
+                            report,
+                            graph,
+                            &derivation.var,
+                            inner.placeholder,
+                            inner.derivative
+                        )
                     ));
                 }
                 if step.rule == Rule::Repeated {
@@ -288,11 +345,17 @@ fn markdown(report: &DiffReport, graph: &Graph, style: &Style) -> String {
             }
             out.push('\n');
         }
-        out.push_str(&format!("$${name} = {}$$\n\n", latex(graph, derivation.result)));
+        out.push_str(&format!(
+            "$${name} = {}$$\n\n",
+            latex(graph, derivation.result)
+        ));
     }
     if let Some(hessian) = &report.hessian {
         out.push_str("### Hessian\n\n");
-        out.push_str(&format!("$$H = {}$$\n\n", latex_matrix(&hessian.entries, |&e| latex(graph, e))));
+        out.push_str(&format!(
+            "$$H = {}$$\n\n",
+            latex_matrix(&hessian.entries, |&e| latex(graph, e))
+        ));
     }
     if let (Some(point), Some(value)) = (&report.point, report.value) {
         let at: Vec<String> = point
@@ -301,19 +364,34 @@ fn markdown(report: &DiffReport, graph: &Graph, style: &Style) -> String {
             .map(|(n, v)| format!("{} = {}", latex_name(n), style.num(*v)))
             .collect();
         out.push_str(&format!("### Values at ${}$\n\n", at.join(",\\ ")));
-        let mut rows = vec![vec![format!("${}$", latex_function_label(report)), style.num(value)]];
+        let mut rows = vec![vec![
+            format!("${}$", latex_function_label(report)),
+            style.num(value),
+        ]];
         for (derivation, v) in report.derivations.iter().zip(&report.derivative_values) {
-            rows.push(vec![format!("${}$", latex_operator(report, &derivation.var).1), style.num(*v)]);
+            rows.push(vec![
+                format!("${}$", latex_operator(report, &derivation.var).1),
+                style.num(*v),
+            ]);
         }
         out.push_str(&markdown_table(&["quantity", "value"], &rows));
         if let Some(values) = report.hessian.as_ref().and_then(|h| h.values.as_ref()) {
-            out.push_str(&format!("\n$$H = {}$$\n", latex_matrix(values, |x| style.num(*x))));
+            out.push_str(&format!(
+                "\n$$H = {}$$\n",
+                latex_matrix(values, |x| style.num(*x))
+            ));
         }
     }
     out
 }
 
-fn inner_derivative_latex(report: &DiffReport, graph: &Graph, var: &str, placeholder: Id, derivative: Id) -> String {
+fn inner_derivative_latex(
+    report: &DiffReport,
+    graph: &Graph,
+    var: &str,
+    placeholder: Id,
+    derivative: Id,
+) -> String {
     let u = latex(graph, placeholder);
     let v = latex_name(var);
     let op = if report.variables.len() <= 1 {
@@ -329,7 +407,10 @@ fn latex_matrix<T>(rows: &[Vec<T>], cell: impl Fn(&T) -> String) -> String {
         .iter()
         .map(|row| row.iter().map(&cell).collect::<Vec<_>>().join(" & "))
         .collect();
-    format!("\\begin{{pmatrix}} {} \\end{{pmatrix}}", body.join(" \\\\ "))
+    format!(
+        "\\begin{{pmatrix}} {} \\end{{pmatrix}}",
+        body.join(" \\\\ ")
+    )
 }
 
 // ---- LaTeX ------------------------------------------------------------------
@@ -367,10 +448,16 @@ fn latex_fragment(report: &DiffReport, graph: &Graph, style: &Style) -> String {
             out.push_str(&lines.join(" \\\\\n"));
             out.push_str("\n\\end{align*}\n");
         }
-        out.push_str(&format!("\\[ {name} = {} \\]\n", latex(graph, derivation.result)));
+        out.push_str(&format!(
+            "\\[ {name} = {} \\]\n",
+            latex(graph, derivation.result)
+        ));
     }
     if let Some(hessian) = &report.hessian {
-        out.push_str(&format!("\\[ H = {} \\]\n", latex_matrix(&hessian.entries, |&e| latex(graph, e))));
+        out.push_str(&format!(
+            "\\[ H = {} \\]\n",
+            latex_matrix(&hessian.entries, |&e| latex(graph, e))
+        ));
     }
     if let (Some(point), Some(value)) = (&report.point, report.value) {
         let at: Vec<String> = point
@@ -378,14 +465,26 @@ fn latex_fragment(report: &DiffReport, graph: &Graph, style: &Style) -> String {
             .iter()
             .map(|(n, v)| format!("{} = {}", latex_name(n), style.num(*v)))
             .collect();
-        out.push_str(&format!("\\paragraph{{Values at ${}$.}}\n", at.join(",\\ ")));
-        let mut rows = vec![vec![format!("${}$", latex_function_label(report)), style.num(value)]];
+        out.push_str(&format!(
+            "\\paragraph{{Values at ${}$.}}\n",
+            at.join(",\\ ")
+        ));
+        let mut rows = vec![vec![
+            format!("${}$", latex_function_label(report)),
+            style.num(value),
+        ]];
         for (derivation, v) in report.derivations.iter().zip(&report.derivative_values) {
-            rows.push(vec![format!("${}$", latex_operator(report, &derivation.var).1), style.num(*v)]);
+            rows.push(vec![
+                format!("${}$", latex_operator(report, &derivation.var).1),
+                style.num(*v),
+            ]);
         }
         out.push_str(&latex_table(&["quantity", "value"], &rows));
         if let Some(values) = report.hessian.as_ref().and_then(|h| h.values.as_ref()) {
-            out.push_str(&format!("\\[ H = {} \\]\n", latex_matrix(values, |x| style.num(*x))));
+            out.push_str(&format!(
+                "\\[ H = {} \\]\n",
+                latex_matrix(values, |x| style.num(*x))
+            ));
         }
     }
     out
@@ -445,11 +544,18 @@ pub fn json_value(report: &DiffReport, graph: &Graph) -> serde_json::Value {
     use serde_json::{json, Map, Value};
     let mut object = Map::new();
     object.insert("expr".into(), json!(ascii(graph, report.expr)));
-    let at: Option<BTreeMap<String, f64>> = report.point.as_ref().map(|p| p.values.iter().cloned().collect());
+    let at: Option<BTreeMap<String, f64>> = report
+        .point
+        .as_ref()
+        .map(|p| p.values.iter().cloned().collect());
     let derivative_json = |i: usize, d: &Derivation| JsonDerivative {
         derivative: ascii(graph, d.result),
         latex: latex(graph, d.result),
-        steps: if report.show_steps { json_steps(graph, d) } else { Vec::new() },
+        steps: if report.show_steps {
+            json_steps(graph, d)
+        } else {
+            Vec::new()
+        },
         derivative_value: report.derivative_values.get(i).copied(),
     };
     if let [single] = report.derivations.as_slice() {
@@ -462,17 +568,27 @@ pub fn json_value(report: &DiffReport, graph: &Graph) -> serde_json::Value {
         object.insert("wrt".into(), json!(vars));
         let mut gradient = Map::new();
         for (i, d) in report.derivations.iter().enumerate() {
-            gradient.insert(d.var.clone(), serde_json::to_value(derivative_json(i, d)).unwrap_or(Value::Null));
+            gradient.insert(
+                d.var.clone(),
+                serde_json::to_value(derivative_json(i, d)).unwrap_or(Value::Null),
+            );
         }
         object.insert("gradient".into(), Value::Object(gradient));
     }
     if let Some(h) = &report.hessian {
         let hessian = JsonHessian {
             variables: h.variables.clone(),
-            matrix: h.entries.iter().map(|row| row.iter().map(|&e| ascii(graph, e)).collect()).collect(),
+            matrix: h
+                .entries
+                .iter()
+                .map(|row| row.iter().map(|&e| ascii(graph, e)).collect())
+                .collect(),
             values: h.values.clone(),
         };
-        object.insert("hessian".into(), serde_json::to_value(hessian).unwrap_or(Value::Null));
+        object.insert(
+            "hessian".into(),
+            serde_json::to_value(hessian).unwrap_or(Value::Null),
+        );
     }
     object.insert("at".into(), json!(at));
     object.insert("value".into(), json!(report.value));

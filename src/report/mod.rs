@@ -49,7 +49,10 @@ pub struct Style {
 
 impl Style {
     pub fn plain(digits: usize) -> Style {
-        Style { color: false, digits }
+        Style {
+            color: false,
+            digits,
+        }
     }
 
     /// A number with the configured significant digits (Unicode minus in
@@ -116,7 +119,10 @@ pub fn latex_text(text: &str) -> String {
 pub fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '|' | '*' | '_' | '`' | '\\' | '$' | '<' | '>' | '[' | ']') {
+        if matches!(
+            c,
+            '|' | '*' | '_' | '`' | '\\' | '$' | '<' | '>' | '[' | ']'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -127,7 +133,10 @@ pub fn markdown_text(text: &str) -> String {
 /// A GitHub-flavoured Markdown table.
 pub fn markdown_table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = format!("| {} |\n", header.join(" | "));
-    out.push_str(&format!("|{}\n", header.iter().map(|_| "---|").collect::<String>()));
+    out.push_str(&format!(
+        "|{}\n",
+        header.iter().map(|_| "---|").collect::<String>()
+    ));
     for row in rows {
         out.push_str(&format!("| {} |\n", row.join(" | ")));
     }
@@ -137,7 +146,10 @@ pub fn markdown_table(header: &[&str], rows: &[Vec<String>]) -> String {
 /// A LaTeX `tabular` with a rule under the header.
 pub fn latex_table(header: &[&str], rows: &[Vec<String>]) -> String {
     let columns = "l".repeat(header.len());
-    let mut out = format!("\\begin{{tabular}}{{{columns}}}\n\\hline\n{} \\\\\n\\hline\n", header.join(" & "));
+    let mut out = format!(
+        "\\begin{{tabular}}{{{columns}}}\n\\hline\n{} \\\\\n\\hline\n",
+        header.join(" & ")
+    );
     for row in rows {
         out.push_str(&format!("{} \\\\\n", row.join(" & ")));
     }

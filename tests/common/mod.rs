@@ -19,7 +19,15 @@ pub fn meval_context() -> meval::Context<'static> {
     ctx.func("relu", |x: f64| x.max(0.0));
     ctx.func("log", f64::ln);
     ctx.func("step", |x: f64| if x > 0.0 { 1.0 } else { 0.0 });
-    ctx.func("sign", |x: f64| if x > 0.0 { 1.0 } else if x < 0.0 { -1.0 } else { 0.0 });
+    ctx.func("sign", |x: f64| {
+        if x > 0.0 {
+            1.0
+        } else if x < 0.0 {
+            -1.0
+        } else {
+            0.0
+        }
+    });
     ctx
 }
 
@@ -29,7 +37,9 @@ pub fn meval_eval(text: &str, values: &[(&str, f64)]) -> f64 {
     for (name, v) in values {
         ctx.var(*name, *v);
     }
-    let expr: meval::Expr = text.parse().unwrap_or_else(|e| panic!("meval cannot parse {text}: {e}"));
+    let expr: meval::Expr = text
+        .parse()
+        .unwrap_or_else(|e| panic!("meval cannot parse {text}: {e}"));
     expr.eval_with_context(ctx).unwrap_or(f64::NAN)
 }
 
