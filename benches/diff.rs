@@ -24,20 +24,24 @@ fn table(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(100))
         .measurement_time(Duration::from_millis(300));
     for (i, &(input, var, _, _)) in cases::CASES.iter().enumerate() {
-        group.bench_with_input(BenchmarkId::from_parameter(format!("{i:02}")), &(input, var), |b, &(input, var)| {
-            b.iter(|| {
-                let mut graph = Graph::new();
-                let expr = parse(&mut graph, black_box(input)).expect("table cases parse");
-                let derivation = differentiate(&mut graph, expr, var);
-                black_box(ascii(&graph, derivation.result))
-            })
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("{i:02}")),
+            &(input, var),
+            |b, &(input, var)| {
+                b.iter(|| {
+                    let mut graph = Graph::new();
+                    let expr = parse(&mut graph, black_box(input)).expect("table cases parse");
+                    let derivation = differentiate(&mut graph, expr, var);
+                    black_box(ascii(&graph, derivation.result))
+                })
+            },
+        );
     }
     group.finish();
 }
 
-/// Σ over `terms` terms of (k mod 5 + 1)·sin(x_a·x_b) + x_a²·x_b, with
-/// a and b cycling through 100 variables.
+/// Σ over `terms` distinct terms (k + 1)·sin(x_a·x_b) + x_a²·x_b/(k + 1),
+/// with a and b cycling through 100 variables.
 fn big_sum(graph: &mut Graph, terms: usize) -> (Id, Vec<String>) {
     let names: Vec<String> = (0..100).map(|i| format!("x{i}")).collect();
     let vars: Vec<Id> = names.iter().map(|n| graph.var(n)).collect();
@@ -45,13 +49,14 @@ fn big_sum(graph: &mut Graph, terms: usize) -> (Id, Vec<String>) {
     for k in 0..terms {
         let a = vars[k % 100];
         let b = vars[(7 * k + 3) % 100];
-        let coefficient = graph.num((k % 5 + 1) as f64);
+        let coefficient = graph.num((k + 1) as f64);
         let ab = graph.product([a, b]);
         let sine = graph.apply(stepgrad::expr::Func::Sin, ab);
         let first = graph.product([coefficient, sine]);
         let two = graph.num(2.0);
         let a2 = graph.power(a, two);
-        let second = graph.product([a2, b]);
+        let a2_b = graph.product([a2, b]);
+        let second = graph.quotient(a2_b, coefficient);
         parts.push(graph.sum([first, second]));
     }
     (graph.sum(parts), names)
@@ -59,12 +64,17 @@ fn big_sum(graph: &mut Graph, terms: usize) -> (Id, Vec<String>) {
 
 fn gradient(c: &mut Criterion) {
     let mut group = c.benchmark_group("gradient");
-    group.sample_size(10).measurement_time(Duration::from_secs(3));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(3));
     for terms in [1_000, 2_000, 4_000] {
         let mut graph = Graph::new();
         let (sum, names) = big_sum(&mut graph, terms);
         let before = graph.count_reachable(&[sum]);
-        let grads: Vec<Id> = names.iter().map(|v| derivative(&mut graph, sum, v)).collect();
+        let grads: Vec<Id> = names
+            .iter()
+            .map(|v| derivative(&mut graph, sum, v))
+            .collect();
         let mut roots = vec![sum];
         roots.extend(&grads);
         eprintln!(
@@ -75,7 +85,10 @@ fn gradient(c: &mut Criterion) {
             b.iter(|| {
                 let mut graph = Graph::new();
                 let (sum, names) = big_sum(&mut graph, terms);
-                let derivations: Vec<_> = names.iter().map(|v| differentiate(&mut graph, sum, v).result).collect();
+                let derivations: Vec<_> = names
+                    .iter()
+                    .map(|v| differentiate(&mut graph, sum, v).result)
+                    .collect();
                 black_box(derivations)
             })
         });
