@@ -225,6 +225,10 @@ fn combine_powers(graph: &mut Graph, factors: &[Id]) -> Vec<Id> {
         });
         *total += e;
     }
+    if exponents.values().any(|e| !e.is_finite()) {
+        // Exponents too large to add: keep the factors as they were.
+        return factors.to_vec();
+    }
     let mut out: Vec<Id> = order
         .into_iter()
         .filter_map(|base| {
@@ -331,8 +335,9 @@ fn simplify_power(graph: &mut Graph, base: Id, exponent: Id) -> Id {
     if let (Node::Pow([b, p]), Some(q)) = (graph.node(base).clone(), graph.as_number(exponent)) {
         if let Some(p) = graph.as_number(p) {
             if q.fract() == 0.0 {
-                let e = graph.num(p * q);
-                return graph.power(b, e);
+                if let Some(e) = graph.try_num(p * q) {
+                    return graph.power(b, e);
+                }
             }
         }
     }
@@ -394,6 +399,8 @@ mod tests {
             ("0*sin(x) + 1*cos(x)", "cos(x)"),
             ("x/2 + x/2", "x"),
             ("sin(x)*cos(x) + cos(x)*sin(x)", "2·sin(x)·cos(x)"),
+            ("x^1e308*x^1e308", "x^1e+308·x^1e+308"),
+            ("(x^1e200)^1e200", "(x^1e+200)^1e+200"),
         ];
         for (input, expected) in cases {
             assert_eq!(simplified(input), expected, "{input}");
