@@ -57,6 +57,7 @@ fn expression() -> impl Strategy<Value = String> {
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a})^({b})")),
             inner.clone().prop_map(|a| format!("-({a})")),
             (inner.clone(), functions.clone()).prop_map(|(a, f)| format!("{f}({a})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("logsumexp({a}, {b})")),
         ]
     })
 }

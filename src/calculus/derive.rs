@@ -17,7 +17,9 @@
 //! Invariant: `Derivation::raw` is the derivative built by the recorded
 //! steps, and `Derivation::result` is `simplify(raw)`.
 
-use super::rules::{exponential_derivative, function_derivative, power_derivative, Rule};
+use super::rules::{
+    exponential_derivative, function_derivative, log_sum_exp_partial, power_derivative, Rule,
+};
 use crate::expr::{simplify, Func, Graph, Id, Node};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -257,6 +259,18 @@ impl<'g> Walker<'g> {
             Node::Mul(factors) => self.product_rule(id, &factors),
             Node::Div([u, v]) => self.quotient_rule(id, u, v),
             Node::Pow([u, n]) => self.power_rule(id, u, n),
+            Node::LogSumExp(args) => {
+                let mut terms = Vec::new();
+                for &u in args.iter() {
+                    if self.depends[u.index()] {
+                        let partial = log_sum_exp_partial(self.graph, id, u);
+                        let du = self.d(u);
+                        terms.push(self.graph.product([partial, du]));
+                    }
+                }
+                let parts = args.iter().map(|&u| Part::Operand(u)).collect();
+                simple(Rule::LogSumExp, self.graph.sum(terms), parts)
+            }
             Node::Call(f, u) => {
                 let rule = Rule::for_function(f);
                 let flip = self.mistake == Some(Mistake::FlipLocalSign(id));

@@ -14,4 +14,6 @@ pub use derive::{
     derivative, derivative_with_mistake, differentiate, mistake_sites, Derivation, Inner, Mistake,
     Step,
 };
-pub use rules::{exponential_derivative, function_derivative, power_derivative, Rule};
+pub use rules::{
+    exponential_derivative, function_derivative, log_sum_exp_partial, power_derivative, Rule,
+};

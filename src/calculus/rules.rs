@@ -36,6 +36,7 @@ pub enum Rule {
     AbsoluteValue,
     StepFunction,
     GeneralPower,
+    LogSumExp,
     /// A subexpression met again: its derivative was computed once, above.
     Repeated,
     Simplify,
@@ -66,6 +67,7 @@ impl Rule {
             Rule::AbsoluteValue => "Absolute value rule",
             Rule::StepFunction => "Step function rule",
             Rule::GeneralPower => "General power rule",
+            Rule::LogSumExp => "Log-sum-exp rule",
             Rule::Repeated => "Repeated subexpression",
             Rule::Simplify => "Simplify",
         }
@@ -97,6 +99,7 @@ impl Rule {
             Rule::AbsoluteValue => "|u|′ = sign(u), undefined at u = 0 (stepgrad uses 0)",
             Rule::StepFunction => "step′(u) = sign′(u) = 0 for u ≠ 0",
             Rule::GeneralPower => "(uᵛ)′ = uᵛ·(v′·ln(u) + v·u′/u), from uᵛ = e^(v·ln u)",
+            Rule::LogSumExp => "∂/∂uₖ logsumexp(u) = e^(uₖ − logsumexp(u)) = softmaxₖ(u)",
             Rule::Repeated => "already derived above",
             Rule::Simplify => "collect terms, cancel, fold numbers",
         }
@@ -126,6 +129,7 @@ impl Rule {
             Rule::AbsoluteValue => "\\lvert u\\rvert' = \\operatorname{sign}(u)",
             Rule::StepFunction => "\\operatorname{step}'(u) = 0",
             Rule::GeneralPower => "(u^{v})' = u^{v}\\left(v' \\ln u + \\frac{v\\,u'}{u}\\right)",
+            Rule::LogSumExp => "\\frac{\\partial}{\\partial u_k} \\operatorname{logsumexp}(u) = e^{u_k - \\operatorname{logsumexp}(u)}",
             Rule::Repeated => "\\text{already derived above}",
             Rule::Simplify => "\\text{collect terms, cancel, fold numbers}",
         }
@@ -193,6 +197,13 @@ pub fn function_derivative(graph: &mut Graph, f: Func, u: Id) -> Id {
         Func::Relu => graph.apply(Func::Step, u),
         Func::Step | Func::Sign => graph.num(0.0),
     }
+}
+
+/// ∂ logsumexp(u)/∂uₖ = e^(uₖ − logsumexp(u)), the k-th softmax output,
+/// for the log-sum-exp node `lse` and its argument `u_k`.
+pub fn log_sum_exp_partial(graph: &mut Graph, lse: Id, u_k: Id) -> Id {
+    let shifted = graph.difference(u_k, lse);
+    graph.apply(Func::Exp, shifted)
 }
 
 /// n·u^(n−1), the power rule for a constant exponent `n`.

@@ -209,6 +209,14 @@ impl Graph {
 }
 
 impl Graph {
+    /// ln(e^x₁ + … + e^xₙ); a single argument is returned as it is.
+    pub fn log_sum_exp(&mut self, args: Vec<Id>) -> Id {
+        if args.len() == 1 {
+            return args[0];
+        }
+        self.intern(Node::LogSumExp(args.into()))
+    }
+
     /// Rebuilds `root` with each variable named in `bindings` replaced by
     /// the given expression, through the constructors above (so the result
     /// is as tidy as if it had been built directly).
@@ -232,6 +240,10 @@ impl Graph {
                 Node::Mul(xs) => {
                     let xs: Vec<Id> = xs.iter().map(|x| map[x]).collect();
                     self.product(xs)
+                }
+                Node::LogSumExp(xs) => {
+                    let xs: Vec<Id> = xs.iter().map(|x| map[x]).collect();
+                    self.log_sum_exp(xs)
                 }
             };
             map.insert(id, new);

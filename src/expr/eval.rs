@@ -138,6 +138,7 @@ impl<'g> Evaluator<'g> {
                     }
                     base.powf(exponent)
                 }
+                Node::LogSumExp(xs) => log_sum_exp(xs.iter().map(at)),
                 Node::Call(f, a) => {
                     let x = at(a);
                     match f {
@@ -188,6 +189,45 @@ impl<'g> Evaluator<'g> {
             expression: self.show(id),
             detail,
         }
+    }
+}
+
+/// ln Σ e^xᵢ with the largest term factored out, so no exponential
+/// overflows: m + ln Σ e^(xᵢ − m).
+pub fn log_sum_exp(values: impl Iterator<Item = f64> + Clone) -> f64 {
+    let m = values.clone().fold(f64::NEG_INFINITY, f64::max);
+    if !m.is_finite() {
+        return m;
+    }
+    m + values.map(|x| (x - m).exp()).sum::<f64>().ln()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::parse;
+
+    #[test]
+    fn log_sum_exp_is_finite_at_extremes() {
+        let mut g = Graph::new();
+        let e = parse(&mut g, "logsumexp(1000, 0, -1000)").unwrap();
+        assert_eq!(evaluate(&g, e, &Point::default()).unwrap(), 1000.0);
+        let e = parse(&mut g, "logsumexp(0, 0)").unwrap();
+        assert!((evaluate(&g, e, &Point::default()).unwrap() - 2f64.ln()).abs() < 1e-15);
+    }
+
+    #[test]
+    fn domain_errors_name_the_subexpression() {
+        let mut g = Graph::new();
+        let e = parse(&mut g, "1 + ln(x - 1)").unwrap();
+        let err = evaluate(&g, e, &Point::new(vec![("x".into(), 0.5)])).unwrap_err();
+        assert_eq!(err.to_string(), "ln(x − 1) is undefined here: ln needs a positive argument, and x − 1 is negative (-0.5)");
+        let e = parse(&mut g, "1/(x - x)").unwrap();
+        let err = evaluate(&g, e, &Point::new(vec![("x".into(), 2.0)])).unwrap_err();
+        assert!(
+            err.to_string().contains("the denominator x − x is 0"),
+            "{err}"
+        );
     }
 }
 

@@ -153,7 +153,7 @@ impl Func {
         Func::ALL
             .into_iter()
             .map(Func::name)
-            .chain(std::iter::once("log"))
+            .chain(["log", LOG_SUM_EXP])
     }
 
     /// The function's value; NaN outside its domain (the evaluator checks
@@ -190,6 +190,9 @@ impl Func {
     }
 }
 
+/// The name of the one function of several arguments, ln(e^x₁ + … + e^xₙ).
+pub const LOG_SUM_EXP: &str = "logsumexp";
+
 /// The logistic function 1/(1 + e^(−x)), computed without overflow for
 /// large |x|.
 pub fn sigmoid(x: f64) -> f64 {
@@ -217,6 +220,9 @@ pub enum Node {
     /// Base and exponent.
     Pow([Id; 2]),
     Call(Func, Id),
+    /// ln(e^x₁ + … + e^xₙ), computed without overflow; the softmax and
+    /// cross-entropy of a network are written with it.
+    LogSumExp(Box<[Id]>),
 }
 
 impl Node {
@@ -225,7 +231,7 @@ impl Node {
         match self {
             Node::Num(_) | Node::Const(_) | Node::Var(_) => &[],
             Node::Neg(a) | Node::Call(_, a) => std::slice::from_ref(a),
-            Node::Add(xs) | Node::Mul(xs) => xs,
+            Node::Add(xs) | Node::Mul(xs) | Node::LogSumExp(xs) => xs,
             Node::Div(pair) | Node::Pow(pair) => pair,
         }
     }

@@ -11,8 +11,8 @@ mod print;
 mod simplify;
 
 pub use build::is_short_decimal;
-pub use eval::{evaluate, EvalError, Evaluator, Point};
-pub use graph::{sigmoid, Constant, Func, Graph, Id, Node, Number};
+pub use eval::{evaluate, log_sum_exp, EvalError, Evaluator, Point};
+pub use graph::{sigmoid, Constant, Func, Graph, Id, Node, Number, LOG_SUM_EXP};
 pub use parse::{format_exact, parse};
 pub use parse_error::{
     edit_distance, ParseError, ParseErrorKind, Side, MAX_INPUT_LEN, MAX_PAREN_DEPTH,

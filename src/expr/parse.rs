@@ -15,7 +15,7 @@
 //! Invariant: meval only ever receives text that `validate` accepted, so its
 //! known panics (on whitespace-only input, for instance) cannot be reached.
 
-use super::graph::{Constant, Func, Graph, Id, Node};
+use super::graph::{Constant, Func, Graph, Id, Node, LOG_SUM_EXP};
 use super::parse_error::{
     ascii_for, suggest_function, ParseError, ParseErrorKind, Side, MAX_INPUT_LEN, MAX_PAREN_DEPTH,
     MAX_TREE_HEIGHT,
@@ -250,7 +250,7 @@ fn validate(tokens: &[Token], input: &str) -> Result<(), ParseError> {
             match &token.kind {
                 Kind::Number(_) => expect_operand = false,
                 Kind::Name(name) => {
-                    if Func::from_name(name).is_some() {
+                    if Func::from_name(name).is_some() || name == LOG_SUM_EXP {
                         return Err(err(
                             ParseErrorKind::MissingCallParens { name: name.clone() },
                             span,
@@ -323,7 +323,7 @@ fn validate(tokens: &[Token], input: &str) -> Result<(), ParseError> {
                             .rfind(name.as_str())
                             .unwrap_or(open_span.start);
                         group_start = start;
-                        if commas != 0 {
+                        if commas != 0 && name != LOG_SUM_EXP {
                             return Err(err(
                                 ParseErrorKind::WrongArity {
                                     name,
@@ -399,7 +399,7 @@ fn push_open(
 }
 
 fn check_function(name: &str, span: Range<usize>) -> Result<(), ParseError> {
-    if Func::from_name(name).is_some() {
+    if Func::from_name(name).is_some() || name == LOG_SUM_EXP {
         return Ok(());
     }
     Err(err(
@@ -463,6 +463,13 @@ fn build_from_rpn(graph: &mut Graph, tokens: &[Token]) -> Result<Id, ParseError>
                     Operation::Pow => graph.intern(Node::Pow([a, b])),
                     Operation::Rem => return Err(internal()),
                 }
+            }
+            MevalToken::Func(name, Some(n)) if name == LOG_SUM_EXP => {
+                if n == 0 || n > stack.len() {
+                    return Err(internal());
+                }
+                let args = stack.split_off(stack.len() - n);
+                graph.intern(Node::LogSumExp(args.into()))
             }
             MevalToken::Func(name, Some(1)) => {
                 let a = stack.pop().ok_or_else(internal)?;

@@ -110,7 +110,8 @@ impl ParseError {
             UnopenedParen => "this ')' has no matching '('".into(),
             UnknownFunction { name, .. } => format!("unknown function '{name}'"),
             WrongArity { name, found } => format!(
-                "{name} takes 1 argument, but {found} {} given",
+                "{name} takes {}, but {found} {} given",
+                if name == crate::expr::graph::LOG_SUM_EXP { "one or more arguments" } else { "1 argument" },
                 if *found == 1 { "was" } else { "were" }
             ),
             MissingCallParens { name } => {
@@ -136,7 +137,7 @@ impl ParseError {
     /// How to fix it.
     pub fn hint(&self) -> Option<String> {
         use ParseErrorKind::*;
-        let known = "sin, cos, tan, exp, ln (or log), sqrt, abs, tanh, sigmoid, relu";
+        let known = "sin, cos, tan, exp, ln (or log), sqrt, abs, tanh, sigmoid, relu, logsumexp";
         Some(match &self.kind {
             Empty => "type an expression such as x^2*sin(x)".into(),
             TooLong { .. } => format!(
@@ -172,6 +173,9 @@ impl ParseError {
             UnknownFunction { name, .. } => format!(
                 "to multiply, write {name}*(…); the functions are {known}"
             ),
+            WrongArity { name, .. } if name == crate::expr::graph::LOG_SUM_EXP => {
+                "write logsumexp(a, b, …) with at least one argument".to_string()
+            }
             WrongArity { name, .. } => format!("write {name}(x) with one argument"),
             MissingCallParens { name } => format!("write {name}(x)"),
             DanglingOperator { .. } => "give the operator an operand on both sides".into(),

@@ -76,7 +76,9 @@ impl Printer<'_> {
             Node::Neg(_) => Prec::Prefix,
             Node::Num(n) if n.value() < 0.0 => Prec::Prefix,
             Node::Pow(_) => Prec::Power,
-            Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Call(..) => Prec::Atom,
+            Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Call(..) | Node::LogSumExp(_) => {
+                Prec::Atom
+            }
         }
     }
 
@@ -152,6 +154,20 @@ impl Printer<'_> {
             Node::Div([a, b]) => self.write_quotient(a, b),
             Node::Pow([a, b]) => self.write_power(a, b),
             Node::Call(f, a) => self.write_call(f, a),
+            Node::LogSumExp(xs) => {
+                self.out.push_str(match self.notation {
+                    Notation::Latex => "\\operatorname{logsumexp}",
+                    _ => "logsumexp",
+                });
+                self.open();
+                for (k, &x) in xs.iter().enumerate() {
+                    if k > 0 {
+                        self.out.push_str(", ");
+                    }
+                    self.write(x);
+                }
+                self.close();
+            }
         }
     }
 

@@ -48,6 +48,10 @@ fn simplify_once(graph: &mut Graph, root: Id) -> Id {
             Node::Div([a, b]) => simplify_quotient(graph, map[&a], map[&b]),
             Node::Pow([a, b]) => simplify_power(graph, map[&a], map[&b]),
             Node::Call(f, a) => simplify_call(graph, f, map[&a]),
+            Node::LogSumExp(xs) => {
+                let xs: Vec<Id> = xs.iter().map(|x| map[x]).collect();
+                graph.log_sum_exp(xs)
+            }
         };
         map.insert(id, new);
     }

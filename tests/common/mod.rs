@@ -28,6 +28,14 @@ pub fn meval_context() -> meval::Context<'static> {
             0.0
         }
     });
+    ctx.funcn(
+        "logsumexp",
+        |xs: &[f64]| {
+            let m = xs.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+            m + xs.iter().map(|x| (x - m).exp()).sum::<f64>().ln()
+        },
+        1..,
+    );
     ctx
 }
 

@@ -136,4 +136,7 @@ pub const CASES: &[(&str, &str, &str, &str)] = &[
     ("x^2*y + y^3", "y", "x^2 + 3*y^2", ""),
     ("ln(x*y)", "x", "1/x", ""),
     ("sqrt(x) + sqrt(y)", "y", "1/(2*sqrt(y))", ""),
+    // log-sum-exp, the softmax's normaliser
+    ("logsumexp(x, 2*x, 1)", "x", "(exp(x) + 2*exp(2*x))/(exp(x) + exp(2*x) + exp(1))", ""),
+    ("logsumexp(w*x, b)", "w", "x*exp(w*x)/(exp(w*x) + exp(b))", ""),
 ];
