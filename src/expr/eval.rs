@@ -202,6 +202,10 @@ pub fn log_sum_exp(values: impl Iterator<Item = f64> + Clone) -> f64 {
     m + values.map(|x| (x - m).exp()).sum::<f64>().ln()
 }
 
+fn short(x: f64) -> String {
+    crate::number::format_significant(x, 6)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,8 +233,4 @@ mod tests {
             "{err}"
         );
     }
-}
-
-fn short(x: f64) -> String {
-    crate::number::format_significant(x, 6)
 }
