@@ -101,6 +101,76 @@ pub fn render(
     out
 }
 
+/// A place in a file: 1-based line and column, the line's text, and the
+/// character range on that line to underline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub line_text: String,
+    pub underline: Range<usize>,
+}
+
+impl Location {
+    /// The location of the byte range `span` of `text`.
+    pub fn of_span(path: &str, text: &str, span: &Range<usize>) -> Location {
+        let start = span.start.min(text.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line_text = text[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_string();
+        let column = text[line_start..start].chars().count() + 1;
+        let end = span.end.clamp(start, line_end);
+        let width = text[start..end].chars().count().max(1);
+        Location {
+            path: path.to_string(),
+            line: text[..start].matches('\n').count() + 1,
+            column,
+            line_text,
+            underline: column - 1..column - 1 + width,
+        }
+    }
+}
+
+/// An error at a place in a file: the message, `path:line:column`, the line
+/// with a caret under the bad part, and a hint.
+pub fn render_located(
+    message: &str,
+    location: &Location,
+    hint: Option<&str>,
+    palette: Palette,
+) -> String {
+    let mut out = format!("{}error{}: {message}\n", palette.error, palette.reset);
+    out.push_str(&format!(
+        "  --> {}:{}:{}\n",
+        location.path, location.line, location.column
+    ));
+    let number = location.line.to_string();
+    let gutter = " ".repeat(number.len());
+    let text = location.line_text.replace('\t', " ");
+    let shown: String = text.chars().take(160).collect();
+    let width = location.underline.len().max(1).min(
+        shown
+            .chars()
+            .count()
+            .saturating_sub(location.underline.start)
+            .max(1),
+    );
+    out.push_str(&format!(
+        "{gutter} |\n{number} | {shown}\n{gutter} | {}{}{}{}\n",
+        " ".repeat(location.underline.start),
+        palette.caret,
+        "^".repeat(width),
+        palette.reset
+    ));
+    if let Some(hint) = hint {
+        out.push_str(&format!("{}hint{}: {hint}\n", palette.hint, palette.reset));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +179,27 @@ mod tests {
     fn caret_under_span() {
         assert_eq!(caret("sine(x)", &(0..4)), "  sine(x)\n  ^^^^\n");
         assert_eq!(caret("x + ", &(2..3)), "  x + \n    ^\n");
+    }
+
+    #[test]
+    fn locations_in_files() {
+        let text = "a = 1\nlayers = [2, 0]\n";
+        let at = text.find('0').unwrap();
+        let loc = Location::of_span("spec.toml", text, &(at..at + 1));
+        assert_eq!(
+            (loc.line, loc.column, loc.line_text.as_str()),
+            (2, 14, "layers = [2, 0]")
+        );
+        let out = render_located(
+            "a layer needs at least one neuron",
+            &loc,
+            Some("use 1 or more"),
+            Palette::new(false),
+        );
+        assert_eq!(
+            out,
+            "error: a layer needs at least one neuron\n  --> spec.toml:2:14\n  |\n2 | layers = [2, 0]\n  |              ^\nhint: use 1 or more\n"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! input or the arguments.
 
 use crate::calculus::CheckError;
-use crate::diagnostic::{render, Palette};
+use crate::diagnostic::{render, render_located, Location, Palette};
 use crate::expr::{EvalError, ParseError};
 use std::fmt;
 
@@ -29,6 +29,15 @@ pub enum Error {
     },
     /// A file that cannot be read or written.
     Io { path: String, message: String },
+    /// Training or minimisation produced a value that is not finite (exit
+    /// code 1: a negative verdict, not an input error).
+    Diverged { message: String, hint: String },
+    /// A mistake at a place in a file (a network spec, a CSV).
+    Located {
+        location: Box<Location>,
+        message: String,
+        hint: Option<String>,
+    },
 }
 
 impl Error {
@@ -49,7 +58,10 @@ impl Error {
 
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
-        2
+        match self {
+            Error::Diverged { .. } => 1,
+            _ => 2,
+        }
     }
 
     /// The full message, with caret and hint.
@@ -75,6 +87,8 @@ impl Error {
             ),
             Error::Usage { message, hint } => render(message, None, hint.as_deref(), palette),
             Error::Io { path, message } => render(&format!("{path}: {message}"), None, None, palette),
+            Error::Located { location, message, hint } => render_located(message, location, hint.as_deref(), palette),
+            Error::Diverged { message, hint } => render(message, None, Some(hint), palette),
         }
     }
 }

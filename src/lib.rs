@@ -8,9 +8,11 @@
 
 pub mod calculus;
 pub mod cli;
+pub mod data;
 pub mod diagnostic;
 pub mod error;
 pub mod expr;
+pub mod network;
 pub mod number;
 pub mod report;
 

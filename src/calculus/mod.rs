@@ -2,10 +2,12 @@
 //! their derivations, gradients and Hessians, and checking a hand-computed
 //! derivative.
 
+mod backprop;
 mod check;
 mod derive;
 mod rules;
 
+pub use backprop::{backpropagate, local_partials, Adjoints};
 pub use check::{
     check_derivative, values_agree, CheckError, CheckOutcome, Counterexample, Decision, Diagnosis,
     REQUIRED_POINTS, TOLERANCE,

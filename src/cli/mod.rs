@@ -12,6 +12,7 @@
 mod check;
 mod diff;
 mod inputs;
+mod net;
 mod problem_file;
 
 use crate::report::{Format, Style};
@@ -94,6 +95,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Check a derivative worked out by hand
     Check(check::CheckArgs),
+    /// A worked example on a network: forward values, chain-rule gradients, updates
+    Net(net::NetArgs),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for
@@ -107,6 +110,8 @@ pub enum Command {
 pub struct Context {
     pub format: Format,
     pub style: Style,
+    /// `--digits`, when given (commands have their own defaults).
+    pub digits: Option<usize>,
     /// Colour for error messages on stderr.
     pub error_color: bool,
 }
@@ -193,10 +198,12 @@ where
             digits: cli.global.digits.map_or(6, usize::from),
         },
         error_color: color_wanted(cli.global.color, std::io::stderr().is_terminal()),
+        digits: cli.global.digits.map(usize::from),
     };
     let result = match cli.command {
         Command::Diff(args) => diff::run(&args, &context),
         Command::Check(args) => check::run(&args, &context),
+        Command::Net(args) => net::run(&args, &context),
         Command::Completions { shell } => Ok(completions(shell)),
     };
     match result {

@@ -18,5 +18,8 @@ pub use parse_error::{
     edit_distance, ParseError, ParseErrorKind, Side, MAX_INPUT_LEN, MAX_PAREN_DEPTH,
     MAX_TREE_HEIGHT,
 };
-pub use print::{ascii, latex, latex_name, print, unicode, Notation};
+pub use print::{
+    ascii, latex, latex_name, print, print_definition, print_named, unicode, unicode_name,
+    write_name, Names, Notation,
+};
 pub use simplify::simplify;

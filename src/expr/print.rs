@@ -43,9 +43,79 @@ pub fn print(graph: &Graph, id: Id, notation: Notation) -> String {
         graph,
         notation,
         out: String::new(),
+        names: None,
+        root: None,
     };
     printer.write(id);
     printer.out
+}
+
+/// Names for nodes: a named node is written as its name wherever it
+/// appears inside another expression (`out_h1` instead of
+/// `σ(w1·i1 + w2·i2 + b1)`). Names are ASCII identifiers; Greek stems such
+/// as `delta_o1` are written δ_o1 in Unicode and `\delta_{o1}` in LaTeX.
+pub type Names = rustc_hash::FxHashMap<Id, String>;
+
+/// Writes `id` with every named node, itself included, shown by name.
+pub fn print_named(graph: &Graph, id: Id, notation: Notation, names: &Names) -> String {
+    let mut printer = Printer {
+        graph,
+        notation,
+        out: String::new(),
+        names: Some(names),
+        root: None,
+    };
+    printer.write(id);
+    printer.out
+}
+
+/// Writes the definition of `id`: the node itself written out, the named
+/// nodes inside it by name (`net_h1` as `w1·i1 + w2·i2 + b1`).
+pub fn print_definition(graph: &Graph, id: Id, notation: Notation, names: &Names) -> String {
+    let mut printer = Printer {
+        graph,
+        notation,
+        out: String::new(),
+        names: Some(names),
+        root: Some(id),
+    };
+    printer.write(id);
+    printer.out
+}
+
+/// A name as written in `notation`.
+pub fn write_name(name: &str, notation: Notation) -> String {
+    match notation {
+        Notation::Ascii => name.to_string(),
+        Notation::Latex => latex_name(name),
+        Notation::Unicode => unicode_name(name),
+    }
+}
+
+/// A name with a Greek stem written as the letter: `delta_o1` → `δ_o1`,
+/// `alpha` → `α`.
+pub fn unicode_name(name: &str) -> String {
+    const LETTERS: [(&str, &str); 12] = [
+        ("alpha", "α"),
+        ("beta", "β"),
+        ("gamma", "γ"),
+        ("delta", "δ"),
+        ("epsilon", "ε"),
+        ("eta", "η"),
+        ("theta", "θ"),
+        ("lambda", "λ"),
+        ("mu", "μ"),
+        ("sigma", "σ"),
+        ("tau", "τ"),
+        ("omega", "ω"),
+    ];
+    let stem_end = name
+        .find(|c: char| c == '_' || c.is_ascii_digit())
+        .unwrap_or(name.len());
+    match LETTERS.iter().find(|(word, _)| *word == &name[..stem_end]) {
+        Some((_, letter)) => format!("{letter}{}", &name[stem_end..]),
+        None => name.to_string(),
+    }
 }
 
 /// Binding strength, loosest first.
@@ -62,14 +132,20 @@ struct Printer<'g> {
     graph: &'g Graph,
     notation: Notation,
     out: String,
+    names: Option<&'g Names>,
+    /// The node written out even though it has a name.
+    root: Option<Id>,
 }
 
-impl Printer<'_> {
+impl<'g> Printer<'g> {
     fn node(&self, id: Id) -> &Node {
         self.graph.node(id)
     }
 
     fn prec(&self, id: Id) -> Prec {
+        if self.name_of(id).is_some() {
+            return Prec::Atom;
+        }
         match self.node(id) {
             Node::Add(_) => Prec::Sum,
             Node::Mul(_) | Node::Div(_) => Prec::Product,
@@ -124,7 +200,18 @@ impl Printer<'_> {
         }
     }
 
+    fn name_of(&self, id: Id) -> Option<&'g String> {
+        if Some(id) == self.root {
+            return None;
+        }
+        self.names.and_then(|names| names.get(&id))
+    }
+
     fn write(&mut self, id: Id) {
+        if let Some(name) = self.name_of(id) {
+            self.out.push_str(&write_name(name, self.notation));
+            return;
+        }
         match self.node(id).clone() {
             Node::Num(n) => self.write_number(n.value()),
             Node::Const(c) => self.out.push_str(match (c, self.notation) {
@@ -132,13 +219,7 @@ impl Printer<'_> {
                 (Constant::Pi, Notation::Latex) => "\\pi",
                 (c, _) => c.name(),
             }),
-            Node::Var(name) => {
-                if self.notation == Notation::Latex {
-                    self.out.push_str(&latex_name(&name));
-                } else {
-                    self.out.push_str(&name);
-                }
-            }
+            Node::Var(name) => self.out.push_str(&write_name(&name, self.notation)),
             Node::Neg(a) => {
                 self.out.push_str(self.minus());
                 let strict = self.ascii() || matches!(self.node(a), Node::Add(_) | Node::Neg(_));
@@ -199,6 +280,11 @@ impl Printer<'_> {
                 self.write_grouped(term, parens);
                 continue;
             }
+            if self.name_of(term).is_some() {
+                self.out.push_str(" + ");
+                self.write(term);
+                continue;
+            }
             match self.node(term).clone() {
                 Node::Num(n) if n.value() < 0.0 => {
                     self.out.push_str(&format!(" {} ", self.minus()));
@@ -241,11 +327,16 @@ impl Printer<'_> {
                         }
                         continue;
                     }
-                    self.write_number(c);
+                    match (c, self.notation) {
+                        (0.5, Notation::Unicode) => self.out.push('½'),
+                        (0.5, Notation::Latex) => self.out.push_str("\\frac{1}{2}"),
+                        _ => self.write_number(c),
+                    }
                     self.out.push_str(times);
                     continue;
                 }
                 let parens = match self.node(f) {
+                    _ if self.name_of(f).is_some() => false,
                     Node::Add(_) => true,
                     Node::Neg(_) => false,
                     _ => self.prec(f) < Prec::Product,
@@ -256,7 +347,15 @@ impl Printer<'_> {
                     self.out.push_str(times);
                 }
                 let parens = match self.node(f) {
+                    _ if self.name_of(f).is_some() => false,
                     Node::Div(_) if self.notation == Notation::Latex => false,
+                    // (a·b)·c reads as a·b·c; only the ASCII form keeps the
+                    // grouping, so that it parses back to the same node.
+                    Node::Mul(xs)
+                        if self.notation != Notation::Ascii && !self.is_negative_number(xs[0]) =>
+                    {
+                        false
+                    }
                     _ => self.prec(f) < Prec::Power,
                 };
                 self.write_grouped(f, parens);

@@ -11,6 +11,8 @@
 
 pub mod check;
 pub mod diff;
+pub mod doc;
+pub mod net;
 
 use crate::number::format_significant;
 use serde::Serialize;

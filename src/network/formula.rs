@@ -1,0 +1,574 @@
+//! A network written as formulas in the expression graph.
+//!
+//! Every neuron gets two named nodes, net_h1 = w1·i1 + w2·i2 + b1 and
+//! out_h1 = σ(net_h1); the loss of one sample is E_total = E_o1 + E_o2 with
+//! E_o1 = ½·(target_o1 − out_o1)². Inputs, targets and parameters are
+//! variables, so the same formula serves every sample: a sample's values
+//! are bound when it is evaluated, and the batch loss is the sum or mean of
+//! the per-sample losses.
+//!
+//! Backpropagation runs once over the graph (`calculus::backpropagate`),
+//! seeded at the loss — or, for softmax with cross-entropy and sigmoid with
+//! binary cross-entropy, at each output neuron's net with the combined
+//! factor out − target. Each neuron's δ = ∂E/∂net is one node, named
+//! delta_h1, shared by everything below it; the chain-rule factors shown for
+//! each parameter are read off these same nodes.
+//!
+//! Invariant: `gradients[p]` is the adjoint node of parameter p, and the
+//! product of the factor formulas of `chains[p]` is that node's value.
+
+use super::spec::{Activation, BiasMode, Loss, Spec};
+use crate::calculus::{backpropagate, function_derivative, Adjoints};
+use crate::expr::{Func, Graph, Id, Names, Node};
+
+/// A neuron after the input layer.
+#[derive(Clone, Debug)]
+pub struct Neuron {
+    /// "h1", "o2", or "h2_3" with several hidden layers.
+    pub name: String,
+    /// 1 for the first layer after the input.
+    pub layer: usize,
+    pub index: usize,
+    pub net: Id,
+    pub out: Id,
+}
+
+/// Where a parameter sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamKind {
+    /// W[layer][to][from], layer 0 being the first after the input.
+    Weight {
+        layer: usize,
+        to: usize,
+        from: usize,
+    },
+    /// b[layer][to]; `to` is `None` for a bias shared by the layer.
+    Bias { layer: usize, to: Option<usize> },
+}
+
+#[derive(Clone, Debug)]
+pub struct Param {
+    pub name: String,
+    pub var: Id,
+    pub kind: ParamKind,
+}
+
+/// How the δ of the output layer is obtained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputRule {
+    /// ∂E/∂out · ∂out/∂net, by the chain rule through the loss.
+    Chain,
+    /// Softmax with cross-entropy: ∂E/∂net = out − target.
+    SoftmaxCrossEntropy,
+    /// Sigmoid with binary cross-entropy: ∂E/∂net = (out − target)/K.
+    SigmoidBinaryCrossEntropy,
+}
+
+/// One factor of a parameter's chain rule: its name (∂E_total/∂out_o1),
+/// its formula and, when evaluated, its value.
+#[derive(Clone, Debug)]
+pub struct Factor {
+    /// The factor's name as ASCII pieces: numerator and denominator, e.g.
+    /// ("E_total", "out_o1").
+    pub of: String,
+    pub by: String,
+    pub formula: Id,
+}
+
+/// How a hidden neuron's ∂E/∂out adds up over the neurons it feeds.
+#[derive(Clone, Debug)]
+pub struct PathSum {
+    pub neuron: usize,
+    /// (the neuron fed, its δ node, the weight, the contribution δ·w).
+    pub terms: Vec<(usize, Id, Id, Id)>,
+}
+
+/// ∂E/∂param as a product of chain-rule factors.
+#[derive(Clone, Debug)]
+pub struct Chain {
+    pub param: usize,
+    pub factors: Vec<Factor>,
+    /// For a parameter of a hidden layer: the sum over paths that gives its
+    /// first factor.
+    pub path_sum: Option<PathSum>,
+    /// The gradient node, ∂E/∂param.
+    pub gradient: Id,
+}
+
+/// The network as formulas, with its backward pass.
+pub struct NetworkFormula {
+    pub graph: Graph,
+    pub names: Names,
+    pub inputs: Vec<Id>,
+    pub targets: Vec<Id>,
+    /// Neurons per layer after the input; `layers[l][k]` indexes `neurons`.
+    pub layers: Vec<Vec<usize>>,
+    pub neurons: Vec<Neuron>,
+    pub params: Vec<Param>,
+    /// Per-output loss terms (E_o1, …) and the per-sample loss E_total.
+    pub error_terms: Vec<Id>,
+    pub loss: Id,
+    pub output_rule: OutputRule,
+    pub adjoints: Adjoints,
+    /// δ = ∂E/∂net per neuron.
+    pub deltas: Vec<Id>,
+    /// ∂E/∂param per parameter.
+    pub gradients: Vec<Id>,
+    pub chains: Vec<Chain>,
+    /// Multiplications of chain-rule factors backpropagation performs for
+    /// one sample, and what differentiating each parameter on its own
+    /// would take.
+    pub backprop_multiplications: u128,
+    pub separate_multiplications: u128,
+}
+
+/// Neuron name for layer `l` (1-based) of `depth`, neuron `k` (0-based).
+fn neuron_name(l: usize, depth: usize, k: usize) -> String {
+    if l == depth {
+        format!("o{}", k + 1)
+    } else if depth == 2 {
+        format!("h{}", k + 1)
+    } else {
+        format!("h{l}_{}", k + 1)
+    }
+}
+
+/// Whether textbook names (w1, w2, …) fit: one hidden layer at most and a
+/// small parameter count.
+fn textbook_names(spec: &Spec) -> bool {
+    spec.layers.len() <= 3 && spec.parameter_count() <= 60
+}
+
+impl NetworkFormula {
+    pub fn build(spec: &Spec) -> NetworkFormula {
+        let mut graph = Graph::new();
+        let mut names = Names::default();
+        let depth = spec.layers.len() - 1;
+        let textbook = textbook_names(spec);
+
+        let inputs: Vec<Id> = (0..spec.layers[0])
+            .map(|k| graph.var(&format!("i{}", k + 1)))
+            .collect();
+        let mut params = Vec::new();
+        let mut neurons: Vec<Neuron> = Vec::new();
+        let mut layers: Vec<Vec<usize>> = Vec::new();
+        let mut previous: Vec<Id> = inputs.clone();
+        let mut weight_number = 0;
+        for l in 1..=depth {
+            let size = spec.layers[l];
+            // A shared bias is listed after the layer's weights.
+            let shared_bias =
+                (spec.bias == BiasMode::PerLayer).then(|| graph.var(&format!("b{l}")));
+            let mut nets = Vec::new();
+            let mut this_layer = Vec::new();
+            for k in 0..size {
+                let neuron = neuron_name(l, depth, k);
+                let mut terms = Vec::new();
+                for (from, &source) in previous.iter().enumerate() {
+                    weight_number += 1;
+                    let name = if textbook {
+                        format!("w{weight_number}")
+                    } else {
+                        format!("w{l}_{}_{}", k + 1, from + 1)
+                    };
+                    let var = graph.var(&name);
+                    params.push(Param {
+                        name,
+                        var,
+                        kind: ParamKind::Weight {
+                            layer: l - 1,
+                            to: k,
+                            from,
+                        },
+                    });
+                    terms.push(graph.intern(Node::Mul([var, source].into())));
+                }
+                let bias = match spec.bias {
+                    BiasMode::PerLayer => shared_bias,
+                    BiasMode::PerNeuron => {
+                        let name = if textbook {
+                            format!("b_{neuron}")
+                        } else {
+                            format!("b{l}_{}", k + 1)
+                        };
+                        let var = graph.var(&name);
+                        params.push(Param {
+                            name,
+                            var,
+                            kind: ParamKind::Bias {
+                                layer: l - 1,
+                                to: Some(k),
+                            },
+                        });
+                        Some(var)
+                    }
+                    BiasMode::None => None,
+                };
+                terms.extend(bias);
+                let net = if terms.len() == 1 {
+                    terms[0]
+                } else {
+                    graph.intern(Node::Add(terms.into()))
+                };
+                nets.push((neuron, net));
+            }
+            if let Some(var) = shared_bias {
+                params.push(Param {
+                    name: format!("b{l}"),
+                    var,
+                    kind: ParamKind::Bias {
+                        layer: l - 1,
+                        to: None,
+                    },
+                });
+            }
+            let activation = spec.activations[l - 1];
+            let lse = (activation == Activation::Softmax).then(|| {
+                let args: Vec<Id> = nets.iter().map(|&(_, n)| n).collect();
+                let lse = graph.log_sum_exp(args);
+                names.insert(
+                    lse,
+                    if l == depth {
+                        "lse".to_string()
+                    } else {
+                        format!("lse{l}")
+                    },
+                );
+                lse
+            });
+            for (k, (neuron, net)) in nets.into_iter().enumerate() {
+                let out = match activation {
+                    Activation::Sigmoid => graph.apply(Func::Sigmoid, net),
+                    Activation::Tanh => graph.apply(Func::Tanh, net),
+                    Activation::Relu => graph.apply(Func::Relu, net),
+                    Activation::Identity => net,
+                    Activation::Softmax => {
+                        let lse = lse.unwrap_or(net);
+                        let shifted = graph.difference(net, lse);
+                        graph.apply(Func::Exp, shifted)
+                    }
+                };
+                names.insert(net, format!("net_{neuron}"));
+                names.insert(out, format!("out_{neuron}"));
+                this_layer.push(neurons.len());
+                neurons.push(Neuron {
+                    name: neuron,
+                    layer: l,
+                    index: k,
+                    net,
+                    out,
+                });
+            }
+            previous = this_layer.iter().map(|&n| neurons[n].out).collect();
+            layers.push(this_layer);
+        }
+
+        // The loss of one sample.
+        let outputs: Vec<usize> = layers[depth - 1].clone();
+        let count = outputs.len() as f64;
+        let targets: Vec<Id> = outputs
+            .iter()
+            .map(|&n| graph.var(&format!("target_{}", neurons[n].name)))
+            .collect();
+        let lse_node = names
+            .iter()
+            .find(|(_, n)| n.as_str() == "lse")
+            .map(|(&id, _)| id);
+        let mut error_terms = Vec::new();
+        for (k, &n) in outputs.iter().enumerate() {
+            let (t, out, net) = (targets[k], neurons[n].out, neurons[n].net);
+            let term = match spec.loss {
+                Loss::HalfSse => {
+                    let diff = graph.difference(t, out);
+                    let two = graph.num(2.0);
+                    let squared = graph.power(diff, two);
+                    let half = graph.num(0.5);
+                    graph.product([half, squared])
+                }
+                Loss::Mse => {
+                    let diff = graph.difference(t, out);
+                    let two = graph.num(2.0);
+                    let squared = graph.power(diff, two);
+                    let k_outputs = graph.num(count);
+                    graph.quotient(squared, k_outputs)
+                }
+                Loss::Bce => {
+                    // −[t·ln σ(z) + (1−t)·ln(1−σ(z))] in log-sum-exp form:
+                    // t·ln(1 + e^(−z)) + (1 − t)·ln(1 + e^z).
+                    let zero = graph.num(0.0);
+                    let minus_z = graph.negate(net);
+                    let softplus_minus = graph.log_sum_exp(vec![zero, minus_z]);
+                    let softplus = graph.log_sum_exp(vec![zero, net]);
+                    let one = graph.num(1.0);
+                    let one_minus_t = graph.difference(one, t);
+                    let a = graph.product([t, softplus_minus]);
+                    let b = graph.product([one_minus_t, softplus]);
+                    let sum = graph.sum([a, b]);
+                    let k_outputs = graph.num(count);
+                    graph.quotient(sum, k_outputs)
+                }
+                Loss::CrossEntropy => {
+                    // −t·ln(softmax) = t·(lse − net).
+                    let lse = lse_node.unwrap_or(net);
+                    let gap = graph.difference(lse, net);
+                    graph.product([t, gap])
+                }
+            };
+            names.insert(term, format!("E_{}", neurons[n].name));
+            error_terms.push(term);
+        }
+        let loss = if error_terms.len() == 1 {
+            error_terms[0]
+        } else {
+            graph.intern(Node::Add(error_terms.clone().into()))
+        };
+        names.insert(loss, "E_total".to_string());
+
+        // The backward pass.
+        let output_rule = match spec.loss {
+            Loss::CrossEntropy => OutputRule::SoftmaxCrossEntropy,
+            Loss::Bce => OutputRule::SigmoidBinaryCrossEntropy,
+            _ => OutputRule::Chain,
+        };
+        let seeds: Vec<(Id, Id)> = match output_rule {
+            OutputRule::Chain => vec![(loss, graph.num(1.0))],
+            _ => outputs
+                .iter()
+                .enumerate()
+                .map(|(k, &n)| {
+                    let difference = graph.difference(neurons[n].out, targets[k]);
+                    let seed =
+                        if output_rule == OutputRule::SigmoidBinaryCrossEntropy && count > 1.0 {
+                            let k_outputs = graph.num(count);
+                            graph.quotient(difference, k_outputs)
+                        } else {
+                            difference
+                        };
+                    (neurons[n].net, seed)
+                })
+                .collect(),
+        };
+        let wrt: Vec<Id> = params.iter().map(|p| p.var).collect();
+        let adjoints = backpropagate(&mut graph, &seeds, &wrt);
+        let zero = graph.num(0.0);
+        let deltas: Vec<Id> = neurons
+            .iter()
+            .map(|n| adjoints.get(n.net).unwrap_or(zero))
+            .collect();
+        for (n, &delta) in neurons.iter().zip(&deltas) {
+            if !names.contains_key(&delta) && delta != zero {
+                names.insert(delta, format!("delta_{}", n.name));
+            }
+        }
+        let gradients: Vec<Id> = params
+            .iter()
+            .map(|p| adjoints.get(p.var).unwrap_or(zero))
+            .collect();
+
+        let mut formula = NetworkFormula {
+            graph,
+            names,
+            inputs,
+            targets,
+            layers,
+            neurons,
+            params,
+            error_terms,
+            loss,
+            output_rule,
+            adjoints,
+            deltas,
+            gradients,
+            chains: Vec::new(),
+            backprop_multiplications: 0,
+            separate_multiplications: 0,
+        };
+        formula.chains = (0..formula.params.len())
+            .map(|p| formula.chain(p, spec))
+            .collect();
+        formula.count_multiplications(spec);
+        formula
+    }
+
+    /// The neuron a parameter feeds (its first one, for a shared bias).
+    pub fn target_neuron(&self, param: usize) -> usize {
+        match self.params[param].kind {
+            ParamKind::Weight { layer, to, .. } => self.layers[layer][to],
+            ParamKind::Bias { layer, to } => self.layers[layer][to.unwrap_or(0)],
+        }
+    }
+
+    /// The node feeding a weight (an input or a previous neuron's out).
+    fn source(&self, layer: usize, from: usize) -> Id {
+        if layer == 0 {
+            self.inputs[from]
+        } else {
+            self.neurons[self.layers[layer - 1][from]].out
+        }
+    }
+
+    fn is_output(&self, neuron: usize) -> bool {
+        self.neurons[neuron].layer == self.layers.len()
+    }
+
+    /// ∂out/∂net of an element-wise activation, as a formula in the graph
+    /// (1 for identity); `None` for softmax, whose outputs depend on every
+    /// net of the layer.
+    fn activation_partial(&mut self, neuron: usize, spec: &Spec) -> Option<Id> {
+        let n = &self.neurons[neuron];
+        let (net, out) = (n.net, n.out);
+        match spec.activations[n.layer - 1] {
+            Activation::Softmax => None,
+            Activation::Identity => Some(self.graph.num(1.0)),
+            _ => match self.graph.node(out).clone() {
+                Node::Call(f, _) => Some(function_derivative(&mut self.graph, f, net)),
+                _ => Some(self.graph.num(1.0)),
+            },
+        }
+    }
+
+    fn chain(&mut self, param: usize, spec: &Spec) -> Chain {
+        let gradient = self.gradients[param];
+        let kind = self.params[param].kind;
+        let neuron = self.target_neuron(param);
+        let n_name = self.neurons[neuron].name.clone();
+        let p_name = self.params[param].name.clone();
+        let one = self.graph.num(1.0);
+        let last_factor = |formula: &Self| -> Factor {
+            let local = match kind {
+                ParamKind::Weight { layer, from, .. } => formula.source(layer, from),
+                ParamKind::Bias { .. } => one,
+            };
+            Factor {
+                of: format!("net_{n_name}"),
+                by: p_name.clone(),
+                formula: local,
+            }
+        };
+        if let ParamKind::Bias { to: None, .. } = kind {
+            // A shared bias collects the δ of every neuron of its layer.
+            return Chain {
+                param,
+                factors: vec![Factor {
+                    of: "E_total".into(),
+                    by: p_name.clone(),
+                    formula: gradient,
+                }],
+                path_sum: None,
+                gradient,
+            };
+        }
+        let partial = self.activation_partial(neuron, spec);
+        let mut factors = Vec::new();
+        let mut path_sum = None;
+        let output = self.is_output(neuron);
+        match (output, self.output_rule, partial) {
+            (true, OutputRule::Chain, Some(partial)) | (false, _, Some(partial)) => {
+                let out = self.neurons[neuron].out;
+                let zero = self.graph.num(0.0);
+                let d_out = self.adjoints.get(out).unwrap_or(zero);
+                factors.push(Factor {
+                    of: "E_total".into(),
+                    by: format!("out_{n_name}"),
+                    formula: d_out,
+                });
+                factors.push(Factor {
+                    of: format!("out_{n_name}"),
+                    by: format!("net_{n_name}"),
+                    formula: partial,
+                });
+                if !output {
+                    path_sum = Some(self.path_sum(neuron));
+                }
+            }
+            _ => factors.push(Factor {
+                of: "E_total".into(),
+                by: format!("net_{n_name}"),
+                formula: self.deltas[neuron],
+            }),
+        }
+        factors.push(last_factor(self));
+        Chain {
+            param,
+            factors,
+            path_sum,
+            gradient,
+        }
+    }
+
+    /// ∂E/∂out of a hidden neuron as Σ over the neurons k it feeds of
+    /// δ_k · w(k ← neuron).
+    fn path_sum(&self, neuron: usize) -> PathSum {
+        let layer = self.neurons[neuron].layer; // feeds W[layer]
+        let from = self.neurons[neuron].index;
+        let mut terms = Vec::new();
+        for p in &self.params {
+            if let ParamKind::Weight {
+                layer: l,
+                to,
+                from: f,
+            } = p.kind
+            {
+                if l == layer && f == from {
+                    let next = self.layers[l][to];
+                    let delta = self.deltas[next];
+                    let contribution = self
+                        .adjoints
+                        .contributions(self.neurons[neuron].out)
+                        .iter()
+                        .find(|(parent, _)| matches!(self.graph.node(*parent), Node::Mul(xs) if xs.contains(&p.var)))
+                        .map_or(delta, |&(_, c)| c);
+                    terms.push((next, delta, p.var, contribution));
+                }
+            }
+        }
+        PathSum { neuron, terms }
+    }
+
+    /// Counts multiplications of chain-rule factors for the weights.
+    /// Backpropagation forms each δ once — one product at an output neuron
+    /// under the chain rule (none with a combined factor), and in a hidden
+    /// layer one product δ·w per neuron fed plus one by ∂out/∂net — and then
+    /// one product δ·input per weight. Differentiating each weight on its
+    /// own multiplies out every path from it to the loss: a weight into
+    /// layer l has Π(sizes of the later layers) paths of 2·(depth − l) + 3
+    /// factors (one fewer with a combined output factor).
+    fn count_multiplications(&mut self, spec: &Spec) {
+        let depth = self.layers.len();
+        let sizes: Vec<u128> = spec.layers.iter().map(|&s| s as u128).collect();
+        let combined = self.output_rule != OutputRule::Chain;
+        let softmax_chain = !combined && spec.activations[depth - 1] == Activation::Softmax;
+        let mut backprop: u128 = 0;
+        for n in &self.neurons {
+            backprop += if n.layer < depth {
+                sizes[n.layer + 1] + 1
+            } else if combined {
+                0
+            } else if softmax_chain {
+                sizes[depth]
+            } else {
+                1
+            };
+        }
+        let mut separate: u128 = 0;
+        for p in &self.params {
+            if let ParamKind::Weight { layer, .. } = p.kind {
+                let l = layer + 1;
+                backprop += 1;
+                let paths: u128 = sizes[l + 1..].iter().product();
+                let factors = 2 * (depth - l) as u128 + 3 - u128::from(combined);
+                separate += paths * (factors - 1);
+            }
+        }
+        self.backprop_multiplications = backprop;
+        self.separate_multiplications = separate;
+    }
+
+    /// Nodes of the loss graph, and of the loss and gradient together.
+    pub fn sizes(&self) -> (usize, usize) {
+        let loss = self.graph.count_reachable(&[self.loss]);
+        let mut roots = vec![self.loss];
+        roots.extend(&self.gradients);
+        (loss, self.graph.count_reachable(&roots))
+    }
+}

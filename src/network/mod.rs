@@ -1,0 +1,12 @@
+//! Networks: specs, their loss as formulas in the expression graph, the
+//! backward pass, and gradient-descent steps with every value recorded.
+
+mod examples;
+mod formula;
+mod run;
+mod spec;
+
+pub use examples::{example, example_names, load_spec};
+pub use formula::{Chain, Factor, NetworkFormula, Neuron, OutputRule, Param, ParamKind, PathSum};
+pub use run::{initial_values, run_steps, to_shapes, Run, RunOptions, SampleValues, StepRecord};
+pub use spec::{parse_spec, Activation, BiasMode, Loss, Origin, Parameters, Spec, TrainSettings};
