@@ -343,7 +343,7 @@ mod tests {
         let style = Style::plain(6);
         let t = render(&sample(), Format::Text, &style);
         assert!(
-            t.contains("  ∂E/∂w = a·b\n         = 0.5   (Chain rule)"),
+            t.contains("  ∂E/∂w = a·b\n        = 0.5   (Chain rule)"),
             "{t}"
         );
         let m = render(&sample(), Format::Markdown, &style);
