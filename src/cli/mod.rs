@@ -11,6 +11,7 @@
 
 mod check;
 mod diff;
+mod graph;
 mod inputs;
 mod net;
 mod problem_file;
@@ -97,6 +98,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// A worked example on a network: forward values, chain-rule gradients, updates
     Net(net::NetArgs),
+    /// The computation graph of an expression or network, with values and gradients
+    Graph(graph::GraphArgs),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for
@@ -204,6 +207,7 @@ where
         Command::Diff(args) => diff::run(&args, &context),
         Command::Check(args) => check::run(&args, &context),
         Command::Net(args) => net::run(&args, &context),
+        Command::Graph(args) => graph::run(&args, &context),
         Command::Completions { shell } => Ok(completions(shell)),
     };
     match result {

@@ -13,7 +13,7 @@ mod simplify;
 pub use build::is_short_decimal;
 pub use eval::{evaluate, log_sum_exp, EvalError, Evaluator, Point};
 pub use graph::{sigmoid, Constant, Func, Graph, Id, Node, Number, LOG_SUM_EXP};
-pub use parse::{format_exact, parse};
+pub use parse::{format_exact, parse, parse_binary};
 pub use parse_error::{
     edit_distance, ParseError, ParseErrorKind, Side, MAX_INPUT_LEN, MAX_PAREN_DEPTH,
     MAX_TREE_HEIGHT,

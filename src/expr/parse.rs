@@ -25,9 +25,20 @@ use std::ops::Range;
 
 /// Parses `input` into `graph`, returning the root of the expression.
 pub fn parse(graph: &mut Graph, input: &str) -> Result<Id, ParseError> {
+    parse_as(graph, input, true)
+}
+
+/// Parses keeping every `+` and `*` as the two-operand operation typed
+/// (`apple*count*tax` is (apple·count)·tax), as a computation graph is
+/// drawn; `parse` merges them into one sum or product.
+pub fn parse_binary(graph: &mut Graph, input: &str) -> Result<Id, ParseError> {
+    parse_as(graph, input, false)
+}
+
+fn parse_as(graph: &mut Graph, input: &str, flatten: bool) -> Result<Id, ParseError> {
     let tokens = lex(input)?;
     validate(&tokens, input)?;
-    let root = build_from_rpn(graph, &tokens)?;
+    let root = build_from_rpn(graph, &tokens, flatten)?;
     let height = graph.height(root);
     if height > MAX_TREE_HEIGHT {
         return Err(ParseError::new(
@@ -413,7 +424,7 @@ fn check_function(name: &str, span: Range<usize>) -> Result<(), ParseError> {
 
 /// Hands the validated tokens to meval's tokenizer and shunting-yard and
 /// builds graph nodes from its reverse Polish notation.
-fn build_from_rpn(graph: &mut Graph, tokens: &[Token]) -> Result<Id, ParseError> {
+fn build_from_rpn(graph: &mut Graph, tokens: &[Token], flatten: bool) -> Result<Id, ParseError> {
     let whole = tokens.first().map_or(0, |t| t.span.start)..tokens.last().map_or(0, |t| t.span.end);
     let internal = || err(ParseErrorKind::Unreadable, whole.clone());
     // Numbers and names are passed by their exact spelling: meval reads the
@@ -453,12 +464,12 @@ fn build_from_rpn(graph: &mut Graph, tokens: &[Token]) -> Result<Id, ParseError>
                 let b = stack.pop().ok_or_else(internal)?;
                 let a = stack.pop().ok_or_else(internal)?;
                 match op {
-                    Operation::Plus => flat(graph, a, b, true),
+                    Operation::Plus => flat(graph, a, b, true, flatten),
                     Operation::Minus => {
                         let minus_b = graph.negate_literal(b);
-                        flat(graph, a, minus_b, true)
+                        flat(graph, a, minus_b, true, flatten)
                     }
-                    Operation::Times => flat(graph, a, b, false),
+                    Operation::Times => flat(graph, a, b, false, flatten),
                     Operation::Div => graph.intern(Node::Div([a, b])),
                     Operation::Pow => graph.intern(Node::Pow([a, b])),
                     Operation::Rem => return Err(internal()),
@@ -488,11 +499,11 @@ fn build_from_rpn(graph: &mut Graph, tokens: &[Token]) -> Result<Id, ParseError>
 
 /// `a + b` or `a · b` with operands of the same kind merged into one n-ary
 /// node, so `a+b+c` is one sum of three terms.
-fn flat(graph: &mut Graph, a: Id, b: Id, is_sum: bool) -> Id {
+fn flat(graph: &mut Graph, a: Id, b: Id, is_sum: bool, flatten: bool) -> Id {
     let mut items = Vec::new();
     for x in [a, b] {
         match (graph.node(x), is_sum) {
-            (Node::Add(xs), true) | (Node::Mul(xs), false) => items.extend_from_slice(xs),
+            (Node::Add(xs), true) | (Node::Mul(xs), false) if flatten => items.extend_from_slice(xs),
             _ => items.push(x),
         }
     }

@@ -12,6 +12,7 @@
 pub mod check;
 pub mod diff;
 pub mod doc;
+pub mod graph;
 pub mod net;
 
 use crate::number::format_significant;

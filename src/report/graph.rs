@@ -1,0 +1,129 @@
+//! The report of `stepgrad graph`: a computation graph with each node's
+//! operation, forward value and gradient ∂output/∂node, drawn as a tree in
+//! the terminal, or written for Graphviz (dot) or as JSON.
+
+use super::{text_table, tree_prefixes, Format, Style};
+use serde_json::json;
+
+/// One node of the drawing.
+#[derive(Clone, Debug)]
+pub struct GraphNode {
+    /// What the node computes, as the reader sees it: `apple·count`, a name
+    /// such as `out_h1`, or a number.
+    pub label: String,
+    /// The operation: ×, +, σ, input, …
+    pub op: String,
+    pub value: Option<f64>,
+    /// ∂output/∂node, where it is defined.
+    pub gradient: Option<f64>,
+    /// Operands, as indices into `nodes`.
+    pub inputs: Vec<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct GraphReport {
+    pub title: String,
+    /// The output's name for the gradient column header: f or E_total.
+    pub output_name: String,
+    pub nodes: Vec<GraphNode>,
+    pub output: usize,
+}
+
+pub fn render(report: &GraphReport, format: Format, style: &Style) -> String {
+    match format {
+        Format::Dot => dot(report, style),
+        Format::Json => {
+            let mut t = serde_json::to_string_pretty(&json_value(report)).unwrap_or_default();
+            t.push('\n');
+            t
+        }
+        _ => text(report, style),
+    }
+}
+
+fn number(x: Option<f64>, style: &Style) -> String {
+    x.map_or("—".to_string(), |v| style.num(v))
+}
+
+/// The nodes in drawing order from the output, each with its depth; a node
+/// met a second time is listed once more, marked, without its inputs.
+fn tree_order(report: &GraphReport) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    let mut seen = vec![false; report.nodes.len()];
+    let mut stack = vec![(report.output, 0)];
+    while let Some((n, depth)) = stack.pop() {
+        let repeated = seen[n] && !report.nodes[n].inputs.is_empty();
+        seen[n] = true;
+        out.push((n, depth, repeated));
+        if !repeated {
+            for &c in report.nodes[n].inputs.iter().rev() {
+                stack.push((c, depth + 1));
+            }
+        }
+    }
+    out
+}
+
+fn text(report: &GraphReport, style: &Style) -> String {
+    let order = tree_order(report);
+    let depths: Vec<usize> = order.iter().map(|&(_, d, _)| d).collect();
+    let prefixes = tree_prefixes(&depths);
+    let rows: Vec<Vec<String>> = order
+        .iter()
+        .zip(prefixes)
+        .map(|(&(n, _, repeated), (prefix, _))| {
+            let node = &report.nodes[n];
+            let label = if repeated {
+                format!("{prefix}{} (see above)", node.label)
+            } else {
+                format!("{prefix}{}", node.label)
+            };
+            vec![label, node.op.clone(), number(node.value, style), number(node.gradient, style)]
+        })
+        .collect();
+    let gradient_header = format!("∂{}/∂node", report.output_name);
+    let mut out = format!("{}\n\n", style.heading(&report.title));
+    out.push_str(&text_table(&["node", "operation", "value", &gradient_header], &rows));
+    out.push_str(&format!(
+        "\nForward: values flow up from the inputs to {0}. Backward: ∂{0}/∂node flows down, each node multiplying what it receives by its local derivative and adding up what reaches it along several paths.\n",
+        report.output_name
+    ));
+    out
+}
+
+fn dot_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+fn dot(report: &GraphReport, style: &Style) -> String {
+    let mut out = String::from("digraph computation {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
+    for (i, node) in report.nodes.iter().enumerate() {
+        let label = format!(
+            "{}\\n{}\\nvalue {}\\n∂{}/∂node {}",
+            dot_escape(&node.label),
+            dot_escape(&node.op),
+            number(node.value, style),
+            dot_escape(&report.output_name),
+            number(node.gradient, style)
+        );
+        let shape = if node.inputs.is_empty() { ", shape=ellipse" } else { "" };
+        out.push_str(&format!("  n{i} [label=\"{label}\"{shape}];\n"));
+    }
+    for (i, node) in report.nodes.iter().enumerate() {
+        for &c in &node.inputs {
+            out.push_str(&format!("  n{c} -> n{i};\n"));
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
+pub fn json_value(report: &GraphReport) -> serde_json::Value {
+    let nodes: Vec<_> = report
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| json!({"id": i, "label": n.label, "op": n.op, "value": n.value, "gradient": n.gradient, "inputs": n.inputs}))
+        .collect();
+    json!({"title": report.title, "output": report.output, "output_name": report.output_name, "nodes": nodes})
+}
