@@ -321,3 +321,63 @@ fn random_network_gradients_agree_with_finite_differences() {
         total.get()
     );
 }
+
+/// Mazur's network trained by a hand-written loop, independent of
+/// stepgrad's formulas: `output_first` updates the output weights before
+/// computing the hidden gradients (the post's older code). Returns the
+/// error after each update.
+fn mazur_by_hand(output_first: bool, updates: usize) -> Vec<f64> {
+    let sig = |x: f64| 1.0 / (1.0 + (-x).exp());
+    let (i1, i2, t1, t2, b1, b2, lr) = (0.05, 0.10, 0.01, 0.99, 0.35, 0.60, 0.5);
+    let mut w = [0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55];
+    let forward = |w: &[f64; 8]| {
+        let h1 = sig(w[0] * i1 + w[1] * i2 + b1);
+        let h2 = sig(w[2] * i1 + w[3] * i2 + b1);
+        (
+            h1,
+            h2,
+            sig(w[4] * h1 + w[5] * h2 + b2),
+            sig(w[6] * h1 + w[7] * h2 + b2),
+        )
+    };
+    let mut errors = Vec::new();
+    for _ in 0..updates {
+        let (h1, h2, o1, o2) = forward(&w);
+        let (d1, d2) = ((o1 - t1) * o1 * (1.0 - o1), (o2 - t2) * o2 * (1.0 - o2));
+        let mut new = w;
+        for (j, g) in [d1 * h1, d1 * h2, d2 * h1, d2 * h2].iter().enumerate() {
+            new[4 + j] = w[4 + j] - lr * g;
+        }
+        let wo = if output_first { new } else { w };
+        let dh1 = (d1 * wo[4] + d2 * wo[6]) * h1 * (1.0 - h1);
+        let dh2 = (d1 * wo[5] + d2 * wo[7]) * h2 * (1.0 - h2);
+        for (j, g) in [dh1 * i1, dh1 * i2, dh2 * i1, dh2 * i2].iter().enumerate() {
+            new[j] = w[j] - lr * g;
+        }
+        w = new;
+        let (_, _, o1, o2) = forward(&w);
+        errors.push(0.5 * (t1 - o1).powi(2) + 0.5 * (t2 - o2).powi(2));
+    }
+    errors
+}
+
+#[test]
+fn why_the_post_prints_different_figures() {
+    let ours = mazur_by_hand(false, 10_000);
+    let older = mazur_by_hand(true, 10_000);
+    // stepgrad agrees with the independent loop at every point checked.
+    let spec = load_spec("mazur").unwrap();
+    let (_, run) = run(&spec, 10_000, false);
+    assert!(close(run.final_loss, ours[9_999], 1e-12));
+    assert!(
+        close(run.steps[9_999].loss, ours[9_998], 1e-12),
+        "the loss before step 10,000 is the loss after 9,999"
+    );
+    // The post's 0.291027924 is the older code's first update…
+    assert!(nine_digits(older[0], "0.291027924") && !nine_digits(ours[0], "0.291027924"));
+    // …and its 0.0000351085 is the post's own convention after 9,999
+    // updates, not the older code after 10,000 (3.5084786e-05).
+    assert!(nine_digits(ours[9_998] * 1e5, "3.51085"));
+    assert!(nine_digits(older[9_999] * 1e5, "3.5084786"));
+    assert!(!nine_digits(older[9_999] * 1e5, "3.51085"));
+}

@@ -69,3 +69,63 @@ fn check_wrong_and_right() {
         &["check", "x^2*sin(x)", "--answer", "x*(x*cos(x) + 2*sin(x))"],
     );
 }
+
+fn snapshot_formats(name: &str, args: &[&str], formats: &[&str]) {
+    for format in formats {
+        let mut all = args.to_vec();
+        all.extend(["--format", format, "--color", "never"]);
+        let out = stepgrad(&all);
+        let text = format!(
+            "exit code: {}\n--- stdout\n{}--- stderr\n{}",
+            out.code, out.stdout, out.stderr
+        );
+        insta::assert_snapshot!(format!("{name}_{format}"), text);
+    }
+}
+
+const NET_FORMATS: [&str; 5] = ["text", "markdown", "latex", "json", "csv"];
+
+#[test]
+fn net_mazur() {
+    snapshot_formats(
+        "net_mazur",
+        &["net", "mazur", "--show", "all"],
+        &NET_FORMATS,
+    );
+}
+
+#[test]
+fn net_softmax3() {
+    snapshot_formats(
+        "net_softmax3",
+        &["net", "softmax3", "--show", "all"],
+        &NET_FORMATS,
+    );
+}
+
+#[test]
+fn net_long_run_and_param_derivation() {
+    snapshot_formats(
+        "net_mazur_steps",
+        &["net", "mazur", "--steps", "10000", "--show", "update"],
+        &["text"],
+    );
+    snapshot_formats(
+        "net_mazur_param",
+        &["net", "mazur", "--param", "w1", "--show", "backward"],
+        &["text"],
+    );
+    snapshot_formats("net_xor", &["net", "xor", "--steps", "3"], &["text"]);
+}
+
+#[test]
+fn graphs() {
+    let apples = [
+        "graph",
+        "(apple*apple_count + orange*orange_count)*tax",
+        "--at",
+        "apple=100,apple_count=2,orange=150,orange_count=3,tax=1.1",
+    ];
+    snapshot_formats("graph_apples", &apples, &["text", "dot", "json"]);
+    snapshot_formats("graph_mazur", &["graph", "mazur"], &["text", "dot", "json"]);
+}

@@ -30,7 +30,11 @@ const FORMATS: [Format; 3] = [Format::Text, Format::Dot, Format::Json];
 pub fn run(args: &GraphArgs, context: &Context) -> Result<Written, Error> {
     context.require_format("graph", &FORMATS)?;
     let is_spec = args.target.ends_with(".toml") || example(&args.target).is_some();
-    let report = if is_spec { network_graph(args)? } else { expression_graph(args)? };
+    let report = if is_spec {
+        network_graph(args)?
+    } else {
+        expression_graph(args)?
+    };
     Ok(Written::ok(render(&report, context.format, &context.style)))
 }
 
@@ -62,10 +66,18 @@ struct Network<'a> {
 /// Builds the drawing of the nodes reachable from `output`; for a network,
 /// only named nodes and variables are drawn, each linked to the named nodes
 /// and variables it is computed from, with its definition as operation.
-fn drawing(graph: &Graph, output: Id, values: &FxHashMap<Id, f64>, gradients: &FxHashMap<Id, f64>, network: Option<&Network>) -> (Vec<GraphNode>, usize) {
+fn drawing(
+    graph: &Graph,
+    output: Id,
+    values: &FxHashMap<Id, f64>,
+    gradients: &FxHashMap<Id, f64>,
+    network: Option<&Network>,
+) -> (Vec<GraphNode>, usize) {
     let order = graph.reachable(&[output]);
     let names = network.map(|n| n.names);
-    let shown = |id: Id| names.is_none_or(|n| n.contains_key(&id) || matches!(graph.node(id), Node::Var(_)));
+    let shown = |id: Id| {
+        names.is_none_or(|n| n.contains_key(&id) || matches!(graph.node(id), Node::Var(_)))
+    };
     let mut index: FxHashMap<Id, usize> = FxHashMap::default();
     let mut nodes = Vec::new();
     for &id in &order {
@@ -96,7 +108,12 @@ fn drawing(graph: &Graph, output: Id, values: &FxHashMap<Id, f64>, gradients: &F
             None => crate::expr::unicode(graph, id),
         };
         let op = match network {
-            Some(n) if n.names.contains_key(&id) => shorten(&crate::expr::print_definition(graph, id, Notation::Unicode, n.names)),
+            Some(n) if n.names.contains_key(&id) => shorten(&crate::expr::print_definition(
+                graph,
+                id,
+                Notation::Unicode,
+                n.names,
+            )),
             Some(n) => n.kinds.get(&id).copied().unwrap_or("input").to_string(),
             None => operation(graph, id),
         };
@@ -122,38 +139,67 @@ fn shorten(label: &str) -> String {
 }
 
 /// Values of every node, and ∂output/∂node by one backward pass.
-fn values_and_gradients(graph: &mut Graph, output: Id, point: &Point, wrt: &[Id]) -> Result<(FxHashMap<Id, f64>, FxHashMap<Id, f64>), Error> {
+fn values_and_gradients(
+    graph: &mut Graph,
+    output: Id,
+    point: &Point,
+    wrt: &[Id],
+) -> Result<(FxHashMap<Id, f64>, FxHashMap<Id, f64>), Error> {
     let order = graph.reachable(&[output]);
     let one = graph.num(1.0);
     let adjoints = backpropagate(graph, &[(output, one)], wrt);
-    let adjoint_ids: Vec<(Id, Id)> = order.iter().filter_map(|&id| adjoints.get(id).map(|a| (id, a))).collect();
+    let adjoint_ids: Vec<(Id, Id)> = order
+        .iter()
+        .filter_map(|&id| adjoints.get(id).map(|a| (id, a)))
+        .collect();
     let mut roots = order.clone();
     roots.extend(adjoint_ids.iter().map(|&(_, a)| a));
-    let evaluated = Evaluator::new(graph, &roots).evaluate(point).map_err(|error| Error::Eval {
-        error,
-        context: "cannot evaluate the graph".into(),
-    })?;
-    let values: FxHashMap<Id, f64> = order.iter().copied().zip(evaluated.iter().copied()).collect();
-    let gradients: FxHashMap<Id, f64> = adjoint_ids.iter().zip(&evaluated[order.len()..]).map(|(&(id, _), &g)| (id, g)).collect();
+    let evaluated = Evaluator::new(graph, &roots)
+        .evaluate(point)
+        .map_err(|error| Error::Eval {
+            error,
+            context: "cannot evaluate the graph".into(),
+        })?;
+    let values: FxHashMap<Id, f64> = order
+        .iter()
+        .copied()
+        .zip(evaluated.iter().copied())
+        .collect();
+    let gradients: FxHashMap<Id, f64> = adjoint_ids
+        .iter()
+        .zip(&evaluated[order.len()..])
+        .map(|(&(id, _), &g)| (id, g))
+        .collect();
     Ok((values, gradients))
 }
 
 fn expression_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
     let mut graph = Graph::new();
-    let expr = parse_binary(&mut graph, &args.target).map_err(|e| Error::parse(&args.target, e, "the expression"))?;
+    let expr = parse_binary(&mut graph, &args.target)
+        .map_err(|e| Error::parse(&args.target, e, "the expression"))?;
     let variables = graph.variables(expr);
     let point = parse_point(&args.at, "--at")?;
     if let Some(missing) = variables.iter().find(|v| point.get(v).is_none()) {
         return Err(Error::usage(
             format!("no value was given for {missing}"),
-            format!("give every variable a value: --at {}", variables.iter().map(|v| format!("{v}=…")).collect::<Vec<_>>().join(",")),
+            format!(
+                "give every variable a value: --at {}",
+                variables
+                    .iter()
+                    .map(|v| format!("{v}=…"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
         ));
     }
     let wrt: Vec<Id> = variables.iter().map(|v| graph.var(v)).collect();
     let (values, gradients) = values_and_gradients(&mut graph, expr, &point, &wrt)?;
     let (nodes, output) = drawing(&graph, expr, &values, &gradients, None);
     Ok(GraphReport {
-        title: format!("Computation graph of f = {}", crate::expr::unicode(&graph, expr)),
+        title: format!(
+            "Computation graph of f = {}",
+            crate::expr::unicode(&graph, expr)
+        ),
         output_name: "f".into(),
         nodes,
         output,
@@ -163,11 +209,18 @@ fn expression_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
 fn network_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
     let spec = load_spec(&args.target)?;
     if spec.inputs.is_empty() {
-        return Err(Error::usage(format!("the spec {} has no data", args.target), "add inputs and targets to draw the graph with values"));
+        return Err(Error::usage(
+            format!("the spec {} has no data", args.target),
+            "add inputs and targets to draw the graph with values",
+        ));
     }
     if args.sample == 0 || args.sample > spec.inputs.len() {
         return Err(Error::usage(
-            format!("--sample {}: the data has samples 1 to {}", args.sample, spec.inputs.len()),
+            format!(
+                "--sample {}: the data has samples 1 to {}",
+                args.sample,
+                spec.inputs.len()
+            ),
             "choose the sample whose values to show",
         ));
     }
@@ -180,10 +233,16 @@ fn network_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
         .map(|(p, v)| (p.name.clone(), v))
         .collect();
     for (k, &id) in formula.inputs.iter().enumerate() {
-        point.push((formula.graph.as_var(id).unwrap_or("").to_string(), spec.inputs[s][k]));
+        point.push((
+            formula.graph.as_var(id).unwrap_or("").to_string(),
+            spec.inputs[s][k],
+        ));
     }
     for (k, &id) in formula.targets.iter().enumerate() {
-        point.push((formula.graph.as_var(id).unwrap_or("").to_string(), spec.targets[s][k]));
+        point.push((
+            formula.graph.as_var(id).unwrap_or("").to_string(),
+            spec.targets[s][k],
+        ));
     }
     let point = Point::new(point);
     let mut wrt: Vec<Id> = formula.params.iter().map(|p| p.var).collect();
@@ -194,10 +253,18 @@ fn network_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
     kinds.extend(formula.params.iter().map(|p| (p.var, "parameter")));
     kinds.extend(formula.inputs.iter().map(|&i| (i, "input")));
     kinds.extend(formula.targets.iter().map(|&t| (t, "target")));
-    let network = Network { names: &formula.names, kinds };
+    let network = Network {
+        names: &formula.names,
+        kinds,
+    };
     let (nodes, output) = drawing(&formula.graph, loss, &values, &gradients, Some(&network));
     Ok(GraphReport {
-        title: format!("Computation graph of network {} ({}), sample {}, parameters as given", spec.name, spec.shape(), args.sample),
+        title: format!(
+            "Computation graph of network {} ({}), sample {}, parameters as given",
+            spec.name,
+            spec.shape(),
+            args.sample
+        ),
         output_name: "E_total".into(),
         nodes,
         output,

@@ -503,7 +503,9 @@ fn flat(graph: &mut Graph, a: Id, b: Id, is_sum: bool, flatten: bool) -> Id {
     let mut items = Vec::new();
     for x in [a, b] {
         match (graph.node(x), is_sum) {
-            (Node::Add(xs), true) | (Node::Mul(xs), false) if flatten => items.extend_from_slice(xs),
+            (Node::Add(xs), true) | (Node::Mul(xs), false) if flatten => {
+                items.extend_from_slice(xs)
+            }
             _ => items.push(x),
         }
     }

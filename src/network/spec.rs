@@ -260,6 +260,34 @@ fn suggestion(word: &str, known: &[&str]) -> String {
     }
 }
 
+/// A hint for a TOML error: the field meant, for an unknown one.
+fn toml_hint(message: &str) -> String {
+    const FIELDS: [&str; 15] = [
+        "name",
+        "description",
+        "note",
+        "layers",
+        "activation",
+        "bias",
+        "loss",
+        "weights",
+        "biases",
+        "init",
+        "seed",
+        "inputs",
+        "targets",
+        "data",
+        "train",
+    ];
+    let unknown = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split('`').next());
+    match unknown {
+        Some(field) => suggestion(field, &FIELDS),
+        None => "see examples/mazur.toml for a complete spec".to_string(),
+    }
+}
+
 /// Parses and checks a spec. `path` names the file in messages and is the
 /// folder a `[data] file` is read relative to (`None` for built-in specs).
 pub fn parse_spec(text: &str, path: &str, folder: Option<&std::path::Path>) -> Result<Spec, Error> {
@@ -267,7 +295,7 @@ pub fn parse_spec(text: &str, path: &str, folder: Option<&std::path::Path>) -> R
     let raw: RawSpec = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim().to_string();
-        check.error(span, message, "see examples/mazur.toml for a complete spec")
+        check.error(span, message.clone(), toml_hint(&message))
     })?;
 
     // Layers.
@@ -524,7 +552,6 @@ pub fn parse_spec(text: &str, path: &str, folder: Option<&std::path::Path>) -> R
         train,
     })
 }
-
 
 /// Rows of numbers of a given width, each finite.
 fn matrix(

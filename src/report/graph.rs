@@ -78,12 +78,20 @@ fn text(report: &GraphReport, style: &Style) -> String {
             } else {
                 format!("{prefix}{}", node.label)
             };
-            vec![label, node.op.clone(), number(node.value, style), number(node.gradient, style)]
+            vec![
+                label,
+                node.op.clone(),
+                number(node.value, style),
+                number(node.gradient, style),
+            ]
         })
         .collect();
     let gradient_header = format!("∂{}/∂node", report.output_name);
     let mut out = format!("{}\n\n", style.heading(&report.title));
-    out.push_str(&text_table(&["node", "operation", "value", &gradient_header], &rows));
+    out.push_str(&text_table(
+        &["node", "operation", "value", &gradient_header],
+        &rows,
+    ));
     out.push_str(&format!(
         "\nForward: values flow up from the inputs to {0}. Backward: ∂{0}/∂node flows down, each node multiplying what it receives by its local derivative and adding up what reaches it along several paths.\n",
         report.output_name
@@ -96,7 +104,9 @@ fn dot_escape(s: &str) -> String {
 }
 
 fn dot(report: &GraphReport, style: &Style) -> String {
-    let mut out = String::from("digraph computation {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
+    let mut out = String::from(
+        "digraph computation {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n",
+    );
     for (i, node) in report.nodes.iter().enumerate() {
         let label = format!(
             "{}\\n{}\\nvalue {}\\n∂{}/∂node {}",
@@ -106,7 +116,11 @@ fn dot(report: &GraphReport, style: &Style) -> String {
             dot_escape(&report.output_name),
             number(node.gradient, style)
         );
-        let shape = if node.inputs.is_empty() { ", shape=ellipse" } else { "" };
+        let shape = if node.inputs.is_empty() {
+            ", shape=ellipse"
+        } else {
+            ""
+        };
         out.push_str(&format!("  n{i} [label=\"{label}\"{shape}];\n"));
     }
     for (i, node) in report.nodes.iter().enumerate() {

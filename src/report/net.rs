@@ -565,7 +565,7 @@ fn backward_blocks(r: &NetReport, values: &SampleValues, style: &Style, many: bo
             rhs.push(join(&formulas));
             rhs.push(join(&numbers));
         } else {
-            rhs.push(formulas[0].clone());
+            rhs.push(r.expr(chain.factors[0].formula));
         }
         rhs.push(r.value(values, chain.gradient, style));
         equations.push(Equation {
