@@ -138,13 +138,16 @@ fn shorten(label: &str) -> String {
     }
 }
 
+/// A number for each node.
+type NodeValues = FxHashMap<Id, f64>;
+
 /// Values of every node, and ∂output/∂node by one backward pass.
 fn values_and_gradients(
     graph: &mut Graph,
     output: Id,
     point: &Point,
     wrt: &[Id],
-) -> Result<(FxHashMap<Id, f64>, FxHashMap<Id, f64>), Error> {
+) -> Result<(NodeValues, NodeValues), Error> {
     let order = graph.reachable(&[output]);
     let one = graph.num(1.0);
     let adjoints = backpropagate(graph, &[(output, one)], wrt);
