@@ -83,7 +83,7 @@ fn mazur_reproduces_every_published_number() {
     let o1 = f.neurons.iter().position(|n| n.name == "o1").unwrap();
     assert!(nine_digits(v(f.deltas[o1]), "0.138498562"));
     let w1 = &f.chains[param("w1")];
-    let path = w1.path_sum.as_ref().unwrap();
+    let path = f.path_sums[w1.path_sum.unwrap()].as_ref().unwrap();
     assert!(nine_digits(v(path.terms[0].3), "0.055399425"));
     assert!(nine_digits(v(path.terms[1].3), "-0.019049119"));
     let factors: Vec<f64> = w1.factors.iter().map(|x| v(x.formula)).collect();

@@ -88,9 +88,9 @@ pub struct PathSum {
 pub struct Chain {
     pub param: usize,
     pub factors: Vec<Factor>,
-    /// For a parameter of a hidden layer: the sum over paths that gives its
-    /// first factor.
-    pub path_sum: Option<PathSum>,
+    /// For a parameter of a hidden layer: the neuron whose sum over paths
+    /// (in `NetworkFormula::path_sums`) gives its first factor.
+    pub path_sum: Option<usize>,
     /// The gradient node, ∂E/∂param.
     pub gradient: Id,
 }
@@ -115,6 +115,8 @@ pub struct NetworkFormula {
     /// ∂E/∂param per parameter.
     pub gradients: Vec<Id>,
     pub chains: Vec<Chain>,
+    /// ∂E/∂out of each hidden neuron as a sum over paths.
+    pub path_sums: Vec<Option<PathSum>>,
     /// Multiplications of chain-rule factors backpropagation performs for
     /// one sample, and what differentiating each parameter on its own
     /// would take.
@@ -140,7 +142,15 @@ fn textbook_names(spec: &Spec) -> bool {
 }
 
 impl NetworkFormula {
+    /// The network's formulas with the backward pass.
     pub fn build(spec: &Spec) -> NetworkFormula {
+        let mut formula = NetworkFormula::forward(spec);
+        formula.backward(spec);
+        formula
+    }
+
+    /// The network's formulas up to the loss, without the backward pass.
+    pub fn forward(spec: &Spec) -> NetworkFormula {
         let mut graph = Graph::new();
         let mut names = Names::default();
         let depth = spec.layers.len() - 1;
@@ -324,48 +334,12 @@ impl NetworkFormula {
         };
         names.insert(loss, "E_total".to_string());
 
-        // The backward pass.
         let output_rule = match spec.loss {
             Loss::CrossEntropy => OutputRule::SoftmaxCrossEntropy,
             Loss::Bce => OutputRule::SigmoidBinaryCrossEntropy,
             _ => OutputRule::Chain,
         };
-        let seeds: Vec<(Id, Id)> = match output_rule {
-            OutputRule::Chain => vec![(loss, graph.num(1.0))],
-            _ => outputs
-                .iter()
-                .enumerate()
-                .map(|(k, &n)| {
-                    let difference = graph.difference(neurons[n].out, targets[k]);
-                    let seed =
-                        if output_rule == OutputRule::SigmoidBinaryCrossEntropy && count > 1.0 {
-                            let k_outputs = graph.num(count);
-                            graph.quotient(difference, k_outputs)
-                        } else {
-                            difference
-                        };
-                    (neurons[n].net, seed)
-                })
-                .collect(),
-        };
-        let wrt: Vec<Id> = params.iter().map(|p| p.var).collect();
-        let adjoints = backpropagate(&mut graph, &seeds, &wrt);
-        let zero = graph.num(0.0);
-        let deltas: Vec<Id> = neurons
-            .iter()
-            .map(|n| adjoints.get(n.net).unwrap_or(zero))
-            .collect();
-        for (n, &delta) in neurons.iter().zip(&deltas) {
-            if !names.contains_key(&delta) && delta != zero {
-                names.insert(delta, format!("delta_{}", n.name));
-            }
-        }
-        let gradients: Vec<Id> = params
-            .iter()
-            .map(|p| adjoints.get(p.var).unwrap_or(zero))
-            .collect();
-
-        let mut formula = NetworkFormula {
+        NetworkFormula {
             graph,
             names,
             inputs,
@@ -376,18 +350,62 @@ impl NetworkFormula {
             error_terms,
             loss,
             output_rule,
-            adjoints,
-            deltas,
-            gradients,
+            adjoints: Adjoints::default(),
+            deltas: Vec::new(),
+            gradients: Vec::new(),
             chains: Vec::new(),
+            path_sums: Vec::new(),
             backprop_multiplications: 0,
             separate_multiplications: 0,
+        }
+    }
+
+    /// The backward pass: δ and gradient nodes for every neuron and
+    /// parameter, and each parameter's chain of factors.
+    fn backward(&mut self, spec: &Spec) {
+        let graph = &mut self.graph;
+        let outputs = &self.layers[self.layers.len() - 1];
+        let count = outputs.len() as f64;
+        let seeds: Vec<(Id, Id)> = match self.output_rule {
+            OutputRule::Chain => vec![(self.loss, graph.num(1.0))],
+            rule => outputs
+                .iter()
+                .enumerate()
+                .map(|(k, &n)| {
+                    let difference = graph.difference(self.neurons[n].out, self.targets[k]);
+                    let seed = if rule == OutputRule::SigmoidBinaryCrossEntropy && count > 1.0 {
+                        let k_outputs = graph.num(count);
+                        graph.quotient(difference, k_outputs)
+                    } else {
+                        difference
+                    };
+                    (self.neurons[n].net, seed)
+                })
+                .collect(),
         };
-        formula.chains = (0..formula.params.len())
-            .map(|p| formula.chain(p, spec))
+        let wrt: Vec<Id> = self.params.iter().map(|p| p.var).collect();
+        self.adjoints = backpropagate(graph, &seeds, &wrt);
+        let zero = graph.num(0.0);
+        self.deltas = self
+            .neurons
+            .iter()
+            .map(|n| self.adjoints.get(n.net).unwrap_or(zero))
             .collect();
-        formula.count_multiplications(spec);
-        formula
+        for (n, &delta) in self.neurons.iter().zip(&self.deltas) {
+            if !self.names.contains_key(&delta) && delta != zero {
+                self.names.insert(delta, format!("delta_{}", n.name));
+            }
+        }
+        self.gradients = self
+            .params
+            .iter()
+            .map(|p| self.adjoints.get(p.var).unwrap_or(zero))
+            .collect();
+        self.path_sums = self.path_sums();
+        self.chains = (0..self.params.len())
+            .map(|p| self.chain(p, spec))
+            .collect();
+        self.count_multiplications(spec);
     }
 
     /// The neuron a parameter feeds (its first one, for a shared bias).
@@ -478,7 +496,7 @@ impl NetworkFormula {
                     formula: partial,
                 });
                 if !output {
-                    path_sum = Some(self.path_sum(neuron));
+                    path_sum = Some(neuron);
                 }
             }
             _ => factors.push(Factor {
@@ -496,33 +514,38 @@ impl NetworkFormula {
         }
     }
 
-    /// ∂E/∂out of a hidden neuron as Σ over the neurons k it feeds of
-    /// δ_k · w(k ← neuron).
-    fn path_sum(&self, neuron: usize) -> PathSum {
-        let layer = self.neurons[neuron].layer; // feeds W[layer]
-        let from = self.neurons[neuron].index;
-        let mut terms = Vec::new();
+    /// ∂E/∂out of each hidden neuron as Σ over the neurons k it feeds of
+    /// δ_k · w(k ← neuron); `None` for output neurons.
+    fn path_sums(&self) -> Vec<Option<PathSum>> {
+        // The weights leaving each neuron: (layer, from) → [(to, weight)].
+        let mut leaving: rustc_hash::FxHashMap<(usize, usize), Vec<(usize, Id)>> =
+            rustc_hash::FxHashMap::default();
         for p in &self.params {
-            if let ParamKind::Weight {
-                layer: l,
-                to,
-                from: f,
-            } = p.kind
-            {
-                if l == layer && f == from {
-                    let next = self.layers[l][to];
-                    let delta = self.deltas[next];
-                    let contribution = self
-                        .adjoints
-                        .contributions(self.neurons[neuron].out)
-                        .iter()
-                        .find(|(parent, _)| matches!(self.graph.node(*parent), Node::Mul(xs) if xs.contains(&p.var)))
-                        .map_or(delta, |&(_, c)| c);
-                    terms.push((next, delta, p.var, contribution));
-                }
+            if let ParamKind::Weight { layer, to, from } = p.kind {
+                leaving.entry((layer, from)).or_default().push((to, p.var));
             }
         }
-        PathSum { neuron, terms }
+        self.neurons
+            .iter()
+            .enumerate()
+            .map(|(n, neuron)| {
+                let weights = leaving.get(&(neuron.layer, neuron.index))?;
+                let contributions = self.adjoints.contributions(neuron.out);
+                let terms = weights
+                    .iter()
+                    .map(|&(to, weight)| {
+                        let next = self.layers[neuron.layer][to];
+                        let delta = self.deltas[next];
+                        let contribution = contributions
+                            .iter()
+                            .find(|(parent, _)| matches!(self.graph.node(*parent), Node::Mul(xs) if xs.contains(&weight)))
+                            .map_or(delta, |&(_, c)| c);
+                        (next, delta, weight, contribution)
+                    })
+                    .collect();
+                Some(PathSum { neuron: n, terms })
+            })
+            .collect()
     }
 
     /// Counts multiplications of chain-rule factors for the weights.

@@ -77,10 +77,10 @@ fn plan(formula: &NetworkFormula) -> Plan {
     roots.extend(&formula.gradients);
     for chain in &formula.chains {
         roots.extend(chain.factors.iter().map(|f| f.formula));
-        if let Some(sum) = &chain.path_sum {
-            for &(_, delta, weight, contribution) in &sum.terms {
-                roots.extend([delta, weight, contribution]);
-            }
+    }
+    for sum in formula.path_sums.iter().flatten() {
+        for &(_, delta, weight, contribution) in &sum.terms {
+            roots.extend([delta, weight, contribution]);
         }
     }
     roots.extend(formula.names.keys().copied());

@@ -515,7 +515,7 @@ fn backward_blocks(r: &NetReport, values: &SampleValues, style: &Style, many: bo
                             r.value(values, b.formula, style).latex
                         ),
                     ));
-                    if let Some(sum) = &chain.path_sum {
+                    if let Some(sum) = chain.path_sum.and_then(|n| f.path_sums[n].as_ref()) {
                         equations.push(path_sum_equation(r, sum, values, style));
                     }
                 }
