@@ -14,6 +14,7 @@ pub mod error;
 pub mod expr;
 pub mod network;
 pub mod number;
+pub mod optim;
 pub mod report;
 
 pub use error::Error;

@@ -1,0 +1,530 @@
+//! Optimizers, each with its internal state open for display.
+//!
+//! The first-order methods — SGD (with momentum, dampening, Nesterov and
+//! weight decay), Adagrad, RMSprop, Adam and AdamW — follow PyTorch's
+//! `torch.optim` update rules and defaults exactly (docs/optimizers.md
+//! states them as formulas). Newton's method uses the exact Hessian and adds
+//! τI where it is not positive definite; BFGS updates an inverse-Hessian
+//! approximation (Nocedal & Wright eq. 6.17) with a line search satisfying
+//! the strong Wolfe conditions. All of them work on an [`Objective`]: a
+//! plain function of a few variables, or a network's loss.
+//!
+//! Invariant: one `Optimizer::step` moves the point once and reports every
+//! quantity it used and changed, so the tables show the computation done.
+
+mod bfgs;
+mod driver;
+mod expression;
+mod first_order;
+pub mod linalg;
+mod newton;
+
+pub use driver::{minimize, Iterate, Stop, Trajectory, DIVERGENCE_FACTOR};
+pub use expression::ExpressionObjective;
+pub use linalg::Matrix;
+
+use crate::Error;
+
+/// Something to minimise: a value, its gradient and (for Newton's method)
+/// its Hessian at any point.
+pub trait Objective {
+    /// Number of variables.
+    fn dimension(&self) -> usize;
+    /// f(x) and ∇f(x).
+    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), String>;
+    /// f(x) alone.
+    fn value(&mut self, x: &[f64]) -> Result<f64, String> {
+        self.value_and_gradient(x).map(|(f, _)| f)
+    }
+    /// The Hessian ∇²f(x).
+    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String>;
+}
+
+/// Evaluations an optimizer asked for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Evaluations {
+    pub f: usize,
+    pub gradient: usize,
+    pub hessian: usize,
+}
+
+/// An objective that counts its evaluations.
+pub struct Counted<'a> {
+    pub inner: &'a mut dyn Objective,
+    pub count: Evaluations,
+}
+
+impl Objective for Counted<'_> {
+    fn dimension(&self) -> usize {
+        self.inner.dimension()
+    }
+    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), String> {
+        self.count.f += 1;
+        self.count.gradient += 1;
+        self.inner.value_and_gradient(x)
+    }
+    fn value(&mut self, x: &[f64]) -> Result<f64, String> {
+        self.count.f += 1;
+        self.inner.value(x)
+    }
+    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String> {
+        self.count.hessian += 1;
+        self.inner.hessian(x)
+    }
+}
+
+/// SGD as torch.optim.SGD: lr, momentum μ, dampening τ, Nesterov, weight
+/// decay λ.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SgdConfig {
+    pub lr: f64,
+    pub momentum: f64,
+    pub dampening: f64,
+    pub nesterov: bool,
+    pub weight_decay: f64,
+}
+
+/// Adagrad as torch.optim.Adagrad.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AdagradConfig {
+    pub lr: f64,
+    pub lr_decay: f64,
+    pub weight_decay: f64,
+    pub eps: f64,
+}
+
+/// RMSprop as torch.optim.RMSprop.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RmsPropConfig {
+    pub lr: f64,
+    pub alpha: f64,
+    pub eps: f64,
+    pub weight_decay: f64,
+    pub momentum: f64,
+    pub centered: bool,
+}
+
+/// Adam and AdamW as torch.optim.Adam / AdamW; `decoupled` is AdamW's
+/// weight decay θ ← θ − lr·λ·θ before the Adam step (Adam adds λθ to the
+/// gradient instead).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AdamConfig {
+    pub lr: f64,
+    pub beta1: f64,
+    pub beta2: f64,
+    pub eps: f64,
+    pub weight_decay: f64,
+    pub decoupled: bool,
+}
+
+/// Newton's method.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NewtonConfig {
+    /// Backtracking (Armijo) line search; off by default, to show the pure
+    /// method.
+    pub line_search: bool,
+    /// The first τ tried when the Hessian is not positive definite.
+    pub tau_start: f64,
+}
+
+/// BFGS (Nocedal & Wright, Algorithm 6.1).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BfgsConfig {
+    /// Scale H₀ = I by yᵀs/yᵀy before the first update (N&W eq. 6.20).
+    pub scale_initial: bool,
+    /// Sufficient decrease and curvature constants of the strong Wolfe
+    /// conditions.
+    pub c1: f64,
+    pub c2: f64,
+}
+
+/// An optimizer and its settings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum OptimizerConfig {
+    Sgd(SgdConfig),
+    Adagrad(AdagradConfig),
+    RmsProp(RmsPropConfig),
+    Adam(AdamConfig),
+    Newton(NewtonConfig),
+    Bfgs(BfgsConfig),
+}
+
+/// Hyperparameters given on the command line or in a spec (`None` keeps the
+/// optimizer's default).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Hyperparameters {
+    pub lr: Option<f64>,
+    pub momentum: Option<f64>,
+    pub dampening: Option<f64>,
+    pub nesterov: bool,
+    pub weight_decay: Option<f64>,
+    pub lr_decay: Option<f64>,
+    pub eps: Option<f64>,
+    pub alpha: Option<f64>,
+    pub centered: bool,
+    pub beta1: Option<f64>,
+    pub beta2: Option<f64>,
+    pub line_search: bool,
+    pub scale_initial: bool,
+}
+
+/// The optimizer names stepgrad knows.
+pub const NAMES: [&str; 9] = [
+    "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "newton", "bfgs",
+];
+
+impl OptimizerConfig {
+    /// The optimizer `name` with PyTorch's defaults, overridden by `h`.
+    pub fn from_name(name: &str, h: &Hyperparameters) -> Result<OptimizerConfig, Error> {
+        let sgd = |momentum: f64, nesterov: bool| SgdConfig {
+            lr: h.lr.unwrap_or(1e-3),
+            momentum: h.momentum.unwrap_or(momentum),
+            dampening: h.dampening.unwrap_or(0.0),
+            nesterov: h.nesterov || nesterov,
+            weight_decay: h.weight_decay.unwrap_or(0.0),
+        };
+        let adam = |decoupled: bool| AdamConfig {
+            lr: h.lr.unwrap_or(1e-3),
+            beta1: h.beta1.unwrap_or(0.9),
+            beta2: h.beta2.unwrap_or(0.999),
+            eps: h.eps.unwrap_or(1e-8),
+            weight_decay: h.weight_decay.unwrap_or(if decoupled { 1e-2 } else { 0.0 }),
+            decoupled,
+        };
+        let config = match name {
+            "sgd" | "gd" => OptimizerConfig::Sgd(sgd(0.0, false)),
+            "momentum" => OptimizerConfig::Sgd(sgd(0.9, false)),
+            "nesterov" => OptimizerConfig::Sgd(sgd(0.9, true)),
+            "adagrad" => OptimizerConfig::Adagrad(AdagradConfig {
+                lr: h.lr.unwrap_or(1e-2),
+                lr_decay: h.lr_decay.unwrap_or(0.0),
+                weight_decay: h.weight_decay.unwrap_or(0.0),
+                eps: h.eps.unwrap_or(1e-10),
+            }),
+            "rmsprop" => OptimizerConfig::RmsProp(RmsPropConfig {
+                lr: h.lr.unwrap_or(1e-2),
+                alpha: h.alpha.unwrap_or(0.99),
+                eps: h.eps.unwrap_or(1e-8),
+                weight_decay: h.weight_decay.unwrap_or(0.0),
+                momentum: h.momentum.unwrap_or(0.0),
+                centered: h.centered,
+            }),
+            "adam" => OptimizerConfig::Adam(adam(false)),
+            "adamw" => OptimizerConfig::Adam(adam(true)),
+            "newton" => OptimizerConfig::Newton(NewtonConfig {
+                line_search: h.line_search,
+                tau_start: 1e-3,
+            }),
+            "bfgs" => OptimizerConfig::Bfgs(BfgsConfig {
+                scale_initial: h.scale_initial,
+                c1: 1e-4,
+                c2: 0.9,
+            }),
+            other => {
+                let close = NAMES
+                    .iter()
+                    .find(|n| crate::expr::edit_distance(other, n) <= 2);
+                return Err(Error::usage(
+                    format!("unknown optimizer '{other}'"),
+                    match close {
+                        Some(n) => {
+                            format!("did you mean {n}? The optimizers are {}", NAMES.join(", "))
+                        }
+                        None => format!("the optimizers are {}", NAMES.join(", ")),
+                    },
+                ));
+            }
+        };
+        config.check(name, h)?;
+        Ok(config)
+    }
+
+    /// Refuses hyperparameters out of range or meaningless for the method.
+    fn check(&self, name: &str, h: &Hyperparameters) -> Result<(), Error> {
+        let bad = |what: String, hint: &str| Err(Error::usage(what, hint));
+        let positive = |label: &str, v: f64| -> Result<(), Error> {
+            if v > 0.0 && v.is_finite() {
+                Ok(())
+            } else {
+                bad(
+                    format!("--{label} {v}: it must be a positive number"),
+                    "for example --lr 0.1",
+                )
+            }
+        };
+        let unit = |label: &str, v: f64| -> Result<(), Error> {
+            if (0.0..1.0).contains(&v) {
+                Ok(())
+            } else {
+                bad(
+                    format!("--{label} {v}: it must lie in [0, 1)"),
+                    "typical values are 0.9 and 0.999",
+                )
+            }
+        };
+        match *self {
+            OptimizerConfig::Sgd(c) => {
+                positive("lr", c.lr)?;
+                if !(0.0..=1.0).contains(&c.momentum) {
+                    return bad(
+                        format!("--momentum {}: it must lie in [0, 1]", c.momentum),
+                        "a typical momentum is 0.9",
+                    );
+                }
+                if c.nesterov && (c.momentum <= 0.0 || c.dampening != 0.0) {
+                    return bad(
+                        "Nesterov momentum needs a momentum above 0 and no dampening".into(),
+                        "use --momentum 0.9 without --dampening, as PyTorch requires",
+                    );
+                }
+            }
+            OptimizerConfig::Adagrad(c) => {
+                positive("lr", c.lr)?;
+                positive("eps", c.eps)?;
+            }
+            OptimizerConfig::RmsProp(c) => {
+                positive("lr", c.lr)?;
+                positive("eps", c.eps)?;
+                unit("alpha", c.alpha)?;
+            }
+            OptimizerConfig::Adam(c) => {
+                positive("lr", c.lr)?;
+                positive("eps", c.eps)?;
+                unit("beta1", c.beta1)?;
+                unit("beta2", c.beta2)?;
+            }
+            OptimizerConfig::Newton(_) | OptimizerConfig::Bfgs(_) => {
+                if h.lr.is_some() {
+                    return bad(
+                        format!("{name} takes no learning rate: it chooses its own step"),
+                        "remove --lr",
+                    );
+                }
+            }
+        }
+        if h.weight_decay.is_some_and(|w| w < 0.0 || !w.is_finite()) {
+            return bad(
+                "--weight-decay must not be negative".into(),
+                "for example --weight-decay 0.01",
+            );
+        }
+        let unused: Vec<&str> = [
+            (
+                "momentum",
+                h.momentum.is_some()
+                    && !matches!(self, OptimizerConfig::Sgd(_) | OptimizerConfig::RmsProp(_)),
+            ),
+            (
+                "nesterov",
+                h.nesterov && !matches!(self, OptimizerConfig::Sgd(_)),
+            ),
+            (
+                "dampening",
+                h.dampening.is_some() && !matches!(self, OptimizerConfig::Sgd(_)),
+            ),
+            (
+                "alpha",
+                h.alpha.is_some() && !matches!(self, OptimizerConfig::RmsProp(_)),
+            ),
+            (
+                "centered",
+                h.centered && !matches!(self, OptimizerConfig::RmsProp(_)),
+            ),
+            (
+                "beta1",
+                h.beta1.is_some() && !matches!(self, OptimizerConfig::Adam(_)),
+            ),
+            (
+                "beta2",
+                h.beta2.is_some() && !matches!(self, OptimizerConfig::Adam(_)),
+            ),
+            (
+                "lr-decay",
+                h.lr_decay.is_some() && !matches!(self, OptimizerConfig::Adagrad(_)),
+            ),
+            (
+                "line-search",
+                h.line_search && !matches!(self, OptimizerConfig::Newton(_)),
+            ),
+            (
+                "scale-initial",
+                h.scale_initial && !matches!(self, OptimizerConfig::Bfgs(_)),
+            ),
+            (
+                "eps",
+                h.eps.is_some()
+                    && matches!(
+                        self,
+                        OptimizerConfig::Sgd(_)
+                            | OptimizerConfig::Newton(_)
+                            | OptimizerConfig::Bfgs(_)
+                    ),
+            ),
+            (
+                "weight-decay",
+                h.weight_decay.is_some()
+                    && matches!(self, OptimizerConfig::Newton(_) | OptimizerConfig::Bfgs(_)),
+            ),
+        ]
+        .iter()
+        .filter(|(_, used)| *used)
+        .map(|(n, _)| *n)
+        .collect();
+        if let Some(first) = unused.first() {
+            return bad(
+                format!("--{first} does not apply to {name}"),
+                "see docs/optimizers.md for each optimizer's hyperparameters",
+            );
+        }
+        Ok(())
+    }
+
+    /// The optimizer's name as a reader knows it.
+    pub fn title(&self) -> String {
+        match self {
+            OptimizerConfig::Sgd(c) if c.nesterov => "SGD with Nesterov momentum".into(),
+            OptimizerConfig::Sgd(c) if c.momentum > 0.0 => "SGD with momentum".into(),
+            OptimizerConfig::Sgd(_) => "gradient descent (SGD)".into(),
+            OptimizerConfig::Adagrad(_) => "Adagrad".into(),
+            OptimizerConfig::RmsProp(c) if c.centered => "RMSprop (centered)".into(),
+            OptimizerConfig::RmsProp(_) => "RMSprop".into(),
+            OptimizerConfig::Adam(c) if c.decoupled => "AdamW".into(),
+            OptimizerConfig::Adam(_) => "Adam".into(),
+            OptimizerConfig::Newton(_) => "Newton's method".into(),
+            OptimizerConfig::Bfgs(_) => "BFGS".into(),
+        }
+    }
+
+    /// The settings as (name, value) pairs, for reports.
+    pub fn settings(&self) -> Vec<(&'static str, String)> {
+        let n = |x: f64| crate::number::format_significant(x, 6);
+        match *self {
+            OptimizerConfig::Sgd(c) => vec![
+                ("lr", n(c.lr)),
+                ("momentum", n(c.momentum)),
+                ("dampening", n(c.dampening)),
+                ("nesterov", c.nesterov.to_string()),
+                ("weight_decay", n(c.weight_decay)),
+            ],
+            OptimizerConfig::Adagrad(c) => vec![
+                ("lr", n(c.lr)),
+                ("lr_decay", n(c.lr_decay)),
+                ("weight_decay", n(c.weight_decay)),
+                ("eps", n(c.eps)),
+            ],
+            OptimizerConfig::RmsProp(c) => vec![
+                ("lr", n(c.lr)),
+                ("alpha", n(c.alpha)),
+                ("eps", n(c.eps)),
+                ("weight_decay", n(c.weight_decay)),
+                ("momentum", n(c.momentum)),
+                ("centered", c.centered.to_string()),
+            ],
+            OptimizerConfig::Adam(c) => vec![
+                ("lr", n(c.lr)),
+                ("beta1", n(c.beta1)),
+                ("beta2", n(c.beta2)),
+                ("eps", n(c.eps)),
+                ("weight_decay", n(c.weight_decay)),
+            ],
+            OptimizerConfig::Newton(c) => vec![
+                ("line_search", c.line_search.to_string()),
+                ("tau_start", n(c.tau_start)),
+            ],
+            OptimizerConfig::Bfgs(c) => vec![
+                ("scale_initial", c.scale_initial.to_string()),
+                ("c1", n(c.c1)),
+                ("c2", n(c.c2)),
+            ],
+        }
+    }
+
+    /// The learning rate, for methods that have one.
+    pub fn lr(&self) -> Option<f64> {
+        match self {
+            OptimizerConfig::Sgd(c) => Some(c.lr),
+            OptimizerConfig::Adagrad(c) => Some(c.lr),
+            OptimizerConfig::RmsProp(c) => Some(c.lr),
+            OptimizerConfig::Adam(c) => Some(c.lr),
+            OptimizerConfig::Newton(_) | OptimizerConfig::Bfgs(_) => None,
+        }
+    }
+
+    /// Whether the method needs the objective itself (Hessians, line
+    /// searches) rather than just a gradient.
+    pub fn is_second_order(&self) -> bool {
+        matches!(self, OptimizerConfig::Newton(_) | OptimizerConfig::Bfgs(_))
+    }
+}
+
+/// One quantity of an optimizer's state, for display.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StateValue {
+    /// One number per variable (velocity, m, v, …).
+    PerVariable(Vec<f64>),
+    /// A matrix over the variables (Hessian, inverse-Hessian approximation).
+    Matrix(Matrix),
+    /// One number (step length α, τ, yᵀs).
+    Scalar(f64),
+}
+
+/// A named quantity of the state: `name` in ASCII (`m_hat`), `symbol` in
+/// Unicode (`m̂`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StateEntry {
+    pub name: &'static str,
+    pub symbol: &'static str,
+    pub value: StateValue,
+}
+
+/// What one step did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepReport {
+    /// x_new − x.
+    pub update: Vec<f64>,
+    /// The state after the step.
+    pub state: Vec<StateEntry>,
+    /// Anything the reader must know about this step (τ added, update
+    /// skipped, …).
+    pub note: Option<String>,
+}
+
+/// An optimizer with its state.
+#[derive(Clone, Debug)]
+pub struct Optimizer {
+    pub config: OptimizerConfig,
+    state: first_order::State,
+    newton: newton::Newton,
+    bfgs: bfgs::Bfgs,
+    /// Steps taken so far.
+    pub steps: usize,
+}
+
+impl Optimizer {
+    pub fn new(config: OptimizerConfig, dimension: usize) -> Optimizer {
+        Optimizer {
+            config,
+            state: first_order::State::new(dimension),
+            newton: newton::Newton,
+            bfgs: bfgs::Bfgs::new(dimension),
+            steps: 0,
+        }
+    }
+
+    /// Moves `x` by one step, given f(x) and ∇f(x).
+    pub fn step(
+        &mut self,
+        objective: &mut dyn Objective,
+        x: &mut [f64],
+        f: f64,
+        gradient: &[f64],
+    ) -> Result<StepReport, String> {
+        self.steps += 1;
+        let t = self.steps;
+        match self.config {
+            OptimizerConfig::Newton(c) => self.newton.step(&c, objective, x, f, gradient),
+            OptimizerConfig::Bfgs(c) => self.bfgs.step(&c, objective, x, f, gradient),
+            config => Ok(self.state.step(&config, t, x, gradient)),
+        }
+    }
+}
