@@ -11,6 +11,7 @@ use stepgrad::network::{
     initial_values, load_spec, run_steps, Activation, BiasMode, Loss, NetworkFormula, Origin,
     Parameters, Run, RunOptions, Spec, TrainSettings,
 };
+use stepgrad::optim::{Hyperparameters, OptimizerConfig};
 
 fn run(spec: &Spec, steps: usize, keep_all: bool) -> (NetworkFormula, Run) {
     let formula = NetworkFormula::build(spec);
@@ -19,7 +20,11 @@ fn run(spec: &Spec, steps: usize, keep_all: bool) -> (NetworkFormula, Run) {
         &formula,
         spec,
         &RunOptions {
-            lr: spec.train.lr,
+            optimizer: OptimizerConfig::from_name(
+                &spec.train.optimizer,
+                &spec.train.hyperparameters,
+            )
+            .unwrap(),
             steps,
             update_biases: spec.train.update_biases,
             keep: &keep,
@@ -261,7 +266,10 @@ fn random_spec() -> impl Strategy<Value = Spec> {
             inputs,
             targets,
             train: TrainSettings {
-                lr: 0.1,
+                hyperparameters: Hyperparameters {
+                    lr: Some(0.1),
+                    ..Hyperparameters::default()
+                },
                 optimizer: "sgd".into(),
                 update_biases: true,
                 steps: 1,

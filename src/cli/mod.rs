@@ -14,6 +14,7 @@ mod diff;
 mod graph;
 mod inputs;
 mod net;
+mod optimizer_args;
 mod problem_file;
 
 use crate::report::{Format, Style};

@@ -1,8 +1,10 @@
 //! `stepgrad net`: a worked example on a network, step by step.
 
+use super::optimizer_args::OptimizerArgs;
 use super::{Context, Written};
 use crate::calculus::differentiate;
-use crate::network::{load_spec, run_steps, NetworkFormula, RunOptions};
+use crate::network::{load_spec, run_steps, trainable, NetworkFormula, RunOptions};
+use crate::optim::OptimizerConfig;
 use crate::report::net::{render, NetReport, Show};
 use crate::report::Format;
 use crate::Error;
@@ -16,9 +18,6 @@ pub struct NetArgs {
     /// Gradient-descent steps to run (default: the spec's [train] steps, else 1)
     #[arg(long, value_name = "N")]
     pub steps: Option<usize>,
-    /// Learning rate (default: the spec's [train] lr)
-    #[arg(long, value_name = "X", allow_hyphen_values = true)]
-    pub lr: Option<f64>,
     /// Also print one parameter's full derivation by the rules of differentiation
     #[arg(long, value_name = "NAME")]
     pub param: Option<String>,
@@ -28,6 +27,8 @@ pub struct NetArgs {
     /// The sample whose chain-rule factors are shown (1-based)
     #[arg(long, value_name = "K", default_value_t = 1)]
     pub sample: usize,
+    #[command(flatten)]
+    pub optimizer: OptimizerArgs,
 }
 
 const FORMATS: [Format; 5] = [
@@ -37,6 +38,8 @@ const FORMATS: [Format; 5] = [
     Format::Json,
     Format::Csv,
 ];
+/// The largest network Newton's method is offered for.
+const MAX_NEWTON_PARAMETERS: usize = 60;
 /// Steps shown in full at the start and at the end of a long run.
 const FULL_STEPS: usize = 1;
 
@@ -56,13 +59,9 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
             "run at least one step; for long training use stepgrad train",
         ));
     }
-    let lr = args.lr.unwrap_or(spec.train.lr);
-    if !(lr > 0.0 && lr.is_finite()) {
-        return Err(Error::usage(
-            format!("--lr {lr}: the learning rate must be a positive number"),
-            "try --lr 0.5",
-        ));
-    }
+    let optimizer = args
+        .optimizer
+        .config(&spec.train.optimizer, &spec.train.hyperparameters)?;
     if args.sample == 0 || args.sample > spec.inputs.len() {
         return Err(Error::usage(
             format!(
@@ -75,6 +74,16 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
     }
     let show = parse_show(&args.show)?;
     let mut formula = NetworkFormula::build(&spec);
+    if matches!(optimizer, OptimizerConfig::Newton(_)) {
+        let trainable = trainable(&formula, spec.train.update_biases);
+        if trainable.len() > MAX_NEWTON_PARAMETERS {
+            return Err(Error::usage(
+                format!("Newton's method needs the {0}×{0} Hessian of this network's {0} trainable parameters", trainable.len()),
+                format!("use it on networks of at most {MAX_NEWTON_PARAMETERS} parameters, or choose bfgs or adam"),
+            ));
+        }
+        formula.build_hessian(&trainable);
+    }
     let derivation = match &args.param {
         Some(name) => {
             let Some(index) = formula.params.iter().position(|p| &p.name == name) else {
@@ -94,7 +103,7 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
         &formula,
         &spec,
         &RunOptions {
-            lr,
+            optimizer,
             steps,
             update_biases: spec.train.update_biases,
             keep: &keep,
@@ -110,7 +119,7 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
         run: &run,
         show,
         sample: args.sample - 1,
-        lr,
+        optimizer,
         update_biases: spec.train.update_biases,
         derivation,
     };

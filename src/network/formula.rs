@@ -117,6 +117,9 @@ pub struct NetworkFormula {
     pub chains: Vec<Chain>,
     /// ∂E/∂out of each hidden neuron as a sum over paths.
     pub path_sums: Vec<Option<PathSum>>,
+    /// Second derivatives ∂²E/∂pᵢ∂pⱼ of one sample's loss over the
+    /// trainable parameters, when Newton's method needs them.
+    pub hessian: Option<Vec<Vec<Id>>>,
     /// Multiplications of chain-rule factors backpropagation performs for
     /// one sample, and what differentiating each parameter on its own
     /// would take.
@@ -355,6 +358,7 @@ impl NetworkFormula {
             gradients: Vec::new(),
             chains: Vec::new(),
             path_sums: Vec::new(),
+            hessian: None,
             backprop_multiplications: 0,
             separate_multiplications: 0,
         }
@@ -585,6 +589,23 @@ impl NetworkFormula {
         }
         self.backprop_multiplications = backprop;
         self.separate_multiplications = separate;
+    }
+
+    /// Builds ∂²E/∂pᵢ∂pⱼ for the parameters `trainable`, by differentiating
+    /// each gradient node symbolically.
+    pub fn build_hessian(&mut self, trainable: &[usize]) {
+        let mut rows = Vec::new();
+        for &i in trainable {
+            let row = trainable
+                .iter()
+                .map(|&j| {
+                    let name = self.params[j].name.clone();
+                    crate::calculus::derivative(&mut self.graph, self.gradients[i], &name)
+                })
+                .collect();
+            rows.push(row);
+        }
+        self.hessian = Some(rows);
     }
 
     /// Nodes of the loss graph, and of the loss and gradient together.

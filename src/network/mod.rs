@@ -8,5 +8,7 @@ mod spec;
 
 pub use examples::{example, example_names, load_spec};
 pub use formula::{Chain, Factor, NetworkFormula, Neuron, OutputRule, Param, ParamKind, PathSum};
-pub use run::{initial_values, run_steps, to_shapes, Run, RunOptions, SampleValues, StepRecord};
+pub use run::{
+    initial_values, run_steps, to_shapes, trainable, Run, RunOptions, SampleValues, StepRecord,
+};
 pub use spec::{parse_spec, Activation, BiasMode, Loss, Origin, Parameters, Spec, TrainSettings};

@@ -3,15 +3,16 @@
 //! Each step evaluates the formulas for every sample (forward values,
 //! loss, δs, chain-rule factors, gradients), adds the per-sample gradients
 //! into the batch gradient (their sum for half_sse, their mean otherwise),
-//! and only then updates the parameters: every gradient of a step uses the
-//! parameters from before the step.
+//! and only then lets the optimizer update the parameters: every gradient
+//! of a step uses the parameters from before the step.
 //!
-//! Invariant: `StepRecord::params_after = params_before − lr·gradients`
-//! for every updated parameter, and unchanged for the others.
+//! Invariant: `StepRecord::params_after` differs from `params_before` only
+//! in the trainable parameters, by the optimizer's reported update.
 
 use super::formula::{NetworkFormula, ParamKind};
 use super::spec::Spec;
 use crate::expr::{Evaluator, Id, Point};
+use crate::optim::{Matrix, Objective, Optimizer, OptimizerConfig, StepReport};
 use crate::Error;
 use rustc_hash::FxHashMap;
 
@@ -47,6 +48,9 @@ pub struct StepRecord {
     pub params_after: Vec<f64>,
     /// Per-sample values, kept for the steps shown in full.
     pub samples: Option<Vec<SampleValues>>,
+    /// What the optimizer did, for the steps shown in full; its
+    /// per-variable state lists the trainable parameters (`Run::trainable`).
+    pub optimizer: Option<StepReport>,
 }
 
 /// The result of running steps.
@@ -56,6 +60,8 @@ pub struct Run {
     /// then.
     pub final_loss: f64,
     pub final_samples: Vec<SampleValues>,
+    /// Indices of the parameters the optimizer moved.
+    pub trainable: Vec<usize>,
     slots: FxHashMap<Id, usize>,
 }
 
@@ -84,6 +90,9 @@ fn plan(formula: &NetworkFormula) -> Plan {
         }
     }
     roots.extend(formula.names.keys().copied());
+    if let Some(hessian) = &formula.hessian {
+        roots.extend(hessian.iter().flatten());
+    }
     let mut unique = Vec::new();
     let mut slot = FxHashMap::default();
     for id in roots {
@@ -151,11 +160,83 @@ fn point(formula: &NetworkFormula, spec: &Spec, params: &[f64], sample: usize) -
 
 /// Options of a run.
 pub struct RunOptions<'a> {
-    pub lr: f64,
+    pub optimizer: OptimizerConfig,
     pub steps: usize,
     pub update_biases: bool,
     /// Which steps keep their per-sample values (1-based).
     pub keep: &'a dyn Fn(usize) -> bool,
+}
+
+/// Everything one evaluation of the whole batch gives.
+struct BatchValues {
+    samples: Vec<SampleValues>,
+    loss: f64,
+    gradients: Vec<f64>,
+}
+
+/// The batch loss as an objective of the trainable parameters, for the
+/// optimizers (line searches and Hessians included).
+struct NetworkObjective<'a> {
+    formula: &'a NetworkFormula,
+    spec: &'a Spec,
+    evaluator: &'a Evaluator<'a>,
+    plan: &'a Plan,
+    /// All parameters; the trainable ones are overwritten at each call.
+    params: Vec<f64>,
+    trainable: &'a [usize],
+}
+
+impl NetworkObjective<'_> {
+    fn full(&self, x: &[f64]) -> Vec<f64> {
+        let mut params = self.params.clone();
+        for (&i, &v) in self.trainable.iter().zip(x) {
+            params[i] = v;
+        }
+        params
+    }
+
+    fn batch(&self, params: &[f64]) -> Result<BatchValues, crate::expr::EvalError> {
+        evaluate_all(self.formula, self.spec, self.evaluator, self.plan, params)
+    }
+}
+
+impl Objective for NetworkObjective<'_> {
+    fn dimension(&self) -> usize {
+        self.trainable.len()
+    }
+
+    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), String> {
+        let batch = self.batch(&self.full(x)).map_err(|e| e.to_string())?;
+        Ok((
+            batch.loss,
+            self.trainable.iter().map(|&i| batch.gradients[i]).collect(),
+        ))
+    }
+
+    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String> {
+        let Some(hessian) = &self.formula.hessian else {
+            return Err("the network's Hessian was not built".into());
+        };
+        let params = self.full(x);
+        let n = self.trainable.len();
+        let mut total = vec![vec![0.0; n]; n];
+        for s in 0..self.spec.inputs.len() {
+            let values = self
+                .evaluator
+                .evaluate(&point(self.formula, self.spec, &params, s))
+                .map_err(|e| e.to_string())?;
+            for (i, row) in hessian.iter().enumerate() {
+                for (j, id) in row.iter().enumerate() {
+                    total[i][j] += values[self.plan.slot[id]];
+                }
+            }
+        }
+        if self.spec.loss.averages_samples() {
+            let count = self.spec.inputs.len() as f64;
+            total.iter_mut().flatten().for_each(|v| *v /= count);
+        }
+        Ok(total)
+    }
 }
 
 /// Evaluates every sample at `params`: per-sample values, batch loss and
@@ -166,7 +247,7 @@ fn evaluate_all(
     evaluator: &Evaluator,
     plan: &Plan,
     params: &[f64],
-) -> Result<(Vec<SampleValues>, f64, Vec<f64>), crate::expr::EvalError> {
+) -> Result<BatchValues, crate::expr::EvalError> {
     let mut samples = Vec::with_capacity(spec.inputs.len());
     let mut loss = 0.0;
     let mut gradients = vec![0.0; params.len()];
@@ -183,10 +264,26 @@ fn evaluate_all(
         loss /= n;
         gradients.iter_mut().for_each(|g| *g /= n);
     }
-    Ok((samples, loss, gradients))
+    Ok(BatchValues {
+        samples,
+        loss,
+        gradients,
+    })
 }
 
-/// Runs `options.steps` updates of full-batch gradient descent.
+/// The parameters an optimizer moves: all, or the weights alone when
+/// biases are frozen.
+pub fn trainable(formula: &NetworkFormula, update_biases: bool) -> Vec<usize> {
+    formula
+        .params
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| update_biases || !matches!(p.kind, ParamKind::Bias { .. }))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Runs `options.steps` full-batch updates with the chosen optimizer.
 pub fn run_steps(
     formula: &NetworkFormula,
     spec: &Spec,
@@ -194,28 +291,40 @@ pub fn run_steps(
 ) -> Result<Run, Error> {
     let plan = plan(formula);
     let evaluator = Evaluator::new(&formula.graph, &plan.roots);
+    let trainable = trainable(formula, options.update_biases);
     let mut params = initial_values(formula, spec);
+    let mut optimizer = Optimizer::new(options.optimizer, trainable.len());
     let mut steps = Vec::new();
+    let suggestion = match options.optimizer.lr() {
+        Some(lr) => format!("the learning rate {} is too large for this network; try {}", crate::number::format_significant(lr, 6), crate::number::format_significant(lr / 10.0, 6)),
+        None => "the method took a step too far for this network; try a first-order optimizer or fewer steps".to_string(),
+    };
     let diverged = |step: usize, what: String| Error::Diverged {
         message: format!("training diverged at step {step}: {what}"),
-        hint: format!(
-            "the learning rate {} is too large for this network; try {}",
-            options.lr,
-            options.lr / 10.0
-        ),
+        hint: suggestion.clone(),
     };
     for step in 1..=options.steps {
-        let (samples, loss, gradients) = evaluate_all(formula, spec, &evaluator, &plan, &params)
+        let batch = evaluate_all(formula, spec, &evaluator, &plan, &params)
             .map_err(|e| diverged(step, e.to_string()))?;
-        if !loss.is_finite() {
-            return Err(diverged(step, format!("the loss is {loss}")));
+        if !batch.loss.is_finite() {
+            return Err(diverged(step, format!("the loss is {}", batch.loss)));
         }
+        let mut objective = NetworkObjective {
+            formula,
+            spec,
+            evaluator: &evaluator,
+            plan: &plan,
+            params: params.clone(),
+            trainable: &trainable,
+        };
+        let mut x: Vec<f64> = trainable.iter().map(|&i| params[i]).collect();
+        let g: Vec<f64> = trainable.iter().map(|&i| batch.gradients[i]).collect();
+        let report = optimizer
+            .step(&mut objective, &mut x, batch.loss, &g)
+            .map_err(|e| diverged(step, e))?;
         let mut after = params.clone();
-        for ((value, g), p) in after.iter_mut().zip(&gradients).zip(&formula.params) {
-            let is_bias = matches!(p.kind, ParamKind::Bias { .. });
-            if options.update_biases || !is_bias {
-                *value -= options.lr * g;
-            }
+        for (&i, &v) in trainable.iter().zip(&x) {
+            after[i] = v;
         }
         if let Some((p, v)) = formula
             .params
@@ -225,22 +334,25 @@ pub fn run_steps(
         {
             return Err(diverged(step, format!("{} became {v}", p.name)));
         }
+        let keep = (options.keep)(step);
         steps.push(StepRecord {
             step,
-            loss,
+            loss: batch.loss,
             params_before: params,
-            gradients,
+            gradients: batch.gradients,
             params_after: after.clone(),
-            samples: (options.keep)(step).then_some(samples),
+            samples: keep.then_some(batch.samples),
+            optimizer: keep.then_some(report),
         });
         params = after;
     }
-    let (final_samples, final_loss, _) = evaluate_all(formula, spec, &evaluator, &plan, &params)
+    let last = evaluate_all(formula, spec, &evaluator, &plan, &params)
         .map_err(|e| diverged(options.steps + 1, e.to_string()))?;
     Ok(Run {
         steps,
-        final_loss,
-        final_samples,
+        final_loss: last.loss,
+        final_samples: last.samples,
+        trainable,
         slots: plan.slot,
     })
 }

@@ -11,6 +11,7 @@
 use crate::data::{load_csv, TargetColumns};
 use crate::diagnostic::Location;
 use crate::expr::edit_distance;
+use crate::optim::{Hyperparameters, OptimizerConfig};
 use crate::Error;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -135,8 +136,10 @@ pub enum Origin {
 /// Training settings of `[train]`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrainSettings {
-    pub lr: f64,
+    /// The optimizer's name (`sgd`, `adam`, …) and the hyperparameters the
+    /// spec sets; the others keep the optimizer's defaults.
     pub optimizer: String,
+    pub hyperparameters: Hyperparameters,
     pub update_biases: bool,
     pub steps: usize,
 }
@@ -225,6 +228,16 @@ struct RawTrain {
     optimizer: Option<Spanned<String>>,
     update_biases: Option<bool>,
     steps: Option<Spanned<i64>>,
+    momentum: Option<f64>,
+    dampening: Option<f64>,
+    nesterov: Option<bool>,
+    weight_decay: Option<f64>,
+    lr_decay: Option<f64>,
+    eps: Option<f64>,
+    alpha: Option<f64>,
+    centered: Option<bool>,
+    beta1: Option<f64>,
+    beta2: Option<f64>,
 }
 
 /// Reports mistakes at their place in the spec text.
@@ -911,14 +924,15 @@ fn train_settings(
     raw: Option<&Spanned<RawTrain>>,
 ) -> Result<TrainSettings, Error> {
     let mut settings = TrainSettings {
-        lr: 0.1,
         optimizer: "sgd".to_string(),
+        hyperparameters: Hyperparameters::default(),
         update_biases: true,
         steps: 1,
     };
-    let Some(raw) = raw.map(Spanned::get_ref) else {
+    let Some(spanned) = raw else {
         return Ok(settings);
     };
+    let raw = spanned.get_ref();
     if let Some(lr) = &raw.lr {
         let v = *lr.get_ref();
         if !(v > 0.0 && v.is_finite()) {
@@ -928,17 +942,29 @@ fn train_settings(
                 "typical values lie between 0.001 and 1",
             ));
         }
-        settings.lr = v;
+        settings.hyperparameters.lr = Some(v);
     }
+    let h = &mut settings.hyperparameters;
+    h.momentum = raw.momentum;
+    h.dampening = raw.dampening;
+    h.nesterov = raw.nesterov.unwrap_or(false);
+    h.weight_decay = raw.weight_decay;
+    h.lr_decay = raw.lr_decay;
+    h.eps = raw.eps;
+    h.alpha = raw.alpha;
+    h.centered = raw.centered.unwrap_or(false);
+    h.beta1 = raw.beta1;
+    h.beta2 = raw.beta2;
+    let optimizer_span = raw.optimizer.as_ref().map_or(spanned.span(), |o| o.span());
     if let Some(o) = &raw.optimizer {
-        if o.get_ref() != "sgd" {
-            return Err(check.error(
-                o.span(),
-                format!("unknown optimizer '{}'", o.get_ref()),
-                "net uses plain gradient descent: optimizer = \"sgd\"",
-            ));
-        }
         settings.optimizer = o.get_ref().clone();
+    }
+    if let Err(e) = OptimizerConfig::from_name(&settings.optimizer, &settings.hyperparameters) {
+        let (message, hint) = match e {
+            Error::Usage { message, hint } => (message, hint.unwrap_or_default()),
+            other => (other.to_string(), String::new()),
+        };
+        return Err(check.error(optimizer_span, message, hint));
     }
     if let Some(u) = raw.update_biases {
         settings.update_biases = u;

@@ -246,9 +246,14 @@ impl OptimizerConfig {
             if v > 0.0 && v.is_finite() {
                 Ok(())
             } else {
+                let what = if label == "lr" {
+                    "the learning rate"
+                } else {
+                    label
+                };
                 bad(
-                    format!("--{label} {v}: it must be a positive number"),
-                    "for example --lr 0.1",
+                    format!("--{label} {v}: {what} must be a positive number"),
+                    "for example --lr 0.1 or --eps 1e-8",
                 )
             }
         };
@@ -437,6 +442,78 @@ impl OptimizerConfig {
                 ("c2", n(c.c2)),
             ],
         }
+    }
+
+    /// The update rule, in Unicode and in LaTeX, for reports.
+    pub fn rule(&self) -> (String, String) {
+        let decay = |w: f64, text: &mut (String, String)| {
+            if w != 0.0 {
+                text.0.insert_str(0, "g ← g + λ·θ; ");
+                text.1
+                    .insert_str(0, "g \\leftarrow g + \\lambda\\theta;\\ ");
+            }
+        };
+        let mut text = match *self {
+            OptimizerConfig::Sgd(c) if c.nesterov => (
+                "b ← μ·b + (1 − τ)·g (b = g at step 1); θ ← θ − lr·(g + μ·b)".to_string(),
+                "b \\leftarrow \\mu b + (1 - \\tau) g;\\ \\theta \\leftarrow \\theta - \\mathrm{lr}\\,(g + \\mu b)".to_string(),
+            ),
+            OptimizerConfig::Sgd(c) if c.momentum != 0.0 => (
+                "b ← μ·b + (1 − τ)·g (b = g at step 1); θ ← θ − lr·b".to_string(),
+                "b \\leftarrow \\mu b + (1 - \\tau) g;\\ \\theta \\leftarrow \\theta - \\mathrm{lr}\\, b".to_string(),
+            ),
+            OptimizerConfig::Sgd(_) => ("θ ← θ − lr·g".to_string(), "\\theta \\leftarrow \\theta - \\mathrm{lr}\\, g".to_string()),
+            OptimizerConfig::Adagrad(_) => (
+                "s ← s + g²; θ ← θ − lrₜ·g/(√s + ε) with lrₜ = lr/(1 + (t − 1)·η)".to_string(),
+                "s \\leftarrow s + g^{2};\\ \\theta \\leftarrow \\theta - \\mathrm{lr}_t \\frac{g}{\\sqrt{s} + \\varepsilon}".to_string(),
+            ),
+            OptimizerConfig::RmsProp(c) => {
+                let mut u = "v ← α·v + (1 − α)·g²".to_string();
+                let mut l = "v \\leftarrow \\alpha v + (1 - \\alpha) g^{2}".to_string();
+                let root = if c.centered {
+                    u.push_str("; ḡ ← α·ḡ + (1 − α)·g");
+                    l.push_str(";\\ \\bar g \\leftarrow \\alpha \\bar g + (1 - \\alpha) g");
+                    ("√(v − ḡ²)", "\\sqrt{v - \\bar g^{2}}")
+                } else {
+                    ("√v", "\\sqrt{v}")
+                };
+                if c.momentum > 0.0 {
+                    u.push_str(&format!("; b ← μ·b + g/({} + ε); θ ← θ − lr·b", root.0));
+                    l.push_str(&format!(";\\ b \\leftarrow \\mu b + \\frac{{g}}{{{} + \\varepsilon}};\\ \\theta \\leftarrow \\theta - \\mathrm{{lr}}\\, b", root.1));
+                } else {
+                    u.push_str(&format!("; θ ← θ − lr·g/({} + ε)", root.0));
+                    l.push_str(&format!(";\\ \\theta \\leftarrow \\theta - \\mathrm{{lr}} \\frac{{g}}{{{} + \\varepsilon}}", root.1));
+                }
+                (u, l)
+            }
+            OptimizerConfig::Adam(c) => {
+                let mut text = (
+                    "m ← β₁·m + (1 − β₁)·g; v ← β₂·v + (1 − β₂)·g²; m̂ = m/(1 − β₁ᵗ); v̂ = v/(1 − β₂ᵗ); θ ← θ − lr·m̂/(√v̂ + ε)".to_string(),
+                    "m \\leftarrow \\beta_1 m + (1 - \\beta_1) g;\\ v \\leftarrow \\beta_2 v + (1 - \\beta_2) g^{2};\\ \\hat m = \\frac{m}{1 - \\beta_1^{t}};\\ \\hat v = \\frac{v}{1 - \\beta_2^{t}};\\ \\theta \\leftarrow \\theta - \\mathrm{lr} \\frac{\\hat m}{\\sqrt{\\hat v} + \\varepsilon}".to_string(),
+                );
+                if c.decoupled {
+                    text.0.insert_str(0, "θ ← θ − lr·λ·θ; ");
+                    text.1.insert_str(0, "\\theta \\leftarrow \\theta - \\mathrm{lr}\\,\\lambda\\theta;\\ ");
+                }
+                text
+            }
+            OptimizerConfig::Newton(_) => (
+                "θ ← θ − α·(H + τI)⁻¹·∇E (τ = 0 and α = 1 unless needed)".to_string(),
+                "\\theta \\leftarrow \\theta - \\alpha (H + \\tau I)^{-1} \\nabla E".to_string(),
+            ),
+            OptimizerConfig::Bfgs(_) => (
+                "p = −H⁻¹≈·∇E; θ ← θ + α·p with α from a strong-Wolfe line search; H⁻¹≈ ← (I − ρsyᵀ)·H⁻¹≈·(I − ρysᵀ) + ρssᵀ".to_string(),
+                "p = -H_k \\nabla E;\\ \\theta \\leftarrow \\theta + \\alpha p;\\ H_{k+1} = (I - \\rho s y^{T}) H_k (I - \\rho y s^{T}) + \\rho s s^{T}".to_string(),
+            ),
+        };
+        match *self {
+            OptimizerConfig::Sgd(c) => decay(c.weight_decay, &mut text),
+            OptimizerConfig::Adagrad(c) => decay(c.weight_decay, &mut text),
+            OptimizerConfig::RmsProp(c) => decay(c.weight_decay, &mut text),
+            OptimizerConfig::Adam(c) if !c.decoupled => decay(c.weight_decay, &mut text),
+            _ => {}
+        }
+        text
     }
 
     /// The learning rate, for methods that have one.

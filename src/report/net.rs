@@ -7,6 +7,7 @@ use super::{Format, Style};
 use crate::calculus::{Derivation, Rule};
 use crate::expr::{latex_name, print_definition, print_named, unicode_name, Id, Notation};
 use crate::network::{NetworkFormula, OutputRule, ParamKind, Run, SampleValues, Spec, StepRecord};
+use crate::optim::{OptimizerConfig, StateValue};
 use serde_json::{json, Value};
 
 /// Which parts of each step to show.
@@ -26,7 +27,7 @@ pub struct NetReport<'a> {
     pub show: Show,
     /// The sample whose chain-rule factors are shown (0-based).
     pub sample: usize,
-    pub lr: f64,
+    pub optimizer: OptimizerConfig,
     pub update_biases: bool,
     /// `--param`: that parameter's full derivation.
     pub derivation: Option<(usize, Derivation)>,
@@ -202,14 +203,15 @@ fn setup(r: &NetReport, style: &Style) -> Vec<Block> {
         }
     };
     let mut blocks = vec![Block::Paragraph(vec![text(format!(
-        "Layers {} with activation {}; {bias_text}; loss {}. {} parameters ({weights} weights, {biases} biases), {origin}. {} sample{}; learning rate {}{}.",
+        "Layers {} with activation {}; {bias_text}; loss {}. {} parameters ({weights} weights, {biases} biases), {origin}. {} sample{}; optimizer {} ({}){}.",
         spec.shape(),
         activations.join(", "),
         r.loss_description(),
         weights + biases,
         spec.inputs.len(),
         if spec.inputs.len() == 1 { "" } else { "s" },
-        style.num(r.lr),
+        r.optimizer.title(),
+        settings_text(r),
         if r.update_biases || biases == 0 { "" } else { "; biases are not updated" }
     ))])];
     // The data.
@@ -656,46 +658,135 @@ fn path_sum_equation(
 
 fn update_blocks(r: &NetReport, step: &StepRecord, style: &Style) -> Vec<Block> {
     let f = r.formula;
+    let (rule_unicode, rule_latex) = r.optimizer.rule();
     let mut blocks = vec![
         Block::Heading {
             level: 3,
             text: vec![text("Update")],
         },
         Block::Paragraph(vec![
-            text("Gradient descent: "),
-            math(format!("p ← p − α·∂E/∂p with α = {}", style.num(r.lr)), format!("p \\leftarrow p - \\alpha \\frac{{\\partial E}}{{\\partial p}},\\ \\alpha = {}", style.num(r.lr))),
+            text(format!(
+                "{} ({}), with g = ∂E/∂θ for each parameter θ: ",
+                r.optimizer.title(),
+                settings_text(r)
+            )),
+            math(rule_unicode, rule_latex),
             text("."),
         ]),
     ];
-    let header = vec![
+    let report = step.optimizer.as_ref();
+    // Per-variable state columns, indexed by trainable position.
+    let columns: Vec<(&str, &Vec<f64>)> = report
+        .map(|rep| {
+            rep.state
+                .iter()
+                .filter_map(|e| match &e.value {
+                    StateValue::PerVariable(v) => Some((e.symbol, v)),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let position: Vec<Option<usize>> = (0..f.params.len())
+        .map(|i| r.run.trainable.iter().position(|&t| t == i))
+        .collect();
+    let mut header = vec![
         cell("parameter"),
         cell("before"),
-        math_cell(Math::new("∂E/∂p", "\\partial E / \\partial p")),
-        cell("after"),
+        math_cell(Math::new(
+            "g = ∂E/∂θ",
+            "g = \\partial E / \\partial \\theta",
+        )),
     ];
+    header.extend(columns.iter().map(|(symbol, _)| cell(symbol.to_string())));
+    header.push(cell("after"));
     let rows = f
         .params
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let frozen = !r.update_biases && matches!(p.kind, ParamKind::Bias { .. });
-            vec![
+            let mut row = vec![
                 math_cell(NetReport::name(&p.name)),
                 cell(style.num(step.params_before[i])),
                 cell(style.num(step.gradients[i])),
-                if frozen {
-                    vec![text(format!(
-                        "{} (not updated)",
-                        style.num(step.params_after[i])
-                    ))]
-                } else {
-                    vec![strong(style.num(step.params_after[i]))]
-                },
-            ]
+            ];
+            for (_, values) in &columns {
+                row.push(cell(
+                    position[i].map_or("—".to_string(), |k| style.num(values[k])),
+                ));
+            }
+            row.push(match position[i] {
+                None => vec![text(format!(
+                    "{} (not updated)",
+                    style.num(step.params_after[i])
+                ))],
+                Some(_) => vec![strong(style.num(step.params_after[i]))],
+            });
+            row
         })
         .collect();
     blocks.push(Block::Table { header, rows });
+    if let Some(rep) = report {
+        let scalars: Vec<String> = rep
+            .state
+            .iter()
+            .filter_map(|e| match e.value {
+                StateValue::Scalar(v) => Some(format!("{} = {}", e.symbol, style.num(v))),
+                _ => None,
+            })
+            .collect();
+        if !scalars.is_empty() {
+            blocks.push(Block::Paragraph(vec![text(format!(
+                "Step quantities: {}.",
+                scalars.join(", ")
+            ))]));
+        }
+        for entry in &rep.state {
+            if let StateValue::Matrix(m) = &entry.value {
+                if m.len() <= MATRIX_LIMIT {
+                    blocks.push(Block::Paragraph(vec![text(format!(
+                        "{} over the trainable parameters:",
+                        entry.symbol
+                    ))]));
+                    let names: Vec<&str> = r
+                        .run
+                        .trainable
+                        .iter()
+                        .map(|&t| f.params[t].name.as_str())
+                        .collect();
+                    let mut header = vec![cell("")];
+                    header.extend(names.iter().map(|n| math_cell(NetReport::name(n))));
+                    let rows = m
+                        .iter()
+                        .zip(&names)
+                        .map(|(row, n)| {
+                            let mut cells = vec![math_cell(NetReport::name(n))];
+                            cells.extend(row.iter().map(|v| cell(style.num(*v))));
+                            cells
+                        })
+                        .collect();
+                    blocks.push(Block::Table { header, rows });
+                }
+            }
+        }
+        if let Some(note) = &rep.note {
+            blocks.push(Block::Paragraph(vec![text(format!("Note: {note}."))]));
+        }
+    }
     blocks
+}
+
+/// Matrices of state are printed for at most this many parameters.
+const MATRIX_LIMIT: usize = 12;
+
+fn settings_text(r: &NetReport) -> String {
+    r.optimizer
+        .settings()
+        .iter()
+        .filter(|(name, value)| !(value == "0" && *name != "lr") && value != "false")
+        .map(|(name, value)| format!("{name} = {value}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A round interval giving about ten rows for `steps` steps.
@@ -837,7 +928,8 @@ pub fn json_value(r: &NetReport) -> Value {
         "loss": spec.loss.name(),
         "parameters": f.params.iter().map(|p| p.name.clone()).collect::<Vec<_>>(),
         "samples": spec.inputs.len(),
-        "lr": r.lr,
+        "optimizer": r.optimizer.title(),
+        "optimizer_config": r.optimizer.settings().into_iter().map(|(k, v)| (k.to_string(), Value::String(v))).collect::<serde_json::Map<String, Value>>(),
         "update_biases": r.update_biases,
         "loss_formula": r.ascii(f.loss),
         "multiplications": {"backpropagation": f.backprop_multiplications as u64, "separately": f.separate_multiplications.min(u64::MAX as u128) as u64},
@@ -871,7 +963,23 @@ pub fn json_value(r: &NetReport) -> Value {
                         json!({"param": f.params[c.param].name, "factors": factors, "value": r.run.value(values, c.gradient)})
                     })
                     .collect();
+                let optimizer_state: serde_json::Map<String, Value> = step
+                    .optimizer
+                    .iter()
+                    .flat_map(|rep| rep.state.iter())
+                    .map(|e| {
+                        let value = match &e.value {
+                            StateValue::PerVariable(v) => Value::Object(
+                                r.run.trainable.iter().zip(v).map(|(&t, x)| (f.params[t].name.clone(), json!(x))).collect(),
+                            ),
+                            StateValue::Scalar(x) => json!(x),
+                            StateValue::Matrix(m) => json!(m),
+                        };
+                        (e.name.to_string(), value)
+                    })
+                    .collect();
                 let extra = json!({
+                    "optimizer_state": optimizer_state,
                     "sample": r.sample + 1,
                     "forward": forward,
                     "chain": chain,
