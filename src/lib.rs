@@ -15,6 +15,7 @@ pub mod expr;
 pub mod network;
 pub mod number;
 pub mod optim;
+pub mod plot;
 pub mod report;
 
 pub use error::Error;

@@ -21,7 +21,8 @@ pub fn format_significant(x: f64, digits: usize) -> String {
     // 9.9999999 printed with 3 digits becomes 10, not 10.0 or 1e1.
     let rounded: f64 = format!("{:.*e}", digits - 1, x).parse().unwrap_or(x);
     let exponent = rounded.abs().log10().floor() as i32;
-    if !(-4..15).contains(&exponent) {
+    // As Python's %g: scientific below 1e-4 and from 10^digits up.
+    if exponent < -4 || exponent >= digits as i32 {
         let text = format!("{:.*e}", digits - 1, x);
         let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
         let mantissa = trim_zeros(mantissa);
@@ -70,6 +71,9 @@ mod tests {
             (9.9999999, 3, "10"),
             (1e20, 6, "1e+20"),
             (123456.7, 6, "123457"),
+            (1234567.0, 6, "1.23457e+06"),
+            (153276656445025.0, 6, "1.53277e+14"),
+            (100000.0, 6, "100000"),
             (0.0001234, 6, "0.0001234"),
             (0.000001234, 6, "1.234e-06"),
         ];

@@ -13,6 +13,7 @@ mod check;
 mod diff;
 mod graph;
 mod inputs;
+mod minimize;
 mod net;
 mod optimizer_args;
 mod problem_file;
@@ -101,6 +102,8 @@ pub enum Command {
     Net(net::NetArgs),
     /// The computation graph of an expression or network, with values and gradients
     Graph(graph::GraphArgs),
+    /// Run an optimizer on a function, showing every step and its internal state
+    Minimize(minimize::MinimizeArgs),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for
@@ -209,6 +212,7 @@ where
         Command::Check(args) => check::run(&args, &context),
         Command::Net(args) => net::run(&args, &context),
         Command::Graph(args) => graph::run(&args, &context),
+        Command::Minimize(args) => minimize::run(&args, &context),
         Command::Completions { shell } => Ok(completions(shell)),
     };
     match result {
@@ -229,6 +233,39 @@ fn completions(shell: clap_complete::Shell) -> Written {
     let mut buffer = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "stepgrad", &mut buffer);
     Written::ok(String::from_utf8_lossy(&buffer).into_owned())
+}
+
+/// Refuses an output path whose folder does not exist or whose extension
+/// is not `extension`, before any work is done.
+pub fn check_output_path(path: &std::path::Path, extension: &str) -> Result<(), Error> {
+    let shown = path.display().to_string();
+    if path.extension().and_then(|e| e.to_str()) != Some(extension) {
+        return Err(Error::usage(format!("{shown}: the file name must end in .{extension}"), format!("for example plot.{extension}")));
+    }
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    if !folder.is_dir() {
+        return Err(Error::Io {
+            path: shown,
+            message: format!("the folder {} does not exist", folder.display()),
+        });
+    }
+    Ok(())
+}
+
+/// Writes a file whole or not at all: into a temporary file beside it,
+/// then renamed over the target.
+pub fn write_file_atomically(path: &std::path::Path, contents: &[u8]) -> Result<(), Error> {
+    let io_error = |e: std::io::Error| Error::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let name = path.file_name().map_or("output".into(), |n| n.to_string_lossy().into_owned());
+    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&temporary, contents).and_then(|()| std::fs::rename(&temporary, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result.map_err(io_error)
 }
 
 /// Reads a `--file` argument: a path, or `-` for standard input.

@@ -173,7 +173,65 @@ pub const NAMES: [&str; 9] = [
     "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "newton", "bfgs",
 ];
 
+impl Hyperparameters {
+    /// Only the hyperparameters that the optimizer `name` takes (for races
+    /// of several optimizers sharing one command line).
+    pub fn for_method(&self, name: &str) -> Hyperparameters {
+        let h = *self;
+        let none = Hyperparameters::default();
+        match name {
+            "sgd" | "gd" | "momentum" | "nesterov" => Hyperparameters {
+                lr: h.lr,
+                momentum: h.momentum,
+                dampening: h.dampening,
+                nesterov: h.nesterov,
+                weight_decay: h.weight_decay,
+                ..none
+            },
+            "adagrad" => Hyperparameters {
+                lr: h.lr,
+                lr_decay: h.lr_decay,
+                weight_decay: h.weight_decay,
+                eps: h.eps,
+                ..none
+            },
+            "rmsprop" => Hyperparameters {
+                lr: h.lr,
+                alpha: h.alpha,
+                eps: h.eps,
+                weight_decay: h.weight_decay,
+                momentum: h.momentum,
+                centered: h.centered,
+                ..none
+            },
+            "adam" | "adamw" => Hyperparameters {
+                lr: h.lr,
+                beta1: h.beta1,
+                beta2: h.beta2,
+                eps: h.eps,
+                weight_decay: h.weight_decay,
+                ..none
+            },
+            "newton" => Hyperparameters {
+                line_search: h.line_search,
+                ..none
+            },
+            "bfgs" => Hyperparameters {
+                scale_initial: h.scale_initial,
+                ..none
+            },
+            _ => h,
+        }
+    }
+}
+
 impl OptimizerConfig {
+    /// The optimizer `name` with the hyperparameters of `h` that it takes,
+    /// ignoring the others.
+    pub fn from_name_lenient(name: &str, h: &Hyperparameters) -> Result<OptimizerConfig, Error> {
+        OptimizerConfig::from_name(name, &h.for_method(name))
+    }
+
     /// The optimizer `name` with PyTorch's defaults, overridden by `h`.
     pub fn from_name(name: &str, h: &Hyperparameters) -> Result<OptimizerConfig, Error> {
         let sgd = |momentum: f64, nesterov: bool| SgdConfig {
@@ -389,7 +447,7 @@ impl OptimizerConfig {
         match self {
             OptimizerConfig::Sgd(c) if c.nesterov => "SGD with Nesterov momentum".into(),
             OptimizerConfig::Sgd(c) if c.momentum > 0.0 => "SGD with momentum".into(),
-            OptimizerConfig::Sgd(_) => "gradient descent (SGD)".into(),
+            OptimizerConfig::Sgd(_) => "Gradient descent (SGD)".into(),
             OptimizerConfig::Adagrad(_) => "Adagrad".into(),
             OptimizerConfig::RmsProp(c) if c.centered => "RMSprop (centered)".into(),
             OptimizerConfig::RmsProp(_) => "RMSprop".into(),

@@ -74,6 +74,9 @@ pub enum Block {
     },
     /// Equations aligned at their first `=`, with continuation lines.
     Equations(Vec<Chain>),
+    /// Text drawn character by character (a terminal plot); written as a
+    /// code block in Markdown and left out of LaTeX.
+    Preformatted(String),
 }
 
 /// Builders for spans.
@@ -146,7 +149,15 @@ fn terminal(blocks: &[Block], style: &Style) -> String {
                 out.push('\n');
             }
             Block::Paragraph(spans) => {
-                out.push_str(&wrap(&spans_text(spans, style), 78));
+                // Math is kept on one line: its spaces do not break.
+                let joined: String = spans
+                    .iter()
+                    .map(|s| match s {
+                        Span::Math(m) => m.unicode.replace(' ', "\u{a0}"),
+                        other => spans_text(std::slice::from_ref(other), style),
+                    })
+                    .collect();
+                out.push_str(&wrap(&joined, 78).replace('\u{a0}', " "));
                 out.push('\n');
             }
             Block::Table { header, rows } => {
@@ -161,6 +172,12 @@ fn terminal(blocks: &[Block], style: &Style) -> String {
                     .map(|r| r.iter().map(|c| spans_text(c, &plain)).collect())
                     .collect();
                 out.push_str(&text_table(&refs, &rows));
+            }
+            Block::Preformatted(t) => {
+                out.push_str(t);
+                if !t.ends_with('\n') {
+                    out.push('\n');
+                }
             }
             Block::Equations(chains) => {
                 for chain in chains {
@@ -242,6 +259,7 @@ fn markdown(blocks: &[Block]) -> String {
                 out.push_str(&markdown_table(&refs, &rows));
                 out.push('\n');
             }
+            Block::Preformatted(t) => out.push_str(&format!("```text\n{}\n```\n\n", t.trim_end())),
             Block::Equations(chains) => {
                 out.push_str("$$\n\\begin{aligned}\n");
                 out.push_str(&aligned_lines(chains));
@@ -304,6 +322,7 @@ fn latex(blocks: &[Block]) -> String {
                 out.push_str(&latex_table(&refs, &rows));
                 out.push('\n');
             }
+            Block::Preformatted(_) => {}
             Block::Equations(chains) => {
                 out.push_str("\\begin{align*}\n");
                 out.push_str(&aligned_lines(chains));

@@ -13,6 +13,7 @@ pub mod check;
 pub mod diff;
 pub mod doc;
 pub mod graph;
+pub mod minimize;
 pub mod net;
 
 use crate::number::format_significant;

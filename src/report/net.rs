@@ -203,7 +203,7 @@ fn setup(r: &NetReport, style: &Style) -> Vec<Block> {
         }
     };
     let mut blocks = vec![Block::Paragraph(vec![text(format!(
-        "Layers {} with activation {}; {bias_text}; loss {}. {} parameters ({weights} weights, {biases} biases), {origin}. {} sample{}; optimizer {} ({}){}.",
+        "Layers {} with activation {}; {bias_text}; loss {}. {} parameters ({weights} weights, {biases} biases), {origin}. {} sample{}. Optimizer: {} with {}{}.",
         spec.shape(),
         activations.join(", "),
         r.loss_description(),
@@ -666,7 +666,7 @@ fn update_blocks(r: &NetReport, step: &StepRecord, style: &Style) -> Vec<Block> 
         },
         Block::Paragraph(vec![
             text(format!(
-                "{} ({}), with g = ∂E/∂θ for each parameter θ: ",
+                "{} with {}; for each parameter θ, with g = ∂E/∂θ: ",
                 r.optimizer.title(),
                 settings_text(r)
             )),

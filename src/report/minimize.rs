@@ -1,0 +1,380 @@
+//! The report of `stepgrad minimize`: the per-step table of point, value,
+//! gradient, the optimizer's state and the update; why the run stopped;
+//! and, for a race of several optimizers, a summary table.
+
+use super::doc::{self, cell, math, text, Block, Math};
+use super::{Format, Style};
+use crate::expr::{latex, unicode, Graph, Id};
+use crate::optim::{StateValue, Stop, Trajectory};
+use serde_json::{json, Value};
+
+pub struct MinimizeReport<'a> {
+    pub graph: &'a Graph,
+    pub expr: Id,
+    pub variables: &'a [String],
+    pub runs: &'a [Trajectory],
+    pub tolerance: f64,
+    pub max_steps: usize,
+    /// The SVG file written, if any.
+    pub plot: Option<String>,
+}
+
+/// Rows of a long run's table shown at the start and at the end.
+const HEAD_ROWS: usize = 20;
+const TAIL_ROWS: usize = 10;
+/// Matrices of state are printed for this many first steps (and the last).
+const MATRIX_STEPS: usize = 3;
+/// Matrices are printed for at most this many variables.
+const MATRIX_LIMIT: usize = 6;
+
+pub fn render(r: &MinimizeReport, format: Format, style: &Style) -> String {
+    match format {
+        Format::Json => {
+            let mut t = serde_json::to_string_pretty(&json_value(r)).unwrap_or_default();
+            t.push('\n');
+            t
+        }
+        Format::Csv => csv(r, style),
+        _ => doc::render(&blocks(r, format, style), format, style),
+    }
+}
+
+fn vector(values: &[f64], style: &Style) -> String {
+    if values.len() == 1 {
+        style.num(values[0])
+    } else {
+        format!("({})", values.iter().map(|v| style.num(*v)).collect::<Vec<_>>().join(", "))
+    }
+}
+
+fn function_math(r: &MinimizeReport) -> Math {
+    Math::new(
+        format!("f({}) = {}", r.variables.join(", "), unicode(r.graph, r.expr)),
+        format!(
+            "f({}) = {}",
+            r.variables.iter().map(|v| crate::expr::latex_name(v)).collect::<Vec<_>>().join(", "),
+            latex(r.graph, r.expr)
+        ),
+    )
+}
+
+fn stop_text(run: &Trajectory, r: &MinimizeReport, style: &Style) -> String {
+    let last = run.last();
+    let norm = crate::optim::linalg::max_abs(&last.gradient);
+    match &run.stop {
+        Stop::Tolerance => format!(
+            "Stopped after {} step{}: ‖∇f‖∞ = {} is below the tolerance {}.",
+            run.steps(),
+            if run.steps() == 1 { "" } else { "s" },
+            style.num(norm),
+            style.num(r.tolerance)
+        ),
+        Stop::MaxSteps => {
+            let mut t = format!("Stopped after the maximum of {} steps, with ‖∇f‖∞ = {} (tolerance {}).", r.max_steps, style.num(norm), style.num(r.tolerance));
+            if norm > (1e3 * r.tolerance).max(1e-6) && run.config.lr().is_some() {
+                t.push_str(" The gradient is still far from 0: more steps (--steps) or a larger learning rate (--lr) would go further.");
+            }
+            t
+        }
+        Stop::Diverged { step, reason } => format!("Diverged at step {step}: {reason}."),
+    }
+}
+
+fn blocks(r: &MinimizeReport, format: Format, style: &Style) -> Vec<Block> {
+    let mut out = vec![Block::Heading {
+        level: 1,
+        text: vec![text("Minimizing "), doc::Span::Math(function_math(r))],
+    }];
+    if r.runs.len() == 1 {
+        out.extend(run_blocks(r, &r.runs[0], format, style));
+    } else {
+        out.extend(race_blocks(r, style));
+    }
+    if let Some(path) = &r.plot {
+        out.push(Block::Paragraph(vec![text(format!("The picture is in {path}."))]));
+    }
+    out
+}
+
+fn start_text(r: &MinimizeReport, run: &Trajectory, style: &Style) -> String {
+    r.variables
+        .iter()
+        .zip(&run.iterates[0].point)
+        .map(|(v, x)| format!("{v} = {}", style.num(*x)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn settings(run: &Trajectory) -> String {
+    run.config
+        .settings()
+        .iter()
+        .filter(|(name, value)| !(value == "0" && *name != "lr") && value != "false")
+        .map(|(n, v)| format!("{n} = {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Style) -> Vec<Block> {
+    let (rule_u, rule_l) = run.config.rule();
+    let mut out = vec![
+        Block::Paragraph(vec![text(format!(
+            "{} with {}, from {}; at most {} steps, stopping when ‖∇f‖∞ < {}.",
+            run.config.title(),
+            settings(run),
+            start_text(r, run, style),
+            r.max_steps,
+            style.num(r.tolerance)
+        ))]),
+        Block::Paragraph(vec![text("Each step: "), math(rule_u, rule_l), text(", with g = ∇f.")]),
+    ];
+    // The columns of state: per-variable vectors and scalars, by name.
+    let mut columns: Vec<&'static str> = Vec::new();
+    for it in &run.iterates {
+        for entry in it.report.iter().flat_map(|rep| rep.state.iter()) {
+            if !matches!(entry.value, StateValue::Matrix(_)) && !columns.contains(&entry.symbol) {
+                columns.push(entry.symbol);
+            }
+        }
+    }
+    let point_header = if r.variables.len() == 1 { r.variables[0].clone() } else { format!("({})", r.variables.join(", ")) };
+    let mut header = vec![cell("step"), cell(point_header), cell("f"), cell("∇f")];
+    header.extend(columns.iter().map(|c| cell(c.to_string())));
+    header.push(cell("update"));
+    let row = |k: usize| -> Vec<doc::Cell> {
+        let it = &run.iterates[k];
+        let mut row = vec![cell(it.step.to_string()), cell(vector(&it.point, style)), cell(style.num(it.f)), cell(vector(&it.gradient, style))];
+        for c in &columns {
+            let value = it.report.as_ref().and_then(|rep| rep.state.iter().find(|e| e.symbol == *c)).map(|e| match &e.value {
+                StateValue::PerVariable(v) => vector(v, style),
+                StateValue::Scalar(v) => style.num(*v),
+                StateValue::Matrix(_) => String::new(),
+            });
+            row.push(cell(value.unwrap_or_else(|| "—".to_string())));
+        }
+        row.push(cell(it.report.as_ref().map_or("—".to_string(), |rep| vector(&rep.update, style))));
+        row
+    };
+    let n = run.iterates.len();
+    let rows: Vec<Vec<doc::Cell>> = if n <= HEAD_ROWS + TAIL_ROWS + 5 {
+        (0..n).map(row).collect()
+    } else {
+        let mut rows: Vec<Vec<doc::Cell>> = (0..HEAD_ROWS).map(row).collect();
+        let mut gap = vec![cell("⋮")];
+        gap.extend((1..header.len()).map(|_| cell("")));
+        rows.push(gap);
+        rows.extend((n - TAIL_ROWS..n).map(row));
+        rows
+    };
+    out.push(Block::Table { header, rows });
+    if n > HEAD_ROWS + TAIL_ROWS + 5 {
+        out.push(Block::Paragraph(vec![text(format!("Steps {} to {} are left out here; --format csv or json lists every step.", HEAD_ROWS, n - TAIL_ROWS - 1))]));
+    }
+    // Matrices of state for the first steps and the last.
+    if r.variables.len() <= MATRIX_LIMIT {
+        let with_reports: Vec<usize> = (0..n).filter(|&k| run.iterates[k].report.is_some()).collect();
+        let mut chosen: Vec<usize> = with_reports.iter().copied().take(MATRIX_STEPS).collect();
+        if let Some(&last) = with_reports.last() {
+            if !chosen.contains(&last) {
+                chosen.push(last);
+            }
+        }
+        for k in chosen {
+            for entry in run.iterates[k].report.iter().flat_map(|rep| rep.state.iter()) {
+                if let StateValue::Matrix(m) = &entry.value {
+                    out.push(Block::Paragraph(vec![text(format!("{} at step {}:", entry.symbol, run.iterates[k].step))]));
+                    let mut header = vec![cell("")];
+                    header.extend(r.variables.iter().map(|v| cell(v.clone())));
+                    let rows = m
+                        .iter()
+                        .zip(r.variables)
+                        .map(|(values, v)| {
+                            let mut row = vec![cell(v.clone())];
+                            row.extend(values.iter().map(|x| cell(style.num(*x))));
+                            row
+                        })
+                        .collect();
+                    out.push(Block::Table { header, rows });
+                }
+            }
+        }
+    }
+    let notes: Vec<String> = run
+        .iterates
+        .iter()
+        .filter_map(|it| it.report.as_ref().and_then(|rep| rep.note.as_ref()).map(|n| format!("step {}: {n}", it.step)))
+        .collect();
+    if !notes.is_empty() {
+        out.push(Block::Paragraph(vec![text(format!("Notes — {}.", notes.join("; ")))]));
+    }
+    if format == Format::Text && r.variables.len() == 1 {
+        if let Some(plot) = terminal_plot(r, run) {
+            out.push(Block::Preformatted(plot));
+        }
+    }
+    out.push(Block::Paragraph(vec![text(stop_text(run, r, style))]));
+    let last = run.last();
+    out.push(Block::Paragraph(vec![text(format!(
+        "Reached {} with f = {}. Evaluations: f {}, ∇f {}, Hessian {}.",
+        r.variables.iter().zip(&last.point).map(|(v, x)| format!("{v} = {}", style.num(*x))).collect::<Vec<_>>().join(", "),
+        style.num(last.f),
+        run.evaluations.f,
+        run.evaluations.gradient,
+        run.evaluations.hessian
+    ))]));
+    out
+}
+
+/// f drawn in the terminal with the iterates marked.
+fn terminal_plot(r: &MinimizeReport, run: &Trajectory) -> Option<String> {
+    use textplots::{Chart, Plot, Shape};
+    let xs: Vec<f64> = run.iterates.iter().map(|i| i.point[0]).filter(|x| x.is_finite()).collect();
+    let (lo, hi) = xs.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| (a.min(x), b.max(x)));
+    if !lo.is_finite() || (hi - lo).abs() > 1e6 {
+        return None;
+    }
+    let pad = ((hi - lo) * 0.2).max(1.0);
+    let (x0, x1) = (lo - pad, hi + pad);
+    let evaluator = crate::expr::Evaluator::new(r.graph, &[r.expr]);
+    let name = r.variables[0].clone();
+    let f = move |x: f32| {
+        evaluator
+            .evaluate(&crate::expr::Point::new(vec![(name.clone(), x as f64)]))
+            .map_or(f32::NAN, |v| v[0] as f32)
+    };
+    let points: Vec<(f32, f32)> = run.iterates.iter().map(|i| (i.point[0] as f32, i.f as f32)).filter(|p| p.1.is_finite()).collect();
+    let curve = Shape::Continuous(Box::new(f));
+    let marks = Shape::Points(&points);
+    let mut chart = Chart::new(100, 36, x0 as f32, x1 as f32);
+    let chart = chart.lineplot(&curve).lineplot(&marks);
+    chart.axis();
+    chart.figures();
+    Some(format!("f and the iterates (dots):\n{chart}"))
+}
+
+fn race_blocks(r: &MinimizeReport, style: &Style) -> Vec<Block> {
+    let header = vec![
+        cell("optimizer"),
+        cell("stopped"),
+        cell("steps"),
+        cell("final point"),
+        cell("final f"),
+        cell("‖∇f‖∞"),
+        cell("f evaluations"),
+        cell("∇f evaluations"),
+        cell("Hessians"),
+    ];
+    let rows = r
+        .runs
+        .iter()
+        .map(|run| {
+            let last = run.last();
+            vec![
+                cell(format!("{} ({})", run.config.title(), settings(run))),
+                cell(match &run.stop {
+                    Stop::Tolerance => "tolerance".to_string(),
+                    Stop::MaxSteps => "max steps".to_string(),
+                    Stop::Diverged { .. } => "diverged".to_string(),
+                }),
+                cell(run.steps().to_string()),
+                cell(vector(&last.point, style)),
+                cell(style.num(last.f)),
+                cell(style.num(crate::optim::linalg::max_abs(&last.gradient))),
+                cell(run.evaluations.f.to_string()),
+                cell(run.evaluations.gradient.to_string()),
+                cell(run.evaluations.hessian.to_string()),
+            ]
+        })
+        .collect();
+    let start = start_text(r, &r.runs[0], style);
+    vec![
+        Block::Paragraph(vec![text(format!(
+            "A race from {start}: at most {} steps each, stopping when ‖∇f‖∞ < {}.",
+            r.max_steps,
+            style.num(r.tolerance)
+        ))]),
+        Block::Table { header, rows },
+    ]
+}
+
+fn csv(r: &MinimizeReport, style: &Style) -> String {
+    let mut header = vec!["optimizer".to_string(), "step".to_string()];
+    header.extend(r.variables.iter().cloned());
+    header.push("f".into());
+    header.extend(r.variables.iter().map(|v| format!("grad_{v}")));
+    header.extend(r.variables.iter().map(|v| format!("update_{v}")));
+    let mut out = header.join(",");
+    out.push('\n');
+    for run in r.runs {
+        for it in &run.iterates {
+            let mut row = vec![run.config.title().replace(',', ";"), it.step.to_string()];
+            row.extend(it.point.iter().map(|x| style.num(*x)));
+            row.push(style.num(it.f));
+            row.extend(it.gradient.iter().map(|x| style.num(*x)));
+            match &it.report {
+                Some(rep) => row.extend(rep.update.iter().map(|x| style.num(*x))),
+                None => row.extend(r.variables.iter().map(|_| String::new())),
+            }
+            out.push_str(&row.join(","));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn run_json(r: &MinimizeReport, run: &Trajectory) -> Value {
+    let named = |values: &[f64]| -> Value { Value::Object(r.variables.iter().cloned().zip(values.iter().map(|v| json!(v))).collect()) };
+    let steps: Vec<Value> = run
+        .iterates
+        .iter()
+        .map(|it| {
+            let state: serde_json::Map<String, Value> = it
+                .report
+                .iter()
+                .flat_map(|rep| rep.state.iter())
+                .map(|e| {
+                    let v = match &e.value {
+                        StateValue::PerVariable(v) => named(v),
+                        StateValue::Scalar(x) => json!(x),
+                        StateValue::Matrix(m) => json!(m),
+                    };
+                    (e.name.to_string(), v)
+                })
+                .collect();
+            json!({
+                "step": it.step,
+                "point": named(&it.point),
+                "f": it.f,
+                "gradient": named(&it.gradient),
+                "state": state,
+                "update": it.report.as_ref().map(|rep| named(&rep.update)),
+                "note": it.report.as_ref().and_then(|rep| rep.note.clone()),
+            })
+        })
+        .collect();
+    let last = run.last();
+    let config: serde_json::Map<String, Value> = run.config.settings().into_iter().map(|(k, v)| (k.to_string(), Value::String(v))).collect();
+    json!({
+        "function": crate::expr::ascii(r.graph, r.expr),
+        "optimizer": run.config.title(),
+        "config": config,
+        "steps": steps,
+        "stopped": run.stop.name(),
+        "diverged_reason": match &run.stop { Stop::Diverged { reason, .. } => Some(reason.clone()), _ => None },
+        "iterations": run.steps(),
+        "minimizer": named(&last.point),
+        "f_min": last.f,
+        "evaluations": {"f": run.evaluations.f, "gradient": run.evaluations.gradient, "hessian": run.evaluations.hessian},
+    })
+}
+
+pub fn json_value(r: &MinimizeReport) -> Value {
+    if r.runs.len() == 1 {
+        run_json(r, &r.runs[0])
+    } else {
+        json!({
+            "function": crate::expr::ascii(r.graph, r.expr),
+            "runs": r.runs.iter().map(|run| run_json(r, run)).collect::<Vec<_>>(),
+        })
+    }
+}
