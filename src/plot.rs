@@ -38,7 +38,11 @@ fn color(k: usize) -> RGBColor {
 
 /// A range around `values`, padded by a fifth and at least `min_width`.
 fn padded(values: impl Iterator<Item = f64>, min_width: f64) -> (f64, f64) {
-    let (lo, hi) = values.filter(|v| v.is_finite()).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+    let (lo, hi) = values
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(v), b.max(v))
+        });
     if !lo.is_finite() {
         return (-1.0, 1.0);
     }
@@ -53,8 +57,15 @@ fn plot_error<E: std::fmt::Debug>(e: E) -> String {
 
 /// f over a range covering the iterates, each iterate a dot with its
 /// tangent line: the course's picture of descending a parabola.
-pub fn function_with_iterates(title: &str, variable: &str, f: &dyn Fn(f64) -> Option<f64>, runs: &[Iterates1]) -> Result<String, String> {
-    let (x0, x1) = padded(runs.iter().flat_map(|r| r.points.iter().map(|p| p.0)), 2.0);
+pub fn function_with_iterates(
+    title: &str,
+    variable: &str,
+    f: &dyn Fn(f64) -> Option<f64>,
+    runs: &[Iterates1],
+) -> Result<String, String> {
+    let (a, b) = padded(runs.iter().flat_map(|r| r.points.iter().map(|p| p.0)), 2.0);
+    // Widen so the curve shows on both sides of where the iterates went.
+    let (x0, x1) = (a - 0.4 * (b - a), b + 0.4 * (b - a));
     let samples: Vec<(f64, f64)> = (0..=400)
         .filter_map(|i| {
             let x = x0 + (x1 - x0) * i as f64 / 400.0;
@@ -80,25 +91,45 @@ pub fn function_with_iterates(title: &str, variable: &str, f: &dyn Fn(f64) -> Op
             .y_label_area_size(60)
             .build_cartesian_2d(x0..x1, y0..y1)
             .map_err(plot_error)?;
-        chart.configure_mesh().x_desc(variable).y_desc("f").draw().map_err(plot_error)?;
         chart
-            .draw_series(LineSeries::new(samples.iter().copied(), BLACK.stroke_width(2)))
+            .configure_mesh()
+            .light_line_style(WHITE)
+            .x_desc(variable)
+            .y_desc("f")
+            .draw()
+            .map_err(plot_error)?;
+        chart
+            .draw_series(LineSeries::new(
+                samples.iter().copied(),
+                BLACK.stroke_width(2),
+            ))
             .map_err(plot_error)?
             .label("f")
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLACK.stroke_width(2)));
-        let half = 0.06 * (x1 - x0);
+        let half = 0.12 * (x1 - x0);
         for (k, run) in runs.iter().enumerate() {
             let c = color(k);
-            let inside: Vec<(f64, f64, f64)> = run.points.iter().copied().filter(|p| p.1 >= y0 && p.1 <= y1).collect();
+            let inside: Vec<(f64, f64, f64)> = run
+                .points
+                .iter()
+                .copied()
+                .filter(|p| p.1 >= y0 && p.1 <= y1)
+                .collect();
             for &(x, y, slope) in &inside {
                 let tangent = vec![(x - half, y - half * slope), (x + half, y + half * slope)];
-                chart.draw_series(std::iter::once(PathElement::new(tangent, c.mix(0.6).stroke_width(1)))).map_err(plot_error)?;
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        tangent,
+                        c.mix(0.7).stroke_width(1),
+                    )))
+                    .map_err(plot_error)?;
             }
             chart
-                .draw_series(LineSeries::new(inside.iter().map(|p| (p.0, p.1)), c.mix(0.5).stroke_width(1)))
-                .map_err(plot_error)?;
-            chart
-                .draw_series(inside.iter().map(|&(x, y, _)| Circle::new((x, y), 4, c.filled())))
+                .draw_series(
+                    inside
+                        .iter()
+                        .map(|&(x, y, _)| Circle::new((x, y), 4, c.filled())),
+                )
                 .map_err(plot_error)?
                 .label(run.label.clone())
                 .legend(move |(x, y)| Circle::new((x + 10, y), 4, c.filled()));
@@ -116,7 +147,12 @@ pub fn function_with_iterates(title: &str, variable: &str, f: &dyn Fn(f64) -> Op
 
 /// Contour lines of f over a box around the paths, and each path drawn
 /// over them.
-pub fn contours_with_paths(title: &str, variables: (&str, &str), f: &dyn Fn(f64, f64) -> Option<f64>, runs: &[Path2]) -> Result<String, String> {
+pub fn contours_with_paths(
+    title: &str,
+    variables: (&str, &str),
+    f: &dyn Fn(f64, f64) -> Option<f64>,
+    runs: &[Path2],
+) -> Result<String, String> {
     let (x0, x1) = padded(runs.iter().flat_map(|r| r.points.iter().map(|p| p.0)), 1.0);
     let (y0, y1) = padded(runs.iter().flat_map(|r| r.points.iter().map(|p| p.1)), 1.0);
     const N: usize = 120;
@@ -143,31 +179,58 @@ pub fn contours_with_paths(title: &str, variables: (&str, &str), f: &dyn Fn(f64,
             .y_label_area_size(60)
             .build_cartesian_2d(x0..x1, y0..y1)
             .map_err(plot_error)?;
-        chart.configure_mesh().x_desc(variables.0).y_desc(variables.1).draw().map_err(plot_error)?;
-        let at = |i: usize, j: usize| (x0 + (x1 - x0) * i as f64 / N as f64, y0 + (y1 - y0) * j as f64 / N as f64);
+        chart
+            .configure_mesh()
+            .light_line_style(WHITE)
+            .x_desc(variables.0)
+            .y_desc(variables.1)
+            .draw()
+            .map_err(plot_error)?;
+        let at = |i: usize, j: usize| {
+            (
+                x0 + (x1 - x0) * i as f64 / N as f64,
+                y0 + (y1 - y0) * j as f64 / N as f64,
+            )
+        };
         for (k, &level) in levels.iter().enumerate() {
             let shade = 80 + (150 * k / levels.len().max(1)) as u8;
             let style = RGBColor(shade, shade, shade).stroke_width(1);
             let mut segments = Vec::new();
             for j in 0..N {
                 for i in 0..N {
-                    let corners = [grid[j][i], grid[j][i + 1], grid[j + 1][i + 1], grid[j + 1][i]];
+                    let corners = [
+                        grid[j][i],
+                        grid[j][i + 1],
+                        grid[j + 1][i + 1],
+                        grid[j + 1][i],
+                    ];
                     let positions = [at(i, j), at(i + 1, j), at(i + 1, j + 1), at(i, j + 1)];
                     segments.extend(cell_segments(corners, positions, level));
                 }
             }
             chart
-                .draw_series(segments.into_iter().map(|(a, b)| PathElement::new(vec![a, b], style)))
+                .draw_series(
+                    segments
+                        .into_iter()
+                        .map(|(a, b)| PathElement::new(vec![a, b], style)),
+                )
                 .map_err(plot_error)?;
         }
         for (k, run) in runs.iter().enumerate() {
             let c = color(k);
             chart
-                .draw_series(LineSeries::new(run.points.iter().copied(), c.stroke_width(2)))
+                .draw_series(LineSeries::new(
+                    run.points.iter().copied(),
+                    c.stroke_width(2),
+                ))
                 .map_err(plot_error)?
                 .label(run.label.clone())
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], c.stroke_width(2)));
-            chart.draw_series(run.points.iter().map(|&p| Circle::new(p, 3, c.filled()))).map_err(plot_error)?;
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 20, y)], c.stroke_width(2))
+                });
+            chart
+                .draw_series(run.points.iter().map(|&p| Circle::new(p, 3, c.filled())))
+                .map_err(plot_error)?;
         }
         chart
             .configure_series_labels()
@@ -183,7 +246,9 @@ pub fn contours_with_paths(title: &str, variables: (&str, &str), f: &dyn Fn(f64,
 /// About fifteen contour levels: evenly spaced, or spaced by factors when
 /// the values span several orders of magnitude above their minimum.
 fn contour_levels(values: impl Iterator<Item = f64>) -> Vec<f64> {
-    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
     if !lo.is_finite() || hi <= lo {
         return Vec::new();
     }
@@ -194,15 +259,23 @@ fn contour_levels(values: impl Iterator<Item = f64>) -> Vec<f64> {
         // Levels lo + first·rᵏ reaching the top: dense near the minimum,
         // where a valley's floor needs them.
         let ratio = (span / first).powf(1.0 / (COUNT - 1) as f64);
-        (0..COUNT).map(|k| lo + first * ratio.powi(k as i32)).collect()
+        (0..COUNT)
+            .map(|k| lo + first * ratio.powi(k as i32))
+            .collect()
     } else {
-        (1..=COUNT).map(|k| lo + span * k as f64 / (COUNT + 1) as f64).collect()
+        (1..=COUNT)
+            .map(|k| lo + span * k as f64 / (COUNT + 1) as f64)
+            .collect()
     }
 }
 
 /// The pieces of the contour `level` crossing one grid cell (marching
 /// squares, corners in order around the cell).
-fn cell_segments(values: [Option<f64>; 4], positions: [(f64, f64); 4], level: f64) -> Vec<((f64, f64), (f64, f64))> {
+fn cell_segments(
+    values: [Option<f64>; 4],
+    positions: [(f64, f64); 4],
+    level: f64,
+) -> Vec<((f64, f64), (f64, f64))> {
     let Some(v) = values.iter().copied().collect::<Option<Vec<f64>>>() else {
         return Vec::new();
     };
@@ -228,7 +301,11 @@ mod tests {
 
     #[test]
     fn contour_segments_cross_the_level() {
-        let segments = cell_segments([Some(0.0), Some(2.0), Some(2.0), Some(0.0)], [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)], 1.0);
+        let segments = cell_segments(
+            [Some(0.0), Some(2.0), Some(2.0), Some(0.0)],
+            [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)],
+            1.0,
+        );
         assert_eq!(segments, vec![((0.5, 0.0), (0.5, 1.0))]);
     }
 

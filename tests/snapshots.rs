@@ -129,3 +129,75 @@ fn graphs() {
     snapshot_formats("graph_apples", &apples, &["text", "dot", "json"]);
     snapshot_formats("graph_mazur", &["graph", "mazur"], &["text", "dot", "json"]);
 }
+
+#[test]
+fn minimize_each_optimizer() {
+    let f = "(x - 1)^2 + 3*(y + 0.5)^2";
+    let cases: [(&str, &[&str]); 10] = [
+        ("sgd", &["--optimizer", "sgd", "--lr", "0.1"]),
+        ("momentum", &["--optimizer", "momentum", "--lr", "0.05"]),
+        ("nesterov", &["--optimizer", "nesterov", "--lr", "0.05"]),
+        ("adagrad", &["--optimizer", "adagrad", "--lr", "0.5"]),
+        ("rmsprop", &["--optimizer", "rmsprop", "--lr", "0.1"]),
+        (
+            "rmsprop_centered",
+            &[
+                "--optimizer",
+                "rmsprop",
+                "--lr",
+                "0.05",
+                "--centered",
+                "--momentum",
+                "0.5",
+            ],
+        ),
+        ("adam", &["--optimizer", "adam", "--lr", "0.3"]),
+        (
+            "adamw",
+            &[
+                "--optimizer",
+                "adamw",
+                "--lr",
+                "0.3",
+                "--weight-decay",
+                "0.1",
+            ],
+        ),
+        ("newton", &["--optimizer", "newton"]),
+        ("bfgs", &["--optimizer", "bfgs"]),
+    ];
+    for (name, options) in cases {
+        let mut args = vec!["minimize", f, "--start", "x=-2,y=1", "--steps", "8"];
+        args.extend_from_slice(options);
+        snapshot_formats(&format!("minimize_{name}"), &args, &["text"]);
+    }
+    snapshot_formats(
+        "minimize_compare",
+        &[
+            "minimize",
+            "(1 - x)^2 + 100*(y - x^2)^2",
+            "--start",
+            "x=-1.2,y=1",
+            "--compare",
+            "sgd,momentum,rmsprop,adam,newton,bfgs",
+            "--lr",
+            "0.001",
+            "--steps",
+            "1000",
+        ],
+        &["text", "json"],
+    );
+    snapshot_formats(
+        "minimize_newton_indefinite",
+        &[
+            "minimize",
+            "x^4 - x^2 + y^2",
+            "--start",
+            "x=0.1,y=1",
+            "--optimizer",
+            "newton",
+            "--line-search",
+        ],
+        &["text", "markdown", "latex", "csv"],
+    );
+}

@@ -27,17 +27,33 @@ pub struct MinimizeArgs {
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub steps: usize,
     /// Stop once every component of the gradient is smaller than this
-    #[arg(long, value_name = "X", default_value_t = 1e-8, allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "X",
+        default_value_t = 1e-8,
+        allow_hyphen_values = true
+    )]
     pub tol: f64,
     /// Race several optimizers on the same function, e.g. --compare sgd,momentum,adam,bfgs
-    #[arg(long, value_delimiter = ',', value_name = "NAMES", conflicts_with = "optimizer")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "NAMES",
+        conflicts_with = "optimizer"
+    )]
     pub compare: Vec<String>,
     /// Draw the function and the iterates as an SVG file
     #[arg(long, value_name = "FILE.svg")]
     pub plot: Option<PathBuf>,
 }
 
-const FORMATS: [Format; 5] = [Format::Text, Format::Markdown, Format::Latex, Format::Json, Format::Csv];
+const FORMATS: [Format; 5] = [
+    Format::Text,
+    Format::Markdown,
+    Format::Latex,
+    Format::Json,
+    Format::Csv,
+];
 /// The most steps a run may take.
 pub const MAX_STEPS: usize = 1_000_000;
 
@@ -45,18 +61,30 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
     context.require_format("minimize", &FORMATS)?;
     if args.steps == 0 || args.steps > MAX_STEPS {
         return Err(Error::usage(
-            format!("--steps {}: the number of steps must be between 1 and 1,000,000", args.steps),
+            format!(
+                "--steps {}: the number of steps must be between 1 and 1,000,000",
+                args.steps
+            ),
             "--steps counts the updates to make, e.g. --steps 100",
         ));
     }
     if !(args.tol >= 0.0 && args.tol.is_finite()) {
-        return Err(Error::usage(format!("--tol {}: the tolerance must be 0 or a positive number", args.tol), "for example --tol 1e-8"));
+        return Err(Error::usage(
+            format!(
+                "--tol {}: the tolerance must be 0 or a positive number",
+                args.tol
+            ),
+            "for example --tol 1e-8",
+        ));
     }
     let mut graph = Graph::new();
     let expr = parse_expr(&mut graph, &args.expr, "the expression")?;
     let variables = graph.variables(expr);
     if variables.is_empty() {
-        return Err(Error::usage("the function has no variables to move", "minimize a function of variables, e.g. \"x^2 + 1\""));
+        return Err(Error::usage(
+            "the function has no variables to move",
+            "minimize a function of variables, e.g. \"x^2 + 1\"",
+        ));
     }
     let start = parse_point(&args.start, "--start")?;
     if let Some(extra) = start.names().find(|n| !variables.iter().any(|v| v == n)) {
@@ -71,7 +99,14 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
             start.get(v).ok_or_else(|| {
                 Error::usage(
                     format!("--start gives no value for {v}"),
-                    format!("start every variable: --start {}", variables.iter().map(|v| format!("{v}=…")).collect::<Vec<_>>().join(",")),
+                    format!(
+                        "start every variable: --start {}",
+                        variables
+                            .iter()
+                            .map(|v| format!("{v}=…"))
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    ),
                 )
             })
         })
@@ -80,19 +115,28 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
         vec![args.optimizer.config("sgd", &Default::default())?]
     } else {
         let hyper = args.optimizer.hyperparameters(&Default::default());
-        args.compare.iter().map(|name| OptimizerConfig::from_name_lenient(name.trim(), &hyper)).collect::<Result<_, _>>()?
+        args.compare
+            .iter()
+            .map(|name| OptimizerConfig::from_name_lenient(name.trim(), &hyper))
+            .collect::<Result<_, _>>()?
     };
     if let Some(path) = &args.plot {
         if variables.len() > 2 {
             return Err(Error::usage(
-                format!("--plot draws functions of one or two variables; this one has {}", variables.len()),
+                format!(
+                    "--plot draws functions of one or two variables; this one has {}",
+                    variables.len()
+                ),
                 "drop --plot, or minimise a function of one or two variables",
             ));
         }
         super::check_output_path(path, "svg")?;
     }
     let mut objective = ExpressionObjective::new(graph, expr, variables.clone());
-    let runs: Vec<Trajectory> = configs.iter().map(|&c| minimize(&mut objective, x0.clone(), c, args.steps, args.tol)).collect();
+    let runs: Vec<Trajectory> = configs
+        .iter()
+        .map(|&c| minimize(&mut objective, x0.clone(), c, args.steps, args.tol))
+        .collect();
     if let Some(path) = &args.plot {
         let svg = plot(&objective, &runs)?;
         write_file_atomically(path, svg.as_bytes())?;
@@ -150,7 +194,11 @@ fn divergence_message(run: &Trajectory, step: usize, reason: &str) -> (String, S
 fn smaller_rate(lr: f64) -> f64 {
     let target = lr / 100.0;
     let power = 10f64.powf(target.log10().floor());
-    [5.0, 2.0, 1.0].iter().map(|m| m * power).find(|&v| v <= target * (1.0 + 1e-12)).unwrap_or(power)
+    [5.0, 2.0, 1.0]
+        .iter()
+        .map(|m| m * power)
+        .find(|&v| v <= target * (1.0 + 1e-12))
+        .unwrap_or(power)
 }
 
 /// The picture of the runs: the curve with iterates and tangents for one
@@ -165,19 +213,31 @@ fn plot(objective: &ExpressionObjective, runs: &[Trajectory]) -> Result<String, 
         message,
     };
     if variables.len() == 1 {
-        let f = |x: f64| evaluator.evaluate(&Point::new(vec![(variables[0].clone(), x)])).ok().map(|v| v[0]);
+        let f = |x: f64| {
+            evaluator
+                .evaluate(&Point::new(vec![(variables[0].clone(), x)]))
+                .ok()
+                .map(|v| v[0])
+        };
         let series: Vec<Iterates1> = runs
             .iter()
             .map(|run| Iterates1 {
                 label: run.config.title(),
-                points: run.iterates.iter().map(|i| (i.point[0], i.f, i.gradient[0])).collect(),
+                points: run
+                    .iterates
+                    .iter()
+                    .map(|i| (i.point[0], i.f, i.gradient[0]))
+                    .collect(),
             })
             .collect();
         function_with_iterates(&title, &variables[0], &f, &series).map_err(failed)
     } else {
         let f = |x: f64, y: f64| {
             evaluator
-                .evaluate(&Point::new(vec![(variables[0].clone(), x), (variables[1].clone(), y)]))
+                .evaluate(&Point::new(vec![
+                    (variables[0].clone(), x),
+                    (variables[1].clone(), y),
+                ]))
                 .ok()
                 .map(|v| v[0])
         };
@@ -185,7 +245,12 @@ fn plot(objective: &ExpressionObjective, runs: &[Trajectory]) -> Result<String, 
             .iter()
             .map(|run| Path2 {
                 label: run.config.title(),
-                points: run.iterates.iter().map(|i| (i.point[0], i.point[1])).filter(|p| p.0.is_finite() && p.1.is_finite()).collect(),
+                points: run
+                    .iterates
+                    .iter()
+                    .map(|i| (i.point[0], i.point[1]))
+                    .filter(|p| p.0.is_finite() && p.1.is_finite())
+                    .collect(),
             })
             .collect();
         contours_with_paths(&title, (&variables[0], &variables[1]), &f, &paths).map_err(failed)

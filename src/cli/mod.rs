@@ -240,9 +240,15 @@ fn completions(shell: clap_complete::Shell) -> Written {
 pub fn check_output_path(path: &std::path::Path, extension: &str) -> Result<(), Error> {
     let shown = path.display().to_string();
     if path.extension().and_then(|e| e.to_str()) != Some(extension) {
-        return Err(Error::usage(format!("{shown}: the file name must end in .{extension}"), format!("for example plot.{extension}")));
+        return Err(Error::usage(
+            format!("{shown}: the file name must end in .{extension}"),
+            format!("for example plot.{extension}"),
+        ));
     }
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
     if !folder.is_dir() {
         return Err(Error::Io {
             path: shown,
@@ -259,9 +265,12 @@ pub fn write_file_atomically(path: &std::path::Path, contents: &[u8]) -> Result<
         path: path.display().to_string(),
         message: e.to_string(),
     };
-    let name = path.file_name().map_or("output".into(), |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or("output".into(), |n| n.to_string_lossy().into_owned());
     let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&temporary, contents).and_then(|()| std::fs::rename(&temporary, path));
+    let result =
+        std::fs::write(&temporary, contents).and_then(|()| std::fs::rename(&temporary, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&temporary);
     }

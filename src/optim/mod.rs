@@ -556,12 +556,12 @@ impl OptimizerConfig {
                 text
             }
             OptimizerConfig::Newton(_) => (
-                "θ ← θ − α·(H + τI)⁻¹·∇E (τ = 0 and α = 1 unless needed)".to_string(),
-                "\\theta \\leftarrow \\theta - \\alpha (H + \\tau I)^{-1} \\nabla E".to_string(),
+                "θ ← θ − α·(H + τI)⁻¹·g (τ = 0 and α = 1 unless needed)".to_string(),
+                "\\theta \\leftarrow \\theta - \\alpha (H + \\tau I)^{-1} g".to_string(),
             ),
             OptimizerConfig::Bfgs(_) => (
-                "p = −H⁻¹≈·∇E; θ ← θ + α·p with α from a strong-Wolfe line search; H⁻¹≈ ← (I − ρsyᵀ)·H⁻¹≈·(I − ρysᵀ) + ρssᵀ".to_string(),
-                "p = -H_k \\nabla E;\\ \\theta \\leftarrow \\theta + \\alpha p;\\ H_{k+1} = (I - \\rho s y^{T}) H_k (I - \\rho y s^{T}) + \\rho s s^{T}".to_string(),
+                "p = −H⁻¹≈·g; θ ← θ + α·p with α from a strong-Wolfe line search; H⁻¹≈ ← (I − ρsyᵀ)·H⁻¹≈·(I − ρysᵀ) + ρssᵀ".to_string(),
+                "p = -H_k g;\\ \\theta \\leftarrow \\theta + \\alpha p;\\ H_{k+1} = (I - \\rho s y^{T}) H_k (I - \\rho y s^{T}) + \\rho s s^{T}".to_string(),
             ),
         };
         match *self {

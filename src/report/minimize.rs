@@ -43,16 +43,31 @@ fn vector(values: &[f64], style: &Style) -> String {
     if values.len() == 1 {
         style.num(values[0])
     } else {
-        format!("({})", values.iter().map(|v| style.num(*v)).collect::<Vec<_>>().join(", "))
+        format!(
+            "({})",
+            values
+                .iter()
+                .map(|v| style.num(*v))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     }
 }
 
 fn function_math(r: &MinimizeReport) -> Math {
     Math::new(
-        format!("f({}) = {}", r.variables.join(", "), unicode(r.graph, r.expr)),
         format!(
             "f({}) = {}",
-            r.variables.iter().map(|v| crate::expr::latex_name(v)).collect::<Vec<_>>().join(", "),
+            r.variables.join(", "),
+            unicode(r.graph, r.expr)
+        ),
+        format!(
+            "f({}) = {}",
+            r.variables
+                .iter()
+                .map(|v| crate::expr::latex_name(v))
+                .collect::<Vec<_>>()
+                .join(", "),
             latex(r.graph, r.expr)
         ),
     )
@@ -70,7 +85,12 @@ fn stop_text(run: &Trajectory, r: &MinimizeReport, style: &Style) -> String {
             style.num(r.tolerance)
         ),
         Stop::MaxSteps => {
-            let mut t = format!("Stopped after the maximum of {} steps, with ‖∇f‖∞ = {} (tolerance {}).", r.max_steps, style.num(norm), style.num(r.tolerance));
+            let mut t = format!(
+                "Stopped after the maximum of {} steps, with ‖∇f‖∞ = {} (tolerance {}).",
+                r.max_steps,
+                style.num(norm),
+                style.num(r.tolerance)
+            );
             if norm > (1e3 * r.tolerance).max(1e-6) && run.config.lr().is_some() {
                 t.push_str(" The gradient is still far from 0: more steps (--steps) or a larger learning rate (--lr) would go further.");
             }
@@ -91,7 +111,9 @@ fn blocks(r: &MinimizeReport, format: Format, style: &Style) -> Vec<Block> {
         out.extend(race_blocks(r, style));
     }
     if let Some(path) = &r.plot {
-        out.push(Block::Paragraph(vec![text(format!("The picture is in {path}."))]));
+        out.push(Block::Paragraph(vec![text(format!(
+            "The picture is in {path}."
+        ))]));
     }
     out
 }
@@ -126,7 +148,11 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
             r.max_steps,
             style.num(r.tolerance)
         ))]),
-        Block::Paragraph(vec![text("Each step: "), math(rule_u, rule_l), text(", with g = ∇f.")]),
+        Block::Paragraph(vec![
+            text("Each step: "),
+            math(rule_u, rule_l),
+            text(", with g = ∇f."),
+        ]),
     ];
     // The columns of state: per-variable vectors and scalars, by name.
     let mut columns: Vec<&'static str> = Vec::new();
@@ -137,22 +163,39 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
             }
         }
     }
-    let point_header = if r.variables.len() == 1 { r.variables[0].clone() } else { format!("({})", r.variables.join(", ")) };
+    let point_header = if r.variables.len() == 1 {
+        r.variables[0].clone()
+    } else {
+        format!("({})", r.variables.join(", "))
+    };
     let mut header = vec![cell("step"), cell(point_header), cell("f"), cell("∇f")];
     header.extend(columns.iter().map(|c| cell(c.to_string())));
     header.push(cell("update"));
     let row = |k: usize| -> Vec<doc::Cell> {
         let it = &run.iterates[k];
-        let mut row = vec![cell(it.step.to_string()), cell(vector(&it.point, style)), cell(style.num(it.f)), cell(vector(&it.gradient, style))];
+        let mut row = vec![
+            cell(it.step.to_string()),
+            cell(vector(&it.point, style)),
+            cell(style.num(it.f)),
+            cell(vector(&it.gradient, style)),
+        ];
         for c in &columns {
-            let value = it.report.as_ref().and_then(|rep| rep.state.iter().find(|e| e.symbol == *c)).map(|e| match &e.value {
-                StateValue::PerVariable(v) => vector(v, style),
-                StateValue::Scalar(v) => style.num(*v),
-                StateValue::Matrix(_) => String::new(),
-            });
+            let value = it
+                .report
+                .as_ref()
+                .and_then(|rep| rep.state.iter().find(|e| e.symbol == *c))
+                .map(|e| match &e.value {
+                    StateValue::PerVariable(v) => vector(v, style),
+                    StateValue::Scalar(v) => style.num(*v),
+                    StateValue::Matrix(_) => String::new(),
+                });
             row.push(cell(value.unwrap_or_else(|| "—".to_string())));
         }
-        row.push(cell(it.report.as_ref().map_or("—".to_string(), |rep| vector(&rep.update, style))));
+        row.push(cell(
+            it.report
+                .as_ref()
+                .map_or("—".to_string(), |rep| vector(&rep.update, style)),
+        ));
         row
     };
     let n = run.iterates.len();
@@ -168,11 +211,17 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
     };
     out.push(Block::Table { header, rows });
     if n > HEAD_ROWS + TAIL_ROWS + 5 {
-        out.push(Block::Paragraph(vec![text(format!("Steps {} to {} are left out here; --format csv or json lists every step.", HEAD_ROWS, n - TAIL_ROWS - 1))]));
+        out.push(Block::Paragraph(vec![text(format!(
+            "Steps {} to {} are left out here; --format csv or json lists every step.",
+            HEAD_ROWS,
+            n - TAIL_ROWS - 1
+        ))]));
     }
     // Matrices of state for the first steps and the last.
     if r.variables.len() <= MATRIX_LIMIT {
-        let with_reports: Vec<usize> = (0..n).filter(|&k| run.iterates[k].report.is_some()).collect();
+        let with_reports: Vec<usize> = (0..n)
+            .filter(|&k| run.iterates[k].report.is_some())
+            .collect();
         let mut chosen: Vec<usize> = with_reports.iter().copied().take(MATRIX_STEPS).collect();
         if let Some(&last) = with_reports.last() {
             if !chosen.contains(&last) {
@@ -180,9 +229,16 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
             }
         }
         for k in chosen {
-            for entry in run.iterates[k].report.iter().flat_map(|rep| rep.state.iter()) {
+            for entry in run.iterates[k]
+                .report
+                .iter()
+                .flat_map(|rep| rep.state.iter())
+            {
                 if let StateValue::Matrix(m) = &entry.value {
-                    out.push(Block::Paragraph(vec![text(format!("{} at step {}:", entry.symbol, run.iterates[k].step))]));
+                    out.push(Block::Paragraph(vec![text(format!(
+                        "{} at step {}:",
+                        entry.symbol, run.iterates[k].step
+                    ))]));
                     let mut header = vec![cell("")];
                     header.extend(r.variables.iter().map(|v| cell(v.clone())));
                     let rows = m
@@ -202,10 +258,18 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
     let notes: Vec<String> = run
         .iterates
         .iter()
-        .filter_map(|it| it.report.as_ref().and_then(|rep| rep.note.as_ref()).map(|n| format!("step {}: {n}", it.step)))
+        .filter_map(|it| {
+            it.report
+                .as_ref()
+                .and_then(|rep| rep.note.as_ref())
+                .map(|n| format!("step {}: {n}", it.step))
+        })
         .collect();
     if !notes.is_empty() {
-        out.push(Block::Paragraph(vec![text(format!("Notes — {}.", notes.join("; ")))]));
+        out.push(Block::Paragraph(vec![text(format!(
+            "Notes — {}.",
+            notes.join("; ")
+        ))]));
     }
     if format == Format::Text && r.variables.len() == 1 {
         if let Some(plot) = terminal_plot(r, run) {
@@ -216,7 +280,12 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
     let last = run.last();
     out.push(Block::Paragraph(vec![text(format!(
         "Reached {} with f = {}. Evaluations: f {}, ∇f {}, Hessian {}.",
-        r.variables.iter().zip(&last.point).map(|(v, x)| format!("{v} = {}", style.num(*x))).collect::<Vec<_>>().join(", "),
+        r.variables
+            .iter()
+            .zip(&last.point)
+            .map(|(v, x)| format!("{v} = {}", style.num(*x)))
+            .collect::<Vec<_>>()
+            .join(", "),
         style.num(last.f),
         run.evaluations.f,
         run.evaluations.gradient,
@@ -228,8 +297,17 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
 /// f drawn in the terminal with the iterates marked.
 fn terminal_plot(r: &MinimizeReport, run: &Trajectory) -> Option<String> {
     use textplots::{Chart, Plot, Shape};
-    let xs: Vec<f64> = run.iterates.iter().map(|i| i.point[0]).filter(|x| x.is_finite()).collect();
-    let (lo, hi) = xs.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| (a.min(x), b.max(x)));
+    let xs: Vec<f64> = run
+        .iterates
+        .iter()
+        .map(|i| i.point[0])
+        .filter(|x| x.is_finite())
+        .collect();
+    let (lo, hi) = xs
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
+            (a.min(x), b.max(x))
+        });
     if !lo.is_finite() || (hi - lo).abs() > 1e6 {
         return None;
     }
@@ -242,14 +320,40 @@ fn terminal_plot(r: &MinimizeReport, run: &Trajectory) -> Option<String> {
             .evaluate(&crate::expr::Point::new(vec![(name.clone(), x as f64)]))
             .map_or(f32::NAN, |v| v[0] as f32)
     };
-    let points: Vec<(f32, f32)> = run.iterates.iter().map(|i| (i.point[0] as f32, i.f as f32)).filter(|p| p.1.is_finite()).collect();
+    // Each iterate is a short vertical mark on the curve.
+    let values: Vec<f32> = run
+        .iterates
+        .iter()
+        .map(|i| i.f as f32)
+        .filter(|f| f.is_finite())
+        .collect();
+    let (low, high) = values
+        .iter()
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), &v| {
+            (a.min(v), b.max(v))
+        });
+    let tick = ((high - low).abs() * 0.07).max(1e-6);
+    let marks: Vec<Vec<(f32, f32)>> = run
+        .iterates
+        .iter()
+        .filter(|i| i.f.is_finite())
+        .map(|i| {
+            vec![
+                (i.point[0] as f32, i.f as f32 - tick),
+                (i.point[0] as f32, i.f as f32 + tick),
+            ]
+        })
+        .collect();
     let curve = Shape::Continuous(Box::new(f));
-    let marks = Shape::Points(&points);
-    let mut chart = Chart::new(100, 36, x0 as f32, x1 as f32);
-    let chart = chart.lineplot(&curve).lineplot(&marks);
+    let shapes: Vec<Shape> = marks.iter().map(|m| Shape::Lines(m)).collect();
+    let mut chart = Chart::new(150, 60, x0 as f32, x1 as f32);
+    let mut chart = chart.lineplot(&curve);
+    for shape in &shapes {
+        chart = chart.lineplot(shape);
+    }
     chart.axis();
     chart.figures();
-    Some(format!("f and the iterates (dots):\n{chart}"))
+    Some(format!("f and the iterates (vertical marks):\n{chart}"))
 }
 
 fn race_blocks(r: &MinimizeReport, style: &Style) -> Vec<Block> {
@@ -323,7 +427,15 @@ fn csv(r: &MinimizeReport, style: &Style) -> String {
 }
 
 fn run_json(r: &MinimizeReport, run: &Trajectory) -> Value {
-    let named = |values: &[f64]| -> Value { Value::Object(r.variables.iter().cloned().zip(values.iter().map(|v| json!(v))).collect()) };
+    let named = |values: &[f64]| -> Value {
+        Value::Object(
+            r.variables
+                .iter()
+                .cloned()
+                .zip(values.iter().map(|v| json!(v)))
+                .collect(),
+        )
+    };
     let steps: Vec<Value> = run
         .iterates
         .iter()
@@ -353,7 +465,12 @@ fn run_json(r: &MinimizeReport, run: &Trajectory) -> Value {
         })
         .collect();
     let last = run.last();
-    let config: serde_json::Map<String, Value> = run.config.settings().into_iter().map(|(k, v)| (k.to_string(), Value::String(v))).collect();
+    let config: serde_json::Map<String, Value> = run
+        .config
+        .settings()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), Value::String(v)))
+        .collect();
     json!({
         "function": crate::expr::ascii(r.graph, r.expr),
         "optimizer": run.config.title(),
