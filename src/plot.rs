@@ -55,6 +55,48 @@ fn plot_error<E: std::fmt::Debug>(e: E) -> String {
     format!("the plot could not be drawn: {e:?}")
 }
 
+type Chart<'a, 'b> = ChartContext<
+    'a,
+    SVGBackend<'b>,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
+/// A titled chart with labelled axes over the given ranges.
+fn chart<'a, 'b>(
+    root: &'a DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
+    title: &str,
+    x: std::ops::Range<f64>,
+    y: std::ops::Range<f64>,
+    labels: (&str, &str),
+) -> Result<Chart<'a, 'b>, String> {
+    root.fill(&WHITE).map_err(plot_error)?;
+    let mut chart = ChartBuilder::on(root)
+        .caption(title, ("sans-serif", 22))
+        .margin(20)
+        .x_label_area_size(40)
+        .y_label_area_size(60)
+        .build_cartesian_2d(x, y)
+        .map_err(plot_error)?;
+    chart
+        .configure_mesh()
+        .light_line_style(WHITE)
+        .x_desc(labels.0)
+        .y_desc(labels.1)
+        .draw()
+        .map_err(plot_error)?;
+    Ok(chart)
+}
+
+/// Draws the legend of the series that have labels.
+fn legend<'a, 'b: 'a>(chart: &mut Chart<'a, 'b>) -> Result<(), String> {
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .draw()
+        .map_err(plot_error)
+}
+
 /// f over a range covering the iterates, each iterate a dot with its
 /// tangent line: the course's picture of descending a parabola.
 pub fn function_with_iterates(
@@ -83,21 +125,7 @@ pub fn function_with_iterates(
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        root.fill(&WHITE).map_err(plot_error)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 22))
-            .margin(20)
-            .x_label_area_size(40)
-            .y_label_area_size(60)
-            .build_cartesian_2d(x0..x1, y0..y1)
-            .map_err(plot_error)?;
-        chart
-            .configure_mesh()
-            .light_line_style(WHITE)
-            .x_desc(variable)
-            .y_desc("f")
-            .draw()
-            .map_err(plot_error)?;
+        let mut chart = chart(&root, title, x0..x1, y0..y1, (variable, "f"))?;
         chart
             .draw_series(LineSeries::new(
                 samples.iter().copied(),
@@ -134,12 +162,7 @@ pub fn function_with_iterates(
                 .label(run.label.clone())
                 .legend(move |(x, y)| Circle::new((x + 10, y), 4, c.filled()));
         }
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .draw()
-            .map_err(plot_error)?;
+        legend(&mut chart)?;
         root.present().map_err(plot_error)?;
     }
     Ok(svg)
@@ -171,21 +194,7 @@ pub fn contours_with_paths(
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        root.fill(&WHITE).map_err(plot_error)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 22))
-            .margin(20)
-            .x_label_area_size(40)
-            .y_label_area_size(60)
-            .build_cartesian_2d(x0..x1, y0..y1)
-            .map_err(plot_error)?;
-        chart
-            .configure_mesh()
-            .light_line_style(WHITE)
-            .x_desc(variables.0)
-            .y_desc(variables.1)
-            .draw()
-            .map_err(plot_error)?;
+        let mut chart = chart(&root, title, x0..x1, y0..y1, variables)?;
         let at = |i: usize, j: usize| {
             (
                 x0 + (x1 - x0) * i as f64 / N as f64,
@@ -232,12 +241,7 @@ pub fn contours_with_paths(
                 .draw_series(run.points.iter().map(|&p| Circle::new(p, 3, c.filled())))
                 .map_err(plot_error)?;
         }
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .draw()
-            .map_err(plot_error)?;
+        legend(&mut chart)?;
         root.present().map_err(plot_error)?;
     }
     Ok(svg)

@@ -23,6 +23,23 @@ impl Math {
         }
     }
 
+    /// The pieces written one after another with a separator in each
+    /// notation: a product `a · b`, a sum `a + b`.
+    pub fn join(items: &[Math], unicode: &str, latex: &str) -> Math {
+        Math {
+            unicode: items
+                .iter()
+                .map(|m| m.unicode.as_str())
+                .collect::<Vec<_>>()
+                .join(unicode),
+            latex: items
+                .iter()
+                .map(|m| m.latex.as_str())
+                .collect::<Vec<_>>()
+                .join(latex),
+        }
+    }
+
     /// A number, written the same in both.
     pub fn number(text: impl Into<String>) -> Math {
         let text = text.into();

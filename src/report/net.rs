@@ -493,30 +493,16 @@ fn backward_blocks(r: &NetReport, values: &SampleValues, style: &Style, many: bo
                 }
                 (_, _, Some(chain)) => {
                     let (a, b) = (&chain.factors[0], &chain.factors[1]);
-                    rhs.push(Math::new(
-                        format!(
-                            "{} · {}",
-                            NetReport::partial(&a.of, &a.by).unicode,
-                            NetReport::partial(&b.of, &b.by).unicode
-                        ),
-                        format!(
-                            "{} \\cdot {}",
-                            NetReport::partial(&a.of, &a.by).latex,
-                            NetReport::partial(&b.of, &b.by).latex
-                        ),
-                    ));
-                    rhs.push(Math::new(
-                        format!(
-                            "{} · {}",
-                            r.value(values, a.formula, style).unicode,
-                            r.value(values, b.formula, style).unicode
-                        ),
-                        format!(
-                            "{} \\cdot {}",
-                            r.value(values, a.formula, style).latex,
-                            r.value(values, b.formula, style).latex
-                        ),
-                    ));
+                    let names = [
+                        NetReport::partial(&a.of, &a.by),
+                        NetReport::partial(&b.of, &b.by),
+                    ];
+                    let numbers = [
+                        r.value(values, a.formula, style),
+                        r.value(values, b.formula, style),
+                    ];
+                    rhs.push(Math::join(&names, " · ", " \\cdot "));
+                    rhs.push(Math::join(&numbers, " · ", " \\cdot "));
                     if let Some(sum) = chain.path_sum.and_then(|n| f.path_sums[n].as_ref()) {
                         equations.push(path_sum_equation(r, sum, values, style));
                     }
@@ -547,20 +533,7 @@ fn backward_blocks(r: &NetReport, values: &SampleValues, style: &Style, many: bo
             .iter()
             .map(|x| r.value(values, x.formula, style))
             .collect();
-        let join = |items: &[Math]| {
-            Math::new(
-                items
-                    .iter()
-                    .map(|m| m.unicode.clone())
-                    .collect::<Vec<_>>()
-                    .join(" · "),
-                items
-                    .iter()
-                    .map(|m| m.latex.clone())
-                    .collect::<Vec<_>>()
-                    .join(" \\cdot "),
-            )
-        };
+        let join = |items: &[Math]| Math::join(items, " · ", " \\cdot ");
         let mut rhs = Vec::new();
         if chain.factors.len() > 1 {
             rhs.push(join(&names));
@@ -626,20 +599,7 @@ fn path_sum_equation(
             }
         })
         .collect();
-    let join = |items: &[Math]| {
-        Math::new(
-            items
-                .iter()
-                .map(|m| m.unicode.clone())
-                .collect::<Vec<_>>()
-                .join(" + "),
-            items
-                .iter()
-                .map(|m| m.latex.clone())
-                .collect::<Vec<_>>()
-                .join(" + "),
-        )
-    };
+    let join = |items: &[Math]| Math::join(items, " + ", " + ");
     let total = f
         .adjoints
         .get(f.neurons[sum.neuron].out)
