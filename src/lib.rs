@@ -17,5 +17,7 @@ pub mod number;
 pub mod optim;
 pub mod plot;
 pub mod report;
+pub mod tape;
+pub mod training;
 
 pub use error::Error;

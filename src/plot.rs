@@ -247,6 +247,86 @@ pub fn contours_with_paths(
     Ok(svg)
 }
 
+/// A curve over training: (epoch, value) points; a thin curve is drawn
+/// light (per-iteration losses behind the per-epoch ones).
+pub struct Curve {
+    pub label: String,
+    pub points: Vec<(f64, f64)>,
+    pub thin: bool,
+}
+
+fn draw_curves(
+    area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    title: &str,
+    y_label: &str,
+    curves: &[Curve],
+) -> Result<(), String> {
+    let (x0, x1) = curves
+        .iter()
+        .flat_map(|c| c.points.iter().map(|p| p.0))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
+            (a.min(x), b.max(x))
+        });
+    let (x0, x1) = if x0.is_finite() && x1 > x0 {
+        (x0, x1)
+    } else {
+        (0.0, 1.0)
+    };
+    let (lo, hi) = curves
+        .iter()
+        .flat_map(|c| c.points.iter().map(|p| p.1).filter(|v| v.is_finite()))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| {
+            (a.min(y), b.max(y))
+        });
+    let (lo, hi) = if lo.is_finite() {
+        (lo.min(0.0), hi.max(lo + 1e-9))
+    } else {
+        (0.0, 1.0)
+    };
+    let mut chart = chart(
+        area,
+        title,
+        x0..x1,
+        lo..hi + 0.05 * (hi - lo),
+        ("epoch", y_label),
+    )?;
+    for (k, curve) in curves.iter().enumerate() {
+        let c = color(k);
+        let style = if curve.thin {
+            c.mix(0.35).stroke_width(1)
+        } else {
+            c.stroke_width(2)
+        };
+        chart
+            .draw_series(LineSeries::new(
+                curve.points.iter().copied().filter(|p| p.1.is_finite()),
+                style,
+            ))
+            .map_err(plot_error)?
+            .label(curve.label.clone())
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], style));
+    }
+    legend(&mut chart)
+}
+
+/// The loss over training (and the accuracy, when there is one, below it).
+pub fn training_curves(title: &str, loss: &[Curve], accuracy: &[Curve]) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        root.fill(&WHITE).map_err(plot_error)?;
+        if accuracy.is_empty() {
+            draw_curves(&root, title, "loss", loss)?;
+        } else {
+            let (top, bottom) = root.split_vertically(HEIGHT * 3 / 5);
+            draw_curves(&top, title, "loss", loss)?;
+            draw_curves(&bottom, "accuracy", "accuracy", accuracy)?;
+        }
+        root.present().map_err(plot_error)?;
+    }
+    Ok(svg)
+}
+
 /// About fifteen contour levels: evenly spaced, or spaced by factors when
 /// the values span several orders of magnitude above their minimum.
 fn contour_levels(values: impl Iterator<Item = f64>) -> Vec<f64> {

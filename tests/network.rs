@@ -273,6 +273,8 @@ fn random_spec() -> impl Strategy<Value = Spec> {
                 optimizer: "sgd".into(),
                 update_biases: true,
                 steps: 1,
+                epochs: None,
+                batch_size: None,
             },
         }
     })

@@ -17,6 +17,7 @@ mod minimize;
 mod net;
 mod optimizer_args;
 mod problem_file;
+mod train;
 
 use crate::report::{Format, Style};
 use crate::Error;
@@ -104,6 +105,10 @@ pub enum Command {
     Graph(graph::GraphArgs),
     /// Run an optimizer on a function, showing every step and its internal state
     Minimize(minimize::MinimizeArgs),
+    /// Train a network on data: batches, epochs, iterations, loss curves
+    Train(Box<train::TrainArgs>),
+    /// The arithmetic of epochs, batches and iterations, explained
+    Epochs(train::EpochsArgs),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for
@@ -213,6 +218,8 @@ where
         Command::Net(args) => net::run(&args, &context),
         Command::Graph(args) => graph::run(&args, &context),
         Command::Minimize(args) => minimize::run(&args, &context),
+        Command::Train(args) => train::run(&args, &context),
+        Command::Epochs(args) => train::run_epochs(&args, &context),
         Command::Completions { shell } => Ok(completions(shell)),
     };
     match result {

@@ -11,4 +11,6 @@ pub use formula::{Chain, Factor, NetworkFormula, Neuron, OutputRule, Param, Para
 pub use run::{
     initial_values, run_steps, to_shapes, trainable, Run, RunOptions, SampleValues, StepRecord,
 };
-pub use spec::{parse_spec, Activation, BiasMode, Loss, Origin, Parameters, Spec, TrainSettings};
+pub use spec::{
+    initialize, parse_spec, Activation, BiasMode, Loss, Origin, Parameters, Spec, TrainSettings,
+};

@@ -141,7 +141,11 @@ pub struct TrainSettings {
     pub optimizer: String,
     pub hyperparameters: Hyperparameters,
     pub update_biases: bool,
+    /// Updates `net` runs.
     pub steps: usize,
+    /// Epochs and batch size for `train`, when the spec sets them.
+    pub epochs: Option<usize>,
+    pub batch_size: Option<usize>,
 }
 
 /// A validated network spec.
@@ -228,6 +232,8 @@ struct RawTrain {
     optimizer: Option<Spanned<String>>,
     update_biases: Option<bool>,
     steps: Option<Spanned<i64>>,
+    epochs: Option<Spanned<i64>>,
+    batch_size: Option<Spanned<i64>>,
     momentum: Option<f64>,
     dampening: Option<f64>,
     nesterov: Option<bool>,
@@ -747,14 +753,12 @@ fn standard_normal(rng: &mut ChaCha8Rng) -> f64 {
 /// a = √(6/(fan_in + fan_out))), he (normal with standard deviation
 /// √(2/fan_in)), or uniform(a, b). Biases start at 0, except with
 /// uniform(a, b), which draws them too.
-fn initial_parameters(
-    check: &Checker,
+pub fn initialize(
     layers: &[usize],
     bias: BiasMode,
     scheme: &str,
-    span: Range<usize>,
     seed: u64,
-) -> Result<Parameters, Error> {
+) -> Result<Parameters, (String, String)> {
     enum Scheme {
         Xavier,
         He,
@@ -772,19 +776,17 @@ fn initial_parameters(
             match bounds.as_slice() {
                 [Some(a), Some(b)] if a < b => Scheme::Uniform(*a, *b),
                 _ => {
-                    return Err(check.error(
-                        span,
+                    return Err((
                         format!("'{scheme}' is not a valid uniform range"),
-                        "write uniform(a, b) with numbers a < b, e.g. uniform(-0.5, 0.5)",
+                        "write uniform(a, b) with numbers a < b, e.g. uniform(-0.5, 0.5)".into(),
                     ))
                 }
             }
         }
         other => {
-            return Err(check.error(
-                span,
+            return Err((
                 format!("unknown init '{other}'"),
-                "the choices are xavier, he and uniform(a, b)",
+                "the choices are xavier, he and uniform(a, b)".into(),
             ))
         }
     };
@@ -819,6 +821,18 @@ fn initial_parameters(
         biases.push(b);
     }
     Ok(Parameters { weights, biases })
+}
+
+fn initial_parameters(
+    check: &Checker,
+    layers: &[usize],
+    bias: BiasMode,
+    scheme: &str,
+    span: Range<usize>,
+    seed: u64,
+) -> Result<Parameters, Error> {
+    initialize(layers, bias, scheme, seed)
+        .map_err(|(message, hint)| check.error(span, message, hint))
 }
 
 fn csv_data(
@@ -928,6 +942,8 @@ fn train_settings(
         hyperparameters: Hyperparameters::default(),
         update_biases: true,
         steps: 1,
+        epochs: None,
+        batch_size: None,
     };
     let Some(spanned) = raw else {
         return Ok(settings);
@@ -979,6 +995,22 @@ fn train_settings(
             ));
         }
         settings.steps = v as usize;
+    }
+    for (field, target, what) in [
+        (&raw.epochs, &mut settings.epochs, "epochs"),
+        (&raw.batch_size, &mut settings.batch_size, "batch_size"),
+    ] {
+        if let Some(s) = field {
+            let v = *s.get_ref();
+            if v < 1 {
+                return Err(check.error(
+                    s.span(),
+                    format!("{what} must be at least 1, not {v}"),
+                    format!("{what} is a count"),
+                ));
+            }
+            *target = Some(v as usize);
+        }
     }
     Ok(settings)
 }

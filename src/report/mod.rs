@@ -15,6 +15,7 @@ pub mod doc;
 pub mod graph;
 pub mod minimize;
 pub mod net;
+pub mod train;
 
 use crate::number::format_significant;
 use serde::Serialize;

@@ -1,0 +1,701 @@
+//! `stepgrad train`: a network trained on data in batches, epoch by epoch,
+//! and `stepgrad epochs`: the arithmetic of epochs and iterations.
+
+use super::optimizer_args::OptimizerArgs;
+use super::{check_output_path, read_input_file, write_file_atomically, Context, Written};
+use crate::data::{builtin, load_csv, Dataset, Generation, TargetColumns};
+use crate::network::{
+    initial_values, initialize, load_spec, to_shapes, Activation, BiasMode, Loss, NetworkFormula,
+    Origin, Parameters, Spec, TrainSettings,
+};
+use crate::optim::{Hyperparameters, OptimizerConfig};
+use crate::report::train::{render, render_epochs, BatchComparison, TrainReport};
+use crate::report::Format;
+use crate::training::{
+    train, EpochArithmetic, EpochRecord, Model, Tapes, TrainOptions, TrainStop, Training,
+};
+use crate::Error;
+use clap::Args;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+#[derive(Args, Debug, Clone)]
+pub struct TrainArgs {
+    /// A network spec (file or built-in example); without one, a network is built for the data
+    pub spec: Option<String>,
+    /// The data: a CSV file, or builtin:NAME (xor, and, or, iris, circle, gauss, spiral, xor-noise, line, parabola)
+    #[arg(long, value_name = "CSV|builtin:NAME")]
+    pub data: Option<String>,
+    /// The CSV's numeric target columns
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "COLUMNS",
+        conflicts_with = "label"
+    )]
+    pub targets: Vec<String>,
+    /// The CSV's class-label column, turned into one-hot targets
+    #[arg(long, value_name = "COLUMN")]
+    pub label: Option<String>,
+    /// Rescale every feature to mean 0 and standard deviation 1 (statistics of the training part)
+    #[arg(long)]
+    pub standardize: bool,
+    /// Hold out this fraction of the data for validation, e.g. --val 0.2
+    #[arg(long, value_name = "FRACTION")]
+    pub val: Option<f64>,
+    /// Samples of a generated built-in set
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub samples: usize,
+    /// Noise of a generated built-in set, from 0 to 1
+    #[arg(long, value_name = "X", default_value_t = 0.0)]
+    pub noise: f64,
+    /// The hidden layers' sizes, replacing the spec's (the weights are then drawn afresh), e.g. --hidden 4 or --hidden 16,8
+    #[arg(long, value_delimiter = ',', value_name = "SIZES")]
+    pub hidden: Vec<usize>,
+    /// The most epochs to run (passes over the training data)
+    #[arg(long, value_name = "E")]
+    pub epochs: Option<usize>,
+    /// Samples per update: the number of samples for batch gradient descent, 1 for stochastic
+    #[arg(long, value_name = "B")]
+    pub batch_size: Option<usize>,
+    /// Keep the samples in their order instead of shuffling each epoch
+    #[arg(long)]
+    pub no_shuffle: bool,
+    /// Drop the last, smaller batch of each epoch
+    #[arg(long)]
+    pub drop_last: bool,
+    #[command(flatten)]
+    pub optimizer: OptimizerArgs,
+    /// Seed of the shuffles, the validation split, generated data and initial weights
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
+    /// Stop once the training loss is at most this
+    #[arg(long, value_name = "X")]
+    pub target_loss: Option<f64>,
+    /// Stop after this many epochs without improvement (of the validation loss, else the training loss)
+    #[arg(long, value_name = "P")]
+    pub patience: Option<usize>,
+    /// Print a table row every K epochs
+    #[arg(long, value_name = "K")]
+    pub log_every: Option<usize>,
+    /// Also report every iteration's batch loss (JSON and CSV)
+    #[arg(long)]
+    pub log_iterations: bool,
+    /// Draw the loss (and accuracy) per epoch and per iteration as an SVG file
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<PathBuf>,
+    /// Write the trained parameters as JSON (W[layer][out][in], b[layer][…])
+    #[arg(long, value_name = "FILE.json")]
+    pub save: Option<PathBuf>,
+    /// Start from parameters written by --save
+    #[arg(long, value_name = "FILE.json")]
+    pub init_from: Option<PathBuf>,
+    /// Train from the same start with each batch size and compare, e.g. --compare-batch 1,16,N
+    #[arg(long, value_delimiter = ',', value_name = "SIZES")]
+    pub compare_batch: Vec<String>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct EpochsArgs {
+    /// Samples in the training set
+    #[arg(long, value_name = "N")]
+    pub samples: usize,
+    /// Samples per iteration (update)
+    #[arg(long, value_name = "B")]
+    pub batch_size: usize,
+    /// Passes over the whole training set
+    #[arg(long, value_name = "E")]
+    pub epochs: usize,
+    /// Drop the last, smaller batch of each epoch
+    #[arg(long)]
+    pub drop_last: bool,
+}
+
+/// Limits that keep a run within what a machine can do.
+pub const MAX_EPOCHS: usize = 1_000_000;
+pub const MAX_SAMPLES: usize = 1_000_000;
+
+pub fn run_epochs(args: &EpochsArgs, context: &Context) -> Result<Written, Error> {
+    context.require_format("epochs", &[Format::Text, Format::Markdown, Format::Json])?;
+    if args.samples == 0 || args.batch_size == 0 || args.epochs == 0 {
+        return Err(Error::usage(
+            "--samples, --batch-size and --epochs must all be at least 1",
+            "for example --samples 1000 --batch-size 25 --epochs 100",
+        ));
+    }
+    if args.batch_size > args.samples {
+        return Err(Error::usage(
+            format!(
+                "--batch-size {} is larger than the {} samples",
+                args.batch_size, args.samples
+            ),
+            format!(
+                "a batch holds at most all the samples: --batch-size {}",
+                args.samples
+            ),
+        ));
+    }
+    let a = EpochArithmetic {
+        samples: args.samples,
+        batch_size: args.batch_size,
+        epochs: args.epochs,
+        drop_last: args.drop_last,
+    };
+    Ok(Written::ok(render_epochs(
+        &a,
+        context.format,
+        &context.style,
+    )))
+}
+
+/// The data to train on, and where it came from.
+fn load_data(args: &TrainArgs, spec: Option<&Spec>) -> Result<(Dataset, String), Error> {
+    if let Some(source) = &args.data {
+        if let Some(name) = source.strip_prefix("builtin:") {
+            if !(0.0..=1.0).contains(&args.noise) {
+                return Err(Error::usage(
+                    format!("--noise {}: it must lie between 0 and 1", args.noise),
+                    "for example --noise 0.2",
+                ));
+            }
+            if args.samples < 2 || args.samples > MAX_SAMPLES {
+                return Err(Error::usage(
+                    format!(
+                        "--samples {}: generated sets have 2 to 1,000,000 samples",
+                        args.samples
+                    ),
+                    "for example --samples 200",
+                ));
+            }
+            let g = Generation {
+                seed: args.seed,
+                noise: args.noise,
+                samples: args.samples,
+            };
+            return Ok((builtin(name, &g)?, source.clone()));
+        }
+        let columns =
+            match (&args.label, args.targets.is_empty()) {
+                (Some(label), _) => TargetColumns::Label(label.clone()),
+                (None, false) => TargetColumns::Names(args.targets.clone()),
+                (None, true) => return Err(Error::usage(
+                    format!("{source}: say which columns are the targets"),
+                    "add --targets y (numeric target columns) or --label species (a class column)",
+                )),
+            };
+        let text = read_input_file(std::path::Path::new(source))?;
+        let data = load_csv(source, &text, &columns)?;
+        if data.len() > MAX_SAMPLES {
+            return Err(Error::usage(
+                format!("{source} has {} rows; the limit is 1,000,000", data.len()),
+                "train on a sample of the rows",
+            ));
+        }
+        return Ok((data, source.clone()));
+    }
+    match spec {
+        Some(spec) if !spec.inputs.is_empty() => {
+            let data = Dataset {
+                feature_names: (1..=spec.layers[0]).map(|k| format!("i{k}")).collect(),
+                target_names: (1..=spec.layers[spec.layers.len() - 1]).map(|k| format!("target_o{k}")).collect(),
+                class_names: None,
+                inputs: spec.inputs.clone(),
+                targets: spec.targets.clone(),
+            };
+            Ok((data, format!("the data of {}", spec.name)))
+        }
+        _ => Err(Error::usage("there is no data to train on", "give --data builtin:iris, --data points.csv --targets y, or a spec with inputs and targets")),
+    }
+}
+
+/// A network for data that came without a spec: one hidden layer (or
+/// `--hidden`), softmax with cross-entropy for several classes, sigmoid
+/// with binary cross-entropy for one 0/1 target, and tanh with a linear
+/// output and mse for regression; Adam with lr = 0.01.
+fn default_spec(data: &Dataset, hidden: &[usize], seed: u64) -> Result<Spec, Error> {
+    let outputs = data.target_names.len();
+    let classes = data.is_classification();
+    let (hidden_activation, output, loss) = match (classes, outputs) {
+        (true, 1) => (Activation::Tanh, Activation::Sigmoid, Loss::Bce),
+        (true, _) => (Activation::Tanh, Activation::Softmax, Loss::CrossEntropy),
+        (false, _) => (Activation::Tanh, Activation::Identity, Loss::Mse),
+    };
+    let hidden = if hidden.is_empty() {
+        vec![8]
+    } else {
+        hidden.to_vec()
+    };
+    let mut layers = vec![data.feature_names.len()];
+    layers.extend(&hidden);
+    layers.push(outputs);
+    let mut activations = vec![hidden_activation; hidden.len()];
+    activations.push(output);
+    let parameters = initialize(&layers, BiasMode::PerNeuron, "xavier", seed)
+        .map_err(|(m, h)| Error::usage(m, h))?;
+    Ok(Spec {
+        name: format!(
+            "{}-{}-{}",
+            layers[0],
+            hidden
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join("-"),
+            outputs
+        ),
+        description: None,
+        note: None,
+        layers,
+        activations,
+        bias: BiasMode::PerNeuron,
+        loss,
+        parameters,
+        origin: Origin::Init {
+            scheme: "xavier".into(),
+            seed,
+        },
+        inputs: Vec::new(),
+        targets: Vec::new(),
+        train: TrainSettings {
+            optimizer: "adam".into(),
+            hyperparameters: Hyperparameters {
+                lr: Some(0.01),
+                ..Hyperparameters::default()
+            },
+            update_biases: true,
+            steps: 1,
+            epochs: None,
+            batch_size: None,
+        },
+    })
+}
+
+/// The spec with its hidden layers replaced, weights drawn afresh.
+fn reshape(mut spec: Spec, hidden: &[usize], seed: u64) -> Result<Spec, Error> {
+    let (inputs, outputs) = (spec.layers[0], spec.layers[spec.layers.len() - 1]);
+    let hidden_activation = if spec.activations.len() > 1 {
+        spec.activations[0]
+    } else {
+        Activation::Sigmoid
+    };
+    let output = spec.activations[spec.activations.len() - 1];
+    let mut layers = vec![inputs];
+    layers.extend(hidden);
+    layers.push(outputs);
+    let scheme = match &spec.origin {
+        Origin::Init { scheme, .. } => scheme.clone(),
+        Origin::Explicit => "xavier".into(),
+    };
+    spec.parameters =
+        initialize(&layers, spec.bias, &scheme, seed).map_err(|(m, h)| Error::usage(m, h))?;
+    spec.activations = vec![hidden_activation; hidden.len()];
+    spec.activations.push(output);
+    spec.origin = Origin::Init { scheme, seed };
+    spec.name = format!(
+        "{} with hidden layers {}",
+        spec.name,
+        hidden
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    spec.layers = layers;
+    Ok(spec)
+}
+
+/// Checks that the data fit the network.
+fn check_fit(spec: &Spec, data: &Dataset, source: &str) -> Result<(), Error> {
+    let (inputs, outputs) = (spec.layers[0], spec.layers[spec.layers.len() - 1]);
+    if data.feature_names.len() != inputs {
+        let more = if data.feature_names.len() > inputs {
+            "more input columns than the network takes"
+        } else {
+            "fewer input columns than the network takes"
+        };
+        return Err(Error::usage(
+            format!("{source} has {} input columns ({}), {more}: the network's input layer has {inputs}", data.feature_names.len(), data.feature_names.join(", ")),
+            "make the first layer size the number of input columns, or leave out the spec to get a network built for the data",
+        ));
+    }
+    if data.target_names.len() != outputs {
+        return Err(Error::usage(
+            format!("{source} gives {} target values per sample, but the output layer has {outputs} neurons", data.target_names.len()),
+            "make the last layer size the number of targets (or classes)",
+        ));
+    }
+    if spec.loss == Loss::CrossEntropy && !data.is_classification() {
+        return Err(Error::usage(
+            format!("{source}: cross_entropy needs one-hot targets"),
+            "give the classes with --label COLUMN",
+        ));
+    }
+    Ok(())
+}
+
+/// Parameters written by `--save`, read back.
+fn read_parameters(path: &std::path::Path, spec: &Spec) -> Result<Parameters, Error> {
+    let text = read_input_file(path)?;
+    let shown = path.display().to_string();
+    let bad = |message: String| Error::Io {
+        path: shown.clone(),
+        message,
+    };
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| bad(format!("not valid JSON: {e}")))?;
+    let weights: Vec<Vec<Vec<f64>>> = serde_json::from_value(value["W"].clone())
+        .map_err(|e| bad(format!("W must be W[layer][out][in] numbers: {e}")))?;
+    let biases: Vec<Vec<f64>> = serde_json::from_value(value["b"].clone())
+        .map_err(|e| bad(format!("b must be b[layer][…] numbers: {e}")))?;
+    let expected_biases = |l: usize| match spec.bias {
+        BiasMode::PerNeuron => spec.layers[l + 1],
+        BiasMode::PerLayer => 1,
+        BiasMode::None => 0,
+    };
+    let depth = spec.layers.len() - 1;
+    let fits = weights.len() == depth
+        && biases.len() == depth
+        && (0..depth).all(|l| {
+            weights[l].len() == spec.layers[l + 1]
+                && weights[l].iter().all(|r| r.len() == spec.layers[l])
+                && biases[l].len() == expected_biases(l)
+        });
+    if !fits {
+        return Err(bad(format!(
+            "these parameters do not fit the network {}",
+            spec.shape()
+        )));
+    }
+    if weights
+        .iter()
+        .flatten()
+        .flatten()
+        .chain(biases.iter().flatten())
+        .any(|v| !v.is_finite())
+    {
+        return Err(bad("the parameters must be finite numbers".into()));
+    }
+    Ok(Parameters { weights, biases })
+}
+
+pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
+    context.require_format(
+        "train",
+        &[Format::Text, Format::Markdown, Format::Json, Format::Csv],
+    )?;
+    let spec = args.spec.as_deref().map(load_spec).transpose()?;
+    let (mut data, source) = load_data(args, spec.as_ref())?;
+    if data.len() < 2 && args.val.is_some() {
+        return Err(Error::usage(
+            "too few samples to hold some out for validation",
+            "drop --val",
+        ));
+    }
+    let mut spec = match spec {
+        Some(spec) if !args.hidden.is_empty() => reshape(spec, &args.hidden, args.seed)?,
+        Some(spec) => spec,
+        None => default_spec(&data, &args.hidden, args.seed)?,
+    };
+    if args.hidden.iter().any(|&h| h == 0 || h > 10_000) {
+        return Err(Error::usage(
+            "--hidden sizes must lie between 1 and 10,000",
+            "for example --hidden 8",
+        ));
+    }
+    check_fit(&spec, &data, &source)?;
+    if let Some(path) = &args.init_from {
+        spec.parameters = read_parameters(path, &spec)?;
+    }
+    for (path, extension) in [(&args.plot, "svg"), (&args.save, "json")] {
+        if let Some(p) = path {
+            check_output_path(p, extension)?;
+        }
+    }
+    let validation = match args.val {
+        None => None,
+        Some(f) if f > 0.0 && f < 1.0 => {
+            let (train, val) = data.split(f, args.seed);
+            data = train;
+            Some(val)
+        }
+        Some(f) => {
+            return Err(Error::usage(
+                format!("--val {f}: the fraction must lie strictly between 0 and 1"),
+                "for example --val 0.2",
+            ))
+        }
+    };
+    let mut validation = validation;
+    if args.standardize {
+        let statistics = data.feature_statistics();
+        data.standardize(&statistics);
+        if let Some(v) = &mut validation {
+            v.standardize(&statistics);
+        }
+    }
+    let epochs = args.epochs.or(spec.train.epochs).unwrap_or(100);
+    if epochs == 0 || epochs > MAX_EPOCHS {
+        return Err(Error::usage(
+            format!("--epochs {epochs}: between 1 and 1,000,000 epochs"),
+            "for example --epochs 100",
+        ));
+    }
+    let batch_size = args
+        .batch_size
+        .or(spec.train.batch_size)
+        .unwrap_or(data.len());
+    if batch_size == 0 || batch_size > data.len() {
+        return Err(Error::usage(
+            format!(
+                "--batch-size {batch_size}: the training data has {} samples",
+                data.len()
+            ),
+            format!(
+                "choose a batch size from 1 (stochastic) to {} (batch gradient descent)",
+                data.len()
+            ),
+        ));
+    }
+    if args.drop_last && data.len() < batch_size {
+        return Err(Error::usage(
+            "--drop-last would drop every sample",
+            "choose a smaller batch size",
+        ));
+    }
+    let optimizer = args
+        .optimizer
+        .config(&spec.train.optimizer, &spec.train.hyperparameters)?;
+    if optimizer.is_second_order() && batch_size < data.len() {
+        return Err(Error::usage(
+            format!(
+                "{} works on the whole training set, not on mini-batches",
+                optimizer.title()
+            ),
+            format!(
+                "use --batch-size {} with it, or a first-order optimizer such as adam",
+                data.len()
+            ),
+        ));
+    }
+    if let Some(t) = args.target_loss {
+        if !t.is_finite() || t < 0.0 {
+            return Err(Error::usage(
+                format!("--target-loss {t}: it must be a number ≥ 0"),
+                "for example --target-loss 0.01",
+            ));
+        }
+    }
+    if args.patience == Some(0) {
+        return Err(Error::usage(
+            "--patience 0 would stop at once",
+            "for example --patience 10",
+        ));
+    }
+    if args.log_every == Some(0) {
+        return Err(Error::usage(
+            "--log-every 0: give a number of epochs",
+            "for example --log-every 10",
+        ));
+    }
+    let mut formula = NetworkFormula::build(&spec);
+    if matches!(optimizer, OptimizerConfig::Newton(_)) {
+        let trainable = crate::network::trainable(&formula, spec.train.update_biases);
+        if trainable.len() > 60 {
+            return Err(Error::usage(
+                format!(
+                    "Newton's method needs the Hessian of {} parameters",
+                    trainable.len()
+                ),
+                "use it on networks of at most 60 parameters, or choose bfgs or adam",
+            ));
+        }
+        formula.build_hessian(&trainable);
+    }
+    let tapes = Tapes::compile(&formula);
+    let initial = initial_values(&formula, &spec);
+    let options = TrainOptions {
+        optimizer,
+        epochs,
+        batch_size,
+        shuffle: !args.no_shuffle,
+        drop_last: args.drop_last,
+        seed: args.seed,
+        target_loss: args.target_loss,
+        patience: args.patience,
+        update_biases: spec.train.update_biases,
+        record_iterations: args.log_iterations
+            || args.plot.is_some()
+            || !args.compare_batch.is_empty(),
+        record_parameters: false,
+    };
+    let loss = spec.loss;
+    let run_one = |options: &TrainOptions| -> Training {
+        let mut bar = Progress::new(options.epochs);
+        train(
+            Model {
+                formula: &formula,
+                tapes: &tapes,
+                loss,
+            },
+            &data,
+            validation.as_ref(),
+            initial.clone(),
+            options,
+            &mut |e: &EpochRecord| bar.tick(e),
+        )
+    };
+    let comparison = if args.compare_batch.is_empty() {
+        None
+    } else {
+        let mut runs = Vec::new();
+        for text in &args.compare_batch {
+            let size = match text.trim() {
+                "N" | "n" | "all" => data.len(),
+                other => other.parse::<usize>().map_err(|_| {
+                    Error::usage(
+                        format!("--compare-batch: '{other}' is not a batch size"),
+                        "give sizes such as 1,16,N (N: all the samples)",
+                    )
+                })?,
+            };
+            if size == 0 || size > data.len() {
+                return Err(Error::usage(
+                    format!(
+                        "--compare-batch: {size} is not between 1 and the {} samples",
+                        data.len()
+                    ),
+                    "give sizes such as 1,16,N",
+                ));
+            }
+            runs.push((
+                size,
+                run_one(&TrainOptions {
+                    batch_size: size,
+                    ..options
+                }),
+            ));
+        }
+        Some(BatchComparison { runs })
+    };
+    let training = match &comparison {
+        Some(c) => c
+            .runs
+            .last()
+            .map(|(_, t)| t.clone())
+            .unwrap_or_else(|| run_one(&options)),
+        None => run_one(&options),
+    };
+    let (weights, biases) = to_shapes(&formula, &spec, &training.params);
+    if let Some(path) = &args.save {
+        let json = serde_json::json!({
+            "stepgrad": "parameters",
+            "network": {"layers": spec.layers, "activations": spec.activations.iter().map(|a| a.name()).collect::<Vec<_>>(), "bias": spec.bias.name(), "loss": spec.loss.name()},
+            "W": weights,
+            "b": biases,
+        });
+        let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+        text.push('\n');
+        write_file_atomically(path, text.as_bytes())?;
+    }
+    let report = TrainReport {
+        spec: &spec,
+        source: &source,
+        data: &data,
+        validation: validation.as_ref(),
+        training: &training,
+        optimizer,
+        standardized: args.standardize,
+        log_every: args
+            .log_every
+            .unwrap_or_else(|| (training.epochs.len() / 10).max(1)),
+        log_iterations: args.log_iterations,
+        comparison: comparison.as_ref(),
+        params: (weights, biases),
+        plot: args.plot.as_ref().map(|p| p.display().to_string()),
+        saved: args.save.as_ref().map(|p| p.display().to_string()),
+    };
+    if let Some(path) = &args.plot {
+        let svg = crate::report::train::plot(&report).map_err(|message| Error::Io {
+            path: path.display().to_string(),
+            message,
+        })?;
+        write_file_atomically(path, svg.as_bytes())?;
+    }
+    let stdout = render(&report, context.format, &context.style);
+    if let TrainStop::Diverged {
+        epoch,
+        iteration,
+        reason,
+    } = &training.stop
+    {
+        let lr = optimizer.lr().map_or(String::new(), |lr| {
+            format!(
+                "the learning rate {} is too large for this network; try --lr {}",
+                crate::number::format_significant(lr, 6),
+                crate::number::format_significant(lr / 10.0, 6)
+            )
+        });
+        let error = Error::Diverged {
+            message: format!("training diverged at epoch {epoch}, iteration {iteration}: {reason}"),
+            hint: if lr.is_empty() {
+                "start from other weights or use a first-order optimizer".into()
+            } else {
+                lr
+            },
+        };
+        return Ok(Written {
+            stdout,
+            stderr: error.render(context.error_color),
+            code: error.exit_code(),
+        });
+    }
+    Ok(Written::ok(stdout))
+}
+
+/// A progress bar on stderr, shown only when stderr is a terminal and the
+/// run has lasted more than a second.
+struct Progress {
+    epochs: usize,
+    started: std::time::Instant,
+    bar: Option<indicatif::ProgressBar>,
+    terminal: bool,
+}
+
+impl Progress {
+    fn new(epochs: usize) -> Progress {
+        Progress {
+            epochs,
+            started: std::time::Instant::now(),
+            bar: None,
+            terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&mut self, e: &EpochRecord) {
+        if !self.terminal {
+            return;
+        }
+        if self.bar.is_none() && self.started.elapsed().as_secs_f64() > 1.0 {
+            let bar = indicatif::ProgressBar::new(self.epochs as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:40} epoch {pos}/{len}  loss {msg}  [{elapsed} elapsed, {eta} left]",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            self.bar = Some(bar);
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(e.epoch as u64);
+            bar.set_message(crate::number::format_significant(e.loss, 4));
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}

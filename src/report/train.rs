@@ -1,0 +1,528 @@
+//! The reports of `stepgrad train` and `stepgrad epochs`: the arithmetic
+//! of the run, a table of epochs, the loss curve, and the summary.
+
+use super::doc::{self, cell, text, Block};
+use super::{Format, Style};
+use crate::data::Dataset;
+use crate::network::Spec;
+use crate::number::format_thousands;
+use crate::optim::OptimizerConfig;
+use crate::plot::{training_curves, Curve};
+use crate::training::{EpochArithmetic, TrainStop, Training};
+use serde_json::{json, Value};
+
+/// Runs of the same network from the same start with several batch sizes.
+pub struct BatchComparison {
+    pub runs: Vec<(usize, Training)>,
+}
+
+pub struct TrainReport<'a> {
+    pub spec: &'a Spec,
+    /// Where the data came from.
+    pub source: &'a str,
+    pub data: &'a Dataset,
+    pub validation: Option<&'a Dataset>,
+    pub training: &'a Training,
+    pub optimizer: OptimizerConfig,
+    pub standardized: bool,
+    pub log_every: usize,
+    pub log_iterations: bool,
+    pub comparison: Option<&'a BatchComparison>,
+    /// The trained parameters in the spec's shapes.
+    pub params: (Vec<Vec<Vec<f64>>>, Vec<Vec<f64>>),
+    pub plot: Option<String>,
+    pub saved: Option<String>,
+}
+
+pub fn render(r: &TrainReport, format: Format, style: &Style) -> String {
+    match format {
+        Format::Json => {
+            let mut t = serde_json::to_string_pretty(&json_value(r)).unwrap_or_default();
+            t.push('\n');
+            t
+        }
+        Format::Csv => csv(r, style),
+        _ => doc::render(&blocks(r, format, style), format, style),
+    }
+}
+
+fn settings(o: &OptimizerConfig) -> String {
+    o.settings()
+        .iter()
+        .filter(|(name, value)| !(value == "0" && *name != "lr") && value != "false")
+        .map(|(n, v)| format!("{n} = {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn stop_text(stop: &TrainStop, t: &Training) -> String {
+    let last = &t.epochs[t.epochs.len() - 1];
+    match stop {
+        TrainStop::Epochs => format!(
+            "Stopped after the maximum of {} epochs.",
+            t.arithmetic.epochs
+        ),
+        TrainStop::TargetLoss => format!(
+            "Stopped at epoch {}: the loss reached the target.",
+            last.epoch
+        ),
+        TrainStop::Patience => format!(
+            "Stopped at epoch {}: the {} loss had not improved for the patience given.",
+            last.epoch,
+            if last.val_loss.is_some() {
+                "validation"
+            } else {
+                "training"
+            }
+        ),
+        TrainStop::Diverged {
+            epoch,
+            iteration,
+            reason,
+        } => format!("Diverged at epoch {epoch}, iteration {iteration}: {reason}."),
+    }
+}
+
+/// Samples used by the iterations run (the last batch of an epoch may be
+/// smaller).
+fn samples_seen(t: &Training) -> u64 {
+    let end = &t.epochs[t.epochs.len() - 1];
+    let per_epoch = t.arithmetic.iterations_per_epoch().max(1) as u64;
+    let (epochs, rest) = (end.iterations / per_epoch, end.iterations % per_epoch);
+    epochs * t.arithmetic.samples_per_epoch() as u64 + rest * t.arithmetic.batch_size as u64
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.1}%", 100.0 * x)
+}
+
+fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
+    let t = r.training;
+    let spec = r.spec;
+    let activations: Vec<&str> = spec.activations.iter().map(|a| a.name()).collect();
+    let mut out = vec![
+        Block::Heading {
+            level: 1,
+            text: vec![text(format!("Training {}", spec.name))],
+        },
+        Block::Paragraph(vec![text(format!(
+            "Network {} with activation {}, loss {}. Optimizer: {} with {}. Data: {} — {} training samples{}{}, {} feature{}, {} target{}{}.",
+            spec.shape(),
+            activations.join(", "),
+            spec.loss.name(),
+            r.optimizer.title(),
+            settings(&r.optimizer),
+            r.source,
+            r.data.len(),
+            r.validation.map_or(String::new(), |v| format!(" and {} held out for validation", v.len())),
+            if r.standardized { ", standardized" } else { "" },
+            r.data.feature_names.len(),
+            if r.data.feature_names.len() == 1 { "" } else { "s" },
+            r.data.target_names.len(),
+            if r.data.target_names.len() == 1 { "" } else { "s" },
+            r.data.class_names.as_ref().map_or(String::new(), |c| format!(" (classes {})", c.join(", ")))
+        ))]),
+        Block::Paragraph(vec![text(format!("{}: {}.", t.arithmetic.summary(), t.arithmetic.kind()))]),
+    ];
+    if let Some(c) = r.comparison {
+        out.extend(comparison_blocks(c, style));
+        return out;
+    }
+    let classification = t.epochs[0].accuracy.is_some();
+    let validation = t.epochs[0].val_loss.is_some();
+    let mut header = vec![cell("epoch"), cell("iterations"), cell("loss")];
+    if validation {
+        header.push(cell("val loss"));
+    }
+    if classification {
+        header.push(cell("accuracy"));
+        if validation {
+            header.push(cell("val accuracy"));
+        }
+    }
+    header.push(cell("‖∇E‖"));
+    let last = t.epochs.len() - 1;
+    let rows = t
+        .epochs
+        .iter()
+        .filter(|e| e.epoch % r.log_every == 0 || e.epoch == last)
+        .map(|e| {
+            let mut row = vec![
+                cell(e.epoch.to_string()),
+                cell(format_thousands(e.iterations)),
+                cell(style.num(e.loss)),
+            ];
+            if validation {
+                row.push(cell(e.val_loss.map_or("—".into(), |v| style.num(v))));
+            }
+            if classification {
+                row.push(cell(e.accuracy.map_or("—".into(), percent)));
+                if validation {
+                    row.push(cell(e.val_accuracy.map_or("—".into(), percent)));
+                }
+            }
+            row.push(cell(e.grad_norm.map_or("—".into(), |g| style.num(g))));
+            row
+        })
+        .collect();
+    out.push(Block::Table { header, rows });
+    if format == Format::Text {
+        if let Some(curve) = terminal_curve(t) {
+            out.push(Block::Preformatted(curve));
+        }
+    }
+    let end = &t.epochs[last];
+    let mut summary = format!(
+        "{} Final loss {}{}{} after {} iterations ({} samples seen).",
+        stop_text(&t.stop, t),
+        style.num(end.loss),
+        end.val_loss.map_or(String::new(), |v| format!(
+            ", validation loss {}",
+            style.num(v)
+        )),
+        end.accuracy.map_or(String::new(), |a| format!(
+            ", training accuracy {}",
+            percent(a)
+        )),
+        format_thousands(end.iterations),
+        format_thousands(samples_seen(t))
+    );
+    if let Some(path) = &r.saved {
+        summary.push_str(&format!(" Parameters saved to {path}."));
+    }
+    if let Some(path) = &r.plot {
+        summary.push_str(&format!(" Curves drawn in {path}."));
+    }
+    out.push(Block::Paragraph(vec![text(summary)]));
+    out
+}
+
+/// The loss per epoch, drawn in the terminal.
+fn terminal_curve(t: &Training) -> Option<String> {
+    use textplots::{Chart, Plot, Shape};
+    if t.epochs.len() < 3 {
+        return None;
+    }
+    let points: Vec<(f32, f32)> = t
+        .epochs
+        .iter()
+        .map(|e| (e.epoch as f32, e.loss as f32))
+        .filter(|p| p.1.is_finite())
+        .collect();
+    let last = t.epochs[t.epochs.len() - 1].epoch as f32;
+    let shape = Shape::Lines(&points);
+    let mut chart = Chart::new(120, 40, 0.0, last.max(1.0));
+    let chart = chart.lineplot(&shape);
+    chart.axis();
+    chart.figures();
+    Some(format!("Loss by epoch:\n{chart}"))
+}
+
+fn comparison_blocks(c: &BatchComparison, style: &Style) -> Vec<Block> {
+    let header = vec![
+        cell("batch size"),
+        cell("kind"),
+        cell("iterations per epoch"),
+        cell("iterations"),
+        cell("final loss"),
+        cell("accuracy"),
+        cell("spread of batch losses"),
+        cell("time"),
+    ];
+    let rows = c
+        .runs
+        .iter()
+        .map(|(size, t)| {
+            let end = &t.epochs[t.epochs.len() - 1];
+            let spreads: Vec<f64> = t.epochs.iter().skip(1).map(|e| e.spread).collect();
+            let spread = spreads.iter().sum::<f64>() / spreads.len().max(1) as f64;
+            let kind = if *size == t.arithmetic.samples {
+                "batch"
+            } else if *size == 1 {
+                "stochastic"
+            } else {
+                "mini-batch"
+            };
+            vec![
+                cell(size.to_string()),
+                cell(kind),
+                cell(format_thousands(t.arithmetic.iterations_per_epoch() as u64)),
+                cell(format_thousands(end.iterations)),
+                cell(style.num(end.loss)),
+                cell(end.accuracy.map_or("—".into(), percent)),
+                cell(style.num(spread)),
+                cell(format!("{:.3} s", t.elapsed.as_secs_f64())),
+            ]
+        })
+        .collect();
+    vec![
+        Block::Heading {
+            level: 2,
+            text: vec![text("Batch sizes compared")],
+        },
+        Block::Paragraph(vec![text(
+            "Every run starts from the same weights and sees the same number of epochs. Smaller batches take more, cheaper, noisier steps: the spread is the standard deviation of the batch losses within an epoch, averaged over the epochs.",
+        )]),
+        Block::Table { header, rows },
+    ]
+}
+
+fn csv(r: &TrainReport, style: &Style) -> String {
+    let mut out = String::from("epoch,iterations,loss,val_loss,accuracy,val_accuracy,grad_norm\n");
+    let opt = |v: Option<f64>| v.map_or(String::new(), |x| style.num(x));
+    for e in &r.training.epochs {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{}\n",
+            e.epoch,
+            e.iterations,
+            style.num(e.loss),
+            opt(e.val_loss),
+            opt(e.accuracy),
+            opt(e.val_accuracy),
+            opt(e.grad_norm)
+        ));
+    }
+    out
+}
+
+fn training_json(t: &Training, log_iterations: bool, timed: bool) -> Value {
+    let epochs: Vec<Value> = t
+        .epochs
+        .iter()
+        .map(|e| {
+            json!({"epoch": e.epoch, "iterations": e.iterations, "loss": e.loss, "val_loss": e.val_loss, "accuracy": e.accuracy, "val_accuracy": e.val_accuracy, "grad_norm": e.grad_norm, "batch_loss_spread": e.spread})
+        })
+        .collect();
+    let mut object = json!({
+        "iterations_per_epoch": t.arithmetic.iterations_per_epoch(),
+        "epochs": epochs,
+        "stopped": t.stop.name(),
+    });
+    if timed {
+        object["elapsed_seconds"] = json!(t.elapsed.as_secs_f64());
+    }
+    if let TrainStop::Diverged {
+        epoch,
+        iteration,
+        reason,
+    } = &t.stop
+    {
+        object["diverged"] = json!({"epoch": epoch, "iteration": iteration, "reason": reason});
+    }
+    if log_iterations {
+        object["iterations"] = t
+            .iterations
+            .iter()
+            .map(
+                |i| json!({"iteration": i.iteration, "epoch": i.epoch, "batch_loss": i.batch_loss}),
+            )
+            .collect();
+    }
+    object
+}
+
+pub fn json_value(r: &TrainReport) -> Value {
+    let t = r.training;
+    let config: serde_json::Map<String, Value> = r
+        .optimizer
+        .settings()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), Value::String(v)))
+        .collect();
+    let mut object = json!({
+        "data": {
+            "source": r.source,
+            "samples": r.data.len(),
+            "validation_samples": r.validation.map(Dataset::len),
+            "features": r.data.feature_names,
+            "targets": r.data.target_names,
+            "classes": r.data.class_names,
+        },
+        "network": {"layers": r.spec.layers, "activations": r.spec.activations.iter().map(|a| a.name()).collect::<Vec<_>>(), "loss": r.spec.loss.name()},
+        "config": {
+            "optimizer": r.optimizer.title(),
+            "hyperparameters": config,
+            "epochs": t.arithmetic.epochs,
+            "batch_size": t.arithmetic.batch_size,
+            "drop_last": t.arithmetic.drop_last,
+        },
+    });
+    if let (Value::Object(o), Value::Object(more)) =
+        (&mut object, training_json(t, r.log_iterations, false))
+    {
+        o.extend(more);
+    }
+    object["params"] = json!({"W": r.params.0, "b": r.params.1});
+    if let Some(c) = r.comparison {
+        object["compare_batch"] = c.runs.iter().map(|(size, t)| json!({"batch_size": size, "run": training_json(t, r.log_iterations, true)})).collect();
+    }
+    object
+}
+
+/// The loss (and accuracy) per epoch and per iteration, as SVG.
+pub fn plot(r: &TrainReport) -> Result<String, String> {
+    let runs: Vec<(String, &Training)> = match r.comparison {
+        Some(c) => c
+            .runs
+            .iter()
+            .map(|(size, t)| (format!("batch {size}"), t))
+            .collect(),
+        None => vec![(String::new(), r.training)],
+    };
+    let mut loss = Vec::new();
+    let mut accuracy = Vec::new();
+    for (label, t) in &runs {
+        let per_epoch = t.arithmetic.iterations_per_epoch().max(1) as f64;
+        let prefix = if label.is_empty() {
+            String::new()
+        } else {
+            format!("{label}: ")
+        };
+        if !t.iterations.is_empty() {
+            loss.push(Curve {
+                label: format!("{prefix}batch loss per iteration"),
+                points: t
+                    .iterations
+                    .iter()
+                    .map(|i| (i.iteration as f64 / per_epoch, i.batch_loss))
+                    .collect(),
+                thin: true,
+            });
+        }
+        loss.push(Curve {
+            label: format!("{prefix}training loss per epoch"),
+            points: t.epochs.iter().map(|e| (e.epoch as f64, e.loss)).collect(),
+            thin: false,
+        });
+        if t.epochs[0].val_loss.is_some() {
+            loss.push(Curve {
+                label: format!("{prefix}validation loss"),
+                points: t
+                    .epochs
+                    .iter()
+                    .filter_map(|e| e.val_loss.map(|v| (e.epoch as f64, v)))
+                    .collect(),
+                thin: false,
+            });
+        }
+        if t.epochs[0].accuracy.is_some() {
+            accuracy.push(Curve {
+                label: format!("{prefix}training accuracy"),
+                points: t
+                    .epochs
+                    .iter()
+                    .filter_map(|e| e.accuracy.map(|a| (e.epoch as f64, a)))
+                    .collect(),
+                thin: false,
+            });
+            if t.epochs[0].val_accuracy.is_some() {
+                accuracy.push(Curve {
+                    label: format!("{prefix}validation accuracy"),
+                    points: t
+                        .epochs
+                        .iter()
+                        .filter_map(|e| e.val_accuracy.map(|a| (e.epoch as f64, a)))
+                        .collect(),
+                    thin: false,
+                });
+            }
+        }
+    }
+    training_curves(&format!("Training {}", r.spec.name), &loss, &accuracy)
+}
+
+/// The report of `stepgrad epochs`.
+pub fn render_epochs(a: &EpochArithmetic, format: Format, style: &Style) -> String {
+    if format == Format::Json {
+        let value = json!({
+            "samples": a.samples,
+            "batch_size": a.batch_size,
+            "epochs": a.epochs,
+            "drop_last": a.drop_last,
+            "iterations_per_epoch": a.iterations_per_epoch(),
+            "last_batch": a.last_batch(),
+            "dropped_per_epoch": if a.drop_last { a.remainder() } else { 0 },
+            "total_iterations": a.total_iterations(),
+            "samples_seen": a.samples_seen(),
+        });
+        let mut t = serde_json::to_string_pretty(&value).unwrap_or_default();
+        t.push('\n');
+        return t;
+    }
+    let n = |v: u64| format_thousands(v);
+    let full = a.full_batches();
+    let mut steps = vec![format!(
+        "One epoch is one pass over all {} samples; one iteration is one batch, one update of the weights.",
+        n(a.samples as u64)
+    )];
+    if a.remainder() == 0 {
+        steps.push(format!(
+            "{} ÷ {} = {} batches of {} fill an epoch exactly: {} iterations per epoch.",
+            n(a.samples as u64),
+            n(a.batch_size as u64),
+            n(full as u64),
+            n(a.batch_size as u64),
+            n(a.iterations_per_epoch() as u64)
+        ));
+    } else if a.drop_last {
+        steps.push(format!(
+            "{} ÷ {} = {} full batches with {} samples left over; --drop-last drops them, so each epoch has {} iterations and uses {} samples.",
+            n(a.samples as u64),
+            n(a.batch_size as u64),
+            n(full as u64),
+            a.remainder(),
+            n(a.iterations_per_epoch() as u64),
+            n(a.samples_per_epoch() as u64)
+        ));
+    } else {
+        steps.push(format!(
+            "{} ÷ {} = {} full batches with {} samples left over, which make one last, smaller batch of {}: {} iterations per epoch.",
+            n(a.samples as u64),
+            n(a.batch_size as u64),
+            n(full as u64),
+            a.remainder(),
+            a.last_batch(),
+            n(a.iterations_per_epoch() as u64)
+        ));
+    }
+    steps.push(format!(
+        "{} epochs × {} iterations = {} iterations in all.",
+        n(a.epochs as u64),
+        n(a.iterations_per_epoch() as u64),
+        n(a.total_iterations())
+    ));
+    steps.push(format!(
+        "{} epochs × {} samples = {} samples seen (each sample {} times).",
+        n(a.epochs as u64),
+        n(a.samples_per_epoch() as u64),
+        n(a.samples_seen()),
+        n(a.epochs as u64)
+    ));
+    steps.push(format!(
+        "With batch size {}, this is {}.",
+        n(a.batch_size as u64),
+        a.kind()
+    ));
+    let rows = vec![
+        vec![
+            cell("iterations per epoch"),
+            cell(n(a.iterations_per_epoch() as u64)),
+        ],
+        vec![
+            cell("size of the last batch"),
+            cell(n(a.last_batch() as u64)),
+        ],
+        vec![cell("total iterations"), cell(n(a.total_iterations()))],
+        vec![cell("samples seen"), cell(n(a.samples_seen()))],
+    ];
+    let mut blocks = vec![Block::Heading {
+        level: 1,
+        text: vec![text("Epochs and iterations")],
+    }];
+    blocks.extend(steps.into_iter().map(|s| Block::Paragraph(vec![text(s)])));
+    blocks.push(Block::Table {
+        header: vec![cell("quantity"), cell("value")],
+        rows,
+    });
+    doc::render(&blocks, format, style)
+}

@@ -1,0 +1,141 @@
+//! Epochs, iterations and batches: the arithmetic of a training run.
+//!
+//! One epoch is one pass over the whole training set; one iteration is one
+//! batch, one update. With N samples and batch size B there are ⌈N/B⌉
+//! iterations per epoch, the last one smaller when B does not divide N —
+//! or ⌊N/B⌋ with the remainder dropped.
+//!
+//! Invariant: `samples_seen = epochs × samples used per epoch`, and the
+//! batches of an epoch cover those samples exactly once.
+
+use crate::number::format_thousands;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EpochArithmetic {
+    pub samples: usize,
+    pub batch_size: usize,
+    pub epochs: usize,
+    pub drop_last: bool,
+}
+
+impl EpochArithmetic {
+    /// Full batches in one epoch.
+    pub fn full_batches(&self) -> usize {
+        self.samples / self.batch_size
+    }
+
+    /// Samples left over after the full batches.
+    pub fn remainder(&self) -> usize {
+        self.samples % self.batch_size
+    }
+
+    pub fn iterations_per_epoch(&self) -> usize {
+        self.full_batches() + usize::from(self.remainder() > 0 && !self.drop_last)
+    }
+
+    /// The size of the last batch of an epoch.
+    pub fn last_batch(&self) -> usize {
+        if self.remainder() > 0 && !self.drop_last {
+            self.remainder()
+        } else {
+            self.batch_size
+        }
+    }
+
+    pub fn total_iterations(&self) -> u64 {
+        self.iterations_per_epoch() as u64 * self.epochs as u64
+    }
+
+    /// Samples one epoch uses.
+    pub fn samples_per_epoch(&self) -> usize {
+        if self.drop_last {
+            self.full_batches() * self.batch_size
+        } else {
+            self.samples
+        }
+    }
+
+    pub fn samples_seen(&self) -> u64 {
+        self.samples_per_epoch() as u64 * self.epochs as u64
+    }
+
+    /// What kind of gradient descent this batch size makes.
+    pub fn kind(&self) -> &'static str {
+        if self.batch_size >= self.samples {
+            "batch gradient descent: every update uses all the samples"
+        } else if self.batch_size == 1 {
+            "stochastic gradient descent: every update uses one sample"
+        } else {
+            "mini-batch gradient descent: every update uses a slice of the samples"
+        }
+    }
+
+    /// The one-line summary a training run starts with: "150 samples, batch
+    /// size 16 → 10 iterations per epoch (last batch 6); 100 epochs →
+    /// 1,000 iterations, 15,000 samples seen".
+    pub fn summary(&self) -> String {
+        let per_epoch = self.iterations_per_epoch();
+        let last = if self.remainder() == 0 {
+            String::new()
+        } else if self.drop_last {
+            format!(
+                " (the last {} samples are dropped each epoch)",
+                self.remainder()
+            )
+        } else {
+            format!(" (last batch {})", self.last_batch())
+        };
+        format!(
+            "{} samples, batch size {} → {} iteration{} per epoch{last}; {} epoch{} → {} iterations, {} samples seen",
+            format_thousands(self.samples as u64),
+            format_thousands(self.batch_size as u64),
+            format_thousands(per_epoch as u64),
+            if per_epoch == 1 { "" } else { "s" },
+            format_thousands(self.epochs as u64),
+            if self.epochs == 1 { "" } else { "s" },
+            format_thousands(self.total_iterations()),
+            format_thousands(self.samples_seen())
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_course_example() {
+        let a = EpochArithmetic {
+            samples: 1000,
+            batch_size: 25,
+            epochs: 100,
+            drop_last: false,
+        };
+        assert_eq!(
+            (
+                a.iterations_per_epoch(),
+                a.total_iterations(),
+                a.samples_seen()
+            ),
+            (40, 4000, 100_000)
+        );
+        assert_eq!(a.summary(), "1,000 samples, batch size 25 → 40 iterations per epoch; 100 epochs → 4,000 iterations, 100,000 samples seen");
+    }
+
+    #[test]
+    fn remainders() {
+        let a = EpochArithmetic {
+            samples: 1000,
+            batch_size: 32,
+            epochs: 10,
+            drop_last: false,
+        };
+        assert_eq!((a.iterations_per_epoch(), a.last_batch()), (32, 8));
+        let d = EpochArithmetic {
+            drop_last: true,
+            ..a
+        };
+        assert_eq!((d.iterations_per_epoch(), d.samples_seen()), (31, 9920));
+        assert!(d.summary().contains("the last 8 samples are dropped"));
+    }
+}

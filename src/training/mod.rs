@@ -1,0 +1,11 @@
+//! Training networks on data: the epoch arithmetic, the compiled tapes, and
+//! the loop of shuffled batches and optimizer steps.
+
+mod arithmetic;
+mod trainer;
+
+pub use arithmetic::EpochArithmetic;
+pub use trainer::{
+    evaluate, train, Columns, EpochRecord, Evaluation, IterationRecord, Model, Tapes, TrainOptions,
+    TrainStop, Training,
+};
