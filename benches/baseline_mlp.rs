@@ -74,6 +74,29 @@ impl Mlp {
         loss
     }
 
+    /// The loss over the data set, forward passes only.
+    pub fn loss(&self, inputs: &[Vec<f64>], targets: &[Vec<f64>]) -> f64 {
+        let depth = self.layers.len() - 1;
+        let mut activations: Vec<Vec<f64>> = self.layers.iter().map(|&n| vec![0.0; n]).collect();
+        let mut loss = 0.0;
+        for (x, t) in inputs.iter().zip(targets) {
+            activations[0].copy_from_slice(x);
+            for l in 0..depth {
+                let fan_in = self.layers[l];
+                let (before, after) = activations.split_at_mut(l + 1);
+                let rows = self.weights[l].chunks(fan_in).zip(&self.biases[l]);
+                for (o, (row, bias)) in after[0].iter_mut().zip(rows) {
+                    let net: f64 = row.iter().zip(&before[l]).map(|(w, a)| w * a).sum::<f64>();
+                    *o = sigmoid(net + bias);
+                }
+            }
+            for (o, t) in activations[depth].iter().zip(t) {
+                loss += 0.5 * (t - o) * (t - o);
+            }
+        }
+        loss
+    }
+
     /// One epoch of plain gradient descent in batches of `batch` samples,
     /// in order.
     pub fn epoch(

@@ -361,6 +361,11 @@ impl Tape {
         self.instructions.is_empty()
     }
 
+    /// Number of column registers (each holds one value per sample).
+    pub fn registers(&self) -> usize {
+        self.columns
+    }
+
     /// Runs the tape on a batch: `data[k]` holds data variable k's values,
     /// one per sample. Returns the batch sums; per-sample outputs can then
     /// be read with `column`.

@@ -630,7 +630,9 @@ pub struct Optimizer {
     pub config: OptimizerConfig,
     state: first_order::State,
     newton: newton::Newton,
-    bfgs: bfgs::Bfgs,
+    /// BFGS's inverse-Hessian approximation, made at its first step (an
+    /// n×n matrix is too much to allocate for optimizers that never use it).
+    bfgs: Option<bfgs::Bfgs>,
     /// Steps taken so far.
     pub steps: usize,
 }
@@ -641,7 +643,7 @@ impl Optimizer {
             config,
             state: first_order::State::new(dimension),
             newton: newton::Newton,
-            bfgs: bfgs::Bfgs::new(dimension),
+            bfgs: None,
             steps: 0,
         }
     }
@@ -658,7 +660,10 @@ impl Optimizer {
         let t = self.steps;
         match self.config {
             OptimizerConfig::Newton(c) => self.newton.step(&c, objective, x, f, gradient),
-            OptimizerConfig::Bfgs(c) => self.bfgs.step(&c, objective, x, f, gradient),
+            OptimizerConfig::Bfgs(c) => self
+                .bfgs
+                .get_or_insert_with(|| bfgs::Bfgs::new(x.len()))
+                .step(&c, objective, x, f, gradient),
             config => Ok(self.state.step(&config, t, x, gradient)),
         }
     }

@@ -60,14 +60,14 @@ fn stop_text(stop: &TrainStop, t: &Training) -> String {
     match stop {
         TrainStop::Epochs => format!(
             "Stopped after the maximum of {} epochs.",
-            t.arithmetic.epochs
+            format_thousands(t.arithmetic.epochs as u64)
         ),
         TrainStop::TargetLoss => format!(
             "Stopped at epoch {}: the loss reached the target.",
             last.epoch
         ),
-        TrainStop::Patience => format!(
-            "Stopped at epoch {}: the {} loss had not improved for the patience given.",
+        TrainStop::Patience { epochs } => format!(
+            "Stopped at epoch {}: the {} loss had not improved for {epochs} epochs.",
             last.epoch,
             if last.val_loss.is_some() {
                 "validation"

@@ -96,6 +96,17 @@ impl Tapes {
     pub fn is_empty(&self) -> bool {
         self.training.is_empty()
     }
+
+    /// The sizes of the compiled tapes, for benchmarks and curious readers.
+    pub fn describe(&self) -> String {
+        format!(
+            "training tape: {} instructions, {} registers; evaluation tape: {} instructions, {} registers",
+            self.training.len(),
+            self.training.registers(),
+            self.evaluation.len(),
+            self.evaluation.registers()
+        )
+    }
 }
 
 /// A data set as columns: one per input, then one per target.
@@ -182,8 +193,29 @@ pub fn evaluate(
     classification: bool,
     with_gradient: bool,
 ) -> Evaluation {
-    let n = columns.len();
     let mut workspace = Workspace::default();
+    evaluate_in(
+        &mut workspace,
+        tapes,
+        loss,
+        columns,
+        params,
+        classification,
+        with_gradient,
+    )
+}
+
+/// `evaluate` with the caller's workspace, reused from epoch to epoch.
+fn evaluate_in(
+    workspace: &mut Workspace,
+    tapes: &Tapes,
+    loss: Loss,
+    columns: &Columns,
+    params: &[f64],
+    classification: bool,
+    with_gradient: bool,
+) -> Evaluation {
+    let n = columns.len();
     let mut buffers = Vec::new();
     let (mut total, mut correct) = (0.0, 0usize);
     let mut gradient = if with_gradient {
@@ -196,16 +228,16 @@ pub fn evaluate(
         columns.gather(chunk, &mut buffers);
         let views: Vec<&[f64]> = buffers.iter().map(Vec::as_slice).collect();
         if with_gradient {
-            let sums = tapes.training.run(&mut workspace, params, &views);
+            let sums = tapes.training.run(workspace, params, &views);
             for (g, s) in gradient.iter_mut().zip(&sums[1..]) {
                 *g += s;
             }
         }
-        let sums = tapes.evaluation.run(&mut workspace, params, &views);
+        let sums = tapes.evaluation.run(workspace, params, &views);
         total += sums[0];
         if classification {
             let outs: Vec<std::borrow::Cow<[f64]>> = (0..tapes.outputs)
-                .map(|k| tapes.evaluation.column(&workspace, k, params))
+                .map(|k| tapes.evaluation.column(workspace, k, params))
                 .collect();
             for (j, &i) in chunk.iter().enumerate() {
                 correct += usize::from(is_correct(|k| outs[k][j], outs.len(), &columns.targets[i]));
@@ -296,8 +328,8 @@ pub enum TrainStop {
     Epochs,
     /// The loss reached the target.
     TargetLoss,
-    /// The loss did not improve for `patience` epochs.
-    Patience,
+    /// The loss did not improve for this many epochs (the patience).
+    Patience { epochs: usize },
     /// A value stopped being finite.
     Diverged {
         epoch: usize,
@@ -311,7 +343,7 @@ impl TrainStop {
         match self {
             TrainStop::Epochs => "epochs",
             TrainStop::TargetLoss => "target_loss",
-            TrainStop::Patience => "patience",
+            TrainStop::Patience { .. } => "patience",
             TrainStop::Diverged { .. } => "diverged",
         }
     }
@@ -456,16 +488,26 @@ pub fn train(
     let mut buffers = Vec::new();
     let mut iterations = Vec::new();
     let mut iteration: u64 = 0;
-    let record = |epoch: usize,
-                  iteration: u64,
-                  params: &[f64],
-                  spread: f64,
-                  grad_norm: Option<f64>|
+    let mut evaluation_workspace = Workspace::default();
+    let mut record = |epoch: usize,
+                      iteration: u64,
+                      params: &[f64],
+                      spread: f64,
+                      grad_norm: Option<f64>|
      -> EpochRecord {
-        let e = evaluate(tapes, loss, &columns, params, classification, false);
+        let workspace = &mut evaluation_workspace;
+        let e = evaluate_in(
+            workspace,
+            tapes,
+            loss,
+            &columns,
+            params,
+            classification,
+            false,
+        );
         let v = val_columns
             .as_ref()
-            .map(|c| evaluate(tapes, loss, c, params, classification, false));
+            .map(|c| evaluate_in(workspace, tapes, loss, c, params, classification, false));
         EpochRecord {
             epoch,
             iterations: iteration,
@@ -585,7 +627,7 @@ pub fn train(
             } else {
                 waited += 1;
                 if waited >= patience {
-                    break TrainStop::Patience;
+                    break TrainStop::Patience { epochs: patience };
                 }
             }
         }
