@@ -55,6 +55,16 @@ pub fn format_thousands(n: u64) -> String {
     out
 }
 
+/// A count with its noun, singular or plural, with thousands separators:
+/// (1, "epoch", "epochs") → "1 epoch", (3000, …) → "3,000 epochs".
+pub fn format_count(n: u64, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        format_thousands(n),
+        if n == 1 { one } else { many }
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -391,3 +391,67 @@ fn why_the_post_prints_different_figures() {
     assert!(nine_digits(older[9_999] * 1e5, "3.5084786"));
     assert!(!nine_digits(older[9_999] * 1e5, "3.51085"));
 }
+
+/// The compiled tape (used by `train`) and the graph evaluator (used by
+/// `net`) give the same loss and gradient on random networks, and the
+/// tape's outputs agree with meval's evaluation of the printed loss.
+#[test]
+fn compiled_tape_agrees_with_the_evaluator_on_random_networks() {
+    use stepgrad::data::Dataset;
+    use stepgrad::training::{evaluate, Columns, Tapes};
+    let mut runner = TestRunner::new(Config {
+        cases: 200,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&random_spec(), |spec| {
+            let (f, run) = run(&spec, 1, false);
+            let tapes = Tapes::compile(&f);
+            let data = Dataset {
+                feature_names: (0..spec.layers[0]).map(|k| format!("x{k}")).collect(),
+                target_names: (0..spec.layers[spec.layers.len() - 1])
+                    .map(|k| format!("t{k}"))
+                    .collect(),
+                class_names: None,
+                inputs: spec.inputs.clone(),
+                targets: spec.targets.clone(),
+            };
+            let params = initial_values(&f, &spec);
+            let e = evaluate(
+                &tapes,
+                spec.loss,
+                &Columns::new(&data),
+                &params,
+                false,
+                true,
+            );
+            let text = ascii(&f.graph, f.loss);
+            let by_meval = meval_loss(&f, &spec, &text, &params);
+            prop_assert!(
+                close(e.loss, run.steps[0].loss, 1e-12),
+                "tape loss {} vs evaluator {}",
+                e.loss,
+                run.steps[0].loss
+            );
+            prop_assert!(
+                close(e.loss, by_meval, 1e-10),
+                "tape loss {} vs meval {by_meval}",
+                e.loss
+            );
+            for (i, p) in f.params.iter().enumerate() {
+                prop_assert!(
+                    close(e.gradient[i], run.steps[0].gradients[i], 1e-12),
+                    "∂E/∂{}: tape {} vs evaluator {} ({:?}, {:?}, {:?})",
+                    p.name,
+                    e.gradient[i],
+                    run.steps[0].gradients[i],
+                    spec.layers,
+                    spec.activations,
+                    spec.loss
+                );
+            }
+            Ok(())
+        })
+        .unwrap();
+}

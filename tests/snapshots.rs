@@ -1,4 +1,4 @@
-//! What `diff` and `check` print, in every format, pinned as snapshots.
+//! What every command prints, in every format, pinned as snapshots.
 //! A change to any output shows up here as a reviewable diff.
 
 mod common;
@@ -199,5 +199,70 @@ fn minimize_each_optimizer() {
             "--line-search",
         ],
         &["text", "markdown", "latex", "csv"],
+    );
+}
+
+#[test]
+fn train_and_epochs() {
+    snapshot_all_formats(
+        "train_xor",
+        &["train", "xor", "--epochs", "40", "--log-every", "10"],
+    );
+    snapshot_formats(
+        "train_iris_minibatch",
+        &[
+            "train",
+            "--data",
+            "builtin:iris",
+            "--batch-size",
+            "16",
+            "--val",
+            "0.2",
+            "--standardize",
+            "--epochs",
+            "20",
+            "--log-every",
+            "5",
+        ],
+        &["text", "csv"],
+    );
+    snapshot_formats(
+        "train_diverged",
+        &[
+            "train",
+            "--data",
+            "builtin:line",
+            "--lr",
+            "10",
+            "--optimizer",
+            "sgd",
+        ],
+        &["text"],
+    );
+    snapshot_all_formats(
+        "epochs_remainder",
+        &[
+            "epochs",
+            "--samples",
+            "1000",
+            "--batch-size",
+            "32",
+            "--epochs",
+            "100",
+        ],
+    );
+    snapshot_formats(
+        "epochs_drop_last",
+        &[
+            "epochs",
+            "--samples",
+            "1000",
+            "--batch-size",
+            "32",
+            "--epochs",
+            "100",
+            "--drop-last",
+        ],
+        &["text"],
     );
 }

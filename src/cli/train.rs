@@ -3,7 +3,8 @@
 
 use super::optimizer_args::OptimizerArgs;
 use super::{check_output_path, read_input_file, write_file_atomically, Context, Written};
-use crate::data::{builtin, load_csv, Dataset, Generation, TargetColumns};
+use crate::data::{builtin, check_input_columns, load_csv, Dataset, Generation, TargetColumns};
+use crate::diagnostic::Location;
 use crate::network::{
     initial_values, initialize, load_spec, to_shapes, Activation, BiasMode, Loss, NetworkFormula,
     Origin, Parameters, Spec, TrainSettings,
@@ -116,7 +117,10 @@ pub const MAX_EPOCHS: usize = 1_000_000;
 pub const MAX_SAMPLES: usize = 1_000_000;
 
 pub fn run_epochs(args: &EpochsArgs, context: &Context) -> Result<Written, Error> {
-    context.require_format("epochs", &[Format::Text, Format::Markdown, Format::Json])?;
+    context.require_format(
+        "epochs",
+        &[Format::Text, Format::Markdown, Format::Latex, Format::Json],
+    )?;
     if args.samples == 0 || args.batch_size == 0 || args.epochs == 0 {
         return Err(Error::usage(
             "--samples, --batch-size and --epochs must all be at least 1",
@@ -185,6 +189,9 @@ fn load_data(args: &TrainArgs, spec: Option<&Spec>) -> Result<(Dataset, String),
             };
         let text = read_input_file(std::path::Path::new(source))?;
         let data = load_csv(source, &text, &columns)?;
+        if let Some(spec) = spec {
+            check_input_columns(source, &text, &data, spec.layers[0])?;
+        }
         if data.len() > MAX_SAMPLES {
             return Err(Error::usage(
                 format!("{source} has {} rows; the limit is 1,000,000", data.len()),
@@ -341,8 +348,20 @@ fn read_parameters(path: &std::path::Path, spec: &Spec) -> Result<Parameters, Er
         path: shown.clone(),
         message,
     };
-    let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| bad(format!("not valid JSON: {e}")))?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        // serde_json counts lines and columns from 1; point at that byte.
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(e.line().saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let at = (line_start + e.column().saturating_sub(1)).min(text.len());
+        Error::Located {
+            location: Box::new(Location::of_span(&shown, &text, &(at..at + 1))),
+            message: format!("not valid JSON: {e}"),
+            hint: Some("the file should be one written by train --save".into()),
+        }
+    })?;
     let weights: Vec<Vec<Vec<f64>>> = serde_json::from_value(value["W"].clone())
         .map_err(|e| bad(format!("W must be W[layer][out][in] numbers: {e}")))?;
     let biases: Vec<Vec<f64>> = serde_json::from_value(value["b"].clone())
@@ -361,10 +380,29 @@ fn read_parameters(path: &std::path::Path, spec: &Spec) -> Result<Parameters, Er
                 && biases[l].len() == expected_biases(l)
         });
     if !fits {
-        return Err(bad(format!(
-            "these parameters do not fit the network {}",
-            spec.shape()
-        )));
+        // The shape the file's weights describe, if they describe one.
+        let mut shape: Vec<String> = weights
+            .first()
+            .and_then(|w| w.first())
+            .map(|row| vec![row.len().to_string()])
+            .unwrap_or_default();
+        shape.extend(weights.iter().map(|w| w.len().to_string()));
+        let held = if shape.len() >= 2 {
+            format!(
+                "the file holds parameters for a {} network",
+                shape.join("-")
+            )
+        } else {
+            "the file holds no weights".to_string()
+        };
+        return Err(Error::usage(
+            format!(
+                "{shown}: these parameters do not fit the network {} ({held}, with {} bias values)",
+                spec.shape(),
+                biases.iter().map(Vec::len).sum::<usize>()
+            ),
+            "give --init-from a file saved from the same network (the same spec, --hidden and bias)",
+        ));
     }
     if weights
         .iter()
@@ -381,7 +419,13 @@ fn read_parameters(path: &std::path::Path, spec: &Spec) -> Result<Parameters, Er
 pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
     context.require_format(
         "train",
-        &[Format::Text, Format::Markdown, Format::Json, Format::Csv],
+        &[
+            Format::Text,
+            Format::Markdown,
+            Format::Latex,
+            Format::Json,
+            Format::Csv,
+        ],
     )?;
     let spec = args.spec.as_deref().map(load_spec).transpose()?;
     let (mut data, source) = load_data(args, spec.as_ref())?;

@@ -193,6 +193,78 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
     Ok(data)
 }
 
+/// The byte range of each column name in the header line.
+fn header_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let header_end = text.find('\n').unwrap_or(text.len());
+    let header = &text[..header_end];
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for field in header.split(',') {
+        let trimmed = field.trim();
+        let at = start + field.find(trimmed).unwrap_or(0);
+        spans.push(at..at + trimmed.len().max(1));
+        start += field.len() + 1;
+    }
+    spans
+}
+
+fn input_columns(n: usize) -> String {
+    if n == 1 {
+        "1 input column".into()
+    } else {
+        format!("{n} input columns")
+    }
+}
+
+/// Checks that the CSV loaded as `data` has the `expected` number of input
+/// columns, pointing at the first column too many (or at the header when
+/// there are too few).
+pub fn check_input_columns(
+    path: &str,
+    text: &str,
+    data: &Dataset,
+    expected: usize,
+) -> Result<(), Error> {
+    let found = data.feature_names.len();
+    if found == expected {
+        return Ok(());
+    }
+    let spans = header_spans(text);
+    let header_end = text.find('\n').unwrap_or(text.len());
+    let hint = "make the first layer size the number of input columns, give the extra columns to --targets, or leave out the spec to get a network built for the data";
+    if found > expected {
+        let extra = &data.feature_names[expected];
+        let column = text[..header_end]
+            .split(',')
+            .position(|h| h.trim() == extra)
+            .unwrap_or(0);
+        let span = spans.get(column).cloned().unwrap_or(0..header_end);
+        return Err(located(
+            path,
+            text,
+            span,
+            format!(
+                "{} ({}), more input columns than the network takes: its input layer has {expected}, so '{extra}' (column {}) is the first too many",
+                input_columns(found),
+                data.feature_names.join(", "),
+                column + 1
+            ),
+            hint,
+        ));
+    }
+    Err(located(
+        path,
+        text,
+        0..header_end,
+        format!(
+            "{} ({}), fewer than the network takes: its input layer has {expected}",
+            input_columns(found),
+            data.feature_names.join(", ")
+        ),
+        hint,
+    ))
+}
+
 fn column_index(
     path: &str,
     text: &str,

@@ -8,7 +8,7 @@ mod builtin;
 mod csv_file;
 
 pub use builtin::{builtin, Generation, NAMES as BUILTIN_NAMES};
-pub use csv_file::{load_csv, TargetColumns};
+pub use csv_file::{check_input_columns, load_csv, TargetColumns};
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 

@@ -309,9 +309,10 @@ impl OptimizerConfig {
                 } else {
                     label
                 };
+                let example = if label == "eps" { "1e-8" } else { "0.1" };
                 bad(
                     format!("--{label} {v}: {what} must be a positive number"),
-                    "for example --lr 0.1 or --eps 1e-8",
+                    &format!("for example --{label} {example}"),
                 )
             }
         };

@@ -100,10 +100,25 @@ impl Style {
     }
 }
 
-/// Escapes text for LaTeX's text mode.
+/// Escapes text for LaTeX's text mode. Symbols that pdflatex's text fonts
+/// lack (→, ×, ‖, Greek letters, …) become math, one `$…$` for a run of
+/// them.
 pub fn latex_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut math_run = false;
     for c in text.chars() {
+        if let Some(command) = latex_symbol(c) {
+            if math_run {
+                out.pop();
+            } else {
+                out.push('$');
+            }
+            out.push_str(command);
+            out.push('$');
+            math_run = true;
+            continue;
+        }
+        math_run = false;
         match c {
             '\\' => out.push_str("\\textbackslash{}"),
             '&' | '%' | '$' | '#' | '_' | '{' | '}' => {
@@ -114,10 +129,65 @@ pub fn latex_text(text: &str) -> String {
             '^' => out.push_str("\\textasciicircum{}"),
             '<' => out.push_str("\\textless{}"),
             '>' => out.push_str("\\textgreater{}"),
+            '—' => out.push_str("---"),
+            '–' | '−' => out.push_str("--"),
+            '…' => out.push_str("\\ldots{}"),
+            '\u{a0}' => out.push('~'),
             _ => out.push(c),
         }
     }
     out
+}
+
+/// The math-mode command for a symbol that pdflatex's text fonts lack.
+fn latex_symbol(c: char) -> Option<&'static str> {
+    Some(match c {
+        '→' => "\\to",
+        '←' => "\\leftarrow",
+        '×' => "\\times",
+        '÷' => "\\div",
+        '±' => "\\pm",
+        '·' => "\\cdot",
+        '≤' => "\\le",
+        '≥' => "\\ge",
+        '≠' => "\\ne",
+        '≈' => "\\approx",
+        '∞' => "\\infty",
+        '‖' => "\\Vert",
+        '∇' => "\\nabla",
+        '∂' => "\\partial",
+        '√' => "\\surd",
+        'Σ' => "\\Sigma",
+        'Π' => "\\Pi",
+        'Δ' => "\\Delta",
+        'α' => "\\alpha",
+        'β' => "\\beta",
+        'γ' => "\\gamma",
+        'δ' => "\\delta",
+        'ε' => "\\varepsilon",
+        'η' => "\\eta",
+        'θ' => "\\theta",
+        'λ' => "\\lambda",
+        'μ' => "\\mu",
+        'ρ' => "\\rho",
+        'σ' => "\\sigma",
+        'τ' => "\\tau",
+        '½' => "\\tfrac{1}{2}",
+        '²' => "^2",
+        '³' => "^3",
+        '¹' => "^1",
+        '⁰' => "^0",
+        '⁻' => "^-",
+        'ᵀ' => "^T",
+        '₀' => "_0",
+        '₁' => "_1",
+        '₂' => "_2",
+        '₃' => "_3",
+        'ₖ' => "_k",
+        'ᵢ' => "_i",
+        '⁺' => "^+",
+        _ => return None,
+    })
 }
 
 /// Escapes text for a Markdown table cell or paragraph (outside math).

@@ -1,11 +1,11 @@
 //! The reports of `stepgrad train` and `stepgrad epochs`: the arithmetic
 //! of the run, a table of epochs, the loss curve, and the summary.
 
-use super::doc::{self, cell, text, Block};
+use super::doc::{self, cell, math_cell, text, Block, Math};
 use super::{Format, Style};
 use crate::data::Dataset;
 use crate::network::Spec;
-use crate::number::format_thousands;
+use crate::number::{format_count, format_thousands};
 use crate::optim::OptimizerConfig;
 use crate::plot::{training_curves, Curve};
 use crate::training::{EpochArithmetic, TrainStop, Training};
@@ -140,7 +140,7 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
             header.push(cell("val accuracy"));
         }
     }
-    header.push(cell("‖∇E‖"));
+    header.push(math_cell(Math::new("‖∇E‖", "\\lVert \\nabla E \\rVert")));
     let last = t.epochs.len() - 1;
     let rows = t
         .epochs
@@ -173,7 +173,7 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
     }
     let end = &t.epochs[last];
     let mut summary = format!(
-        "{} Final loss {}{}{} after {} iterations ({} samples seen).",
+        "{} Final loss {}{}{} after {} ({} seen).",
         stop_text(&t.stop, t),
         style.num(end.loss),
         end.val_loss.map_or(String::new(), |v| format!(
@@ -184,8 +184,8 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
             ", training accuracy {}",
             percent(a)
         )),
-        format_thousands(end.iterations),
-        format_thousands(samples_seen(t))
+        format_count(end.iterations, "iteration", "iterations"),
+        format_count(samples_seen(t), "sample", "samples")
     );
     if let Some(path) = &r.saved {
         summary.push_str(&format!(" Parameters saved to {path}."));
@@ -197,17 +197,28 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
     out
 }
 
-/// The loss per epoch, drawn in the terminal.
+/// The loss per epoch, drawn in the terminal; on a log₁₀ scale when it
+/// spans more than three powers of ten (a divergence, or a long descent).
 fn terminal_curve(t: &Training) -> Option<String> {
     use textplots::{Chart, Plot, Shape};
     if t.epochs.len() < 3 {
         return None;
     }
-    let points: Vec<(f32, f32)> = t
+    let losses: Vec<(f32, f64)> = t
         .epochs
         .iter()
-        .map(|e| (e.epoch as f32, e.loss as f32))
+        .map(|e| (e.epoch as f32, e.loss))
         .filter(|p| p.1.is_finite())
+        .collect();
+    let (low, high) = losses
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+            (lo.min(p.1), hi.max(p.1))
+        });
+    let logarithmic = low > 0.0 && high / low > 1e3;
+    let points: Vec<(f32, f32)> = losses
+        .iter()
+        .map(|&(x, y)| (x, if logarithmic { y.log10() } else { y } as f32))
         .collect();
     let last = t.epochs[t.epochs.len() - 1].epoch as f32;
     let shape = Shape::Lines(&points);
@@ -215,7 +226,12 @@ fn terminal_curve(t: &Training) -> Option<String> {
     let chart = chart.lineplot(&shape);
     chart.axis();
     chart.figures();
-    Some(format!("Loss by epoch:\n{chart}"))
+    let title = if logarithmic {
+        "log₁₀ of the loss by epoch"
+    } else {
+        "Loss by epoch"
+    };
+    Some(format!("{title}:\n{chart}"))
 }
 
 fn comparison_blocks(c: &BatchComparison, style: &Style) -> Vec<Block> {
@@ -450,53 +466,62 @@ pub fn render_epochs(a: &EpochArithmetic, format: Format, style: &Style) -> Stri
         return t;
     }
     let n = |v: u64| format_thousands(v);
+    let count = |v: usize, one: &str, many: &str| format_count(v as u64, one, many);
     let full = a.full_batches();
+    let samples = count(a.samples, "sample", "samples");
+    let per_epoch = count(a.iterations_per_epoch(), "iteration", "iterations");
     let mut steps = vec![format!(
-        "One epoch is one pass over all {} samples; one iteration is one batch, one update of the weights.",
-        n(a.samples as u64)
+        "One epoch is one pass over all {samples}; one iteration is one batch, one update of the weights."
     )];
     if a.remainder() == 0 {
         steps.push(format!(
-            "{} ÷ {} = {} batches of {} fill an epoch exactly: {} iterations per epoch.",
+            "{} ÷ {} = {} of {} fill an epoch exactly: {per_epoch} per epoch.",
             n(a.samples as u64),
             n(a.batch_size as u64),
-            n(full as u64),
+            count(full, "batch", "batches"),
             n(a.batch_size as u64),
-            n(a.iterations_per_epoch() as u64)
         ));
     } else if a.drop_last {
         steps.push(format!(
-            "{} ÷ {} = {} full batches with {} samples left over; --drop-last drops them, so each epoch has {} iterations and uses {} samples.",
+            "{} ÷ {} = {} with {} left over; --drop-last drops them, so each epoch has {per_epoch} and uses {}.",
             n(a.samples as u64),
             n(a.batch_size as u64),
-            n(full as u64),
-            a.remainder(),
-            n(a.iterations_per_epoch() as u64),
-            n(a.samples_per_epoch() as u64)
+            count(full, "full batch", "full batches"),
+            count(a.remainder(), "sample", "samples"),
+            count(a.samples_per_epoch(), "sample", "samples"),
         ));
     } else {
         steps.push(format!(
-            "{} ÷ {} = {} full batches with {} samples left over, which make one last, smaller batch of {}: {} iterations per epoch.",
+            "{} ÷ {} = {} with {} left over, which make one last, smaller batch of {}: {per_epoch} per epoch.",
             n(a.samples as u64),
             n(a.batch_size as u64),
-            n(full as u64),
-            a.remainder(),
+            count(full, "full batch", "full batches"),
+            count(a.remainder(), "sample", "samples"),
             a.last_batch(),
-            n(a.iterations_per_epoch() as u64)
         ));
     }
     steps.push(format!(
-        "{} epochs × {} iterations = {} iterations in all.",
-        n(a.epochs as u64),
-        n(a.iterations_per_epoch() as u64),
-        n(a.total_iterations())
+        "{} × {} = {} in all.",
+        count(a.epochs, "epoch", "epochs"),
+        per_epoch,
+        format_count(a.total_iterations(), "iteration", "iterations")
     ));
+    let each = if a.drop_last && a.remainder() > 0 {
+        format!(
+            "each sample at most {} — the dropped ones change from epoch to epoch when shuffled",
+            format_count(a.epochs as u64, "time", "times")
+        )
+    } else {
+        format!(
+            "each sample {}",
+            format_count(a.epochs as u64, "time", "times")
+        )
+    };
     steps.push(format!(
-        "{} epochs × {} samples = {} samples seen (each sample {} times).",
-        n(a.epochs as u64),
-        n(a.samples_per_epoch() as u64),
-        n(a.samples_seen()),
-        n(a.epochs as u64)
+        "{} × {} = {} seen ({each}).",
+        count(a.epochs, "epoch", "epochs"),
+        count(a.samples_per_epoch(), "sample", "samples"),
+        format_count(a.samples_seen(), "sample", "samples"),
     ));
     steps.push(format!(
         "With batch size {}, this is {}.",

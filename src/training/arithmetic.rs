@@ -8,7 +8,7 @@
 //! Invariant: `samples_seen = epochs × samples used per epoch`, and the
 //! batches of an epoch cover those samples exactly once.
 
-use crate::number::format_thousands;
+use crate::number::{format_count, format_thousands};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EpochArithmetic {
@@ -86,15 +86,13 @@ impl EpochArithmetic {
             format!(" (last batch {})", self.last_batch())
         };
         format!(
-            "{} samples, batch size {} → {} iteration{} per epoch{last}; {} epoch{} → {} iterations, {} samples seen",
-            format_thousands(self.samples as u64),
+            "{}, batch size {} → {} per epoch{last}; {} → {}, {} seen",
+            format_count(self.samples as u64, "sample", "samples"),
             format_thousands(self.batch_size as u64),
-            format_thousands(per_epoch as u64),
-            if per_epoch == 1 { "" } else { "s" },
-            format_thousands(self.epochs as u64),
-            if self.epochs == 1 { "" } else { "s" },
-            format_thousands(self.total_iterations()),
-            format_thousands(self.samples_seen())
+            format_count(per_epoch as u64, "iteration", "iterations"),
+            format_count(self.epochs as u64, "epoch", "epochs"),
+            format_count(self.total_iterations(), "iteration", "iterations"),
+            format_count(self.samples_seen(), "sample", "samples")
         )
     }
 }

@@ -8,7 +8,9 @@
 //! set (and the validation set) is evaluated: loss, accuracy for
 //! classification, and the gradient's norm. Training stops after the
 //! maximum number of epochs, at a target loss, when the loss has not
-//! improved for `patience` epochs, or when a value stops being finite.
+//! improved for `patience` epochs, or on divergence: a value that stops
+//! being finite, or the loss grown beyond 10¹² times its start (the rule
+//! `minimize` uses).
 //!
 //! Invariant: the same data, initial parameters, options and seed give the
 //! same run, number for number.
@@ -16,7 +18,8 @@
 use super::arithmetic::EpochArithmetic;
 use crate::data::Dataset;
 use crate::network::{trainable, Loss, NetworkFormula};
-use crate::optim::{Matrix, Objective, Optimizer, OptimizerConfig};
+use crate::number::format_significant;
+use crate::optim::{Matrix, Objective, Optimizer, OptimizerConfig, DIVERGENCE_FACTOR};
 use crate::tape::{Tape, TapeSpec, Workspace};
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
@@ -520,6 +523,7 @@ pub fn train(
         }
     };
     let first = record(0, 0, &params, 0.0, None);
+    let initial_loss = first.loss;
     on_epoch(&first);
     let mut epochs = vec![first];
     let mut best = f64::INFINITY;
@@ -615,6 +619,17 @@ pub fn train(
                 epoch,
                 iteration,
                 reason: format!("the loss is {loss_now}"),
+            };
+        }
+        if loss_now > DIVERGENCE_FACTOR * initial_loss.max(f64::MIN_POSITIVE) && loss_now > 1.0 {
+            break TrainStop::Diverged {
+                epoch,
+                iteration,
+                reason: format!(
+                    "the loss {} has grown beyond 10¹² times its start ({})",
+                    format_significant(loss_now, 6),
+                    format_significant(initial_loss, 6)
+                ),
             };
         }
         if options.target_loss.is_some_and(|t| loss_now <= t) {
