@@ -647,7 +647,7 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
         data: &data,
         validation: validation.as_ref(),
         training: &training,
-        optimizer,
+        options: &options,
         standardized: args.standardize,
         log_every: args
             .log_every

@@ -8,7 +8,7 @@ use crate::network::Spec;
 use crate::number::{format_count, format_thousands};
 use crate::optim::OptimizerConfig;
 use crate::plot::{training_curves, Curve};
-use crate::training::{EpochArithmetic, TrainStop, Training};
+use crate::training::{EpochArithmetic, TrainOptions, TrainStop, Training};
 use serde_json::{json, Value};
 
 /// Runs of the same network from the same start with several batch sizes.
@@ -23,7 +23,8 @@ pub struct TrainReport<'a> {
     pub data: &'a Dataset,
     pub validation: Option<&'a Dataset>,
     pub training: &'a Training,
-    pub optimizer: OptimizerConfig,
+    /// The options of the run (of the first run, with --compare-batch).
+    pub options: &'a TrainOptions,
     pub standardized: bool,
     pub log_every: usize,
     pub log_iterations: bool,
@@ -110,8 +111,8 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
             spec.shape(),
             activations.join(", "),
             spec.loss.name(),
-            r.optimizer.title(),
-            settings(&r.optimizer),
+            r.options.optimizer.title(),
+            settings(&r.options.optimizer),
             r.source,
             r.data.len(),
             r.validation.map_or(String::new(), |v| format!(" and {} held out for validation", v.len())),
@@ -340,6 +341,7 @@ fn training_json(t: &Training, log_iterations: bool, timed: bool) -> Value {
 pub fn json_value(r: &TrainReport) -> Value {
     let t = r.training;
     let config: serde_json::Map<String, Value> = r
+        .options
         .optimizer
         .settings()
         .into_iter()
@@ -356,11 +358,17 @@ pub fn json_value(r: &TrainReport) -> Value {
         },
         "network": {"layers": r.spec.layers, "activations": r.spec.activations.iter().map(|a| a.name()).collect::<Vec<_>>(), "loss": r.spec.loss.name()},
         "config": {
-            "optimizer": r.optimizer.title(),
+            "optimizer": r.options.optimizer.title(),
             "hyperparameters": config,
             "epochs": t.arithmetic.epochs,
             "batch_size": t.arithmetic.batch_size,
             "drop_last": t.arithmetic.drop_last,
+            "shuffle": r.options.shuffle,
+            "seed": r.options.seed,
+            "target_loss": r.options.target_loss,
+            "patience": r.options.patience,
+            "update_biases": r.options.update_biases,
+            "standardized": r.standardized,
         },
     });
     if let (Value::Object(o), Value::Object(more)) =
