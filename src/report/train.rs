@@ -8,7 +8,7 @@ use crate::network::Spec;
 use crate::number::{format_count, format_thousands};
 use crate::optim::OptimizerConfig;
 use crate::plot::{training_curves, Curve};
-use crate::training::{EpochArithmetic, TrainOptions, TrainStop, Training};
+use crate::training::{EpochArithmetic, EpochRecord, TrainOptions, TrainStop, Training};
 use serde_json::{json, Value};
 
 /// Runs of the same network from the same start with several batch sizes.
@@ -413,44 +413,23 @@ pub fn plot(r: &TrainReport) -> Result<String, String> {
                 thin: true,
             });
         }
-        loss.push(Curve {
-            label: format!("{prefix}training loss per epoch"),
-            points: t.epochs.iter().map(|e| (e.epoch as f64, e.loss)).collect(),
-            thin: false,
-        });
-        if t.epochs[0].val_loss.is_some() {
-            loss.push(Curve {
-                label: format!("{prefix}validation loss"),
-                points: t
-                    .epochs
-                    .iter()
-                    .filter_map(|e| e.val_loss.map(|v| (e.epoch as f64, v)))
-                    .collect(),
+        // One curve per epoch quantity that the run recorded.
+        let epoch_curve = |label: &str, value: fn(&EpochRecord) -> Option<f64>| {
+            let points: Vec<(f64, f64)> = t
+                .epochs
+                .iter()
+                .filter_map(|e| value(e).map(|v| (e.epoch as f64, v)))
+                .collect();
+            (!points.is_empty()).then(|| Curve {
+                label: format!("{prefix}{label}"),
+                points,
                 thin: false,
-            });
-        }
-        if t.epochs[0].accuracy.is_some() {
-            accuracy.push(Curve {
-                label: format!("{prefix}training accuracy"),
-                points: t
-                    .epochs
-                    .iter()
-                    .filter_map(|e| e.accuracy.map(|a| (e.epoch as f64, a)))
-                    .collect(),
-                thin: false,
-            });
-            if t.epochs[0].val_accuracy.is_some() {
-                accuracy.push(Curve {
-                    label: format!("{prefix}validation accuracy"),
-                    points: t
-                        .epochs
-                        .iter()
-                        .filter_map(|e| e.val_accuracy.map(|a| (e.epoch as f64, a)))
-                        .collect(),
-                    thin: false,
-                });
-            }
-        }
+            })
+        };
+        loss.extend(epoch_curve("training loss per epoch", |e| Some(e.loss)));
+        loss.extend(epoch_curve("validation loss", |e| e.val_loss));
+        accuracy.extend(epoch_curve("training accuracy", |e| e.accuracy));
+        accuracy.extend(epoch_curve("validation accuracy", |e| e.val_accuracy));
     }
     training_curves(&format!("Training {}", r.spec.name), &loss, &accuracy)
 }
