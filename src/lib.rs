@@ -12,6 +12,8 @@ pub mod data;
 pub mod diagnostic;
 pub mod error;
 pub mod expr;
+pub mod i18n;
+pub mod lesson;
 pub mod network;
 pub mod number;
 pub mod optim;

@@ -1,9 +1,24 @@
 //! The `stepgrad` binary: runs the command line and writes what it returns.
+//! When stdin and stdout are both terminals, commands get the terminal to
+//! talk with (`lesson` then walks through a lesson page by page).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 fn main() {
-    let outcome = stepgrad::cli::run(std::env::args_os());
+    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let outcome = if interactive {
+        let mut input = std::io::stdin().lock();
+        let mut output = std::io::stdout();
+        stepgrad::cli::run_in_terminal(
+            std::env::args_os(),
+            stepgrad::cli::Terminal {
+                input: &mut input,
+                output: &mut output,
+            },
+        )
+    } else {
+        stepgrad::cli::run(std::env::args_os())
+    };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (stepgrad … | head) is not an error worth reporting.
     let _ = stdout.write_all(outcome.stdout.as_bytes());

@@ -13,12 +13,14 @@ mod check;
 mod diff;
 mod graph;
 mod inputs;
+mod lesson;
 mod minimize;
 mod net;
 mod optimizer_args;
 mod problem_file;
 mod train;
 
+use crate::i18n::Lang;
 use crate::report::{Format, Style};
 use crate::Error;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
@@ -61,6 +63,24 @@ pub struct GlobalOptions {
     /// Significant digits of printed numbers (default 6)
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=17))]
     pub digits: Option<u8>,
+    /// Language of lessons and of table headers: en or ko (lessons default to the locale, other commands to en)
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangArg {
+    En,
+    Ko,
+}
+
+impl LangArg {
+    fn lang(self) -> Lang {
+        match self {
+            LangArg::En => Lang::En,
+            LangArg::Ko => Lang::Ko,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,6 +129,8 @@ pub enum Command {
     Train(Box<train::TrainArgs>),
     /// The arithmetic of epochs, batches and iterations, explained
     Epochs(train::EpochsArgs),
+    /// Guided lessons: the course, step by step, with exercises (start here)
+    Lesson(lesson::LessonArgs),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for
@@ -126,6 +148,8 @@ pub struct Context {
     pub digits: Option<usize>,
     /// Colour for error messages on stderr.
     pub error_color: bool,
+    /// `--lang`, when given (`lesson` then defaults to the locale).
+    pub lang: Option<Lang>,
 }
 
 impl Context {
@@ -170,8 +194,33 @@ fn color_wanted(choice: ColorChoice, is_terminal: bool) -> bool {
     }
 }
 
+/// The terminal a command may talk with: `lesson` walks a student through
+/// a lesson when it has one.
+pub struct Terminal<'a> {
+    pub input: &'a mut dyn std::io::BufRead,
+    pub output: &'a mut dyn std::io::Write,
+}
+
 /// Runs stepgrad with the given arguments (the first is the program name).
 pub fn run<I, T>(args: I) -> Outcome
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_with(args, None)
+}
+
+/// Runs stepgrad with a terminal to talk with (the binary passes one when
+/// stdin and stdout are both terminals).
+pub fn run_in_terminal<I, T>(args: I, terminal: Terminal) -> Outcome
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_with(args, Some(terminal))
+}
+
+fn run_with<I, T>(args: I, terminal: Option<Terminal>) -> Outcome
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -208,9 +257,11 @@ where
             color: format == Format::Text
                 && color_wanted(cli.global.color, std::io::stdout().is_terminal()),
             digits: cli.global.digits.map_or(6, usize::from),
+            lang: cli.global.lang.map_or(Lang::En, LangArg::lang),
         },
         error_color: color_wanted(cli.global.color, std::io::stderr().is_terminal()),
         digits: cli.global.digits.map(usize::from),
+        lang: cli.global.lang.map(LangArg::lang),
     };
     let result = match cli.command {
         Command::Diff(args) => diff::run(&args, &context),
@@ -220,6 +271,7 @@ where
         Command::Minimize(args) => minimize::run(&args, &context),
         Command::Train(args) => train::run(&args, &context),
         Command::Epochs(args) => train::run_epochs(&args, &context),
+        Command::Lesson(args) => lesson::run_lesson(&args, &context, terminal),
         Command::Completions { shell } => Ok(completions(shell)),
     };
     match result {

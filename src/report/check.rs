@@ -4,6 +4,7 @@
 use super::{markdown_table, Format, Style};
 use crate::calculus::{CheckOutcome, Decision, Diagnosis, REQUIRED_POINTS, TOLERANCE};
 use crate::expr::{ascii, latex, latex_name, unicode, Func, Graph, Notation};
+use crate::i18n::Lang;
 use serde_json::json;
 use std::collections::BTreeMap;
 
@@ -55,6 +56,17 @@ pub fn diagnosis_text(
     graph: &Graph,
     notation: Notation,
 ) -> String {
+    diagnosis_text_in(Lang::En, diagnosis, outcome, graph, notation)
+}
+
+/// [`diagnosis_text`] in `lang` (lessons explain mistakes in Korean too).
+pub fn diagnosis_text_in(
+    lang: Lang,
+    diagnosis: &Diagnosis,
+    outcome: &CheckOutcome,
+    graph: &Graph,
+    notation: Notation,
+) -> String {
     let show = |id| match notation {
         Notation::Latex => format!("${}$", latex(graph, id)),
         Notation::Ascii => ascii(graph, id),
@@ -72,38 +84,72 @@ pub fn diagnosis_text(
                 Notation::Ascii => format!("{op}({}) = {}", ascii(graph, *inner), ascii(graph, *inner_derivative)),
                 Notation::Unicode => format!("{op}({}) = {}", unicode(graph, *inner), unicode(graph, *inner_derivative)),
             };
-            format!("the chain rule's inner factor is missing: {equation} is missing")
+            match lang {
+                Lang::En => format!("the chain rule's inner factor is missing: {equation} is missing"),
+                Lang::Ko => format!("연쇄 법칙의 속미분이 빠졌습니다: {equation} 이(가) 곱해져야 합니다"),
+            }
         }
-        Diagnosis::MissingProductTerm { factor } => format!(
-            "a product-rule term is missing: the term with the derivative of {} (the product rule gives one term per factor)",
-            show(*factor)
-        ),
-        Diagnosis::ReversedQuotientNumerator => {
-            "the quotient rule's numerator is reversed: it is u′·v − u·v′ (derivative of the numerator first)".to_string()
-        }
+        Diagnosis::MissingProductTerm { factor } => match lang {
+            Lang::En => format!(
+                "a product-rule term is missing: the term with the derivative of {} (the product rule gives one term per factor)",
+                show(*factor)
+            ),
+            Lang::Ko => format!(
+                "곱의 법칙의 항 하나가 빠졌습니다: {}을(를) 미분한 항이 없습니다 (곱의 법칙은 인수마다 항을 하나씩 만듭니다)",
+                show(*factor)
+            ),
+        },
+        Diagnosis::ReversedQuotientNumerator => match lang {
+            Lang::En => "the quotient rule's numerator is reversed: it is u′·v − u·v′ (derivative of the numerator first)".to_string(),
+            Lang::Ko => "몫의 법칙의 분자 순서가 바뀌었습니다: u′·v − u·v′ 입니다 (분자의 도함수가 먼저)".to_string(),
+        },
         Diagnosis::FunctionSign { function } => {
-            let rule = match function {
-                Func::Cos => "the derivative of cos is −sin",
-                Func::Sin => "the derivative of sin is +cos",
-                Func::Tanh => "the derivative of tanh is 1 − tanh², which is positive",
-                _ => "the derivative of ln is +1/u",
+            let (rule, rule_ko) = match function {
+                Func::Cos => ("the derivative of cos is −sin", "cos의 도함수는 −sin입니다"),
+                Func::Sin => ("the derivative of sin is +cos", "sin의 도함수는 +cos입니다"),
+                Func::Tanh => (
+                    "the derivative of tanh is 1 − tanh², which is positive",
+                    "tanh의 도함수는 1 − tanh²로, 양수입니다",
+                ),
+                _ => ("the derivative of ln is +1/u", "ln의 도함수는 +1/u입니다"),
             };
-            format!("a sign error: {rule}")
+            match lang {
+                Lang::En => format!("a sign error: {rule}"),
+                Lang::Ko => format!("부호 오류입니다: {rule_ko}"),
+            }
         }
-        Diagnosis::SignError => "a sign error: the answer is the negative of the derivative".to_string(),
-        Diagnosis::ConstantFactor { factor } => format!(
-            "off by a constant factor: the answer is {} times the derivative",
-            crate::number::format_significant(*factor, 6)
-        ),
-        Diagnosis::NotDifferentiated => "the answer is the expression itself, not its derivative".to_string(),
-        Diagnosis::WrongVariable { other } => format!(
-            "this is the derivative with respect to {other}, not {}",
-            outcome.var
-        ),
-        Diagnosis::UnknownVariables { names } => format!(
-            "the answer uses {}, which the expression does not contain",
-            names.join(", ")
-        ),
+        Diagnosis::SignError => match lang {
+            Lang::En => "a sign error: the answer is the negative of the derivative".to_string(),
+            Lang::Ko => "부호 오류입니다: 답이 도함수에 −1을 곱한 것입니다".to_string(),
+        },
+        Diagnosis::ConstantFactor { factor } => {
+            let factor = crate::number::format_significant(*factor, 6);
+            match lang {
+                Lang::En => format!("off by a constant factor: the answer is {factor} times the derivative"),
+                Lang::Ko => format!("상수배만큼 다릅니다: 답이 도함수의 {factor}배입니다"),
+            }
+        }
+        Diagnosis::NotDifferentiated => match lang {
+            Lang::En => "the answer is the expression itself, not its derivative".to_string(),
+            Lang::Ko => "답이 도함수가 아니라 원래 식 그대로입니다".to_string(),
+        },
+        Diagnosis::WrongVariable { other } => match lang {
+            Lang::En => format!(
+                "this is the derivative with respect to {other}, not {}",
+                outcome.var
+            ),
+            Lang::Ko => format!(
+                "{}가 아니라 {other}에 대한 편미분입니다",
+                outcome.var
+            ),
+        },
+        Diagnosis::UnknownVariables { names } => match lang {
+            Lang::En => format!(
+                "the answer uses {}, which the expression does not contain",
+                names.join(", ")
+            ),
+            Lang::Ko => format!("식에 없는 변수 {}이(가) 답에 들어 있습니다", names.join(", ")),
+        },
     }
 }
 
@@ -178,6 +224,7 @@ fn markdown(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
             .collect();
         out.push_str(&format!("At {}:\n\n", at.join(", ")));
         out.push_str(&markdown_table(
+            style.lang,
             &["", "value"],
             &[
                 vec!["derivative".into(), style.num(c.expected)],

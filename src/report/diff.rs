@@ -124,7 +124,7 @@ fn text(report: &DiffReport, graph: &Graph, style: &Style) -> String {
             })
             .collect();
         let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-        out.push_str(&text_table(&header_refs, &rows));
+        out.push_str(&text_table(style.lang, &header_refs, &rows));
     }
     if let (Some(point), Some(value)) = (&report.point, report.value) {
         out.push('\n');
@@ -172,7 +172,7 @@ fn text(report: &DiffReport, graph: &Graph, style: &Style) -> String {
                 })
                 .collect();
             let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-            out.push_str(&text_table(&header_refs, &rows));
+            out.push_str(&text_table(style.lang, &header_refs, &rows));
         }
     }
     if report.show_steps {
@@ -374,7 +374,7 @@ fn markdown(report: &DiffReport, graph: &Graph, style: &Style) -> String {
                 style.num(*v),
             ]);
         }
-        out.push_str(&markdown_table(&["quantity", "value"], &rows));
+        out.push_str(&markdown_table(style.lang, &["quantity", "value"], &rows));
         if let Some(values) = report.hessian.as_ref().and_then(|h| h.values.as_ref()) {
             out.push_str(&format!(
                 "\n$$H = {}$$\n",
@@ -479,7 +479,7 @@ fn latex_fragment(report: &DiffReport, graph: &Graph, style: &Style) -> String {
                 style.num(*v),
             ]);
         }
-        out.push_str(&latex_table(&["quantity", "value"], &rows));
+        out.push_str(&latex_table(style.lang, &["quantity", "value"], &rows));
         if let Some(values) = report.hessian.as_ref().and_then(|h| h.values.as_ref()) {
             out.push_str(&format!(
                 "\\[ H = {} \\]\n",

@@ -7,6 +7,7 @@
 //! for notes) and text is escaped by the renderer, never by the builder.
 
 use super::{latex_table, latex_text, markdown_table, markdown_text, text_table, Style};
+use crate::i18n::Lang;
 
 /// A piece of math in both notations.
 #[derive(Clone, Debug, PartialEq)]
@@ -122,8 +123,8 @@ pub fn math_cell(m: Math) -> Cell {
 /// Writes `blocks` in the given format.
 pub fn render(blocks: &[Block], format: super::Format, style: &Style) -> String {
     match format {
-        super::Format::Markdown => markdown(blocks),
-        super::Format::Latex => latex(blocks),
+        super::Format::Markdown => markdown(blocks, style.lang),
+        super::Format::Latex => latex(blocks, style.lang),
         _ => terminal(blocks, style),
     }
 }
@@ -188,7 +189,7 @@ fn terminal(blocks: &[Block], style: &Style) -> String {
                     .iter()
                     .map(|r| r.iter().map(|c| spans_text(c, &plain)).collect())
                     .collect();
-                out.push_str(&text_table(&refs, &rows));
+                out.push_str(&text_table(style.lang, &refs, &rows));
             }
             Block::Preformatted(t) => {
                 out.push_str(t);
@@ -254,7 +255,7 @@ fn spans_markdown(spans: &[Span]) -> String {
         .collect()
 }
 
-fn markdown(blocks: &[Block]) -> String {
+fn markdown(blocks: &[Block], lang: Lang) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {
@@ -273,7 +274,7 @@ fn markdown(blocks: &[Block]) -> String {
                     .iter()
                     .map(|r| r.iter().map(|c| spans_markdown(c)).collect())
                     .collect();
-                out.push_str(&markdown_table(&refs, &rows));
+                out.push_str(&markdown_table(lang, &refs, &rows));
                 out.push('\n');
             }
             Block::Preformatted(t) => out.push_str(&format!("```text\n{}\n```\n\n", t.trim_end())),
@@ -316,7 +317,7 @@ fn spans_latex(spans: &[Span]) -> String {
         .collect()
 }
 
-fn latex(blocks: &[Block]) -> String {
+fn latex(blocks: &[Block], lang: Lang) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {
@@ -336,7 +337,7 @@ fn latex(blocks: &[Block]) -> String {
                     .iter()
                     .map(|r| r.iter().map(|c| spans_latex(c)).collect())
                     .collect();
-                out.push_str(&latex_table(&refs, &rows));
+                out.push_str(&latex_table(lang, &refs, &rows));
                 out.push('\n');
             }
             Block::Preformatted(_) => {}

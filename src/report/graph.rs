@@ -89,6 +89,7 @@ fn text(report: &GraphReport, style: &Style) -> String {
     let gradient_header = format!("∂{}/∂node", report.output_name);
     let mut out = format!("{}\n\n", style.heading(&report.title));
     out.push_str(&text_table(
+        style.lang,
         &["node", "operation", "value", &gradient_header],
         &rows,
     ));

@@ -17,6 +17,7 @@ pub mod minimize;
 pub mod net;
 pub mod train;
 
+use crate::i18n::Lang;
 use crate::number::format_significant;
 use serde::Serialize;
 
@@ -50,6 +51,8 @@ impl Format {
 pub struct Style {
     pub color: bool,
     pub digits: usize,
+    /// The language of table headers.
+    pub lang: Lang,
 }
 
 impl Style {
@@ -57,6 +60,7 @@ impl Style {
         Style {
             color: false,
             digits,
+            lang: Lang::En,
         }
     }
 
@@ -205,8 +209,17 @@ pub fn markdown_text(text: &str) -> String {
     out
 }
 
-/// A GitHub-flavoured Markdown table.
-pub fn markdown_table(header: &[&str], rows: &[Vec<String>]) -> String {
+/// The headers in `lang`.
+fn translated<'a>(lang: Lang, header: &[&'a str]) -> Vec<&'a str> {
+    header
+        .iter()
+        .map(|h| crate::i18n::header(lang, h))
+        .collect()
+}
+
+/// A GitHub-flavoured Markdown table (headers in `lang`).
+pub fn markdown_table(lang: Lang, header: &[&str], rows: &[Vec<String>]) -> String {
+    let header = translated(lang, header);
     let mut out = format!("| {} |\n", header.join(" | "));
     out.push_str(&format!(
         "|{}\n",
@@ -218,8 +231,9 @@ pub fn markdown_table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// A LaTeX `tabular` with a rule under the header.
-pub fn latex_table(header: &[&str], rows: &[Vec<String>]) -> String {
+/// A LaTeX `tabular` with a rule under the header (headers in `lang`).
+pub fn latex_table(lang: Lang, header: &[&str], rows: &[Vec<String>]) -> String {
+    let header = translated(lang, header);
     let columns = "l".repeat(header.len());
     let mut out = format!(
         "\\begin{{tabular}}{{{columns}}}\n\\hline\n{} \\\\\n\\hline\n",
@@ -232,14 +246,14 @@ pub fn latex_table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// A terminal table with box-drawing borders.
-pub fn text_table(header: &[&str], rows: &[Vec<String>]) -> String {
+/// A terminal table with box-drawing borders (headers in `lang`).
+pub fn text_table(lang: Lang, header: &[&str], rows: &[Vec<String>]) -> String {
     use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.to_vec());
+        .set_header(translated(lang, header));
     for row in rows {
         table.add_row(row.clone());
     }

@@ -1,0 +1,201 @@
+//! `stepgrad lesson`: the list of lessons, a built-in lesson by number, or
+//! a lesson file — printed whole, or walked through page by page when both
+//! stdin and stdout are terminals.
+//!
+//! Every command in a lesson is checked against stepgrad's own argument
+//! parser before anything runs, and runs through the same dispatcher as
+//! the command line (`super::run`), never through a shell.
+
+use super::{run, Cli, Context, Terminal, Written};
+use crate::i18n::Lang;
+use crate::lesson::{
+    builtin, interact, line_error, parse_lesson, strings, wrap, CommandOutput, Item, Lesson,
+    LessonFormat, Presenter, WIDTH,
+};
+use crate::report::Format;
+use crate::Error;
+use clap::{Args, Parser};
+
+#[derive(Args, Debug, Clone)]
+pub struct LessonArgs {
+    /// list (the default), a lesson number from 1 to 9, or a lesson file (docs/lessons.md)
+    #[arg(value_name = "list|N|PATH")]
+    pub which: Option<String>,
+    /// Print the whole lesson at once, exercises with their solutions, even in a terminal
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// Commands that cannot run inside a lesson.
+const FORBIDDEN_COMMANDS: [&str; 2] = ["lesson", "completions"];
+/// Options a lesson may not give: files written, and what the runner sets.
+const FORBIDDEN_OPTIONS: [(&str, &str); 5] = [
+    ("--plot", "lessons do not write files"),
+    ("--save", "lessons do not write files"),
+    ("--output", "lessons do not write files"),
+    (
+        "--lang",
+        "the lesson runner gives every command the lesson's language",
+    ),
+    ("--color", "the lesson runner sets colour for every command"),
+];
+
+pub fn run_lesson(
+    args: &LessonArgs,
+    context: &Context,
+    terminal: Option<Terminal>,
+) -> Result<Written, Error> {
+    context.require_format("lesson", &[Format::Text, Format::Markdown])?;
+    let lang = context.lang.unwrap_or_else(Lang::from_env);
+    let format = match context.format {
+        Format::Markdown => LessonFormat::Markdown,
+        _ => LessonFormat::Text,
+    };
+    let which = args.which.as_deref().unwrap_or("list");
+    if which == "list" {
+        return Ok(Written::ok(list(lang, format)?));
+    }
+    let lessons = builtin(lang);
+    let (path, text, next) = match which.parse::<usize>() {
+        Ok(n) if (1..=lessons.len()).contains(&n) => {
+            let (path, text) = &lessons[n - 1];
+            let next = (n < lessons.len()).then_some(n as u32 + 1);
+            (path.clone(), text.to_string(), next)
+        }
+        Ok(n) => {
+            return Err(Error::usage(
+                format!(
+                    "there is no lesson {n}: the lessons are numbered 1 to {}",
+                    lessons.len()
+                ),
+                "stepgrad lesson lists them",
+            ))
+        }
+        Err(_) => {
+            let path = std::path::Path::new(which);
+            (which.to_string(), super::read_input_file(path)?, None)
+        }
+    };
+    let lesson = parse_lesson(&path, &text)?;
+    validate_commands(&lesson, &path, &text)?;
+    let runner = |args: &[String]| -> CommandOutput {
+        let mut all = vec!["stepgrad".to_string()];
+        all.extend_from_slice(args);
+        let outcome = run(all);
+        CommandOutput {
+            stdout: outcome.stdout,
+            stderr: outcome.stderr,
+            code: outcome.code,
+        }
+    };
+    let presenter = Presenter {
+        lesson: &lesson,
+        path: &path,
+        source: &text,
+        lang,
+        format,
+        color: context.style.color,
+        next,
+        run: &runner,
+    };
+    match terminal {
+        Some(Terminal { input, output }) if !args.all && format == LessonFormat::Text => {
+            interact(&presenter, input, output)?;
+            Ok(Written::ok(String::new()))
+        }
+        _ => Ok(Written::ok(presenter.printed()?)),
+    }
+}
+
+/// Checks every command of the lesson with stepgrad's argument parser.
+fn validate_commands(lesson: &Lesson, path: &str, text: &str) -> Result<(), Error> {
+    let items = lesson
+        .intro
+        .iter()
+        .chain(lesson.sections.iter().flat_map(|s| &s.items));
+    for item in items {
+        let Item::Commands(block) = item else {
+            continue;
+        };
+        for command in &block.commands {
+            let error =
+                |message: String, hint: &str| line_error(path, text, command.line, message, hint);
+            let name = command.args[0].as_str();
+            if FORBIDDEN_COMMANDS.contains(&name) {
+                return Err(error(
+                    format!("'{name}' cannot run inside a lesson"),
+                    "use the other commands: diff, check, net, graph, minimize, train, epochs",
+                ));
+            }
+            for arg in &command.args {
+                for (option, why) in FORBIDDEN_OPTIONS {
+                    if arg == option || arg.starts_with(&format!("{option}=")) {
+                        return Err(error(format!("{option} is not allowed in a lesson"), why));
+                    }
+                }
+            }
+            let mut all = vec!["stepgrad".to_string()];
+            all.extend(command.args.iter().cloned());
+            if let Err(e) = Cli::try_parse_from(&all) {
+                use clap::error::ErrorKind;
+                if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                    continue;
+                }
+                let rendered = e.render().to_string();
+                let first = rendered.lines().next().unwrap_or("").trim();
+                let first = first.strip_prefix("error: ").unwrap_or(first);
+                let hint = if matches!(e.kind(), ErrorKind::InvalidSubcommand) {
+                    "the commands are diff, check, net, graph, minimize, train and epochs"
+                } else {
+                    "try the command on its own, with --help"
+                };
+                return Err(error(format!("stepgrad {}: {first}", command.text), hint));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The lessons with their objectives, and how to begin.
+fn list(lang: Lang, format: LessonFormat) -> Result<String, Error> {
+    let s = strings(lang);
+    let mut out = String::new();
+    let lessons: Vec<Lesson> = builtin(lang)
+        .iter()
+        .map(|(path, text)| parse_lesson(path, text))
+        .collect::<Result<_, _>>()?;
+    match format {
+        LessonFormat::Markdown => {
+            out.push_str(&format!("# {}\n\n", s.list_title));
+            for l in &lessons {
+                out.push_str(&format!("{}. **{}**\n", l.number, l.title));
+                for o in &l.objectives {
+                    out.push_str(&format!("   - {o}\n"));
+                }
+            }
+            out.push_str(&format!(
+                "\n{}\n\n{}\n\n{}\n",
+                s.list_start, s.list_other_language, s.list_own_file
+            ));
+        }
+        LessonFormat::Text => {
+            out.push_str(&format!(
+                "{}\n{}\n\n",
+                s.list_title,
+                "═".repeat(s.list_title.len().min(WIDTH))
+            ));
+            for l in &lessons {
+                out.push_str(&format!("{:>2}. {}\n", l.number, l.title));
+                for o in &l.objectives {
+                    out.push_str(&wrap(o, WIDTH, "      · ", "        "));
+                }
+                out.push('\n');
+            }
+            out.push_str(&format!(
+                "{}\n{}\n{}\n",
+                s.list_start, s.list_other_language, s.list_own_file
+            ));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,221 @@
+//! Judging a student's answer to an exercise: a derivative with the logic
+//! of `stepgrad check` (and its diagnosis of the likely mistake, without
+//! giving the derivative away), a number within the exercise's tolerance.
+//!
+//! Invariant: "right" means exactly what `check` or the tolerance says; an
+//! answer that cannot be read is neither right nor wrong.
+
+use super::document::{Exercise, ExerciseKind};
+use super::strings::{fill, strings};
+use crate::calculus::{check_derivative, derivative};
+use crate::expr::{evaluate, parse, unicode, Graph, Point};
+use crate::i18n::Lang;
+use crate::number::format_significant;
+use crate::report::check::diagnosis_text_in;
+use crate::Error;
+
+/// What a student's answer is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    Right,
+    /// Wrong, with what to tell the student (never the answer itself).
+    Wrong(String),
+    /// Not an answer that can be judged (a typo in a formula); the message
+    /// says why, and the attempt does not count.
+    Unreadable(String),
+}
+
+/// Judges `input` as an answer to `exercise`.
+pub fn judge(exercise: &Exercise, input: &str, lang: Lang) -> Verdict {
+    let s = strings(lang);
+    match &exercise.kind {
+        ExerciseKind::Number { answer, tolerance } => {
+            let mut graph = Graph::new();
+            let value = match parse(&mut graph, input) {
+                Ok(root) if graph.variables(root).is_empty() => {
+                    evaluate(&graph, root, &Point::default()).ok()
+                }
+                Ok(_) => return Verdict::Unreadable(s.needs_number.into()),
+                Err(e) => {
+                    return Verdict::Unreadable(Error::parse(input, e, "your answer").render(false))
+                }
+            };
+            let Some(value) = value else {
+                return Verdict::Unreadable(s.needs_number.into());
+            };
+            let close = if *answer == 0.0 {
+                value.abs() <= *tolerance
+            } else {
+                (value - answer).abs() <= tolerance * answer.abs()
+            };
+            if close {
+                Verdict::Right
+            } else {
+                let direction = if value > *answer {
+                    s.too_large
+                } else {
+                    s.too_small
+                };
+                Verdict::Wrong(format!(
+                    "{} {} {direction}",
+                    s.not_yet,
+                    fill(s.your_value, &[("value", &format_significant(value, 6))])
+                ))
+            }
+        }
+        ExerciseKind::Derivative { expr, wrt } => {
+            let mut graph = Graph::new();
+            let Ok(expr_id) = parse(&mut graph, expr) else {
+                // The lesson's own expression was checked when it was read.
+                return Verdict::Unreadable(format!("{expr} cannot be read"));
+            };
+            let answer = match parse(&mut graph, input) {
+                Ok(id) => id,
+                Err(e) => {
+                    return Verdict::Unreadable(Error::parse(input, e, "your answer").render(false))
+                }
+            };
+            match check_derivative(&mut graph, expr_id, answer, wrt) {
+                Ok(outcome) if outcome.correct => Verdict::Right,
+                Ok(outcome) => {
+                    let mut message = s.not_yet.to_string();
+                    if let Some(c) = &outcome.counterexample {
+                        let point = c
+                            .point
+                            .values
+                            .iter()
+                            .map(|(n, v)| format!("{n} = {}", format_significant(*v, 6)))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        message.push(' ');
+                        message.push_str(&fill(
+                            s.at_point,
+                            &[
+                                ("point", &point),
+                                ("expected", &format_significant(c.expected, 6)),
+                                ("answer", &format_significant(c.answer, 6)),
+                            ],
+                        ));
+                    }
+                    if let Some(d) = &outcome.diagnosis {
+                        let mistake = diagnosis_text_in(
+                            lang,
+                            d,
+                            &outcome,
+                            &graph,
+                            crate::expr::Notation::Unicode,
+                        );
+                        message.push(' ');
+                        message.push_str(&fill(s.likely_mistake, &[("mistake", &mistake)]));
+                    }
+                    Verdict::Wrong(message)
+                }
+                Err(e) => Verdict::Unreadable(fill(s.undecided, &[("reason", &e.to_string())])),
+            }
+        }
+    }
+}
+
+/// The solution to show: for a derivative, stepgrad's own result, then the
+/// lesson's solution text.
+pub fn solution(exercise: &Exercise, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let ExerciseKind::Derivative { expr, wrt } = &exercise.kind {
+        let mut graph = Graph::new();
+        if let Ok(root) = parse(&mut graph, expr) {
+            let result = derivative(&mut graph, root, wrt);
+            let operator = if graph.variables(root).len() > 1 {
+                format!("∂/∂{wrt}")
+            } else {
+                format!("d/d{wrt}")
+            };
+            parts.push(format!(
+                "{}: {operator} [{}] = {}",
+                strings(lang).derivative_is,
+                unicode(&graph, root),
+                unicode(&graph, result)
+            ));
+        }
+    }
+    if let Some(text) = &exercise.solution {
+        parts.push(text.clone());
+    }
+    if let (ExerciseKind::Number { answer, .. }, None) = (&exercise.kind, &exercise.solution) {
+        parts.push(format_significant(*answer, 9));
+    }
+    parts.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn derivative_exercise(expr: &str, wrt: &str) -> Exercise {
+        Exercise {
+            line: 1,
+            question: "?".into(),
+            kind: ExerciseKind::Derivative {
+                expr: expr.into(),
+                wrt: wrt.into(),
+            },
+            hints: vec![],
+            solution: None,
+        }
+    }
+
+    #[test]
+    fn derivatives_are_judged_like_check() {
+        let e = derivative_exercise("sin(3*x)", "x");
+        assert_eq!(judge(&e, "3*cos(3*x)", Lang::En), Verdict::Right);
+        assert_eq!(judge(&e, "cos(3*x)*3", Lang::En), Verdict::Right);
+        let Verdict::Wrong(message) = judge(&e, "cos(3*x)", Lang::En) else {
+            panic!()
+        };
+        assert!(message.contains("inner factor is missing"), "{message}");
+        assert!(
+            !message.contains("3·cos"),
+            "gives the answer away: {message}"
+        );
+        let Verdict::Wrong(message) = judge(&e, "cos(3*x)", Lang::Ko) else {
+            panic!()
+        };
+        assert!(message.contains("연쇄 법칙"), "{message}");
+        assert!(matches!(
+            judge(&e, "3*cos(3*", Lang::En),
+            Verdict::Unreadable(_)
+        ));
+    }
+
+    #[test]
+    fn numbers_within_the_tolerance() {
+        let e = Exercise {
+            line: 1,
+            question: "?".into(),
+            kind: ExerciseKind::Number {
+                answer: 1.6,
+                tolerance: 1e-3,
+            },
+            hints: vec![],
+            solution: None,
+        };
+        assert_eq!(judge(&e, "1.6", Lang::En), Verdict::Right);
+        assert_eq!(judge(&e, "2 - 0.1*4", Lang::En), Verdict::Right);
+        assert_eq!(judge(&e, "1.6012", Lang::En), Verdict::Right);
+        let Verdict::Wrong(message) = judge(&e, "1.7", Lang::En) else {
+            panic!()
+        };
+        assert!(message.contains("too large"), "{message}");
+        assert!(matches!(judge(&e, "w", Lang::En), Verdict::Unreadable(_)));
+        assert!(matches!(judge(&e, "1/0", Lang::En), Verdict::Unreadable(_)));
+    }
+
+    #[test]
+    fn the_solution_shows_the_derivative() {
+        let mut e = derivative_exercise("x^3", "x");
+        e.solution = Some("Power rule.".into());
+        assert_eq!(
+            solution(&e, Lang::En),
+            "stepgrad's derivative: d/dx [x³] = 3·x²\nPower rule."
+        );
+    }
+}

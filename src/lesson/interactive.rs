@@ -1,0 +1,227 @@
+//! A lesson in the terminal, one page at a time: Enter for the next page,
+//! `b` to go back, `q` to quit; exercises answered at a prompt, with up to
+//! two hints before the solution.
+//!
+//! The input and output are handed in (the terminal in the binary, buffers
+//! in tests), so the library still never touches the process's streams.
+//!
+//! Invariant: every page shown is the presenter's page, commands and all;
+//! the session only decides which page and what the student typed.
+
+use super::document::Exercise;
+use super::exercise::{judge, Verdict};
+use super::present::{Piece, Presenter};
+use super::strings::{fill, strings};
+use crate::Error;
+use std::collections::HashSet;
+use std::io::{BufRead, Write};
+
+/// How an exercise or a page ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Flow {
+    Continue,
+    Quit,
+}
+
+/// Runs the lesson interactively until the last page or `q`.
+pub fn interact(
+    presenter: &Presenter,
+    input: &mut dyn BufRead,
+    output: &mut dyn Write,
+) -> Result<(), Error> {
+    let mut session = Session {
+        presenter,
+        input,
+        output,
+        answered: HashSet::new(),
+    };
+    session.run().map_err(|e| match e {
+        SessionError::Lesson(e) => e,
+        SessionError::Io(e) => Error::Io {
+            path: "the terminal".into(),
+            message: e.to_string(),
+        },
+    })
+}
+
+enum SessionError {
+    Lesson(Error),
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for SessionError {
+    fn from(e: std::io::Error) -> Self {
+        SessionError::Io(e)
+    }
+}
+
+struct Session<'p, 'a, 'io> {
+    presenter: &'p Presenter<'a>,
+    input: &'io mut dyn BufRead,
+    output: &'io mut dyn Write,
+    /// Exercises (by line) answered or solved.
+    answered: HashSet<usize>,
+}
+
+impl Session<'_, '_, '_> {
+    fn run(&mut self) -> Result<(), SessionError> {
+        let pages = self.presenter.page_count();
+        let mut cache: Vec<Option<Vec<Piece>>> = vec![None; pages];
+        let mut index = 0;
+        loop {
+            if cache[index].is_none() {
+                cache[index] = Some(self.presenter.page(index).map_err(SessionError::Lesson)?);
+            }
+            let pieces = cache[index].clone().unwrap_or_default();
+            writeln!(self.output)?;
+            for piece in &pieces {
+                match piece {
+                    Piece::Text(t) => write!(self.output, "{t}")?,
+                    Piece::Exercise(e) => {
+                        if self.exercise(e)? == Flow::Quit {
+                            return Ok(());
+                        }
+                    }
+                }
+            }
+            let s = strings(self.presenter.lang);
+            let last = index + 1 == pages;
+            let position = if index == 0 {
+                String::new()
+            } else {
+                format!(
+                    "{} · ",
+                    fill(
+                        s.section_of,
+                        &[("k", &index.to_string()), ("n", &(pages - 1).to_string())]
+                    )
+                )
+            };
+            let keys = if last {
+                s.navigation_last
+            } else {
+                s.navigation
+            };
+            loop {
+                write!(
+                    self.output,
+                    "{}",
+                    self.presenter.dim(&format!("{position}{keys} "))
+                )?;
+                self.output.flush()?;
+                let Some(line) = self.read_line()? else {
+                    writeln!(self.output)?;
+                    return Ok(());
+                };
+                match line.as_str() {
+                    "" | "n" => {
+                        if last {
+                            return Ok(());
+                        }
+                        index += 1;
+                        break;
+                    }
+                    "b" => {
+                        index = index.saturating_sub(1);
+                        break;
+                    }
+                    "q" => return Ok(()),
+                    _ => continue,
+                }
+            }
+        }
+    }
+
+    /// A line the student typed, trimmed; `None` at the end of input.
+    fn read_line(&mut self) -> Result<Option<String>, SessionError> {
+        let mut line = String::new();
+        if self.input.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        Ok(Some(line.trim().to_string()))
+    }
+
+    fn exercise(&mut self, e: &Exercise) -> Result<Flow, SessionError> {
+        let p = self.presenter;
+        let s = strings(p.lang);
+        write!(self.output, "{}", p.question(e))?;
+        if self.answered.contains(&e.line) {
+            writeln!(self.output, "{}", p.dim(&format!("  {}", s.answered)))?;
+            write!(self.output, "{}", p.solution(e))?;
+            writeln!(self.output)?;
+            return Ok(Flow::Continue);
+        }
+        let (mut wrong, mut hints_shown) = (0, 0);
+        loop {
+            write!(self.output, "{}", s.answer_prompt)?;
+            self.output.flush()?;
+            let Some(answer) = self.read_line()? else {
+                writeln!(self.output)?;
+                return Ok(Flow::Quit);
+            };
+            match answer.as_str() {
+                "" => {
+                    writeln!(self.output)?;
+                    return Ok(Flow::Continue);
+                }
+                "q" => return Ok(Flow::Quit),
+                "?" => {
+                    if hints_shown < e.hints.len() {
+                        write!(
+                            self.output,
+                            "{}",
+                            p.hint(hints_shown, &e.hints[hints_shown])
+                        )?;
+                        hints_shown += 1;
+                    } else {
+                        writeln!(self.output, "  {}", s.no_more_hints)?;
+                    }
+                    continue;
+                }
+                "s" => {
+                    write!(self.output, "{}", p.solution(e))?;
+                    writeln!(self.output)?;
+                    self.answered.insert(e.line);
+                    return Ok(Flow::Continue);
+                }
+                _ => {}
+            }
+            match judge(e, &answer, p.lang) {
+                Verdict::Right => {
+                    writeln!(self.output, "  {}", p.bold(s.right))?;
+                    write!(self.output, "{}", p.solution(e))?;
+                    writeln!(self.output)?;
+                    self.answered.insert(e.line);
+                    return Ok(Flow::Continue);
+                }
+                Verdict::Unreadable(message) => {
+                    for line in message.lines() {
+                        writeln!(self.output, "  {line}")?;
+                    }
+                }
+                Verdict::Wrong(message) => {
+                    write!(
+                        self.output,
+                        "{}",
+                        super::present::wrap(&message, 80, "  ", "  ")
+                    )?;
+                    wrong += 1;
+                    if wrong >= 3 {
+                        write!(self.output, "{}", p.solution(e))?;
+                        writeln!(self.output)?;
+                        self.answered.insert(e.line);
+                        return Ok(Flow::Continue);
+                    }
+                    if hints_shown < e.hints.len() && hints_shown < wrong {
+                        write!(
+                            self.output,
+                            "{}",
+                            p.hint(hints_shown, &e.hints[hints_shown])
+                        )?;
+                        hints_shown += 1;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! Lessons: the course taught in the terminal, in English and Korean, by
+//! running stepgrad's own commands on worked examples, with exercises that
+//! stepgrad checks.
+//!
+//! `document` reads a lesson file, `catalog` holds the built-in ones,
+//! `present` writes a lesson's pages (running its commands), `exercise`
+//! judges answers, and `interactive` walks a student through the pages.
+//! The commands run through a dispatcher handed in by the caller, so this
+//! module knows nothing of the command line.
+
+mod catalog;
+mod document;
+mod exercise;
+mod interactive;
+mod present;
+mod strings;
+mod words;
+
+pub use catalog::builtin;
+pub use document::{
+    line_error, parse_lesson, CommandBlock, CommandLine, Exercise, ExerciseKind, Item, Lesson,
+    Section, DEFAULT_TOLERANCE,
+};
+pub use exercise::{judge, solution, Verdict};
+pub use interactive::interact;
+pub use present::{wrap, CommandOutput, LessonFormat, Piece, Presenter, Runner, WIDTH};
+pub use strings::{fill, strings, Strings};

@@ -1,0 +1,499 @@
+//! Presenting a lesson: its pages (the title page with the objectives and
+//! introduction, then one page per section) as terminal text or Markdown,
+//! with every stepgrad command run through the dispatcher it is given and
+//! its output placed under it.
+//!
+//! Invariant: the output shown under a command is exactly what that
+//! command prints when run on its own with the same arguments (plus the
+//! lesson's `--lang`, colour and, for Markdown, `--format markdown`).
+
+use super::document::{line_error, CommandBlock, Exercise, Item, Lesson};
+use super::exercise::solution;
+use super::strings::{fill, strings};
+use crate::i18n::Lang;
+use crate::Error;
+use unicode_width::UnicodeWidthStr;
+
+/// Width of wrapped prose, in terminal columns.
+pub const WIDTH: usize = 80;
+
+/// What running one command gave.
+#[derive(Clone, Debug, Default)]
+pub struct CommandOutput {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+/// Runs stepgrad with the given arguments (without the program name).
+pub type Runner<'a> = &'a dyn Fn(&[String]) -> CommandOutput;
+
+/// How to write a lesson.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LessonFormat {
+    Text,
+    Markdown,
+}
+
+/// A piece of a page: text to show, or an exercise to ask.
+#[derive(Clone, Debug)]
+pub enum Piece<'l> {
+    Text(String),
+    Exercise(&'l Exercise),
+}
+
+/// A lesson with everything needed to show it.
+pub struct Presenter<'a> {
+    pub lesson: &'a Lesson,
+    /// The file the lesson came from and its text, for located errors.
+    pub path: &'a str,
+    pub source: &'a str,
+    pub lang: Lang,
+    pub format: LessonFormat,
+    pub color: bool,
+    /// The built-in lesson after this one, if any.
+    pub next: Option<u32>,
+    pub run: Runner<'a>,
+}
+
+impl<'a> Presenter<'a> {
+    /// Pages: the title page, then one per section.
+    pub fn page_count(&self) -> usize {
+        1 + self.lesson.sections.len()
+    }
+
+    /// Page `index`, with its commands run.
+    pub fn page(&self, index: usize) -> Result<Vec<Piece<'a>>, Error> {
+        let mut pieces = Vec::new();
+        let mut text = String::new();
+        let items: &'a [Item] = if index == 0 {
+            text.push_str(&self.title_block());
+            &self.lesson.intro
+        } else {
+            let section = &self.lesson.sections[index - 1];
+            text.push_str(&self.section_heading(&section.title));
+            &section.items
+        };
+        for item in items {
+            match item {
+                Item::Exercise(e) => {
+                    if !text.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(&mut text)));
+                    }
+                    pieces.push(Piece::Exercise(e));
+                }
+                Item::Commands(block) => text.push_str(&self.commands(block)?),
+                other => text.push_str(&self.prose(other)),
+            }
+        }
+        if index + 1 == self.page_count() {
+            text.push_str(&self.ending());
+        }
+        if !text.is_empty() {
+            pieces.push(Piece::Text(text));
+        }
+        Ok(pieces)
+    }
+
+    /// The whole lesson, exercises shown with their hints and solutions.
+    pub fn printed(&self) -> Result<String, Error> {
+        let mut out = String::new();
+        for index in 0..self.page_count() {
+            for piece in self.page(index)? {
+                match piece {
+                    Piece::Text(t) => out.push_str(&t),
+                    Piece::Exercise(e) => out.push_str(&self.exercise_printed(e)),
+                }
+            }
+        }
+        Ok(out.trim_end().to_string() + "\n")
+    }
+
+    fn title_block(&self) -> String {
+        let s = strings(self.lang);
+        let title = format!(
+            "{} {} · {}",
+            s.lesson, self.lesson.number, self.lesson.title
+        );
+        match self.format {
+            LessonFormat::Markdown => {
+                let mut out = format!("# {title}\n\n**{}:**\n\n", s.objectives);
+                for o in &self.lesson.objectives {
+                    out.push_str(&format!("- {o}\n"));
+                }
+                out.push('\n');
+                out
+            }
+            LessonFormat::Text => {
+                let rule = "═".repeat(title.width().min(WIDTH));
+                let mut out = format!("{}\n{}\n\n", self.bold(&title), self.bold(&rule));
+                out.push_str(&format!("{}:\n", s.objectives));
+                for o in &self.lesson.objectives {
+                    out.push_str(&wrap(o, WIDTH, "  • ", "    "));
+                }
+                out.push('\n');
+                out
+            }
+        }
+    }
+
+    fn section_heading(&self, title: &str) -> String {
+        match self.format {
+            LessonFormat::Markdown => format!("## {title}\n\n"),
+            LessonFormat::Text => {
+                let line = format!(
+                    "━━ {title} {}",
+                    "━".repeat(WIDTH.saturating_sub(title.width() + 4).max(3))
+                );
+                format!("{}\n\n", self.bold(&line))
+            }
+        }
+    }
+
+    fn ending(&self) -> String {
+        let s = strings(self.lang);
+        let number = self.lesson.number.to_string();
+        let mut line = fill(s.finished, &[("n", &number)]);
+        if let Some(next) = self.next {
+            line.push(' ');
+            line.push_str(&fill(s.next_lesson, &[("n", &next.to_string())]));
+        }
+        match self.format {
+            LessonFormat::Markdown => format!("---\n\n*{line}*\n"),
+            LessonFormat::Text => format!("{}\n", self.dim(&line)),
+        }
+    }
+
+    fn prose(&self, item: &Item) -> String {
+        match self.format {
+            LessonFormat::Markdown => match item {
+                Item::Heading(t) => format!("### {t}\n\n"),
+                Item::Paragraph(t) => format!("{t}\n\n"),
+                Item::List { ordered, items } => {
+                    let mut out = String::new();
+                    for (k, i) in items.iter().enumerate() {
+                        if *ordered {
+                            out.push_str(&format!("{}. {i}\n", k + 1));
+                        } else {
+                            out.push_str(&format!("- {i}\n"));
+                        }
+                    }
+                    out + "\n"
+                }
+                Item::Quote(t) => format!("> {t}\n\n"),
+                Item::Verbatim(t) => format!("```text\n{t}\n```\n\n"),
+                Item::Commands(_) | Item::Exercise(_) => String::new(),
+            },
+            LessonFormat::Text => {
+                let body = match item {
+                    Item::Heading(t) => format!("{}\n", self.bold(&self.inline(t))),
+                    Item::Paragraph(t) => self.inline(&wrap(t, WIDTH, "", "")),
+                    Item::List { ordered, items } => items
+                        .iter()
+                        .enumerate()
+                        .map(|(k, i)| {
+                            let bullet = if *ordered {
+                                format!("  {}. ", k + 1)
+                            } else {
+                                "  • ".to_string()
+                            };
+                            let indent = " ".repeat(bullet.width());
+                            self.inline(&wrap(i, WIDTH, &bullet, &indent))
+                        })
+                        .collect(),
+                    Item::Quote(t) => self.inline(&wrap(t, WIDTH, "  │ ", "  │ ")),
+                    Item::Verbatim(t) => t.lines().map(|l| format!("  {l}\n")).collect(),
+                    Item::Commands(_) | Item::Exercise(_) => String::new(),
+                };
+                body + "\n"
+            }
+        }
+    }
+
+    /// Runs a block's commands and shows each with its output.
+    fn commands(&self, block: &CommandBlock) -> Result<String, Error> {
+        let mut out = String::new();
+        for command in &block.commands {
+            let mut args = command.args.clone();
+            args.extend(["--lang".to_string(), self.lang.code().to_string()]);
+            match self.format {
+                LessonFormat::Text => {
+                    let color = if self.color { "always" } else { "never" };
+                    args.extend(["--color".to_string(), color.to_string()]);
+                }
+                LessonFormat::Markdown => {
+                    if !command.args.iter().any(|a| a.starts_with("--format")) {
+                        args.extend(["--format".to_string(), "markdown".to_string()]);
+                    }
+                }
+            }
+            let mut output = (self.run)(&args);
+            let mut verbatim = false;
+            if self.format == LessonFormat::Markdown
+                && output.code == 2
+                && output.stderr.contains("cannot write --format markdown")
+            {
+                // A command without Markdown output: its terminal text, as
+                // a block of plain text.
+                args.truncate(args.len() - 2);
+                args.extend(["--color".to_string(), "never".to_string()]);
+                output = (self.run)(&args);
+                verbatim = true;
+            }
+            if output.code == 2 && !block.expect_error {
+                let first = output.stderr.lines().next().unwrap_or("").trim();
+                let first = first.strip_prefix("error: ").unwrap_or(first);
+                return Err(self.error_at_line(
+                    command.line,
+                    format!("{}: {first}", strings(self.lang).command_failed),
+                    "run the command on its own to see the whole message, and fix it in the lesson",
+                ));
+            }
+            let shown = format!("$ stepgrad {}", command.text);
+            match self.format {
+                LessonFormat::Text => {
+                    out.push_str(&self.dim(&shown));
+                    out.push_str("\n\n");
+                    out.push_str(&output.stdout);
+                    if !output.stdout.is_empty() && !output.stdout.ends_with('\n') {
+                        out.push('\n');
+                    }
+                    if !output.stderr.is_empty() {
+                        if !output.stdout.is_empty() {
+                            out.push('\n');
+                        }
+                        out.push_str(&output.stderr);
+                        if !output.stderr.ends_with('\n') {
+                            out.push('\n');
+                        }
+                    }
+                    out.push('\n');
+                }
+                LessonFormat::Markdown => {
+                    out.push_str(&format!("```sh\n{shown}\n```\n\n"));
+                    if verbatim && !output.stdout.trim().is_empty() {
+                        out.push_str(&format!("```text\n{}\n```\n\n", output.stdout.trim_end()));
+                    } else if !output.stdout.trim().is_empty() {
+                        out.push_str(&demote_headings(&output.stdout));
+                        if !output.stdout.ends_with('\n') {
+                            out.push('\n');
+                        }
+                        out.push('\n');
+                    }
+                    if !output.stderr.trim().is_empty() {
+                        out.push_str(&format!("```text\n{}\n```\n\n", output.stderr.trim_end()));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn error_at_line(&self, line: usize, message: String, hint: &str) -> Error {
+        line_error(self.path, self.source, line, message, hint)
+    }
+
+    /// The exercise's question, as asked at a prompt.
+    pub fn question(&self, e: &Exercise) -> String {
+        let s = strings(self.lang);
+        let label = format!("✎ {}:", s.exercise);
+        format!(
+            "{}\n",
+            self.inline(&wrap(&format!("{label} {}", e.question), WIDTH, "", "  "))
+        )
+        .replacen(&label, &self.bold(&label), 1)
+    }
+
+    /// The exercise with its hints and solution, for printed lessons.
+    pub fn exercise_printed(&self, e: &Exercise) -> String {
+        let s = strings(self.lang);
+        match self.format {
+            LessonFormat::Markdown => {
+                let mut out = format!("**{}.** {}\n\n", s.exercise, e.question);
+                for (k, hint) in e.hints.iter().enumerate() {
+                    out.push_str(&format!(
+                        "<details><summary>{} {}</summary>\n\n{hint}\n\n</details>\n\n",
+                        s.hint,
+                        k + 1
+                    ));
+                }
+                out.push_str(&format!(
+                    "<details><summary>{}</summary>\n\n{}\n\n</details>\n\n",
+                    s.solution,
+                    solution(e, self.lang).replace('\n', "\n\n")
+                ));
+                out
+            }
+            LessonFormat::Text => {
+                let mut out = self.question(e);
+                for (k, hint) in e.hints.iter().enumerate() {
+                    out.push_str(&self.hint(k, hint));
+                }
+                out.push_str(&self.solution(e));
+                out.push('\n');
+                out
+            }
+        }
+    }
+
+    /// Hint `k` (0-based), for the terminal.
+    pub fn hint(&self, k: usize, hint: &str) -> String {
+        let label = format!("{} {}: ", strings(self.lang).hint, k + 1);
+        self.inline(&wrap(&format!("{label}{hint}"), WIDTH, "  ", "    "))
+    }
+
+    /// The solution, for the terminal.
+    pub fn solution(&self, e: &Exercise) -> String {
+        let label = format!("{}: ", strings(self.lang).solution);
+        let text = solution(e, self.lang);
+        let mut lines = text.lines();
+        let mut out = self.inline(&wrap(
+            &format!("{label}{}", lines.next().unwrap_or("")),
+            WIDTH,
+            "  ",
+            "    ",
+        ));
+        for line in lines {
+            out.push_str(&self.inline(&wrap(line, WIDTH, "    ", "    ")));
+        }
+        out
+    }
+
+    pub fn bold(&self, text: &str) -> String {
+        paint(self.color, "1", text)
+    }
+
+    pub fn dim(&self, text: &str) -> String {
+        paint(self.color, "2", text)
+    }
+
+    /// Inline Markdown for the terminal: `**bold**` and `` `code` ``.
+    fn inline(&self, text: &str) -> String {
+        inline(text, self.color)
+    }
+}
+
+fn paint(color: bool, code: &str, text: &str) -> String {
+    if color {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+/// `**bold**` becomes bold (or plain without colour); `` `code` `` becomes
+/// cyan with colour, and keeps its backticks without.
+fn inline(text: &str, color: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut bold = false;
+    let mut code = false;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if !code && rest.starts_with("**") {
+            bold = !bold;
+            if color {
+                out.push_str(if bold { "\x1b[1m" } else { "\x1b[22m" });
+            }
+            rest = &rest[2..];
+            continue;
+        }
+        if c == '`' {
+            code = !code;
+            if color {
+                out.push_str(if code { "\x1b[36m" } else { "\x1b[39m" });
+            } else {
+                out.push('`');
+            }
+            rest = &rest[1..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    if color && (bold || code) {
+        out.push_str("\x1b[0m");
+    }
+    out
+}
+
+/// The width a word takes on screen, without its inline markers.
+fn visible_width(word: &str) -> usize {
+    word.replace("**", "").width()
+}
+
+/// Wraps `text` to `width` columns (counting wide characters as two),
+/// starting the first line with `first` and the others with `rest`.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut line = first.to_string();
+    let mut line_width = first.width();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let w = visible_width(word);
+        if !empty && line_width + 1 + w > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = rest.to_string();
+            line_width = rest.width();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+            line_width += 1;
+        }
+        line.push_str(word);
+        line_width += w;
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
+}
+
+/// Moves Markdown headings of a command's output two levels down, below
+/// the lesson's own sections.
+fn demote_headings(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut fenced = false;
+    for line in markdown.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+        }
+        if !fenced && line.starts_with('#') {
+            out.push_str("##");
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_counts_wide_characters_twice() {
+        let korean = "경사하강법은 가중치를 조금씩 움직입니다";
+        let wrapped = wrap(korean, 20, "", "");
+        for line in wrapped.lines() {
+            assert!(line.width() <= 20, "{line}");
+        }
+        assert_eq!(wrap("a b c", 3, "- ", "  "), "- a\n  b\n  c\n");
+    }
+
+    #[test]
+    fn inline_markers() {
+        assert_eq!(inline("a **b** `c`", false), "a b `c`");
+        assert_eq!(inline("**b**", true), "\x1b[1mb\x1b[22m");
+        assert_eq!(visible_width("**bold**"), 4);
+    }
+
+    #[test]
+    fn headings_of_command_output_move_down() {
+        assert_eq!(
+            demote_headings("# A\n```\n# no\n```\n## B\n"),
+            "### A\n```\n# no\n```\n#### B\n"
+        );
+    }
+}

@@ -1,0 +1,353 @@
+//! The lessons: all nine in both languages run end to end (snapshots of
+//! what a student reads), the two languages teach the same commands and
+//! exercises, mistakes in a lesson file are reported at their line, and
+//! the page-by-page session reacts to what the student types.
+
+mod common;
+
+use common::stepgrad;
+use std::io::Cursor;
+use stepgrad::i18n::Lang;
+use stepgrad::lesson::{
+    builtin, interact, parse_lesson, CommandOutput, ExerciseKind, Item, Lesson, LessonFormat,
+    Presenter,
+};
+
+fn lessons(lang: Lang) -> Vec<Lesson> {
+    builtin(lang)
+        .iter()
+        .map(|(path, text)| parse_lesson(path, text).unwrap_or_else(|e| panic!("{path}: {e:?}")))
+        .collect()
+}
+
+/// Times vary from machine to machine; everything else must not.
+fn snapshot(name: &str, text: &str) {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"\d+\.\d{3} s\b", "[time]");
+    settings.bind(|| insta::assert_snapshot!(name, text));
+}
+
+#[test]
+fn every_lesson_runs_in_both_languages() {
+    for lang in ["en", "ko"] {
+        for n in 1..=9 {
+            let number = n.to_string();
+            let out = stepgrad(&["lesson", &number, "--lang", lang, "--color", "never"]);
+            assert_eq!(out.code, 0, "lesson {n} ({lang}): {}", out.stderr);
+            assert!(out.stderr.is_empty(), "lesson {n} ({lang}): {}", out.stderr);
+            assert!(!out.stdout.contains("panicked"));
+            snapshot(&format!("lesson_{lang}_{n}"), &out.stdout);
+        }
+    }
+}
+
+#[test]
+fn both_languages_teach_the_same_commands_and_exercises() {
+    let (english, korean) = (lessons(Lang::En), lessons(Lang::Ko));
+    assert_eq!(english.len(), 9);
+    assert_eq!(korean.len(), 9);
+    for (k, (en, ko)) in english.iter().zip(&korean).enumerate() {
+        assert_eq!(en.number as usize, k + 1);
+        assert_eq!(ko.number, en.number);
+        assert_eq!(
+            en.sections.len(),
+            ko.sections.len(),
+            "lesson {}: sections",
+            en.number
+        );
+        let commands = |l: &Lesson| -> Vec<Vec<String>> {
+            all_items(l)
+                .filter_map(|i| match i {
+                    Item::Commands(b) => Some(b.commands.iter().map(|c| c.args.clone())),
+                    _ => None,
+                })
+                .flatten()
+                .map(|args| args.to_vec())
+                .collect()
+        };
+        assert_eq!(commands(en), commands(ko), "lesson {}: commands", en.number);
+        let exercises = |l: &Lesson| -> Vec<ExerciseKind> {
+            all_items(l)
+                .filter_map(|i| match i {
+                    Item::Exercise(e) => Some(e.kind.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            exercises(en),
+            exercises(ko),
+            "lesson {}: exercises",
+            en.number
+        );
+        assert!(
+            !exercises(en).is_empty(),
+            "lesson {} has no exercise",
+            en.number
+        );
+    }
+    // Lesson 2 exercises every rule with `check`'s logic.
+    let derivatives = all_items(&english[1])
+        .filter(
+            |i| matches!(i, Item::Exercise(e) if matches!(e.kind, ExerciseKind::Derivative { .. })),
+        )
+        .count();
+    assert!(
+        derivatives >= 4,
+        "lesson 2 has {derivatives} derivative exercises"
+    );
+}
+
+fn all_items(lesson: &Lesson) -> impl Iterator<Item = &Item> {
+    lesson
+        .intro
+        .iter()
+        .chain(lesson.sections.iter().flat_map(|s| &s.items))
+}
+
+#[test]
+fn the_list_shows_every_lesson_and_how_to_start() {
+    for (lang, start) in [("en", "stepgrad lesson 1"), ("ko", "stepgrad lesson 1")] {
+        let out = stepgrad(&["lesson", "--lang", lang]);
+        assert_eq!(out.code, 0);
+        for lesson in lessons(Lang::from_code(lang).unwrap()) {
+            assert!(
+                out.stdout
+                    .contains(&format!("{}. {}", lesson.number, lesson.title)),
+                "{}",
+                lesson.title
+            );
+        }
+        assert!(out.stdout.contains(start));
+        snapshot(&format!("lesson_list_{lang}"), &out.stdout);
+    }
+    let listed = stepgrad(&["lesson", "list", "--lang", "en"]);
+    assert_eq!(listed.stdout, stepgrad(&["lesson", "--lang", "en"]).stdout);
+}
+
+#[test]
+fn korean_lessons_put_table_headers_in_korean() {
+    let out = stepgrad(&["lesson", "6", "--lang", "ko", "--color", "never"]);
+    assert!(out.stdout.contains("에포크"), "{}", out.stdout);
+    assert!(out.stdout.contains("이터레이션"));
+    let english = stepgrad(&["lesson", "6", "--lang", "en", "--color", "never"]);
+    assert!(english.stdout.contains("│ epoch"));
+}
+
+#[test]
+fn a_lesson_as_markdown_notes() {
+    let out = stepgrad(&["lesson", "6", "--lang", "en", "--format", "markdown"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("# Lesson 6 · "));
+    assert!(out.stdout.contains("```sh\n$ stepgrad epochs"));
+    assert!(
+        out.stdout.contains("| quantity | value |"),
+        "command output is in Markdown"
+    );
+    assert!(out.stdout.contains("<details><summary>Solution</summary>"));
+    // A command without Markdown output shows its terminal text.
+    let out = stepgrad(&["lesson", "4", "--lang", "en", "--format", "markdown"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("```sh\n$ stepgrad graph"));
+    assert!(out.stdout.contains("```text\nComputation graph of f"));
+    let out = stepgrad(&["lesson", "1", "--format", "json"]);
+    assert_eq!(out.code, 2);
+}
+
+fn lesson_file(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("stepgrad-lessons-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+const HEAD: &str = "---\nnumber: 1\ntitle: A test\nobjectives:\n  - Test\n---\n\n## One\n\n";
+
+#[test]
+fn a_lesson_file_of_ones_own_runs() {
+    let path = lesson_file(
+        "own.md",
+        &format!("{HEAD}Some prose.\n\n```stepgrad\ndiff \"x^3\" --at x=2 --no-steps\n```\n\n```exercise\nquestion: d/dx x^2?\nderivative: x^2\nhint: Power rule.\n```\n"),
+    );
+    let out = stepgrad(&["lesson", &path, "--lang", "en", "--color", "never"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out
+        .stdout
+        .contains("$ stepgrad diff \"x^3\" --at x=2 --no-steps"));
+    assert!(out.stdout.contains("df/dx = 12"), "{}", out.stdout);
+    assert!(out.stdout.contains("Hint 1: Power rule."));
+    assert!(out.stdout.contains("d/dx [x²] = 2·x"));
+}
+
+/// A broken lesson file: exit 2, the file and line, no panic.
+fn broken(name: &str, text: &str, line: usize, message: &str) {
+    let path = lesson_file(name, text);
+    let out = stepgrad(&["lesson", &path, "--lang", "en", "--color", "never"]);
+    assert_eq!(out.code, 2, "{name}: {}{}", out.stdout, out.stderr);
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr.contains(&format!("{name}:{line}:")),
+        "{name}: expected line {line} in\n{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(message),
+        "{name}: expected '{message}' in\n{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("panicked"));
+}
+
+#[test]
+fn mistakes_in_a_lesson_file_are_found_at_their_line() {
+    broken(
+        "no-front-matter.md",
+        "# Title\n\nText.\n",
+        1,
+        "front matter",
+    );
+    broken(
+        "bad-number.md",
+        "---\nnumber: one\ntitle: T\nobjectives:\n  - o\n---\n## S\n",
+        2,
+        "not a whole number",
+    );
+    broken(
+        "unknown-key.md",
+        "---\nnumber: 1\ntitle: T\nauthor: me\nobjectives:\n  - o\n---\n## S\n",
+        4,
+        "unknown front-matter key 'author'",
+    );
+    broken(
+        "no-objectives.md",
+        "---\nnumber: 1\ntitle: T\n---\n## S\n",
+        4,
+        "no objectives",
+    );
+    broken(
+        "unclosed-block.md",
+        &format!("{HEAD}```stepgrad\ndiff \"x^2\"\n"),
+        10,
+        "never closed",
+    );
+    broken(
+        "unknown-command.md",
+        &format!("{HEAD}```stepgrad\ndiff \"x^2\"\ndifferentiate \"x^2\"\n```\n"),
+        12,
+        "unrecognized subcommand 'differentiate'",
+    );
+    broken(
+        "unknown-option.md",
+        &format!("{HEAD}```stepgrad\ndiff \"x^2\" --speed 3\n```\n"),
+        11,
+        "--speed",
+    );
+    broken(
+        "recursive.md",
+        &format!("{HEAD}```stepgrad\nlesson 1\n```\n"),
+        11,
+        "cannot run inside a lesson",
+    );
+    broken(
+        "writes-files.md",
+        &format!("{HEAD}```stepgrad\ntrain xor --plot curve.svg\n```\n"),
+        11,
+        "--plot is not allowed",
+    );
+    broken(
+        "fails-when-run.md",
+        &format!("{HEAD}Text.\n\n```stepgrad\ndiff \"x^\"\n```\n"),
+        13,
+        "this command failed",
+    );
+    broken(
+        "bad-exercise.md",
+        &format!("{HEAD}```exercise\nquestion: ?\nanswer: 1\nderivative: x\n```\n"),
+        12,
+        "not both",
+    );
+    // A usage error shown on purpose is part of the lesson.
+    let path = lesson_file(
+        "expected-error.md",
+        &format!("{HEAD}```stepgrad expect-error\ndiff \"3x\"\n```\n"),
+    );
+    let out = stepgrad(&["lesson", &path, "--color", "never"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("multiplication needs '*'"),
+        "{}",
+        out.stdout
+    );
+    let out = stepgrad(&["lesson", "10"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("there is no lesson 10"));
+    let out = stepgrad(&["lesson", "/no/such/lesson.md"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("/no/such/lesson.md"));
+}
+
+/// Runs a lesson interactively with the given keystrokes; returns what the
+/// student saw.
+fn session(text: &str, keys: &str) -> String {
+    let lesson = parse_lesson("session.md", text).unwrap();
+    let runner = |args: &[String]| -> CommandOutput {
+        let mut all = vec!["stepgrad".to_string()];
+        all.extend_from_slice(args);
+        let o = stepgrad::cli::run(all);
+        CommandOutput {
+            stdout: o.stdout,
+            stderr: o.stderr,
+            code: o.code,
+        }
+    };
+    let presenter = Presenter {
+        lesson: &lesson,
+        path: "session.md",
+        source: text,
+        lang: Lang::En,
+        format: LessonFormat::Text,
+        color: false,
+        next: None,
+        run: &runner,
+    };
+    let mut input = Cursor::new(keys.as_bytes().to_vec());
+    let mut output = Vec::new();
+    interact(&presenter, &mut input, &mut output).unwrap();
+    String::from_utf8(output).unwrap()
+}
+
+const SESSION: &str = "---\nnumber: 1\ntitle: Session\nobjectives:\n  - Answer\n---\n\nWelcome.\n\n## First\n\nPage one.\n\n```exercise\nquestion: What is 2 + 2?\nanswer: 4\nhint: Count.\nhint: Two and two.\nsolution: Four.\n```\n\nAfter the exercise.\n\n## Second\n\nPage two.\n";
+
+#[test]
+fn hints_come_after_wrong_answers_and_the_solution_after_three() {
+    let seen = session(SESSION, "\n5\n6\n7\nq\n");
+    let hint1 = seen.find("Hint 1: Count.").expect("first hint");
+    let hint2 = seen.find("Hint 2: Two and two.").expect("second hint");
+    let solution = seen.find("Solution: Four.").expect("solution");
+    assert!(hint1 < hint2 && hint2 < solution);
+    assert_eq!(seen.matches("Not yet").count(), 3);
+    assert!(seen.contains("It is too large."));
+    assert!(seen.contains("After the exercise."));
+    assert!(!seen.contains("Page two."), "q quits before page two");
+}
+
+#[test]
+fn a_right_answer_hints_on_request_and_going_back() {
+    let seen = session(SESSION, "\n?\n2*2\n\nb\n\n\n\n");
+    assert!(seen.contains("Hint 1: Count."));
+    assert!(seen.contains("✓ Right."));
+    assert!(seen.contains("Page two."));
+    // Back on page one the exercise is shown as answered, not asked again.
+    assert_eq!(seen.matches("Page one.").count(), 2);
+    assert!(seen.contains("(answered)"));
+    assert_eq!(seen.matches("Your answer").count(), 2);
+    // Unreadable answers do not count as attempts.
+    let seen = session(SESSION, "\n2+\nfour\n4\nq\n");
+    assert!(seen.contains("✓ Right."));
+    assert!(!seen.contains("Not yet"));
+    assert!(seen.contains("Answer with a number"));
+    // The end of input ends the session quietly.
+    let seen = session(SESSION, "\n");
+    assert!(seen.contains("Your answer"));
+}
