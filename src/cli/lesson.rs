@@ -15,6 +15,7 @@ use crate::lesson::{
 use crate::report::Format;
 use crate::Error;
 use clap::{Args, Parser};
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Args, Debug, Clone)]
 pub struct LessonArgs {
@@ -166,7 +167,7 @@ fn list(lang: Lang, format: LessonFormat) -> Result<String, Error> {
         .collect::<Result<_, _>>()?;
     match format {
         LessonFormat::Markdown => {
-            out.push_str(&format!("# {}\n\n", s.list_title));
+            out.push_str(&format!("# {}\n\n{}\n\n", s.list_title, s.list_intro));
             for l in &lessons {
                 out.push_str(&format!("{}. **{}**\n", l.number, l.title));
                 for o in &l.objectives {
@@ -182,8 +183,10 @@ fn list(lang: Lang, format: LessonFormat) -> Result<String, Error> {
             out.push_str(&format!(
                 "{}\n{}\n\n",
                 s.list_title,
-                "═".repeat(s.list_title.len().min(WIDTH))
+                "═".repeat(s.list_title.width().min(WIDTH))
             ));
+            out.push_str(&wrap(s.list_intro, WIDTH, "", ""));
+            out.push('\n');
             for l in &lessons {
                 out.push_str(&format!("{:>2}. {}\n", l.number, l.title));
                 for o in &l.objectives {

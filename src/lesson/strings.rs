@@ -11,6 +11,7 @@ pub struct Strings {
     pub solution: &'static str,
     pub derivative_is: &'static str,
     pub list_title: &'static str,
+    pub list_intro: &'static str,
     pub list_start: &'static str,
     pub list_other_language: &'static str,
     pub list_own_file: &'static str,
@@ -42,6 +43,7 @@ const ENGLISH: Strings = Strings {
     solution: "Solution",
     derivative_is: "stepgrad's derivative",
     list_title: "stepgrad lessons",
+    list_intro: "Nine lessons on how neural networks learn. Each idea is shown by running stepgrad on a worked example, and stepgrad checks your answers to the exercises. In a terminal a lesson goes one section at a time.",
     list_start: "Start the first lesson with: stepgrad lesson 1",
     list_other_language: "In Korean: stepgrad lesson 1 --lang ko",
     list_own_file:
@@ -74,6 +76,7 @@ const KOREAN: Strings = Strings {
     solution: "풀이",
     derivative_is: "stepgrad가 구한 도함수",
     list_title: "stepgrad 레슨",
+    list_intro: "신경망이 어떻게 학습하는지 아홉 개의 레슨으로 배웁니다. 레슨마다 예제에 stepgrad 명령을 직접 실행해 보고, 연습 문제의 답은 stepgrad가 채점합니다. 터미널에서는 한 번에 한 절씩 진행합니다.",
     list_start: "첫 레슨 시작하기: stepgrad lesson 1",
     list_other_language: "영어로 보기: stepgrad lesson 1 --lang en",
     list_own_file:
