@@ -70,9 +70,11 @@ fn the_books_three_learning_rates() {
     ]);
     assert_eq!(out.code, 1, "divergence is a negative verdict");
     assert!(out.stderr.contains("diverged at step 5"), "{}", out.stderr);
+    // On f = x0² + x1² the gradient 2x is multiplied by 1 − 2·lr = −19 per
+    // step: curvature 2, convergence below lr = 1, and lr = 0.5 lands on
+    // the minimum in one step.
     assert!(
-        out.stderr
-            .contains("the learning rate 10 is too large for this function: try 0.1"),
+        out.stderr.contains("each step multiplied the gradient by -19, so the curvature is about 2 and gradient descent converges only for rates below 2/2 = 1; try 0.5"),
         "{}",
         out.stderr
     );
@@ -257,4 +259,37 @@ fn mistakes_are_reported() {
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
         assert!(out.stderr.contains(message), "{args:?}: {}", out.stderr);
     }
+}
+
+#[test]
+fn a_start_at_f_zero_is_not_a_divergence() {
+    // f(1) = 0: a drop below 0 is progress, not growth beyond 10¹²×.
+    let out = stepgrad(&[
+        "minimize",
+        "(x-3)^2 - 4",
+        "--start",
+        "x=1",
+        "--lr",
+        "0.1",
+        "--steps",
+        "3",
+    ]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("Stopped after the maximum of 3 steps"));
+    // A slow blow-up that stays below 10¹² is told to lower the rate.
+    let out = stepgrad(&[
+        "minimize",
+        "0.5*(3 - w)^2 + 0.5*(5 - 2*w)^2 + 0.5*(5 - 3*w)^2",
+        "--start",
+        "w=0",
+        "--lr",
+        "0.15",
+    ]);
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stdout
+            .contains("the steps overshoot the minimum, and a smaller learning rate"),
+        "{}",
+        out.stdout
+    );
 }

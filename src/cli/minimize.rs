@@ -175,29 +175,66 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
 /// The message and hint for a diverged run.
 fn divergence_message(run: &Trajectory, step: usize, reason: &str) -> (String, String) {
     let message = format!("{} diverged at step {step}: {reason}", run.config.title());
-    let hint = match run.config.lr() {
-        Some(lr) => format!(
-            "the learning rate {} is too large for this function: try {}",
-            crate::number::format_significant(lr, 6),
-            crate::number::format_significant(smaller_rate(lr), 6)
+    let number = |x: f64| crate::number::format_significant(x, 3);
+    let hint = match (run.config.lr(), curvature(run)) {
+        (Some(lr), Some((ratio, curvature))) => format!(
+            "the learning rate {} is too large for this function: each step multiplied the gradient by {}, so the curvature is about {} and gradient descent converges only for rates below 2/{} = {}; try {}",
+            number(lr),
+            number(ratio),
+            number(curvature),
+            number(curvature),
+            number(2.0 / curvature),
+            number(round_down(1.0 / curvature))
         ),
-        None if matches!(run.config, OptimizerConfig::Newton(c) if !c.line_search) => {
+        (Some(lr), None) => format!(
+            "the learning rate {} is too large for this function: try {}",
+            number(lr),
+            number(round_down(lr / 10.0))
+        ),
+        (None, _) if matches!(run.config, OptimizerConfig::Newton(c) if !c.line_search) => {
             "a full Newton step overshot here: add --line-search, or start closer to the minimum".to_string()
         }
-        None => "start closer to the minimum, or choose a first-order optimizer with a small learning rate".to_string(),
+        (None, _) => "start closer to the minimum, or choose a first-order optimizer with a small learning rate".to_string(),
     };
     (message, hint)
 }
 
-/// A learning rate a hundred times smaller, rounded down to 1, 2 or 5
-/// times a power of ten.
-fn smaller_rate(lr: f64) -> f64 {
-    let target = lr / 100.0;
-    let power = 10f64.powf(target.log10().floor());
+/// For plain gradient descent whose steps overshoot: the factor g_k / g_(k−1)
+/// of the last finite steps (negative: the gradient flips) and the
+/// curvature λ it implies, from g_k = (1 − lr·λ)·g_(k−1) on a quadratic.
+fn curvature(run: &Trajectory) -> Option<(f64, f64)> {
+    let OptimizerConfig::Sgd(c) = run.config else {
+        return None;
+    };
+    if c.momentum != 0.0 || c.weight_decay != 0.0 {
+        return None;
+    }
+    let finite: Vec<&[f64]> = run
+        .iterates
+        .iter()
+        .map(|i| i.gradient.as_slice())
+        .filter(|g| g.iter().all(|v| v.is_finite()))
+        .collect();
+    let [.., before, last] = finite.as_slice() else {
+        return None;
+    };
+    let dot: f64 = before.iter().zip(*last).map(|(a, b)| a * b).sum();
+    let norm = |g: &[f64]| g.iter().map(|v| v * v).sum::<f64>().sqrt();
+    if dot >= 0.0 || norm(before) == 0.0 {
+        return None;
+    }
+    let ratio = -norm(last) / norm(before);
+    let curvature = (1.0 - ratio) / c.lr;
+    (ratio < -1.0 && curvature.is_finite()).then_some((ratio, curvature))
+}
+
+/// `x` rounded down to 1, 2 or 5 times a power of ten.
+fn round_down(x: f64) -> f64 {
+    let power = 10f64.powf(x.log10().floor());
     [5.0, 2.0, 1.0]
         .iter()
         .map(|m| m * power)
-        .find(|&v| v <= target * (1.0 + 1e-12))
+        .find(|&v| v <= x * (1.0 + 1e-12))
         .unwrap_or(power)
 }
 
@@ -262,9 +299,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn smaller_rates_are_round() {
-        assert_eq!(smaller_rate(10.0), 0.1);
-        assert_eq!(smaller_rate(3.0), 0.02);
-        assert_eq!(smaller_rate(0.5), 0.005);
+    fn rates_are_rounded_down() {
+        assert_eq!(round_down(1.0), 1.0);
+        assert_eq!(round_down(0.3), 0.2);
+        assert_eq!(round_down(1.0 / 14.0), 0.05);
+        assert_eq!(round_down(0.0099), 0.005);
     }
 }

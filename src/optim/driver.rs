@@ -2,7 +2,8 @@
 //!
 //! It stops when the gradient's ∞-norm falls below the tolerance, after the
 //! maximum number of steps, or on divergence: a value that is not finite, or
-//! f grown beyond 1e12 times its size at the start.
+//! |f| grown beyond 1e12 times its size at the start (or 1e12, when the
+//! start's |f| is below 1).
 //!
 //! Invariant: `iterates[k]` is the point after k steps with f and ∇f there;
 //! every iterate but the last carries the report of the step taken from it.
@@ -107,17 +108,18 @@ pub fn minimize(
                 reason: format!("f = {f} is not a finite number"),
             };
         }
-        if step > 0
-            && f.abs() > DIVERGENCE_FACTOR * start_f.abs().max(f64::MIN_POSITIVE)
-            && f.abs() > 1.0
-        {
+        if step > 0 && f.abs() > DIVERGENCE_FACTOR * start_f.abs().max(1.0) {
+            let size = crate::number::format_significant(f, 6);
             break Stop::Diverged {
                 step,
-                reason: format!(
-                    "f = {} has grown beyond 10¹² times its start ({})",
-                    crate::number::format_significant(f, 6),
-                    crate::number::format_significant(start_f, 6)
-                ),
+                reason: if start_f.abs() >= 1.0 {
+                    format!(
+                        "f = {size} has grown beyond 10¹² times its start ({})",
+                        crate::number::format_significant(start_f, 6)
+                    )
+                } else {
+                    format!("|f| = {size} has grown beyond 10¹²")
+                },
             };
         }
         if super::linalg::max_abs(&gradient) < tolerance {

@@ -92,7 +92,27 @@ fn stop_text(run: &Trajectory, r: &MinimizeReport, style: &Style) -> String {
                 style.num(r.tolerance)
             );
             if norm > (1e3 * r.tolerance).max(1e-6) && run.config.lr().is_some() {
-                t.push_str(" The gradient is still far from 0: more steps (--steps) or a larger learning rate (--lr) would go further.");
+                let first = &run.iterates[0];
+                let recent = &run.iterates[run.iterates.len().saturating_sub(10)..];
+                let rose = recent.windows(2).any(|w| w[1].f > w[0].f);
+                // Plain gradient descent: no momentum or adaptive scaling,
+                // whose steps may rise on the way down.
+                let plain = matches!(run.config, crate::optim::OptimizerConfig::Sgd(c) if c.momentum == 0.0);
+                if last.f > first.f {
+                    t.push_str(&format!(
+                        " f grew from {} to {}: the steps overshoot the minimum, and a smaller learning rate (--lr) would settle.",
+                        style.num(first.f),
+                        style.num(last.f)
+                    ));
+                } else if rose && plain {
+                    t.push_str(" f still goes up on some steps: the steps overshoot, and a smaller learning rate (--lr) would settle.");
+                } else if plain {
+                    t.push_str(" The gradient is still far from 0: more steps (--steps) or a larger learning rate (--lr) would go further.");
+                } else {
+                    t.push_str(
+                        " The gradient is still far from 0: more steps (--steps) would go further.",
+                    );
+                }
             }
             t
         }

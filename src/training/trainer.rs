@@ -621,7 +621,7 @@ pub fn train(
                 reason: format!("the loss is {loss_now}"),
             };
         }
-        if loss_now > DIVERGENCE_FACTOR * initial_loss.max(f64::MIN_POSITIVE) && loss_now > 1.0 {
+        if loss_now > DIVERGENCE_FACTOR * initial_loss.max(1.0) {
             break TrainStop::Diverged {
                 epoch,
                 iteration,
