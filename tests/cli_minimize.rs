@@ -288,6 +288,7 @@ fn a_start_at_f_zero_is_not_a_divergence() {
     assert_eq!(out.code, 0);
     assert!(
         out.stdout
+            .replace('\n', " ")
             .contains("the steps overshoot the minimum, and a smaller learning rate"),
         "{}",
         out.stdout
