@@ -63,11 +63,10 @@ const KOREAN_HEADERS: &[(&str, &str)] = &[
     ("before", "갱신 전"),
     ("derivative", "도함수"),
     ("epoch", "에포크"),
-    ("f evaluations", "f 계산 횟수"),
+    ("evaluations f / ∇f / H", "계산 횟수 f / ∇f / H"),
     ("final f", "최종 f"),
     ("final loss", "최종 손실"),
     ("final point", "최종 위치"),
-    ("Hessians", "헤세 행렬 계산 횟수"),
     ("iterations", "이터레이션"),
     ("iterations per epoch", "에포크당 이터레이션"),
     ("kind", "종류"),
@@ -93,7 +92,6 @@ const KOREAN_HEADERS: &[(&str, &str)] = &[
     ("val loss", "검증 손실"),
     ("value", "값"),
     ("your answer", "내 답"),
-    ("∇f evaluations", "∇f 계산 횟수"),
 ];
 
 /// A table's column header in `lang`.

@@ -56,9 +56,9 @@ pub struct TrainArgs {
     /// The most epochs to run (passes over the training data)
     #[arg(long, value_name = "E")]
     pub epochs: Option<usize>,
-    /// Samples per update: the number of samples for batch gradient descent, 1 for stochastic
-    #[arg(long, value_name = "B")]
-    pub batch_size: Option<usize>,
+    /// Samples per update: N (all of them) for batch gradient descent, 1 for stochastic, between for mini-batch
+    #[arg(long, value_name = "B|N", value_parser = parse_batch_size)]
+    pub batch_size: Option<BatchSize>,
     /// Keep the samples in their order instead of shuffling each epoch
     #[arg(long)]
     pub no_shuffle: bool,
@@ -79,7 +79,7 @@ pub struct TrainArgs {
     /// Print a table row every K epochs
     #[arg(long, value_name = "K")]
     pub log_every: Option<usize>,
-    /// Also report every iteration's batch loss (JSON and CSV)
+    /// Also report every iteration's batch loss (in JSON, and in --plot)
     #[arg(long)]
     pub log_iterations: bool,
     /// Draw the loss (and accuracy) per epoch and per iteration as an SVG file
@@ -416,6 +416,24 @@ fn read_parameters(path: &std::path::Path, spec: &Spec) -> Result<Parameters, Er
     Ok(Parameters { weights, biases })
 }
 
+/// A batch size: a number of samples, or all of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BatchSize {
+    Samples(usize),
+    All,
+}
+
+fn parse_batch_size(text: &str) -> Result<BatchSize, String> {
+    match text.trim() {
+        "N" | "n" | "all" => Ok(BatchSize::All),
+        number => number.parse().map(BatchSize::Samples).map_err(|_| {
+            format!(
+                "'{number}' is not a batch size: give a number of samples, or N for all of them"
+            )
+        }),
+    }
+}
+
 pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
     context.require_format(
         "train",
@@ -486,6 +504,10 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
     }
     let batch_size = args
         .batch_size
+        .map(|b| match b {
+            BatchSize::All => data.len(),
+            BatchSize::Samples(n) => n,
+        })
         .or(spec.train.batch_size)
         .unwrap_or(data.len());
     if batch_size == 0 || batch_size > data.len() {

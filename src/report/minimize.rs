@@ -384,9 +384,7 @@ fn race_blocks(r: &MinimizeReport, style: &Style) -> Vec<Block> {
         cell("final point"),
         cell("final f"),
         cell("‖∇f‖∞"),
-        cell("f evaluations"),
-        cell("∇f evaluations"),
-        cell("Hessians"),
+        cell("evaluations f / ∇f / H"),
     ];
     let rows = r
         .runs
@@ -394,7 +392,7 @@ fn race_blocks(r: &MinimizeReport, style: &Style) -> Vec<Block> {
         .map(|run| {
             let last = run.last();
             vec![
-                cell(format!("{} ({})", run.config.title(), settings(run))),
+                cell(run.config.title()),
                 cell(match &run.stop {
                     Stop::Tolerance => "tolerance".to_string(),
                     Stop::MaxSteps => "max steps".to_string(),
@@ -404,18 +402,25 @@ fn race_blocks(r: &MinimizeReport, style: &Style) -> Vec<Block> {
                 cell(vector(&last.point, style)),
                 cell(style.num(last.f)),
                 cell(style.num(crate::optim::linalg::max_abs(&last.gradient))),
-                cell(run.evaluations.f.to_string()),
-                cell(run.evaluations.gradient.to_string()),
-                cell(run.evaluations.hessian.to_string()),
+                cell(format!(
+                    "{} / {} / {}",
+                    run.evaluations.f, run.evaluations.gradient, run.evaluations.hessian
+                )),
             ]
         })
         .collect();
     let start = start_text(r, &r.runs[0], style);
+    let settings: Vec<String> = r
+        .runs
+        .iter()
+        .map(|run| format!("{}: {}", run.config.title(), settings(run)))
+        .collect();
     vec![
         Block::Paragraph(vec![text(format!(
-            "A race from {start}: at most {} steps each, stopping when ‖∇f‖∞ < {}.",
+            "A race from {start}: at most {} steps each, stopping when ‖∇f‖∞ < {}. Settings — {}.",
             r.max_steps,
-            style.num(r.tolerance)
+            style.num(r.tolerance),
+            settings.join("; ")
         ))]),
         Block::Table { header, rows },
     ]

@@ -123,12 +123,22 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
             if r.data.target_names.len() == 1 { "" } else { "s" },
             r.data.class_names.as_ref().map_or(String::new(), |c| format!(" (classes {})", c.join(", ")))
         ))]),
-        Block::Paragraph(vec![text(format!("{}: {}.", t.arithmetic.summary(), t.arithmetic.kind()))]),
     ];
     if let Some(c) = r.comparison {
         out.extend(comparison_blocks(c, style));
         return out;
     }
+    let early = r.options.target_loss.is_some() || r.options.patience.is_some();
+    out.push(Block::Paragraph(vec![text(format!(
+        "{}{}: {}.",
+        t.arithmetic.summary(),
+        if early {
+            " at most (--target-loss or --patience may stop it sooner)"
+        } else {
+            ""
+        },
+        t.arithmetic.kind()
+    ))]));
     let classification = t.epochs[0].accuracy.is_some();
     let validation = t.epochs[0].val_loss.is_some();
     let mut header = vec![cell("epoch"), cell("iterations"), cell("loss")];
@@ -462,11 +472,12 @@ pub fn render_epochs(a: &EpochArithmetic, format: Format, style: &Style) -> Stri
     )];
     if a.remainder() == 0 {
         steps.push(format!(
-            "{} ÷ {} = {} of {} fill an epoch exactly: {per_epoch} per epoch.",
+            "{} ÷ {} = {} of {} {} an epoch exactly: {per_epoch} per epoch.",
             n(a.samples as u64),
             n(a.batch_size as u64),
             count(full, "batch", "batches"),
             n(a.batch_size as u64),
+            if full == 1 { "fills" } else { "fill" },
         ));
     } else if a.drop_last {
         steps.push(format!(
