@@ -309,3 +309,34 @@ fn no_color_is_respected_by_the_binary() {
     assert_eq!(output.status.code(), Some(0));
     assert!(!String::from_utf8_lossy(&output.stdout).contains('\x1b'));
 }
+
+#[test]
+fn a_variable_given_twice_in_at_is_refused() {
+    let out = stepgrad(&["diff", "(1 - w)^2", "--at", "w=0", "--at", "w=1"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("w is given twice (0 and 1)"),
+        "{}",
+        out.stderr
+    );
+    let out = stepgrad(&["check", "x*y", "--answer", "y", "--wrt", "x,y"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("one partial derivative at a time"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn graph_marks_every_repeated_node() {
+    let out = stepgrad(&["graph", "x*y + x", "--at", "x=3,y=2", "--color", "never"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("└─ x (see above)"), "{}", out.stdout);
+    assert!(out.stdout.contains("the sum over all its uses"));
+    assert!(
+        out.stdout.lines().all(|l| l.chars().count() <= 80),
+        "{}",
+        out.stdout
+    );
+}

@@ -87,7 +87,7 @@ fn check_one(
     };
     let a = parse_expr(&mut graph, answer, &answer_origin)?;
     let asked: Vec<String> = wrt.map(|w| vec![w.to_string()]).unwrap_or_default();
-    let var = choose_variables(&graph, e, &asked, false)?.remove(0);
+    let var = choose_variables(&graph, e, &asked, false, true)?.remove(0);
     let outcome = check_derivative(&mut graph, e, a, &var)?;
     Ok(Answer {
         rendered: render(&outcome, &graph, context.format, &context.style),

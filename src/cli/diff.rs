@@ -80,7 +80,7 @@ pub fn diff_one(
 ) -> Result<DiffReport, Error> {
     let expr = parse_expr(graph, input, origin)?;
     let variables = graph.variables(expr);
-    let chosen = choose_variables(graph, expr, wrt, args.hessian)?;
+    let chosen = choose_variables(graph, expr, wrt, args.hessian, false)?;
     let derivations: Vec<_> = chosen
         .iter()
         .map(|v| differentiate(graph, expr, v))

@@ -49,6 +49,16 @@ pub fn parse_point(items: &[String], origin: &str) -> Result<Point, Error> {
             error: e,
             context: format!("the value of {name} in {origin} must be a number"),
         })?;
+        if let Some(earlier) = point.get(name) {
+            return Err(Error::usage(
+                format!(
+                    "{origin}: {name} is given twice ({} and {})",
+                    crate::number::format_significant(earlier, 6),
+                    crate::number::format_significant(v, 6)
+                ),
+                "give each variable one value; for another point, run the command again",
+            ));
+        }
         point.set(name, v);
     }
     Ok(point)
@@ -61,6 +71,7 @@ pub fn choose_variables(
     expr: Id,
     asked: &[String],
     all_if_none: bool,
+    one_only: bool,
 ) -> Result<Vec<String>, Error> {
     let variables = graph.variables(expr);
     if asked.is_empty() {
@@ -76,11 +87,18 @@ pub fn choose_variables(
                     "the expression has several variables ({}): say which to differentiate by",
                     variables.join(", ")
                 ),
-                format!(
-                    "add --wrt {} for one partial derivative, or --wrt {} for the gradient",
-                    variables[0],
-                    variables.join(",")
-                ),
+                if one_only {
+                    format!(
+                        "add --wrt {} (one variable: the partial derivative by it)",
+                        variables[0]
+                    )
+                } else {
+                    format!(
+                        "add --wrt {} for one partial derivative, or --wrt {} for the gradient",
+                        variables[0],
+                        variables.join(",")
+                    )
+                },
             )),
         };
     }
@@ -89,7 +107,11 @@ pub fn choose_variables(
         if !is_variable_name(name) {
             return Err(Error::usage(
                 format!("--wrt {name}: not a variable name"),
-                "names start with a letter and use letters, digits and _",
+                if one_only && name.contains(',') {
+                    "check judges one partial derivative at a time: give one variable, e.g. --wrt w"
+                } else {
+                    "names start with a letter and use letters, digits and _"
+                },
             ));
         }
         if !variables.is_empty() && !variables.iter().any(|v| v == name) {

@@ -223,7 +223,8 @@ fn terminal(blocks: &[Block], style: &Style) -> String {
 }
 
 /// Wraps text at word boundaries (lines already short are left alone).
-fn wrap(text: &str, width: usize) -> String {
+/// Wraps `text` at spaces to lines of at most `width` characters.
+pub(crate) fn wrap(text: &str, width: usize) -> String {
     let mut out = String::new();
     for paragraph_line in text.split('\n') {
         let mut line = String::new();

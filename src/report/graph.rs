@@ -52,7 +52,7 @@ fn tree_order(report: &GraphReport) -> Vec<(usize, usize, bool)> {
     let mut seen = vec![false; report.nodes.len()];
     let mut stack = vec![(report.output, 0)];
     while let Some((n, depth)) = stack.pop() {
-        let repeated = seen[n] && !report.nodes[n].inputs.is_empty();
+        let repeated = seen[n];
         seen[n] = true;
         out.push((n, depth, repeated));
         if !repeated {
@@ -73,10 +73,17 @@ fn text(report: &GraphReport, style: &Style) -> String {
         .zip(prefixes)
         .map(|(&(n, _, repeated), (prefix, _))| {
             let node = &report.nodes[n];
-            let label = if repeated {
-                format!("{prefix}{} (see above)", node.label)
+            // The whole expression is in the title; a shortened copy is not
+            // worth a row's width.
+            let name = if n == report.output && node.label.ends_with('…') {
+                &report.output_name
             } else {
-                format!("{prefix}{}", node.label)
+                &node.label
+            };
+            let label = if repeated {
+                format!("{prefix}{name} (see above)")
+            } else {
+                format!("{prefix}{name}")
             };
             vec![
                 label,
@@ -93,10 +100,19 @@ fn text(report: &GraphReport, style: &Style) -> String {
         &["node", "operation", "value", &gradient_header],
         &rows,
     ));
-    out.push_str(&format!(
-        "\nForward: values flow up from the inputs to {0}. Backward: ∂{0}/∂node flows down, each node multiplying what it receives by its local derivative and adding up what reaches it along several paths.\n",
+    let mut note = format!(
+        "Forward: values flow up from the inputs to {0}. Backward: ∂{0}/∂node flows down, each node multiplying what it receives by its local derivative and adding up what reaches it along several paths.",
         report.output_name
-    ));
+    );
+    if order.iter().any(|&(_, _, repeated)| repeated) {
+        note.push_str(&format!(
+            " A node used in several places is listed again, marked (see above); its ∂{}/∂node is the sum over all its uses.",
+            report.output_name
+        ));
+    }
+    out.push('\n');
+    out.push_str(&super::doc::wrap(&note, 78));
+    out.push('\n');
     out
 }
 
