@@ -25,7 +25,13 @@ pub struct GraphArgs {
     pub sample: usize,
 }
 
-const FORMATS: [Format; 3] = [Format::Text, Format::Dot, Format::Json];
+const FORMATS: [Format; 5] = [
+    Format::Text,
+    Format::Markdown,
+    Format::Latex,
+    Format::Dot,
+    Format::Json,
+];
 
 pub fn run(args: &GraphArgs, context: &Context) -> Result<Written, Error> {
     context.require_format("graph", &FORMATS)?;
@@ -54,6 +60,25 @@ fn operation(graph: &Graph, id: Id) -> String {
             other => other.name().into(),
         },
         Node::LogSumExp(_) => "logsumexp".into(),
+    }
+}
+
+/// The operation a node performs, as LaTeX math.
+fn operation_latex(graph: &Graph, id: Id) -> String {
+    match graph.node(id) {
+        Node::Num(_) => "\\text{number}".into(),
+        Node::Const(_) => "\\text{constant}".into(),
+        Node::Var(_) => "\\text{input}".into(),
+        Node::Neg(_) => "\\text{negate}".into(),
+        Node::Add(_) => "+".into(),
+        Node::Mul(_) => "\\times".into(),
+        Node::Div(_) => "\\div".into(),
+        Node::Pow(_) => "\\text{power}".into(),
+        Node::Call(f, _) => match f {
+            crate::expr::Func::Sigmoid => "\\sigma".into(),
+            other => format!("\\operatorname{{{}}}", other.name()),
+        },
+        Node::LogSumExp(_) => "\\operatorname{logsumexp}".into(),
     }
 }
 
@@ -107,6 +132,17 @@ fn drawing(
             Some(n) => print_named(graph, id, Notation::Unicode, n),
             None => crate::expr::unicode(graph, id),
         };
+        let label_latex = match names {
+            Some(n) => print_named(graph, id, Notation::Latex, n),
+            None => crate::expr::latex(graph, id),
+        };
+        let op_latex = match network {
+            Some(n) if n.names.contains_key(&id) => {
+                crate::expr::print_definition(graph, id, Notation::Latex, n.names)
+            }
+            Some(n) => format!("\\text{{{}}}", n.kinds.get(&id).copied().unwrap_or("input")),
+            None => operation_latex(graph, id),
+        };
         let op = match network {
             Some(n) if n.names.contains_key(&id) => shorten(&crate::expr::print_definition(
                 graph,
@@ -120,7 +156,9 @@ fn drawing(
         index.insert(id, nodes.len());
         nodes.push(GraphNode {
             label: shorten(&label),
+            label_latex,
             op,
+            op_latex,
             value: values.get(&id).copied(),
             gradient: gradients.get(&id).copied(),
             inputs,
@@ -203,6 +241,7 @@ fn expression_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
             "Computation graph of f = {}",
             crate::expr::unicode(&graph, expr)
         ),
+        title_math: Some(format!("f = {}", crate::expr::latex(&graph, expr))),
         output_name: "f".into(),
         nodes,
         output,
@@ -268,6 +307,7 @@ fn network_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
             spec.shape(),
             args.sample
         ),
+        title_math: None,
         output_name: "E_total".into(),
         nodes,
         output,

@@ -26,6 +26,7 @@ use crate::Error;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
 /// What a run of stepgrad produced.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -66,6 +67,21 @@ pub struct GlobalOptions {
     /// Language of lessons and of table headers: en or ko (lessons default to the locale, other commands to en)
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<LangArg>,
+    /// How derivatives of one variable are written: leibniz (d/dx) or prime (f′)
+    #[arg(long, global = true, value_enum, value_name = "STYLE", default_value_t = NotationArg::Leibniz)]
+    pub notation: NotationArg,
+    /// With --format latex: a complete document (article class, amsmath, amssymb) rather than a fragment
+    #[arg(long, global = true)]
+    pub standalone: bool,
+    /// Write the result to this file instead of stdout (whole or not at all); the extension picks the format when --format is absent: .md .tex .json .csv .svg
+    #[arg(long, global = true, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotationArg {
+    Leibniz,
+    Prime,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -250,16 +266,39 @@ where
             };
         }
     };
-    let format = cli.global.format.map_or(Format::Text, FormatArg::format);
+    let mut cli = cli;
+    let error_color = color_wanted(cli.global.color, std::io::stderr().is_terminal());
+    let failed = |error: Error| Outcome {
+        stdout: String::new(),
+        stderr: error.render(error_color),
+        code: error.exit_code(),
+    };
+    let destination = match output_destination(&mut cli) {
+        Ok(destination) => destination,
+        Err(error) => return failed(error),
+    };
+    let format = match (&destination, cli.global.format) {
+        (_, Some(format)) => format.format(),
+        (Some(Destination::File { format, .. }), None) => *format,
+        _ => Format::Text,
+    };
+    if cli.global.standalone && format != Format::Latex {
+        return failed(Error::usage(
+            "--standalone makes a complete LaTeX document",
+            "use it with --format latex (or --output notes.tex)",
+        ));
+    }
     let context = Context {
         format,
         style: Style {
             color: format == Format::Text
+                && destination.is_none()
                 && color_wanted(cli.global.color, std::io::stdout().is_terminal()),
             digits: cli.global.digits.map_or(6, usize::from),
             lang: cli.global.lang.map_or(Lang::En, LangArg::lang),
+            prime: cli.global.notation == NotationArg::Prime,
         },
-        error_color: color_wanted(cli.global.color, std::io::stderr().is_terminal()),
+        error_color,
         digits: cli.global.digits.map(usize::from),
         lang: cli.global.lang.map(LangArg::lang),
     };
@@ -271,21 +310,107 @@ where
         Command::Minimize(args) => minimize::run(&args, &context),
         Command::Train(args) => train::run(&args, &context),
         Command::Epochs(args) => train::run_epochs(&args, &context),
-        Command::Lesson(args) => lesson::run_lesson(&args, &context, terminal),
+        // A lesson written to a file is printed whole, not walked through.
+        Command::Lesson(args) => {
+            lesson::run_lesson(&args, &context, terminal.filter(|_| destination.is_none()))
+        }
         Command::Completions { shell } => Ok(completions(shell)),
     };
-    match result {
-        Ok(written) => Outcome {
-            stdout: written.stdout,
-            stderr: written.stderr,
-            code: written.code,
-        },
-        Err(error) => Outcome {
-            stdout: String::new(),
-            stderr: error.render(context.error_color),
-            code: error.exit_code(),
-        },
+    let mut written = match result {
+        Ok(written) => written,
+        Err(error) => return failed(error),
+    };
+    if cli.global.standalone {
+        written.stdout = standalone_document(&written.stdout);
     }
+    if let Some(Destination::File { path, .. }) = &destination {
+        if let Err(error) = write_file_atomically(path, written.stdout.as_bytes()) {
+            return failed(error);
+        }
+        written.stdout.clear();
+    }
+    if destination == Some(Destination::Picture) {
+        written.stdout.clear();
+    }
+    Outcome {
+        stdout: written.stdout,
+        stderr: written.stderr,
+        code: written.code,
+    }
+}
+
+/// Where `--output` sends the result.
+#[derive(Clone, Debug, PartialEq)]
+enum Destination {
+    /// The report, in `format`, to a file.
+    File { path: PathBuf, format: Format },
+    /// A picture: the command's own `--plot` was pointed at the file.
+    Picture,
+}
+
+/// Reads `--output`: checks the folder exists, picks the format from the
+/// extension, and for .svg points the command's picture at the file.
+fn output_destination(cli: &mut Cli) -> Result<Option<Destination>, Error> {
+    let Some(path) = cli.global.output.clone() else {
+        return Ok(None);
+    };
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let format = match extension.as_str() {
+        "md" | "markdown" => Format::Markdown,
+        "tex" => Format::Latex,
+        "json" => Format::Json,
+        "csv" => Format::Csv,
+        "txt" | "text" => Format::Text,
+        "dot" | "gv" => Format::Dot,
+        "svg" => {
+            check_output_path(&path, "svg")?;
+            let plot = match &mut cli.command {
+                Command::Minimize(args) => &mut args.plot,
+                Command::Train(args) => &mut args.plot,
+                _ => {
+                    return Err(Error::usage(
+                        format!("{}: this command draws no picture", path.display()),
+                        "pictures come from minimize, train and net; for this command use .md, .tex, .json or .txt",
+                    ))
+                }
+            };
+            if plot.is_some() {
+                return Err(Error::usage(
+                    "--output FILE.svg and --plot both name the picture",
+                    "give one of them",
+                ));
+            }
+            *plot = Some(path);
+            return Ok(Some(Destination::Picture));
+        }
+        _ => {
+            if cli.global.format.is_none() {
+                return Err(Error::usage(
+                    format!(
+                        "--output {}: the extension does not say which format to write",
+                        path.display()
+                    ),
+                    "end the name in .md, .tex, .json, .csv, .txt or .svg, or give --format",
+                ));
+            }
+            cli.global.format.map_or(Format::Text, FormatArg::format)
+        }
+    };
+    check_output_path(&path, &extension)?;
+    Ok(Some(Destination::File { path, format }))
+}
+
+/// A LaTeX fragment made a complete document: the article class with
+/// amsmath and amssymb, nothing else.
+pub fn standalone_document(fragment: &str) -> String {
+    format!(
+        "\\documentclass{{article}}\n\\usepackage{{amsmath}}\n\\usepackage{{amssymb}}\n\\begin{{document}}\n\n{}\n\\end{{document}}\n",
+        fragment.trim_end()
+    )
 }
 
 fn completions(shell: clap_complete::Shell) -> Written {

@@ -162,21 +162,40 @@ fn point_text(point: &crate::expr::Point, style: &Style) -> String {
         .join(", ")
 }
 
+/// The derivative of `expr` written out: d/dx [e] (or (e)′ in prime
+/// notation, for one variable), in Unicode or LaTeX.
+fn applied(outcome: &CheckOutcome, graph: &Graph, notation: Notation, style: &Style) -> String {
+    let prime = style.prime && graph.variables(outcome.expr).len() <= 1;
+    match (notation, prime) {
+        (Notation::Latex, true) => format!("\\left({}\\right)'", latex(graph, outcome.expr)),
+        (Notation::Latex, false) => format!(
+            "{}\\left[{}\\right]",
+            operator(outcome, graph, notation),
+            latex(graph, outcome.expr)
+        ),
+        (_, true) => format!("({})′", unicode(graph, outcome.expr)),
+        (_, false) => format!(
+            "{} [{}]",
+            operator(outcome, graph, notation),
+            unicode(graph, outcome.expr)
+        ),
+    }
+}
+
 fn text(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
-    let op = operator(outcome, graph, Notation::Unicode);
-    let expr = unicode(graph, outcome.expr);
+    let derivative_of = applied(outcome, graph, Notation::Unicode, style);
     let answer = unicode(graph, outcome.answer);
     let mut out = String::new();
     if outcome.correct {
         out.push_str(&format!(
-            "{} {answer} is {op} [{expr}].\n",
+            "{} {answer} is {derivative_of}.\n",
             style.result("✓ Correct:")
         ));
         out.push_str(&format!("  {}\n", method_text(outcome)));
         return out;
     }
     out.push_str(&format!(
-        "{} {answer} is not {op} [{expr}].\n",
+        "{} {answer} is not {derivative_of}.\n",
         style.bad("✗ Not correct:")
     ));
     if let Some(c) = &outcome.counterexample {
@@ -202,10 +221,9 @@ fn text(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
 }
 
 fn markdown(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
-    let op = operator(outcome, graph, Notation::Latex);
     let mut out = format!(
-        "## Checking ${op}\\left[{}\\right] = {}$\n\n",
-        latex(graph, outcome.expr),
+        "## Checking ${} = {}$\n\n",
+        applied(outcome, graph, Notation::Latex, style),
         latex(graph, outcome.answer)
     );
     if outcome.correct {
@@ -240,18 +258,17 @@ fn markdown(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
         ));
     }
     out.push_str(&format!(
-        "The derivative is $${op}\\left[{}\\right] = {}$$\n",
-        latex(graph, outcome.expr),
+        "The derivative is $${} = {}$$\n",
+        applied(outcome, graph, Notation::Latex, style),
         latex(graph, outcome.derivative)
     ));
     out
 }
 
 fn latex_report(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
-    let op = operator(outcome, graph, Notation::Latex);
     let mut out = format!(
-        "\\paragraph{{Checking ${op}\\left[{}\\right] = {}$.}}\n",
-        latex(graph, outcome.expr),
+        "\\paragraph{{Checking ${} = {}$.}}\n",
+        applied(outcome, graph, Notation::Latex, style),
         latex(graph, outcome.answer)
     );
     if outcome.correct {
@@ -284,8 +301,8 @@ fn latex_report(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String 
         ));
     }
     out.push_str(&format!(
-        "\n\\[ {op}\\left[{}\\right] = {} \\]\n",
-        latex(graph, outcome.expr),
+        "\n\\[ {} = {} \\]\n",
+        applied(outcome, graph, Notation::Latex, style),
         latex(graph, outcome.derivative)
     ));
     out

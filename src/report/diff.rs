@@ -23,6 +23,9 @@ pub struct DiffReport {
     /// Each derivative's value at `point`, in the order of `derivations`.
     pub derivative_values: Vec<f64>,
     pub hessian: Option<Hessian>,
+    /// Derivatives in prime notation, (u·v)′ and f′ (only for expressions
+    /// of one variable; partial derivatives keep ∂).
+    pub prime: bool,
 }
 
 /// Second derivatives ∂²f/∂xᵢ∂xⱼ.
@@ -34,6 +37,17 @@ pub struct Hessian {
 }
 
 pub fn render(report: &DiffReport, graph: &Graph, format: Format, style: &Style) -> String {
+    let prime = style.prime && report.variables.len() <= 1;
+    let with_notation;
+    let report = if prime != report.prime {
+        with_notation = DiffReport {
+            prime,
+            ..report.clone()
+        };
+        &with_notation
+    } else {
+        report
+    };
     match format {
         Format::Markdown => markdown(report, graph, style),
         Format::Latex => latex_fragment(report, graph, style),
@@ -45,7 +59,9 @@ pub fn render(report: &DiffReport, graph: &Graph, format: Format, style: &Style)
 /// Names of the derivative operators for one variable: (operator, result
 /// name), e.g. ("d/dx", "df/dx") or ("∂/∂w", "∂f/∂w").
 fn operators(report: &DiffReport, var: &str) -> (String, String) {
-    if report.variables.len() <= 1 {
+    if report.prime {
+        (String::new(), format!("f′({var})"))
+    } else if report.variables.len() <= 1 {
         (format!("d/d{var}"), format!("df/d{var}"))
     } else {
         (format!("∂/∂{var}"), format!("∂f/∂{var}"))
@@ -82,8 +98,8 @@ fn text(report: &DiffReport, graph: &Graph, style: &Style) -> String {
             let (op, _) = operators(report, &derivation.var);
             out.push('\n');
             out.push_str(&style.heading(&format!(
-                "Derivation of {op} [{}]",
-                unicode(graph, report.expr)
+                "Derivation of {}",
+                applied(report, &op, &unicode(graph, report.expr))
             )));
             out.push('\n');
             out.push_str(&text_steps(report, graph, derivation, style));
@@ -199,6 +215,15 @@ fn rules_used(derivations: &[Derivation]) -> Vec<Rule> {
     rules
 }
 
+/// `op` applied to an expression: d/dx [e], or (e)′ in prime notation.
+fn applied(report: &DiffReport, op: &str, expr: &str) -> String {
+    if report.prime {
+        format!("({expr})′")
+    } else {
+        format!("{op} [{expr}]")
+    }
+}
+
 /// The operator for a step: by the variable, or by the placeholder u.
 fn step_operator(report: &DiffReport, graph: &Graph, step: &Step) -> String {
     let var = graph.as_var(step.wrt).unwrap_or("x");
@@ -227,13 +252,13 @@ fn text_steps(
                 unicode(graph, step.result)
             ),
             Rule::Repeated => format!(
-                "{op} [{}] = {}  (derived above)",
-                unicode(graph, step.expr),
+                "{} = {}  (derived above)",
+                applied(report, &op, &unicode(graph, step.expr)),
                 unicode(graph, step.result)
             ),
             _ => format!(
-                "{op} [{}] = {}",
-                unicode(graph, step.expr),
+                "{} = {}",
+                applied(report, &op, &unicode(graph, step.expr)),
                 unicode(graph, step.result)
             ),
         };
@@ -244,7 +269,11 @@ fn text_steps(
         if let Some(inner) = step.inner {
             let u = graph.as_var(inner.placeholder).unwrap_or("u");
             let (_, dname) = operators(report, &derivation.var);
-            let du = dname.replacen('f', u, 1);
+            let du = if report.prime {
+                format!("{u}′")
+            } else {
+                dname.replacen('f', u, 1)
+            };
             out.push_str(&format!(
                 "{rest}{}\n",
                 style.dim(&format!(
@@ -262,7 +291,9 @@ fn text_steps(
 
 fn latex_operator(report: &DiffReport, var: &str) -> (String, String) {
     let v = latex_name(var);
-    if report.variables.len() <= 1 {
+    if report.prime {
+        (String::new(), format!("f'({v})"))
+    } else if report.variables.len() <= 1 {
         (
             format!("\\frac{{d}}{{d{v}}}"),
             format!("\\frac{{df}}{{d{v}}}"),
@@ -289,6 +320,7 @@ fn latex_step(report: &DiffReport, graph: &Graph, step: &Step) -> (String, Strin
     let op = latex_step_operator(report, graph, step);
     let lhs = match step.rule {
         Rule::Simplify => latex(graph, step.expr),
+        _ if report.prime => format!("\\left({}\\right)'", latex(graph, step.expr)),
         _ => format!("{op}\\left[{}\\right]", latex(graph, step.expr)),
     };
     (lhs, latex(graph, step.result))
@@ -394,7 +426,9 @@ fn inner_derivative_latex(
 ) -> String {
     let u = latex(graph, placeholder);
     let v = latex_name(var);
-    let op = if report.variables.len() <= 1 {
+    let op = if report.prime {
+        format!("{u}'")
+    } else if report.variables.len() <= 1 {
         format!("\\frac{{d{u}}}{{d{v}}}")
     } else {
         format!("\\frac{{\\partial {u}}}{{\\partial {v}}}")

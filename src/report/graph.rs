@@ -11,8 +11,12 @@ pub struct GraphNode {
     /// What the node computes, as the reader sees it: `apple·count`, a name
     /// such as `out_h1`, or a number.
     pub label: String,
+    /// The label as LaTeX math (never shortened).
+    pub label_latex: String,
     /// The operation: ×, +, σ, input, …
     pub op: String,
+    /// The operation as LaTeX math.
+    pub op_latex: String,
     pub value: Option<f64>,
     /// ∂output/∂node, where it is defined.
     pub gradient: Option<f64>,
@@ -23,6 +27,8 @@ pub struct GraphNode {
 #[derive(Clone, Debug)]
 pub struct GraphReport {
     pub title: String,
+    /// For an expression, "f = …" as LaTeX math, for the title of notes.
+    pub title_math: Option<String>,
     /// The output's name for the gradient column header: f or E_total.
     pub output_name: String,
     pub nodes: Vec<GraphNode>,
@@ -32,6 +38,8 @@ pub struct GraphReport {
 pub fn render(report: &GraphReport, format: Format, style: &Style) -> String {
     match format {
         Format::Dot => dot(report, style),
+        Format::Markdown => notes(report, style, true),
+        Format::Latex => notes(report, style, false),
         Format::Json => {
             let mut t = serde_json::to_string_pretty(&json_value(report)).unwrap_or_default();
             t.push('\n');
@@ -100,6 +108,14 @@ fn text(report: &GraphReport, style: &Style) -> String {
         &["node", "operation", "value", &gradient_header],
         &rows,
     ));
+    out.push('\n');
+    out.push_str(&super::doc::wrap(&note(report, &order), 78));
+    out.push('\n');
+    out
+}
+
+/// The closing explanation of the drawing.
+fn note(report: &GraphReport, order: &[(usize, usize, bool)]) -> String {
     let mut note = format!(
         "Forward: values flow up from the inputs to {0}. Backward: ∂{0}/∂node flows down, each node multiplying what it receives by its local derivative and adding up what reaches it along several paths.",
         report.output_name
@@ -110,9 +126,51 @@ fn text(report: &GraphReport, style: &Style) -> String {
             report.output_name
         ));
     }
-    out.push('\n');
-    out.push_str(&super::doc::wrap(&note, 78));
-    out.push('\n');
+    note
+}
+
+/// The drawing for notes: a table whose first column is indented by
+/// depth, labels and operations as math; Markdown or LaTeX.
+fn notes(report: &GraphReport, style: &Style, markdown: bool) -> String {
+    let order = tree_order(report);
+    let output = crate::expr::latex_name(&report.output_name);
+    let title_math = report.title_math.clone();
+    let mut out = match (markdown, &title_math) {
+        (true, Some(m)) => format!("## Computation graph of ${m}$\n\n"),
+        (true, None) => format!("## {}\n\n", super::markdown_text(&report.title)),
+        (false, Some(m)) => format!("\\subsection*{{Computation graph of ${m}$}}\n"),
+        (false, None) => format!("\\subsection*{{{}}}\n", super::latex_text(&report.title)),
+    };
+    let rows: Vec<Vec<String>> = order
+        .iter()
+        .map(|&(n, depth, repeated)| {
+            let node = &report.nodes[n];
+            let again = if repeated { " (see above)" } else { "" };
+            let label = if markdown {
+                format!("{}${}${again}", "&emsp;".repeat(depth), node.label_latex)
+            } else {
+                format!("\\hspace*{{{depth}em}}${}${again}", node.label_latex)
+            };
+            vec![
+                label,
+                format!("${}$", node.op_latex),
+                number(node.value, style),
+                number(node.gradient, style),
+            ]
+        })
+        .collect();
+    let gradient_header = format!("$\\partial {output} / \\partial \\mathrm{{node}}$");
+    let header = ["node", "operation", "value", gradient_header.as_str()];
+    if markdown {
+        out.push_str(&super::markdown_table(style.lang, &header, &rows));
+        out.push_str(&format!(
+            "\n{}\n",
+            super::markdown_text(&note(report, &order))
+        ));
+    } else {
+        out.push_str(&super::latex_table(style.lang, &header, &rows));
+        out.push_str(&format!("\n{}\n", super::latex_text(&note(report, &order))));
+    }
     out
 }
 
@@ -154,7 +212,7 @@ pub fn json_value(report: &GraphReport) -> serde_json::Value {
         .nodes
         .iter()
         .enumerate()
-        .map(|(i, n)| json!({"id": i, "label": n.label, "op": n.op, "value": n.value, "gradient": n.gradient, "inputs": n.inputs}))
+        .map(|(i, n)| json!({"id": i, "label": n.label, "latex": n.label_latex, "op": n.op, "op_latex": n.op_latex, "value": n.value, "gradient": n.gradient, "inputs": n.inputs}))
         .collect();
     json!({"title": report.title, "output": report.output, "output_name": report.output_name, "nodes": nodes})
 }

@@ -53,6 +53,9 @@ pub struct Style {
     pub digits: usize,
     /// The language of table headers.
     pub lang: Lang,
+    /// Derivatives of one variable in prime notation, f′ and (u·v)′,
+    /// rather than Leibniz's d/dx.
+    pub prime: bool,
 }
 
 impl Style {
@@ -61,6 +64,7 @@ impl Style {
             color: false,
             digits,
             lang: Lang::En,
+            prime: false,
         }
     }
 
