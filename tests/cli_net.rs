@@ -101,8 +101,11 @@ fn graph_text_and_dot() {
         "{}",
         out.stderr
     );
-    let out = stepgrad(&["graph", "x^2", "--at", "x=1", "--format", "latex"]);
+    let out = stepgrad(&["graph", "x^2", "--at", "x=1", "--format", "csv"]);
     assert_eq!(out.code, 2);
+    let out = stepgrad(&["graph", "x^2", "--at", "x=1", "--format", "latex"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("\\begin{tabular}"), "{}", out.stdout);
 }
 
 #[test]
