@@ -266,3 +266,61 @@ fn train_and_epochs() {
         &["text"],
     );
 }
+
+#[test]
+fn notes_for_every_command() {
+    snapshot_formats(
+        "graph_apples",
+        &[
+            "graph",
+            "apple*count*tax",
+            "--at",
+            "apple=100,count=2,tax=1.1",
+        ],
+        &["markdown", "latex"],
+    );
+    snapshot_formats("graph_mazur", &["graph", "mazur"], &["markdown", "latex"]);
+    snapshot_formats(
+        "diff_product_standalone",
+        &["diff", "x^2*sin(x)", "--standalone"],
+        &["latex"],
+    );
+    snapshot_formats(
+        "net_mazur_standalone",
+        &["net", "mazur", "--standalone"],
+        &["latex"],
+    );
+    snapshot_formats(
+        "diff_prime",
+        &["diff", "x^2*sin(x)", "--at", "x=1.5", "--notation", "prime"],
+        &["text", "markdown", "latex"],
+    );
+    snapshot_formats(
+        "check_prime",
+        &[
+            "check",
+            "sin(3*x)",
+            "--answer",
+            "cos(3*x)",
+            "--notation",
+            "prime",
+        ],
+        &["text", "markdown", "latex"],
+    );
+    snapshot_formats(
+        "minimize_rmsprop_notes",
+        &[
+            "minimize",
+            "x^2 + 25*y^2",
+            "--start",
+            "x=-4,y=1",
+            "--optimizer",
+            "rmsprop",
+            "--lr",
+            "0.05",
+            "--steps",
+            "4",
+        ],
+        &["markdown", "latex"],
+    );
+}
