@@ -145,11 +145,15 @@ fn a_lesson_as_markdown_notes() {
         "command output is in Markdown"
     );
     assert!(out.stdout.contains("<details><summary>Solution</summary>"));
-    // A command without Markdown output shows its terminal text.
+    // The commands' headings sit below the lesson's sections.
     let out = stepgrad(&["lesson", "4", "--lang", "en", "--format", "markdown"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("```sh\n$ stepgrad graph"));
-    assert!(out.stdout.contains("```text\nComputation graph of f"));
+    assert!(
+        out.stdout.contains("\n#### Computation graph of $f = "),
+        "{}",
+        out.stdout
+    );
     let out = stepgrad(&["lesson", "1", "--format", "json"]);
     assert_eq!(out.code, 2);
 }

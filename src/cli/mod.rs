@@ -371,6 +371,7 @@ fn output_destination(cli: &mut Cli) -> Result<Option<Destination>, Error> {
             let plot = match &mut cli.command {
                 Command::Minimize(args) => &mut args.plot,
                 Command::Train(args) => &mut args.plot,
+                Command::Net(args) => &mut args.plot,
                 _ => {
                     return Err(Error::usage(
                         format!("{}: this command draws no picture", path.display()),

@@ -1,14 +1,21 @@
-//! `stepgrad net`: a worked example on a network, step by step.
+//! `stepgrad net`: a worked example on a network, step by step, and with
+//! `--plot` a picture of the network as the first step finds it.
 
 use super::optimizer_args::OptimizerArgs;
-use super::{Context, Written};
+use super::{check_output_path, write_file_atomically, Context, Written};
 use crate::calculus::differentiate;
-use crate::network::{load_spec, run_steps, trainable, NetworkFormula, RunOptions};
+use crate::network::{
+    load_spec, run_steps, trainable, NetworkFormula, ParamKind, Run, RunOptions, Spec,
+};
 use crate::optim::OptimizerConfig;
+use crate::plot::{
+    network_diagram, DiagramBias, DiagramNeuron, DiagramParam, DiagramWeight, NetworkDiagram,
+};
 use crate::report::net::{render, NetReport, Show};
 use crate::report::Format;
 use crate::Error;
 use clap::Args;
+use std::path::PathBuf;
 
 #[derive(Args, Debug, Clone)]
 pub struct NetArgs {
@@ -29,6 +36,12 @@ pub struct NetArgs {
     pub sample: usize,
     #[command(flatten)]
     pub optimizer: OptimizerArgs,
+    /// Draw the network as an SVG file: neurons, weights (thickness by magnitude), values
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<PathBuf>,
+    /// With --plot: also label each weight with ∂E/∂w and each neuron with δ
+    #[arg(long, requires = "plot")]
+    pub plot_gradients: bool,
 }
 
 const FORMATS: [Format; 5] = [
@@ -73,6 +86,9 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
         ));
     }
     let show = parse_show(&args.show)?;
+    if let Some(path) = &args.plot {
+        check_output_path(path, "svg")?;
+    }
     let mut formula = NetworkFormula::build(&spec);
     if matches!(optimizer, OptimizerConfig::Newton(_)) {
         let trainable = trainable(&formula, spec.train.update_biases);
@@ -109,6 +125,14 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
             keep: &keep,
         },
     )?;
+    if let Some(path) = &args.plot {
+        let picture = diagram(&spec, &formula, &run, args.sample - 1, args.plot_gradients);
+        let svg = network_diagram(&picture).map_err(|message| Error::Io {
+            path: path.display().to_string(),
+            message,
+        })?;
+        write_file_atomically(path, svg.as_bytes())?;
+    }
     let mut style = context.style;
     if context.digits.is_none() {
         style.digits = 9;
@@ -122,6 +146,7 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
         optimizer,
         update_biases: spec.train.update_biases,
         derivation,
+        plot: args.plot.as_ref().map(|p| p.display().to_string()),
     };
     Ok(Written::ok(render(&report, context.format, &style)))
 }
@@ -164,4 +189,99 @@ fn parse_show(parts: &[String]) -> Result<Show, Error> {
         }
     }
     Ok(show)
+}
+
+/// The picture of the network as it stands before the first step: the
+/// forward values of `sample`, and with `gradients` its δs and the batch
+/// gradient the first step uses.
+fn diagram(
+    spec: &Spec,
+    formula: &NetworkFormula,
+    run: &Run,
+    sample: usize,
+    gradients: bool,
+) -> NetworkDiagram {
+    let first = &run.steps[0];
+    let values = first.samples.as_ref().map(|s| &s[sample]);
+    let param = |p: usize| DiagramParam {
+        name: formula.params[p].name.clone(),
+        value: first.params_before[p],
+        gradient: gradients.then(|| first.gradients[p]),
+    };
+    let mut columns = vec![spec.inputs[sample]
+        .iter()
+        .enumerate()
+        .map(|(k, &value)| DiagramNeuron {
+            name: format!("i{}", k + 1),
+            value,
+            delta: None,
+        })
+        .collect::<Vec<_>>()];
+    for layer in &formula.layers {
+        columns.push(
+            layer
+                .iter()
+                .map(|&n| {
+                    let neuron = &formula.neurons[n];
+                    let value_of = |id| values.map_or(f64::NAN, |v| run.value(v, id));
+                    DiagramNeuron {
+                        name: neuron.name.clone(),
+                        value: value_of(neuron.out),
+                        delta: gradients.then(|| value_of(formula.deltas[n])),
+                    }
+                })
+                .collect(),
+        );
+    }
+    let mut weights = Vec::new();
+    let mut biases = Vec::new();
+    let mut per_neuron: Vec<Vec<DiagramParam>> = vec![Vec::new(); formula.layers.len()];
+    for (p, parameter) in formula.params.iter().enumerate() {
+        match parameter.kind {
+            ParamKind::Weight { layer, to, from } => weights.push(DiagramWeight {
+                layer: layer + 1,
+                from,
+                to,
+                param: param(p),
+            }),
+            ParamKind::Bias { layer, to: None } => biases.push(DiagramBias::Shared {
+                layer: layer + 1,
+                param: param(p),
+            }),
+            // Listed neuron by neuron, so in the layer's order.
+            ParamKind::Bias { layer, to: Some(_) } => per_neuron[layer].push(param(p)),
+        }
+    }
+    for (layer, params) in per_neuron.into_iter().enumerate() {
+        if !params.is_empty() {
+            biases.push(DiagramBias::PerNeuron {
+                layer: layer + 1,
+                params,
+            });
+        }
+    }
+    let samples = spec.inputs.len();
+    let which = if samples == 1 {
+        "the forward pass before step 1".to_string()
+    } else {
+        format!(
+            "the forward pass of sample {} of {samples}, before step 1",
+            sample + 1
+        )
+    };
+    let mut caption = format!("Under each neuron: its value (input, or out) in {which}.");
+    if gradients {
+        caption.push_str(if samples == 1 {
+            " In purple: each neuron's δ = ∂E/∂net, and each parameter's ∂E/∂w (the gradient step 1 uses)."
+        } else {
+            " In purple: each neuron's δ = ∂E/∂net for that sample, and each parameter's ∂E/∂w over the whole batch (the gradient step 1 uses)."
+        });
+    }
+    NetworkDiagram {
+        title: format!("{} ({})", spec.name, spec.shape()),
+        columns,
+        weights,
+        biases,
+        caption,
+    }
 }

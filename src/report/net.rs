@@ -31,6 +31,8 @@ pub struct NetReport<'a> {
     pub update_biases: bool,
     /// `--param`: that parameter's full derivation.
     pub derivation: Option<(usize, Derivation)>,
+    /// `--plot`: the file the network was drawn in.
+    pub plot: Option<String>,
 }
 
 impl NetReport<'_> {
@@ -175,6 +177,11 @@ fn blocks(r: &NetReport, style: &Style) -> Vec<Block> {
         ),
         text("."),
     ]));
+    if let Some(path) = &r.plot {
+        out.push(Block::Paragraph(vec![text(format!(
+            "The network is drawn in {path}."
+        ))]));
+    }
     if let Some(note) = &spec.note {
         out.push(Block::Paragraph(vec![text(note.trim().replace('\n', " "))]));
     }
