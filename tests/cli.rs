@@ -340,3 +340,117 @@ fn graph_marks_every_repeated_node() {
         out.stdout
     );
 }
+
+fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("stepgrad-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn output_writes_the_result_in_the_format_of_its_extension() {
+    let dir = scratch_dir("output");
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    // .md: the Markdown report, nothing on stdout.
+    let out = stepgrad(&["diff", "x^2*sin(x)", "--output", &path("d.md")]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(path("d.md")).unwrap();
+    let markdown = stepgrad(&["diff", "x^2*sin(x)", "--format", "markdown"]).stdout;
+    assert_eq!(written, markdown);
+    // .tex with --standalone: a whole document.
+    let out = stepgrad(&["net", "mazur", "--standalone", "--output", &path("n.tex")]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let tex = std::fs::read_to_string(path("n.tex")).unwrap();
+    assert!(tex.starts_with("\\documentclass{article}"));
+    assert!(tex.trim_end().ends_with("\\end{document}"));
+    // .json and an explicit --format win over nothing.
+    let out = stepgrad(&[
+        "epochs",
+        "--samples",
+        "10",
+        "--batch-size",
+        "3",
+        "--epochs",
+        "2",
+        "--output",
+        &path("e.json"),
+    ]);
+    assert_eq!(out.code, 0);
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(path("e.json")).unwrap()).unwrap();
+    assert_eq!(v["iterations_per_epoch"], 4);
+    // .svg: the command's picture.
+    let out = stepgrad(&[
+        "minimize",
+        "x^2",
+        "--start",
+        "x=1",
+        "--steps",
+        "3",
+        "--output",
+        &path("m.svg"),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(std::fs::read_to_string(path("m.svg"))
+        .unwrap()
+        .starts_with("<svg"));
+    // A diverged run still writes its report, and exits 1.
+    let out = stepgrad(&[
+        "minimize",
+        "x^2",
+        "--start",
+        "x=1",
+        "--lr",
+        "10",
+        "--output",
+        &path("div.md"),
+    ]);
+    assert_eq!(out.code, 1);
+    assert!(std::fs::read_to_string(path("div.md"))
+        .unwrap()
+        .contains("Diverged"));
+}
+
+#[test]
+fn output_refuses_what_it_cannot_write_and_leaves_no_file() {
+    let dir = scratch_dir("refused");
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    for (args, message) in [
+        (
+            vec!["diff", "x^2", "--output", "/no/such/folder/d.md"],
+            "does not exist",
+        ),
+        (
+            vec!["diff", "x^2", "--output", &path("d.svg")],
+            "draws no picture",
+        ),
+        (
+            vec!["diff", "x^2", "--output", &path("d.weird")],
+            "extension",
+        ),
+        (
+            vec!["diff", "x^", "--output", &path("bad.md")],
+            "expression",
+        ),
+        (vec!["diff", "x^2", "--standalone"], "--standalone"),
+        (
+            vec![
+                "minimize",
+                "x^2",
+                "--start",
+                "x=1",
+                "--plot",
+                &path("a.svg"),
+                "--output",
+                &path("b.svg"),
+            ],
+            "both",
+        ),
+    ] {
+        let out = stepgrad(&args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains(message), "{args:?}: {}", out.stderr);
+    }
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert!(left.is_empty(), "files left behind: {left:?}");
+}
