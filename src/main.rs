@@ -5,6 +5,13 @@
 use std::io::{IsTerminal, Write};
 
 fn main() {
+    // Ctrl-C stops a long loop at its next step, keeping what it computed;
+    // with no loop running (or at a second Ctrl-C) it ends the process.
+    let _ = ctrlc::set_handler(|| {
+        if !stepgrad::interrupt::request() {
+            std::process::exit(stepgrad::interrupt::EXIT_CODE);
+        }
+    });
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     let outcome = if interactive {
         let mut input = std::io::stdin().lock();

@@ -15,7 +15,7 @@
 //! same nodes, sample by sample (tests compare the two), so the tape is a
 //! faster route to the same numbers, never a different computation.
 
-use crate::expr::{log_sum_exp, Func, Graph, Id, Node};
+use crate::expr::{log_sum_exp, stable_form, Func, Graph, Id, Node, StableForm};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Where an instruction reads a value.
@@ -69,6 +69,12 @@ enum Instruction {
     LogSumExp {
         out: u32,
         args: Vec<Operand>,
+    },
+    /// 1 − σ(a), 1 − tanh²(a) or ln σ(a), computed without cancellation.
+    Stable {
+        out: u32,
+        form: StableForm,
+        a: Operand,
     },
 }
 
@@ -165,6 +171,13 @@ impl Compiler<'_> {
     }
 
     fn compile_node(&mut self, id: Id) {
+        if let Some((form, u)) = stable_form(self.graph, id) {
+            let a = self.op(u);
+            let out = self.new_column();
+            self.instructions.push(Instruction::Stable { out, form, a });
+            self.operand.insert(id, Operand::Column(out));
+            return;
+        }
         let node = self.graph.node(id).clone();
         let operand = match node {
             Node::Num(n) => Operand::Constant(n.value()),
@@ -554,6 +567,13 @@ fn execute(instruction: &Instruction, registers: &mut [f64], batch: usize, param
             out.iter_mut()
                 .enumerate()
                 .for_each(|(b, o)| *o = f.apply(a.at(b)));
+        }
+        Instruction::Stable { out, form, a } => {
+            let (before, out) = split(registers, *out, batch);
+            let a = source(before, *a, batch, parameters);
+            out.iter_mut()
+                .enumerate()
+                .for_each(|(b, o)| *o = form.apply(a.at(b)));
         }
         Instruction::LogSumExp { out, args } => {
             let (before, out) = split(registers, *out, batch);

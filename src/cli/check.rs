@@ -39,10 +39,7 @@ pub fn run(args: &CheckArgs, context: &Context) -> Result<Written, Error> {
     if let Some(path) = &args.file {
         return answer_file(path, &["answer", "wrt"], context, |line| {
             let answer = line.option("answer").ok_or_else(|| {
-                Error::usage(
-                    format!("line {}: no answer given", line.number),
-                    "write the line as EXPR ; answer=EXPR",
-                )
+                Error::usage("no answer given", "write the line as EXPR ; answer=EXPR")
             })?;
             let wrt = line
                 .option("wrt")

@@ -168,7 +168,7 @@ fn run_file(
         let line_point = match line.option("at") {
             Some(at) => Some(parse_point(
                 &at.split(',').map(str::to_string).collect::<Vec<_>>(),
-                &format!("line {}'s at=", line.number),
+                "at",
             )?),
             None => point.clone(),
         };

@@ -1,7 +1,7 @@
 //! `stepgrad graph`: the computation graph of an expression or a network,
 //! with forward values and backward gradients at every node.
 
-use super::inputs::parse_point;
+use super::inputs::{check_sample, parse_count, parse_point};
 use super::{Context, Written};
 use crate::calculus::backpropagate;
 use crate::expr::{parse_binary, print_named, Evaluator, Graph, Id, Names, Node, Notation, Point};
@@ -21,7 +21,7 @@ pub struct GraphArgs {
     #[arg(long, value_delimiter = ',', value_name = "V=x")]
     pub at: Vec<String>,
     /// For a network: the sample whose values are shown (1-based)
-    #[arg(long, value_name = "K", default_value_t = 1)]
+    #[arg(long, value_name = "K", default_value_t = 1, value_parser = parse_count, allow_negative_numbers = true)]
     pub sample: usize,
 }
 
@@ -37,6 +37,15 @@ pub fn run(args: &GraphArgs, context: &Context) -> Result<Written, Error> {
     context.require_format("graph", &FORMATS)?;
     let is_spec = args.target.ends_with(".toml") || example(&args.target).is_some();
     let report = if is_spec {
+        if !args.at.is_empty() {
+            return Err(Error::usage(
+                format!(
+                    "--at gives values to an expression's variables, but {} is a network",
+                    args.target
+                ),
+                "a network's graph takes its values from the spec: choose the sample with --sample K",
+            ));
+        }
         network_graph(args)?
     } else {
         expression_graph(args)?
@@ -220,9 +229,15 @@ fn expression_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
         .map_err(|e| Error::parse(&args.target, e, "the expression"))?;
     let variables = graph.variables(expr);
     let point = parse_point(&args.at, "--at")?;
+    if let Some(extra) = point.names().find(|n| !variables.iter().any(|v| v == n)) {
+        return Err(Error::usage(
+            format!("--at gives {extra}, which the expression does not contain"),
+            format!("its variables are {}", variables.join(", ")),
+        ));
+    }
     if let Some(missing) = variables.iter().find(|v| point.get(v).is_none()) {
         return Err(Error::usage(
-            format!("no value was given for {missing}"),
+            format!("no value was given for {missing} in --at"),
             format!(
                 "give every variable a value: --at {}",
                 variables
@@ -250,22 +265,18 @@ fn expression_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
 
 fn network_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
     let spec = load_spec(&args.target)?;
+    super::inputs::check_symbolic_size(&spec, "graph")?;
     if spec.inputs.is_empty() {
         return Err(Error::usage(
             format!("the spec {} has no data", args.target),
             "add inputs and targets to draw the graph with values",
         ));
     }
-    if args.sample == 0 || args.sample > spec.inputs.len() {
-        return Err(Error::usage(
-            format!(
-                "--sample {}: the data has samples 1 to {}",
-                args.sample,
-                spec.inputs.len()
-            ),
-            "choose the sample whose values to show",
-        ));
-    }
+    check_sample(
+        args.sample,
+        spec.inputs.len(),
+        "choose the sample whose values to show",
+    )?;
     let mut formula = NetworkFormula::build(&spec);
     let s = args.sample - 1;
     let mut point: Vec<(String, f64)> = formula

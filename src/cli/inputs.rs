@@ -1,8 +1,9 @@
 //! Reading what users type besides expressions: points (`--at x=1,y=2`),
 //! variable names (`--wrt w`), and the problem lines of a `--file`.
 
-use crate::expr::{evaluate, parse, Graph, Id, Point};
+use crate::expr::{evaluate, parse, EvalError, Graph, Id, Point};
 use crate::Error;
+use std::path::Path;
 
 /// Parses an expression, attributing errors to `origin`.
 pub fn parse_expr(graph: &mut Graph, input: &str, origin: &str) -> Result<Id, Error> {
@@ -22,20 +23,29 @@ fn is_variable_name(name: &str) -> bool {
 }
 
 /// Parses `V=x` items; each value may be a constant expression such as
-/// `pi/2` or `-1e-3`.
+/// `pi/2` or `-1e-3`. `origin` names where they were given: an option
+/// (`--at`, `--start`) or a problem line's key (`at`).
 pub fn parse_point(items: &[String], origin: &str) -> Result<Point, Error> {
+    // How the user wrote the item: `--at x=1` or `at=x=1`.
+    let written = |item: &str| {
+        if origin.starts_with("--") {
+            format!("{origin} {item}")
+        } else {
+            format!("{origin}={item}")
+        }
+    };
     let mut point = Point::default();
     for item in items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
         let Some((name, value)) = item.split_once('=') else {
             return Err(Error::usage(
-                format!("{origin}: '{item}' is not of the form name=value"),
-                "write values as --at x=1.5,y=-2",
+                format!("{}: '{item}' is not of the form name=value", written(item)),
+                format!("write values as {}", written("x=1.5,y=-2")),
             ));
         };
         let name = name.trim();
         if !is_variable_name(name) {
             return Err(Error::usage(
-                format!("{origin}: '{name}' is not a variable name"),
+                format!("{}: '{name}' is not a variable name", written(item)),
                 "names start with a letter and use letters, digits and _, e.g. w1 or net_h1",
             ));
         }
@@ -43,16 +53,30 @@ pub fn parse_point(items: &[String], origin: &str) -> Result<Point, Error> {
         let id = parse_expr(
             &mut graph,
             value,
-            &format!("the value of {name} in {origin}"),
+            &format!(
+                "the value of {name} in {}",
+                written("").trim_end_matches(' ')
+            ),
         )?;
-        let v = evaluate(&graph, id, &Point::default()).map_err(|e| Error::Eval {
-            error: e,
-            context: format!("the value of {name} in {origin} must be a number"),
+        let v = evaluate(&graph, id, &Point::default()).map_err(|e| match e {
+            // A name in a value: a word where a number belongs.
+            EvalError::Unbound { name: word } => Error::usage(
+                format!("{}: '{word}' is not a number", written(item)),
+                "a value is a number or a constant expression, e.g. 1.5, -2 or pi/2",
+            ),
+            other => Error::usage(
+                format!("{}: {other}", written(item)),
+                format!(
+                    "give {name} a number, e.g. {}",
+                    written(&format!("{name}=1"))
+                ),
+            ),
         })?;
         if let Some(earlier) = point.get(name) {
             return Err(Error::usage(
                 format!(
-                    "{origin}: {name} is given twice ({} and {})",
+                    "{}: {name} is given twice ({} and {})",
+                    written(item),
                     crate::number::format_significant(earlier, 6),
                     crate::number::format_significant(v, 6)
                 ),
@@ -105,14 +129,7 @@ pub fn choose_variables(
     let mut chosen: Vec<String> = Vec::new();
     for name in asked.iter().map(|s| s.trim()) {
         if !is_variable_name(name) {
-            return Err(Error::usage(
-                format!("--wrt {name}: not a variable name"),
-                if one_only && name.contains(',') {
-                    "check judges one partial derivative at a time: give one variable, e.g. --wrt w"
-                } else {
-                    "names start with a letter and use letters, digits and _"
-                },
-            ));
+            return Err(not_a_variable(name, one_only, &variables));
         }
         if !variables.is_empty() && !variables.iter().any(|v| v == name) {
             return Err(Error::usage(
@@ -125,6 +142,138 @@ pub fn choose_variables(
         }
     }
     Ok(chosen)
+}
+
+/// Why `name`, given to `--wrt`, is not a variable.
+fn not_a_variable(name: &str, one_only: bool, variables: &[String]) -> Error {
+    let choose = match variables {
+        [] => "name a variable of the expression".to_string(),
+        [only] => format!("the expression's variable is {only}: --wrt {only}"),
+        [first, ..] => format!(
+            "the expression's variables are {}, e.g. --wrt {first}",
+            variables.join(", ")
+        ),
+    };
+    if name.is_empty() {
+        return Error::usage(
+            "--wrt is given an empty name (a comma too many?)",
+            format!("separate names with single commas; {choose}"),
+        );
+    }
+    if one_only && name.contains(',') {
+        return Error::usage(
+            format!("--wrt {name}: check judges one partial derivative at a time, by one variable"),
+            format!(
+                "give one variable, e.g. --wrt {}",
+                name.split(',').next().unwrap_or("w").trim()
+            ),
+        );
+    }
+    let what = match name {
+        "e" => "e is the constant 2.71828…, not a variable".to_string(),
+        "pi" => "pi is the constant 3.14159…, not a variable".to_string(),
+        _ if crate::expr::Func::from_name(name).is_some() => {
+            format!("{name} is a function, not a variable")
+        }
+        _ => "not a variable name: names start with a letter and use letters, digits and _"
+            .to_string(),
+    };
+    Error::usage(format!("--wrt {name}: {what}"), choose)
+}
+
+/// Reads the file an option names (or stdin for `-`), saying which
+/// option named it when it cannot be read.
+pub fn read_named_file(option: &str, path: &Path) -> Result<String, Error> {
+    let shown = path.display();
+    if path.as_os_str() != "-" {
+        if path.is_dir() {
+            return Err(Error::usage(
+                format!("{option} {shown}: this is a folder, not a file"),
+                "give the path of a file",
+            ));
+        }
+        if !path.exists() {
+            return Err(Error::usage(
+                format!("{option} {shown}: there is no such file"),
+                "check the name; a relative path starts in the folder stepgrad runs in",
+            ));
+        }
+    }
+    super::read_input_file(path).map_err(|error| match error {
+        Error::Io { path, message } => {
+            let hint = if message.contains("UTF-8") {
+                "save the file as plain UTF-8 text"
+            } else {
+                "check that the file can be read"
+            };
+            Error::usage(format!("{option} {path}: {message}"), hint)
+        }
+        other => other,
+    })
+}
+
+/// Refuses a file an option would write, before any work is done: it must
+/// end in `.extension`, its folder must exist, and it must not be a folder.
+pub fn check_output_file(option: &str, path: &Path, extension: &str) -> Result<(), Error> {
+    let shown = path.display();
+    if path.extension().and_then(|e| e.to_str()) != Some(extension) {
+        return Err(Error::usage(
+            format!("{option} {shown}: the file name must end in .{extension}"),
+            format!("for example {option} result.{extension}"),
+        ));
+    }
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        return Err(Error::usage(
+            format!(
+                "{option} {shown}: the folder {} does not exist",
+                folder.display()
+            ),
+            "create the folder first, or write the file into a folder that exists",
+        ));
+    }
+    if path.is_dir() {
+        return Err(Error::usage(
+            format!("{option} {shown}: this is a folder, not a file"),
+            format!(
+                "give a file name inside it, e.g. {}",
+                path.join(format!("result.{extension}")).display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Parses a count given to an option (`--steps`, `--epochs`, …): a whole
+/// number, with a message saying what else it is. Clap puts it after
+/// "invalid value 'X' for '--option'".
+pub fn parse_count(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    if let Ok(n) = text.parse::<usize>() {
+        return Ok(n);
+    }
+    Err(match text.parse::<f64>() {
+        Ok(x) if x < 0.0 => "a count cannot be negative: give a whole number such as 10",
+        Ok(_) => "a count is a whole number, such as 10",
+        Err(_) => "not a number: give a whole number such as 10",
+    }
+    .to_string())
+}
+
+/// Checks `--sample K` (1-based) against the number of samples.
+pub fn check_sample(sample: usize, samples: usize, purpose: &str) -> Result<(), Error> {
+    if (1..=samples).contains(&sample) {
+        return Ok(());
+    }
+    let has = if samples == 1 {
+        "the data has samples 1 to 1 (a single sample)".to_string()
+    } else {
+        format!("the data has samples 1 to {samples}")
+    };
+    Err(Error::usage(format!("--sample {sample}: {has}"), purpose))
 }
 
 /// One problem line of a `--file`: the expression and its `; key=value`
@@ -166,7 +315,7 @@ pub fn problem_lines(text: &str, keys: &[&str]) -> Vec<Result<ProblemLine, (usiz
                 }
                 _ => {
                     problem = Some(Error::usage(
-                        format!("line {number}: '{part}' is not an option of this line"),
+                        format!("'{part}' is not an option of this line"),
                         format!(
                             "after the expression, a line may add {}",
                             keys.iter()
@@ -189,6 +338,24 @@ pub fn problem_lines(text: &str, keys: &[&str]) -> Vec<Result<ProblemLine, (usiz
         });
     }
     out
+}
+
+/// Refuses a network too large for the commands that derive and print
+/// every parameter symbolically (`net`, `graph`; docs/limits.md).
+pub fn check_symbolic_size(spec: &crate::network::Spec, command: &str) -> Result<(), Error> {
+    let count = spec.parameter_count();
+    if count > crate::limits::MAX_NET_PARAMETERS {
+        return Err(Error::usage(
+            format!(
+                "{} has {} weights and biases; {command} derives and shows each of them, for at most {}",
+                spec.shape(),
+                crate::number::format_thousands(count as u64),
+                crate::number::format_thousands(crate::limits::MAX_NET_PARAMETERS as u64)
+            ),
+            format!("train it with stepgrad train {}", spec.name),
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

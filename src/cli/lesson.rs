@@ -7,6 +7,7 @@
 //! the command line (`super::run`), never through a shell.
 
 use super::{run, Cli, Context, Terminal, Written};
+use crate::diagnostic::Location;
 use crate::i18n::Lang;
 use crate::lesson::{
     builtin, interact, line_error, parse_lesson, strings, wrap, CommandOutput, Item, Lesson,
@@ -74,7 +75,11 @@ pub fn run_lesson(
         }
         Err(_) => {
             let path = std::path::Path::new(which);
-            (which.to_string(), super::read_input_file(path)?, None)
+            (
+                which.to_string(),
+                super::inputs::read_named_file("lesson", path)?,
+                None,
+            )
         }
     };
     let lesson = parse_lesson(&path, &text)?;
@@ -119,11 +124,15 @@ fn validate_commands(lesson: &Lesson, path: &str, text: &str) -> Result<(), Erro
             continue;
         };
         for command in &block.commands {
-            let error =
-                |message: String, hint: &str| line_error(path, text, command.line, message, hint);
+            // The mistake underlined where it stands on the line, else the
+            // whole line.
+            let error = |word: Option<&str>, message: String, hint: &str| {
+                error_at_word(path, text, command.line, word, message, hint)
+            };
             let name = command.args[0].as_str();
             if FORBIDDEN_COMMANDS.contains(&name) {
                 return Err(error(
+                    Some(name),
                     format!("'{name}' cannot run inside a lesson"),
                     "use the other commands: diff, check, net, graph, minimize, train, epochs",
                 ));
@@ -131,14 +140,18 @@ fn validate_commands(lesson: &Lesson, path: &str, text: &str) -> Result<(), Erro
             for arg in &command.args {
                 for (option, why) in FORBIDDEN_OPTIONS {
                     if arg == option || arg.starts_with(&format!("{option}=")) {
-                        return Err(error(format!("{option} is not allowed in a lesson"), why));
+                        return Err(error(
+                            Some(option),
+                            format!("{option} is not allowed in a lesson"),
+                            why,
+                        ));
                     }
                 }
             }
             let mut all = vec!["stepgrad".to_string()];
             all.extend(command.args.iter().cloned());
             if let Err(e) = Cli::try_parse_from(&all) {
-                use clap::error::ErrorKind;
+                use clap::error::{ContextKind, ContextValue, ErrorKind};
                 if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
                     continue;
                 }
@@ -150,11 +163,64 @@ fn validate_commands(lesson: &Lesson, path: &str, text: &str) -> Result<(), Erro
                 } else {
                     "try the command on its own, with --help"
                 };
-                return Err(error(format!("stepgrad {}: {first}", command.text), hint));
+                // The word clap refused, when it is one the line holds.
+                let refused = [ContextKind::InvalidSubcommand, ContextKind::InvalidArg]
+                    .into_iter()
+                    .find_map(|kind| match e.get(kind) {
+                        Some(ContextValue::String(word)) if !word.contains(' ') => {
+                            Some(word.clone())
+                        }
+                        _ => None,
+                    });
+                return Err(error(
+                    refused.as_deref(),
+                    format!("stepgrad {}: {first}", command.text),
+                    hint,
+                ));
             }
         }
     }
     Ok(())
+}
+
+/// An error on line `line` of a lesson, underlining `word` where it stands
+/// on the line (as a whole word), or the whole line.
+fn error_at_word(
+    path: &str,
+    text: &str,
+    line: usize,
+    word: Option<&str>,
+    message: String,
+    hint: &str,
+) -> Error {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let line_text = text[line_start.min(text.len())..]
+        .lines()
+        .next()
+        .unwrap_or("");
+    let found = word.and_then(|word| {
+        line_text.match_indices(word).map(|(at, _)| at).find(|&at| {
+            let before = line_text[..at].chars().next_back();
+            let after = line_text[at + word.len()..].chars().next();
+            before.is_none_or(char::is_whitespace)
+                && after.is_none_or(|c| c.is_whitespace() || c == '=')
+        })
+    });
+    match (found, word) {
+        (Some(at), Some(word)) => {
+            let start = line_start + at;
+            Error::Located {
+                location: Box::new(Location::of_span(path, text, &(start..start + word.len()))),
+                message,
+                hint: Some(hint.to_string()),
+            }
+        }
+        _ => line_error(path, text, line, message, hint),
+    }
 }
 
 /// The lessons with their objectives, and how to begin.

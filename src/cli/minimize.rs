@@ -1,11 +1,13 @@
 //! `stepgrad minimize`: an optimizer on a plain function, step by step, or
 //! several racing on the same function.
 
-use super::inputs::{parse_expr, parse_point};
+use super::inputs::{check_output_file, parse_count, parse_expr, parse_point};
 use super::optimizer_args::OptimizerArgs;
 use super::{write_file_atomically, Context, Written};
 use crate::expr::{Evaluator, Graph, Point};
-use crate::optim::{minimize, ExpressionObjective, OptimizerConfig, Stop, Trajectory};
+use crate::optim::{
+    minimize, ExpressionObjective, Hyperparameters, OptimizerConfig, Stop, Trajectory,
+};
 use crate::plot::{contours_with_paths, function_with_iterates, Iterates1, Path2};
 use crate::report::minimize::{render, MinimizeReport};
 use crate::report::Format;
@@ -24,7 +26,7 @@ pub struct MinimizeArgs {
     #[command(flatten)]
     pub optimizer: OptimizerArgs,
     /// The most steps to take
-    #[arg(long, value_name = "N", default_value_t = 100)]
+    #[arg(long, value_name = "N", default_value_t = 100, value_parser = parse_count, allow_negative_numbers = true)]
     pub steps: usize,
     /// Stop once every component of the gradient is smaller than this
     #[arg(
@@ -55,7 +57,7 @@ const FORMATS: [Format; 5] = [
     Format::Csv,
 ];
 /// The most steps a run may take.
-pub const MAX_STEPS: usize = 1_000_000;
+pub const MAX_STEPS: usize = crate::limits::MAX_STEPS;
 
 pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
     context.require_format("minimize", &FORMATS)?;
@@ -117,7 +119,7 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
         let hyper = args.optimizer.hyperparameters(&Default::default());
         args.compare
             .iter()
-            .map(|name| OptimizerConfig::from_name_lenient(name.trim(), &hyper))
+            .map(|name| compared(name.trim(), &hyper))
             .collect::<Result<_, _>>()?
     };
     if let Some(path) = &args.plot {
@@ -130,7 +132,7 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
                 "drop --plot, or minimise a function of one or two variables",
             ));
         }
-        super::check_output_path(path, "svg")?;
+        check_output_file("--plot", path, "svg")?;
     }
     let mut objective = ExpressionObjective::new(graph, expr, variables.clone());
     let runs: Vec<Trajectory> = configs
@@ -169,6 +171,23 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
         stdout,
         stderr: error.render(context.error_color),
         code: error.exit_code(),
+    })
+}
+
+/// One optimizer of `--compare`, its errors saying they came from there.
+fn compared(name: &str, hyper: &Hyperparameters) -> Result<OptimizerConfig, Error> {
+    if name.is_empty() {
+        return Err(Error::usage(
+            "--compare is given an empty name",
+            "separate the optimizers with single commas, e.g. --compare sgd,momentum,adam",
+        ));
+    }
+    OptimizerConfig::from_name_lenient(name, hyper).map_err(|error| match error {
+        Error::Usage { message, hint } => Error::Usage {
+            message: format!("--compare: {message}"),
+            hint,
+        },
+        other => other,
     })
 }
 

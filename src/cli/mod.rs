@@ -320,6 +320,12 @@ where
         Ok(written) => written,
         Err(error) => return failed(error),
     };
+    if crate::interrupt::requested() {
+        written.code = crate::interrupt::EXIT_CODE;
+        written
+            .stderr
+            .push_str("interrupted (Ctrl-C): the report shows the steps done before it\n");
+    }
     if cli.global.standalone {
         written.stdout = standalone_document(&written.stdout);
     }
@@ -367,7 +373,7 @@ fn output_destination(cli: &mut Cli) -> Result<Option<Destination>, Error> {
         "txt" | "text" => Format::Text,
         "dot" | "gv" => Format::Dot,
         "svg" => {
-            check_output_path(&path, "svg")?;
+            inputs::check_output_file("--output", &path, "svg")?;
             let plot = match &mut cli.command {
                 Command::Minimize(args) => &mut args.plot,
                 Command::Train(args) => &mut args.plot,
@@ -401,7 +407,35 @@ fn output_destination(cli: &mut Cli) -> Result<Option<Destination>, Error> {
             cli.global.format.map_or(Format::Text, FormatArg::format)
         }
     };
-    check_output_path(&path, &extension)?;
+    if extension.is_empty() {
+        // A name without an extension, with --format saying what to write:
+        // the folder must exist and the name must not be a folder.
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        if !folder.is_dir() {
+            return Err(Error::usage(
+                format!(
+                    "--output {}: the folder {} does not exist",
+                    path.display(),
+                    folder.display()
+                ),
+                "create the folder first, or write the file into a folder that exists",
+            ));
+        }
+        if path.is_dir() {
+            return Err(Error::usage(
+                format!("--output {}: this is a folder, not a file", path.display()),
+                format!(
+                    "give a file name inside it, e.g. {}",
+                    path.join("notes.md").display()
+                ),
+            ));
+        }
+    } else {
+        inputs::check_output_file("--output", &path, &extension)?;
+    }
     Ok(Some(Destination::File { path, format }))
 }
 
@@ -472,6 +506,18 @@ pub fn read_input_file(path: &std::path::Path) -> Result<String, Error> {
         let mut text = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(io_error)?;
         return Ok(text);
+    }
+    let size = std::fs::metadata(path).map_err(io_error)?.len();
+    if size > crate::limits::MAX_FILE_BYTES {
+        return Err(Error::usage(
+            format!(
+                "{}: the file has {} MB; stepgrad reads files of at most {} MB",
+                path.display(),
+                size / (1024 * 1024),
+                crate::limits::MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            "use a sample of the data, or split the file",
+        ));
     }
     let bytes = std::fs::read(path).map_err(io_error)?;
     String::from_utf8(bytes).map_err(|_| Error::Io {

@@ -1,8 +1,9 @@
 //! `stepgrad net`: a worked example on a network, step by step, and with
 //! `--plot` a picture of the network as the first step finds it.
 
+use super::inputs::{check_output_file, check_sample, parse_count};
 use super::optimizer_args::OptimizerArgs;
-use super::{check_output_path, write_file_atomically, Context, Written};
+use super::{write_file_atomically, Context, Written};
 use crate::calculus::differentiate;
 use crate::network::{
     load_spec, run_steps, trainable, NetworkFormula, ParamKind, Run, RunOptions, Spec,
@@ -23,7 +24,7 @@ pub struct NetArgs {
     #[arg(default_value = "mazur")]
     pub spec: String,
     /// Gradient-descent steps to run (default: the spec's [train] steps, else 1)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_count, allow_negative_numbers = true)]
     pub steps: Option<usize>,
     /// Also print one parameter's full derivation by the rules of differentiation
     #[arg(long, value_name = "NAME")]
@@ -32,7 +33,7 @@ pub struct NetArgs {
     #[arg(long, value_delimiter = ',', value_name = "PARTS")]
     pub show: Vec<String>,
     /// The sample whose chain-rule factors are shown (1-based)
-    #[arg(long, value_name = "K", default_value_t = 1)]
+    #[arg(long, value_name = "K", default_value_t = 1, value_parser = parse_count, allow_negative_numbers = true)]
     pub sample: usize,
     #[command(flatten)]
     pub optimizer: OptimizerArgs,
@@ -59,6 +60,7 @@ const FULL_STEPS: usize = 1;
 pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
     context.require_format("net", &FORMATS)?;
     let spec = load_spec(&args.spec)?;
+    super::inputs::check_symbolic_size(&spec, "net")?;
     if spec.inputs.is_empty() {
         return Err(Error::usage(
             format!("the spec {} has no data", args.spec),
@@ -66,28 +68,28 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
         ));
     }
     let steps = args.steps.unwrap_or(spec.train.steps);
-    if steps == 0 || steps > 1_000_000 {
+    if steps == 0 || steps > crate::limits::MAX_STEPS {
+        let given = if args.steps.is_some() {
+            format!("--steps {steps}")
+        } else {
+            format!("the spec's steps = {steps}")
+        };
         return Err(Error::usage(
-            format!("--steps {steps} is outside 1 to 1,000,000"),
+            format!("{given} is outside 1 to 1,000,000 steps"),
             "run at least one step; for long training use stepgrad train",
         ));
     }
     let optimizer = args
         .optimizer
         .config(&spec.train.optimizer, &spec.train.hyperparameters)?;
-    if args.sample == 0 || args.sample > spec.inputs.len() {
-        return Err(Error::usage(
-            format!(
-                "--sample {}: the data has samples 1 to {}",
-                args.sample,
-                spec.inputs.len()
-            ),
-            "choose which sample's chain-rule factors to show",
-        ));
-    }
+    check_sample(
+        args.sample,
+        spec.inputs.len(),
+        "choose which sample's chain-rule factors to show",
+    )?;
     let show = parse_show(&args.show)?;
     if let Some(path) = &args.plot {
-        check_output_path(path, "svg")?;
+        check_output_file("--plot", path, "svg")?;
     }
     let mut formula = NetworkFormula::build(&spec);
     if matches!(optimizer, OptimizerConfig::Newton(_)) {

@@ -71,12 +71,21 @@ impl OptimizerArgs {
     }
 
     /// The optimizer chosen (or `default_name`) with its hyperparameters.
+    /// The `base` hyperparameters belong to `default_name` (a spec's
+    /// optimizer): when the command line chooses another optimizer, only
+    /// those it takes carry over, so a spec's lr does not make Newton's
+    /// method refuse a learning rate the user never gave.
     pub fn config(
         &self,
         default_name: &str,
         base: &Hyperparameters,
     ) -> Result<OptimizerConfig, Error> {
         let name = self.optimizer.as_deref().unwrap_or(default_name);
-        OptimizerConfig::from_name(name, &self.hyperparameters(base))
+        let base = if name == default_name {
+            *base
+        } else {
+            base.for_method(name)
+        };
+        OptimizerConfig::from_name(name, &self.hyperparameters(&base))
     }
 }

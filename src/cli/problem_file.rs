@@ -5,8 +5,8 @@
 //! failed, otherwise the worst code of the answers (1 for a wrong answer in
 //! `check`).
 
-use super::inputs::{problem_lines, ProblemLine};
-use super::{read_input_file, Context, Written};
+use super::inputs::{problem_lines, read_named_file, ProblemLine};
+use super::{Context, Written};
 use crate::report::Format;
 use crate::Error;
 use std::path::Path;
@@ -24,7 +24,7 @@ pub fn answer_file(
     context: &Context,
     mut solve: impl FnMut(&ProblemLine) -> Result<Answer, Error>,
 ) -> Result<Written, Error> {
-    let text = read_input_file(path)?;
+    let text = read_named_file("--file", path)?;
     let lines = problem_lines(&text, keys);
     if lines.is_empty() {
         return Err(Error::usage(

@@ -1,8 +1,9 @@
 //! `stepgrad train`: a network trained on data in batches, epoch by epoch,
 //! and `stepgrad epochs`: the arithmetic of epochs and iterations.
 
+use super::inputs::{check_output_file, parse_count, read_named_file};
 use super::optimizer_args::OptimizerArgs;
-use super::{check_output_path, read_input_file, write_file_atomically, Context, Written};
+use super::{write_file_atomically, Context, Written};
 use crate::data::{builtin, check_input_columns, load_csv, Dataset, Generation, TargetColumns};
 use crate::diagnostic::Location;
 use crate::network::{
@@ -42,22 +43,32 @@ pub struct TrainArgs {
     #[arg(long)]
     pub standardize: bool,
     /// Hold out this fraction of the data for validation, e.g. --val 0.2
-    #[arg(long, value_name = "FRACTION")]
+    #[arg(long, value_name = "FRACTION", allow_hyphen_values = true)]
     pub val: Option<f64>,
     /// Samples of a generated built-in set
-    #[arg(long, value_name = "N", default_value_t = 200)]
+    #[arg(long, value_name = "N", default_value_t = 200, value_parser = parse_count, allow_negative_numbers = true)]
     pub samples: usize,
     /// Noise of a generated built-in set, from 0 to 1
-    #[arg(long, value_name = "X", default_value_t = 0.0)]
+    #[arg(
+        long,
+        value_name = "X",
+        default_value_t = 0.0,
+        allow_hyphen_values = true
+    )]
     pub noise: f64,
     /// The hidden layers' sizes, replacing the spec's (the weights are then drawn afresh), e.g. --hidden 4 or --hidden 16,8
-    #[arg(long, value_delimiter = ',', value_name = "SIZES")]
+    #[arg(long, value_delimiter = ',', value_name = "SIZES", value_parser = parse_count, allow_negative_numbers = true)]
     pub hidden: Vec<usize>,
     /// The most epochs to run (passes over the training data)
-    #[arg(long, value_name = "E")]
+    #[arg(long, value_name = "E", value_parser = parse_count, allow_negative_numbers = true)]
     pub epochs: Option<usize>,
     /// Samples per update: N (all of them) for batch gradient descent, 1 for stochastic, between for mini-batch
-    #[arg(long, value_name = "B|N", value_parser = parse_batch_size)]
+    #[arg(
+        long,
+        value_name = "B|N",
+        value_parser = parse_batch_size,
+        allow_negative_numbers = true
+    )]
     pub batch_size: Option<BatchSize>,
     /// Keep the samples in their order instead of shuffling each epoch
     #[arg(long)]
@@ -71,13 +82,13 @@ pub struct TrainArgs {
     #[arg(long, value_name = "S", default_value_t = 0)]
     pub seed: u64,
     /// Stop once the training loss is at most this
-    #[arg(long, value_name = "X")]
+    #[arg(long, value_name = "X", allow_hyphen_values = true)]
     pub target_loss: Option<f64>,
     /// Stop after this many epochs without improvement (of the validation loss, else the training loss)
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", value_parser = parse_count, allow_negative_numbers = true)]
     pub patience: Option<usize>,
     /// Print a table row every K epochs
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "K", value_parser = parse_count, allow_negative_numbers = true)]
     pub log_every: Option<usize>,
     /// Also report every iteration's batch loss (in JSON, and in --plot)
     #[arg(long)]
@@ -99,13 +110,13 @@ pub struct TrainArgs {
 #[derive(Args, Debug, Clone)]
 pub struct EpochsArgs {
     /// Samples in the training set
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_count, allow_negative_numbers = true)]
     pub samples: usize,
     /// Samples per iteration (update)
-    #[arg(long, value_name = "B")]
+    #[arg(long, value_name = "B", value_parser = parse_count, allow_negative_numbers = true)]
     pub batch_size: usize,
     /// Passes over the whole training set
-    #[arg(long, value_name = "E")]
+    #[arg(long, value_name = "E", value_parser = parse_count, allow_negative_numbers = true)]
     pub epochs: usize,
     /// Drop the last, smaller batch of each epoch
     #[arg(long)]
@@ -113,19 +124,25 @@ pub struct EpochsArgs {
 }
 
 /// Limits that keep a run within what a machine can do.
-pub const MAX_EPOCHS: usize = 1_000_000;
-pub const MAX_SAMPLES: usize = 1_000_000;
+pub const MAX_EPOCHS: usize = crate::limits::MAX_EPOCHS;
+pub const MAX_SAMPLES: usize = crate::limits::MAX_SAMPLES;
 
 pub fn run_epochs(args: &EpochsArgs, context: &Context) -> Result<Written, Error> {
     context.require_format(
         "epochs",
         &[Format::Text, Format::Markdown, Format::Latex, Format::Json],
     )?;
-    if args.samples == 0 || args.batch_size == 0 || args.epochs == 0 {
-        return Err(Error::usage(
-            "--samples, --batch-size and --epochs must all be at least 1",
-            "for example --samples 1000 --batch-size 25 --epochs 100",
-        ));
+    for (option, value, counts) in [
+        ("--samples", args.samples, "the samples in the training set"),
+        ("--batch-size", args.batch_size, "the samples in each batch"),
+        ("--epochs", args.epochs, "the passes over the training set"),
+    ] {
+        if value == 0 {
+            return Err(Error::usage(
+                format!("{option} 0: it counts {counts}, so it must be at least 1"),
+                "for example --samples 1000 --batch-size 25 --epochs 100",
+            ));
+        }
     }
     if args.batch_size > args.samples {
         return Err(Error::usage(
@@ -156,6 +173,17 @@ pub fn run_epochs(args: &EpochsArgs, context: &Context) -> Result<Written, Error
 fn load_data(args: &TrainArgs, spec: Option<&Spec>) -> Result<(Dataset, String), Error> {
     if let Some(source) = &args.data {
         if let Some(name) = source.strip_prefix("builtin:") {
+            let chosen = match (&args.label, args.targets.is_empty()) {
+                (Some(_), _) => Some("--label"),
+                (None, false) => Some("--targets"),
+                (None, true) => None,
+            };
+            if let Some(option) = chosen {
+                return Err(Error::usage(
+                    format!("{option} chooses columns of a CSV file, but {source} is a built-in set with its targets given"),
+                    format!("drop {option}, or give a CSV file with --data"),
+                ));
+            }
             if !(0.0..=1.0).contains(&args.noise) {
                 return Err(Error::usage(
                     format!("--noise {}: it must lie between 0 and 1", args.noise),
@@ -187,10 +215,21 @@ fn load_data(args: &TrainArgs, spec: Option<&Spec>) -> Result<(Dataset, String),
                     "add --targets y (numeric target columns) or --label species (a class column)",
                 )),
             };
-        let text = read_input_file(std::path::Path::new(source))?;
+        let text = read_named_file("--data", std::path::Path::new(source))?;
         let data = load_csv(source, &text, &columns)?;
         if let Some(spec) = spec {
             check_input_columns(source, &text, &data, spec.layers[0])?;
+        }
+        let values = data.len() * (data.feature_names.len() + data.target_names.len());
+        if values > crate::limits::MAX_DATA_VALUES {
+            return Err(Error::usage(
+                format!(
+                    "{source} holds {} numbers; stepgrad trains on at most {}",
+                    crate::number::format_thousands(values as u64),
+                    crate::number::format_thousands(crate::limits::MAX_DATA_VALUES as u64)
+                ),
+                "train on a sample of the rows, or fewer columns",
+            ));
         }
         if data.len() > MAX_SAMPLES {
             return Err(Error::usage(
@@ -237,6 +276,7 @@ fn default_spec(data: &Dataset, hidden: &[usize], seed: u64) -> Result<Spec, Err
     layers.push(outputs);
     let mut activations = vec![hidden_activation; hidden.len()];
     activations.push(output);
+    check_network_size(&layers, BiasMode::PerNeuron.parameter_count(&layers))?;
     let parameters = initialize(&layers, BiasMode::PerNeuron, "xavier", seed)
         .map_err(|(m, h)| Error::usage(m, h))?;
     Ok(Spec {
@@ -277,6 +317,26 @@ fn default_spec(data: &Dataset, hidden: &[usize], seed: u64) -> Result<Spec, Err
     })
 }
 
+/// Refuses a network beyond what `train` trains (docs/limits.md).
+fn check_network_size(layers: &[usize], count: usize) -> Result<(), Error> {
+    if count > crate::limits::MAX_TRAIN_PARAMETERS {
+        return Err(Error::usage(
+            format!(
+                "a {} network has {} weights and biases; stepgrad trains at most {}",
+                layers
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join("-"),
+                crate::number::format_thousands(count as u64),
+                crate::number::format_thousands(crate::limits::MAX_TRAIN_PARAMETERS as u64)
+            ),
+            "use fewer or smaller hidden layers (--hidden), or fewer input columns",
+        ));
+    }
+    Ok(())
+}
+
 /// The spec with its hidden layers replaced, weights drawn afresh.
 fn reshape(mut spec: Spec, hidden: &[usize], seed: u64) -> Result<Spec, Error> {
     let (inputs, outputs) = (spec.layers[0], spec.layers[spec.layers.len() - 1]);
@@ -289,6 +349,7 @@ fn reshape(mut spec: Spec, hidden: &[usize], seed: u64) -> Result<Spec, Error> {
     let mut layers = vec![inputs];
     layers.extend(hidden);
     layers.push(outputs);
+    check_network_size(&layers, spec.bias.parameter_count(&layers))?;
     let scheme = match &spec.origin {
         Origin::Init { scheme, .. } => scheme.clone(),
         Origin::Explicit => "xavier".into(),
@@ -342,11 +403,13 @@ fn check_fit(spec: &Spec, data: &Dataset, source: &str) -> Result<(), Error> {
 
 /// Parameters written by `--save`, read back.
 fn read_parameters(path: &std::path::Path, spec: &Spec) -> Result<Parameters, Error> {
-    let text = read_input_file(path)?;
+    let text = read_named_file("--init-from", path)?;
     let shown = path.display().to_string();
-    let bad = |message: String| Error::Io {
-        path: shown.clone(),
-        message,
+    let bad = |message: String| {
+        Error::usage(
+            format!("--init-from {shown}: {message}"),
+            "the file should be one written by train --save: {\"W\": W[layer][out][in], \"b\": b[layer][…]}",
+        )
     };
     let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         // serde_json counts lines and columns from 1; point at that byte.
@@ -397,7 +460,7 @@ fn read_parameters(path: &std::path::Path, spec: &Spec) -> Result<Parameters, Er
         };
         return Err(Error::usage(
             format!(
-                "{shown}: these parameters do not fit the network {} ({held}, with {} bias values)",
+                "--init-from {shown}: these parameters do not fit the network {} ({held}, with {} bias values)",
                 spec.shape(),
                 biases.iter().map(Vec::len).sum::<usize>()
             ),
@@ -427,9 +490,12 @@ fn parse_batch_size(text: &str) -> Result<BatchSize, String> {
     match text.trim() {
         "N" | "n" | "all" => Ok(BatchSize::All),
         number => number.parse().map(BatchSize::Samples).map_err(|_| {
-            format!(
-                "'{number}' is not a batch size: give a number of samples, or N for all of them"
-            )
+            let what = if number.parse::<f64>().is_ok_and(|x| x < 0.0) {
+                "a batch size cannot be negative".to_string()
+            } else {
+                format!("'{number}' is not a batch size")
+            };
+            format!("{what}: give a number of samples, or N for all of them")
         }),
     }
 }
@@ -445,6 +511,20 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
             Format::Csv,
         ],
     )?;
+    if let Some(&h) = args.hidden.iter().find(|&&h| h == 0 || h > 10_000) {
+        return Err(Error::usage(
+            format!("--hidden {h}: a hidden layer needs between 1 and 10,000 neurons"),
+            "for example --hidden 8, or --hidden 16,8 for two hidden layers",
+        ));
+    }
+    for (option, path, extension) in [
+        ("--plot", &args.plot, "svg"),
+        ("--save", &args.save, "json"),
+    ] {
+        if let Some(p) = path {
+            check_output_file(option, p, extension)?;
+        }
+    }
     let spec = args.spec.as_deref().map(load_spec).transpose()?;
     let (mut data, source) = load_data(args, spec.as_ref())?;
     if data.len() < 2 && args.val.is_some() {
@@ -458,20 +538,9 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
         Some(spec) => spec,
         None => default_spec(&data, &args.hidden, args.seed)?,
     };
-    if args.hidden.iter().any(|&h| h == 0 || h > 10_000) {
-        return Err(Error::usage(
-            "--hidden sizes must lie between 1 and 10,000",
-            "for example --hidden 8",
-        ));
-    }
     check_fit(&spec, &data, &source)?;
     if let Some(path) = &args.init_from {
         spec.parameters = read_parameters(path, &spec)?;
-    }
-    for (path, extension) in [(&args.plot, "svg"), (&args.save, "json")] {
-        if let Some(p) = path {
-            check_output_path(p, extension)?;
-        }
     }
     let validation = match args.val {
         None => None,
@@ -497,8 +566,13 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
     }
     let epochs = args.epochs.or(spec.train.epochs).unwrap_or(100);
     if epochs == 0 || epochs > MAX_EPOCHS {
+        let given = if args.epochs.is_some() {
+            format!("--epochs {epochs}")
+        } else {
+            format!("the spec's epochs = {epochs}")
+        };
         return Err(Error::usage(
-            format!("--epochs {epochs}: between 1 and 1,000,000 epochs"),
+            format!("{given}: train for between 1 and 1,000,000 epochs"),
             "for example --epochs 100",
         ));
     }
@@ -511,16 +585,29 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
         .or(spec.train.batch_size)
         .unwrap_or(data.len());
     if batch_size == 0 || batch_size > data.len() {
-        return Err(Error::usage(
-            format!(
-                "--batch-size {batch_size}: the training data has {} samples",
-                data.len()
-            ),
-            format!(
-                "choose a batch size from 1 (stochastic) to {} (batch gradient descent)",
-                data.len()
-            ),
-        ));
+        let given = if args.batch_size.is_some() {
+            format!("--batch-size {batch_size}")
+        } else {
+            format!("the spec's batch_size = {batch_size}")
+        };
+        let n = data.len();
+        let training = match (n, validation.is_some()) {
+            (1, false) => "1 training sample".to_string(),
+            (1, true) => "1 training sample left after --val".to_string(),
+            (_, false) => format!("{n} training samples"),
+            (_, true) => format!("{n} training samples left after --val"),
+        };
+        let problem = if batch_size == 0 {
+            "a batch needs at least one sample".to_string()
+        } else {
+            format!("a batch cannot hold more than the {training}")
+        };
+        let hint = if args.batch_size.is_some() {
+            format!("choose a batch size from 1 (stochastic) to {n} (batch gradient descent)")
+        } else {
+            format!("set batch_size in the spec's [train] to at most {n}, or give --batch-size")
+        };
+        return Err(Error::usage(format!("{given}: {problem}"), hint));
     }
     if args.drop_last && data.len() < batch_size {
         return Err(Error::usage(
@@ -652,7 +739,9 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
         None => run_one(&options),
     };
     let (weights, biases) = to_shapes(&formula, &spec, &training.params);
-    if let Some(path) = &args.save {
+    // Everything to write is made first, so that a failure leaves no file
+    // behind from this run.
+    let saved = args.save.as_ref().map(|path| {
         let json = serde_json::json!({
             "stepgrad": "parameters",
             "network": {"layers": spec.layers, "activations": spec.activations.iter().map(|a| a.name()).collect::<Vec<_>>(), "bias": spec.bias.name(), "loss": spec.loss.name()},
@@ -661,8 +750,8 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
         });
         let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
         text.push('\n');
-        write_file_atomically(path, text.as_bytes())?;
-    }
+        (path, text)
+    });
     let report = TrainReport {
         spec: &spec,
         source: &source,
@@ -680,12 +769,18 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
         plot: args.plot.as_ref().map(|p| p.display().to_string()),
         saved: args.save.as_ref().map(|p| p.display().to_string()),
     };
-    if let Some(path) = &args.plot {
-        let svg = crate::report::train::plot(&report).map_err(|message| Error::Io {
-            path: path.display().to_string(),
-            message,
-        })?;
-        write_file_atomically(path, svg.as_bytes())?;
+    let picture = match &args.plot {
+        Some(path) => {
+            let svg = crate::report::train::plot(&report).map_err(|message| Error::Io {
+                path: path.display().to_string(),
+                message,
+            })?;
+            Some((path, svg))
+        }
+        None => None,
+    };
+    for (path, contents) in saved.iter().chain(&picture) {
+        write_file_atomically(path, contents.as_bytes())?;
     }
     let stdout = render(&report, context.format, &context.style);
     if let TrainStop::Diverged {

@@ -11,6 +11,7 @@
 
 use super::graph::{Func, Graph, Id, Node};
 use super::print::unicode;
+use super::stable::stable_form;
 use rustc_hash::FxHashMap;
 use std::fmt;
 
@@ -102,31 +103,35 @@ impl<'g> Evaluator<'g> {
         let mut values = vec![0.0; self.order.len()];
         for (i, &id) in self.order.iter().enumerate() {
             let at = |c: &Id| values[self.slot[c]];
-            let value = match self.graph.node(id) {
-                Node::Num(n) => n.value(),
-                Node::Const(c) => c.value(),
-                Node::Var(name) => *lookup.get(&**name).ok_or_else(|| EvalError::Unbound {
-                    name: name.to_string(),
-                })?,
-                Node::Neg(a) => -at(a),
-                Node::Add(xs) => xs.iter().map(at).sum(),
-                Node::Mul(xs) => xs.iter().map(at).product(),
-                Node::Div([a, b]) => {
-                    let d = at(b);
-                    if d == 0.0 {
-                        return Err(
-                            self.domain(id, format!("the denominator {} is 0", self.show(*b)))
-                        );
+            let stable = stable_form(self.graph, id).map(|(form, u)| form.apply(at(&u)));
+            let value = if let Some(v) = stable {
+                v
+            } else {
+                match self.graph.node(id) {
+                    Node::Num(n) => n.value(),
+                    Node::Const(c) => c.value(),
+                    Node::Var(name) => *lookup.get(&**name).ok_or_else(|| EvalError::Unbound {
+                        name: name.to_string(),
+                    })?,
+                    Node::Neg(a) => -at(a),
+                    Node::Add(xs) => xs.iter().map(at).sum(),
+                    Node::Mul(xs) => xs.iter().map(at).product(),
+                    Node::Div([a, b]) => {
+                        let d = at(b);
+                        if d == 0.0 {
+                            return Err(
+                                self.domain(id, format!("the denominator {} is 0", self.show(*b)))
+                            );
+                        }
+                        at(a) / d
                     }
-                    at(a) / d
-                }
-                Node::Pow([a, b]) => {
-                    let (base, exponent) = (at(a), at(b));
-                    if base == 0.0 && exponent < 0.0 {
-                        return Err(self.domain(id, "0 raised to a negative power".into()));
-                    }
-                    if base < 0.0 && exponent.fract() != 0.0 {
-                        return Err(self.domain(
+                    Node::Pow([a, b]) => {
+                        let (base, exponent) = (at(a), at(b));
+                        if base == 0.0 && exponent < 0.0 {
+                            return Err(self.domain(id, "0 raised to a negative power".into()));
+                        }
+                        if base < 0.0 && exponent.fract() != 0.0 {
+                            return Err(self.domain(
                             id,
                             format!(
                                 "the base {} is negative ({}) and the exponent {} is not a whole number",
@@ -135,38 +140,39 @@ impl<'g> Evaluator<'g> {
                                 short(exponent)
                             ),
                         ));
+                        }
+                        base.powf(exponent)
                     }
-                    base.powf(exponent)
-                }
-                Node::LogSumExp(xs) => log_sum_exp(xs.iter().map(at)),
-                Node::Call(f, a) => {
-                    let x = at(a);
-                    match f {
-                        Func::Ln if x <= 0.0 => {
-                            let what = if x == 0.0 {
-                                "0".to_string()
-                            } else {
-                                format!("negative ({})", short(x))
-                            };
-                            return Err(self.domain(
-                                id,
-                                format!(
-                                    "ln needs a positive argument, and {} is {what}",
-                                    self.show(*a)
-                                ),
-                            ));
+                    Node::LogSumExp(xs) => log_sum_exp(xs.iter().map(at)),
+                    Node::Call(f, a) => {
+                        let x = at(a);
+                        match f {
+                            Func::Ln if x <= 0.0 => {
+                                let what = if x == 0.0 {
+                                    "0".to_string()
+                                } else {
+                                    format!("negative ({})", short(x))
+                                };
+                                return Err(self.domain(
+                                    id,
+                                    format!(
+                                        "ln needs a positive argument, and {} is {what}",
+                                        self.show(*a)
+                                    ),
+                                ));
+                            }
+                            Func::Sqrt if x < 0.0 => {
+                                return Err(self.domain(
+                                    id,
+                                    format!(
+                                        "sqrt needs a non-negative argument, and {} is {}",
+                                        self.show(*a),
+                                        short(x)
+                                    ),
+                                ));
+                            }
+                            _ => f.apply(x),
                         }
-                        Func::Sqrt if x < 0.0 => {
-                            return Err(self.domain(
-                                id,
-                                format!(
-                                    "sqrt needs a non-negative argument, and {} is {}",
-                                    self.show(*a),
-                                    short(x)
-                                ),
-                            ));
-                        }
-                        _ => f.apply(x),
                     }
                 }
             };

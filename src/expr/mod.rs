@@ -9,6 +9,7 @@ mod parse;
 mod parse_error;
 mod print;
 mod simplify;
+mod stable;
 
 pub use build::is_short_decimal;
 pub use eval::{evaluate, log_sum_exp, EvalError, Evaluator, Point};
@@ -23,3 +24,4 @@ pub use print::{
     write_name, Names, Notation,
 };
 pub use simplify::simplify;
+pub use stable::{log_sigmoid, stable_form, StableForm};

@@ -62,6 +62,8 @@ pub struct Run {
     pub final_samples: Vec<SampleValues>,
     /// Indices of the parameters the optimizer moved.
     pub trainable: Vec<usize>,
+    /// Steps completed when Ctrl-C stopped the run early.
+    pub interrupted: Option<usize>,
     slots: FxHashMap<Id, usize>,
 }
 
@@ -303,7 +305,13 @@ pub fn run_steps(
         message: format!("training diverged at step {step}: {what}"),
         hint: suggestion.clone(),
     };
+    let _section = crate::interrupt::Interruptible::begin();
+    let mut interrupted = None;
     for step in 1..=options.steps {
+        if crate::interrupt::requested() {
+            interrupted = Some(step - 1);
+            break;
+        }
         let batch = evaluate_all(formula, spec, &evaluator, &plan, &params)
             .map_err(|e| diverged(step, e.to_string()))?;
         if !batch.loss.is_finite() {
@@ -353,6 +361,7 @@ pub fn run_steps(
         final_loss: last.loss,
         final_samples: last.samples,
         trainable,
+        interrupted,
         slots: plan.slot,
     })
 }

@@ -11,7 +11,7 @@
 use crate::data::{load_csv, TargetColumns};
 use crate::diagnostic::Location;
 use crate::expr::edit_distance;
-use crate::optim::{Hyperparameters, OptimizerConfig};
+use crate::optim::{Hyperparameters, Naming, OptimizerConfig};
 use crate::Error;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -169,6 +169,17 @@ pub struct Spec {
     pub train: TrainSettings,
 }
 
+impl BiasMode {
+    /// Weights and biases of a network with these layer sizes.
+    pub fn parameter_count(self, layers: &[usize]) -> usize {
+        crate::limits::parameter_count(layers, |l| match self {
+            BiasMode::PerNeuron => layers[l + 1],
+            BiasMode::PerLayer => 1,
+            BiasMode::None => 0,
+        })
+    }
+}
+
 impl Spec {
     pub fn parameter_count(&self) -> usize {
         self.parameters
@@ -234,16 +245,38 @@ struct RawTrain {
     steps: Option<Spanned<i64>>,
     epochs: Option<Spanned<i64>>,
     batch_size: Option<Spanned<i64>>,
-    momentum: Option<f64>,
-    dampening: Option<f64>,
-    nesterov: Option<bool>,
-    weight_decay: Option<f64>,
-    lr_decay: Option<f64>,
-    eps: Option<f64>,
-    alpha: Option<f64>,
-    centered: Option<bool>,
-    beta1: Option<f64>,
-    beta2: Option<f64>,
+    momentum: Option<Spanned<f64>>,
+    dampening: Option<Spanned<f64>>,
+    nesterov: Option<Spanned<bool>>,
+    weight_decay: Option<Spanned<f64>>,
+    lr_decay: Option<Spanned<f64>>,
+    eps: Option<Spanned<f64>>,
+    alpha: Option<Spanned<f64>>,
+    centered: Option<Spanned<bool>>,
+    beta1: Option<Spanned<f64>>,
+    beta2: Option<Spanned<f64>>,
+}
+
+impl RawTrain {
+    /// Where the hyperparameter `key` is set in the file, if it is.
+    fn span_of(&self, key: &str) -> Option<Range<usize>> {
+        let number = |v: &Option<Spanned<f64>>| v.as_ref().map(Spanned::span);
+        let flag = |v: &Option<Spanned<bool>>| v.as_ref().map(Spanned::span);
+        match key {
+            "lr" => number(&self.lr),
+            "momentum" => number(&self.momentum),
+            "dampening" => number(&self.dampening),
+            "nesterov" => flag(&self.nesterov),
+            "weight_decay" => number(&self.weight_decay),
+            "lr_decay" => number(&self.lr_decay),
+            "eps" => number(&self.eps),
+            "alpha" => number(&self.alpha),
+            "centered" => flag(&self.centered),
+            "beta1" => number(&self.beta1),
+            "beta2" => number(&self.beta2),
+            _ => None,
+        }
+    }
 }
 
 /// Reports mistakes at their place in the spec text.
@@ -329,11 +362,14 @@ pub fn parse_spec(text: &str, path: &str, folder: Option<&std::path::Path>) -> R
     let mut layers = Vec::new();
     for size in raw.layers.get_ref() {
         let n = *size.get_ref();
-        if !(1..=100_000).contains(&n) {
+        if !(1..=crate::limits::MAX_LAYER_SIZE as i64).contains(&n) {
             return Err(check.error(
                 size.span(),
                 format!("a layer of {n} neurons"),
-                "each layer needs between 1 and 100000 neurons",
+                format!(
+                    "each layer needs between 1 and {} neurons (docs/limits.md)",
+                    crate::number::format_thousands(crate::limits::MAX_LAYER_SIZE as u64)
+                ),
             ));
         }
         layers.push(n as usize);
@@ -416,6 +452,18 @@ pub fn parse_spec(text: &str, path: &str, folder: Option<&std::path::Path>) -> R
             }
         },
     };
+    let count = bias.parameter_count(&layers);
+    if count > crate::limits::MAX_TRAIN_PARAMETERS {
+        return Err(check.error(
+            layers_span,
+            format!(
+                "this network has {} weights and biases; stepgrad trains at most {}",
+                crate::number::format_thousands(count as u64),
+                crate::number::format_thousands(crate::limits::MAX_TRAIN_PARAMETERS as u64)
+            ),
+            "use fewer or smaller hidden layers (docs/limits.md)",
+        ));
+    }
     let loss = match &raw.loss {
         None => Loss::HalfSse,
         Some(s) => Loss::parse(s.get_ref()).ok_or_else(|| {
@@ -859,9 +907,14 @@ fn csv_data(
         None => std::path::PathBuf::from(file),
     };
     let text = std::fs::read_to_string(&path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "there is no such file".to_string(),
+            _ if path.is_dir() => "this is a folder, not a file".to_string(),
+            _ => e.to_string(),
+        };
         check.error(
             raw.file.span(),
-            format!("cannot read {}: {e}", path.display()),
+            format!("cannot read {}: {why}", path.display()),
             "the path is relative to the spec file",
         )
     })?;
@@ -960,27 +1013,34 @@ fn train_settings(
         }
         settings.hyperparameters.lr = Some(v);
     }
+    let number = |v: &Option<Spanned<f64>>| v.as_ref().map(|s| *s.get_ref());
+    let flag = |v: &Option<Spanned<bool>>| v.as_ref().is_some_and(|s| *s.get_ref());
     let h = &mut settings.hyperparameters;
-    h.momentum = raw.momentum;
-    h.dampening = raw.dampening;
-    h.nesterov = raw.nesterov.unwrap_or(false);
-    h.weight_decay = raw.weight_decay;
-    h.lr_decay = raw.lr_decay;
-    h.eps = raw.eps;
-    h.alpha = raw.alpha;
-    h.centered = raw.centered.unwrap_or(false);
-    h.beta1 = raw.beta1;
-    h.beta2 = raw.beta2;
+    h.momentum = number(&raw.momentum);
+    h.dampening = number(&raw.dampening);
+    h.nesterov = flag(&raw.nesterov);
+    h.weight_decay = number(&raw.weight_decay);
+    h.lr_decay = number(&raw.lr_decay);
+    h.eps = number(&raw.eps);
+    h.alpha = number(&raw.alpha);
+    h.centered = flag(&raw.centered);
+    h.beta1 = number(&raw.beta1);
+    h.beta2 = number(&raw.beta2);
     let optimizer_span = raw.optimizer.as_ref().map_or(spanned.span(), |o| o.span());
     if let Some(o) = &raw.optimizer {
         settings.optimizer = o.get_ref().clone();
     }
-    if let Err(e) = OptimizerConfig::from_name(&settings.optimizer, &settings.hyperparameters) {
-        let (message, hint) = match e {
-            Error::Usage { message, hint } => (message, hint.unwrap_or_default()),
-            other => (other.to_string(), String::new()),
-        };
-        return Err(check.error(optimizer_span, message, hint));
+    if let Err(e) = OptimizerConfig::configure(
+        &settings.optimizer,
+        &settings.hyperparameters,
+        Naming::SpecKeys,
+    ) {
+        // Point at the setting refused, else at the optimizer's name.
+        let span = e
+            .key
+            .and_then(|key| raw.span_of(key))
+            .unwrap_or(optimizer_span);
+        return Err(check.error(span, e.message, e.hint));
     }
     if let Some(u) = raw.update_biases {
         settings.update_biases = u;

@@ -34,12 +34,15 @@ pub enum Stop {
     MaxSteps,
     /// A value was not finite or f grew too large, at `step`.
     Diverged { step: usize, reason: String },
+    /// Ctrl-C, after `step` steps.
+    Interrupted { step: usize },
 }
 
 impl Stop {
     pub fn name(&self) -> &'static str {
         match self {
             Stop::Tolerance => "tolerance",
+            Stop::Interrupted { .. } => "interrupted",
             Stop::MaxSteps => "max_steps",
             Stop::Diverged { .. } => "diverged",
         }
@@ -78,6 +81,7 @@ pub fn minimize(
         inner: objective,
         count: Evaluations::default(),
     };
+    let _section = crate::interrupt::Interruptible::begin();
     let mut optimizer = Optimizer::new(config, start.len());
     let mut x = start;
     let mut iterates: Vec<Iterate> = Vec::new();
@@ -103,10 +107,15 @@ pub fn minimize(
             report: None,
         });
         if non_finite {
-            break Stop::Diverged {
-                step,
-                reason: format!("f = {f} is not a finite number"),
+            let reason = match gradient.iter().position(|g| !g.is_finite()) {
+                Some(k) if f.is_finite() => format!(
+                    "component {} of the gradient is {}, not a finite number",
+                    k + 1,
+                    gradient[k]
+                ),
+                _ => format!("f = {f} is not a finite number"),
             };
+            break Stop::Diverged { step, reason };
         }
         if step > 0 && f.abs() > DIVERGENCE_FACTOR * start_f.abs().max(1.0) {
             let size = crate::number::format_significant(f, 6);
@@ -127,6 +136,9 @@ pub fn minimize(
         }
         if step >= max_steps {
             break Stop::MaxSteps;
+        }
+        if crate::interrupt::requested() {
+            break Stop::Interrupted { step };
         }
         let mut remembering = Remember {
             inner: &mut counted,

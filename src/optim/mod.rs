@@ -225,6 +225,57 @@ impl Hyperparameters {
     }
 }
 
+/// How messages name a hyperparameter: as a command-line option
+/// (`--beta1 2`) or as a key of a spec's `[train]` table (`beta1 = 2`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Naming {
+    Options,
+    SpecKeys,
+}
+
+impl Naming {
+    /// `weight_decay` as the user writes it: `--weight-decay` or
+    /// `weight_decay`.
+    fn name(self, key: &str) -> String {
+        match self {
+            Naming::Options => format!("--{}", key.replace('_', "-")),
+            Naming::SpecKeys => key.to_string(),
+        }
+    }
+
+    /// A setting as the user writes it: `--beta1 2` or `beta1 = 2`.
+    fn setting(self, key: &str, value: impl std::fmt::Display) -> String {
+        match self {
+            Naming::Options => format!("{} {value}", self.name(key)),
+            Naming::SpecKeys => format!("{key} = {value}"),
+        }
+    }
+
+    /// How to take a setting away.
+    fn remove(self, key: &str) -> String {
+        match self {
+            Naming::Options => format!("remove {}", self.name(key)),
+            Naming::SpecKeys => format!("remove {key} from [train]"),
+        }
+    }
+}
+
+/// An optimizer or hyperparameter refused: the message and hint, and the
+/// hyperparameter it is about (its spec key, e.g. `beta1`; `None` when the
+/// optimizer's name itself is wrong).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConfigError {
+    pub key: Option<&'static str>,
+    pub message: String,
+    pub hint: String,
+}
+
+impl From<ConfigError> for Error {
+    fn from(e: ConfigError) -> Error {
+        Error::usage(e.message, e.hint)
+    }
+}
+
 impl OptimizerConfig {
     /// The optimizer `name` with the hyperparameters of `h` that it takes,
     /// ignoring the others.
@@ -232,8 +283,19 @@ impl OptimizerConfig {
         OptimizerConfig::from_name(name, &h.for_method(name))
     }
 
-    /// The optimizer `name` with PyTorch's defaults, overridden by `h`.
+    /// The optimizer `name` with PyTorch's defaults, overridden by `h`
+    /// (given as command-line options).
     pub fn from_name(name: &str, h: &Hyperparameters) -> Result<OptimizerConfig, Error> {
+        Ok(OptimizerConfig::configure(name, h, Naming::Options)?)
+    }
+
+    /// The optimizer `name` with PyTorch's defaults, overridden by `h`;
+    /// mistakes are worded as `naming` names the hyperparameters.
+    pub fn configure(
+        name: &str,
+        h: &Hyperparameters,
+        naming: Naming,
+    ) -> Result<OptimizerConfig, ConfigError> {
         let sgd = |momentum: f64, nesterov: bool| SgdConfig {
             lr: h.lr.unwrap_or(1e-3),
             momentum: h.momentum.unwrap_or(momentum),
@@ -282,47 +344,59 @@ impl OptimizerConfig {
                 let close = NAMES
                     .iter()
                     .find(|n| crate::expr::edit_distance(other, n) <= 2);
-                return Err(Error::usage(
-                    format!("unknown optimizer '{other}'"),
-                    match close {
+                return Err(ConfigError {
+                    key: None,
+                    message: format!("unknown optimizer '{other}'"),
+                    hint: match close {
                         Some(n) => {
                             format!("did you mean {n}? The optimizers are {}", NAMES.join(", "))
                         }
                         None => format!("the optimizers are {}", NAMES.join(", ")),
                     },
-                ));
+                });
             }
         };
-        config.check(name, h)?;
+        config.check(name, h, naming)?;
         Ok(config)
     }
 
     /// Refuses hyperparameters out of range or meaningless for the method.
-    fn check(&self, name: &str, h: &Hyperparameters) -> Result<(), Error> {
-        let bad = |what: String, hint: &str| Err(Error::usage(what, hint));
-        let positive = |label: &str, v: f64| -> Result<(), Error> {
+    fn check(&self, name: &str, h: &Hyperparameters, naming: Naming) -> Result<(), ConfigError> {
+        let bad = |key: &'static str, message: String, hint: String| {
+            Err(ConfigError {
+                key: Some(key),
+                message,
+                hint,
+            })
+        };
+        let positive = |key: &'static str, v: f64| -> Result<(), ConfigError> {
             if v > 0.0 && v.is_finite() {
                 Ok(())
             } else {
-                let what = if label == "lr" {
+                let what = if key == "lr" {
                     "the learning rate"
                 } else {
-                    label
+                    key
                 };
-                let example = if label == "eps" { "1e-8" } else { "0.1" };
+                let example = if key == "eps" { "1e-8" } else { "0.1" };
                 bad(
-                    format!("--{label} {v}: {what} must be a positive number"),
-                    &format!("for example --{label} {example}"),
+                    key,
+                    format!(
+                        "{}: {what} must be a positive number",
+                        naming.setting(key, v)
+                    ),
+                    format!("for example {}", naming.setting(key, example)),
                 )
             }
         };
-        let unit = |label: &str, v: f64| -> Result<(), Error> {
+        let unit = |key: &'static str, v: f64| -> Result<(), ConfigError> {
             if (0.0..1.0).contains(&v) {
                 Ok(())
             } else {
                 bad(
-                    format!("--{label} {v}: it must lie in [0, 1)"),
-                    "typical values are 0.9 and 0.999",
+                    key,
+                    format!("{}: it must lie in [0, 1)", naming.setting(key, v)),
+                    "typical values are 0.9 and 0.999".into(),
                 )
             }
         };
@@ -331,14 +405,27 @@ impl OptimizerConfig {
                 positive("lr", c.lr)?;
                 if !(0.0..=1.0).contains(&c.momentum) {
                     return bad(
-                        format!("--momentum {}: it must lie in [0, 1]", c.momentum),
-                        "a typical momentum is 0.9",
+                        "momentum",
+                        format!(
+                            "{}: it must lie in [0, 1]",
+                            naming.setting("momentum", c.momentum)
+                        ),
+                        "a typical momentum is 0.9".into(),
                     );
                 }
                 if c.nesterov && (c.momentum <= 0.0 || c.dampening != 0.0) {
                     return bad(
+                        if c.momentum <= 0.0 {
+                            "momentum"
+                        } else {
+                            "dampening"
+                        },
                         "Nesterov momentum needs a momentum above 0 and no dampening".into(),
-                        "use --momentum 0.9 without --dampening, as PyTorch requires",
+                        format!(
+                            "use {} without {}, as PyTorch requires",
+                            naming.setting("momentum", 0.9),
+                            naming.name("dampening")
+                        ),
                     );
                 }
             }
@@ -360,19 +447,21 @@ impl OptimizerConfig {
             OptimizerConfig::Newton(_) | OptimizerConfig::Bfgs(_) => {
                 if h.lr.is_some() {
                     return bad(
+                        "lr",
                         format!("{name} takes no learning rate: it chooses its own step"),
-                        "remove --lr",
+                        naming.remove("lr"),
                     );
                 }
             }
         }
         if h.weight_decay.is_some_and(|w| w < 0.0 || !w.is_finite()) {
             return bad(
-                "--weight-decay must not be negative".into(),
-                "for example --weight-decay 0.01",
+                "weight_decay",
+                format!("{} must not be negative", naming.name("weight_decay")),
+                format!("for example {}", naming.setting("weight_decay", 0.01)),
             );
         }
-        let unused: Vec<&str> = [
+        let unused: Vec<&'static str> = [
             (
                 "momentum",
                 h.momentum.is_some()
@@ -403,15 +492,15 @@ impl OptimizerConfig {
                 h.beta2.is_some() && !matches!(self, OptimizerConfig::Adam(_)),
             ),
             (
-                "lr-decay",
+                "lr_decay",
                 h.lr_decay.is_some() && !matches!(self, OptimizerConfig::Adagrad(_)),
             ),
             (
-                "line-search",
+                "line_search",
                 h.line_search && !matches!(self, OptimizerConfig::Newton(_)),
             ),
             (
-                "scale-initial",
+                "scale_initial",
                 h.scale_initial && !matches!(self, OptimizerConfig::Bfgs(_)),
             ),
             (
@@ -425,7 +514,7 @@ impl OptimizerConfig {
                     ),
             ),
             (
-                "weight-decay",
+                "weight_decay",
                 h.weight_decay.is_some()
                     && matches!(self, OptimizerConfig::Newton(_) | OptimizerConfig::Bfgs(_)),
             ),
@@ -434,10 +523,19 @@ impl OptimizerConfig {
         .filter(|(_, used)| *used)
         .map(|(n, _)| *n)
         .collect();
-        if let Some(first) = unused.first() {
+        if let Some(&first) = unused.first() {
             return bad(
-                format!("--{first} does not apply to {name}"),
-                "see docs/optimizers.md for each optimizer's hyperparameters",
+                first,
+                format!("{} does not apply to {name}", naming.name(first)),
+                match naming {
+                    Naming::Options => {
+                        "see docs/optimizers.md for each optimizer's hyperparameters".into()
+                    }
+                    Naming::SpecKeys => format!(
+                        "{}, or choose an optimizer that takes it (docs/optimizers.md lists each one's hyperparameters)",
+                        naming.remove(first)
+                    ),
+                },
             );
         }
         Ok(())

@@ -117,6 +117,10 @@ fn stop_text(run: &Trajectory, r: &MinimizeReport, style: &Style) -> String {
             t
         }
         Stop::Diverged { step, reason } => format!("Diverged at step {step}: {reason}."),
+        Stop::Interrupted { step } => format!(
+            "Interrupted (Ctrl-C) after {step} step{}; the steps so far are shown.",
+            if *step == 1 { "" } else { "s" }
+        ),
     }
 }
 
@@ -397,6 +401,7 @@ fn race_blocks(r: &MinimizeReport, style: &Style) -> Vec<Block> {
                     Stop::Tolerance => "tolerance".to_string(),
                     Stop::MaxSteps => "max steps".to_string(),
                     Stop::Diverged { .. } => "diverged".to_string(),
+                    Stop::Interrupted { .. } => "interrupted".to_string(),
                 }),
                 cell(run.steps().to_string()),
                 cell(vector(&last.point, style)),

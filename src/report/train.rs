@@ -81,6 +81,9 @@ fn stop_text(stop: &TrainStop, t: &Training) -> String {
             iteration,
             reason,
         } => format!("Diverged at epoch {epoch}, iteration {iteration}: {reason}."),
+        TrainStop::Interrupted { epoch, iteration } => format!(
+            "Interrupted (Ctrl-C) during epoch {epoch}, after iteration {iteration}; the epochs so far are shown."
+        ),
     }
 }
 

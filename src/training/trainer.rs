@@ -333,6 +333,8 @@ pub enum TrainStop {
     TargetLoss,
     /// The loss did not improve for this many epochs (the patience).
     Patience { epochs: usize },
+    /// Ctrl-C, during `epoch` after `iteration` iterations.
+    Interrupted { epoch: usize, iteration: u64 },
     /// A value stopped being finite.
     Diverged {
         epoch: usize,
@@ -348,6 +350,7 @@ impl TrainStop {
             TrainStop::TargetLoss => "target_loss",
             TrainStop::Patience { .. } => "patience",
             TrainStop::Diverged { .. } => "diverged",
+            TrainStop::Interrupted { .. } => "interrupted",
         }
     }
 }
@@ -474,6 +477,7 @@ pub fn train(
         loss,
     } = model;
     let started = Instant::now();
+    let _section = crate::interrupt::Interruptible::begin();
     let columns = Columns::new(data);
     let val_columns = validation.map(Columns::new);
     let classification = data.is_classification() || matches!(loss, Loss::CrossEntropy | Loss::Bce);
@@ -541,6 +545,9 @@ pub fn train(
         let mut batch_losses = Vec::with_capacity(arithmetic.iterations_per_epoch());
         let mut mean_gradient = vec![0.0; params.len()];
         for indices in used.chunks(options.batch_size) {
+            if crate::interrupt::requested() {
+                break 'training TrainStop::Interrupted { epoch, iteration };
+            }
             iteration += 1;
             let (batch_loss, gradient) = batch(
                 tapes,
@@ -551,11 +558,18 @@ pub fn train(
                 &mut workspace,
                 &mut buffers,
             );
-            if !batch_loss.is_finite() || gradient.iter().any(|g| !g.is_finite()) {
+            if !batch_loss.is_finite() {
                 break 'training TrainStop::Diverged {
                     epoch,
                     iteration,
                     reason: format!("the batch loss is {batch_loss}"),
+                };
+            }
+            if let Some((k, g)) = gradient.iter().enumerate().find(|(_, g)| !g.is_finite()) {
+                break 'training TrainStop::Diverged {
+                    epoch,
+                    iteration,
+                    reason: format!("the gradient ∂E/∂{} is {g}", formula.params[k].name),
                 };
             }
             let weight = indices.len() as f64 / arithmetic.samples_per_epoch() as f64;

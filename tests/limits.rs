@@ -1,0 +1,166 @@
+//! The limits of docs/limits.md, each refused up front with the limit in
+//! the message, and Ctrl-C, which stops a long run at its next step with
+//! the report of the steps so far.
+
+mod common;
+
+use common::stepgrad;
+use std::process::{Command, Stdio};
+
+fn refused(args: &[&str], fragments: &[&str]) {
+    let out = stepgrad(args);
+    let args: Vec<String> = args.iter().map(|a| a.chars().take(60).collect()).collect();
+    assert_eq!(out.code, 2, "{args:?}: {}{}", out.stdout, out.stderr);
+    assert!(out.stdout.is_empty());
+    for fragment in fragments {
+        assert!(
+            out.stderr.contains(fragment),
+            "{args:?}: expected '{fragment}' in\n{}",
+            out.stderr
+        );
+    }
+    assert!(out.stderr.contains("hint:"), "{args:?}: {}", out.stderr);
+    assert!(!out.stderr.contains("panicked"));
+}
+
+#[test]
+fn expressions() {
+    let long = "x+".repeat(5_000) + "x";
+    refused(
+        &["diff", &long],
+        &["10001 characters", "the limit is 10000"],
+    );
+    let deep = "(".repeat(101) + "x" + &")".repeat(101);
+    refused(&["diff", &deep], &["100"]);
+    // x^x^…^x nests to the right without a parenthesis.
+    let nested = "x".to_string() + &"^x".repeat(300);
+    refused(&["diff", &nested], &["250"]);
+}
+
+#[test]
+fn networks_data_steps_and_epochs() {
+    refused(
+        &["train", "--data", "builtin:iris", "--hidden", "10000,30"],
+        &["350,123 weights and biases", "at most 250,000"],
+    );
+    refused(
+        &["train", "--data", "builtin:circle", "--samples", "2000000"],
+        &["--samples 2000000", "1,000,000"],
+    );
+    refused(&["train", "xor", "--epochs", "1000001"], &["1,000,000"]);
+    refused(
+        &["minimize", "x^2", "--start", "x=1", "--steps", "1000001"],
+        &["1,000,000"],
+    );
+    refused(&["net", "mazur", "--steps", "1000001"], &["1,000,000"]);
+    let dir = std::env::temp_dir().join(format!("stepgrad-limits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let wide = dir.join("wide.toml");
+    std::fs::write(&wide, "layers = [20000, 1]\n").unwrap();
+    refused(
+        &["net", wide.to_str().unwrap()],
+        &["a layer of 20000 neurons", "10,000"],
+    );
+    let big = dir.join("big.toml");
+    let zeros = vec!["0"; 100].join(", ");
+    std::fs::write(
+        &big,
+        format!(
+            "layers = [100, 100]\ninit = \"xavier\"\ninputs = [[{zeros}]]\ntargets = [[{zeros}]]\n"
+        ),
+    )
+    .unwrap();
+    refused(
+        &["net", big.to_str().unwrap()],
+        &[
+            "10,100 weights and biases",
+            "at most 5,000",
+            "stepgrad train",
+        ],
+    );
+    refused(&["graph", big.to_str().unwrap()], &["at most 5,000"]);
+    // The same network is within what train takes.
+    let out = stepgrad(&[
+        "train",
+        big.to_str().unwrap(),
+        "--epochs",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+/// Runs the binary, sends it SIGINT after `delay`, and returns (exit code,
+/// stdout, stderr).
+fn interrupted(args: &[&str], delay: std::time::Duration) -> (i32, String, String) {
+    let child = Command::new(env!("CARGO_BIN_EXE_stepgrad"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    std::thread::sleep(delay);
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn ctrl_c_stops_a_long_run_and_keeps_its_report() {
+    let delay = std::time::Duration::from_millis(1500);
+    let (code, stdout, stderr) = interrupted(
+        &[
+            "train",
+            "--data",
+            "builtin:spiral",
+            "--samples",
+            "2000",
+            "--hidden",
+            "32,32",
+            "--batch-size",
+            "4",
+            "--epochs",
+            "100000",
+        ],
+        delay,
+    );
+    assert_eq!(code, 130, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("Interrupted (Ctrl-C) during epoch"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("│ 0 "),
+        "the epochs table so far is printed:\n{stdout}"
+    );
+    assert!(stderr.contains("interrupted (Ctrl-C)"), "{stderr}");
+
+    let (code, stdout, _) = interrupted(
+        &[
+            "minimize",
+            "x^2 + y^2",
+            "--start",
+            "x=1,y=1",
+            "--lr",
+            "1e-12",
+            "--steps",
+            "1000000",
+            "--format",
+            "json",
+        ],
+        delay,
+    );
+    assert_eq!(code, 130);
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("whole JSON despite Ctrl-C");
+    assert_eq!(v["stopped"], "interrupted");
+    assert!(v["iterations"].as_u64().unwrap() > 0);
+}
