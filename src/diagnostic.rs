@@ -113,16 +113,18 @@ pub struct Location {
 }
 
 impl Location {
-    /// The location of the byte range `span` of `text`.
+    /// The location of the byte range `span` of `text`. A span that ends
+    /// past the text or inside a character is taken to the nearest
+    /// character boundary before it.
     pub fn of_span(path: &str, text: &str, span: &Range<usize>) -> Location {
-        let start = span.start.min(text.len());
+        let start = char_boundary_at_or_before(text, span.start);
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let line_text = text[line_start..line_end]
             .trim_end_matches('\r')
             .to_string();
         let column = text[line_start..start].chars().count() + 1;
-        let end = span.end.clamp(start, line_end);
+        let end = char_boundary_at_or_before(text, span.end.clamp(start, line_end));
         let width = text[start..end].chars().count().max(1);
         Location {
             path: path.to_string(),
@@ -132,6 +134,15 @@ impl Location {
             underline: column - 1..column - 1 + width,
         }
     }
+}
+
+/// The largest character boundary of `text` that is at most `index`.
+fn char_boundary_at_or_before(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
 }
 
 /// An error at a place in a file: the message, `path:line:column`, the line
@@ -200,6 +211,17 @@ mod tests {
             out,
             "error: a layer needs at least one neuron\n  --> spec.toml:2:14\n  |\n2 | layers = [2, 0]\n  |              ^\nhint: use 1 or more\n"
         );
+    }
+
+    #[test]
+    fn spans_inside_a_character_end_at_its_start() {
+        // 'ԇ' is two bytes; a span ending in its middle, or one reaching
+        // past the text, is cut at the boundary before.
+        let text = "a,ԇ\n";
+        let loc = Location::of_span("data.csv", text, &(2..3));
+        assert_eq!((loc.line, loc.column, loc.underline), (1, 3, 2..3));
+        let loc = Location::of_span("data.csv", text, &(3..99));
+        assert_eq!((loc.line, loc.column), (1, 3));
     }
 
     #[test]

@@ -11,10 +11,6 @@
 //! must contain. Clap's own errors have another shape ("For more
 //! information, try '--help'", no hint), and so do the lines of a problem
 //! file ("line N: error: …"); rows say which shape they expect.
-//!
-//! Rows marked `// TODO(catalog):` document today's behaviour where the fix
-//! belongs to code outside the CLI commands (src/cli/mod.rs, src/expr,
-//! src/calculus, src/lesson); the comment names the fix.
 
 mod common;
 
@@ -176,6 +172,9 @@ fn catalog() -> Vec<Case> {
         case("diff: unknown function", &["diff", "sinn(x)"])
             .says(&["unknown function 'sinn'", "hint: did you mean sin?"])
             .caret("sinn(x)", "^^^^"),
+        case("diff: two letters swapped in a function", &["diff", "tahn(x)"])
+            .says(&["unknown function 'tahn'", "hint: did you mean tanh?"])
+            .caret("tahn(x)", "^^^^"),
         case("diff: function without parentheses", &["diff", "sin x"])
             .says(&["the function sin needs its argument in parentheses", "hint: write sin(x)"])
             .caret("sin x", "^^^"),
@@ -412,13 +411,9 @@ fn catalog() -> Vec<Case> {
         case("graph: bad syntax", &["graph", "a*(b", "--at", "a=1"])
             .says(&["this '(' is never closed (in the expression)"])
             .caret("a*(b", "  ^"),
-        // TODO(catalog): src/expr/parse_error.rs `edit_distance` counts the
-        // swap in "tahn" as 2 edits, so no "did you mean tanh?"; counting an
-        // adjacent transposition as one edit (optimal string alignment)
-        // would suggest it here, for optimizers, data sets and functions.
         case("graph: a spec with a mistake", &["graph", "{dir}/net.toml"])
             .file("net.toml", NET.replace("\"sigmoid\"", "\"tahn\""))
-            .says(&["unknown activation 'tahn'", "hint: the choices are sigmoid, tanh, relu, identity, softmax"])
+            .says(&["unknown activation 'tahn'", "hint: did you mean tanh? The choices are sigmoid, tanh, relu, identity, softmax"])
             .points_at("net.toml", "\"tahn\""),
         // ── minimize ─────────────────────────────────────────────────────
         case("minimize: no --start", &["minimize", "x^2+y^2"])
@@ -605,11 +600,9 @@ fn catalog() -> Vec<Case> {
         case("lesson: no front matter", &["lesson", "{dir}/mine.md"])
             .file("mine.md", "# Title\n\nText.\n")
             .says(&["a lesson begins with its front matter between two '---' lines", "{dir}/mine.md:1:1"]),
-        // TODO(catalog): src/lesson/document.rs words this "not a whole number
-        // from 1"; "not a whole number of 1 or more" would read right.
         case("lesson: front matter with a word for the number", &["lesson", "{dir}/mine.md"])
             .file("mine.md", HEAD.replace("number: 1", "number: one"))
-            .says(&["number: 'one' is not a whole number", "hint: for example number: 3"])
+            .says(&["number: 'one' is not a whole number of 1 or more", "hint: for example number: 3"])
             .points_at("mine.md", "number: one"),
         case("lesson: front matter without objectives", &["lesson", "{dir}/mine.md"])
             .file("mine.md", "---\nnumber: 1\ntitle: T\n---\n\n## S\n")

@@ -177,12 +177,7 @@ pub fn builtin(name: &str, g: &Generation) -> Result<Dataset, Error> {
         other => {
             // A close name is one a typo or two away, relative to its length
             // (so 'foo' does not suggest xor).
-            let close = NAMES
-                .iter()
-                .map(|n| (crate::expr::edit_distance(other, n), n))
-                .filter(|&(d, n)| d <= (n.len() / 3).max(1))
-                .min_by_key(|&(d, _)| d)
-                .map(|(_, n)| n);
+            let close = crate::expr::closest_name(other, NAMES);
             return Err(Error::usage(
                 format!("there is no built-in data set named '{other}'"),
                 match close {

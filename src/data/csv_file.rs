@@ -124,7 +124,7 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
                     .map_or(line.len(), |p| start + p + 1);
             }
             let at = line[start..].find(field).map_or(start, |p| start + p);
-            line_span.start + at..line_span.start + at + field.len().max(1)
+            line_span.start + at..line_span.start + at + field.len()
         };
         let number = |i: usize| -> Result<f64, Error> {
             let field = &record[i];

@@ -16,7 +16,7 @@ pub use eval::{evaluate, log_sum_exp, EvalError, Evaluator, Point};
 pub use graph::{sigmoid, Constant, Func, Graph, Id, Node, Number, LOG_SUM_EXP};
 pub use parse::{format_exact, parse, parse_binary};
 pub use parse_error::{
-    edit_distance, ParseError, ParseErrorKind, Side, MAX_INPUT_LEN, MAX_PAREN_DEPTH,
+    closest_name, edit_distance, ParseError, ParseErrorKind, Side, MAX_INPUT_LEN, MAX_PAREN_DEPTH,
     MAX_TREE_HEIGHT,
 };
 pub use print::{

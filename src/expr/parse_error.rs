@@ -248,25 +248,50 @@ pub fn suggest_function(name: &str) -> Option<&'static str> {
     if let Some((_, to)) = aliases.iter().find(|(from, _)| *from == lower) {
         return Some(to);
     }
-    crate::expr::graph::Func::known_names()
-        .map(|known| (edit_distance(&lower, known), known))
-        .filter(|&(d, known)| d <= (known.len() / 3).max(1))
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, known)| known)
+    closest_name(&lower, crate::expr::graph::Func::known_names())
 }
 
-/// Levenshtein distance between two short ASCII strings.
+/// The known name `word` is most likely a typo of: the fewest edits, at
+/// most one per three letters of the name (so 'foo' suggests nothing).
+/// Among equally close names, one with exactly `word`'s letters comes
+/// first (so "tahn", one swap from tanh and one deletion from tan,
+/// suggests tanh), then the earliest in `known`.
+pub fn closest_name<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let letters = |text: &str| {
+        let mut letters: Vec<char> = text.chars().collect();
+        letters.sort_unstable();
+        letters
+    };
+    let word_letters = letters(word);
+    known
+        .into_iter()
+        .map(|name| (edit_distance(word, name), name))
+        .filter(|&(d, name)| d <= (name.chars().count() / 3).max(1))
+        .min_by_key(|&(d, name)| (d, letters(name) != word_letters))
+        .map(|(_, name)| name)
+}
+
+/// Edit distance between two short strings: insertions, deletions,
+/// substitutions and swaps of two neighbouring characters each count one
+/// (the optimal string alignment distance), so "tahn" is one edit from
+/// "tanh", as a typist would count it.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a = a.as_bytes();
-    let b = b.as_bytes();
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Three rows of the dynamic programme: two back, one back, this one.
+    let mut before: Vec<usize> = Vec::new();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, &ca) in a.iter().enumerate() {
+    for i in 0..a.len() {
         let mut row = vec![i + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
+        for j in 0..b.len() {
+            let cost = usize::from(a[i] != b[j]);
+            let mut best = (prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1);
+            if i > 0 && j > 0 && a[i] == b[j - 1] && a[i - 1] == b[j] {
+                best = best.min(before[j - 1] + 1);
+            }
+            row.push(best);
         }
-        prev = row;
+        before = std::mem::replace(&mut prev, row);
     }
     prev[b.len()]
 }
@@ -283,5 +308,21 @@ mod tests {
         assert_eq!(suggest_function("exq"), Some("exp"));
         assert_eq!(suggest_function("foo"), None);
         assert_eq!(suggest_function("x"), None);
+        assert_eq!(suggest_function("tahn"), Some("tanh"));
+        assert_eq!(suggest_function("sqtr"), Some("sqrt"));
+        assert_eq!(suggest_function("sinn"), Some("sin"));
+        assert_eq!(closest_name("adamm", ["adam", "adamw"]), Some("adam"));
+        assert_eq!(closest_name("adamm", ["adamw", "adam"]), Some("adamw"));
+    }
+
+    #[test]
+    fn edit_distance_counts_a_swap_as_one_edit() {
+        assert_eq!(edit_distance("tahn", "tanh"), 1);
+        assert_eq!(edit_distance("adma", "adam"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("ca", "abc"), 3);
+        assert_eq!(edit_distance("same", "same"), 0);
     }
 }

@@ -251,7 +251,7 @@ fn front_matter(source: &Source) -> Result<(FrontMatter, usize), Error> {
                         source.error_at(
                             line_number,
                             None,
-                            format!("number: '{value}' is not a whole number from 1"),
+                            format!("number: '{value}' is not a whole number of 1 or more"),
                             "for example number: 3",
                         )
                     })?;

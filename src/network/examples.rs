@@ -2,7 +2,7 @@
 //! and finding a spec by path or by example name.
 
 use super::spec::{parse_spec, Spec};
-use crate::expr::edit_distance;
+use crate::expr::closest_name;
 use crate::Error;
 use std::path::Path;
 
@@ -39,7 +39,7 @@ pub fn load_spec(argument: &str) -> Result<Spec, Error> {
         return parse_spec(text, &format!("examples/{argument}.toml"), None);
     }
     let names = example_names();
-    let close = names.iter().find(|n| edit_distance(argument, n) <= 2);
+    let close = closest_name(argument, names.iter().copied());
     let hint = match close {
         Some(n) => format!(
             "did you mean {n}? The built-in examples are {}",

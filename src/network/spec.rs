@@ -10,7 +10,7 @@
 
 use crate::data::{load_csv, TargetColumns};
 use crate::diagnostic::Location;
-use crate::expr::edit_distance;
+use crate::expr::closest_name;
 use crate::optim::{Hyperparameters, Naming, OptimizerConfig};
 use crate::Error;
 use rand::{RngExt, SeedableRng};
@@ -301,13 +301,8 @@ impl Checker<'_> {
 }
 
 fn suggestion(word: &str, known: &[&str]) -> String {
-    let close = known
-        .iter()
-        .map(|k| (edit_distance(word, k), k))
-        .filter(|&(d, k)| d <= (k.len() / 3).max(1))
-        .min_by_key(|&(d, _)| d);
-    match close {
-        Some((_, k)) => format!("did you mean {k}? The choices are {}", known.join(", ")),
+    match closest_name(word, known.iter().copied()) {
+        Some(k) => format!("did you mean {k}? The choices are {}", known.join(", ")),
         None => format!("the choices are {}", known.join(", ")),
     }
 }

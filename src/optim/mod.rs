@@ -341,9 +341,7 @@ impl OptimizerConfig {
                 c2: 0.9,
             }),
             other => {
-                let close = NAMES
-                    .iter()
-                    .find(|n| crate::expr::edit_distance(other, n) <= 2);
+                let close = crate::expr::closest_name(other, NAMES);
                 return Err(ConfigError {
                     key: None,
                     message: format!("unknown optimizer '{other}'"),

@@ -1,0 +1,89 @@
+//! Inputs that fuzzing found to break stepgrad, kept so they never break it
+//! again. Each file under tests/fuzz_regressions/<target>/ goes through the
+//! very checks of the fuzz target of that name (fuzz/src/lib.rs, included
+//! below): a panic there fails the test, as it crashed the fuzzer. The tests
+//! named after a finding also assert what stepgrad answers now.
+//!
+//! To add a finding: copy the input libFuzzer wrote under
+//! fuzz/artifacts/<target>/ to tests/fuzz_regressions/<target>/ with a name
+//! that says what it exercises, fix the code, and add a test here if the
+//! answer deserves checking beyond "no panic".
+
+#[path = "../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod fuzz_checks;
+
+use std::path::{Path, PathBuf};
+
+/// The regression inputs of one target, as (file name, text); none when the
+/// target has no folder (fuzzing found nothing there). Inputs that are not
+/// UTF-8 are skipped, as the fuzz targets skip them.
+fn inputs(target: &str) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz_regressions")
+        .join(target);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries.map(|entry| entry.unwrap().path()).collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            String::from_utf8(bytes).ok().map(|text| (name, text))
+        })
+        .collect()
+}
+
+fn input(target: &str, name: &str) -> String {
+    inputs(target)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no regression input {target}/{name}"))
+        .1
+}
+
+#[test]
+fn every_expression_finding_is_handled() {
+    for (name, text) in inputs("expression") {
+        eprintln!("expression/{name}");
+        fuzz_checks::expression(&text);
+    }
+}
+
+#[test]
+fn every_spec_finding_is_handled() {
+    for (name, text) in inputs("spec") {
+        eprintln!("spec/{name}");
+        let _ = fuzz_checks::spec(&text);
+    }
+}
+
+#[test]
+fn every_csv_finding_is_handled() {
+    for (name, text) in inputs("csv") {
+        eprintln!("csv/{name}");
+        let _ = fuzz_checks::csv(&text);
+    }
+}
+
+#[test]
+fn every_lesson_finding_is_handled() {
+    for (name, text) in inputs("lesson") {
+        eprintln!("lesson/{name}");
+        let _ = fuzz_checks::lesson(&text);
+    }
+}
+
+/// An empty field just before a two-byte character: the underline of the
+/// error ended inside the character, and slicing the line there panicked.
+#[test]
+fn an_empty_field_before_a_wide_character_is_pointed_at() {
+    let text = input("csv", "empty-field-before-two-byte-character.csv");
+    let results = fuzz_checks::csv(&text);
+    let error = results[0].as_ref().unwrap_err().to_string();
+    assert!(error.contains("is not a number"), "{error}");
+    assert!(error.contains("fuzz.csv:3:"), "{error}");
+}
