@@ -390,22 +390,11 @@ fn markdown(report: &DiffReport, graph: &Graph, style: &Style) -> String {
         ));
     }
     if let (Some(point), Some(value)) = (&report.point, report.value) {
-        let at: Vec<String> = point
-            .values
-            .iter()
-            .map(|(n, v)| format!("{} = {}", latex_name(n), style.num(*v)))
-            .collect();
-        out.push_str(&format!("### Values at ${}$\n\n", at.join(",\\ ")));
-        let mut rows = vec![vec![
-            format!("${}$", latex_function_label(report)),
-            style.num(value),
-        ]];
-        for (derivation, v) in report.derivations.iter().zip(&report.derivative_values) {
-            rows.push(vec![
-                format!("${}$", latex_operator(report, &derivation.var).1),
-                style.num(*v),
-            ]);
-        }
+        out.push_str(&format!(
+            "### Values at ${}$\n\n",
+            latex_point(point, style)
+        ));
+        let rows = latex_value_rows(report, value, style);
         out.push_str(&markdown_table(style.lang, &["quantity", "value"], &rows));
         if let Some(values) = report.hessian.as_ref().and_then(|h| h.values.as_ref()) {
             out.push_str(&format!(
@@ -415,6 +404,32 @@ fn markdown(report: &DiffReport, graph: &Graph, style: &Style) -> String {
         }
     }
     out
+}
+
+/// The point as LaTeX: `x = 1.5,\ y = 2`.
+fn latex_point(point: &Point, style: &Style) -> String {
+    let at: Vec<String> = point
+        .values
+        .iter()
+        .map(|(n, v)| format!("{} = {}", latex_name(n), style.num(*v)))
+        .collect();
+    at.join(",\\ ")
+}
+
+/// The rows of the values table in LaTeX notation: the function, then each
+/// derivative.
+fn latex_value_rows(report: &DiffReport, value: f64, style: &Style) -> Vec<Vec<String>> {
+    let mut rows = vec![vec![
+        format!("${}$", latex_function_label(report)),
+        style.num(value),
+    ]];
+    for (derivation, v) in report.derivations.iter().zip(&report.derivative_values) {
+        rows.push(vec![
+            format!("${}$", latex_operator(report, &derivation.var).1),
+            style.num(*v),
+        ]);
+    }
+    rows
 }
 
 fn inner_derivative_latex(
@@ -494,25 +509,11 @@ fn latex_fragment(report: &DiffReport, graph: &Graph, style: &Style) -> String {
         ));
     }
     if let (Some(point), Some(value)) = (&report.point, report.value) {
-        let at: Vec<String> = point
-            .values
-            .iter()
-            .map(|(n, v)| format!("{} = {}", latex_name(n), style.num(*v)))
-            .collect();
         out.push_str(&format!(
             "\\paragraph{{Values at ${}$.}}\n",
-            at.join(",\\ ")
+            latex_point(point, style)
         ));
-        let mut rows = vec![vec![
-            format!("${}$", latex_function_label(report)),
-            style.num(value),
-        ]];
-        for (derivation, v) in report.derivations.iter().zip(&report.derivative_values) {
-            rows.push(vec![
-                format!("${}$", latex_operator(report, &derivation.var).1),
-                style.num(*v),
-            ]);
-        }
+        let rows = latex_value_rows(report, value, style);
         out.push_str(&latex_table(style.lang, &["quantity", "value"], &rows));
         if let Some(values) = report.hessian.as_ref().and_then(|h| h.values.as_ref()) {
             out.push_str(&format!(
