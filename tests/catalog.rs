@@ -480,6 +480,10 @@ fn catalog() -> Vec<Case> {
             .file("points.csv", "x1,x2,y\n0,1,1\n1,abc,0\n")
             .says(&["'abc' in column 2 (x2) is not a number"])
             .points_at("points.csv", "abc"),
+        case("train: CSV with an empty field", &["train", "--data", "{dir}/points.csv", "--targets", "y"])
+            .file("points.csv", "x1,x2,y\n0,1,1\n1,,0\n")
+            .says(&["column 2 (x2) is empty on this row", "hint: every input and numeric target needs a number on every row"])
+            .points_at("points.csv", ",0\n"),
         case("train: CSV with a ragged row", &["train", "--data", "{dir}/points.csv", "--targets", "y"])
             .file("points.csv", "x1,x2,y\n0,1,1\n7,7\n")
             .says(&["this row has 2 fields, but the header names 3 columns", "hint: every row needs one value per column"])

@@ -77,13 +77,17 @@ fn every_lesson_finding_is_handled() {
     }
 }
 
-/// An empty field just before a two-byte character: the underline of the
-/// error ended inside the character, and slicing the line there panicked.
+/// A quoted field that does not appear verbatim on its line, followed by a
+/// two-byte character: the underline was the field's length from the
+/// field's start, ended inside the character, and slicing there panicked.
 #[test]
-fn an_empty_field_before_a_wide_character_is_pointed_at() {
-    let text = input("csv", "empty-field-before-two-byte-character.csv");
+fn a_quoted_field_before_a_wide_character_is_pointed_at() {
+    let text = input("csv", "quoted-field-before-two-byte-character.csv");
     let results = fuzz_checks::csv(&text);
+    // The quoted field "a"␀\ԇ2 is not found verbatim on its line; the
+    // underline takes the raw text up to the next comma.
     let error = results[0].as_ref().unwrap_err().to_string();
-    assert!(error.contains("is not a number"), "{error}");
-    assert!(error.contains("fuzz.csv:3:"), "{error}");
+    assert!(error.contains("in column 3 (a) is not a number"), "{error}");
+    assert!(error.contains("fuzz.csv:3:4"), "{error}");
+    assert!(error.contains("\n  |    ^^^^^^^\n"), "{error}");
 }

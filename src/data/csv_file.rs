@@ -123,13 +123,26 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
                     .find(',')
                     .map_or(line.len(), |p| start + p + 1);
             }
-            let at = line[start..].find(field).map_or(start, |p| start + p);
-            line_span.start + at..line_span.start + at + field.len()
+            match line[start..].find(field) {
+                Some(p) => line_span.start + start + p..line_span.start + start + p + field.len(),
+                // Quoted, or with escapes: the raw text up to the next comma.
+                None => {
+                    let end = line[start..].find(',').map_or(line.len(), |p| start + p);
+                    line_span.start + start..line_span.start + end
+                }
+            }
         };
         let number = |i: usize| -> Result<f64, Error> {
             let field = &record[i];
             match field.parse::<f64>() {
                 Ok(v) if v.is_finite() => Ok(v),
+                _ if field.trim().is_empty() => Err(located(
+                    path,
+                    text,
+                    field_span(i),
+                    format!("column {} ({}) is empty on this row", i + 1, headers[i]),
+                    "every input and numeric target needs a number on every row",
+                )),
                 _ => Err(located(
                     path,
                     text,
