@@ -16,6 +16,31 @@ use std::ops::Range;
 /// Widest piece of input shown around a caret.
 const WINDOW: usize = 60;
 
+/// Most names a message lists in full; longer lists are shortened.
+pub const MAX_LISTED_NAMES: usize = 12;
+
+/// Names for a message, separated by `, `: all of them when there are at
+/// most `MAX_LISTED_NAMES`, else the first ten, `…`, the last and the count,
+/// so a message about 600 variables or columns stays a message.
+pub fn name_list<S: AsRef<str>>(names: &[S]) -> String {
+    let all = |names: &[S]| {
+        names
+            .iter()
+            .map(|n| n.as_ref())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if names.len() <= MAX_LISTED_NAMES {
+        return all(names);
+    }
+    format!(
+        "{}, …, {} ({} in all)",
+        all(&names[..10]),
+        names[names.len() - 1].as_ref(),
+        names.len()
+    )
+}
+
 /// The input line and a caret line under `span` (byte offsets), indented
 /// by two spaces. Long inputs are cut to a window around the span.
 pub fn caret(input: &str, span: &Range<usize>) -> String {
@@ -185,6 +210,18 @@ pub fn render_located(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lists_of_names_are_shortened() {
+        assert_eq!(name_list(&["a", "b"]), "a, b");
+        let twelve: Vec<String> = (1..=12).map(|k| format!("x{k}")).collect();
+        assert_eq!(name_list(&twelve), twelve.join(", "));
+        let many: Vec<String> = (1..=600).map(|k| format!("x{k}")).collect();
+        assert_eq!(
+            name_list(&many),
+            "x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, …, x600 (600 in all)"
+        );
+    }
 
     #[test]
     fn caret_under_span() {

@@ -146,6 +146,14 @@ fn with_train(train: &str) -> String {
 }
 
 fn catalog() -> Vec<Case> {
+    // a1 + a2 + … + a40: more variables than a message lists.
+    let many_variables: &'static str = Box::leak(
+        (1..=40)
+            .map(|k| format!("a{k}"))
+            .collect::<Vec<_>>()
+            .join("+")
+            .into_boxed_str(),
+    );
     vec![
         // ── diff: expressions ────────────────────────────────────────────
         case("diff: empty expression", &["diff", ""])
@@ -172,6 +180,8 @@ fn catalog() -> Vec<Case> {
         case("diff: unknown function", &["diff", "sinn(x)"])
             .says(&["unknown function 'sinn'", "hint: did you mean sin?"])
             .caret("sinn(x)", "^^^^"),
+        case("diff: many variables and no --wrt", &["diff", many_variables])
+            .says(&["the expression has several variables (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, …, a40 (40 in all)): say which to differentiate by", "hint: add --wrt a1 for one partial derivative, or a list such as --wrt a1,a2,a3"]),
         case("diff: two letters swapped in a function", &["diff", "tahn(x)"])
             .says(&["unknown function 'tahn'", "hint: did you mean tanh?"])
             .caret("tahn(x)", "^^^^"),

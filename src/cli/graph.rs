@@ -232,7 +232,10 @@ fn expression_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
     if let Some(extra) = point.names().find(|n| !variables.iter().any(|v| v == n)) {
         return Err(Error::usage(
             format!("--at gives {extra}, which the expression does not contain"),
-            format!("its variables are {}", variables.join(", ")),
+            format!(
+                "its variables are {}",
+                crate::diagnostic::name_list(&variables)
+            ),
         ));
     }
     if let Some(missing) = variables.iter().find(|v| point.get(v).is_none()) {

@@ -1,6 +1,7 @@
 //! Reading what users type besides expressions: points (`--at x=1,y=2`),
 //! variable names (`--wrt w`), and the problem lines of a `--file`.
 
+use crate::diagnostic::{name_list, MAX_LISTED_NAMES};
 use crate::expr::{evaluate, parse, EvalError, Graph, Id, Point};
 use crate::Error;
 use std::path::Path;
@@ -109,18 +110,23 @@ pub fn choose_variables(
             _ => Err(Error::usage(
                 format!(
                     "the expression has several variables ({}): say which to differentiate by",
-                    variables.join(", ")
+                    name_list(&variables)
                 ),
                 if one_only {
                     format!(
                         "add --wrt {} (one variable: the partial derivative by it)",
                         variables[0]
                     )
-                } else {
+                } else if variables.len() <= MAX_LISTED_NAMES {
                     format!(
                         "add --wrt {} for one partial derivative, or --wrt {} for the gradient",
                         variables[0],
                         variables.join(",")
+                    )
+                } else {
+                    format!(
+                        "add --wrt {} for one partial derivative, or a list such as --wrt {},{},{}",
+                        variables[0], variables[0], variables[1], variables[2]
                     )
                 },
             )),
@@ -134,7 +140,7 @@ pub fn choose_variables(
         if !variables.is_empty() && !variables.iter().any(|v| v == name) {
             return Err(Error::usage(
                 format!("--wrt {name}: the expression has no variable {name}"),
-                format!("its variables are {}", variables.join(", ")),
+                format!("its variables are {}", name_list(&variables)),
             ));
         }
         if !chosen.iter().any(|c| c == name) {
@@ -151,7 +157,7 @@ fn not_a_variable(name: &str, one_only: bool, variables: &[String]) -> Error {
         [only] => format!("the expression's variable is {only}: --wrt {only}"),
         [first, ..] => format!(
             "the expression's variables are {}, e.g. --wrt {first}",
-            variables.join(", ")
+            name_list(variables)
         ),
     };
     if name.is_empty() {

@@ -92,7 +92,10 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
     if let Some(extra) = start.names().find(|n| !variables.iter().any(|v| v == n)) {
         return Err(Error::usage(
             format!("--start gives {extra}, which the function does not contain"),
-            format!("its variables are {}", variables.join(", ")),
+            format!(
+                "its variables are {}",
+                crate::diagnostic::name_list(&variables)
+            ),
         ));
     }
     let x0: Vec<f64> = variables

@@ -108,7 +108,10 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
                 let names: Vec<&str> = formula.params.iter().map(|p| p.name.as_str()).collect();
                 return Err(Error::usage(
                     format!("--param {name}: the network has no parameter {name}"),
-                    format!("its parameters are {}", names.join(", ")),
+                    format!(
+                        "its parameters are {}",
+                        crate::diagnostic::name_list(&names)
+                    ),
                 ));
             };
             let loss = formula.loss;

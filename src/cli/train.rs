@@ -382,7 +382,7 @@ fn check_fit(spec: &Spec, data: &Dataset, source: &str) -> Result<(), Error> {
             "fewer input columns than the network takes"
         };
         return Err(Error::usage(
-            format!("{source} has {} input columns ({}), {more}: the network's input layer has {inputs}", data.feature_names.len(), data.feature_names.join(", ")),
+            format!("{source} has {} input columns ({}), {more}: the network's input layer has {inputs}", data.feature_names.len(), crate::diagnostic::name_list(&data.feature_names)),
             "make the first layer size the number of input columns, or leave out the spec to get a network built for the data",
         ));
     }

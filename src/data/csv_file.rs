@@ -3,7 +3,7 @@
 //! one-hot targets. Every problem is reported with its line and column.
 
 use super::Dataset;
-use crate::diagnostic::Location;
+use crate::diagnostic::{name_list, Location};
 use crate::Error;
 
 /// Which columns hold the targets.
@@ -259,7 +259,7 @@ pub fn check_input_columns(
             format!(
                 "{} ({}), more input columns than the network takes: its input layer has {expected}, so '{extra}' (column {}) is the first too many",
                 input_columns(found),
-                data.feature_names.join(", "),
+                name_list(&data.feature_names),
                 column + 1
             ),
             hint,
@@ -272,7 +272,7 @@ pub fn check_input_columns(
         format!(
             "{} ({}), fewer than the network takes: its input layer has {expected}",
             input_columns(found),
-            data.feature_names.join(", ")
+            name_list(&data.feature_names)
         ),
         hint,
     ))
@@ -291,7 +291,7 @@ fn column_index(
             text,
             0..header_end,
             format!("there is no column named '{name}'"),
-            &format!("the columns are {}", headers.join(", ")),
+            &format!("the columns are {}", name_list(headers)),
         )
     })
 }

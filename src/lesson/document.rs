@@ -711,7 +711,10 @@ fn exercise(source: &Source, line: usize, content: &[(usize, &str)]) -> Result<E
                             at,
                             None,
                             format!("wrt: '{v}' does not occur in {expr}"),
-                            format!("the variables are {}", variables.join(", ")),
+                            format!(
+                                "the variables are {}",
+                                crate::diagnostic::name_list(&variables)
+                            ),
                         ));
                     }
                     v

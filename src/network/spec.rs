@@ -922,7 +922,7 @@ fn csv_data(
                 "{} has {} input columns ({}), but the network takes {inputs} inputs",
                 path.display(),
                 dataset.feature_names.len(),
-                dataset.feature_names.join(", ")
+                crate::diagnostic::name_list(&dataset.feature_names)
             ),
             "make layers[0] the number of input columns",
         ));

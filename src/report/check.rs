@@ -146,9 +146,12 @@ pub fn diagnosis_text_in(
         Diagnosis::UnknownVariables { names } => match lang {
             Lang::En => format!(
                 "the answer uses {}, which the expression does not contain",
-                names.join(", ")
+                crate::diagnostic::name_list(names)
             ),
-            Lang::Ko => format!("식에 없는 변수 {}이(가) 답에 들어 있습니다", names.join(", ")),
+            Lang::Ko => format!(
+                "식에 없는 변수 {}이(가) 답에 들어 있습니다",
+                crate::diagnostic::name_list(names)
+            ),
         },
     }
 }
