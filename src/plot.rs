@@ -685,6 +685,7 @@ fn legend_rows(entries: Vec<LegendEntry>, width: f64) -> Vec<Vec<LegendEntry>> {
     let mut used = 0.0;
     for entry in entries {
         let w = entry.width();
+        // Invariant: `rows` starts with one row and only ever grows.
         let row = rows.last_mut().expect("rows start with one");
         if !row.is_empty() && used + SPACING + w > width {
             rows.push(vec![entry]);
