@@ -68,9 +68,18 @@ impl Error {
     pub fn render(&self, color: bool) -> String {
         let palette = Palette::new(color);
         match self {
-            Error::Parse { input, error, origin } => {
+            Error::Parse {
+                input,
+                error,
+                origin,
+            } => {
                 let message = format!("{} (in {origin})", error.message());
-                render(&message, Some((input, &error.span)), error.hint().as_deref(), palette)
+                render(
+                    &message,
+                    Some((input, &error.span)),
+                    error.hint().as_deref(),
+                    palette,
+                )
             }
             Error::Eval { error, context } => {
                 let hint = match error {
@@ -79,15 +88,22 @@ impl Error {
                 };
                 render(&format!("{context}: {error}"), None, Some(&hint), palette)
             }
-            Error::Check(error) => render(
-                &error.to_string(),
-                None,
-                Some("check compares values at random points; give an expression defined on a wider range"),
-                palette,
-            ),
+            Error::Check(error) => {
+                let hint = match error {
+                    CheckError::NoCommonDomain { .. } => "check compares values at points where the expression is defined; this one seems defined nowhere on the real line",
+                    CheckError::Undecidable { .. } => "the numbers are too large, or cancel too much, for 64-bit arithmetic: rescale the expression, or write the answer in a simpler form",
+                };
+                render(&error.to_string(), None, Some(hint), palette)
+            }
             Error::Usage { message, hint } => render(message, None, hint.as_deref(), palette),
-            Error::Io { path, message } => render(&format!("{path}: {message}"), None, None, palette),
-            Error::Located { location, message, hint } => render_located(message, location, hint.as_deref(), palette),
+            Error::Io { path, message } => {
+                render(&format!("{path}: {message}"), None, None, palette)
+            }
+            Error::Located {
+                location,
+                message,
+                hint,
+            } => render_located(message, location, hint.as_deref(), palette),
             Error::Diverged { message, hint } => render(message, None, Some(hint), palette),
         }
     }

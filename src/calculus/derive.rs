@@ -20,7 +20,8 @@
 use super::rules::{
     exponential_derivative, function_derivative, log_sum_exp_partial, power_derivative, Rule,
 };
-use crate::expr::{simplify, Func, Graph, Id, Node};
+use crate::expr::domain::{restrictions, Restriction};
+use crate::expr::{simplify, simplify_with_conditions, Func, Graph, Id, Node};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A typical mistake, made deliberately at one node.
@@ -78,6 +79,9 @@ pub struct Derivation {
     /// The steps in reading order (each step before the steps for its
     /// parts); the last is the simplification when it changed anything.
     pub steps: Vec<Step>,
+    /// What the simplification assumed beyond the expression's own domain
+    /// (x ≠ 0 when it cancelled an x the expression never divided by).
+    pub conditions: Vec<Restriction>,
 }
 
 /// What was done at one node.
@@ -102,7 +106,9 @@ pub fn differentiate(graph: &mut Graph, expr: Id, var: &str) -> Derivation {
     let mut walker = Walker::new(graph, expr, var, None);
     let raw = walker.run();
     let mut steps = walker.steps();
-    let result = simplify(graph, raw);
+    let simplified = simplify_with_conditions(graph, raw);
+    let result = simplified.result;
+    let conditions = new_conditions(graph, expr, &simplified.conditions);
     if result != raw {
         let wrt = graph.var(var);
         steps.push(Step {
@@ -120,6 +126,37 @@ pub fn differentiate(graph: &mut Graph, expr: Id, var: &str) -> Derivation {
         raw,
         result,
         steps,
+        conditions,
+    }
+}
+
+/// The conditions of a simplification that the expression's own domain
+/// does not already impose, written in their simplest subject (√u ≠ 0 as
+/// u ≠ 0, uⁿ ≠ 0 as u ≠ 0).
+fn new_conditions(graph: &mut Graph, expr: Id, conditions: &[Restriction]) -> Vec<Restriction> {
+    let own = restrictions(graph, &[expr]);
+    let mut out: Vec<Restriction> = Vec::new();
+    for &condition in conditions {
+        let condition = plainest(graph, condition);
+        let implied = own.iter().any(|&r| plainest(graph, r).implies(condition));
+        if !implied && !out.contains(&condition) {
+            out.push(condition);
+        }
+    }
+    out
+}
+
+fn plainest(graph: &Graph, restriction: Restriction) -> Restriction {
+    let Restriction::NonZero(mut subject) = restriction else {
+        return restriction;
+    };
+    loop {
+        match graph.node(subject) {
+            Node::Call(Func::Sqrt, u) => subject = *u,
+            Node::Pow([u, n]) if graph.as_number(*n).is_some_and(|n| n > 0.0) => subject = *u,
+            Node::Neg(u) => subject = *u,
+            _ => return Restriction::NonZero(subject),
+        }
     }
 }
 

@@ -6,11 +6,12 @@ mod backprop;
 mod check;
 mod derive;
 mod rules;
+mod sampling;
 
 pub use backprop::{backpropagate, local_partials, Adjoints};
 pub use check::{
     check_derivative, values_agree, CheckError, CheckOutcome, Counterexample, Decision, Diagnosis,
-    REQUIRED_POINTS, TOLERANCE,
+    Piece, PieceVerdict, REQUIRED_POINTS, RESOLUTION, SAFETY_FACTOR,
 };
 pub use derive::{
     derivative, derivative_with_mistake, differentiate, mistake_sites, Derivation, Inner, Mistake,
@@ -19,3 +20,4 @@ pub use derive::{
 pub use rules::{
     exponential_derivative, function_derivative, log_sum_exp_partial, power_derivative, Rule,
 };
+pub use sampling::Interval;

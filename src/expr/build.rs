@@ -11,6 +11,7 @@
 //! Invariant: every constructor returns a node whose value equals the value
 //! of the operation it stands for wherever that operation is defined.
 
+use super::exact;
 use super::graph::{Constant, Func, Graph, Id, Node};
 
 /// True when a folded number reads well: a short decimal such as 0.25 or 8,
@@ -83,13 +84,21 @@ impl Graph {
                 }
             }
         }
-        let constant: f64 = numbers.iter().sum();
         let at = constant_at.unwrap_or(flat.len());
-        match self.try_num(constant) {
-            Some(_) if constant == 0.0 => {}
-            Some(c) => flat.insert(at, c),
-            // Overflow: keep the numbers as they are rather than store ∞.
-            None => flat.extend(numbers.iter().map(|&c| self.num(c))),
+        match exact::sum(numbers.iter().copied()) {
+            Some(0.0) => {}
+            Some(constant) => {
+                let c = self.num(constant); // invariant: exact sums are finite
+                flat.insert(at, c);
+            }
+            // Overflow, underflow or more digits than an f64 holds: keep
+            // the numbers as they are rather than store ∞ or a rounded value.
+            None => {
+                for (offset, &c) in numbers.iter().enumerate() {
+                    let number = self.num(c); // invariant: c came from a Num node
+                    flat.insert((at + offset).min(flat.len()), number);
+                }
+            }
         }
         match flat.len() {
             0 => self.num(0.0),
@@ -112,10 +121,15 @@ impl Graph {
         let mut coefficient = 1.0;
         let original: Vec<Id> = factors.into_iter().collect();
         let mut pending: Vec<Id> = original.iter().rev().copied().collect();
+        let mut zero_factor = false;
+        let mut numbers = Vec::new();
         while let Some(f) = pending.pop() {
             match self.node(f) {
                 Node::Mul(inner) => pending.extend(inner.iter().rev()),
-                Node::Num(n) => coefficient *= n.value(),
+                Node::Num(n) => {
+                    zero_factor |= n.value() == 0.0;
+                    numbers.push(n.value());
+                }
                 Node::Neg(inner) => {
                     coefficient = -coefficient;
                     pending.push(*inner);
@@ -123,12 +137,19 @@ impl Graph {
                 _ => flat.push(f),
             }
         }
-        if coefficient == 0.0 {
+        if zero_factor {
             return self.num(0.0);
         }
-        if !coefficient.is_finite() {
-            // Overflow: keep the factors as they were rather than store ∞.
-            return self.intern(Node::Mul(original.into()));
+        match exact::product(numbers) {
+            Some(c) => coefficient *= c,
+            // Overflow, underflow or more digits than an f64 holds: keep
+            // the factors as they were rather than store a rounded value.
+            None => {
+                return match original.len() {
+                    1 => original[0],
+                    _ => self.intern(Node::Mul(original.into())),
+                }
+            }
         }
         if flat.is_empty() {
             return self.num(coefficient);
@@ -156,8 +177,10 @@ impl Graph {
             (_, Some(-1.0)) => return self.negate(a),
             (Some(0.0), Some(d)) if d != 0.0 => return a,
             (Some(0.0), None) => return a,
-            (Some(n), Some(d)) if d != 0.0 && is_short_decimal(n / d) => {
-                return self.num(n / d);
+            (Some(n), Some(d)) => {
+                if let Some(q) = exact::div(n, d).filter(|&q| is_short_decimal(q)) {
+                    return self.num(q); // invariant: short decimals are finite
+                }
             }
             _ => {}
         }
@@ -172,9 +195,8 @@ impl Graph {
             (_, Some(0.0)) => return self.num(1.0),
             (Some(1.0), _) => return base,
             (Some(b), Some(e)) => {
-                let p = b.powf(e);
-                if is_short_decimal(p) {
-                    return self.num(p);
+                if let Some(p) = exact::powi(b, e).filter(|&p| is_short_decimal(p)) {
+                    return self.num(p); // invariant: short decimals are finite
                 }
             }
             _ => {}

@@ -98,40 +98,73 @@ impl<'g> Evaluator<'g> {
 
     /// The value of each root at `point`.
     pub fn evaluate(&self, point: &Point) -> Result<Vec<f64>, EvalError> {
-        let lookup: FxHashMap<&str, f64> =
-            point.values.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+        let lookup = point_lookup(point);
         let mut values = vec![0.0; self.order.len()];
         for (i, &id) in self.order.iter().enumerate() {
-            let at = |c: &Id| values[self.slot[c]];
-            let stable = stable_form(self.graph, id).map(|(form, u)| form.apply(at(&u)));
-            let value = if let Some(v) = stable {
-                v
-            } else {
-                match self.graph.node(id) {
-                    Node::Num(n) => n.value(),
-                    Node::Const(c) => c.value(),
-                    Node::Var(name) => *lookup.get(&**name).ok_or_else(|| EvalError::Unbound {
-                        name: name.to_string(),
-                    })?,
-                    Node::Neg(a) => -at(a),
-                    Node::Add(xs) => xs.iter().map(at).sum(),
-                    Node::Mul(xs) => xs.iter().map(at).product(),
-                    Node::Div([a, b]) => {
-                        let d = at(b);
-                        if d == 0.0 {
-                            return Err(
-                                self.domain(id, format!("the denominator {} is 0", self.show(*b)))
-                            );
-                        }
-                        at(a) / d
+            values[i] = self.node_value(id, &values, &lookup)?;
+        }
+        Ok(self.roots.iter().map(|r| values[self.slot[r]]).collect())
+    }
+
+    /// The value of each root at `point` with a bound on its rounding
+    /// error: `(value, bound)`, where the exact value of the expression at
+    /// the point lies within `bound` of `value` (to first order, with every
+    /// operation's rounding and the rounding of non-dyadic numbers counted
+    /// at twice the unit roundoff). A discontinuity within reach of the
+    /// error (sign(u) with |u| below u's own bound) gives the size of its
+    /// jump as the bound.
+    pub fn evaluate_with_bounds(&self, point: &Point) -> Result<Vec<(f64, f64)>, EvalError> {
+        let lookup = point_lookup(point);
+        let mut values = vec![0.0; self.order.len()];
+        let mut bounds = vec![0.0; self.order.len()];
+        for (i, &id) in self.order.iter().enumerate() {
+            values[i] = self.node_value(id, &values, &lookup)?;
+            bounds[i] = self.node_bound(id, &values, &bounds);
+        }
+        Ok(self
+            .roots
+            .iter()
+            .map(|r| (values[self.slot[r]], bounds[self.slot[r]]))
+            .collect())
+    }
+
+    /// The value of one node from its children's values.
+    fn node_value(
+        &self,
+        id: Id,
+        values: &[f64],
+        lookup: &FxHashMap<&str, f64>,
+    ) -> Result<f64, EvalError> {
+        let at = |c: &Id| values[self.slot[c]];
+        let stable = stable_form(self.graph, id).map(|(form, u)| form.apply(at(&u)));
+        let value = if let Some(v) = stable {
+            v
+        } else {
+            match self.graph.node(id) {
+                Node::Num(n) => n.value(),
+                Node::Const(c) => c.value(),
+                Node::Var(name) => *lookup.get(&**name).ok_or_else(|| EvalError::Unbound {
+                    name: name.to_string(),
+                })?,
+                Node::Neg(a) => -at(a),
+                Node::Add(xs) => xs.iter().map(at).sum(),
+                Node::Mul(xs) => xs.iter().map(at).product(),
+                Node::Div([a, b]) => {
+                    let d = at(b);
+                    if d == 0.0 {
+                        return Err(
+                            self.domain(id, format!("the denominator {} is 0", self.show(*b)))
+                        );
                     }
-                    Node::Pow([a, b]) => {
-                        let (base, exponent) = (at(a), at(b));
-                        if base == 0.0 && exponent < 0.0 {
-                            return Err(self.domain(id, "0 raised to a negative power".into()));
-                        }
-                        if base < 0.0 && exponent.fract() != 0.0 {
-                            return Err(self.domain(
+                    at(a) / d
+                }
+                Node::Pow([a, b]) => {
+                    let (base, exponent) = (at(a), at(b));
+                    if base == 0.0 && exponent < 0.0 {
+                        return Err(self.domain(id, "0 raised to a negative power".into()));
+                    }
+                    if base < 0.0 && exponent.fract() != 0.0 {
+                        return Err(self.domain(
                             id,
                             format!(
                                 "the base {} is negative ({}) and the exponent {} is not a whole number",
@@ -140,50 +173,134 @@ impl<'g> Evaluator<'g> {
                                 short(exponent)
                             ),
                         ));
-                        }
-                        base.powf(exponent)
                     }
-                    Node::LogSumExp(xs) => log_sum_exp(xs.iter().map(at)),
-                    Node::Call(f, a) => {
-                        let x = at(a);
-                        match f {
-                            Func::Ln if x <= 0.0 => {
-                                let what = if x == 0.0 {
-                                    "0".to_string()
-                                } else {
-                                    format!("negative ({})", short(x))
-                                };
-                                return Err(self.domain(
-                                    id,
-                                    format!(
-                                        "ln needs a positive argument, and {} is {what}",
-                                        self.show(*a)
-                                    ),
-                                ));
-                            }
-                            Func::Sqrt if x < 0.0 => {
-                                return Err(self.domain(
-                                    id,
-                                    format!(
-                                        "sqrt needs a non-negative argument, and {} is {}",
-                                        self.show(*a),
-                                        short(x)
-                                    ),
-                                ));
-                            }
-                            _ => f.apply(x),
+                    base.powf(exponent)
+                }
+                Node::LogSumExp(xs) => log_sum_exp(xs.iter().map(at)),
+                Node::Call(f, a) => {
+                    let x = at(a);
+                    match f {
+                        Func::Ln if x <= 0.0 => {
+                            let what = if x == 0.0 {
+                                "0".to_string()
+                            } else {
+                                format!("negative ({})", short(x))
+                            };
+                            return Err(self.domain(
+                                id,
+                                format!(
+                                    "ln needs a positive argument, and {} is {what}",
+                                    self.show(*a)
+                                ),
+                            ));
                         }
+                        Func::Sqrt if x < 0.0 => {
+                            return Err(self.domain(
+                                id,
+                                format!(
+                                    "sqrt needs a non-negative argument, and {} is {}",
+                                    self.show(*a),
+                                    short(x)
+                                ),
+                            ));
+                        }
+                        _ => f.apply(x),
                     }
                 }
-            };
-            if !value.is_finite() {
-                return Err(EvalError::Overflow {
-                    expression: self.show(id),
-                });
             }
-            values[i] = value;
+        };
+        if !value.is_finite() {
+            return Err(EvalError::Overflow {
+                expression: self.show(id),
+            });
         }
-        Ok(self.roots.iter().map(|r| values[self.slot[r]]).collect())
+        Ok(value)
+    }
+
+    /// The rounding-error bound of one node, from its value and its
+    /// children's values and bounds (see [`Evaluator::evaluate_with_bounds`]).
+    fn node_bound(&self, id: Id, values: &[f64], bounds: &[f64]) -> f64 {
+        const U: f64 = f64::EPSILON;
+        // Below f64::MIN_POSITIVE results lose relative precision: each
+        // operation may then be off by up to this much in absolute terms.
+        const ETA: f64 = f64::MIN_POSITIVE * f64::EPSILON;
+        let at = |c: &Id| values[self.slot[c]];
+        let err = |c: &Id| bounds[self.slot[c]];
+        let v = values[self.slot[&id]];
+        if let Some((form, u)) = stable_form(self.graph, id) {
+            return perturbed(|x| Some(form.apply(x)), at(&u), err(&u), v);
+        }
+        match self.graph.node(id) {
+            Node::Num(n) => {
+                let c = n.value();
+                // Whole numbers and short binary fractions are stored exactly.
+                if (c * 1024.0).fract() == 0.0 {
+                    0.0
+                } else {
+                    0.5 * U * c.abs()
+                }
+            }
+            Node::Const(c) => U * c.value().abs(),
+            Node::Var(_) => 0.0,
+            Node::Neg(a) => err(a),
+            Node::Add(xs) => {
+                let magnitude: f64 = xs.iter().map(|x| at(x).abs()).sum();
+                xs.iter().map(err).sum::<f64>() + U * xs.len() as f64 * magnitude + ETA
+            }
+            Node::Mul(xs) => {
+                // Σ eᵢ·Π_{j≠i}|xⱼ|, from prefix and suffix products.
+                let n = xs.len();
+                let mut prefix = vec![1.0; n + 1];
+                for (i, x) in xs.iter().enumerate() {
+                    prefix[i + 1] = prefix[i] * at(x).abs();
+                }
+                let mut suffix = 1.0;
+                let mut total = 0.0;
+                for i in (0..n).rev() {
+                    total += err(&xs[i]) * prefix[i] * suffix;
+                    suffix *= at(&xs[i]).abs();
+                }
+                total + U * n as f64 * v.abs() + ETA * n as f64
+            }
+            Node::Div([a, b]) => {
+                let d = at(b).abs();
+                if err(b) >= d {
+                    return f64::INFINITY;
+                }
+                (err(a) + v.abs() * err(b)) / (d - err(b)) + U * v.abs() + ETA
+            }
+            Node::Pow([a, b]) => {
+                let (base, exponent) = (at(a), at(b));
+                let mut total = 2.0 * U * v.abs() + ETA;
+                if err(a) > 0.0 {
+                    total += perturbed(|x| finite(x.powf(exponent)), base, err(a), v);
+                }
+                if err(b) > 0.0 {
+                    total += perturbed(|y| finite(base.powf(y)), exponent, err(b), v);
+                }
+                total
+            }
+            Node::LogSumExp(xs) => {
+                let largest = xs.iter().map(|x| at(x).abs()).fold(0.0, f64::max);
+                xs.iter().map(err).fold(0.0, f64::max) + 4.0 * U * (v.abs() + largest)
+            }
+            Node::Call(f, a) => {
+                let f = *f;
+                perturbed(
+                    |x| {
+                        let defined = match f {
+                            Func::Ln => x > 0.0,
+                            Func::Sqrt => x >= 0.0,
+                            _ => true,
+                        };
+                        defined.then(|| f.apply(x)).and_then(finite)
+                    },
+                    at(a),
+                    err(a),
+                    v,
+                )
+            }
+        }
     }
 
     fn show(&self, id: Id) -> String {
@@ -196,6 +313,33 @@ impl<'g> Evaluator<'g> {
             detail,
         }
     }
+}
+
+/// The names of a point, for looking values up.
+fn point_lookup(point: &Point) -> FxHashMap<&str, f64> {
+    point.values.iter().map(|(n, v)| (n.as_str(), *v)).collect()
+}
+
+fn finite(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+/// The error of g(x) when x is known within `error`: how far g moves over
+/// [x − error, x + error] (sampled at the ends and the middle of each
+/// half), plus g's own rounding; infinite when g is undefined in reach.
+fn perturbed(g: impl Fn(f64) -> Option<f64>, x: f64, error: f64, value: f64) -> f64 {
+    let own = 2.0 * f64::EPSILON * value.abs() + 4.0 * f64::MIN_POSITIVE * f64::EPSILON;
+    if error == 0.0 {
+        return own;
+    }
+    let mut spread: f64 = 0.0;
+    for t in [-1.0, -0.5, 0.5, 1.0] {
+        match g(x + t * error) {
+            Some(y) => spread = spread.max((y - value).abs()),
+            None => return f64::INFINITY,
+        }
+    }
+    spread + own
 }
 
 /// ln Σ e^xᵢ with the largest term factored out, so no exponential
@@ -232,10 +376,10 @@ mod tests {
         let e = parse(&mut g, "1 + ln(x - 1)").unwrap();
         let err = evaluate(&g, e, &Point::new(vec![("x".into(), 0.5)])).unwrap_err();
         assert_eq!(err.to_string(), "ln(x − 1) is undefined here: ln needs a positive argument, and x − 1 is negative (-0.5)");
-        let e = parse(&mut g, "1/(x - x)").unwrap();
+        let e = parse(&mut g, "1/(x - 2)").unwrap();
         let err = evaluate(&g, e, &Point::new(vec![("x".into(), 2.0)])).unwrap_err();
         assert!(
-            err.to_string().contains("the denominator x − x is 0"),
+            err.to_string().contains("the denominator x − 2 is 0"),
             "{err}"
         );
     }

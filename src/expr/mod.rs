@@ -3,7 +3,9 @@
 //! derivatives, networks or the command line.
 
 mod build;
+pub mod domain;
 mod eval;
+pub mod exact;
 mod graph;
 mod parse;
 mod parse_error;
@@ -16,12 +18,12 @@ pub use eval::{evaluate, log_sum_exp, EvalError, Evaluator, Point};
 pub use graph::{sigmoid, Constant, Func, Graph, Id, Node, Number, LOG_SUM_EXP};
 pub use parse::{format_exact, parse, parse_binary};
 pub use parse_error::{
-    closest_name, edit_distance, ParseError, ParseErrorKind, Side, MAX_INPUT_LEN, MAX_PAREN_DEPTH,
-    MAX_TREE_HEIGHT,
+    closest_name, edit_distance, ParseError, ParseErrorKind, Side, UndefinedOperation,
+    MAX_INPUT_LEN, MAX_PAREN_DEPTH, MAX_TREE_HEIGHT,
 };
 pub use print::{
     ascii, latex, latex_name, print, print_definition, print_named, unicode, unicode_name,
     write_name, Names, Notation,
 };
-pub use simplify::simplify;
+pub use simplify::{simplify, simplify_with_conditions, Simplified};
 pub use stable::{log_sigmoid, stable_form, StableForm};

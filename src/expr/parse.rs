@@ -15,11 +15,13 @@
 //! Invariant: meval only ever receives text that `validate` accepted, so its
 //! known panics (on whitespace-only input, for instance) cannot be reached.
 
+use super::domain::{nowhere_defined, NowhereDefined, Restriction};
 use super::graph::{Constant, Func, Graph, Id, Node, LOG_SUM_EXP};
 use super::parse_error::{
-    ascii_for, suggest_function, ParseError, ParseErrorKind, Side, MAX_INPUT_LEN, MAX_PAREN_DEPTH,
-    MAX_TREE_HEIGHT,
+    ascii_for, suggest_function, ParseError, ParseErrorKind, Side, UndefinedOperation,
+    MAX_INPUT_LEN, MAX_PAREN_DEPTH, MAX_TREE_HEIGHT,
 };
+use super::print::unicode;
 use meval::tokenizer::{Operation, Token as MevalToken};
 use std::ops::Range;
 
@@ -36,6 +38,32 @@ pub fn parse_binary(graph: &mut Graph, input: &str) -> Result<Id, ParseError> {
 }
 
 fn parse_as(graph: &mut Graph, input: &str, flatten: bool) -> Result<Id, ParseError> {
+    let (root, tokens) = parse_tokens(graph, input, flatten)?;
+    // A constant expression is judged where it is evaluated, which names
+    // the failing operation at its value.
+    if graph.variables(root).is_empty() {
+        return Ok(root);
+    }
+    if let Some(nowhere) = nowhere_defined(graph, root) {
+        let span = span_of(graph, input, &tokens, nowhere.part, flatten);
+        return Err(ParseError::new(
+            ParseErrorKind::UndefinedEverywhere {
+                operation: undefined_operation(graph, &nowhere),
+                part: unicode(graph, nowhere.part),
+            },
+            span,
+        ));
+    }
+    Ok(root)
+}
+
+/// Lexes, validates and builds, without judging where the result is
+/// defined.
+fn parse_tokens(
+    graph: &mut Graph,
+    input: &str,
+    flatten: bool,
+) -> Result<(Id, Vec<Token>), ParseError> {
     let tokens = lex(input)?;
     validate(&tokens, input)?;
     let root = build_from_rpn(graph, &tokens, flatten)?;
@@ -46,7 +74,61 @@ fn parse_as(graph: &mut Graph, input: &str, flatten: bool) -> Result<Id, ParseEr
             0..input.len(),
         ));
     }
-    Ok(root)
+    Ok((root, tokens))
+}
+
+/// Which operation an expression undefined everywhere cannot do.
+fn undefined_operation(graph: &Graph, nowhere: &NowhereDefined) -> UndefinedOperation {
+    match graph.node(nowhere.operation) {
+        Node::Div(_) => UndefinedOperation::Division,
+        Node::Call(Func::Ln, _) => UndefinedOperation::Logarithm,
+        Node::Call(Func::Sqrt, _) => UndefinedOperation::SquareRoot,
+        Node::Call(_, _) => UndefinedOperation::Tangent,
+        _ => match nowhere.restriction {
+            Restriction::NonZero(_) => UndefinedOperation::NegativePower,
+            _ => UndefinedOperation::FractionalPower,
+        },
+    }
+}
+
+/// The span of the input that reads as `part`: a single token, or the
+/// inside of a pair of parentheses; the whole input when none does.
+fn span_of(
+    graph: &mut Graph,
+    input: &str,
+    tokens: &[Token],
+    part: Id,
+    flatten: bool,
+) -> Range<usize> {
+    let mut candidates: Vec<Range<usize>> = tokens
+        .iter()
+        .filter(|t| matches!(t.kind, Kind::Number(_) | Kind::Name(_)))
+        .map(|t| t.span.clone())
+        .collect();
+    let mut open: Vec<usize> = Vec::new();
+    for t in tokens {
+        match t.kind {
+            Kind::Open | Kind::Call(_) => open.push(t.span.end),
+            Kind::Close => {
+                if let Some(start) = open.pop() {
+                    candidates.push(start..t.span.start);
+                }
+            }
+            _ => {}
+        }
+    }
+    candidates.sort_by_key(|r| r.len());
+    for range in candidates {
+        let Some(text) = input.get(range.clone()) else {
+            continue;
+        };
+        if let Ok((id, _)) = parse_tokens(graph, text, flatten) {
+            if id == part {
+                return range;
+            }
+        }
+    }
+    0..input.len()
 }
 
 #[derive(Debug, Clone, PartialEq)]

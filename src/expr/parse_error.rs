@@ -71,9 +71,33 @@ pub enum ParseErrorKind {
     LeadingDot,
     /// A number whose value is not finite, such as 1e999.
     NumberOutOfRange,
+    /// A part that no value of the variables can make valid: the
+    /// `operation` (a division, ln, sqrt, a power) on `part`, which is
+    /// always 0, or always negative.
+    UndefinedEverywhere {
+        operation: UndefinedOperation,
+        part: String,
+    },
     /// Input the checks above accepted but meval's parser refused: a fault
     /// in stepgrad, reported rather than hidden.
     Unreadable,
+}
+
+/// The operation an expression undefined everywhere cannot do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndefinedOperation {
+    /// Division by a denominator that is always 0.
+    Division,
+    /// A negative power of a base that is always 0.
+    NegativePower,
+    /// ln of something that is never positive.
+    Logarithm,
+    /// sqrt of something always negative.
+    SquareRoot,
+    /// A fractional power of a base that is always negative.
+    FractionalPower,
+    /// tan where the cosine is always 0.
+    Tangent,
 }
 
 /// Which side of an operator is missing.
@@ -130,6 +154,29 @@ impl ParseError {
             }
             LeadingDot => "a number cannot start with '.'".into(),
             NumberOutOfRange => "this number is too large to represent".into(),
+            UndefinedEverywhere { operation, part } if part.parse::<f64>().is_ok() || part.starts_with('−') => {
+                use UndefinedOperation::*;
+                let why = match operation {
+                    Division | Tangent => format!("it divides by {part}"),
+                    NegativePower => format!("it raises {part} to a negative power"),
+                    Logarithm => format!("it takes ln of {part}, which is not positive"),
+                    SquareRoot => format!("it takes sqrt of {part}, which is negative"),
+                    FractionalPower => format!("it raises the negative number {part} to a fractional power"),
+                };
+                format!("the expression is undefined everywhere: {why}")
+            }
+            UndefinedEverywhere { operation, part } => {
+                use UndefinedOperation::*;
+                let why = match operation {
+                    Division => format!("the denominator {part} is 0 for every value of the variables"),
+                    NegativePower => format!("the base {part} is 0 for every value of the variables, and 0 has no negative powers"),
+                    Logarithm => format!("ln needs a positive argument, and {part} is never positive"),
+                    SquareRoot => format!("sqrt needs a non-negative argument, and {part} is always negative"),
+                    FractionalPower => format!("the base {part} is always negative, and a negative number has no fractional powers"),
+                    Tangent => format!("tan is undefined where the cosine is 0, and {part} is 0 for every value"),
+                };
+                format!("the expression is undefined everywhere: {why}")
+            }
             Unreadable => "stepgrad could not read this expression".into(),
         }
     }
@@ -186,6 +233,12 @@ impl ParseError {
             }
             LeadingDot => "write a 0 before the point, as in 0.5".into(),
             NumberOutOfRange => "numbers must stay below about 1.8e308".into(),
+            UndefinedEverywhere { part, .. } if part.parse::<f64>().is_ok() || part.starts_with('−') => {
+                "this operation has no value for any input: remove it or correct the number".into()
+            }
+            UndefinedEverywhere { .. } => {
+                "this part cancels to a constant: check for a term written twice with opposite signs, or a missing variable".into()
+            }
             Unreadable => "this is a fault in stepgrad: please report the expression (see SECURITY.md)".into(),
         })
     }

@@ -9,53 +9,120 @@
 //! into powers (x·x² = x³), fractions merged and common factors cancelled,
 //! (x^a)^n = x^(a·n) for whole n, ln(e^u) = u, e^(ln u) = u, √(u²) = |u|.
 //!
-//! Invariant: the result has the same value as the input wherever the input
-//! is defined, and each pass costs time roughly linear in the size of the
-//! expression, so simplification always terminates quickly.
+//! Numbers fold in decimal (`exact`), so 0.3·3 is 0.9 as a student reads
+//! it; a fold that would overflow or underflow keeps its numbers unfolded.
+//!
+//! Some rewrites remove a point where the input is undefined: x²/x = x
+//! loses x = 0, e^(ln u) = u loses u ≤ 0, 0·ln(x) = 0 loses x ≤ 0. Each
+//! such rewrite records the [`Restriction`]s of what it removed, so
+//! [`simplify_with_conditions`] returns, beside the result, the conditions
+//! under which result and input agree; derivations print them ("for
+//! x ≠ 0").
+//!
+//! Invariant: wherever the input is defined, the result is defined and has
+//! the same value, and every point where the input is undefined either
+//! leaves the result undefined or fails one of the returned conditions.
+//! Each pass costs time roughly linear in the size of the expression, so
+//! simplification always terminates quickly.
 
 use super::build::is_short_decimal;
+use super::domain::{own_restrictions, restrictions, Restriction, Totality};
+use super::exact::{self, Decimal};
 use super::graph::{Func, Graph, Id, Node};
 use rustc_hash::FxHashMap;
 
+/// A simplified expression and the conditions its rewrites assumed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Simplified {
+    pub result: Id,
+    /// Where the input is undefined but the result would not be: the
+    /// restrictions of the parts the rewrites removed, without repeats.
+    pub conditions: Vec<Restriction>,
+}
+
 /// The simplified form of `root`.
 pub fn simplify(graph: &mut Graph, root: Id) -> Id {
+    simplify_with_conditions(graph, root).result
+}
+
+/// The simplified form of `root` with the conditions the rewrites assumed.
+pub fn simplify_with_conditions(graph: &mut Graph, root: Id) -> Simplified {
+    let mut simplifier = Simplifier {
+        graph,
+        conditions: Vec::new(),
+        totality: Totality::default(),
+    };
     let mut current = root;
     for _ in 0..3 {
-        let next = simplify_once(graph, current);
+        let next = simplifier.pass(current);
         if next == current {
             break;
         }
         current = next;
     }
-    current
+    Simplified {
+        result: current,
+        conditions: simplifier.conditions,
+    }
 }
 
-fn simplify_once(graph: &mut Graph, root: Id) -> Id {
-    let mut map: FxHashMap<Id, Id> = FxHashMap::default();
-    for id in graph.reachable(&[root]) {
-        let node = graph.node(id).clone();
-        let new = match node {
-            Node::Num(_) | Node::Const(_) | Node::Var(_) => id,
-            Node::Neg(a) => graph.negate(map[&a]),
-            Node::Add(terms) => {
-                let terms: Vec<Id> = terms.iter().map(|t| map[t]).collect();
-                simplify_sum(graph, &terms)
-            }
-            Node::Mul(factors) => {
-                let factors: Vec<Id> = factors.iter().map(|f| map[f]).collect();
-                simplify_product(graph, &factors)
-            }
-            Node::Div([a, b]) => simplify_quotient(graph, map[&a], map[&b]),
-            Node::Pow([a, b]) => simplify_power(graph, map[&a], map[&b]),
-            Node::Call(f, a) => simplify_call(graph, f, map[&a]),
-            Node::LogSumExp(xs) => {
-                let xs: Vec<Id> = xs.iter().map(|x| map[x]).collect();
-                graph.log_sum_exp(xs)
-            }
-        };
-        map.insert(id, new);
+/// One simplification: the graph it rewrites in and what it assumed.
+struct Simplifier<'g> {
+    graph: &'g mut Graph,
+    conditions: Vec<Restriction>,
+    totality: Totality,
+}
+
+impl Simplifier<'_> {
+    fn pass(&mut self, root: Id) -> Id {
+        let mut map: FxHashMap<Id, Id> = FxHashMap::default();
+        for id in self.graph.reachable(&[root]) {
+            let node = self.graph.node(id).clone();
+            let new = match node {
+                Node::Num(_) | Node::Const(_) | Node::Var(_) => id,
+                Node::Neg(a) => self.graph.negate(map[&a]),
+                Node::Add(terms) => {
+                    let terms: Vec<Id> = terms.iter().map(|t| map[t]).collect();
+                    self.sum(&terms)
+                }
+                Node::Mul(factors) => {
+                    let factors: Vec<Id> = factors.iter().map(|f| map[f]).collect();
+                    self.product(&factors)
+                }
+                Node::Div([a, b]) => self.quotient(map[&a], map[&b]),
+                Node::Pow([a, b]) => self.power(map[&a], map[&b]),
+                Node::Call(f, a) => self.call(f, map[&a]),
+                Node::LogSumExp(xs) => {
+                    let xs: Vec<Id> = xs.iter().map(|x| map[x]).collect();
+                    self.graph.log_sum_exp(xs)
+                }
+            };
+            map.insert(id, new);
+        }
+        map[&root]
     }
-    map[&root]
+
+    /// Records that a rewrite removed `part`: its restrictions, if it has
+    /// any, become conditions.
+    fn removed(&mut self, part: Id) {
+        if self.totality.is_total(self.graph, part) {
+            return;
+        }
+        for r in restrictions(self.graph, &[part]) {
+            self.assume(r);
+        }
+    }
+
+    /// Records that a rewrite removed the condition `r` itself (a factor
+    /// cancelled from a denominator).
+    fn assume(&mut self, r: Restriction) {
+        if self.graph.as_number(r.subject()).is_some_and(|v| v > 0.0) {
+            return;
+        }
+        if !self.conditions.contains(&r) {
+            self.conditions.push(r);
+        }
+    }
 }
 
 /// Splits a term into a numeric coefficient and the rest: 3·x·y → (3, x·y),
@@ -87,12 +154,20 @@ fn coefficient_and_rest(graph: &mut Graph, term: Id) -> (f64, Option<Id>) {
     }
 }
 
+/// Terms of a sum that differ only in their numeric coefficient.
+struct LikeTerms {
+    /// The exact sum of the coefficients, while it fits.
+    total: Option<Decimal>,
+    /// Each member's coefficient and the rest of it, in order.
+    members: Vec<(f64, Option<Id>)>,
+}
+
 /// `c · rest`, written as a fraction `c·n/d` when `rest` is one.
 fn scaled(graph: &mut Graph, c: f64, rest: Id) -> Id {
     if c == 1.0 {
         return rest;
     }
-    let coefficient = graph.num(c);
+    let coefficient = graph.num(c); // invariant: coefficients are finite
     match graph.node(rest).clone() {
         Node::Div([n, d]) => {
             let numerator = graph.product([coefficient, n]);
@@ -100,50 +175,6 @@ fn scaled(graph: &mut Graph, c: f64, rest: Id) -> Id {
         }
         _ => graph.product([coefficient, rest]),
     }
-}
-
-fn simplify_sum(graph: &mut Graph, terms: &[Id]) -> Id {
-    // Expand nested sums, including numeric multiples of sums: 2·(x+1) + 3
-    // becomes 2·x + 2 + 3 so its parts can combine with their neighbours.
-    let mut expanded: Vec<(f64, Option<Id>)> = Vec::new();
-    let mut pending: Vec<(f64, Id)> = terms.iter().rev().map(|&t| (1.0, t)).collect();
-    while let Some((scale, term)) = pending.pop() {
-        let (c, rest) = coefficient_and_rest(graph, term);
-        match rest.map(|r| graph.node(r).clone()) {
-            Some(Node::Add(inner)) => {
-                pending.extend(inner.iter().rev().map(|&t| (scale * c, t)));
-            }
-            _ => expanded.push((scale * c, rest)),
-        }
-    }
-    // Like terms are found by a key that ignores the order of factors; each
-    // group is written as its first member was.
-    let mut order: Vec<(Option<Id>, Option<Id>)> = Vec::new();
-    let mut totals: FxHashMap<Option<Id>, f64> = FxHashMap::default();
-    for (c, rest) in expanded {
-        let key = rest.map(|r| like_key(graph, r));
-        let total = totals.entry(key).or_insert_with(|| {
-            order.push((key, rest));
-            0.0
-        });
-        *total += c;
-    }
-    let mut out = Vec::new();
-    for (key, rest) in order {
-        let c = totals[&key];
-        if !c.is_finite() {
-            // Keep an overflowing sum as it was.
-            return graph.sum(terms.iter().copied());
-        }
-        if c == 0.0 {
-            continue;
-        }
-        out.push(match rest {
-            None => graph.num(c),
-            Some(r) => scaled(graph, c, r),
-        });
-    }
-    graph.sum(out)
 }
 
 /// The same node for products of the same factors in any order.
@@ -180,74 +211,6 @@ fn factor_rank(graph: &Graph, factor: Id) -> (u8, String) {
     }
 }
 
-fn simplify_product(graph: &mut Graph, factors: &[Id]) -> Id {
-    let flat = graph.product(factors.iter().copied());
-    let (sign, body) = match graph.node(flat).clone() {
-        Node::Neg(inner) => (-1.0, inner),
-        _ => (1.0, flat),
-    };
-    let items: Vec<Id> = match graph.node(body) {
-        Node::Mul(xs) => xs.to_vec(),
-        _ => return flat,
-    };
-    let mut coefficient = sign;
-    let mut numerators = Vec::new();
-    let mut denominators = Vec::new();
-    for item in items {
-        match graph.node(item).clone() {
-            Node::Num(n) => coefficient *= n.value(),
-            Node::Div([n, d]) => {
-                numerators.push(n);
-                denominators.push(d);
-            }
-            _ => numerators.push(item),
-        }
-    }
-    if !denominators.is_empty() {
-        let c = graph.num(coefficient);
-        numerators.insert(0, c);
-        let n = graph.product(numerators);
-        let d = graph.product(denominators);
-        return simplify_quotient(graph, n, d);
-    }
-    let combined = combine_powers(graph, &numerators);
-    let c = graph.num(coefficient);
-    let mut all = vec![c];
-    all.extend(combined);
-    graph.product(all)
-}
-
-/// Merges equal bases (x·x² = x³) and orders the factors canonically.
-fn combine_powers(graph: &mut Graph, factors: &[Id]) -> Vec<Id> {
-    let mut order: Vec<Id> = Vec::new();
-    let mut exponents: FxHashMap<Id, f64> = FxHashMap::default();
-    for &f in factors {
-        let (base, e) = base_and_exponent(graph, f);
-        let total = exponents.entry(base).or_insert_with(|| {
-            order.push(base);
-            0.0
-        });
-        *total += e;
-    }
-    if exponents.values().any(|e| !e.is_finite()) {
-        // Exponents too large to add: keep the factors as they were.
-        return factors.to_vec();
-    }
-    let mut out: Vec<Id> = order
-        .into_iter()
-        .filter_map(|base| {
-            let e = exponents[&base];
-            if e == 0.0 {
-                return None;
-            }
-            let exponent = graph.num(e);
-            Some(graph.power(base, exponent))
-        })
-        .collect();
-    out.sort_by_cached_key(|&f| factor_rank(graph, f));
-    out
-}
-
 /// A product as its numeric coefficient and its other factors as
 /// (base, exponent) pairs.
 fn factor_list(graph: &mut Graph, id: Id) -> (f64, Vec<(Id, f64)>) {
@@ -265,104 +228,325 @@ fn factor_list(graph: &mut Graph, id: Id) -> (f64, Vec<(Id, f64)>) {
     (c, pairs)
 }
 
-fn simplify_quotient(graph: &mut Graph, a: Id, b: Id) -> Id {
-    match (graph.node(a).clone(), graph.node(b).clone()) {
-        (Node::Div([p, q]), _) => {
-            let d = graph.product([q, b]);
-            return simplify_quotient(graph, p, d);
-        }
-        (_, Node::Div([p, q])) => {
-            let n = graph.product([a, q]);
-            return simplify_quotient(graph, n, p);
-        }
-        _ => {}
-    }
-    if graph.as_number(b).is_some() || graph.as_number(a).is_some() {
-        if let (Some(x), Some(y)) = (graph.as_number(a), graph.as_number(b)) {
-            if y != 0.0 && is_short_decimal(x / y) {
-                return graph.num(x / y);
+impl Simplifier<'_> {
+    fn sum(&mut self, terms: &[Id]) -> Id {
+        // Expand nested sums, including numeric multiples of sums: 2·(x+1) + 3
+        // becomes 2·x + 2 + 3 so its parts can combine with their neighbours
+        // (unless a coefficient would need more digits than an f64 holds).
+        let mut expanded: Vec<(f64, Option<Id>)> = Vec::new();
+        let mut pending: Vec<(f64, Id)> = terms.iter().rev().map(|&t| (1.0, t)).collect();
+        while let Some((scale, term)) = pending.pop() {
+            let (c, rest) = coefficient_and_rest(self.graph, term);
+            let Some(c) = exact::mul(scale, c) else {
+                expanded.push((scale, Some(term)));
+                continue;
+            };
+            match rest.map(|r| self.graph.node(r).clone()) {
+                Some(Node::Add(inner)) => {
+                    pending.extend(inner.iter().rev().map(|&t| (c, t)));
+                }
+                _ => expanded.push((c, rest)),
             }
         }
-    }
-    let (ca, mut top) = factor_list(graph, a);
-    let (cb, mut bottom) = factor_list(graph, b);
-    if ca == 0.0 {
-        return graph.num(0.0);
-    }
-    // Cancel common bases.
-    for pair in top.iter_mut() {
-        if let Some(other) = bottom.iter_mut().find(|o| o.0 == pair.0 && o.1 != 0.0) {
-            let common = pair.1.min(other.1);
-            if common > 0.0 {
-                pair.1 -= common;
-                other.1 -= common;
+        // Like terms are found by a key that ignores the order of factors; each
+        // group is written as its first member was, with its coefficients
+        // added exactly.
+        let mut order: Vec<Option<Id>> = Vec::new();
+        let mut groups: FxHashMap<Option<Id>, LikeTerms> = FxHashMap::default();
+        for (c, rest) in expanded {
+            let key = rest.map(|r| like_key(self.graph, r));
+            let group = groups.entry(key).or_insert_with(|| {
+                order.push(key);
+                LikeTerms {
+                    total: Some(Decimal::ZERO),
+                    members: Vec::new(),
+                }
+            });
+            group.total = group.total.and_then(|t| t.checked_add(Decimal::of(c)?));
+            group.members.push((c, rest));
+        }
+        let mut out = Vec::new();
+        for key in order {
+            let group = &groups[&key];
+            let rest = group.members[0].1;
+            if group.total.is_some_and(Decimal::is_zero) {
+                // The terms cancelled: x − x = 0 wherever x is defined.
+                if let Some(rest) = rest {
+                    self.removed(rest);
+                }
+                continue;
             }
-        }
-    }
-    // Reduce the coefficients to one, on the side where it reads best.
-    let (mut top_c, mut bottom_c) = (ca, cb);
-    if cb != 0.0 {
-        let ratio = ca / cb;
-        if ratio.fract() == 0.0 && ratio.is_finite() {
-            (top_c, bottom_c) = (ratio, 1.0);
-        } else if (cb / ca).fract() == 0.0 && (cb / ca).is_finite() {
-            (top_c, bottom_c) = (1.0, cb / ca);
-        }
-    }
-    if bottom_c < 0.0 {
-        top_c = -top_c;
-        bottom_c = -bottom_c;
-    }
-    let rebuild = |graph: &mut Graph, c: f64, pairs: &[(Id, f64)]| {
-        let mut items = vec![graph.num(c)];
-        for &(base, e) in pairs {
-            if e != 0.0 {
-                let exponent = graph.num(e);
-                items.push(graph.power(base, exponent));
-            }
-        }
-        graph.product(items)
-    };
-    let numerator = rebuild(graph, top_c, &top);
-    let denominator = rebuild(graph, bottom_c, &bottom);
-    match graph.node(numerator).clone() {
-        // Keep the sign in front: −(x/y) combines with other terms.
-        Node::Neg(inner) => {
-            let q = graph.quotient(inner, denominator);
-            graph.negate(q)
-        }
-        _ => graph.quotient(numerator, denominator),
-    }
-}
-
-fn simplify_power(graph: &mut Graph, base: Id, exponent: Id) -> Id {
-    if let (Node::Pow([b, p]), Some(q)) = (graph.node(base).clone(), graph.as_number(exponent)) {
-        if let Some(p) = graph.as_number(p) {
-            if q.fract() == 0.0 {
-                if let Some(e) = graph.try_num(p * q) {
-                    return graph.power(b, e);
+            match group.total.and_then(Decimal::to_f64) {
+                Some(c) => out.push(self.term(c, rest)),
+                // The total needs more digits than an f64 holds: keep the
+                // terms apart, each exact.
+                None => {
+                    for &(c, rest) in &group.members.clone() {
+                        out.push(self.term(c, rest));
+                    }
                 }
             }
         }
+        self.graph.sum(out)
     }
-    if let (Node::Call(Func::Sqrt, inner), Some(2.0)) =
-        (graph.node(base).clone(), graph.as_number(exponent))
-    {
-        return inner;
-    }
-    graph.power(base, exponent)
-}
 
-fn simplify_call(graph: &mut Graph, f: Func, a: Id) -> Id {
-    match (f, graph.node(a).clone()) {
-        (Func::Ln, Node::Call(Func::Exp, inner)) | (Func::Exp, Node::Call(Func::Ln, inner)) => {
-            inner
+    /// The term `c · rest` (or the number `c`).
+    fn term(&mut self, c: f64, rest: Option<Id>) -> Id {
+        match rest {
+            None => self.graph.num(c), // invariant: c is an exact, finite coefficient
+            Some(r) => scaled(self.graph, c, r),
         }
-        (Func::Abs, Node::Call(Func::Abs, _)) => a,
-        (Func::Sqrt, Node::Pow([b, e])) if graph.as_number(e) == Some(2.0) => {
-            graph.apply(Func::Abs, b)
+    }
+
+    fn product(&mut self, factors: &[Id]) -> Id {
+        if let Some(zero) = factors
+            .iter()
+            .position(|&f| self.graph.as_number(f) == Some(0.0))
+        {
+            // 0·u = 0 wherever u is defined.
+            for (i, &f) in factors.iter().enumerate() {
+                if i != zero {
+                    self.removed(f);
+                }
+            }
+            return self.graph.num(0.0);
         }
-        _ => graph.apply(f, a),
+        let flat = self.graph.product(factors.iter().copied());
+        let (sign, body) = match self.graph.node(flat).clone() {
+            Node::Neg(inner) => (-1.0, inner),
+            _ => (1.0, flat),
+        };
+        let items: Vec<Id> = match self.graph.node(body) {
+            Node::Mul(xs) => xs.to_vec(),
+            _ => return flat,
+        };
+        let mut numbers = vec![sign];
+        let mut numerators = Vec::new();
+        let mut denominators = Vec::new();
+        for item in items {
+            match self.graph.node(item).clone() {
+                Node::Num(n) => numbers.push(n.value()),
+                Node::Div([n, d]) => {
+                    numerators.push(n);
+                    denominators.push(d);
+                }
+                _ => numerators.push(item),
+            }
+        }
+        let Some(c) = exact::product(numbers)
+            .filter(|&c| c != 0.0)
+            .and_then(|c| self.graph.try_num(c))
+        else {
+            // The numbers overflow, underflow or need more digits than an
+            // f64 holds: leave them be.
+            return flat;
+        };
+        if !denominators.is_empty() {
+            numerators.insert(0, c);
+            let n = self.graph.product(numerators);
+            let d = self.graph.product(denominators);
+            return self.quotient(n, d);
+        }
+        let combined = self.combine_powers(&numerators);
+        let mut all = vec![c];
+        all.extend(combined);
+        self.graph.product(all)
+    }
+
+    /// Merges equal bases (x·x² = x³) and orders the factors canonically.
+    fn combine_powers(&mut self, factors: &[Id]) -> Vec<Id> {
+        let mut order: Vec<Id> = Vec::new();
+        let mut exponents: FxHashMap<Id, Option<f64>> = FxHashMap::default();
+        for &f in factors {
+            let (base, e) = base_and_exponent(self.graph, f);
+            let total = exponents.entry(base).or_insert_with(|| {
+                order.push(base);
+                Some(0.0)
+            });
+            *total = total.and_then(|t| exact::add(t, e));
+        }
+        if exponents.values().any(|e| e.is_none()) {
+            // Exponents that cannot be added exactly: keep the factors.
+            return factors.to_vec();
+        }
+        let exponents: FxHashMap<Id, f64> = exponents
+            .into_iter()
+            .filter_map(|(base, e)| Some((base, e?)))
+            .collect();
+        // A factor merged into its neighbours may take its restrictions
+        // with it (x·x⁻¹ = 1 loses x = 0, √x·√x = x loses x < 0).
+        for &f in factors {
+            let (base, _) = base_and_exponent(self.graph, f);
+            let merged = factors
+                .iter()
+                .filter(|&&g| base_and_exponent(self.graph, g).0 == base)
+                .count()
+                > 1;
+            if merged {
+                for r in own_restrictions(self.graph, f) {
+                    self.assume(r);
+                }
+            }
+        }
+        let mut out: Vec<Id> = order
+            .into_iter()
+            .filter_map(|base| {
+                let e = exponents[&base];
+                if e == 0.0 {
+                    self.removed(base);
+                    return None;
+                }
+                let exponent = self.graph.num(e); // invariant: e is finite (checked above)
+                Some(self.graph.power(base, exponent))
+            })
+            .collect();
+        out.sort_by_cached_key(|&f| factor_rank(self.graph, f));
+        out
+    }
+
+    fn quotient(&mut self, a: Id, b: Id) -> Id {
+        match (self.graph.node(a).clone(), self.graph.node(b).clone()) {
+            (Node::Div([p, q]), _) => {
+                let d = self.graph.product([q, b]);
+                return self.quotient(p, d);
+            }
+            (_, Node::Div([p, q])) => {
+                // a/(p/q) = a·q/p also needs q ≠ 0, which the result no
+                // longer says.
+                for r in own_restrictions(self.graph, b) {
+                    self.assume(r);
+                }
+                let n = self.graph.product([a, q]);
+                return self.quotient(n, p);
+            }
+            _ => {}
+        }
+        if let (Some(x), Some(y)) = (self.graph.as_number(a), self.graph.as_number(b)) {
+            if let Some(q) = exact::div(x, y).filter(|&q| is_short_decimal(q)) {
+                return self.graph.num(q); // invariant: exact::div returns finite values
+            }
+        }
+        let (ca, mut top) = factor_list(self.graph, a);
+        let (cb, mut bottom) = factor_list(self.graph, b);
+        if ca == 0.0 {
+            // 0/b = 0 wherever b ≠ 0.
+            let quotient = self.graph.intern(Node::Div([a, b]));
+            for r in own_restrictions(self.graph, quotient) {
+                self.assume(r);
+            }
+            self.removed(b);
+            return self.graph.num(0.0);
+        }
+        // Cancel common bases; each cancelled base had to be nonzero.
+        for pair in top.iter_mut() {
+            if let Some(other) = bottom.iter_mut().find(|o| o.0 == pair.0 && o.1 != 0.0) {
+                let common = pair.1.min(other.1);
+                let remaining = (exact::add(pair.1, -common), exact::add(other.1, -common));
+                if let (true, (Some(top_left), Some(bottom_left))) = (common > 0.0, remaining) {
+                    pair.1 = top_left;
+                    other.1 = bottom_left;
+                    let base = pair.0;
+                    let cancelled = self.graph.intern(Node::Div([base, base]));
+                    for r in own_restrictions(self.graph, cancelled) {
+                        self.assume(r);
+                    }
+                    self.removed(base);
+                }
+            }
+        }
+        // Reduce the coefficients to one, on the side where it reads best.
+        let (mut top_c, mut bottom_c) = (ca, cb);
+        if cb != 0.0 {
+            // A whole ratio, or a short decimal when the coefficient was not
+            // whole to begin with (1.77e-11·x/2 = 8.85e-12·x, but 3·x/2 stays).
+            let folds = |r: &f64| {
+                r.fract() == 0.0
+                    || (ca.fract() != 0.0
+                        && exact::significant_digits(*r) <= exact::significant_digits(ca).max(3))
+            };
+            if let Some(ratio) = exact::div(ca, cb).filter(folds) {
+                (top_c, bottom_c) = (ratio, 1.0);
+            } else if let Some(ratio) = exact::div(cb, ca).filter(|r| r.fract() == 0.0) {
+                (top_c, bottom_c) = (1.0, ratio);
+            }
+        }
+        if bottom_c < 0.0 {
+            top_c = -top_c;
+            bottom_c = -bottom_c;
+        }
+        let rebuild = |graph: &mut Graph, c: f64, pairs: &[(Id, f64)]| {
+            let mut items = vec![graph.num(c)]; // invariant: c is a finite coefficient or ratio
+            for &(base, e) in pairs {
+                if e != 0.0 {
+                    let exponent = graph.num(e); // invariant: exponents come from Num nodes
+                    items.push(graph.power(base, exponent));
+                }
+            }
+            graph.product(items)
+        };
+        let numerator = rebuild(self.graph, top_c, &top);
+        let denominator = rebuild(self.graph, bottom_c, &bottom);
+        match self.graph.node(numerator).clone() {
+            // Keep the sign in front: −(x/y) combines with other terms.
+            Node::Neg(inner) => {
+                let q = self.graph.quotient(inner, denominator);
+                self.graph.negate(q)
+            }
+            _ => self.graph.quotient(numerator, denominator),
+        }
+    }
+
+    fn power(&mut self, base: Id, exponent: Id) -> Id {
+        if let (Node::Pow([b, p]), Some(q)) = (
+            self.graph.node(base).clone(),
+            self.graph.as_number(exponent),
+        ) {
+            if let Some(p) = self.graph.as_number(p) {
+                if q.fract() == 0.0 {
+                    if let Some(e) = exact::mul(p, q).and_then(|e| self.graph.try_num(e)) {
+                        // (x^a)^n = x^(a·n) where x^a is defined.
+                        self.removed(base);
+                        return self.power(b, e);
+                    }
+                }
+            }
+        }
+        if let (Node::Call(Func::Sqrt, inner), Some(2.0)) = (
+            self.graph.node(base).clone(),
+            self.graph.as_number(exponent),
+        ) {
+            // (√u)² = u for u ≥ 0.
+            self.removed(base);
+            return inner;
+        }
+        match (self.graph.as_number(base), self.graph.as_number(exponent)) {
+            // u⁰ = 1 and 1^v = 1 where u and v are defined.
+            (_, Some(0.0)) => self.removed(base),
+            (Some(1.0), _) => self.removed(exponent),
+            (Some(b), Some(e)) => {
+                if let Some(p) = exact::powi(b, e).filter(|&p| is_short_decimal(p)) {
+                    return self.graph.num(p); // invariant: short decimals are finite
+                }
+            }
+            _ => {}
+        }
+        self.graph.power(base, exponent)
+    }
+
+    fn call(&mut self, f: Func, a: Id) -> Id {
+        match (f, self.graph.node(a).clone()) {
+            (Func::Ln, Node::Call(Func::Exp, inner)) => inner,
+            (Func::Exp, Node::Call(Func::Ln, inner)) => {
+                // e^(ln u) = u for u > 0.
+                self.removed(a);
+                inner
+            }
+            (Func::Abs, Node::Call(Func::Abs, _)) => a,
+            (Func::Sqrt, Node::Pow([b, e])) if self.graph.as_number(e) == Some(2.0) => {
+                self.graph.apply(Func::Abs, b)
+            }
+            _ => self.graph.apply(f, a),
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use crate::calculus::{check_derivative, derivative};
 use crate::expr::{evaluate, parse, unicode, Graph, Point};
 use crate::i18n::Lang;
 use crate::number::format_significant;
-use crate::report::check::diagnosis_text_in;
+use crate::report::check::{diagnosis_text_in, distinct_values};
 use crate::Error;
 
 /// What a student's answer is.
@@ -88,12 +88,16 @@ pub fn judge(exercise: &Exercise, input: &str, lang: Lang) -> Verdict {
                             .collect::<Vec<_>>()
                             .join(", ");
                         message.push(' ');
+                        let (expected, answer) = match c.answer {
+                            Some(answer) => distinct_values(c.expected, answer, 6),
+                            None => (format_significant(c.expected, 6), s.undefined.to_string()),
+                        };
                         message.push_str(&fill(
                             s.at_point,
                             &[
                                 ("point", &point),
-                                ("expected", &format_significant(c.expected, 6)),
-                                ("answer", &format_significant(c.answer, 6)),
+                                ("expected", &expected),
+                                ("answer", &answer),
                             ],
                         ));
                     }

@@ -2,9 +2,13 @@
 //! where a wrong answer differs, and the likely mistake.
 
 use super::{markdown_table, Format, Style};
-use crate::calculus::{CheckOutcome, Decision, Diagnosis, REQUIRED_POINTS, TOLERANCE};
+use crate::calculus::{
+    CheckOutcome, Counterexample, Decision, Diagnosis, Interval, Piece, PieceVerdict,
+    REQUIRED_POINTS,
+};
 use crate::expr::{ascii, latex, latex_name, unicode, Func, Graph, Notation};
 use crate::i18n::Lang;
+use crate::number::format_significant;
 use serde_json::json;
 use std::collections::BTreeMap;
 
@@ -35,17 +39,126 @@ fn operator(outcome: &CheckOutcome, graph: &Graph, notation: Notation) -> String
     }
 }
 
+/// Where the points were drawn, for the method line: "near 0 and far out
+/// on both sides", "in x < −3 and x > −3, near the ends and far out".
+fn where_compared(outcome: &CheckOutcome, style: &Style) -> String {
+    let in_domain: Vec<String> = outcome
+        .pieces
+        .iter()
+        .filter(|p| p.verdict != PieceVerdict::OutsideDomain)
+        .map(|p| interval_text(p.interval, &outcome.var, style))
+        .collect();
+    match outcome.pieces.len() {
+        0 => "at random points and along lines through them".to_string(),
+        1 => "near 0 and far out on both sides".to_string(),
+        _ => format!("in {}, near the ends and far out", joined(&in_domain)),
+    }
+}
+
 /// How the verdict was reached, in a sentence.
-fn method_text(outcome: &CheckOutcome) -> String {
+fn method_text(outcome: &CheckOutcome, style: &Style) -> String {
+    let place = where_compared(outcome, style);
     match outcome.decision {
-        Decision::Symbolic => "Decided symbolically: answer − derivative simplifies to 0.".to_string(),
-        Decision::Numeric { points } if outcome.correct => format!(
-            "Decided numerically: the answer and the derivative agree at {points} random points (relative tolerance {TOLERANCE:e}); their difference did not simplify to 0 symbolically."
+        Decision::Symbolic { points, .. } => format!(
+            "Decided symbolically: answer − derivative simplifies to 0, and the answer is defined wherever the derivative is (checked at {points} points, {place})."
         ),
-        Decision::Numeric { .. } => format!(
-            "Decided numerically: at the point above the two differ by more than the relative tolerance {TOLERANCE:e}."
+        Decision::Numeric { points, .. } if outcome.correct => format!(
+            "Decided numerically: the two agree within the rounding error of computing them at {points} points ({place}); their difference did not simplify to 0."
         ),
+        Decision::Numeric { .. } => match &outcome.counterexample {
+            Some(Counterexample { answer: None, .. }) => {
+                "Decided numerically: at the point above the derivative is defined and the answer is not.".to_string()
+            }
+            _ => "Decided numerically: at the point above the two differ by more than the rounding error of computing them.".to_string(),
+        },
         Decision::Variables => "Decided from the variables: the answer uses a variable the expression does not have.".to_string(),
+    }
+}
+
+/// The two values of a counterexample with as many digits as it takes to
+/// tell them apart (at least `digits`).
+pub fn distinct_values(expected: f64, answer: f64, digits: usize) -> (String, String) {
+    let mut n = digits;
+    while n < 17 && format_significant(expected, n) == format_significant(answer, n) {
+        n += 1;
+    }
+    (
+        format_significant(expected, n),
+        format_significant(answer, n),
+    )
+}
+
+/// One piece of the line as a condition on `var`: "x < 8", "−3 < x < 8".
+fn interval_text(interval: Interval, var: &str, style: &Style) -> String {
+    match (interval.from.is_finite(), interval.to.is_finite()) {
+        (false, false) => format!("every {var}"),
+        (false, true) => format!("{var} < {}", style.num(interval.to)),
+        (true, false) => format!("{var} > {}", style.num(interval.from)),
+        (true, true) => format!(
+            "{} < {var} < {}",
+            style.num(interval.from),
+            style.num(interval.to)
+        ),
+    }
+}
+
+/// The pieces with `verdict`, neighbours merged, as conditions.
+fn pieces_where(pieces: &[Piece], verdict: PieceVerdict, var: &str, style: &Style) -> Vec<String> {
+    let mut merged: Vec<Interval> = Vec::new();
+    let mut previous: Option<PieceVerdict> = None;
+    for piece in pieces {
+        if piece.verdict == verdict {
+            match merged.last_mut() {
+                Some(last) if previous == Some(verdict) => last.to = piece.interval.to,
+                _ => merged.push(piece.interval),
+            }
+        }
+        previous = Some(piece.verdict);
+    }
+    merged
+        .into_iter()
+        .map(|i| interval_text(i, var, style))
+        .collect()
+}
+
+fn joined(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Where a wrong answer agrees and where it is undefined, for one
+/// variable: "It agrees with the derivative only for x > −3."
+pub fn agreement_text(outcome: &CheckOutcome, style: &Style) -> Option<String> {
+    if outcome.correct || outcome.pieces.is_empty() {
+        return None;
+    }
+    let var = &outcome.var;
+    let agrees = pieces_where(&outcome.pieces, PieceVerdict::Agrees, var, style);
+    let undefined = pieces_where(&outcome.pieces, PieceVerdict::AnswerUndefined, var, style);
+    let mut sentences = Vec::new();
+    if !agrees.is_empty() {
+        sentences.push(format!(
+            "Your answer agrees with the derivative only for {}.",
+            joined(&agrees)
+        ));
+    }
+    if !undefined.is_empty() {
+        sentences.push(format!(
+            "For {} your answer is undefined, while the derivative is defined there.",
+            joined(&undefined)
+        ));
+    }
+    (!sentences.is_empty()).then(|| sentences.join(" "))
+}
+
+/// The counterexample's two values as written in a report.
+fn counterexample_values(c: &Counterexample, style: &Style) -> (String, String) {
+    match c.answer {
+        Some(answer) => distinct_values(c.expected, answer, style.digits),
+        None => (style.num(c.expected), "undefined".to_string()),
     }
 }
 
@@ -143,6 +256,13 @@ pub fn diagnosis_text_in(
                 outcome.var
             ),
         },
+        Diagnosis::Rounded { relative } => {
+            let relative = format_significant(*relative, 2);
+            match lang {
+                Lang::En => format!("the answer is within a relative {relative} of the derivative: a constant written rounded (use the exact value, e.g. 1/3 rather than 0.333)"),
+                Lang::Ko => format!("답이 도함수와 상대적으로 {relative} 이내로만 다릅니다: 상수를 반올림해서 썼습니다 (0.333 대신 1/3처럼 정확한 값을 쓰세요)"),
+            }
+        }
         Diagnosis::UnknownVariables { names } => match lang {
             Lang::En => format!(
                 "the answer uses {}, which the expression does not contain",
@@ -194,7 +314,7 @@ fn text(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
             "{} {answer} is {derivative_of}.\n",
             style.result("✓ Correct:")
         ));
-        out.push_str(&format!("  {}\n", method_text(outcome)));
+        out.push_str(&format!("  {}\n", method_text(outcome, style)));
         return out;
     }
     out.push_str(&format!(
@@ -202,12 +322,20 @@ fn text(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
         style.bad("✗ Not correct:")
     ));
     if let Some(c) = &outcome.counterexample {
-        out.push_str(&format!(
-            "  At {}: the derivative is {}, your answer gives {}.\n",
-            point_text(&c.point, style),
-            style.num(c.expected),
-            style.num(c.answer)
-        ));
+        let (expected, answer) = counterexample_values(c, style);
+        match c.answer {
+            Some(_) => out.push_str(&format!(
+                "  At {}: the derivative is {expected}, your answer gives {answer}.\n",
+                point_text(&c.point, style),
+            )),
+            None => out.push_str(&format!(
+                "  At {}: the derivative is {expected}, and your answer is undefined there.\n",
+                point_text(&c.point, style),
+            )),
+        }
+    }
+    if let Some(agreement) = agreement_text(outcome, style) {
+        out.push_str(&format!("  {agreement}\n"));
     }
     if let Some(d) = &outcome.diagnosis {
         out.push_str(&format!(
@@ -219,7 +347,7 @@ fn text(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
         "  The derivative is {}.\n",
         unicode(graph, outcome.derivative)
     ));
-    out.push_str(&format!("  {}\n", method_text(outcome)));
+    out.push_str(&format!("  {}\n", method_text(outcome, style)));
     out
 }
 
@@ -231,7 +359,7 @@ fn markdown(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
     );
     if outcome.correct {
         out.push_str("**Correct.** ");
-        out.push_str(&super::markdown_text(&method_text(outcome)));
+        out.push_str(&super::markdown_text(&method_text(outcome, style)));
         out.push('\n');
         return out;
     }
@@ -244,15 +372,20 @@ fn markdown(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String {
             .map(|(n, v)| format!("${} = {}$", latex_name(n), style.num(*v)))
             .collect();
         out.push_str(&format!("At {}:\n\n", at.join(", ")));
+        let (expected, answer) = counterexample_values(c, style);
         out.push_str(&markdown_table(
             style.lang,
             &["", "value"],
             &[
-                vec!["derivative".into(), style.num(c.expected)],
-                vec!["your answer".into(), style.num(c.answer)],
+                vec!["derivative".into(), expected],
+                vec!["your answer".into(), answer],
             ],
         ));
         out.push('\n');
+    }
+    if let Some(agreement) = agreement_text(outcome, style) {
+        out.push_str(&super::markdown_text(&agreement));
+        out.push_str("\n\n");
     }
     if let Some(d) = &outcome.diagnosis {
         out.push_str(&format!(
@@ -277,7 +410,7 @@ fn latex_report(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String 
     if outcome.correct {
         out.push_str(&format!(
             "Correct. {}\n",
-            super::latex_text(&method_text(outcome))
+            super::latex_text(&method_text(outcome, style))
         ));
         return out;
     }
@@ -289,12 +422,21 @@ fn latex_report(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> String 
             .iter()
             .map(|(n, v)| format!("{} = {}", latex_name(n), style.num(*v)))
             .collect();
-        out.push_str(&format!(
-            " At ${}$ the derivative is ${}$ and the answer gives ${}$.",
-            at.join(",\\ "),
-            style.num(c.expected),
-            style.num(c.answer)
-        ));
+        let (expected, answer) = counterexample_values(c, style);
+        match c.answer {
+            Some(_) => out.push_str(&format!(
+                " At ${}$ the derivative is ${expected}$ and the answer gives ${answer}$.",
+                at.join(",\\ "),
+            )),
+            None => out.push_str(&format!(
+                " At ${}$ the derivative is ${expected}$ and the answer is undefined.",
+                at.join(",\\ "),
+            )),
+        }
+    }
+    if let Some(agreement) = agreement_text(outcome, style) {
+        out.push(' ');
+        out.push_str(&super::latex_text(&agreement));
     }
     if let Some(d) = &outcome.diagnosis {
         let sentence = diagnosis_text(d, outcome, graph, Notation::Latex);
@@ -329,12 +471,32 @@ fn escape_outside_math(sentence: &str) -> String {
 pub fn json_value(outcome: &CheckOutcome, graph: &Graph) -> serde_json::Value {
     let method = match outcome.decision {
         Decision::Numeric { .. } => "numeric",
-        Decision::Symbolic | Decision::Variables => "symbolic",
+        Decision::Symbolic { .. } | Decision::Variables => "symbolic",
     };
-    let points = match outcome.decision {
-        Decision::Numeric { points } => points,
-        _ => 0,
+    let (points, piece_count) = match outcome.decision {
+        Decision::Numeric { points, pieces } | Decision::Symbolic { points, pieces } => {
+            (points, pieces)
+        }
+        Decision::Variables => (0, 0),
     };
+    let bound = |x: f64| x.is_finite().then_some(x);
+    let pieces: Vec<serde_json::Value> = outcome
+        .pieces
+        .iter()
+        .map(|p| {
+            json!({
+                "from": bound(p.interval.from),
+                "to": bound(p.interval.to),
+                "verdict": match p.verdict {
+                    PieceVerdict::OutsideDomain => "outside_domain",
+                    PieceVerdict::Agrees => "agrees",
+                    PieceVerdict::Differs => "differs",
+                    PieceVerdict::AnswerUndefined => "answer_undefined",
+                    PieceVerdict::Undetermined => "undetermined",
+                },
+            })
+        })
+        .collect();
     let counterexample = outcome.counterexample.as_ref().map(|c| {
         let point: BTreeMap<&str, f64> = c
             .point
@@ -352,7 +514,9 @@ pub fn json_value(outcome: &CheckOutcome, graph: &Graph) -> serde_json::Value {
         "correct": outcome.correct,
         "method": method,
         "points_compared": points,
+        "pieces_compared": piece_count,
         "required_points": REQUIRED_POINTS,
+        "pieces": pieces,
         "counterexample": counterexample,
         "diagnosis": outcome.diagnosis.as_ref().map(|d| diagnosis_text(d, outcome, graph, Notation::Ascii)),
     })

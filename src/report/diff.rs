@@ -3,6 +3,7 @@
 
 use super::{latex_table, markdown_table, text_table, tree_prefixes, Format, Style};
 use crate::calculus::{Derivation, Rule, Step};
+use crate::expr::domain::Restriction;
 use crate::expr::{ascii, latex, latex_name, unicode, Graph, Id, Point};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -247,9 +248,10 @@ fn text_steps(
         let op = step_operator(report, graph, step);
         let equation = match step.rule {
             Rule::Simplify => format!(
-                "{} = {}",
+                "{} = {}{}",
                 unicode(graph, step.expr),
-                unicode(graph, step.result)
+                unicode(graph, step.result),
+                conditions_text(graph, &derivation.conditions)
             ),
             Rule::Repeated => format!(
                 "{} = {}  (derived above)",
@@ -316,14 +318,54 @@ fn latex_step_operator(report: &DiffReport, graph: &Graph, step: &Step) -> Strin
 }
 
 /// One step as a LaTeX equation (without delimiters).
-fn latex_step(report: &DiffReport, graph: &Graph, step: &Step) -> (String, String) {
+fn latex_step(
+    report: &DiffReport,
+    graph: &Graph,
+    step: &Step,
+    conditions: &[Restriction],
+) -> (String, String) {
     let op = latex_step_operator(report, graph, step);
     let lhs = match step.rule {
         Rule::Simplify => latex(graph, step.expr),
         _ if report.prime => format!("\\left({}\\right)'", latex(graph, step.expr)),
         _ => format!("{op}\\left[{}\\right]", latex(graph, step.expr)),
     };
-    (lhs, latex(graph, step.result))
+    let mut rhs = latex(graph, step.result);
+    if step.rule == Rule::Simplify {
+        rhs.push_str(&conditions_latex(graph, conditions));
+    }
+    (lhs, rhs)
+}
+
+/// ", for x ≠ 0 and x > 0" after a simplification that assumed it.
+fn conditions_text(graph: &Graph, conditions: &[Restriction]) -> String {
+    if conditions.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = conditions
+        .iter()
+        .map(|r| match r {
+            Restriction::NonZero(u) => format!("{} ≠ 0", unicode(graph, *u)),
+            Restriction::Positive(u) => format!("{} > 0", unicode(graph, *u)),
+            Restriction::NonNegative(u) => format!("{} ≥ 0", unicode(graph, *u)),
+        })
+        .collect();
+    format!("  (for {})", parts.join(" and "))
+}
+
+fn conditions_latex(graph: &Graph, conditions: &[Restriction]) -> String {
+    if conditions.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = conditions
+        .iter()
+        .map(|r| match r {
+            Restriction::NonZero(u) => format!("{} \\neq 0", latex(graph, *u)),
+            Restriction::Positive(u) => format!("{} > 0", latex(graph, *u)),
+            Restriction::NonNegative(u) => format!("{} \\geq 0", latex(graph, *u)),
+        })
+        .collect();
+    format!("\\quad\\text{{for }} {}", parts.join(",\\ "))
 }
 
 fn latex_function_label(report: &DiffReport) -> String {
@@ -349,7 +391,7 @@ fn markdown(report: &DiffReport, graph: &Graph, style: &Style) -> String {
                 latex_name(&derivation.var)
             ));
             for step in &derivation.steps {
-                let (lhs, rhs) = latex_step(report, graph, step);
+                let (lhs, rhs) = latex_step(report, graph, step, &derivation.conditions);
                 out.push_str(&format!(
                     "{}1. **{}** $\\;{}$: ${lhs} = {rhs}$",
                     "   ".repeat(step.depth),
@@ -481,7 +523,7 @@ fn latex_fragment(report: &DiffReport, graph: &Graph, style: &Style) -> String {
                 .steps
                 .iter()
                 .map(|step| {
-                    let (lhs, rhs) = latex_step(report, graph, step);
+                    let (lhs, rhs) = latex_step(report, graph, step, &derivation.conditions);
                     let indent = "\\quad ".repeat(step.depth);
                     let mut note = format!("\\text{{{}}}", super::latex_text(step.rule.name()));
                     if let Some(inner) = step.inner {

@@ -1,0 +1,305 @@
+//! Folding numbers as a student reads them: in decimal, and only exactly.
+//!
+//! A number in an expression stands for the decimal that was typed (or that
+//! a rule wrote): 0.1 is one tenth, not the binary fraction nearest to it.
+//! When the simplifier folds 0.3·3 or 0.1 + 0.2, plain floating-point
+//! arithmetic gives 0.8999999999999999 and 0.30000000000000004, and a
+//! derivative written 0.9·x² would then differ from the student's 0.9·x² by
+//! a rounding residue. The functions here fold in exact decimal arithmetic
+//! instead: each operand is read as its shortest decimal form (the digits
+//! Rust prints for it, which parse back to the same `f64`), the operation
+//! is done exactly on those digits, and the result is accepted only when it
+//! is itself the shortest form of an `f64` — so that storing it loses
+//! nothing. Otherwise the fold returns `None` and the caller keeps the
+//! numbers unfolded: 1e14 + 0.02 stays two terms rather than become a
+//! double that cannot tell it from 1e14 + 0.04.
+//!
+//! Invariant: every `Some(x)` returned is exactly the decimal result of the
+//! operation on the operands' shortest decimal forms.
+
+/// A finite decimal `mantissa · 10^exponent`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decimal {
+    mantissa: i128,
+    exponent: i32,
+}
+
+impl Decimal {
+    pub const ZERO: Decimal = Decimal {
+        mantissa: 0,
+        exponent: 0,
+    };
+
+    /// The shortest decimal that reads back as `x` (finite `x` only).
+    pub fn of(x: f64) -> Option<Decimal> {
+        if !x.is_finite() {
+            return None;
+        }
+        if x == 0.0 {
+            return Some(Decimal::ZERO);
+        }
+        // `{:e}` prints the shortest digits that round-trip: "-1.2345e-7".
+        let text = format!("{x:e}");
+        let (digits, exponent) = text.split_once('e')?;
+        let exponent: i32 = exponent.parse().ok()?;
+        let negative = digits.starts_with('-');
+        let digits = digits.trim_start_matches('-');
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let mantissa: i128 = format!("{whole}{fraction}").parse().ok()?;
+        let fraction_len = i32::try_from(fraction.len()).ok()?;
+        Some(
+            Decimal {
+                mantissa: if negative { -mantissa } else { mantissa },
+                exponent: exponent - fraction_len,
+            }
+            .normalised(),
+        )
+    }
+
+    /// The same value with trailing zeros of the mantissa moved into the
+    /// exponent, so equal values compare equal.
+    fn normalised(mut self) -> Decimal {
+        if self.mantissa == 0 {
+            return Decimal::ZERO;
+        }
+        while self.mantissa % 10 == 0 {
+            self.mantissa /= 10;
+            self.exponent += 1;
+        }
+        self
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.mantissa == 0
+    }
+
+    /// The `f64` this decimal is the shortest form of, or `None` when
+    /// storing it as an `f64` would change it (or it is out of range).
+    pub fn to_f64(self) -> Option<f64> {
+        let x: f64 = format!("{}e{}", self.mantissa, self.exponent)
+            .parse()
+            .ok()?;
+        (x.is_finite() && (x != 0.0 || self.is_zero()) && Decimal::of(x) == Some(self)).then_some(x)
+    }
+
+    /// `self + other`, exactly; `None` when the digits do not fit.
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        if self.is_zero() {
+            return Some(other);
+        }
+        if other.is_zero() {
+            return Some(self);
+        }
+        let low = self.exponent.min(other.exponent);
+        let scaled = |d: Decimal| -> Option<i128> {
+            let shift = u32::try_from(d.exponent - low).ok()?;
+            10i128.checked_pow(shift)?.checked_mul(d.mantissa)
+        };
+        let mantissa = scaled(self)?.checked_add(scaled(other)?)?;
+        Some(
+            Decimal {
+                mantissa,
+                exponent: low,
+            }
+            .normalised(),
+        )
+    }
+
+    /// `self · other`, exactly; `None` when the digits do not fit.
+    pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
+        Some(
+            Decimal {
+                mantissa: self.mantissa.checked_mul(other.mantissa)?,
+                exponent: self.exponent.checked_add(other.exponent)?,
+            }
+            .normalised(),
+        )
+    }
+}
+
+/// Whole numbers below 2^53, where f64 arithmetic is exact.
+fn small_integer(x: f64) -> bool {
+    x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0
+}
+
+/// `a + b`, when the exact decimal sum is an `f64`'s shortest form.
+pub fn add(a: f64, b: f64) -> Option<f64> {
+    if small_integer(a) && small_integer(b) && small_integer(a + b) {
+        return Some(a + b);
+    }
+    Decimal::of(a)?.checked_add(Decimal::of(b)?)?.to_f64()
+}
+
+/// `a · b`, when the exact decimal product is an `f64`'s shortest form.
+pub fn mul(a: f64, b: f64) -> Option<f64> {
+    if a == 0.0 || b == 0.0 {
+        return Some(0.0);
+    }
+    if small_integer(a) && small_integer(b) && small_integer(a * b) {
+        return Some(a * b);
+    }
+    Decimal::of(a)?.checked_mul(Decimal::of(b)?)?.to_f64()
+}
+
+/// The exact sum of `values`, when it is an `f64`'s shortest form (the
+/// partial sums may need more digits: 1e14 + 0.02 − 1e14 is 0.02).
+pub fn sum(values: impl IntoIterator<Item = f64>) -> Option<f64> {
+    let mut total = Decimal::ZERO;
+    for v in values {
+        total = total.checked_add(Decimal::of(v)?)?;
+    }
+    total.to_f64()
+}
+
+/// The exact product of `values`, when it is an `f64`'s shortest form.
+pub fn product(values: impl IntoIterator<Item = f64>) -> Option<f64> {
+    let mut total = Decimal::of(1.0)?;
+    for v in values {
+        if v == 0.0 {
+            return Some(0.0);
+        }
+        total = total.checked_mul(Decimal::of(v)?)?;
+    }
+    total.to_f64()
+}
+
+/// `a / b` in exact decimal arithmetic when the quotient is a terminating
+/// decimal that an `f64` holds exactly (0.3/3 = 0.1, 7/4 = 1.75); `None`
+/// when it does not terminate (1/3), when `b` is 0, or when it does not fit.
+pub fn div(a: f64, b: f64) -> Option<f64> {
+    if b == 0.0 || !a.is_finite() || !b.is_finite() {
+        return None;
+    }
+    if a == 0.0 {
+        return Some(0.0);
+    }
+    let (x, y) = (Decimal::of(a)?, Decimal::of(b)?);
+    let common = gcd(x.mantissa.unsigned_abs(), y.mantissa.unsigned_abs());
+    let numerator = x.mantissa / i128::try_from(common).ok()?;
+    let mut denominator = y.mantissa / i128::try_from(common).ok()?;
+    let negative = denominator < 0;
+    if negative {
+        denominator = -denominator;
+    }
+    // The quotient terminates when the reduced denominator is 2^i·5^j;
+    // then numerator/denominator = numerator·(10^k/denominator)/10^k.
+    let (mut rest, mut twos, mut fives) = (denominator, 0u32, 0u32);
+    while rest % 2 == 0 {
+        rest /= 2;
+        twos += 1;
+    }
+    while rest % 5 == 0 {
+        rest /= 5;
+        fives += 1;
+    }
+    if rest != 1 {
+        return None;
+    }
+    let k = twos.max(fives);
+    let multiplier = 10i128.checked_pow(k)? / denominator;
+    let mantissa = numerator.checked_mul(multiplier)?;
+    let exponent = x
+        .exponent
+        .checked_sub(y.exponent)?
+        .checked_sub(i32::try_from(k).ok()?)?;
+    Decimal {
+        mantissa: if negative { -mantissa } else { mantissa },
+        exponent,
+    }
+    .normalised()
+    .to_f64()
+}
+
+/// `base ^ exponent` folded exactly for whole exponents up to 64 in size
+/// (0.1² = 0.01, 2⁻³ = 0.125); other exponents use `powf` when it gives a
+/// short decimal (√4 = 2). `None` when the power is undefined, not finite,
+/// or not held exactly.
+pub fn powi(base: f64, exponent: f64) -> Option<f64> {
+    if exponent.fract() != 0.0 || exponent.abs() > 64.0 {
+        let p = base.powf(exponent);
+        return (p.is_finite() && significant_digits(p) <= 8).then_some(p);
+    }
+    let mut p = 1.0;
+    for _ in 0..(exponent.abs() as u32) {
+        p = mul(p, base)?;
+    }
+    if exponent < 0.0 {
+        div(1.0, p)
+    } else {
+        Some(p)
+    }
+}
+
+/// The number of significant digits in the shortest decimal form of `x`
+/// (8.85e-12 has 3, 0.5 has 1, 0 has 1).
+pub fn significant_digits(x: f64) -> usize {
+    let text = format!("{:e}", x.abs());
+    let mantissa = text.split('e').next().unwrap_or("");
+    mantissa
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .count()
+        .max(1)
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_fold_as_they_read() {
+        assert_eq!(add(0.1, 0.2), Some(0.3));
+        assert_eq!(mul(0.3, 3.0), Some(0.9));
+        assert_eq!(mul(0.1, 3.0), Some(0.3));
+        assert_eq!(add(0.7, -0.1), Some(0.6));
+        assert_eq!(sum([0.1, 0.2, 0.3]), Some(0.6));
+        assert_eq!(product([1.1, 1.1]), Some(1.21));
+        assert_eq!(add(1e12, 1e-3), Some(1_000_000_000_000.001));
+        assert_eq!(mul(8.85e-12, 0.5), Some(4.425e-12));
+        assert_eq!(add(2.5, -1.0), Some(1.5));
+    }
+
+    #[test]
+    fn sums_that_an_f64_cannot_hold_stay_unfolded() {
+        // 2e14 + 0.02 needs 17 digits that no f64 has: 2e14 + 0.04 would
+        // round to the same double.
+        assert_eq!(add(2e14, 0.02), None);
+        assert_eq!(sum([2e14, 0.04, -2e14, -0.02]), Some(0.02));
+        assert_eq!(add(1e300, 1e-300), None);
+        assert_eq!(mul(1e300, 1e300), None);
+        assert_eq!(mul(1e-300, 1e-300), None);
+        assert_eq!(mul(1e308, 10.0), None);
+        assert_eq!(mul(1.23456789, 9.87654321), None);
+    }
+
+    #[test]
+    fn quotients_and_powers() {
+        assert_eq!(div(0.3, 3.0), Some(0.1));
+        assert_eq!(div(7.0, 4.0), Some(1.75));
+        assert_eq!(div(-1.0, 8.0), Some(-0.125));
+        assert_eq!(div(1.0, -0.2), Some(-5.0));
+        assert_eq!(div(1.0, 3.0), None);
+        assert_eq!(div(1.0, 0.0), None);
+        assert_eq!(powi(0.1, 2.0), Some(0.01));
+        assert_eq!(powi(2.0, -3.0), Some(0.125));
+        assert_eq!(powi(4.0, 0.5), Some(2.0));
+        assert_eq!(powi(-8.0, 0.5), None);
+        assert_eq!(powi(0.0, -1.0), None);
+        assert_eq!(powi(10.0, 400.0), None);
+    }
+
+    #[test]
+    fn agrees_with_f64_where_f64_is_exact() {
+        for (a, b) in [(3.0, 4.0), (0.5, 0.25), (-7.0, 2.0), (1024.0, 0.125)] {
+            assert_eq!(add(a, b), Some(a + b));
+            assert_eq!(mul(a, b), Some(a * b));
+        }
+    }
+}
