@@ -223,6 +223,24 @@ fn catalog() -> Vec<Case> {
         case("diff: --at value with a syntax error", &["diff", "x^2", "--at", "x=(1"])
             .says(&["this '(' is never closed (in the value of x in --at)"])
             .caret("(1", "^"),
+        case("diff: a denominator that is 0 everywhere", &["diff", "x/(x-x)"])
+            .says(&["the expression is undefined everywhere: the denominator x − x is 0 for every value of the variables", "hint: this part cancels to a constant"])
+            .caret("x/(x-x)", "   ^^^"),
+        case("diff: ln of a part that is 0 everywhere", &["diff", "ln(x-x)"])
+            .says(&["ln needs a positive argument, and x − x is never positive"])
+            .caret("ln(x-x)", "   ^^^"),
+        case("diff: a division by the number 0", &["diff", "x*0/0"])
+            .says(&["the expression is undefined everywhere: it divides by 0", "hint: this operation has no value for any input"])
+            .caret("x*0/0", "    ^"),
+        case("diff: a denominator that cancels to 0", &["diff", "1/(2*x-x-x)"])
+            .says(&["the denominator 2·x − x − x is 0 for every value of the variables"])
+            .caret("1/(2*x-x-x)", "   ^^^^^^^"),
+        case("diff: sqrt of a negative number", &["diff", "x + sqrt(-4)"])
+            .says(&["it takes sqrt of −4, which is negative"]),
+        case("check: an expression undefined everywhere", &["check", "1/(x-x)", "--answer", "0"])
+            .says(&["the denominator x − x is 0 for every value of the variables (in the expression)"]),
+        case("check: an answer undefined everywhere", &["check", "x^2", "--answer", "2*x/(x-x)"])
+            .says(&["the denominator x − x is 0 for every value of the variables (in --answer)"]),
         case("diff: --at value undefined", &["diff", "x^2", "--at", "x=1/0"])
             .says(&["--at x=1/0: 1/0 is undefined here: the denominator 0 is 0", "hint: give x a number, e.g. --at x=1"]),
         case("diff: --at where the expression is undefined", &["diff", "ln(x)", "--at", "x=0"])

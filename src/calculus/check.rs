@@ -43,6 +43,9 @@ pub const SAFETY_FACTOR: f64 = 8.0;
 /// Agreement at a point counts only when the rounding error is below this
 /// fraction of the values compared.
 pub const RESOLUTION: f64 = 1e-7;
+/// A rounding bound this small settles agreement even where both values
+/// are 0 (step(x − 8) = 0 for x < 8).
+pub const NEGLIGIBLE: f64 = 1e-290;
 const MAX_MISTAKE_SITES: usize = 60;
 const SEED: u64 = 0x5EED_5EED;
 
@@ -358,7 +361,8 @@ impl<'g> Comparer<'g> {
             PointVerdict::Differs
         } else {
             PointVerdict::Agrees {
-                conclusive: self.symbolic_zero || SAFETY_FACTOR * bound <= RESOLUTION * scale,
+                conclusive: self.symbolic_zero
+                    || SAFETY_FACTOR * bound <= (RESOLUTION * scale).max(NEGLIGIBLE),
             }
         };
         compared

@@ -117,7 +117,10 @@ fn span_of(
             _ => {}
         }
     }
-    candidates.sort_by_key(|r| r.len());
+    // The shortest reading wins; among equals the last, as the part that
+    // fails is usually what follows the operation (x*0/0 divides by the
+    // second 0).
+    candidates.sort_by_key(|r| (r.len(), std::cmp::Reverse(r.start)));
     for range in candidates {
         let Some(text) = input.get(range.clone()) else {
             continue;
