@@ -4,6 +4,9 @@
 //! below): a panic there fails the test, as it crashed the fuzzer. The tests
 //! named after a finding also assert what stepgrad answers now.
 //!
+//! The committed corpora (fuzz/corpus/<target>/) replay too, whole, so a
+//! change that breaks any input the fuzzers ever kept fails here.
+//!
 //! To add a finding: copy the input libFuzzer wrote under
 //! fuzz/artifacts/<target>/ to tests/fuzz_regressions/<target>/ with a name
 //! that says what it exercises, fix the code, and add a test here if the
@@ -15,14 +18,29 @@ mod fuzz_checks;
 
 use std::path::{Path, PathBuf};
 
+/// The fuzz targets; each has a corpus folder, and a findings folder once
+/// fuzzing found something there.
+const TARGETS: [&str; 4] = ["expression", "spec", "csv", "lesson"];
+
 /// The regression inputs of one target, as (file name, text); none when the
 /// target has no folder (fuzzing found nothing there). Inputs that are not
 /// UTF-8 are skipped, as the fuzz targets skip them.
 fn inputs(target: &str) -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fuzz_regressions")
-        .join(target);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
+    read_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions").join(target))
+}
+
+/// The committed corpus of one target (fuzz/corpus/<target>/), which must
+/// exist and hold inputs.
+fn corpus(target: &str) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(target);
+    assert!(dir.is_dir(), "the corpus folder {} is missing", dir.display());
+    let inputs = read_folder(&dir);
+    assert!(!inputs.is_empty(), "the corpus {} is empty", dir.display());
+    inputs
+}
+
+fn read_folder(dir: &Path) -> Vec<(String, String)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut files: Vec<PathBuf> = entries.map(|entry| entry.unwrap().path()).collect();
@@ -43,6 +61,44 @@ fn input(target: &str, name: &str) -> String {
         .find(|(n, _)| n == name)
         .unwrap_or_else(|| panic!("no regression input {target}/{name}"))
         .1
+}
+
+#[test]
+fn every_target_has_its_corpus_and_findings_folders_hold_only_targets() {
+    for target in TARGETS {
+        corpus(target);
+    }
+    let findings = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
+    for entry in std::fs::read_dir(&findings).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            TARGETS.contains(&name.as_str()),
+            "tests/fuzz_regressions/{name} is not a fuzz target, so nothing replays it"
+        );
+    }
+}
+
+/// The corpora replay whole through the targets' checks: every input once
+/// passed them, and a change that breaks one shows here (about half a
+/// minute in a debug build).
+#[test]
+fn the_corpora_still_pass_their_checks() {
+    for (name, text) in corpus("expression") {
+        eprintln!("corpus expression/{name}");
+        fuzz_checks::expression(&text);
+    }
+    for (name, text) in corpus("spec") {
+        eprintln!("corpus spec/{name}");
+        let _ = fuzz_checks::spec(&text);
+    }
+    for (name, text) in corpus("csv") {
+        eprintln!("corpus csv/{name}");
+        let _ = fuzz_checks::csv(&text);
+    }
+    for (name, text) in corpus("lesson") {
+        eprintln!("corpus lesson/{name}");
+        let _ = fuzz_checks::lesson(&text);
+    }
 }
 
 #[test]
