@@ -1,7 +1,11 @@
 //! Table-driven derivative cases: each derivative stepgrad computes is
-//! compared, at a point, with a hand-derived formula evaluated by meval and
+//! compared, at a point, with a hand-derived formula evaluated by meval,
 //! with a central finite difference of the expression, also evaluated by
-//! meval. Neither reference shares code with stepgrad's differentiation.
+//! meval, and with SymPy's derivative of the same text
+//! (tests/data/sympy_derivatives.json, written by
+//! tools/sympy_derivatives.py). meval's shunting-yard also decides
+//! stepgrad's precedence, so only SymPy, with its own parser, would see a
+//! precedence mistake; none of the three shares stepgrad's differentiation.
 
 mod common;
 
@@ -93,6 +97,48 @@ fn derivative_table_matches_hand_derivations_and_finite_differences() {
         // result is the derivative the rules built.
         assert_eq!(derivation.steps[0].expr, expr, "{input}");
         assert_eq!(derivation.steps[0].result, derivation.raw, "{input}");
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// One case as SymPy computed it.
+#[derive(serde::Deserialize)]
+struct SympyCase {
+    expr: String,
+    wrt: String,
+    point: std::collections::BTreeMap<String, f64>,
+    value: f64,
+}
+
+#[test]
+fn derivative_table_matches_sympy() {
+    let text = include_str!("data/sympy_derivatives.json");
+    let references: Vec<SympyCase> = serde_json::from_str(text).unwrap();
+    assert_eq!(
+        references.len(),
+        CASES.len(),
+        "run tools/sympy_derivatives.py after changing the table"
+    );
+    let mut failures = Vec::new();
+    for (reference, &(input, var, _, _)) in references.iter().zip(CASES) {
+        assert_eq!((reference.expr.as_str(), reference.wrt.as_str()), (input, var));
+        let mut graph = Graph::new();
+        let expr = parse(&mut graph, input).unwrap();
+        let derivation = differentiate(&mut graph, expr, var);
+        let point = Point::new(
+            reference
+                .point
+                .iter()
+                .map(|(n, v)| (n.clone(), *v))
+                .collect(),
+        );
+        let ours = evaluate(&graph, derivation.result, &point).unwrap();
+        if !close(ours, reference.value, 1e-12) {
+            failures.push(format!(
+                "d/d{var} {input} at {:?}: stepgrad {ours}, SymPy {}",
+                reference.point, reference.value
+            ));
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
