@@ -23,5 +23,6 @@ pub mod plot;
 pub mod report;
 pub mod tape;
 pub mod training;
+pub mod wrap;
 
 pub use error::Error;

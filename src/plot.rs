@@ -657,25 +657,13 @@ impl LegendEntry {
 
 /// Words of `text` gathered into lines at most `width` pixels wide.
 fn wrap(text: &str, width: f64) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if !line.is_empty() && text_width(&candidate, LABEL_FONT, false) > width {
-            lines.push(std::mem::take(&mut line));
-            line = word.to_string();
-        } else {
-            line = candidate;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    let space = text_width(" ", LABEL_FONT, false);
+    crate::wrap::lines(text, width, width, space, |w| {
+        text_width(w, LABEL_FONT, false)
+    })
+    .into_iter()
+    .map(|line| line.join(" "))
+    .collect()
 }
 
 /// Legend entries gathered into rows at most `width` pixels wide.

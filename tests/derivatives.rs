@@ -121,7 +121,10 @@ fn derivative_table_matches_sympy() {
     );
     let mut failures = Vec::new();
     for (reference, &(input, var, _, _)) in references.iter().zip(CASES) {
-        assert_eq!((reference.expr.as_str(), reference.wrt.as_str()), (input, var));
+        assert_eq!(
+            (reference.expr.as_str(), reference.wrt.as_str()),
+            (input, var)
+        );
         let mut graph = Graph::new();
         let expr = parse(&mut graph, input).unwrap();
         let derivation = differentiate(&mut graph, expr, var);

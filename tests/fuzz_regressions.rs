@@ -26,14 +26,24 @@ const TARGETS: [&str; 4] = ["expression", "spec", "csv", "lesson"];
 /// target has no folder (fuzzing found nothing there). Inputs that are not
 /// UTF-8 are skipped, as the fuzz targets skip them.
 fn inputs(target: &str) -> Vec<(String, String)> {
-    read_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions").join(target))
+    read_folder(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fuzz_regressions")
+            .join(target),
+    )
 }
 
 /// The committed corpus of one target (fuzz/corpus/<target>/), which must
 /// exist and hold inputs.
 fn corpus(target: &str) -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(target);
-    assert!(dir.is_dir(), "the corpus folder {} is missing", dir.display());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/corpus")
+        .join(target);
+    assert!(
+        dir.is_dir(),
+        "the corpus folder {} is missing",
+        dir.display()
+    );
     let inputs = read_folder(&dir);
     assert!(!inputs.is_empty(), "the corpus {} is empty", dir.display());
     inputs

@@ -329,24 +329,7 @@ pub fn closest_name<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) ->
 /// (the optimal string alignment distance), so "tahn" is one edit from
 /// "tanh", as a typist would count it.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    // Three rows of the dynamic programme: two back, one back, this one.
-    let mut before: Vec<usize> = Vec::new();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 0..a.len() {
-        let mut row = vec![i + 1];
-        for j in 0..b.len() {
-            let cost = usize::from(a[i] != b[j]);
-            let mut best = (prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1);
-            if i > 0 && j > 0 && a[i] == b[j - 1] && a[i - 1] == b[j] {
-                best = best.min(before[j - 1] + 1);
-            }
-            row.push(best);
-        }
-        before = std::mem::replace(&mut prev, row);
-    }
-    prev[b.len()]
+    strsim::osa_distance(a, b)
 }
 
 #[cfg(test)]

@@ -421,33 +421,11 @@ fn visible_width(word: &str) -> usize {
     word.replace("**", "").width()
 }
 
-/// Wraps `text` to `width` columns (counting wide characters as two),
-/// starting the first line with `first` and the others with `rest`.
+/// Wraps `text` to `width` columns (counting wide characters as two, and
+/// not counting `**` bold markers), starting the first line with `first`
+/// and the others with `rest`.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let mut out = String::new();
-    let mut line = first.to_string();
-    let mut line_width = first.width();
-    let mut empty = true;
-    for word in text.split_whitespace() {
-        let w = visible_width(word);
-        if !empty && line_width + 1 + w > width {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = rest.to_string();
-            line_width = rest.width();
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-            line_width += 1;
-        }
-        line.push_str(word);
-        line_width += w;
-        empty = false;
-    }
-    out.push_str(line.trim_end());
-    out.push('\n');
-    out
+    crate::wrap::wrap_columns(text, width, first, rest, visible_width)
 }
 
 /// Moves Markdown headings of a command's output two levels down, below

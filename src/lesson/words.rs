@@ -1,6 +1,7 @@
-//! Splitting a command line into arguments as a POSIX shell would for
-//! plain words and quotes — and nothing more: no variables, globs, pipes or
-//! redirections, because no shell ever runs a lesson's commands.
+//! Splitting a command line into arguments as a POSIX shell would, with the
+//! shell-words crate — and nothing more: no variables, globs, pipes or
+//! redirections are expanded, because no shell ever runs a lesson's
+//! commands.
 
 /// Why a line could not be split: the byte offset of the quote left open.
 #[derive(Debug, PartialEq, Eq)]
@@ -12,55 +13,26 @@ pub struct UnclosedQuote {
 /// text as it is; `"…"` keeps its text, with `\"` and `\\` standing for
 /// `"` and `\`; adjacent pieces join into one word (`--at="x=1"`).
 pub fn split(line: &str) -> Result<Vec<String>, UnclosedQuote> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let mut in_word = false;
-    let mut chars = line.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        match c {
-            c if c.is_whitespace() => {
-                if in_word {
-                    words.push(std::mem::take(&mut word));
-                    in_word = false;
-                }
-            }
-            '\'' => {
-                in_word = true;
-                loop {
-                    match chars.next() {
-                        Some((_, '\'')) => break,
-                        Some((_, c)) => word.push(c),
-                        None => return Err(UnclosedQuote { at }),
-                    }
-                }
-            }
-            '"' => {
-                in_word = true;
-                loop {
-                    match chars.next() {
-                        Some((_, '"')) => break,
-                        Some((_, '\\')) => match chars.peek() {
-                            Some(&(_, next @ ('"' | '\\'))) => {
-                                word.push(next);
-                                chars.next();
-                            }
-                            _ => word.push('\\'),
-                        },
-                        Some((_, c)) => word.push(c),
-                        None => return Err(UnclosedQuote { at }),
-                    }
-                }
-            }
-            c => {
-                in_word = true;
-                word.push(c);
-            }
+    shell_words::split(line).map_err(|_| UnclosedQuote {
+        at: open_quote(line).unwrap_or(line.len().saturating_sub(1)),
+    })
+}
+
+/// Where the quote that is never closed opens, for the error's caret.
+fn open_quote(line: &str) -> Option<usize> {
+    let mut open: Option<(usize, char)> = None;
+    let mut escaped = false;
+    for (at, c) in line.char_indices() {
+        match open {
+            _ if escaped => escaped = false,
+            Some((_, '"')) if c == '\\' => escaped = true,
+            None if c == '\\' => escaped = true,
+            Some((_, quote)) if c == quote => open = None,
+            None if c == '"' || c == '\'' => open = Some((at, c)),
+            _ => {}
         }
     }
-    if in_word {
-        words.push(word);
-    }
-    Ok(words)
+    open.map(|(at, _)| at)
 }
 
 #[cfg(test)]
@@ -89,5 +61,6 @@ mod tests {
     fn an_open_quote_is_found() {
         assert_eq!(split(r#"diff "x^2"#), Err(UnclosedQuote { at: 5 }));
         assert_eq!(split("diff 'x"), Err(UnclosedQuote { at: 5 }));
+        assert_eq!(split(r#"a "b" 'c"#), Err(UnclosedQuote { at: 6 }));
     }
 }

@@ -222,27 +222,14 @@ fn terminal(blocks: &[Block], style: &Style) -> String {
     out
 }
 
-/// Wraps text at word boundaries (lines already short are left alone).
-/// Wraps `text` at spaces to lines of at most `width` characters.
+/// Wraps `text` at spaces to lines of at most `width` columns; each line
+/// of the input is wrapped on its own.
 pub(crate) fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    for paragraph_line in text.split('\n') {
-        let mut line = String::new();
-        for word in paragraph_line.split(' ') {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-                out.push_str(line.trim_end());
-                out.push('\n');
-                line.clear();
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out.trim_end_matches('\n').to_string()
+    text.split('\n')
+        .map(|line| crate::wrap::wrap_columns(line, width, "", "", crate::wrap::columns))
+        .collect::<String>()
+        .trim_end_matches('\n')
+        .to_string()
 }
 
 fn spans_markdown(spans: &[Span]) -> String {

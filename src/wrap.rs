@@ -1,0 +1,122 @@
+//! Breaking text into lines, for the terminal (widths in columns, a wide
+//! Korean or CJK character counting two) and for pictures (widths in
+//! pixels). The words are measured by the caller and laid out by
+//! textwrap's first-fit algorithm, so every wrapper in stepgrad breaks
+//! lines the same way.
+//!
+//! Invariant: words are never split or reordered; a line holds at least one
+//! word, so a word wider than the line stands on a line of its own.
+
+use textwrap::core::Fragment;
+use unicode_width::UnicodeWidthStr;
+
+/// A word with the width it takes and the width of the space after it.
+#[derive(Clone, Copy, Debug)]
+struct Measured<'a> {
+    text: &'a str,
+    width: f64,
+    space: f64,
+}
+
+impl Fragment for Measured<'_> {
+    fn width(&self) -> f64 {
+        self.width
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.space
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// The words of `text` (split at spaces, tabs and newlines — a no-break
+/// space keeps its neighbours together) gathered into lines: the first
+/// at most `first` wide, the others at most `rest`, each word `measure`d
+/// and separated by `space`.
+pub fn lines<'a>(
+    text: &'a str,
+    first: f64,
+    rest: f64,
+    space: f64,
+    measure: impl Fn(&str) -> f64,
+) -> Vec<Vec<&'a str>> {
+    let words: Vec<Measured> = text
+        .split([' ', '\t', '\n'])
+        .filter(|w| !w.is_empty())
+        .map(|w| Measured {
+            text: w,
+            width: measure(w),
+            space,
+        })
+        .collect();
+    textwrap::wrap_algorithms::wrap_first_fit(&words, &[first, rest])
+        .into_iter()
+        .map(|line| line.iter().map(|w| w.text).collect())
+        .collect()
+}
+
+/// The display width of `text` in terminal columns.
+pub fn columns(text: &str) -> usize {
+    text.width()
+}
+
+/// Wraps `text` to `width` columns, starting the first line with `first`
+/// and the others with `rest`; `visible` measures a word (it may leave out
+/// markup such as `**`). Each line ends with a newline.
+pub fn wrap_columns(
+    text: &str,
+    width: usize,
+    first: &str,
+    rest: &str,
+    visible: impl Fn(&str) -> usize,
+) -> String {
+    let room = |prefix: &str| width.saturating_sub(columns(prefix)).max(1) as f64;
+    let mut out = String::new();
+    let broken = lines(text, room(first), room(rest), 1.0, |w| visible(w) as f64);
+    for (k, line) in broken.iter().enumerate() {
+        let prefix = if k == 0 { first } else { rest };
+        out.push_str(format!("{prefix}{}", line.join(" ")).trim_end());
+        out.push('\n');
+    }
+    if out.is_empty() {
+        out.push_str(first.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_fit_in_columns() {
+        assert_eq!(
+            wrap_columns("a b c", 3, "- ", "  ", columns),
+            "- a\n  b\n  c\n"
+        );
+        assert_eq!(
+            wrap_columns("one two three", 9, "", "", columns),
+            "one two\nthree\n"
+        );
+        assert_eq!(wrap_columns("", 10, "> ", "  ", columns), ">\n");
+    }
+
+    #[test]
+    fn wide_characters_count_twice() {
+        // Each Hangul syllable takes two columns: "가나다" is 6 wide.
+        assert_eq!(
+            wrap_columns("가나다 라마", 8, "", "", columns),
+            "가나다\n라마\n"
+        );
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_stands_alone() {
+        assert_eq!(
+            wrap_columns("a verylongword b", 5, "", "", columns),
+            "a\nverylongword\nb\n"
+        );
+    }
+}
