@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 /// A word with the width it takes and the width of the space after it.
 #[derive(Clone, Copy, Debug)]
 struct Measured<'a> {
-    text: &'a str,
+    text: &str,
     width: f64,
     space: f64,
 }
@@ -34,13 +34,13 @@ impl Fragment for Measured<'_> {
 /// space keeps its neighbours together) gathered into lines: the first
 /// at most `first` wide, the others at most `rest`, each word `measure`d
 /// and separated by `space`.
-pub fn lines<'a>(
-    text: &'a str,
+pub fn lines(
+    text: &str,
     first: f64,
     rest: f64,
     space: f64,
     measure: impl Fn(&str) -> f64,
-) -> Vec<Vec<&'a str>> {
+) -> Vec<Vec<&str>> {
     let words: Vec<Measured> = text
         .split([' ', '\t', '\n'])
         .filter(|w| !w.is_empty())
