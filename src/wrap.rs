@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 /// A word with the width it takes and the width of the space after it.
 #[derive(Clone, Copy, Debug)]
 struct Measured<'a> {
-    text: &str,
+    text: &'a str,
     width: f64,
     space: f64,
 }
