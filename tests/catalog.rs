@@ -487,6 +487,20 @@ fn catalog() -> Vec<Case> {
         case("minimize: bad syntax", &["minimize", "x^2 +", "--start", "x=1"])
             .says(&["the operator '+' has nothing on its right (in the expression)"])
             .caret("x^2 +", "    ^"),
+        case("minimize: a start outside the domain", &["minimize", "ln(x)", "--start", "x=0", "--plot", "{dir}/ln.svg"])
+            .says(&["minimize cannot start at x = 0: f is undefined: ln(x) is undefined here: ln needs a positive argument, and x is 0", "hint: start where f and its gradient have finite values: choose another --start"])
+            .output("ln.svg"),
+        case("minimize: a start on a pole, as JSON", &["minimize", "1/x", "--start", "x=0", "--format", "json", "--output", "{dir}/run.json"])
+            .says(&["minimize cannot start at x = 0: f is undefined: 1/x is undefined here: the denominator x is 0"])
+            .output("run.json"),
+        case("minimize: a start where f overflows", &["minimize", "exp(x)", "--start", "x=800"])
+            .says(&["minimize cannot start at x = 800: f overflows: exp(x) is too large to compute (overflow)"]),
+        case("minimize: a start where f overflows, for newton", &["minimize", "x^2", "--start", "x=1e200", "--optimizer", "newton"])
+            .says(&["minimize cannot start at x = 1e+200: f overflows: x² is too large to compute"]),
+        case("minimize: a start where the gradient is undefined", &["minimize", "sqrt(x)", "--start", "x=0", "--optimizer", "adam"])
+            .says(&["minimize cannot start at x = 0: ∂f/∂x is undefined: 1/(2·√x) is undefined here: the denominator 2·√x is 0"]),
+        case("minimize: a start where the Hessian is undefined", &["minimize", "x^1.5 + x", "--start", "x=0", "--compare", "sgd,newton"])
+            .says(&["Newton's method cannot start at x = 0: ∂²f/∂x² is undefined", "hint: start where f, its gradient and its Hessian have finite values"]),
         // ── train ────────────────────────────────────────────────────────
         case("train: no data", &["train"])
             .says(&["there is no data to train on", "hint: give --data builtin:iris"]),

@@ -26,7 +26,7 @@ fn run(
 ) -> Trajectory {
     let mut f = objective(text);
     let config = OptimizerConfig::from_name(name, &hyper).unwrap();
-    minimize(&mut f, start.to_vec(), config, steps, tol)
+    minimize(&mut f, start.to_vec(), config, steps, tol).unwrap()
 }
 
 fn lr(v: f64) -> Hyperparameters {

@@ -7,6 +7,7 @@ use super::{write_file_atomically, Context, Written};
 use crate::expr::{Evaluator, Graph, Point};
 use crate::optim::{
     minimize, ExpressionObjective, Hyperparameters, OptimizerConfig, Stop, Trajectory,
+    UndefinedStart,
 };
 use crate::plot::{contours_with_paths, function_with_iterates, Iterates1, Path2};
 use crate::report::minimize::{render, MinimizeReport};
@@ -140,8 +141,11 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
     let mut objective = ExpressionObjective::new(graph, expr, variables.clone());
     let runs: Vec<Trajectory> = configs
         .iter()
-        .map(|&c| minimize(&mut objective, x0.clone(), c, args.steps, args.tol))
-        .collect();
+        .map(|&c| {
+            minimize(&mut objective, x0.clone(), c, args.steps, args.tol)
+                .map_err(|refused| undefined_start(&refused, c, &start_text(&variables, &x0)))
+        })
+        .collect::<Result<_, _>>()?;
     if let Some(path) = &args.plot {
         let svg = plot(&objective, &runs)?;
         write_file_atomically(path, svg.as_bytes())?;
@@ -192,6 +196,30 @@ fn compared(name: &str, hyper: &Hyperparameters) -> Result<OptimizerConfig, Erro
         },
         other => other,
     })
+}
+
+/// The start as the message names it: "x = 0, y = 1".
+fn start_text(variables: &[String], x0: &[f64]) -> String {
+    variables
+        .iter()
+        .zip(x0)
+        .map(|(v, x)| format!("{v} = {}", crate::number::format_significant(*x, 15)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The input error for a start where f, ∇f or the Hessian Newton's method
+/// needs has no finite value: the start must change, not the learning rate.
+fn undefined_start(refused: &UndefinedStart, config: OptimizerConfig, start: &str) -> Error {
+    let (who, needs) = if refused.hessian {
+        (config.title(), "f, its gradient and its Hessian")
+    } else {
+        ("minimize".to_string(), "f and its gradient")
+    };
+    Error::usage(
+        format!("{who} cannot start at {start}: {}", refused.reason),
+        format!("start where {needs} have finite values: choose another --start"),
+    )
 }
 
 /// The message and hint for a diverged run.

@@ -5,10 +5,15 @@
 //! |f| grown beyond 1e12 times its size at the start (or 1e12, when the
 //! start's |f| is below 1).
 //!
-//! Invariant: `iterates[k]` is the point after k steps with f and ∇f there;
-//! every iterate but the last carries the report of the step taken from it.
+//! A start where f or ∇f (or, for Newton's method, ∇²f) has no finite
+//! value is not a divergence: no step was taken, so the fault is the
+//! start's, and `minimize` returns [`UndefinedStart`] instead of a run.
+//!
+//! Invariant: a returned run has at least one iterate; `iterates[k]` is the
+//! point after k steps with f and ∇f there (all finite at the start); every
+//! iterate but the last carries the report of the step taken from it.
 
-use super::{Counted, Evaluations, Objective, Optimizer, OptimizerConfig, StepReport};
+use super::{Counted, Evaluations, Matrix, Objective, Optimizer, OptimizerConfig, StepReport};
 
 /// Growth of |f| beyond which a run counts as diverged.
 pub const DIVERGENCE_FACTOR: f64 = 1e12;
@@ -57,9 +62,22 @@ pub struct Trajectory {
     pub evaluations: Evaluations,
 }
 
+/// Why a run could not start: at the start point f, ∇f or (for Newton's
+/// method) ∇²f has no finite value. No step was taken.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UndefinedStart {
+    /// Which value has none and why, in the objective's words (for an
+    /// expression: "∂f/∂x is undefined: 1/(2·√x) is undefined here: …").
+    pub reason: String,
+    /// Whether the value is the Hessian, which only Newton's method needs.
+    pub hessian: bool,
+}
+
 impl Trajectory {
     /// The last point reached.
     pub fn last(&self) -> &Iterate {
+        // invariant: `minimize` returns a run only once the start is an
+        // iterate (an undefined start is an `UndefinedStart` instead).
         &self.iterates[self.iterates.len() - 1]
     }
 
@@ -69,14 +87,15 @@ impl Trajectory {
     }
 }
 
-/// Minimises `objective` from `start` with the optimizer `config`.
+/// Minimises `objective` from `start` with the optimizer `config`; a start
+/// without finite values to step from is refused.
 pub fn minimize(
     objective: &mut dyn Objective,
     start: Vec<f64>,
     config: OptimizerConfig,
     max_steps: usize,
     tolerance: f64,
-) -> Trajectory {
+) -> Result<Trajectory, UndefinedStart> {
     let mut counted = Counted {
         inner: objective,
         count: Evaluations::default(),
@@ -95,10 +114,31 @@ pub fn minimize(
         };
         let (f, gradient) = match evaluated {
             Ok(v) => v,
+            Err(reason) if step == 0 => {
+                return Err(UndefinedStart {
+                    reason,
+                    hessian: false,
+                })
+            }
             Err(reason) => break Stop::Diverged { step, reason },
         };
+        if let Some(reason) = non_finite_value(f, &gradient) {
+            if step == 0 {
+                return Err(UndefinedStart {
+                    reason,
+                    hessian: false,
+                });
+            }
+            iterates.push(Iterate {
+                step,
+                point: x.clone(),
+                f,
+                gradient,
+                report: None,
+            });
+            break Stop::Diverged { step, reason };
+        }
         let start_f = iterates.first().map_or(f, |i| i.f);
-        let non_finite = !f.is_finite() || gradient.iter().any(|g| !g.is_finite());
         iterates.push(Iterate {
             step,
             point: x.clone(),
@@ -106,17 +146,6 @@ pub fn minimize(
             gradient: gradient.clone(),
             report: None,
         });
-        if non_finite {
-            let reason = match gradient.iter().position(|g| !g.is_finite()) {
-                Some(k) if f.is_finite() => format!(
-                    "component {} of the gradient is {}, not a finite number",
-                    k + 1,
-                    gradient[k]
-                ),
-                _ => format!("f = {f} is not a finite number"),
-            };
-            break Stop::Diverged { step, reason };
-        }
         if step > 0 && f.abs() > DIVERGENCE_FACTOR * start_f.abs().max(1.0) {
             let size = crate::number::format_significant(f, 6);
             break Stop::Diverged {
@@ -140,9 +169,15 @@ pub fn minimize(
         if crate::interrupt::requested() {
             break Stop::Interrupted { step };
         }
+        let start_hessian = if step == 0 && matches!(config, OptimizerConfig::Newton(_)) {
+            Some((x.clone(), start_hessian(&mut counted, &x)?))
+        } else {
+            None
+        };
         let mut remembering = Remember {
             inner: &mut counted,
             last: None,
+            hessian: start_hessian,
         };
         let report = optimizer.step(&mut remembering, &mut x, f, &gradient);
         cached = remembering.last.take();
@@ -155,19 +190,55 @@ pub fn minimize(
             Err(reason) => break Stop::Diverged { step, reason },
         }
     };
-    Trajectory {
+    Ok(Trajectory {
         config,
         iterates,
         stop,
         evaluations: counted.count,
+    })
+}
+
+/// What is not finite among f and ∇f, if anything.
+fn non_finite_value(f: f64, gradient: &[f64]) -> Option<String> {
+    if !f.is_finite() {
+        return Some(format!("f = {f} is not a finite number"));
     }
+    let k = gradient.iter().position(|g| !g.is_finite())?;
+    Some(format!(
+        "component {} of the gradient is {}, not a finite number",
+        k + 1,
+        gradient[k]
+    ))
+}
+
+/// The Hessian at the start, which Newton's method steps with: refused when
+/// it has no finite value there.
+fn start_hessian(objective: &mut dyn Objective, x: &[f64]) -> Result<Matrix, UndefinedStart> {
+    let refused = |reason: String| UndefinedStart {
+        reason,
+        hessian: true,
+    };
+    let h = objective.hessian(x).map_err(refused)?;
+    for (i, row) in h.iter().enumerate() {
+        if let Some(j) = row.iter().position(|v| !v.is_finite()) {
+            return Err(refused(format!(
+                "entry ({}, {}) of the Hessian is {}, not a finite number",
+                i + 1,
+                j + 1,
+                row[j]
+            )));
+        }
+    }
+    Ok(h)
 }
 
 /// Remembers the last point where f and ∇f were evaluated, so the loop need
-/// not evaluate the accepted point of a line search twice.
+/// not evaluate the accepted point of a line search twice; and hands over
+/// the Hessian already evaluated at the start, so it is not evaluated again.
 struct Remember<'a, 'b> {
     inner: &'a mut Counted<'b>,
     last: Option<(Vec<f64>, f64, Vec<f64>)>,
+    hessian: Option<(Vec<f64>, Matrix)>,
 }
 
 impl Objective for Remember<'_, '_> {
@@ -182,7 +253,10 @@ impl Objective for Remember<'_, '_> {
     fn value(&mut self, x: &[f64]) -> Result<f64, String> {
         self.inner.value(x)
     }
-    fn hessian(&mut self, x: &[f64]) -> Result<super::Matrix, String> {
-        self.inner.hessian(x)
+    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String> {
+        match self.hessian.take() {
+            Some((point, h)) if point == x => Ok(h),
+            _ => self.inner.hessian(x),
+        }
     }
 }

@@ -1,12 +1,15 @@
 //! A typed function as something to minimise: its value, its symbolic
 //! gradient and (when Newton's method asks) its symbolic Hessian.
 //!
+//! Where a value has none (outside the domain, or an overflow), the error
+//! names which one — f, ∂f/∂x or ∂²f/∂x∂y — and the subexpression at fault.
+//!
 //! Invariant: the gradient and Hessian are the exact symbolic derivatives
 //! of the expression, evaluated at the point asked for.
 
 use super::{Matrix, Objective};
 use crate::calculus::derivative;
-use crate::expr::{Evaluator, Graph, Id, Point};
+use crate::expr::{EvalError, Evaluator, Graph, Id, Point};
 
 pub struct ExpressionObjective {
     pub graph: Graph,
@@ -59,10 +62,71 @@ impl ExpressionObjective {
         self.hessian.get_or_insert_with(Vec::new)
     }
 
-    fn evaluate(&self, roots: &[Id], x: &[f64]) -> Result<Vec<f64>, String> {
+    /// The values of `roots` at `x`; `label(k)` names root k ("f",
+    /// "∂f/∂x", …) for the error, which names the first root without a value.
+    fn evaluate(
+        &self,
+        roots: &[Id],
+        x: &[f64],
+        label: impl Fn(usize) -> String,
+    ) -> Result<Vec<f64>, String> {
+        let point = self.point(x);
         Evaluator::new(&self.graph, roots)
-            .evaluate(&self.point(x))
-            .map_err(|e| e.to_string())
+            .evaluate(&point)
+            .map_err(|error| {
+                let k = self.first_failing_root(roots, &point);
+                let own = Evaluator::new(&self.graph, &roots[k..=k]).evaluate(&point);
+                match own {
+                    Err(e) => without_value(&label(k), &e),
+                    Ok(_) => error.to_string(),
+                }
+            })
+    }
+
+    /// The first of `roots` without a value at `point`, when together they
+    /// have none. Evaluated together, roots fail at the first bad node of
+    /// any of them, so the failing prefix is found by bisection: a prefix
+    /// fails exactly when one of its roots does.
+    fn first_failing_root(&self, roots: &[Id], point: &Point) -> usize {
+        let fails = |len: usize| {
+            Evaluator::new(&self.graph, &roots[..len])
+                .evaluate(point)
+                .is_err()
+        };
+        // The shortest failing prefix lies in (lo, hi]. invariant: the
+        // whole of `roots` fails, so hi ≥ 1 throughout.
+        let (mut lo, mut hi) = (0, roots.len());
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if fails(mid) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        hi - 1
+    }
+
+    /// "∂f/∂x", the name of the gradient's component `k`.
+    fn gradient_label(&self, k: usize) -> String {
+        format!("∂f/∂{}", self.variables[k])
+    }
+
+    /// "∂²f/∂x²" or "∂²f/∂x∂y", the name of the Hessian's entry (i, j).
+    fn hessian_label(&self, i: usize, j: usize) -> String {
+        if i == j {
+            format!("∂²f/∂{}²", self.variables[i])
+        } else {
+            format!("∂²f/∂{}∂{}", self.variables[i], self.variables[j])
+        }
+    }
+}
+
+/// "f is undefined: …" or "f overflows: …": a value without one, and why.
+fn without_value(label: &str, error: &EvalError) -> String {
+    match error {
+        EvalError::Overflow { .. } => format!("{label} overflows: {error}"),
+        _ => format!("{label} is undefined: {error}"),
     }
 }
 
@@ -74,19 +138,23 @@ impl Objective for ExpressionObjective {
     fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), String> {
         let mut roots = vec![self.expr];
         roots.extend(&self.gradient);
-        let values = self.evaluate(&roots, x)?;
+        let label = |k: usize| match k {
+            0 => "f".to_string(),
+            k => self.gradient_label(k - 1),
+        };
+        let values = self.evaluate(&roots, x, label)?;
         Ok((values[0], values[1..].to_vec()))
     }
 
     fn value(&mut self, x: &[f64]) -> Result<f64, String> {
-        Ok(self.evaluate(&[self.expr], x)?[0])
+        Ok(self.evaluate(&[self.expr], x, |_| "f".to_string())?[0])
     }
 
     fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String> {
         let h = self.hessian_expressions().clone();
         let n = h.len();
         let flat: Vec<Id> = h.iter().flatten().copied().collect();
-        let values = self.evaluate(&flat, x)?;
+        let values = self.evaluate(&flat, x, |k| self.hessian_label(k / n, k % n))?;
         Ok((0..n)
             .map(|i| values[i * n..(i + 1) * n].to_vec())
             .collect())
@@ -121,7 +189,7 @@ mod tests {
     #[test]
     fn gradient_descent_on_a_bowl() {
         let mut f = objective("x0^2 + x1^2");
-        let run = minimize(&mut f, vec![-3.0, 4.0], sgd(0.1), 100, 0.0);
+        let run = minimize(&mut f, vec![-3.0, 4.0], sgd(0.1), 100, 0.0).unwrap();
         let x = &run.last().point;
         assert!(
             (x[0] / (-3.0 * 0.8f64.powi(100)) - 1.0).abs() < 1e-12,
@@ -129,7 +197,7 @@ mod tests {
         );
         assert!((x[1] / (4.0 * 0.8f64.powi(100)) - 1.0).abs() < 1e-12);
         assert_eq!(run.stop, Stop::MaxSteps);
-        let run = minimize(&mut f, vec![-3.0, 4.0], sgd(10.0), 100, 0.0);
+        let run = minimize(&mut f, vec![-3.0, 4.0], sgd(10.0), 100, 0.0).unwrap();
         assert!(matches!(run.stop, Stop::Diverged { .. }), "{:?}", run.stop);
     }
 }

@@ -19,7 +19,7 @@ mod first_order;
 pub mod linalg;
 mod newton;
 
-pub use driver::{minimize, Iterate, Stop, Trajectory, DIVERGENCE_FACTOR};
+pub use driver::{minimize, Iterate, Stop, Trajectory, UndefinedStart, DIVERGENCE_FACTOR};
 pub use expression::ExpressionObjective;
 pub use linalg::Matrix;
 
