@@ -1025,8 +1025,9 @@ fn arrange(d: &NetworkDiagram, spread: (f64, f64)) -> Arrangement {
         } else {
             GREY
         };
+        // The ratio first: 5·|w| overflows for |w| near the largest float.
         let thickness = if max_weight > 0.0 && v.is_finite() {
-            1 + (5.0 * v.abs() / max_weight).round() as u32
+            1 + (5.0 * (v.abs() / max_weight)).round() as u32
         } else {
             1
         };

@@ -425,6 +425,15 @@ fn catalog() -> Vec<Case> {
         case("net: --steps negative", &["net", "mazur", "--steps", "-1"])
             .clap()
             .says(&["invalid value '-1' for '--steps <N>': a count cannot be negative"]),
+        case("net: starting weights that overflow", &["net", "{dir}/net.toml", "--plot", "{dir}/net.svg"])
+            .file("net.toml", NET.replace("[[0.4, 0.45]", "[[1.7e308, 1.7e308]"))
+            .says(&["net_o1 overflows with the starting parameters, on sample 1: w5·out_h1 + w6·out_h2 + b_o1 is too large for a 64-bit float (w6·out_h2 = 1.0", "hint: every value must stay finite"])
+            .points_at("net.toml", "[[[")
+            .output("net.svg"),
+        case("net: an init range wider than a float", &["net", "{dir}/net.toml"])
+            .file("net.toml", format!("{LAYERS}init = \"uniform(-9e307, 9e307)\"\nseed = 3\n{DATA}"))
+            .says(&["'uniform(-9e307, 9e307)' is too wide"])
+            .points_at("net.toml", "\"uniform"),
         // ── graph ────────────────────────────────────────────────────────
         case("graph: no value for a variable", &["graph", "a*b", "--at", "a=1"])
             .says(&["no value was given for b in --at", "hint: give every variable a value: --at a=…,b=…"]),
@@ -443,6 +452,14 @@ fn catalog() -> Vec<Case> {
             .file("net.toml", NET.replace("\"sigmoid\"", "\"tahn\""))
             .says(&["unknown activation 'tahn'", "hint: did you mean tanh? The choices are sigmoid, tanh, relu, identity, softmax"])
             .points_at("net.toml", "\"tahn\""),
+        case("graph: starting weights that overflow", &["graph", "{dir}/net.toml"])
+            .file("net.toml", NET.replace("[[0.15, 0.2]", "[[1e300, 0.2]").replace("[[0.05, 0.1]]", "[[1e10, 0.1]]"))
+            .says(&["net_h1 overflows with the starting parameters, on sample 1: w1·i1 is too large for a 64-bit float (w1 = 1e+300, i1 = 1e+10)", "hint: every value must stay finite"])
+            .points_at("net.toml", "[[["),
+        case("graph: an init range wider than a float", &["graph", "{dir}/net.toml"])
+            .file("net.toml", format!("{LAYERS}init = \"uniform(-1e308, 1e308)\"\n{DATA}"))
+            .says(&["'uniform(-1e308, 1e308)' is too wide: its width b − a = inf exceeds the largest 64-bit float", "hint: draw from a narrower range"])
+            .points_at("net.toml", "\"uniform"),
         // ── minimize ─────────────────────────────────────────────────────
         case("minimize: no --start", &["minimize", "x^2+y^2"])
             .clap()
@@ -598,6 +615,20 @@ fn catalog() -> Vec<Case> {
         case("train: --init-from another network's weights", &["train", "--data", "builtin:xor", "--init-from", "{dir}/weights.json"])
             .file("weights.json", "{\"W\": [[[1, 2], [3, 4], [5, 6]], [[1, 2, 3]]], \"b\": [[0, 0, 0], [0]]}\n")
             .says(&["--init-from {dir}/weights.json: these parameters do not fit the network 2-8-1 (the file holds parameters for a 2-3-1 network, with 4 bias values)", "hint: give --init-from a file saved from the same network"]),
+        case("train: an init range whose values overflow", &["train", "{dir}/net.toml", "--save", "{dir}/w.json", "--plot", "{dir}/curve.svg"])
+            .file("net.toml", format!("{LAYERS}activation = \"identity\"\ninit = \"uniform(1e200, 2e200)\"\n{DATA}"))
+            .says(&["overflows with the starting parameters, on sample 1: ", "is too large for a 64-bit float", "hint: every value must stay finite"])
+            .points_at("net.toml", "\"uniform")
+            .output("w.json")
+            .output("curve.svg"),
+        case("train: a loss that overflows summed over the samples", &["train", "{dir}/net.toml", "--epochs", "2"])
+            .file("net.toml", "layers = [1, 1]\nactivation = \"identity\"\nloss = \"half_sse\"\nweights = [[[1.3e154]]]\nbiases = [[0]]\ninputs = [[1], [1], [1]]\ntargets = [[0], [0], [0]]\n")
+            .says(&["E_total overflows with the starting parameters: each sample's value is finite, but over the samples they add up to inf"])
+            .points_at("net.toml", "[[["),
+        case("train: an init range wider than a float", &["train", "{dir}/net.toml"])
+            .file("net.toml", format!("{LAYERS}init = \"uniform(-1.5e308, 5e307)\"\n{DATA}"))
+            .says(&["'uniform(-1.5e308, 5e307)' is too wide"])
+            .points_at("net.toml", "\"uniform"),
         case("train: newton on mini-batches", &["train", "--data", "builtin:xor", "--optimizer", "newton", "--batch-size", "2"])
             .says(&["Newton's method works on the whole training set, not on mini-batches", "hint: use --batch-size 4 with it"]),
         case("train: --lr for newton", &["train", "--data", "builtin:xor", "--optimizer", "bfgs", "--lr", "0.1"])

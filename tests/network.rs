@@ -263,6 +263,7 @@ fn random_spec() -> impl Strategy<Value = Spec> {
             loss,
             parameters: Parameters { weights, biases },
             origin: Origin::Explicit,
+            parameters_at: None,
             inputs,
             targets,
             train: TrainSettings {

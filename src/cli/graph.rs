@@ -4,8 +4,12 @@
 use super::inputs::{check_sample, parse_count, parse_point};
 use super::{Context, Written};
 use crate::calculus::backpropagate;
-use crate::expr::{parse_binary, print_named, Evaluator, Graph, Id, Names, Node, Notation, Point};
-use crate::network::{example, load_spec, NetworkFormula};
+use crate::expr::{
+    parse_binary, print_named, Evaluator, Failure, Graph, Id, Names, Node, Notation, Point,
+};
+use crate::network::{
+    describe_failure, example, load_spec, named_values, sample_point, NetworkFormula,
+};
 use crate::report::graph::{render, GraphNode, GraphReport};
 use crate::report::Format;
 use crate::Error;
@@ -188,12 +192,14 @@ fn shorten(label: &str) -> String {
 /// A number for each node.
 type NodeValues = FxHashMap<Id, f64>;
 
-/// Values of every node, and ∂output/∂node by one backward pass.
+/// Values of every node, and ∂output/∂node by one backward pass; a node
+/// without a value is reported by `failed`.
 fn values_and_gradients(
     graph: &mut Graph,
     output: Id,
     point: &Point,
     wrt: &[Id],
+    failed: impl FnOnce(&Graph, Failure) -> Error,
 ) -> Result<(NodeValues, NodeValues), Error> {
     let order = graph.reachable(&[output]);
     let one = graph.num(1.0);
@@ -204,12 +210,10 @@ fn values_and_gradients(
         .collect();
     let mut roots = order.clone();
     roots.extend(adjoint_ids.iter().map(|&(_, a)| a));
-    let evaluated = Evaluator::new(graph, &roots)
-        .evaluate(point)
-        .map_err(|error| Error::Eval {
-            error,
-            context: "cannot evaluate the graph".into(),
-        })?;
+    let evaluated = match Evaluator::new(graph, &roots).evaluate_or_fail(point) {
+        Ok(values) => values,
+        Err(failure) => return Err(failed(graph, failure)),
+    };
     let values: FxHashMap<Id, f64> = order
         .iter()
         .copied()
@@ -252,7 +256,11 @@ fn expression_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
         ));
     }
     let wrt: Vec<Id> = variables.iter().map(|v| graph.var(v)).collect();
-    let (values, gradients) = values_and_gradients(&mut graph, expr, &point, &wrt)?;
+    let (values, gradients) =
+        values_and_gradients(&mut graph, expr, &point, &wrt, |_, failure| Error::Eval {
+            error: failure.error,
+            context: "cannot evaluate the graph".into(),
+        })?;
     let (nodes, output) = drawing(&graph, expr, &values, &gradients, None);
     Ok(GraphReport {
         title: format!(
@@ -282,29 +290,18 @@ fn network_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
     )?;
     let mut formula = NetworkFormula::build(&spec);
     let s = args.sample - 1;
-    let mut point: Vec<(String, f64)> = formula
-        .params
-        .iter()
-        .zip(crate::network::initial_values(&formula, &spec))
-        .map(|(p, v)| (p.name.clone(), v))
-        .collect();
-    for (k, &id) in formula.inputs.iter().enumerate() {
-        point.push((
-            formula.graph.as_var(id).unwrap_or("").to_string(),
-            spec.inputs[s][k],
-        ));
-    }
-    for (k, &id) in formula.targets.iter().enumerate() {
-        point.push((
-            formula.graph.as_var(id).unwrap_or("").to_string(),
-            spec.targets[s][k],
-        ));
-    }
-    let point = Point::new(point);
+    let params = crate::network::initial_values(&formula, &spec);
+    let point = sample_point(&formula, &params, &spec.inputs[s], &spec.targets[s]);
     let mut wrt: Vec<Id> = formula.params.iter().map(|p| p.var).collect();
     wrt.extend(&formula.inputs);
     let loss = formula.loss;
-    let (values, gradients) = values_and_gradients(&mut formula.graph, loss, &point, &wrt)?;
+    let named = named_values(&formula);
+    let names = formula.names.clone();
+    let failed = |graph: &Graph, failure: Failure| {
+        let sample = Some(format!("sample {}", args.sample));
+        describe_failure(graph, &names, &named, &failure, &point, sample).into_error(&spec)
+    };
+    let (values, gradients) = values_and_gradients(&mut formula.graph, loss, &point, &wrt, failed)?;
     let mut kinds: FxHashMap<Id, &'static str> = FxHashMap::default();
     kinds.extend(formula.params.iter().map(|p| (p.var, "parameter")));
     kinds.extend(formula.inputs.iter().map(|&i| (i, "input")));

@@ -14,7 +14,8 @@ use crate::optim::{Hyperparameters, OptimizerConfig};
 use crate::report::train::{render, render_epochs, BatchComparison, TrainReport};
 use crate::report::Format;
 use crate::training::{
-    train, EpochArithmetic, EpochRecord, Model, Tapes, TrainOptions, TrainStop, Training,
+    start_fault, train, EpochArithmetic, EpochRecord, Model, Tapes, TrainOptions, TrainStop,
+    Training,
 };
 use crate::Error;
 use clap::Args;
@@ -301,6 +302,7 @@ fn default_spec(data: &Dataset, hidden: &[usize], seed: u64) -> Result<Spec, Err
             scheme: "xavier".into(),
             seed,
         },
+        parameters_at: None,
         inputs: Vec::new(),
         targets: Vec::new(),
         train: TrainSettings {
@@ -359,6 +361,7 @@ fn reshape(mut spec: Spec, hidden: &[usize], seed: u64) -> Result<Spec, Error> {
     spec.activations = vec![hidden_activation; hidden.len()];
     spec.activations.push(output);
     spec.origin = Origin::Init { scheme, seed };
+    spec.parameters_at = None;
     spec.name = format!(
         "{} with hidden layers {}",
         spec.name,
@@ -541,6 +544,7 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
     check_fit(&spec, &data, &source)?;
     if let Some(path) = &args.init_from {
         spec.parameters = read_parameters(path, &spec)?;
+        spec.parameters_at = None;
     }
     let validation = match args.val {
         None => None,
@@ -666,6 +670,14 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
     }
     let tapes = Tapes::compile(&formula);
     let initial = initial_values(&formula, &spec);
+    let model = Model {
+        formula: &formula,
+        tapes: &tapes,
+        loss: spec.loss,
+    };
+    if let Some(fault) = start_fault(model, &data, validation.as_ref(), &initial) {
+        return Err(fault.into_error(&spec));
+    }
     let options = TrainOptions {
         optimizer,
         epochs,
@@ -681,15 +693,10 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
             || !args.compare_batch.is_empty(),
         record_parameters: false,
     };
-    let loss = spec.loss;
     let run_one = |options: &TrainOptions| -> Training {
         let mut bar = Progress::new(options.epochs);
         train(
-            Model {
-                formula: &formula,
-                tapes: &tapes,
-                loss,
-            },
+            model,
             &data,
             validation.as_ref(),
             initial.clone(),

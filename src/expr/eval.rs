@@ -71,6 +71,13 @@ impl fmt::Display for EvalError {
 
 impl std::error::Error for EvalError {}
 
+/// Where an evaluation stopped: the first node without a value, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    pub node: Id,
+    pub error: EvalError,
+}
+
 /// Evaluates one expression at a point.
 pub fn evaluate(graph: &Graph, root: Id, point: &Point) -> Result<f64, EvalError> {
     Evaluator::new(graph, &[root]).evaluate(point).map(|v| v[0])
@@ -98,10 +105,19 @@ impl<'g> Evaluator<'g> {
 
     /// The value of each root at `point`.
     pub fn evaluate(&self, point: &Point) -> Result<Vec<f64>, EvalError> {
+        self.evaluate_or_fail(point)
+            .map_err(|failure| failure.error)
+    }
+
+    /// The value of each root at `point`, or the first node (in id order)
+    /// without a value there and why.
+    pub fn evaluate_or_fail(&self, point: &Point) -> Result<Vec<f64>, Failure> {
         let lookup = point_lookup(point);
         let mut values = vec![0.0; self.order.len()];
         for (i, &id) in self.order.iter().enumerate() {
-            values[i] = self.node_value(id, &values, &lookup)?;
+            values[i] = self
+                .node_value(id, &values, &lookup)
+                .map_err(|error| Failure { node: id, error })?;
         }
         Ok(self.roots.iter().map(|r| values[self.slot[r]]).collect())
     }

@@ -5,12 +5,15 @@ mod examples;
 mod formula;
 mod run;
 mod spec;
+mod start;
 
 pub use examples::{example, example_names, load_spec};
 pub use formula::{Chain, Factor, NetworkFormula, Neuron, OutputRule, Param, ParamKind, PathSum};
 pub use run::{
-    initial_values, run_steps, to_shapes, trainable, Run, RunOptions, SampleValues, StepRecord,
+    initial_values, run_steps, sample_point, to_shapes, trainable, Run, RunOptions, SampleValues,
+    StepRecord,
 };
 pub use spec::{
     initialize, parse_spec, Activation, BiasMode, Loss, Origin, Parameters, Spec, TrainSettings,
 };
+pub use start::{describe_failure, named_values, summed_fault, StartFault};

@@ -11,7 +11,8 @@
 
 use super::formula::{NetworkFormula, ParamKind};
 use super::spec::Spec;
-use crate::expr::{Evaluator, Id, Point};
+use super::start::{describe_failure, named_values, summed_fault, StartFault};
+use crate::expr::{Evaluator, Failure, Id, Point};
 use crate::optim::{Matrix, Objective, Optimizer, OptimizerConfig, StepReport};
 use crate::Error;
 use rustc_hash::FxHashMap;
@@ -139,24 +140,38 @@ pub fn to_shapes(
 }
 
 fn point(formula: &NetworkFormula, spec: &Spec, params: &[f64], sample: usize) -> Point {
+    sample_point(formula, params, &spec.inputs[sample], &spec.targets[sample])
+}
+
+/// The values of the formula's variables for one sample: the parameters,
+/// the sample's inputs and its targets.
+pub fn sample_point(
+    formula: &NetworkFormula,
+    params: &[f64],
+    inputs: &[f64],
+    targets: &[f64],
+) -> Point {
     let mut values: Vec<(String, f64)> = formula
         .params
         .iter()
         .zip(params)
         .map(|(p, &v)| (p.name.clone(), v))
         .collect();
-    for (k, &id) in formula.inputs.iter().enumerate() {
-        values.push((
-            formula.graph.as_var(id).unwrap_or("").to_string(),
-            spec.inputs[sample][k],
-        ));
-    }
-    for (k, &id) in formula.targets.iter().enumerate() {
-        values.push((
-            formula.graph.as_var(id).unwrap_or("").to_string(),
-            spec.targets[sample][k],
-        ));
-    }
+    let name = |id: Id| formula.graph.as_var(id).unwrap_or("").to_string();
+    values.extend(
+        formula
+            .inputs
+            .iter()
+            .map(|&id| name(id))
+            .zip(inputs.iter().copied()),
+    );
+    values.extend(
+        formula
+            .targets
+            .iter()
+            .map(|&id| name(id))
+            .zip(targets.iter().copied()),
+    );
     Point::new(values)
 }
 
@@ -199,6 +214,7 @@ impl NetworkObjective<'_> {
 
     fn batch(&self, params: &[f64]) -> Result<BatchValues, crate::expr::EvalError> {
         evaluate_all(self.formula, self.spec, self.evaluator, self.plan, params)
+            .map_err(|(_, failure)| failure.error)
     }
 }
 
@@ -242,19 +258,21 @@ impl Objective for NetworkObjective<'_> {
 }
 
 /// Evaluates every sample at `params`: per-sample values, batch loss and
-/// batch gradient.
+/// batch gradient — or the first sample (0-based) without them, and why.
 fn evaluate_all(
     formula: &NetworkFormula,
     spec: &Spec,
     evaluator: &Evaluator,
     plan: &Plan,
     params: &[f64],
-) -> Result<BatchValues, crate::expr::EvalError> {
+) -> Result<BatchValues, (usize, Failure)> {
     let mut samples = Vec::with_capacity(spec.inputs.len());
     let mut loss = 0.0;
     let mut gradients = vec![0.0; params.len()];
     for s in 0..spec.inputs.len() {
-        let values = evaluator.evaluate(&point(formula, spec, params, s))?;
+        let values = evaluator
+            .evaluate_or_fail(&point(formula, spec, params, s))
+            .map_err(|failure| (s, failure))?;
         loss += values[plan.slot[&formula.loss]];
         for (g, id) in gradients.iter_mut().zip(&formula.gradients) {
             *g += values[plan.slot[id]];
@@ -271,6 +289,25 @@ fn evaluate_all(
         loss,
         gradients,
     })
+}
+
+/// Why sample `sample` (0-based) has no values with the starting
+/// parameters `params`.
+fn start_fault(
+    formula: &NetworkFormula,
+    spec: &Spec,
+    params: &[f64],
+    sample: usize,
+    failure: &Failure,
+) -> StartFault {
+    describe_failure(
+        &formula.graph,
+        &formula.names,
+        &named_values(formula),
+        failure,
+        &point(formula, spec, params, sample),
+        Some(format!("sample {}", sample + 1)),
+    )
 }
 
 /// The parameters an optimizer moves: all, or the weights alone when
@@ -312,8 +349,18 @@ pub fn run_steps(
             interrupted = Some(step - 1);
             break;
         }
-        let batch = evaluate_all(formula, spec, &evaluator, &plan, &params)
-            .map_err(|e| diverged(step, e.to_string()))?;
+        let batch = match evaluate_all(formula, spec, &evaluator, &plan, &params) {
+            Ok(batch) => batch,
+            Err((sample, failure)) if step == 1 => {
+                return Err(start_fault(formula, spec, &params, sample, &failure).into_error(spec))
+            }
+            Err((_, failure)) => return Err(diverged(step, failure.error.to_string())),
+        };
+        if step == 1 {
+            if let Some(fault) = summed_fault(formula, batch.loss, &batch.gradients) {
+                return Err(fault.into_error(spec));
+            }
+        }
         if !batch.loss.is_finite() {
             return Err(diverged(step, format!("the loss is {}", batch.loss)));
         }
@@ -355,7 +402,7 @@ pub fn run_steps(
         params = after;
     }
     let last = evaluate_all(formula, spec, &evaluator, &plan, &params)
-        .map_err(|e| diverged(options.steps + 1, e.to_string()))?;
+        .map_err(|(_, failure)| diverged(options.steps + 1, failure.error.to_string()))?;
     Ok(Run {
         steps,
         final_loss: last.loss,

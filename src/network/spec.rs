@@ -164,6 +164,9 @@ pub struct Spec {
     pub loss: Loss,
     pub parameters: Parameters,
     pub origin: Origin,
+    /// Where the spec gives the parameters (its weights or init), for
+    /// messages about them; `None` when they come from elsewhere.
+    pub parameters_at: Option<Box<Location>>,
     pub inputs: Vec<Vec<f64>>,
     pub targets: Vec<Vec<f64>>,
     pub train: TrainSettings,
@@ -493,6 +496,12 @@ pub fn parse_spec(text: &str, path: &str, folder: Option<&std::path::Path>) -> R
     }
 
     // Parameters.
+    let parameters_span = raw
+        .weights
+        .as_ref()
+        .map(|w| w.span())
+        .or_else(|| raw.init.as_ref().map(|i| i.span()));
+    let parameters_at = parameters_span.map(|span| Box::new(Location::of_span(path, text, &span)));
     let (parameters, origin) = match (&raw.weights, &raw.init) {
         (Some(_), Some(init)) => {
             return Err(check.error(
@@ -609,6 +618,7 @@ pub fn parse_spec(text: &str, path: &str, folder: Option<&std::path::Path>) -> R
         loss,
         parameters,
         origin,
+        parameters_at,
         inputs,
         targets,
         train,
@@ -817,7 +827,16 @@ pub fn initialize(
                 .map(|p| p.trim().parse::<f64>().ok().filter(|v| v.is_finite()))
                 .collect();
             match bounds.as_slice() {
-                [Some(a), Some(b)] if a < b => Scheme::Uniform(*a, *b),
+                [Some(a), Some(b)] if a < b && (b - a).is_finite() => Scheme::Uniform(*a, *b),
+                [Some(a), Some(b)] if a < b => {
+                    return Err((
+                        format!(
+                            "'{scheme}' is too wide: its width b − a = {} exceeds the largest 64-bit float",
+                            b - a
+                        ),
+                        "draw from a narrower range, e.g. uniform(-0.5, 0.5)".into(),
+                    ))
+                }
                 _ => {
                     return Err((
                         format!("'{scheme}' is not a valid uniform range"),

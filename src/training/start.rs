@@ -1,0 +1,123 @@
+//! The start of a training run: with the starting parameters, the loss and
+//! gradient over the training set (and the validation loss) must be finite
+//! before the first update, or the fault is the input's, not a divergence.
+//!
+//! The whole set is evaluated on the tape once; only when something is not
+//! finite is the first sample at fault looked for (chunk by chunk, then
+//! sample by sample) and its value named by evaluating the network's
+//! formulas for that sample (`network::describe_failure`).
+//!
+//! Invariant: `start_fault` returns a fault exactly when a loss or gradient
+//! the first epoch starts from is not finite.
+
+use super::trainer::{evaluate, Columns, Model};
+use crate::data::Dataset;
+use crate::expr::Evaluator;
+use crate::network::{describe_failure, named_values, sample_point, summed_fault, StartFault};
+
+/// Samples evaluated together while the sample at fault is looked for.
+const CHUNK: usize = 128;
+
+/// What has no finite value with the parameters `params` before the first
+/// update, if anything: the training loss or gradient, or the validation
+/// loss.
+pub fn start_fault(
+    model: Model<'_>,
+    data: &Dataset,
+    validation: Option<&Dataset>,
+    params: &[f64],
+) -> Option<StartFault> {
+    let whole = evaluate(
+        model.tapes,
+        model.loss,
+        &Columns::new(data),
+        params,
+        false,
+        true,
+    );
+    if !finite(whole.loss, &whole.gradient) {
+        return Some(
+            sample_fault(model, data, params, true, "sample")
+                .unwrap_or_else(|| fallback(model, whole.loss, &whole.gradient)),
+        );
+    }
+    let validation = validation?;
+    let held_out = evaluate(
+        model.tapes,
+        model.loss,
+        &Columns::new(validation),
+        params,
+        false,
+        false,
+    );
+    if held_out.loss.is_finite() {
+        return None;
+    }
+    Some(
+        sample_fault(model, validation, params, false, "validation sample")
+            .unwrap_or_else(|| fallback(model, held_out.loss, &[])),
+    )
+}
+
+fn finite(loss: f64, gradient: &[f64]) -> bool {
+    loss.is_finite() && gradient.iter().all(|g| g.is_finite())
+}
+
+/// The fault when no single sample has one: the sums over the samples
+/// overflow.
+fn fallback(model: Model<'_>, loss: f64, gradient: &[f64]) -> StartFault {
+    summed_fault(model.formula, loss, gradient).unwrap_or_else(|| StartFault {
+        value: "E_total".into(),
+        fails: "overflows",
+        cause: format!("over the samples it comes to {loss}"),
+        sample: None,
+    })
+}
+
+/// The first sample of `data` whose loss (or, with `with_gradient`, its
+/// gradient) is not finite, named: "sample 3" or "validation sample 3".
+fn sample_fault(
+    model: Model<'_>,
+    data: &Dataset,
+    params: &[f64],
+    with_gradient: bool,
+    word: &str,
+) -> Option<StartFault> {
+    let fails = |indices: &[usize]| {
+        let e = evaluate(
+            model.tapes,
+            model.loss,
+            &Columns::new(&data.subset(indices)),
+            params,
+            false,
+            with_gradient,
+        );
+        !finite(e.loss, &e.gradient)
+    };
+    let all: Vec<usize> = (0..data.len()).collect();
+    let chunk = all.chunks(CHUNK).find(|c| fails(c))?;
+    let &sample = chunk.iter().find(|&&i| fails(&[i]))?;
+    let formula = model.formula;
+    let mut roots = vec![formula.loss];
+    if with_gradient {
+        roots.extend(&formula.gradients);
+    }
+    let point = sample_point(formula, params, &data.inputs[sample], &data.targets[sample]);
+    let name = format!("{word} {}", sample + 1);
+    match Evaluator::new(&formula.graph, &roots).evaluate_or_fail(&point) {
+        Err(failure) => Some(describe_failure(
+            &formula.graph,
+            &formula.names,
+            &named_values(formula),
+            &failure,
+            &point,
+            Some(name),
+        )),
+        Ok(_) => Some(StartFault {
+            value: "E_total".into(),
+            fails: "overflows",
+            cause: "its value or gradient on this sample is not a finite number".into(),
+            sample: Some(name),
+        }),
+    }
+}
