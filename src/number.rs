@@ -42,9 +42,10 @@ fn trim_zeros(text: &str) -> &str {
     }
 }
 
-/// An integer with thousands separators: 100000 → "100,000".
-pub fn format_thousands(n: u64) -> String {
-    let digits = n.to_string();
+/// An integer with thousands separators: 100000 → "100,000". Any unsigned
+/// count up to 128 bits, so products of counts are shown exactly.
+pub fn format_thousands(n: impl Into<u128>) -> String {
+    let digits = n.into().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -57,7 +58,8 @@ pub fn format_thousands(n: u64) -> String {
 
 /// A count with its noun, singular or plural, with thousands separators:
 /// (1, "epoch", "epochs") → "1 epoch", (3000, …) → "3,000 epochs".
-pub fn format_count(n: u64, one: &str, many: &str) -> String {
+pub fn format_count(n: impl Into<u128>, one: &str, many: &str) -> String {
+    let n: u128 = n.into();
     format!(
         "{} {}",
         format_thousands(n),
@@ -94,8 +96,12 @@ mod tests {
 
     #[test]
     fn thousands() {
-        assert_eq!(format_thousands(100000), "100,000");
-        assert_eq!(format_thousands(4000), "4,000");
-        assert_eq!(format_thousands(40), "40");
+        assert_eq!(format_thousands(100000u64), "100,000");
+        assert_eq!(format_thousands(4000u64), "4,000");
+        assert_eq!(format_thousands(40u64), "40");
+        assert_eq!(
+            format_thousands(u128::MAX),
+            "340,282,366,920,938,463,463,374,607,431,768,211,455"
+        );
     }
 }

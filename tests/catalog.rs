@@ -665,6 +665,13 @@ fn catalog() -> Vec<Case> {
         case("epochs: --epochs missing", &["epochs", "--samples", "10", "--batch-size", "2"])
             .clap()
             .says(&["the following required arguments were not provided", "--epochs <E>"]),
+        case("epochs: more samples than train takes", &["epochs", "--samples", "1000000000000", "--batch-size", "1", "--epochs", "1000000000000"])
+            .says(&["--samples 1000000000000: epochs works with at most 1,000,000 samples, the limit train has (docs/limits.md)", "hint: the arithmetic is the same at every scale: give --samples 1000000 or fewer"]),
+        case("epochs: more epochs than train runs", &["epochs", "--samples", "1000", "--batch-size", "25", "--epochs", "18446744073709551615"])
+            .says(&["--epochs 18446744073709551615: epochs works with at most 1,000,000 epochs", "hint: the arithmetic is the same at every scale: give --epochs 1000000 or fewer"]),
+        case("epochs: a count too large for any count", &["epochs", "--samples", "18446744073709551616", "--batch-size", "1", "--epochs", "1"])
+            .clap()
+            .says(&["invalid value '18446744073709551616' for '--samples <N>': too large for a count (at most 18446744073709551615)"]),
         case("epochs: --format csv", &["epochs", "--samples", "10", "--batch-size", "2", "--epochs", "2", "--format", "csv"])
             .says(&["epochs cannot write --format csv", "hint: choose one of: text, markdown, latex, json"]),
         // ── lesson ───────────────────────────────────────────────────────

@@ -185,6 +185,68 @@ fn epochs_refuses_impossible_arithmetic() {
     }
 }
 
+/// Counts up to the limits (10⁶ samples, 10⁶ epochs) give exact totals up
+/// to 10¹²; beyond them `epochs` refuses up front, as `train` does, for
+/// every count up to the largest a usize holds — never a wrapped total.
+#[test]
+fn epoch_totals_are_exact_up_to_the_limits_and_refused_beyond() {
+    let (code, v) = json(&[
+        "epochs",
+        "--samples",
+        "1000000",
+        "--batch-size",
+        "1",
+        "--epochs",
+        "1000000",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["total_iterations"], 1_000_000_000_000u64);
+    assert_eq!(v["samples_seen"], 1_000_000_000_000u64);
+    let (code, v) = json(&[
+        "epochs",
+        "--samples",
+        "999999",
+        "--batch-size",
+        "7",
+        "--epochs",
+        "999983",
+    ]);
+    assert_eq!(code, 0);
+    // ⌈999,999 / 7⌉ = 142,857 iterations an epoch, computed here by hand.
+    assert_eq!(v["iterations_per_epoch"], 142_857);
+    assert_eq!(v["total_iterations"], 142_857u64 * 999_983);
+    assert_eq!(v["samples_seen"], 999_999u64 * 999_983);
+    for (samples, epochs, refused) in [
+        ("1000001", "1", "--samples 1000001"),
+        ("1000000000000", "1000000000000", "--samples 1000000000000"),
+        (
+            "18446744073709551615",
+            "18446744073709551615",
+            "--samples 18446744073709551615",
+        ),
+        ("10", "1000001", "--epochs 1000001"),
+        (
+            "10",
+            "18446744073709551615",
+            "--epochs 18446744073709551615",
+        ),
+    ] {
+        let out = stepgrad(&[
+            "epochs",
+            "--samples",
+            samples,
+            "--batch-size",
+            "1",
+            "--epochs",
+            epochs,
+        ]);
+        assert_eq!(out.code, 2, "{samples} {epochs}: {}", out.stdout);
+        assert!(out.stdout.is_empty());
+        assert!(out.stderr.contains(refused), "{}", out.stderr);
+        assert!(out.stderr.contains("the limit train has"), "{}", out.stderr);
+    }
+}
+
 #[test]
 fn xor_is_learned_deterministically() {
     let args = ["train", "xor", "--hidden", "4", "--seed", "1"];

@@ -261,6 +261,12 @@ pub fn parse_count(text: &str) -> Result<usize, String> {
     if let Ok(n) = text.parse::<usize>() {
         return Ok(n);
     }
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "too large for a count (at most {}); each option's own limit is smaller, see docs/limits.md",
+            usize::MAX
+        ));
+    }
     Err(match text.parse::<f64>() {
         Ok(x) if x < 0.0 => "a count cannot be negative: give a whole number such as 10",
         Ok(_) => "a count is a whole number, such as 10",

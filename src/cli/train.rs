@@ -145,6 +145,22 @@ pub fn run_epochs(args: &EpochsArgs, context: &Context) -> Result<Written, Error
             ));
         }
     }
+    for (option, value, limit, what) in [
+        ("--samples", args.samples, MAX_SAMPLES, "samples"),
+        ("--epochs", args.epochs, MAX_EPOCHS, "epochs"),
+    ] {
+        if value > limit {
+            return Err(Error::usage(
+                format!(
+                    "{option} {value}: epochs works with at most {} {what}, the limit train has (docs/limits.md)",
+                    crate::number::format_thousands(limit as u64)
+                ),
+                format!(
+                    "the arithmetic is the same at every scale: give {option} {limit} or fewer and scale the totals"
+                ),
+            ));
+        }
+    }
     if args.batch_size > args.samples {
         return Err(Error::usage(
             format!(

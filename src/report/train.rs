@@ -89,11 +89,21 @@ fn stop_text(stop: &TrainStop, t: &Training) -> String {
 
 /// Samples used by the iterations run (the last batch of an epoch may be
 /// smaller).
-fn samples_seen(t: &Training) -> u64 {
+fn samples_seen(t: &Training) -> u128 {
     let end = &t.epochs[t.epochs.len() - 1];
-    let per_epoch = t.arithmetic.iterations_per_epoch().max(1) as u64;
-    let (epochs, rest) = (end.iterations / per_epoch, end.iterations % per_epoch);
-    epochs * t.arithmetic.samples_per_epoch() as u64 + rest * t.arithmetic.batch_size as u64
+    let per_epoch = t.arithmetic.iterations_per_epoch().max(1) as u128;
+    let iterations = u128::from(end.iterations);
+    let (epochs, rest) = (iterations / per_epoch, iterations % per_epoch);
+    epochs * t.arithmetic.samples_per_epoch() as u128 + rest * t.arithmetic.batch_size as u128
+}
+
+/// A count for JSON: a number when it fits 64 bits (always, within the
+/// limits), else its exact digits as a string — never a rounded number.
+fn json_count(n: u128) -> serde_json::Value {
+    match u64::try_from(n) {
+        Ok(n) => n.into(),
+        Err(_) => n.to_string().into(),
+    }
 }
 
 fn percent(x: f64) -> String {
@@ -458,14 +468,14 @@ pub fn render_epochs(a: &EpochArithmetic, format: Format, style: &Style) -> Stri
             "iterations_per_epoch": a.iterations_per_epoch(),
             "last_batch": a.last_batch(),
             "dropped_per_epoch": if a.drop_last { a.remainder() } else { 0 },
-            "total_iterations": a.total_iterations(),
-            "samples_seen": a.samples_seen(),
+            "total_iterations": json_count(a.total_iterations()),
+            "samples_seen": json_count(a.samples_seen()),
         });
         let mut t = serde_json::to_string_pretty(&value).unwrap_or_default();
         t.push('\n');
         return t;
     }
-    let n = |v: u64| format_thousands(v);
+    let n = |v: u128| format_thousands(v);
     let count = |v: usize, one: &str, many: &str| format_count(v as u64, one, many);
     let full = a.full_batches();
     let samples = count(a.samples, "sample", "samples");
@@ -476,17 +486,17 @@ pub fn render_epochs(a: &EpochArithmetic, format: Format, style: &Style) -> Stri
     if a.remainder() == 0 {
         steps.push(format!(
             "{} ÷ {} = {} of {} {} an epoch exactly: {per_epoch} per epoch.",
-            n(a.samples as u64),
-            n(a.batch_size as u64),
+            n(a.samples as u128),
+            n(a.batch_size as u128),
             count(full, "batch", "batches"),
-            n(a.batch_size as u64),
+            n(a.batch_size as u128),
             if full == 1 { "fills" } else { "fill" },
         ));
     } else if a.drop_last {
         steps.push(format!(
             "{} ÷ {} = {} with {} left over; --drop-last drops them, so each epoch has {per_epoch} and uses {}.",
-            n(a.samples as u64),
-            n(a.batch_size as u64),
+            n(a.samples as u128),
+            n(a.batch_size as u128),
             count(full, "full batch", "full batches"),
             count(a.remainder(), "sample", "samples"),
             count(a.samples_per_epoch(), "sample", "samples"),
@@ -494,8 +504,8 @@ pub fn render_epochs(a: &EpochArithmetic, format: Format, style: &Style) -> Stri
     } else {
         steps.push(format!(
             "{} ÷ {} = {} with {} left over, which make one last, smaller batch of {}: {per_epoch} per epoch.",
-            n(a.samples as u64),
-            n(a.batch_size as u64),
+            n(a.samples as u128),
+            n(a.batch_size as u128),
             count(full, "full batch", "full batches"),
             count(a.remainder(), "sample", "samples"),
             a.last_batch(),
@@ -526,17 +536,17 @@ pub fn render_epochs(a: &EpochArithmetic, format: Format, style: &Style) -> Stri
     ));
     steps.push(format!(
         "With batch size {}, this is {}.",
-        n(a.batch_size as u64),
+        n(a.batch_size as u128),
         a.kind()
     ));
     let rows = vec![
         vec![
             cell("iterations per epoch"),
-            cell(n(a.iterations_per_epoch() as u64)),
+            cell(n(a.iterations_per_epoch() as u128)),
         ],
         vec![
             cell("size of the last batch"),
-            cell(n(a.last_batch() as u64)),
+            cell(n(a.last_batch() as u128)),
         ],
         vec![cell("total iterations"), cell(n(a.total_iterations()))],
         vec![cell("samples seen"), cell(n(a.samples_seen()))],

@@ -5,6 +5,11 @@
 //! iterations per epoch, the last one smaller when B does not divide N —
 //! or ⌊N/B⌋ with the remainder dropped.
 //!
+//! The totals are products of counts, so they are computed in 128 bits:
+//! exact for any counts a `usize` holds, never wrapped around. (The
+//! commands also refuse counts beyond `limits::MAX_SAMPLES` and
+//! `limits::MAX_EPOCHS` up front.)
+//!
 //! Invariant: `samples_seen = epochs × samples used per epoch`, and the
 //! batches of an epoch cover those samples exactly once.
 
@@ -42,8 +47,10 @@ impl EpochArithmetic {
         }
     }
 
-    pub fn total_iterations(&self) -> u64 {
-        self.iterations_per_epoch() as u64 * self.epochs as u64
+    /// Iterations of the whole run: exact, as a product of two counts
+    /// below 2⁶⁴ is below 2¹²⁸.
+    pub fn total_iterations(&self) -> u128 {
+        self.iterations_per_epoch() as u128 * self.epochs as u128
     }
 
     /// Samples one epoch uses.
@@ -55,8 +62,10 @@ impl EpochArithmetic {
         }
     }
 
-    pub fn samples_seen(&self) -> u64 {
-        self.samples_per_epoch() as u64 * self.epochs as u64
+    /// Samples the whole run uses, counted with repeats: exact, as
+    /// `total_iterations`.
+    pub fn samples_seen(&self) -> u128 {
+        self.samples_per_epoch() as u128 * self.epochs as u128
     }
 
     /// What kind of gradient descent this batch size makes.
@@ -118,6 +127,33 @@ mod tests {
             (40, 4000, 100_000)
         );
         assert_eq!(a.summary(), "1,000 samples, batch size 25 → 40 iterations per epoch; 100 epochs → 4,000 iterations, 100,000 samples seen");
+    }
+
+    /// 10¹² samples one at a time for 10¹² epochs: 10²⁴ iterations, not
+    /// 10²⁴ mod 2⁶⁴; and the largest counts a usize holds, multiplied
+    /// exactly.
+    #[test]
+    fn totals_do_not_wrap_around() {
+        let a = EpochArithmetic {
+            samples: 1_000_000_000_000,
+            batch_size: 1,
+            epochs: 1_000_000_000_000,
+            drop_last: false,
+        };
+        assert_eq!(a.total_iterations(), 10u128.pow(24));
+        assert_eq!(a.samples_seen(), 10u128.pow(24));
+        assert!(a
+            .summary()
+            .ends_with("1,000,000,000,000,000,000,000,000 iterations, 1,000,000,000,000,000,000,000,000 samples seen"));
+        let most = EpochArithmetic {
+            samples: usize::MAX,
+            batch_size: 1,
+            epochs: usize::MAX,
+            drop_last: true,
+        };
+        let max = usize::MAX as u128;
+        assert_eq!(most.total_iterations(), max * max);
+        assert_eq!(most.samples_seen(), max * max);
     }
 
     #[test]
