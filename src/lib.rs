@@ -22,6 +22,7 @@ pub mod optim;
 pub mod plot;
 pub mod report;
 pub mod tape;
+pub mod text_file;
 pub mod training;
 pub mod wrap;
 

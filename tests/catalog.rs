@@ -270,6 +270,13 @@ fn catalog() -> Vec<Case> {
         case("diff: --file without problems", &["diff", "--file", "{dir}/problems.txt"])
             .file("problems.txt", "# nothing yet\n\n")
             .says(&["{dir}/problems.txt: the file has no problems", "hint: write one problem a line"]),
+        case("diff: --file line with at= twice", &["diff", "--file", "{dir}/problems.txt"])
+            .file("problems.txt", "x^2*y ; wrt=x ; at=x=1,y=2 ; at=x=3\n")
+            .problem_line(1)
+            .says(&["line 1: error: at= is given twice on this line ('x=1,y=2', then 'x=3')", "hint: give at= once"]),
+        case("diff: --output over the --file it reads", &["diff", "--file", "{dir}/problems.txt", "--output", "{dir}/./problems.txt"])
+            .file("problems.txt", "x^2\n")
+            .says(&["--output {dir}/./problems.txt would overwrite --file {dir}/problems.txt, which this command reads", "hint: write --output to another file: stepgrad never replaces its own input"]),
         case("diff: --file and an expression", &["diff", "x^2", "--file", "{dir}/problems.txt"])
             .clap()
             .says(&["the argument '[EXPR]' cannot be used with '--file <FILE>'"]),
@@ -307,6 +314,15 @@ fn catalog() -> Vec<Case> {
             .file("answers.txt", "x^2\n")
             .problem_line(1)
             .says(&["line 1: error: no answer given", "hint: write the line as EXPR ; answer=EXPR"]),
+        case("check: --file line with answer= twice", &["check", "--file", "{dir}/answers.txt"])
+            .file("answers.txt", "# week 3\nx^2 ; answer=2*x ; answer=2x\n")
+            .problem_line(2)
+            .says(&["line 2: error: answer= is given twice on this line ('2*x', then '2x')", "hint: give answer= once: keep the one you mean"]),
+        case("check: --file with a byte-order mark and a bad line", &["check", "--file", "{dir}/answers.txt"])
+            .file("answers.txt", "\u{feff}sin(x) ; answer=cos(x ; wrt=x\n")
+            .problem_line(1)
+            .says(&["line 1: error: this '(' is never closed (in line 1's answer)"])
+            .caret("cos(x", "   ^"),
         // ── net ──────────────────────────────────────────────────────────
         case("net: unknown example", &["net", "mazr"])
             .says(&["there is no spec file or built-in example named 'mazr'", "hint: did you mean mazur?"]),
@@ -434,6 +450,13 @@ fn catalog() -> Vec<Case> {
             .file("net.toml", format!("{LAYERS}init = \"uniform(-9e307, 9e307)\"\nseed = 3\n{DATA}"))
             .says(&["'uniform(-9e307, 9e307)' is too wide"])
             .points_at("net.toml", "\"uniform"),
+        case("net: --output over the spec's [data] file", &["net", "{dir}/net.toml", "--output", "{dir}/points.csv"])
+            .file("net.toml", format!("{LAYERS}[data]\nfile = \"points.csv\"\ntargets = [\"y\", \"x2\"]\n").replace("[2, 2, 2]", "[1, 2, 2]"))
+            .file("points.csv", POINTS)
+            .says(&["--output {dir}/points.csv would overwrite the spec's [data] file {dir}/points.csv, which this command reads"]),
+        case("net: --plot and --output name one file", &["net", "mazur", "--plot", "{dir}/net.svg", "--output", "{dir}/./net.svg"])
+            .says(&["--plot {dir}/net.svg and --output {dir}/./net.svg name the same file"])
+            .output("net.svg"),
         // ── graph ────────────────────────────────────────────────────────
         case("graph: no value for a variable", &["graph", "a*b", "--at", "a=1"])
             .says(&["no value was given for b in --at", "hint: give every variable a value: --at a=…,b=…"]),
@@ -629,6 +652,19 @@ fn catalog() -> Vec<Case> {
             .file("net.toml", format!("{LAYERS}init = \"uniform(-1.5e308, 5e307)\"\n{DATA}"))
             .says(&["'uniform(-1.5e308, 5e307)' is too wide"])
             .points_at("net.toml", "\"uniform"),
+        case("train: --save and --output name one file", &["train", "--data", "builtin:xor", "--save", "{dir}/same.json", "--output", "{dir}/same.json"])
+            .says(&["--save {dir}/same.json and --output {dir}/same.json name the same file", "hint: give each output a file of its own"])
+            .output("same.json"),
+        case("train: --output over the --data CSV", &["train", "--data", "{dir}/points.csv", "--targets", "y", "--output", "{dir}/sub/../points.csv"])
+            .file("points.csv", POINTS)
+            .folder("sub")
+            .says(&["--output {dir}/sub/../points.csv would overwrite --data {dir}/points.csv, which this command reads"]),
+        case("train: --save over --init-from", &["train", "--data", "builtin:xor", "--init-from", "{dir}/w.json", "--save", "{dir}/w.json"])
+            .file("w.json", "{}")
+            .says(&["--save {dir}/w.json would overwrite --init-from {dir}/w.json, which this command reads", "hint: write --save to another file"]),
+        case("train: --output over the spec", &["train", "{dir}/net.toml", "--output", "{dir}/net.toml", "--format", "text"])
+            .file("net.toml", NET)
+            .says(&["--output {dir}/net.toml would overwrite the spec {dir}/net.toml, which this command reads"]),
         case("train: newton on mini-batches", &["train", "--data", "builtin:xor", "--optimizer", "newton", "--batch-size", "2"])
             .says(&["Newton's method works on the whole training set, not on mini-batches", "hint: use --batch-size 4 with it"]),
         case("train: --lr for newton", &["train", "--data", "builtin:xor", "--optimizer", "bfgs", "--lr", "0.1"])
@@ -703,6 +739,12 @@ fn catalog() -> Vec<Case> {
             .file("mine.md", format!("{HEAD}```stepgrad\ndiff \"x^2\" --speed 3\n```\n"))
             .says(&["unexpected argument '--speed' found"])
             .points_at("mine.md", "--speed"),
+        case("lesson: --output over the lesson file", &["lesson", "{dir}/mine.md", "--output", "{dir}/mine.md"])
+            .file("mine.md", format!("{HEAD}Text.\n"))
+            .says(&["--output {dir}/mine.md would overwrite the lesson {dir}/mine.md, which this command reads"]),
+        case("lesson: a byte-order mark and a mistake", &["lesson", "{dir}/mine.md"])
+            .file("mine.md", format!("\u{feff}{}", HEAD.replace("number: 1", "number: one")))
+            .says(&["number: 'one' is not a whole number of 1 or more", "{dir}/mine.md:2:1"]),
         case("lesson: a block writes a file", &["lesson", "{dir}/mine.md"])
             .file("mine.md", format!("{HEAD}```stepgrad\ntrain xor --plot curve.svg\n```\n"))
             .says(&["--plot is not allowed in a lesson", "hint: lessons do not write files"])
@@ -958,7 +1000,7 @@ fn every_mistake_is_refused_with_one_clear_message() {
 
 /// Pairs of rows that are the same mistake reached another way (another
 /// command, or with --output), and so get the same message.
-const SAME_MISTAKE: [(&str, &str); 7] = [
+const SAME_MISTAKE: [(&str, &str); 8] = [
     (
         "shared: --output names a folder",
         "shared: --output names a folder, with a --plot",
@@ -980,6 +1022,10 @@ const SAME_MISTAKE: [(&str, &str); 7] = [
     (
         "shared: --output names a folder",
         "shared: --output names a folder after --plot is drawn",
+    ),
+    (
+        "lesson: front matter with a word for the number",
+        "lesson: a byte-order mark and a mistake",
     ),
 ];
 

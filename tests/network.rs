@@ -264,6 +264,7 @@ fn random_spec() -> impl Strategy<Value = Spec> {
             parameters: Parameters { weights, biases },
             origin: Origin::Explicit,
             parameters_at: None,
+            data_file: None,
             inputs,
             targets,
             train: TrainSettings {

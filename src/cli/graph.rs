@@ -50,7 +50,7 @@ pub fn run(args: &GraphArgs, context: &Context) -> Result<Written, Error> {
                 "a network's graph takes its values from the spec: choose the sample with --sample K",
             ));
         }
-        network_graph(args)?
+        network_graph(args, context)?
     } else {
         expression_graph(args)?
     };
@@ -274,8 +274,9 @@ fn expression_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
     })
 }
 
-fn network_graph(args: &GraphArgs) -> Result<GraphReport, Error> {
+fn network_graph(args: &GraphArgs, context: &Context) -> Result<GraphReport, Error> {
     let spec = load_spec(&args.target)?;
+    super::files::refuse_overwriting_spec_data(context.outputs, &spec)?;
     super::inputs::check_symbolic_size(&spec, "graph")?;
     if spec.inputs.is_empty() {
         return Err(Error::usage(

@@ -307,7 +307,8 @@ impl ProblemLine {
 }
 
 /// Splits a problem file into lines, skipping blanks and `#` comments.
-/// A line with an unknown or malformed option is an error for that line.
+/// A line with an unknown or malformed option, or an option given twice,
+/// is an error for that line.
 pub fn problem_lines(text: &str, keys: &[&str]) -> Vec<Result<ProblemLine, (usize, Error)>> {
     let mut out = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -323,7 +324,17 @@ pub fn problem_lines(text: &str, keys: &[&str]) -> Vec<Result<ProblemLine, (usiz
         for part in parts.map(str::trim).filter(|p| !p.is_empty()) {
             match part.split_once('=') {
                 Some((key, value)) if keys.contains(&key.trim()) => {
-                    options.push((key.trim().to_string(), value.trim().to_string()));
+                    let (key, value) = (key.trim(), value.trim());
+                    if let Some((_, first)) = options.iter().find(|(k, _)| k == key) {
+                        problem = Some(Error::usage(
+                            format!(
+                                "{key}= is given twice on this line ('{first}', then '{value}')"
+                            ),
+                            format!("give {key}= once: keep the one you mean"),
+                        ));
+                        break;
+                    }
+                    options.push((key.to_string(), value.to_string()));
                 }
                 _ => {
                     problem = Some(Error::usage(
@@ -396,5 +407,15 @@ mod tests {
             (3, "x^2", Some("x"))
         );
         assert!(lines[1].is_err());
+        let twice = problem_lines(
+            "x^2 ; answer=2*x ; answer = 3*x
+",
+            &["answer", "wrt"],
+        );
+        let (line, error) = twice[0].as_ref().unwrap_err();
+        assert_eq!(*line, 1);
+        assert!(error
+            .to_string()
+            .contains("answer= is given twice on this line ('2*x', then '3*x')"));
     }
 }

@@ -11,6 +11,7 @@
 
 mod check;
 mod diff;
+mod files;
 mod graph;
 mod inputs;
 mod lesson;
@@ -155,9 +156,9 @@ pub enum Command {
     },
 }
 
-/// Settings a command renders with.
+/// Settings a command renders with, and the files it will write.
 #[derive(Clone, Copy, Debug)]
-pub struct Context {
+pub struct Context<'a> {
     pub format: Format,
     pub style: Style,
     /// `--digits`, when given (commands have their own defaults).
@@ -166,9 +167,13 @@ pub struct Context {
     pub error_color: bool,
     /// `--lang`, when given (`lesson` then defaults to the locale).
     pub lang: Option<Lang>,
+    /// The files the run writes (`--plot`, `--save`, `--output`), for a
+    /// command to check inputs it finds only later against (a spec's
+    /// `[data]` file).
+    pub outputs: &'a [files::NamedFile],
 }
 
-impl Context {
+impl Context<'_> {
     /// Checks that the command can write the chosen format.
     pub fn require_format(&self, command: &str, allowed: &[Format]) -> Result<(), Error> {
         if allowed.contains(&self.format) {
@@ -273,6 +278,10 @@ where
         stderr: error.render(error_color),
         code: error.exit_code(),
     };
+    let files = files::CommandFiles::of(&cli.command, cli.global.output.as_deref());
+    if let Err(error) = files.refuse_collisions() {
+        return failed(error);
+    }
     let destination = match output_destination(&mut cli) {
         Ok(destination) => destination,
         Err(error) => return failed(error),
@@ -301,6 +310,7 @@ where
         error_color,
         digits: cli.global.digits.map(usize::from),
         lang: cli.global.lang.map(LangArg::lang),
+        outputs: &files.outputs,
     };
     let result = match cli.command {
         Command::Diff(args) => diff::run(&args, &context),
@@ -496,7 +506,8 @@ pub fn write_file_atomically(path: &std::path::Path, contents: &[u8]) -> Result<
     result.map_err(io_error)
 }
 
-/// Reads a `--file` argument: a path, or `-` for standard input.
+/// Reads a `--file` argument: a path, or `-` for standard input; a
+/// byte-order mark is skipped.
 pub fn read_input_file(path: &std::path::Path) -> Result<String, Error> {
     let io_error = |e: std::io::Error| Error::Io {
         path: path.display().to_string(),
@@ -505,7 +516,7 @@ pub fn read_input_file(path: &std::path::Path) -> Result<String, Error> {
     if path.as_os_str() == "-" {
         let mut text = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(io_error)?;
-        return Ok(text);
+        return Ok(crate::text_file::without_bom(text));
     }
     let size = std::fs::metadata(path).map_err(io_error)?.len();
     if size > crate::limits::MAX_FILE_BYTES {
@@ -520,10 +531,12 @@ pub fn read_input_file(path: &std::path::Path) -> Result<String, Error> {
         ));
     }
     let bytes = std::fs::read(path).map_err(io_error)?;
-    String::from_utf8(bytes).map_err(|_| Error::Io {
-        path: path.display().to_string(),
-        message: "the file is not UTF-8 text".to_string(),
-    })
+    String::from_utf8(bytes)
+        .map(crate::text_file::without_bom)
+        .map_err(|_| Error::Io {
+            path: path.display().to_string(),
+            message: "the file is not UTF-8 text".to_string(),
+        })
 }
 
 #[cfg(test)]

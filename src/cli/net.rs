@@ -60,6 +60,7 @@ const FULL_STEPS: usize = 1;
 pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
     context.require_format("net", &FORMATS)?;
     let spec = load_spec(&args.spec)?;
+    super::files::refuse_overwriting_spec_data(context.outputs, &spec)?;
     super::inputs::check_symbolic_size(&spec, "net")?;
     if spec.inputs.is_empty() {
         return Err(Error::usage(

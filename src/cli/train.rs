@@ -319,6 +319,7 @@ fn default_spec(data: &Dataset, hidden: &[usize], seed: u64) -> Result<Spec, Err
             seed,
         },
         parameters_at: None,
+        data_file: None,
         inputs: Vec::new(),
         targets: Vec::new(),
         train: TrainSettings {
@@ -536,6 +537,10 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
             "for example --hidden 8, or --hidden 16,8 for two hidden layers",
         ));
     }
+    let spec = args.spec.as_deref().map(load_spec).transpose()?;
+    if let Some(spec) = &spec {
+        super::files::refuse_overwriting_spec_data(context.outputs, spec)?;
+    }
     for (option, path, extension) in [
         ("--plot", &args.plot, "svg"),
         ("--save", &args.save, "json"),
@@ -544,7 +549,6 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
             check_output_file(option, p, extension)?;
         }
     }
-    let spec = args.spec.as_deref().map(load_spec).transpose()?;
     let (mut data, source) = load_data(args, spec.as_ref())?;
     if data.len() < 2 && args.val.is_some() {
         return Err(Error::usage(

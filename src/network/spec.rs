@@ -167,6 +167,8 @@ pub struct Spec {
     /// Where the spec gives the parameters (its weights or init), for
     /// messages about them; `None` when they come from elsewhere.
     pub parameters_at: Option<Box<Location>>,
+    /// The CSV file of `[data]`, when the spec reads its data from one.
+    pub data_file: Option<std::path::PathBuf>,
     pub inputs: Vec<Vec<f64>>,
     pub targets: Vec<Vec<f64>>,
     pub train: TrainSettings,
@@ -619,6 +621,10 @@ pub fn parse_spec(text: &str, path: &str, folder: Option<&std::path::Path>) -> R
         parameters,
         origin,
         parameters_at,
+        data_file: raw
+            .data
+            .as_ref()
+            .map(|d| data_path(folder, d.get_ref().file.get_ref())),
         inputs,
         targets,
         train,
@@ -897,6 +903,14 @@ fn initial_parameters(
         .map_err(|(message, hint)| check.error(span, message, hint))
 }
 
+/// The path of a `[data] file`, relative to the spec's folder.
+fn data_path(folder: Option<&std::path::Path>, file: &str) -> std::path::PathBuf {
+    match folder {
+        Some(f) => f.join(file),
+        None => std::path::PathBuf::from(file),
+    }
+}
+
 fn csv_data(
     check: &Checker,
     data: &Spanned<RawData>,
@@ -915,23 +929,21 @@ fn csv_data(
             ))
         }
     };
-    let file = raw.file.get_ref();
-    let path = match folder {
-        Some(f) => f.join(file),
-        None => std::path::PathBuf::from(file),
-    };
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "there is no such file".to_string(),
-            _ if path.is_dir() => "this is a folder, not a file".to_string(),
-            _ => e.to_string(),
-        };
-        check.error(
-            raw.file.span(),
-            format!("cannot read {}: {why}", path.display()),
-            "the path is relative to the spec file",
-        )
-    })?;
+    let path = data_path(folder, raw.file.get_ref());
+    let text = std::fs::read_to_string(&path)
+        .map(crate::text_file::without_bom)
+        .map_err(|e| {
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => "there is no such file".to_string(),
+                _ if path.is_dir() => "this is a folder, not a file".to_string(),
+                _ => e.to_string(),
+            };
+            check.error(
+                raw.file.span(),
+                format!("cannot read {}: {why}", path.display()),
+                "the path is relative to the spec file",
+            )
+        })?;
     let dataset = load_csv(&path.display().to_string(), &text, &columns)?;
     let (inputs, outputs) = (layers[0], layers[layers.len() - 1]);
     if dataset.feature_names.len() != inputs {
