@@ -536,7 +536,7 @@ fn catalog() -> Vec<Case> {
         case("minimize: a start where f overflows", &["minimize", "exp(x)", "--start", "x=800"])
             .says(&["minimize cannot start at x = 800: f overflows: exp(x) is too large to compute (overflow)"]),
         case("minimize: a start where f overflows, for newton", &["minimize", "x^2", "--start", "x=1e200", "--optimizer", "newton"])
-            .says(&["minimize cannot start at x = 1e+200: f overflows: x² is too large to compute"]),
+            .says(&["minimize cannot start at x = 1e200: f overflows: x² is too large to compute"]),
         case("minimize: a start where the gradient is undefined", &["minimize", "sqrt(x)", "--start", "x=0", "--optimizer", "adam"])
             .says(&["minimize cannot start at x = 0: ∂f/∂x is undefined: 1/(2·√x) is undefined here: the denominator 2·√x is 0"]),
         case("minimize: a start where the Hessian is undefined", &["minimize", "x^1.5 + x", "--start", "x=0", "--compare", "sgd,newton"])

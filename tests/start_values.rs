@@ -36,7 +36,7 @@ fn no_panic(stderr: &str) {
 
 /// (function, start, what the message must name): f undefined, f
 /// overflowing, the gradient undefined, at the points of issue 12 and more.
-const UNDEFINED_STARTS: [(&str, &str, &[&str]); 7] = [
+const UNDEFINED_STARTS: [(&str, &str, &[&str]); 8] = [
     (
         "ln(x)",
         "x=0",
@@ -69,7 +69,7 @@ const UNDEFINED_STARTS: [(&str, &str, &[&str]); 7] = [
         "x^2",
         "x=1e200",
         &[
-            "cannot start at x = 1e+200",
+            "cannot start at x = 1e200",
             "f overflows",
             "x² is too large",
         ],
@@ -81,6 +81,15 @@ const UNDEFINED_STARTS: [(&str, &str, &[&str]); 7] = [
             "cannot start at x = 0",
             "∂f/∂x is undefined",
             "the denominator 2·√x is 0",
+        ],
+    ),
+    (
+        "ln(x)",
+        "x=1e-310",
+        &[
+            "cannot start at x = 1e-310",
+            "∂f/∂x overflows",
+            "1/x is too large",
         ],
     ),
     (

@@ -203,7 +203,7 @@ fn start_text(variables: &[String], x0: &[f64]) -> String {
     variables
         .iter()
         .zip(x0)
-        .map(|(v, x)| format!("{v} = {}", crate::number::format_significant(*x, 15)))
+        .map(|(v, x)| format!("{v} = {}", crate::expr::format_exact(*x)))
         .collect::<Vec<_>>()
         .join(", ")
 }
