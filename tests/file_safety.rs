@@ -417,3 +417,26 @@ fn an_option_twice_on_a_problem_line_is_an_error_for_that_line() {
         );
     }
 }
+
+/// Standard input (`--file -`) with a byte-order mark, through the binary.
+#[test]
+fn a_byte_order_mark_on_standard_input_is_skipped() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let answer = |input: &[u8]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stepgrad"))
+            .args(["check", "--file", "-", "--color", "never"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        let out = child.wait_with_output().unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let with = answer(b"\xef\xbb\xbfx^2 ; answer=2*x\n");
+    assert_eq!(with, answer(b"x^2 ; answer=2*x\n"));
+    assert_eq!(with.0, Some(0), "{}", with.1);
+    assert!(with.1.contains("Correct"), "{}", with.1);
+}
