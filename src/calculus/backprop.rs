@@ -12,8 +12,8 @@
 //! Invariant: `adjoint(n)` is ∂(seeded output)/∂n holding the other leaves
 //! fixed, for every node on a path from a seed to a `wrt` leaf.
 
-use super::rules::{function_derivative, log_sum_exp_partial, power_derivative};
-use crate::expr::{Func, Graph, Id, Node};
+use super::operators::local_partial;
+use crate::expr::{Graph, Id, Node};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The adjoints found by one backward pass.
@@ -41,44 +41,17 @@ impl Adjoints {
 }
 
 /// ∂node/∂operand for the operands of `node` that `wanted` accepts: the
-/// local partials.
+/// local partials, as `operators` defines them.
 pub fn local_partials(graph: &mut Graph, node: Id, wanted: impl Fn(Id) -> bool) -> Vec<(Id, Id)> {
-    let one = graph.num(1.0);
     let operands = graph.node(node).children().to_vec();
     let mut partials = Vec::new();
     for (i, &child) in operands.iter().enumerate() {
         if !wanted(child) {
             continue;
         }
-        let partial = match graph.node(node).clone() {
-            Node::Num(_) | Node::Const(_) | Node::Var(_) => continue,
-            Node::Neg(_) => graph.num(-1.0),
-            Node::Add(_) => one,
-            Node::Mul(factors) => {
-                let others: Vec<Id> = factors
-                    .iter()
-                    .enumerate()
-                    .filter(|&(j, _)| j != i)
-                    .map(|(_, &f)| f)
-                    .collect();
-                graph.product(others)
-            }
-            Node::Div([_, v]) if i == 0 => graph.quotient(one, v),
-            Node::Div([u, v]) => {
-                let two = graph.num(2.0);
-                let v2 = graph.power(v, two);
-                let u_over_v2 = graph.quotient(u, v2);
-                graph.negate(u_over_v2)
-            }
-            Node::Pow([u, n]) if i == 0 => power_derivative(graph, u, n),
-            Node::Pow([u, _]) => {
-                let ln_u = graph.apply(Func::Ln, u);
-                graph.product([node, ln_u])
-            }
-            Node::Call(f, u) => function_derivative(graph, f, u),
-            Node::LogSumExp(_) => log_sum_exp_partial(graph, node, child),
-        };
-        partials.push((child, partial));
+        if let Some(partial) = local_partial(graph, node, i) {
+            partials.push((child, partial));
+        }
     }
     partials
 }

@@ -17,9 +17,11 @@
 //! Invariant: `Derivation::raw` is the derivative built by the recorded
 //! steps, and `Derivation::result` is `simplify(raw)`.
 
-use super::rules::{
-    exponential_derivative, function_derivative, log_sum_exp_partial, power_derivative, Rule,
+use super::operators::{
+    exponential_derivative, function_derivative, general_power_rule, local_partial,
+    power_derivative, product_rule_term, quotient_rule,
 };
+use super::rules::Rule;
 use crate::expr::domain::{restrictions, Restriction};
 use crate::expr::{simplify, simplify_with_conditions, Func, Graph, Id, Node};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -298,9 +300,11 @@ impl<'g> Walker<'g> {
             Node::Pow([u, n]) => self.power_rule(id, u, n),
             Node::LogSumExp(args) => {
                 let mut terms = Vec::new();
-                for &u in args.iter() {
+                for (i, &u) in args.iter().enumerate() {
                     if self.depends[u.index()] {
-                        let partial = log_sum_exp_partial(self.graph, id, u);
+                        let Some(partial) = local_partial(self.graph, id, i) else {
+                            continue;
+                        };
                         let du = self.d(u);
                         terms.push(self.graph.product([partial, du]));
                     }
@@ -385,9 +389,8 @@ impl<'g> Walker<'g> {
             if self.mistake == Some(Mistake::DropProductTerm(id, i)) {
                 continue;
             }
-            let mut term: Vec<Id> = factors.to_vec();
-            term[i] = self.d(factors[i]);
-            terms.push(self.graph.product(term));
+            let derivative = self.d(factors[i]);
+            terms.push(product_rule_term(self.graph, factors, i, derivative));
         }
         Record {
             rule,
@@ -411,18 +414,10 @@ impl<'g> Walker<'g> {
             };
         }
         let dv = self.d(v);
-        let du_v = self.graph.product([du, v]);
-        let u_dv = self.graph.product([u, dv]);
-        let numerator = if self.mistake == Some(Mistake::ReverseQuotientNumerator(id)) {
-            self.graph.difference(u_dv, du_v)
-        } else {
-            self.graph.difference(du_v, u_dv)
-        };
-        let two = self.graph.num(2.0);
-        let v_squared = self.graph.power(v, two);
+        let reversed = self.mistake == Some(Mistake::ReverseQuotientNumerator(id));
         Record {
             rule: Rule::Quotient,
-            result: self.graph.quotient(numerator, v_squared),
+            result: quotient_rule(self.graph, u, v, du, dv, reversed),
             parts: vec![Part::Operand(u), Part::Operand(v)],
             inner: None,
         }
@@ -461,13 +456,7 @@ impl<'g> Walker<'g> {
         // (u^v)′ = u^v·(v′·ln(u) + v·u′/u).
         let du = self.d(u);
         let dv = self.d(n);
-        let ln_u = self.graph.apply(Func::Ln, u);
-        let first = self.graph.product([dv, ln_u]);
-        let v_du = self.graph.product([n, du]);
-        let second = self.graph.quotient(v_du, u);
-        let bracket = self.graph.sum([first, second]);
-        let power = self.graph.power(u, n);
-        let result = self.graph.product([power, bracket]);
+        let result = general_power_rule(self.graph, u, n, du, dv);
         simple(
             Rule::GeneralPower,
             result,

@@ -5,6 +5,7 @@
 mod backprop;
 mod check;
 mod derive;
+mod operators;
 mod rules;
 mod sampling;
 
@@ -17,7 +18,9 @@ pub use derive::{
     derivative, derivative_with_mistake, differentiate, mistake_sites, Derivation, Inner, Mistake,
     Step,
 };
-pub use rules::{
-    exponential_derivative, function_derivative, log_sum_exp_partial, power_derivative, Rule,
+pub use operators::{
+    exponential_derivative, function_derivative, general_power_rule, local_partial,
+    log_sum_exp_partial, power_derivative, product_rule_term, quotient_rule,
 };
+pub use rules::Rule;
 pub use sampling::Interval;

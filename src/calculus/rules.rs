@@ -1,15 +1,11 @@
-//! The differentiation rules: their names and formulas, and the one local
-//! derivative of each function and power.
+//! The differentiation rules as a student reads them: their names and their
+//! formulas in Unicode and LaTeX. What each rule computes is in
+//! `operators`; this module only presents it.
 //!
-//! This table is the only place that knows what the derivative of sin or σ
-//! is. Forward derivations (`derive`) and, later, backpropagation through a
-//! network both take their local derivatives from here, so the rules a
-//! student reads are the rules the program used.
-//!
-//! Invariant: each local derivative returned here equals the true derivative
-//! wherever the function is differentiable.
+//! Invariant: every kind of node and every function has a rule here, and
+//! the formula shown is the one `operators` computes.
 
-use crate::expr::{Constant, Func, Graph, Id, Node};
+use crate::expr::Func;
 use serde::Serialize;
 
 /// A rule of differentiation, as named in a derivation.
@@ -153,74 +149,3 @@ impl Rule {
     }
 }
 
-/// f′(u) for a function of one argument, as an expression in `u`.
-pub fn function_derivative(graph: &mut Graph, f: Func, u: Id) -> Id {
-    match f {
-        Func::Sin => graph.apply(Func::Cos, u),
-        Func::Cos => {
-            let s = graph.apply(Func::Sin, u);
-            graph.negate(s)
-        }
-        Func::Tan => {
-            let c = graph.apply(Func::Cos, u);
-            let two = graph.num(2.0);
-            let c2 = graph.power(c, two);
-            let one = graph.num(1.0);
-            graph.quotient(one, c2)
-        }
-        Func::Exp => graph.apply(Func::Exp, u),
-        Func::Ln => {
-            let one = graph.num(1.0);
-            graph.quotient(one, u)
-        }
-        Func::Sqrt => {
-            let root = graph.apply(Func::Sqrt, u);
-            let two = graph.num(2.0);
-            let denominator = graph.product([two, root]);
-            let one = graph.num(1.0);
-            graph.quotient(one, denominator)
-        }
-        Func::Abs => graph.apply(Func::Sign, u),
-        Func::Tanh => {
-            let t = graph.apply(Func::Tanh, u);
-            let two = graph.num(2.0);
-            let t2 = graph.power(t, two);
-            let one = graph.num(1.0);
-            graph.difference(one, t2)
-        }
-        Func::Sigmoid => {
-            let s = graph.apply(Func::Sigmoid, u);
-            let one = graph.num(1.0);
-            let complement = graph.difference(one, s);
-            graph.product([s, complement])
-        }
-        Func::Relu => graph.apply(Func::Step, u),
-        Func::Step | Func::Sign => graph.num(0.0),
-    }
-}
-
-/// ∂ logsumexp(u)/∂uₖ = e^(uₖ − logsumexp(u)), the k-th softmax output,
-/// for the log-sum-exp node `lse` and its argument `u_k`.
-pub fn log_sum_exp_partial(graph: &mut Graph, lse: Id, u_k: Id) -> Id {
-    let shifted = graph.difference(u_k, lse);
-    graph.apply(Func::Exp, shifted)
-}
-
-/// n·u^(n−1), the power rule for a constant exponent `n`.
-pub fn power_derivative(graph: &mut Graph, u: Id, n: Id) -> Id {
-    let one = graph.num(1.0);
-    let n_minus_one = graph.difference(n, one);
-    let power = graph.power(u, n_minus_one);
-    graph.product([n, power])
-}
-
-/// a^v·ln(a), the exponential rule for a constant base `a` (just e^v when
-/// a is e).
-pub fn exponential_derivative(graph: &mut Graph, a: Id, v: Id) -> Id {
-    let power = graph.power(a, v);
-    if graph.node(a) == &Node::Const(Constant::E) {
-        return power;
-    }
-    let ln_a = graph.apply(Func::Ln, a);
-    graph.product([power, ln_a])
-}
