@@ -1,14 +1,98 @@
-//! Text as stepgrad reads it from files and standard input: UTF-8, with a
-//! leading byte-order mark skipped. Editors on Windows save UTF-8 with a
-//! BOM (U+FEFF) that no one sees; read as text it would be a stray
-//! character before the first line of a problem file, a spec, a CSV
+//! Text as stepgrad reads it from files and standard input — the one path
+//! every input takes: at most [`MAX_FILE_BYTES`](crate::limits::MAX_FILE_BYTES),
+//! UTF-8, with a leading byte-order mark skipped. Editors on Windows save
+//! UTF-8 with a BOM (U+FEFF) that no one sees; read as text it would be a
+//! stray character before the first line of a problem file, a spec, a CSV
 //! header or a lesson's front matter.
 //!
-//! Invariant: every text stepgrad reads passes through `without_bom`
-//! before it is parsed, so line 1 column 1 is the first visible character.
+//! Invariant: every text stepgrad reads comes through [`read`] or
+//! [`read_stdin`], so each meets the size limit and line 1 column 1 is the
+//! first visible character.
+
+use crate::limits::MAX_FILE_BYTES;
+use std::io::Read;
+use std::path::Path;
 
 /// The byte-order mark, U+FEFF (EF BB BF in UTF-8).
 pub const BYTE_ORDER_MARK: char = '\u{feff}';
+
+/// Why a text could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadFailure {
+    NotFound,
+    Folder,
+    /// Larger than the limit (its size in bytes, when known).
+    TooLarge {
+        bytes: u64,
+    },
+    NotUtf8,
+    Other(String),
+}
+
+impl std::fmt::Display for ReadFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadFailure::NotFound => write!(f, "there is no such file"),
+            ReadFailure::Folder => write!(f, "this is a folder, not a file"),
+            ReadFailure::TooLarge { bytes } => write!(
+                f,
+                "the file has {} MB; stepgrad reads files of at most {} MB",
+                bytes / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            ReadFailure::NotUtf8 => write!(f, "the file is not UTF-8 text"),
+            ReadFailure::Other(message) => f.write_str(message),
+        }
+    }
+}
+
+impl ReadFailure {
+    fn of(e: &std::io::Error, path: &Path) -> ReadFailure {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => ReadFailure::NotFound,
+            _ if path.is_dir() => ReadFailure::Folder,
+            _ => ReadFailure::Other(e.to_string()),
+        }
+    }
+}
+
+/// The text of the file at `path`.
+pub fn read(path: &Path) -> Result<String, ReadFailure> {
+    if path.is_dir() {
+        return Err(ReadFailure::Folder);
+    }
+    let file = std::fs::File::open(path).map_err(|e| ReadFailure::of(&e, path))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(ReadFailure::TooLarge { bytes: size });
+    }
+    read_limited(file).map_err(|failure| match failure {
+        ReadFailure::Other(_) if path.is_dir() => ReadFailure::Folder,
+        other => other,
+    })
+}
+
+/// The text on standard input.
+pub fn read_stdin() -> Result<String, ReadFailure> {
+    read_limited(std::io::stdin().lock())
+}
+
+/// Reads at most the limit (one byte more tells that there was more).
+fn read_limited(source: impl Read) -> Result<String, ReadFailure> {
+    let mut bytes = Vec::new();
+    source
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadFailure::Other(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadFailure::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    String::from_utf8(bytes)
+        .map(without_bom)
+        .map_err(|_| ReadFailure::NotUtf8)
+}
 
 /// `text` without a leading byte-order mark (one; a second one is text).
 pub fn without_bom(mut text: String) -> String {
@@ -29,5 +113,13 @@ mod tests {
         assert_eq!(without_bom("\u{feff}\u{feff}x".into()), "\u{feff}x");
         assert_eq!(without_bom("a\u{feff}".into()), "a\u{feff}");
         assert_eq!(without_bom(String::new()), "");
+    }
+
+    #[test]
+    fn what_cannot_be_read_says_why() {
+        assert_eq!(read(Path::new("/no/such/file")), Err(ReadFailure::NotFound));
+        assert_eq!(read(Path::new("/")), Err(ReadFailure::Folder));
+        assert_eq!(read_limited(&[0xff, 0xfe][..]), Err(ReadFailure::NotUtf8));
+        assert_eq!(read_limited("\u{feff}ok".as_bytes()), Ok("ok".to_string()));
     }
 }

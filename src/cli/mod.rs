@@ -506,37 +506,24 @@ pub fn write_file_atomically(path: &std::path::Path, contents: &[u8]) -> Result<
     result.map_err(io_error)
 }
 
-/// Reads a `--file` argument: a path, or `-` for standard input; a
-/// byte-order mark is skipped.
+/// Reads a `--file` argument: a path, or `-` for standard input (through
+/// the one reading path, with its size limit; a byte-order mark skipped).
 pub fn read_input_file(path: &std::path::Path) -> Result<String, Error> {
-    let io_error = |e: std::io::Error| Error::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
+    let text = if path.as_os_str() == "-" {
+        crate::text_file::read_stdin()
+    } else {
+        crate::text_file::read(path)
     };
-    if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(io_error)?;
-        return Ok(crate::text_file::without_bom(text));
-    }
-    let size = std::fs::metadata(path).map_err(io_error)?.len();
-    if size > crate::limits::MAX_FILE_BYTES {
-        return Err(Error::usage(
-            format!(
-                "{}: the file has {} MB; stepgrad reads files of at most {} MB",
-                path.display(),
-                size / (1024 * 1024),
-                crate::limits::MAX_FILE_BYTES / (1024 * 1024)
-            ),
+    text.map_err(|failure| match failure {
+        crate::text_file::ReadFailure::TooLarge { .. } => Error::usage(
+            format!("{}: {failure}", path.display()),
             "use a sample of the data, or split the file",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(io_error)?;
-    String::from_utf8(bytes)
-        .map(crate::text_file::without_bom)
-        .map_err(|_| Error::Io {
+        ),
+        other => Error::Io {
             path: path.display().to_string(),
-            message: "the file is not UTF-8 text".to_string(),
-        })
+            message: other.to_string(),
+        },
+    })
 }
 
 #[cfg(test)]

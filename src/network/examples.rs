@@ -29,12 +29,10 @@ pub fn example(name: &str) -> Option<&'static str> {
 pub fn load_spec(argument: &str) -> Result<Spec, Error> {
     let path = Path::new(argument);
     if path.is_file() {
-        let text = std::fs::read_to_string(path)
-            .map(crate::text_file::without_bom)
-            .map_err(|e| Error::Io {
-                path: argument.to_string(),
-                message: e.to_string(),
-            })?;
+        let text = crate::text_file::read(path).map_err(|failure| Error::Io {
+            path: argument.to_string(),
+            message: failure.to_string(),
+        })?;
         return parse_spec(&text, argument, path.parent());
     }
     if let Some(text) = example(argument) {

@@ -930,20 +930,13 @@ fn csv_data(
         }
     };
     let path = data_path(folder, raw.file.get_ref());
-    let text = std::fs::read_to_string(&path)
-        .map(crate::text_file::without_bom)
-        .map_err(|e| {
-            let why = match e.kind() {
-                std::io::ErrorKind::NotFound => "there is no such file".to_string(),
-                _ if path.is_dir() => "this is a folder, not a file".to_string(),
-                _ => e.to_string(),
-            };
-            check.error(
-                raw.file.span(),
-                format!("cannot read {}: {why}", path.display()),
-                "the path is relative to the spec file",
-            )
-        })?;
+    let text = crate::text_file::read(&path).map_err(|why| {
+        check.error(
+            raw.file.span(),
+            format!("cannot read {}: {why}", path.display()),
+            "the path is relative to the spec file",
+        )
+    })?;
     let dataset = load_csv(&path.display().to_string(), &text, &columns)?;
     let (inputs, outputs) = (layers[0], layers[layers.len() - 1]);
     if dataset.feature_names.len() != inputs {
