@@ -4,7 +4,9 @@
 
 mod backprop;
 mod check;
+mod comparison;
 mod derive;
+mod diagnose;
 mod operators;
 mod rules;
 mod sampling;

@@ -15,8 +15,8 @@
 mod data_file;
 mod init;
 mod layers;
-mod validate;
 mod train;
+mod validate;
 
 use crate::diagnostic::Location;
 use crate::optim::Hyperparameters;
