@@ -127,6 +127,285 @@ pub struct NetworkFormula {
     pub separate_multiplications: u128,
 }
 
+/// The formulas of a network as they are built, layer by layer.
+struct Builder<'s> {
+    spec: &'s Spec,
+    graph: Graph,
+    names: Names,
+    inputs: Vec<Id>,
+    params: Vec<Param>,
+    neurons: Vec<Neuron>,
+    layers: Vec<Vec<usize>>,
+    /// Weights numbered so far (w1, w2, … in textbook naming).
+    weight_number: usize,
+    textbook: bool,
+}
+
+impl<'s> Builder<'s> {
+    fn new(spec: &'s Spec) -> Builder<'s> {
+        let mut graph = Graph::new();
+        let inputs: Vec<Id> = (0..spec.layers[0])
+            .map(|k| graph.var(&format!("i{}", k + 1)))
+            .collect();
+        Builder {
+            spec,
+            graph,
+            names: Names::default(),
+            inputs,
+            params: Vec::new(),
+            neurons: Vec::new(),
+            layers: Vec::new(),
+            weight_number: 0,
+            textbook: textbook_names(spec),
+        }
+    }
+
+    /// The nets of layer `l` (1-based) from the outputs of the layer before,
+    /// with their weights and biases registered as parameters.
+    fn layer_nets(&mut self, l: usize, previous: &[Id]) -> Vec<(String, Id)> {
+        let depth = self.spec.layers.len() - 1;
+        // A shared bias is listed after the layer's weights.
+        let shared_bias =
+            (self.spec.bias == BiasMode::PerLayer).then(|| self.graph.var(&format!("b{l}")));
+        let mut nets = Vec::new();
+        for k in 0..self.spec.layers[l] {
+            let neuron = neuron_name(l, depth, k);
+            let mut terms = Vec::new();
+            for (from, &source) in previous.iter().enumerate() {
+                let var = self.weight(l, k, from);
+                terms.push(self.graph.intern(Node::Mul([var, source].into())));
+            }
+            let bias = match self.spec.bias {
+                BiasMode::PerLayer => shared_bias,
+                BiasMode::PerNeuron => Some(self.neuron_bias(l, k, &neuron)),
+                BiasMode::None => None,
+            };
+            terms.extend(bias);
+            let net = if terms.len() == 1 {
+                terms[0]
+            } else {
+                self.graph.intern(Node::Add(terms.into()))
+            };
+            nets.push((neuron, net));
+        }
+        if let Some(var) = shared_bias {
+            self.params.push(Param {
+                name: format!("b{l}"),
+                var,
+                kind: ParamKind::Bias {
+                    layer: l - 1,
+                    to: None,
+                },
+            });
+        }
+        nets
+    }
+
+    /// The weight from neuron `from` of the layer before into neuron `k` of
+    /// layer `l`, registered as a parameter.
+    fn weight(&mut self, l: usize, k: usize, from: usize) -> Id {
+        self.weight_number += 1;
+        let name = if self.textbook {
+            format!("w{}", self.weight_number)
+        } else {
+            format!("w{l}_{}_{}", k + 1, from + 1)
+        };
+        let var = self.graph.var(&name);
+        self.params.push(Param {
+            name,
+            var,
+            kind: ParamKind::Weight {
+                layer: l - 1,
+                to: k,
+                from,
+            },
+        });
+        var
+    }
+
+    /// The own bias of neuron `k` of layer `l`, registered as a parameter.
+    fn neuron_bias(&mut self, l: usize, k: usize, neuron: &str) -> Id {
+        let name = if self.textbook {
+            format!("b_{neuron}")
+        } else {
+            format!("b{l}_{}", k + 1)
+        };
+        let var = self.graph.var(&name);
+        self.params.push(Param {
+            name,
+            var,
+            kind: ParamKind::Bias {
+                layer: l - 1,
+                to: Some(k),
+            },
+        });
+        var
+    }
+
+    /// The outputs of layer `l` from its nets; the neurons' indices.
+    fn activate(&mut self, l: usize, nets: Vec<(String, Id)>) -> Vec<usize> {
+        let depth = self.spec.layers.len() - 1;
+        let activation = self.spec.activations[l - 1];
+        let lse = (activation == Activation::Softmax).then(|| {
+            let args: Vec<Id> = nets.iter().map(|&(_, n)| n).collect();
+            let lse = self.graph.log_sum_exp(args);
+            let name = if l == depth {
+                "lse".to_string()
+            } else {
+                format!("lse{l}")
+            };
+            self.names.insert(lse, name);
+            lse
+        });
+        let mut this_layer = Vec::new();
+        for (k, (neuron, net)) in nets.into_iter().enumerate() {
+            let out = match (activation.function(), lse) {
+                (Some(f), _) => self.graph.apply(f, net),
+                // softmax: e^(net − lse)
+                (None, Some(lse)) => {
+                    let shifted = self.graph.difference(net, lse);
+                    self.graph.apply(Func::Exp, shifted)
+                }
+                (None, None) => net,
+            };
+            self.names.insert(net, format!("net_{neuron}"));
+            self.names.insert(out, format!("out_{neuron}"));
+            this_layer.push(self.neurons.len());
+            self.neurons.push(Neuron {
+                name: neuron,
+                layer: l,
+                index: k,
+                net,
+                out,
+            });
+        }
+        this_layer
+    }
+
+    /// The loss of one sample over the output layer, and the formula.
+    fn finish(mut self) -> NetworkFormula {
+        let depth = self.spec.layers.len() - 1;
+        let outputs: Vec<usize> = self.layers[depth - 1].clone();
+        let targets: Vec<Id> = outputs
+            .iter()
+            .map(|&n| self.graph.var(&format!("target_{}", self.neurons[n].name)))
+            .collect();
+        let lse = self
+            .names
+            .iter()
+            .find(|(_, n)| n.as_str() == "lse")
+            .map(|(&id, _)| id);
+        let mut error_terms = Vec::new();
+        for (k, &n) in outputs.iter().enumerate() {
+            let neuron = &self.neurons[n];
+            let term = loss_term(
+                &mut self.graph,
+                self.spec.loss,
+                LossInputs {
+                    target: targets[k],
+                    out: neuron.out,
+                    net: neuron.net,
+                    outputs: outputs.len(),
+                    lse,
+                },
+            );
+            self.names.insert(term, format!("E_{}", neuron.name));
+            error_terms.push(term);
+        }
+        let loss = if error_terms.len() == 1 {
+            error_terms[0]
+        } else {
+            self.graph.intern(Node::Add(error_terms.clone().into()))
+        };
+        self.names.insert(loss, "E_total".to_string());
+        let output_rule = match self.spec.loss {
+            Loss::CrossEntropy => OutputRule::SoftmaxCrossEntropy,
+            Loss::Bce => OutputRule::SigmoidBinaryCrossEntropy,
+            _ => OutputRule::Chain,
+        };
+        NetworkFormula {
+            graph: self.graph,
+            names: self.names,
+            inputs: self.inputs,
+            targets,
+            layers: self.layers,
+            neurons: self.neurons,
+            params: self.params,
+            error_terms,
+            loss,
+            output_rule,
+            adjoints: Adjoints::default(),
+            deltas: Vec::new(),
+            gradients: Vec::new(),
+            chains: Vec::new(),
+            path_sums: Vec::new(),
+            hessian: None,
+            backprop_multiplications: 0,
+            separate_multiplications: 0,
+        }
+    }
+}
+
+/// What one output neuron's loss term is made of.
+struct LossInputs {
+    target: Id,
+    out: Id,
+    net: Id,
+    /// Neurons of the output layer.
+    outputs: usize,
+    /// The output layer's log-sum-exp, for softmax.
+    lse: Option<Id>,
+}
+
+/// One output neuron's term of the loss of one sample.
+fn loss_term(graph: &mut Graph, loss: Loss, inputs: LossInputs) -> Id {
+    let LossInputs {
+        target: t,
+        out,
+        net,
+        outputs,
+        lse,
+    } = inputs;
+    let count = outputs as f64;
+    match loss {
+        Loss::HalfSse => {
+            let diff = graph.difference(t, out);
+            let two = graph.num(2.0);
+            let squared = graph.power(diff, two);
+            let half = graph.num(0.5);
+            graph.product([half, squared])
+        }
+        Loss::Mse => {
+            let diff = graph.difference(t, out);
+            let two = graph.num(2.0);
+            let squared = graph.power(diff, two);
+            let k_outputs = graph.num(count);
+            graph.quotient(squared, k_outputs)
+        }
+        Loss::Bce => {
+            // −[t·ln σ(z) + (1−t)·ln(1−σ(z))] in log-sum-exp form:
+            // t·ln(1 + e^(−z)) + (1 − t)·ln(1 + e^z).
+            let zero = graph.num(0.0);
+            let minus_z = graph.negate(net);
+            let softplus_minus = graph.log_sum_exp(vec![zero, minus_z]);
+            let softplus = graph.log_sum_exp(vec![zero, net]);
+            let one = graph.num(1.0);
+            let one_minus_t = graph.difference(one, t);
+            let a = graph.product([t, softplus_minus]);
+            let b = graph.product([one_minus_t, softplus]);
+            let sum = graph.sum([a, b]);
+            let k_outputs = graph.num(count);
+            graph.quotient(sum, k_outputs)
+        }
+        Loss::CrossEntropy => {
+            // −t·ln(softmax) = t·(lse − net).
+            let lse = lse.unwrap_or(net);
+            let gap = graph.difference(lse, net);
+            graph.product([t, gap])
+        }
+    }
+}
+
 /// Neuron name for layer `l` (1-based) of `depth`, neuron `k` (0-based).
 fn neuron_name(l: usize, depth: usize, k: usize) -> String {
     if l == depth {
@@ -154,214 +433,16 @@ impl NetworkFormula {
 
     /// The network's formulas up to the loss, without the backward pass.
     pub fn forward(spec: &Spec) -> NetworkFormula {
-        let mut graph = Graph::new();
-        let mut names = Names::default();
+        let mut builder = Builder::new(spec);
         let depth = spec.layers.len() - 1;
-        let textbook = textbook_names(spec);
-
-        let inputs: Vec<Id> = (0..spec.layers[0])
-            .map(|k| graph.var(&format!("i{}", k + 1)))
-            .collect();
-        let mut params = Vec::new();
-        let mut neurons: Vec<Neuron> = Vec::new();
-        let mut layers: Vec<Vec<usize>> = Vec::new();
-        let mut previous: Vec<Id> = inputs.clone();
-        let mut weight_number = 0;
+        let mut previous: Vec<Id> = builder.inputs.clone();
         for l in 1..=depth {
-            let size = spec.layers[l];
-            // A shared bias is listed after the layer's weights.
-            let shared_bias =
-                (spec.bias == BiasMode::PerLayer).then(|| graph.var(&format!("b{l}")));
-            let mut nets = Vec::new();
-            let mut this_layer = Vec::new();
-            for k in 0..size {
-                let neuron = neuron_name(l, depth, k);
-                let mut terms = Vec::new();
-                for (from, &source) in previous.iter().enumerate() {
-                    weight_number += 1;
-                    let name = if textbook {
-                        format!("w{weight_number}")
-                    } else {
-                        format!("w{l}_{}_{}", k + 1, from + 1)
-                    };
-                    let var = graph.var(&name);
-                    params.push(Param {
-                        name,
-                        var,
-                        kind: ParamKind::Weight {
-                            layer: l - 1,
-                            to: k,
-                            from,
-                        },
-                    });
-                    terms.push(graph.intern(Node::Mul([var, source].into())));
-                }
-                let bias = match spec.bias {
-                    BiasMode::PerLayer => shared_bias,
-                    BiasMode::PerNeuron => {
-                        let name = if textbook {
-                            format!("b_{neuron}")
-                        } else {
-                            format!("b{l}_{}", k + 1)
-                        };
-                        let var = graph.var(&name);
-                        params.push(Param {
-                            name,
-                            var,
-                            kind: ParamKind::Bias {
-                                layer: l - 1,
-                                to: Some(k),
-                            },
-                        });
-                        Some(var)
-                    }
-                    BiasMode::None => None,
-                };
-                terms.extend(bias);
-                let net = if terms.len() == 1 {
-                    terms[0]
-                } else {
-                    graph.intern(Node::Add(terms.into()))
-                };
-                nets.push((neuron, net));
-            }
-            if let Some(var) = shared_bias {
-                params.push(Param {
-                    name: format!("b{l}"),
-                    var,
-                    kind: ParamKind::Bias {
-                        layer: l - 1,
-                        to: None,
-                    },
-                });
-            }
-            let activation = spec.activations[l - 1];
-            let lse = (activation == Activation::Softmax).then(|| {
-                let args: Vec<Id> = nets.iter().map(|&(_, n)| n).collect();
-                let lse = graph.log_sum_exp(args);
-                names.insert(
-                    lse,
-                    if l == depth {
-                        "lse".to_string()
-                    } else {
-                        format!("lse{l}")
-                    },
-                );
-                lse
-            });
-            for (k, (neuron, net)) in nets.into_iter().enumerate() {
-                let out = match activation {
-                    Activation::Sigmoid => graph.apply(Func::Sigmoid, net),
-                    Activation::Tanh => graph.apply(Func::Tanh, net),
-                    Activation::Relu => graph.apply(Func::Relu, net),
-                    Activation::Identity => net,
-                    Activation::Softmax => {
-                        let lse = lse.unwrap_or(net);
-                        let shifted = graph.difference(net, lse);
-                        graph.apply(Func::Exp, shifted)
-                    }
-                };
-                names.insert(net, format!("net_{neuron}"));
-                names.insert(out, format!("out_{neuron}"));
-                this_layer.push(neurons.len());
-                neurons.push(Neuron {
-                    name: neuron,
-                    layer: l,
-                    index: k,
-                    net,
-                    out,
-                });
-            }
-            previous = this_layer.iter().map(|&n| neurons[n].out).collect();
-            layers.push(this_layer);
+            let nets = builder.layer_nets(l, &previous);
+            let this_layer = builder.activate(l, nets);
+            previous = this_layer.iter().map(|&n| builder.neurons[n].out).collect();
+            builder.layers.push(this_layer);
         }
-
-        // The loss of one sample.
-        let outputs: Vec<usize> = layers[depth - 1].clone();
-        let count = outputs.len() as f64;
-        let targets: Vec<Id> = outputs
-            .iter()
-            .map(|&n| graph.var(&format!("target_{}", neurons[n].name)))
-            .collect();
-        let lse_node = names
-            .iter()
-            .find(|(_, n)| n.as_str() == "lse")
-            .map(|(&id, _)| id);
-        let mut error_terms = Vec::new();
-        for (k, &n) in outputs.iter().enumerate() {
-            let (t, out, net) = (targets[k], neurons[n].out, neurons[n].net);
-            let term = match spec.loss {
-                Loss::HalfSse => {
-                    let diff = graph.difference(t, out);
-                    let two = graph.num(2.0);
-                    let squared = graph.power(diff, two);
-                    let half = graph.num(0.5);
-                    graph.product([half, squared])
-                }
-                Loss::Mse => {
-                    let diff = graph.difference(t, out);
-                    let two = graph.num(2.0);
-                    let squared = graph.power(diff, two);
-                    let k_outputs = graph.num(count);
-                    graph.quotient(squared, k_outputs)
-                }
-                Loss::Bce => {
-                    // −[t·ln σ(z) + (1−t)·ln(1−σ(z))] in log-sum-exp form:
-                    // t·ln(1 + e^(−z)) + (1 − t)·ln(1 + e^z).
-                    let zero = graph.num(0.0);
-                    let minus_z = graph.negate(net);
-                    let softplus_minus = graph.log_sum_exp(vec![zero, minus_z]);
-                    let softplus = graph.log_sum_exp(vec![zero, net]);
-                    let one = graph.num(1.0);
-                    let one_minus_t = graph.difference(one, t);
-                    let a = graph.product([t, softplus_minus]);
-                    let b = graph.product([one_minus_t, softplus]);
-                    let sum = graph.sum([a, b]);
-                    let k_outputs = graph.num(count);
-                    graph.quotient(sum, k_outputs)
-                }
-                Loss::CrossEntropy => {
-                    // −t·ln(softmax) = t·(lse − net).
-                    let lse = lse_node.unwrap_or(net);
-                    let gap = graph.difference(lse, net);
-                    graph.product([t, gap])
-                }
-            };
-            names.insert(term, format!("E_{}", neurons[n].name));
-            error_terms.push(term);
-        }
-        let loss = if error_terms.len() == 1 {
-            error_terms[0]
-        } else {
-            graph.intern(Node::Add(error_terms.clone().into()))
-        };
-        names.insert(loss, "E_total".to_string());
-
-        let output_rule = match spec.loss {
-            Loss::CrossEntropy => OutputRule::SoftmaxCrossEntropy,
-            Loss::Bce => OutputRule::SigmoidBinaryCrossEntropy,
-            _ => OutputRule::Chain,
-        };
-        NetworkFormula {
-            graph,
-            names,
-            inputs,
-            targets,
-            layers,
-            neurons,
-            params,
-            error_terms,
-            loss,
-            output_rule,
-            adjoints: Adjoints::default(),
-            deltas: Vec::new(),
-            gradients: Vec::new(),
-            chains: Vec::new(),
-            path_sums: Vec::new(),
-            hessian: None,
-            backprop_multiplications: 0,
-            separate_multiplications: 0,
-        }
+        builder.finish()
     }
 
     /// The backward pass: δ and gradient nodes for every neuron and
@@ -390,20 +471,24 @@ impl NetworkFormula {
         let wrt: Vec<Id> = self.params.iter().map(|p| p.var).collect();
         self.adjoints = backpropagate(graph, &seeds, &wrt);
         let zero = graph.num(0.0);
+        // Every net lies on a path from a parameter to the loss (or is a
+        // seed), so backpropagation gave it an adjoint.
+        let adjoints = &self.adjoints;
         self.deltas = self
             .neurons
             .iter()
-            .map(|n| self.adjoints.get(n.net).unwrap_or(zero))
+            .map(|n| adjoints.get(n.net).expect("every net has an adjoint")) // invariant: above
             .collect();
         for (n, &delta) in self.neurons.iter().zip(&self.deltas) {
             if !self.names.contains_key(&delta) && delta != zero {
                 self.names.insert(delta, format!("delta_{}", n.name));
             }
         }
+        // Every parameter feeds a net, so it has an adjoint too.
         self.gradients = self
             .params
             .iter()
-            .map(|p| self.adjoints.get(p.var).unwrap_or(zero))
+            .map(|p| adjoints.get(p.var).expect("every parameter has an adjoint")) // invariant: above
             .collect();
         self.path_sums = self.path_sums();
         self.chains = (0..self.params.len())
@@ -434,18 +519,16 @@ impl NetworkFormula {
     }
 
     /// ∂out/∂net of an element-wise activation, as a formula in the graph
-    /// (1 for identity); `None` for softmax, whose outputs depend on every
-    /// net of the layer.
+    /// (1 for identity), from the activation itself — not from the shape
+    /// its output node happens to have; `None` for softmax, whose outputs
+    /// depend on every net of the layer.
     fn activation_partial(&mut self, neuron: usize, spec: &Spec) -> Option<Id> {
-        let n = &self.neurons[neuron];
-        let (net, out) = (n.net, n.out);
-        match spec.activations[n.layer - 1] {
-            Activation::Softmax => None,
-            Activation::Identity => Some(self.graph.num(1.0)),
-            _ => match self.graph.node(out).clone() {
-                Node::Call(f, _) => Some(function_derivative(&mut self.graph, f, net)),
-                _ => Some(self.graph.num(1.0)),
-            },
+        let net = self.neurons[neuron].net;
+        let activation = spec.activations[self.neurons[neuron].layer - 1];
+        match activation.function() {
+            Some(f) => Some(function_derivative(&mut self.graph, f, net)),
+            None if activation == Activation::Softmax => None,
+            None => Some(self.graph.num(1.0)),
         }
     }
 
@@ -486,9 +569,13 @@ impl NetworkFormula {
         let output = self.is_output(neuron);
         match (output, self.output_rule, partial) {
             (true, OutputRule::Chain, Some(partial)) | (false, _, Some(partial)) => {
+                // Under the chain rule the outputs lie between the nets and
+                // the loss, so each has an adjoint.
                 let out = self.neurons[neuron].out;
-                let zero = self.graph.num(0.0);
-                let d_out = self.adjoints.get(out).unwrap_or(zero);
+                let d_out = self
+                    .adjoints
+                    .get(out)
+                    .expect("an output under the chain rule has an adjoint"); // invariant: above
                 factors.push(Factor {
                     of: "E_total".into(),
                     by: format!("out_{n_name}"),

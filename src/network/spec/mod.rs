@@ -47,6 +47,18 @@ impl Activation {
         }
     }
 
+    /// The element-wise function applied to each net (`None` for identity,
+    /// which applies nothing, and softmax, which reads the whole layer).
+    pub fn function(self) -> Option<crate::expr::Func> {
+        use crate::expr::Func;
+        match self {
+            Activation::Sigmoid => Some(Func::Sigmoid),
+            Activation::Tanh => Some(Func::Tanh),
+            Activation::Relu => Some(Func::Relu),
+            Activation::Identity | Activation::Softmax => None,
+        }
+    }
+
     fn parse(name: &str) -> Option<Activation> {
         Some(match name {
             "sigmoid" => Activation::Sigmoid,
