@@ -335,148 +335,199 @@ fn shorten(text: &str) -> String {
 }
 
 fn validate(tokens: &[Token], input: &str) -> Result<(), ParseError> {
-    let mut expect_operand = true;
-    let mut stack: Vec<Open> = Vec::new();
-    // Where the group closed last began: `(` or a function's name.
-    let mut group_start = 0;
-    for (index, token) in tokens.iter().enumerate() {
-        let span = token.span.clone();
-        let previous = index.checked_sub(1).map(|p| &tokens[p]);
-        if expect_operand {
-            match &token.kind {
-                Kind::Number(_) => expect_operand = false,
-                Kind::Name(name) => {
-                    if Func::from_name(name).is_some() || name == LOG_SUM_EXP {
-                        return Err(err(
-                            ParseErrorKind::MissingCallParens { name: name.clone() },
-                            span,
-                        ));
-                    }
-                    expect_operand = false;
-                }
-                Kind::Call(name) => {
-                    check_function(name, span.start..span.start + name.len())?;
-                    push_open(&mut stack, span.end - 1..span.end, Some(name.clone()))?;
-                }
-                Kind::Open => push_open(&mut stack, span, None)?,
-                Kind::Op('+' | '-') => {}
-                Kind::Op(op) => {
-                    return Err(err(
-                        ParseErrorKind::DanglingOperator {
-                            op: *op,
-                            side: Side::Left,
-                        },
-                        span,
-                    ))
-                }
-                Kind::Close => {
-                    return Err(match previous.map(|p| &p.kind) {
-                        Some(Kind::Open) => err(
-                            ParseErrorKind::EmptyParens,
-                            previous.map_or(span.start, |p| p.span.start)..span.end,
-                        ),
-                        Some(Kind::Call(name)) => err(
-                            ParseErrorKind::WrongArity {
-                                name: name.clone(),
-                                found: 0,
-                            },
-                            previous.map_or(span.start, |p| p.span.start)..span.end,
-                        ),
-                        Some(Kind::Op(op)) => err(
-                            ParseErrorKind::DanglingOperator {
-                                op: *op,
-                                side: Side::Right,
-                            },
-                            previous.map_or(span.clone(), |p| p.span.clone()),
-                        ),
-                        _ if stack.is_empty() => err(ParseErrorKind::UnopenedParen, span),
-                        _ => err(ParseErrorKind::EmptyParens, span),
-                    })
-                }
-                Kind::Comma => {
-                    return Err(match previous.map(|p| &p.kind) {
-                        Some(Kind::Op(op)) => err(
-                            ParseErrorKind::DanglingOperator {
-                                op: *op,
-                                side: Side::Right,
-                            },
-                            previous.map_or(span.clone(), |p| p.span.clone()),
-                        ),
-                        _ => err(ParseErrorKind::MisplacedComma, span),
-                    })
-                }
-            }
+    let mut grammar = Grammar {
+        tokens,
+        input,
+        expect_operand: true,
+        stack: Vec::new(),
+        group_start: 0,
+    };
+    for index in 0..tokens.len() {
+        if grammar.expect_operand {
+            grammar.operand(index)?;
         } else {
-            match &token.kind {
-                Kind::Op(_) => expect_operand = true,
-                Kind::Close => match stack.pop() {
-                    None => return Err(err(ParseErrorKind::UnopenedParen, span)),
-                    Some(Open {
-                        span: open_span,
-                        call: Some((name, commas)),
-                    }) => {
-                        let start = input[..open_span.start]
-                            .rfind(name.as_str())
-                            .unwrap_or(open_span.start);
-                        group_start = start;
-                        if commas != 0 && name != LOG_SUM_EXP {
-                            return Err(err(
-                                ParseErrorKind::WrongArity {
-                                    name,
-                                    found: commas + 1,
-                                },
-                                start..span.end,
-                            ));
-                        }
-                    }
-                    Some(open) => group_start = open.span.start,
-                },
-                Kind::Comma => match stack.last_mut() {
-                    Some(Open {
-                        call: Some((_, commas)),
-                        ..
-                    }) => {
-                        *commas += 1;
-                        expect_operand = true;
-                    }
-                    _ => return Err(err(ParseErrorKind::MisplacedComma, span)),
-                },
-                Kind::Number(_) | Kind::Name(_) | Kind::Call(_) | Kind::Open => {
-                    let (left, start) = match previous {
-                        Some(p) if p.kind == Kind::Close => {
-                            (shorten(&input[group_start..p.span.end]), group_start)
-                        }
-                        Some(p) => (describe(p, input), p.span.start),
-                        None => (String::new(), span.start),
-                    };
-                    let right = describe(token, input);
-                    return Err(err(
-                        ParseErrorKind::ImplicitMultiplication { left, right },
-                        start..span.end,
-                    ));
-                }
-            }
+            grammar.after_operand(index)?;
         }
     }
-    if expect_operand {
-        // Tokens exist (empty input was refused), so the last one is an
-        // operator, an opening parenthesis or a comma.
-        let last = &tokens[tokens.len() - 1];
-        return Err(match &last.kind {
-            Kind::Op(op) => err(
+    grammar.finish()
+}
+
+/// The two-state grammar's walk over the tokens.
+struct Grammar<'t> {
+    tokens: &'t [Token],
+    input: &'t str,
+    /// An operand is expected next (else an operator, `)` or `,`).
+    expect_operand: bool,
+    stack: Vec<Open>,
+    /// Where the group closed last began: `(` or a function's name.
+    group_start: usize,
+}
+
+impl Grammar<'_> {
+    /// Token `index` where an operand is expected.
+    fn operand(&mut self, index: usize) -> Result<(), ParseError> {
+        let token = &self.tokens[index];
+        let span = token.span.clone();
+        let previous = index.checked_sub(1).map(|p| &self.tokens[p]);
+        match &token.kind {
+            Kind::Number(_) => self.expect_operand = false,
+            Kind::Name(name) => {
+                if Func::from_name(name).is_some() || name == LOG_SUM_EXP {
+                    return Err(err(
+                        ParseErrorKind::MissingCallParens { name: name.clone() },
+                        span,
+                    ));
+                }
+                self.expect_operand = false;
+            }
+            Kind::Call(name) => {
+                check_function(name, span.start..span.start + name.len())?;
+                push_open(&mut self.stack, span.end - 1..span.end, Some(name.clone()))?;
+            }
+            Kind::Open => push_open(&mut self.stack, span, None)?,
+            Kind::Op('+' | '-') => {}
+            Kind::Op(op) => {
+                return Err(err(
+                    ParseErrorKind::DanglingOperator {
+                        op: *op,
+                        side: Side::Left,
+                    },
+                    span,
+                ))
+            }
+            Kind::Close => return Err(self.close_without_operand(previous, span)),
+            Kind::Comma => {
+                return Err(match previous.map(|p| &p.kind) {
+                    Some(Kind::Op(op)) => err(
+                        ParseErrorKind::DanglingOperator {
+                            op: *op,
+                            side: Side::Right,
+                        },
+                        previous.map_or(span.clone(), |p| p.span.clone()),
+                    ),
+                    _ => err(ParseErrorKind::MisplacedComma, span),
+                })
+            }
+        }
+        Ok(())
+    }
+
+    /// The error for a `)` where an operand was expected.
+    fn close_without_operand(&self, previous: Option<&Token>, span: Range<usize>) -> ParseError {
+        match previous.map(|p| &p.kind) {
+            Some(Kind::Open) => err(
+                ParseErrorKind::EmptyParens,
+                previous.map_or(span.start, |p| p.span.start)..span.end,
+            ),
+            Some(Kind::Call(name)) => err(
+                ParseErrorKind::WrongArity {
+                    name: name.clone(),
+                    found: 0,
+                },
+                previous.map_or(span.start, |p| p.span.start)..span.end,
+            ),
+            Some(Kind::Op(op)) => err(
                 ParseErrorKind::DanglingOperator {
                     op: *op,
                     side: Side::Right,
                 },
-                last.span.clone(),
+                previous.map_or(span.clone(), |p| p.span.clone()),
             ),
-            _ => err(ParseErrorKind::UnclosedParen, last.span.clone()),
-        });
+            _ if self.stack.is_empty() => err(ParseErrorKind::UnopenedParen, span),
+            _ => err(ParseErrorKind::EmptyParens, span),
+        }
     }
-    if let Some(open) = stack.pop() {
-        return Err(err(ParseErrorKind::UnclosedParen, open.span));
+
+    /// Token `index` after an operand: an operator, `)` or `,`.
+    fn after_operand(&mut self, index: usize) -> Result<(), ParseError> {
+        let token = &self.tokens[index];
+        let span = token.span.clone();
+        match &token.kind {
+            Kind::Op(_) => self.expect_operand = true,
+            Kind::Close => self.close(span)?,
+            Kind::Comma => match self.stack.last_mut() {
+                Some(Open {
+                    call: Some((_, commas)),
+                    ..
+                }) => {
+                    *commas += 1;
+                    self.expect_operand = true;
+                }
+                _ => return Err(err(ParseErrorKind::MisplacedComma, span)),
+            },
+            Kind::Number(_) | Kind::Name(_) | Kind::Call(_) | Kind::Open => {
+                let previous = index.checked_sub(1).map(|p| &self.tokens[p]);
+                let (left, start) = match previous {
+                    Some(p) if p.kind == Kind::Close => (
+                        shorten(&self.input[self.group_start..p.span.end]),
+                        self.group_start,
+                    ),
+                    Some(p) => (describe(p, self.input), p.span.start),
+                    None => (String::new(), span.start),
+                };
+                let right = describe(token, self.input);
+                return Err(err(
+                    ParseErrorKind::ImplicitMultiplication { left, right },
+                    start..span.end,
+                ));
+            }
+        }
+        Ok(())
     }
-    Ok(())
+
+    /// A `)` after an operand: closes a group or a call, whose arguments
+    /// are counted.
+    fn close(&mut self, span: Range<usize>) -> Result<(), ParseError> {
+        match self.stack.pop() {
+            None => Err(err(ParseErrorKind::UnopenedParen, span)),
+            Some(Open {
+                span: open_span,
+                call: Some((name, commas)),
+            }) => {
+                let start = self.input[..open_span.start]
+                    .rfind(name.as_str())
+                    .unwrap_or(open_span.start);
+                self.group_start = start;
+                if commas != 0 && name != LOG_SUM_EXP {
+                    return Err(err(
+                        ParseErrorKind::WrongArity {
+                            name,
+                            found: commas + 1,
+                        },
+                        start..span.end,
+                    ));
+                }
+                Ok(())
+            }
+            Some(open) => {
+                self.group_start = open.span.start;
+                Ok(())
+            }
+        }
+    }
+
+    /// The end of the input: nothing may be left open or dangling.
+    fn finish(mut self) -> Result<(), ParseError> {
+        if self.expect_operand {
+            // Tokens exist (empty input was refused), so the last one is an
+            // operator, an opening parenthesis or a comma.
+            let last = &self.tokens[self.tokens.len() - 1];
+            return Err(match &last.kind {
+                Kind::Op(op) => err(
+                    ParseErrorKind::DanglingOperator {
+                        op: *op,
+                        side: Side::Right,
+                    },
+                    last.span.clone(),
+                ),
+                _ => err(ParseErrorKind::UnclosedParen, last.span.clone()),
+            });
+        }
+        if let Some(open) = self.stack.pop() {
+            return Err(err(ParseErrorKind::UnclosedParen, open.span));
+        }
+        Ok(())
+    }
 }
 
 fn push_open(
