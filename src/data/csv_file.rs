@@ -32,10 +32,9 @@ fn located(
 
 /// Parses CSV `text` (read from `path`, which only names it in errors).
 pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Dataset, Error> {
+    let source = CsvSource { path, text };
     if text.trim().is_empty() {
-        return Err(located(
-            path,
-            text,
+        return Err(source.error(
             0..0,
             "the CSV file is empty".into(),
             "the first line must name the columns, e.g. x1,x2,y",
@@ -46,38 +45,19 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let header_error = |e: csv::Error| Error::Io {
-        path: path.to_string(),
-        message: format!("cannot read the header row: {e}"),
-    };
     let headers: Vec<String> = reader
         .headers()
-        .map_err(header_error)?
+        .map_err(|e| Error::Io {
+            path: path.to_string(),
+            message: format!("cannot read the header row: {e}"),
+        })?
         .iter()
         .map(str::to_string)
         .collect();
-    let header_end = text.find('\n').unwrap_or(text.len());
-    let target_indices: Vec<usize> = match targets {
-        TargetColumns::Names(names) => names
-            .iter()
-            .map(|name| column_index(path, text, &headers, name, header_end))
-            .collect::<Result<_, _>>()?,
-        TargetColumns::Label(name) => vec![column_index(path, text, &headers, name, header_end)?],
-    };
-    let feature_indices: Vec<usize> = (0..headers.len())
-        .filter(|i| !target_indices.contains(i))
-        .collect();
-    if feature_indices.is_empty() {
-        return Err(located(
-            path,
-            text,
-            0..header_end,
-            "no column is left for the inputs".into(),
-            "the columns that are not targets are the inputs",
-        ));
-    }
+    let layout = source.layout(&headers, targets)?;
     let mut data = Dataset {
-        feature_names: feature_indices
+        feature_names: layout
+            .features
             .iter()
             .map(|&i| headers[i].clone())
             .collect(),
@@ -87,22 +67,139 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
         },
         ..Dataset::default()
     };
-    let mut labels: Vec<String> = Vec::new();
-    let mut label_rows: Vec<usize> = Vec::new();
+    let mut classes = Classes::default();
     for record in reader.records() {
         let record = record.map_err(|e| Error::Io {
             path: path.to_string(),
             message: e.to_string(),
         })?;
+        let Some(row) = source.row(&record, &headers)? else {
+            continue;
+        };
+        data.inputs.push(row.numbers(&layout.features)?);
+        match targets {
+            TargetColumns::Names(_) => data.targets.push(row.numbers(&layout.targets)?),
+            TargetColumns::Label(_) => classes.add(&record[layout.targets[0]]),
+        }
+    }
+    if data.inputs.is_empty() {
+        return Err(source.error(
+            0..layout.header_end,
+            "the CSV file has a header but no data rows".into(),
+            "add one row per sample below the header",
+        ));
+    }
+    if let TargetColumns::Label(_) = targets {
+        data.targets = classes.one_hot();
+        data.target_names = classes.names.clone();
+        data.class_names = Some(classes.names);
+    }
+    Ok(data)
+}
+
+/// The text of a CSV and the name it is reported under.
+struct CsvSource<'a> {
+    path: &'a str,
+    text: &'a str,
+}
+
+/// Which columns are inputs and which targets.
+struct Layout {
+    features: Vec<usize>,
+    targets: Vec<usize>,
+    /// Where the header line ends.
+    header_end: usize,
+}
+
+/// One data row of a CSV with its place in the text.
+struct Row<'r> {
+    source: &'r CsvSource<'r>,
+    record: &'r csv::StringRecord,
+    headers: &'r [String],
+    line_span: std::ops::Range<usize>,
+}
+
+/// Class labels in order of first appearance, and each row's class.
+#[derive(Default)]
+struct Classes {
+    names: Vec<String>,
+    rows: Vec<usize>,
+}
+
+impl Classes {
+    fn add(&mut self, label: &str) {
+        let class = match self.names.iter().position(|l| l == label) {
+            Some(c) => c,
+            None => {
+                self.names.push(label.to_string());
+                self.names.len() - 1
+            }
+        };
+        self.rows.push(class);
+    }
+
+    fn one_hot(&self) -> Vec<Vec<f64>> {
+        self.rows
+            .iter()
+            .map(|&c| {
+                (0..self.names.len())
+                    .map(|k| if k == c { 1.0 } else { 0.0 })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+impl<'a> CsvSource<'a> {
+    fn error(&self, span: std::ops::Range<usize>, message: String, hint: &str) -> Error {
+        located(self.path, self.text, span, message, hint)
+    }
+
+    /// The target columns found by name, the rest the inputs.
+    fn layout(&self, headers: &[String], targets: &TargetColumns) -> Result<Layout, Error> {
+        let (path, text) = (self.path, self.text);
+        let header_end = text.find('\n').unwrap_or(text.len());
+        let target_indices: Vec<usize> = match targets {
+            TargetColumns::Names(names) => names
+                .iter()
+                .map(|name| column_index(path, text, headers, name, header_end))
+                .collect::<Result<_, _>>()?,
+            TargetColumns::Label(name) => {
+                vec![column_index(path, text, headers, name, header_end)?]
+            }
+        };
+        let features: Vec<usize> = (0..headers.len())
+            .filter(|i| !target_indices.contains(i))
+            .collect();
+        if features.is_empty() {
+            return Err(self.error(
+                0..header_end,
+                "no column is left for the inputs".into(),
+                "the columns that are not targets are the inputs",
+            ));
+        }
+        Ok(Layout {
+            features,
+            targets: target_indices,
+            header_end,
+        })
+    }
+
+    /// The row of `record`, or `None` for a blank one; a row with the wrong
+    /// number of fields is an error at its line.
+    fn row<'r>(
+        &'r self,
+        record: &'r csv::StringRecord,
+        headers: &'r [String],
+    ) -> Result<Option<Row<'r>>, Error> {
+        let text = self.text;
         let offset = record.position().map_or(0, |p| p.byte() as usize);
         let line_span = offset..offset + text[offset..].find('\n').unwrap_or(text.len() - offset);
         if record.iter().all(str::is_empty) {
-            continue;
+            return Ok(None);
         }
         if record.len() != headers.len() {
-            return Err(located(
-                path,
-                text,
+            return Err(self.error(
                 line_span,
                 format!(
                     "this row has {} fields, but the header names {} columns",
@@ -112,98 +209,60 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
                 "every row needs one value per column",
             ));
         }
-        // The bytes of field i on its line: after the i-th comma, where its
-        // (trimmed) text starts.
-        let field_span = |i: usize| {
-            let field = &record[i];
-            let line = &text[line_span.clone()];
-            let mut start = 0;
-            for _ in 0..i {
-                start = line[start..]
-                    .find(',')
-                    .map_or(line.len(), |p| start + p + 1);
-            }
-            match line[start..].find(field) {
-                Some(p) => line_span.start + start + p..line_span.start + start + p + field.len(),
-                // Quoted, or with escapes: the raw text up to the next comma.
-                None => {
-                    let end = line[start..].find(',').map_or(line.len(), |p| start + p);
-                    line_span.start + start..line_span.start + end
-                }
-            }
-        };
-        let number = |i: usize| -> Result<f64, Error> {
-            let field = &record[i];
-            match field.parse::<f64>() {
-                Ok(v) if v.is_finite() => Ok(v),
-                _ if field.trim().is_empty() => Err(located(
-                    path,
-                    text,
-                    field_span(i),
-                    format!("column {} ({}) is empty on this row", i + 1, headers[i]),
-                    "every input and numeric target needs a number on every row",
-                )),
-                _ => Err(located(
-                    path,
-                    text,
-                    field_span(i),
-                    format!(
-                        "'{field}' in column {} ({}) is not a number",
-                        i + 1,
-                        headers[i]
-                    ),
-                    "inputs and numeric targets must be numbers such as 0.5 or -1e-3",
-                )),
-            }
-        };
-        let inputs = feature_indices
-            .iter()
-            .map(|&i| number(i))
-            .collect::<Result<Vec<_>, _>>()?;
-        data.inputs.push(inputs);
-        match targets {
-            TargetColumns::Names(_) => {
-                let row = target_indices
-                    .iter()
-                    .map(|&i| number(i))
-                    .collect::<Result<Vec<_>, _>>()?;
-                data.targets.push(row);
-            }
-            TargetColumns::Label(_) => {
-                let label = record[target_indices[0]].to_string();
-                let class = match labels.iter().position(|l| *l == label) {
-                    Some(c) => c,
-                    None => {
-                        labels.push(label);
-                        labels.len() - 1
-                    }
-                };
-                label_rows.push(class);
+        Ok(Some(Row {
+            source: self,
+            record,
+            headers,
+            line_span,
+        }))
+    }
+}
+
+impl Row<'_> {
+    /// The bytes of field `i` on its line: after the i-th comma, where its
+    /// (trimmed) text starts.
+    fn field_span(&self, i: usize) -> std::ops::Range<usize> {
+        let field = &self.record[i];
+        let line = &self.source.text[self.line_span.clone()];
+        let mut start = 0;
+        for _ in 0..i {
+            start = line[start..]
+                .find(',')
+                .map_or(line.len(), |p| start + p + 1);
+        }
+        let at = self.line_span.start + start;
+        match line[start..].find(field) {
+            Some(p) => at + p..at + p + field.len(),
+            // Quoted, or with escapes: the raw text up to the next comma.
+            None => {
+                let end = line[start..].find(',').map_or(line.len(), |p| start + p);
+                at..self.line_span.start + end
             }
         }
     }
-    if data.inputs.is_empty() {
-        return Err(located(
-            path,
-            text,
-            0..header_end,
-            "the CSV file has a header but no data rows".into(),
-            "add one row per sample below the header",
-        ));
+
+    /// Field `i` as a finite number.
+    fn number(&self, i: usize) -> Result<f64, Error> {
+        let field = &self.record[i];
+        let name = &self.headers[i];
+        match field.parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(v),
+            _ if field.trim().is_empty() => Err(self.source.error(
+                self.field_span(i),
+                format!("column {} ({name}) is empty on this row", i + 1),
+                "every input and numeric target needs a number on every row",
+            )),
+            _ => Err(self.source.error(
+                self.field_span(i),
+                format!("'{field}' in column {} ({name}) is not a number", i + 1),
+                "inputs and numeric targets must be numbers such as 0.5 or -1e-3",
+            )),
+        }
     }
-    if let TargetColumns::Label(_) = targets {
-        data.targets = label_rows
-            .iter()
-            .map(|&c| {
-                (0..labels.len())
-                    .map(|k| if k == c { 1.0 } else { 0.0 })
-                    .collect()
-            })
-            .collect();
-        data.target_names = labels.clone();
-        data.class_names = Some(labels);
+
+    fn numbers(&self, columns: &[usize]) -> Result<Vec<f64>, Error> {
+        columns.iter().map(|&i| self.number(i)).collect()
     }
-    Ok(data)
 }
 
 /// The byte range of each column name in the header line.
