@@ -11,13 +11,11 @@
 //! hint: did you mean sin? …
 //! ```
 
+pub use crate::limits::MAX_LISTED_NAMES;
 use std::ops::Range;
 
 /// Widest piece of input shown around a caret.
 const WINDOW: usize = 60;
-
-/// Most names a message lists in full; longer lists are shortened.
-pub const MAX_LISTED_NAMES: usize = 12;
 
 /// Names for a message, separated by `, `: all of them when there are at
 /// most `MAX_LISTED_NAMES`, else the first ten, `…`, the last and the count,

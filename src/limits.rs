@@ -6,7 +6,13 @@
 //! text, files, networks, data, steps — meets one of these before stepgrad
 //! commits to it; long loops also stop at Ctrl-C (see `interrupt`).
 
-pub use crate::expr::{MAX_INPUT_LEN, MAX_PAREN_DEPTH, MAX_TREE_HEIGHT};
+/// Longest expression accepted, in bytes.
+pub const MAX_INPUT_LEN: usize = 10_000;
+/// Deepest nesting of parentheses accepted.
+pub const MAX_PAREN_DEPTH: usize = 100;
+/// Tallest expression tree accepted (operations inside operations, with or
+/// without parentheses, e.g. a chain of 500 powers x^x^x^…).
+pub const MAX_TREE_HEIGHT: u32 = 250;
 
 /// Bytes of any file stepgrad reads (a spec, a CSV, a lesson, a problem
 /// file, saved parameters).
@@ -39,6 +45,25 @@ pub fn parameter_count(layers: &[usize], biases_per_layer: impl Fn(usize) -> usi
         })
         .fold(0usize, usize::saturating_add)
 }
+
+// ---- caps on internal work ------------------------------------------------
+// These bound how much work an algorithm does on one input; they are not
+// refused up front, because the algorithm stops at them by itself.
+
+/// Parts of an expression whose sign `check` follows (the first ones).
+pub const MAX_CRITICAL_PARTS: usize = 64;
+/// Boundaries `check` keeps along one line.
+pub const MAX_BOUNDARIES: usize = 48;
+/// Points `check` compares at, at most.
+pub const MAX_CHECK_POINTS: usize = 800;
+/// Places where `check` tries a typical mistake, at most.
+pub const MAX_MISTAKE_SITES: usize = 60;
+/// Names a message lists in full; longer lists are shortened.
+pub const MAX_LISTED_NAMES: usize = 12;
+/// Function and gradient evaluations a BFGS line search may use.
+pub const MAX_LINE_SEARCH: usize = 60;
+/// Times Newton's backtracking may halve a step.
+pub const MAX_HALVINGS: usize = 50;
 
 #[cfg(test)]
 mod tests {

@@ -11,8 +11,7 @@
 use super::check::REQUIRED_POINTS;
 use super::derive::{derivative, derivative_with_mistake, mistake_sites, Mistake};
 use crate::expr::{Evaluator, Func, Graph, Id, Node, Point};
-
-const MAX_MISTAKE_SITES: usize = 60;
+use crate::limits::MAX_MISTAKE_SITES;
 
 /// The likely mistake behind a wrong answer.
 #[derive(Clone, Debug, PartialEq)]

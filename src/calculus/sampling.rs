@@ -17,15 +17,10 @@
 //! and no point is drawn on a boundary itself.
 
 use crate::expr::{domain, EvalError, Evaluator, Func, Graph, Id, Node, Point};
+use crate::limits::{MAX_BOUNDARIES, MAX_CHECK_POINTS as MAX_POINTS, MAX_CRITICAL_PARTS};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-/// Critical parts considered at most (the first ones, children first).
-const MAX_CRITICAL_PARTS: usize = 64;
-/// Boundaries kept along one line.
-const MAX_BOUNDARIES: usize = 48;
-/// Points drawn in all.
-pub const MAX_POINTS: usize = 800;
 /// Base points for the lines of an expression of several variables.
 const BASE_POINTS: usize = 6;
 

@@ -5,16 +5,9 @@
 //! that span. Each variant knows its own message and hint, so the wording of
 //! an error lives in one place.
 
+pub use crate::limits::{MAX_INPUT_LEN, MAX_PAREN_DEPTH, MAX_TREE_HEIGHT};
 use std::fmt;
 use std::ops::Range;
-
-/// Longest expression accepted, in bytes.
-pub const MAX_INPUT_LEN: usize = 10_000;
-/// Deepest nesting of parentheses accepted.
-pub const MAX_PAREN_DEPTH: usize = 100;
-/// Tallest expression tree accepted (operations inside operations, with or
-/// without parentheses, e.g. a chain of 500 powers x^x^x^…).
-pub const MAX_TREE_HEIGHT: u32 = 250;
 
 /// A parse error: what went wrong and the byte range of the input it
 /// concerns.

@@ -13,15 +13,13 @@
 
 use super::linalg::{dot, identity, mat_vec, Matrix};
 use super::{BfgsConfig, Objective, StateEntry, StateValue, StepReport};
+use crate::limits::MAX_LINE_SEARCH;
 
 #[derive(Clone, Debug)]
 pub struct Bfgs {
     h: Matrix,
     updates: usize,
 }
-
-/// Function and gradient evaluations a line search may use.
-const MAX_LINE_SEARCH: usize = 60;
 
 impl Bfgs {
     pub fn new(n: usize) -> Bfgs {

@@ -10,12 +10,10 @@
 
 use super::linalg::{cholesky, cholesky_solve, dot};
 use super::{NewtonConfig, Objective, StateEntry, StateValue, StepReport};
+use crate::limits::MAX_HALVINGS;
 
 #[derive(Clone, Debug, Default)]
 pub struct Newton;
-
-/// Backtracking halves the step at most this many times.
-const MAX_HALVINGS: usize = 50;
 
 impl Newton {
     pub fn step(
