@@ -6,7 +6,7 @@
 //! header or a lesson's front matter.
 //!
 //! Invariant: every text stepgrad reads comes through [`read`] or
-//! [`read_stdin`], so each meets the size limit and line 1 column 1 is the
+//! [`read_limited`], so each meets the size limit and line 1 column 1 is the
 //! first visible character.
 
 use crate::limits::MAX_FILE_BYTES;
@@ -72,13 +72,9 @@ pub fn read(path: &Path) -> Result<String, ReadFailure> {
     })
 }
 
-/// The text on standard input.
-pub fn read_stdin() -> Result<String, ReadFailure> {
-    read_limited(std::io::stdin().lock())
-}
-
-/// Reads at most the limit (one byte more tells that there was more).
-fn read_limited(source: impl Read) -> Result<String, ReadFailure> {
+/// The text read from `source` (standard input, which the command line
+/// hands in), at most the limit: one byte more tells there was more.
+pub fn read_limited(source: impl Read) -> Result<String, ReadFailure> {
     let mut bytes = Vec::new();
     source
         .take(MAX_FILE_BYTES + 1)

@@ -510,7 +510,7 @@ pub fn write_file_atomically(path: &std::path::Path, contents: &[u8]) -> Result<
 /// the one reading path, with its size limit; a byte-order mark skipped).
 pub fn read_input_file(path: &std::path::Path) -> Result<String, Error> {
     let text = if path.as_os_str() == "-" {
-        crate::text_file::read_stdin()
+        crate::text_file::read_limited(std::io::stdin().lock())
     } else {
         crate::text_file::read(path)
     };
