@@ -44,6 +44,16 @@ fn trim_zeros(text: &str) -> &str {
 
 /// An integer with thousands separators: 100000 → "100,000". Any unsigned
 /// count up to 128 bits, so products of counts are shown exactly.
+/// A signed whole number with thousands separators: -1000 → "-1,000".
+pub fn format_thousands_signed(n: i64) -> String {
+    let magnitude = format_thousands(n.unsigned_abs());
+    if n < 0 {
+        format!("-{magnitude}")
+    } else {
+        magnitude
+    }
+}
+
 pub fn format_thousands(n: impl Into<u128>) -> String {
     let digits = n.into().to_string();
     let mut out = String::new();

@@ -1,13 +1,18 @@
 //! The languages stepgrad speaks: English and Korean.
 //!
-//! Lessons exist in both; every command's `--lang ko` also puts its tables'
-//! column headers into Korean (the prose of command output stays English).
-//! `Lang::from_env` reads the locale the way `lesson` picks its default:
-//! LC_ALL, then LC_MESSAGES, then LANG; a value starting with `ko` means
-//! Korean.
+//! `catalog` holds every message in both languages (Project Fluent files
+//! under locales/), `particles` chooses Korean particles by the word they
+//! follow. `Lang::from_env` reads the locale: LC_ALL, then LC_MESSAGES,
+//! then LANG; a value starting with `ko` means Korean.
 //!
 //! Invariant: `header` returns its input unchanged for English and for any
 //! header it has no translation of (variable names, symbols, math).
+
+mod catalog;
+mod particles;
+
+pub use catalog::{has_message, message, Arg, ENGLISH, KOREAN};
+pub use particles::{particle, with_particle};
 
 /// A language of lessons and table headers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -1,0 +1,3 @@
+# Words shared by every command.
+
+lang-name = English

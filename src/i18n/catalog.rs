@@ -1,0 +1,206 @@
+//! The message catalogue: every word stepgrad prints, in English and
+//! Korean, as Project Fluent messages (`locales/en/*.ftl` and
+//! `locales/ko/*.ftl`, side by side, built into the binary by build.rs).
+//!
+//! A message is looked up by its id with named arguments:
+//! `message(Lang::Ko, "check-wrong", &[("answer", Arg::text("cos(3·x)"))])`,
+//! or with the [`msg!`](crate::msg) macro. Arguments are text stepgrad has
+//! already formatted (numbers with their significant digits, formulas as
+//! printed) or counts, which Fluent's plural rules read ("1 epoch", "3
+//! epochs"). Korean messages choose particles by the word before them with
+//! the function `PARTICLE`: `{ PARTICLE($name, "을/를") }` gives
+//! "exp(x)를", "레슨 2를", "−2가" (see `particles`).
+//!
+//! Invariant: every id exists in both languages with the same arguments
+//! (tests/catalog_messages.rs), so a lookup never falls back in a
+//! finished build; if one did, the English text, then the id itself, is
+//! returned rather than nothing.
+
+use super::particles::with_particle;
+use super::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// The English catalogue, all files in name order.
+pub const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/en.ftl"));
+/// The Korean catalogue, all files in name order.
+pub const KOREAN: &str = include_str!(concat!(env!("OUT_DIR"), "/ko.ftl"));
+
+/// An argument of a message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg<'a> {
+    /// Text shown as it is.
+    Text(Cow<'a, str>),
+    /// A whole number: shown with thousands separators (1,000), and read
+    /// by plural forms ("1 epoch", "3 epochs").
+    Count(u64),
+}
+
+impl<'a> Arg<'a> {
+    pub fn text(text: impl Into<Cow<'a, str>>) -> Arg<'a> {
+        Arg::Text(text.into())
+    }
+
+    /// A count shown with thousands separators (1,000).
+    pub fn count(n: u64) -> Arg<'a> {
+        Arg::Count(n)
+    }
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Arg<'a> {
+        Arg::Text(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(s: String) -> Self {
+        Arg::Text(Cow::Owned(s))
+    }
+}
+
+impl From<&String> for Arg<'_> {
+    fn from(s: &String) -> Self {
+        Arg::Text(Cow::Owned(s.clone()))
+    }
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::count(n as u64)
+    }
+}
+
+impl From<u64> for Arg<'_> {
+    fn from(n: u64) -> Self {
+        Arg::count(n)
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    static ENGLISH_BUNDLE: OnceLock<Bundle> = OnceLock::new();
+    static KOREAN_BUNDLE: OnceLock<Bundle> = OnceLock::new();
+    match lang {
+        Lang::En => ENGLISH_BUNDLE.get_or_init(|| build(Lang::En, ENGLISH)),
+        Lang::Ko => KOREAN_BUNDLE.get_or_init(|| build(Lang::Ko, KOREAN)),
+    }
+}
+
+fn build(lang: Lang, text: &str) -> Bundle {
+    // invariant: the catalogue's syntax is checked by tests/catalog_messages.rs
+    let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(res, _)| res);
+    let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Text goes to terminals, Markdown and LaTeX: no bidirectional marks.
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(format_value));
+    let _ = bundle.add_function("PARTICLE", |positional, _named| {
+        match (positional.first(), positional.get(1)) {
+            (Some(word), Some(FluentValue::String(pair))) => {
+                let word = match word {
+                    FluentValue::String(s) => s.to_string(),
+                    FluentValue::Number(n) => n.as_string().to_string(),
+                    _ => String::new(),
+                };
+                FluentValue::from(with_particle(&word, pair))
+            }
+            _ => FluentValue::Error,
+        }
+    });
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// The message `id` in `lang` with its arguments.
+pub fn message(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    format_in(lang, id, args)
+        .or_else(|| format_in(Lang::En, id, args))
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// Whether `id` exists in `lang`.
+pub fn has_message(lang: Lang, id: &str) -> bool {
+    bundle(lang).has_message(id)
+}
+
+fn format_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+    format_with(bundle(lang), id, args)
+}
+
+fn format_with(bundle: &Bundle, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut fluent_args = FluentArgs::new();
+    for (name, arg) in args {
+        match arg {
+            Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.to_string())),
+            Arg::Count(n) => fluent_args.set(*name, FluentValue::from(*n)),
+        }
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    Some(text.into_owned())
+}
+
+/// How numbers in messages are written: whole numbers with thousands
+/// separators (stepgrad formats every other number itself, as text).
+fn format_value<M>(value: &FluentValue, _memoizer: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e18 => {
+            Some(crate::number::format_thousands_signed(n.value as i64))
+        }
+        _ => None,
+    }
+}
+
+/// A message of the catalogue: `msg!(lang, "id")` or
+/// `msg!(lang, "id", name = value, …)`, each value anything that turns
+/// into an [`Arg`].
+#[macro_export]
+macro_rules! msg {
+    ($lang:expr, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::message(
+            $lang,
+            $id,
+            &[$((stringify!($name), $crate::i18n::Arg::from($value))),*],
+        )
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn particles_counts_and_plurals() {
+        let ko = build(
+            Lang::Ko,
+            "open = { PARTICLE($lesson, \"을/를\") } 엽니다.\ncount = { $n }회\n",
+        );
+        let lesson = [("lesson", Arg::text("레슨 2"))];
+        assert_eq!(
+            format_with(&ko, "open", &lesson).unwrap(),
+            "레슨 2를 엽니다."
+        );
+        let n = [("n", Arg::count(4000))];
+        assert_eq!(format_with(&ko, "count", &n).unwrap(), "4,000회");
+        let en = build(
+            Lang::En,
+            "epochs = { $n } { $n ->\n    [one] epoch\n   *[other] epochs\n}\n",
+        );
+        for (n, text) in [(1, "1 epoch"), (3, "3 epochs"), (1000, "1,000 epochs")] {
+            let args = [("n", Arg::count(n))];
+            assert_eq!(format_with(&en, "epochs", &args).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn a_missing_message_falls_back_to_its_id() {
+        assert_eq!(message(Lang::Ko, "no-such-message", &[]), "no-such-message");
+        assert_eq!(message(Lang::En, "lang-name", &[]), "English");
+        assert_eq!(message(Lang::Ko, "lang-name", &[]), "한국어");
+    }
+}
