@@ -372,12 +372,178 @@ fn stopping_criteria() {
     assert!(end["loss"].as_f64().unwrap() <= 0.1);
     let epochs = v["epochs"].as_array().unwrap();
     assert!(epochs[epochs.len() - 2]["loss"].as_f64().unwrap() > 0.1);
+}
 
-    // A learning rate too small to make progress runs out of patience.
-    let (code, v) = json(&["train", "xor", "--lr", "1e-12", "--patience", "5"]);
-    assert_eq!(code, 0);
-    assert_eq!(v["stopped"], "patience");
-    assert_eq!(v["epochs"].as_array().unwrap().len(), 6);
+/// Where early stopping (Keras's EarlyStopping, min_delta 0) must stop a
+/// run with these monitored losses (epoch 0 first): the first epoch that
+/// lies `patience` epochs after the best loss before it, or the last
+/// epoch; and the best epoch then (the first of the smallest losses).
+fn keras_stop(losses: &[f64], patience: usize) -> (usize, usize) {
+    let mut best = 0;
+    for (epoch, &loss) in losses.iter().enumerate() {
+        if loss < losses[best] {
+            best = epoch;
+        }
+        if epoch - best >= patience {
+            return (epoch, best);
+        }
+    }
+    (losses.len() - 1, best)
+}
+
+#[test]
+fn early_stopping_stops_patience_epochs_after_the_best_epoch() {
+    // (arguments, patience, whether it must stop before the maximum)
+    let runs: [(&[&str], usize, Option<bool>); 6] = [
+        // The run: the validation loss falls for dozens of epochs.
+        (
+            &[
+                "--data",
+                "builtin:iris",
+                "--batch-size",
+                "16",
+                "--val",
+                "0.2",
+                "--standardize",
+                "--epochs",
+                "300",
+            ],
+            7,
+            Some(true),
+        ),
+        (
+            &[
+                "--data",
+                "builtin:circle",
+                "--noise",
+                "0.3",
+                "--samples",
+                "100",
+                "--val",
+                "0.3",
+                "--seed",
+                "3",
+                "--epochs",
+                "400",
+                "--batch-size",
+                "8",
+            ],
+            10,
+            None,
+        ),
+        (
+            &[
+                "--data",
+                "builtin:gauss",
+                "--samples",
+                "80",
+                "--noise",
+                "0.5",
+                "--seed",
+                "5",
+                "--epochs",
+                "300",
+                "--batch-size",
+                "4",
+                "--lr",
+                "0.3",
+            ],
+            4,
+            None,
+        ),
+        (
+            &[
+                "--data",
+                "builtin:parabola",
+                "--samples",
+                "60",
+                "--noise",
+                "0.4",
+                "--val",
+                "0.25",
+                "--seed",
+                "2",
+                "--epochs",
+                "300",
+                "--batch-size",
+                "6",
+            ],
+            15,
+            None,
+        ),
+        // A loss that falls every epoch, however little: never stops early.
+        (&["xor", "--lr", "1e-12", "--epochs", "40"], 3, Some(false)),
+        // Never better than the start: the best is epoch 0.
+        (
+            &[
+                "--data",
+                "builtin:xor-noise",
+                "--samples",
+                "120",
+                "--noise",
+                "0.3",
+                "--seed",
+                "9",
+                "--epochs",
+                "200",
+                "--optimizer",
+                "sgd",
+                "--lr",
+                "2",
+                "--batch-size",
+                "1",
+            ],
+            5,
+            Some(true),
+        ),
+    ];
+    for (args, patience, early) in runs {
+        let p = patience.to_string();
+        let mut all = vec!["train"];
+        all.extend(args);
+        all.extend(["--patience", &p]);
+        let (code, v) = json(&all);
+        assert_eq!(code, 0, "{all:?}");
+        let epochs = v["epochs"].as_array().unwrap();
+        let validation = !epochs[0]["val_loss"].is_null();
+        let monitored = if validation { "val_loss" } else { "loss" };
+        let losses: Vec<f64> = epochs
+            .iter()
+            .map(|e| e[monitored].as_f64().unwrap())
+            .collect();
+        // The run's own losses up to the maximum; the run stops at the
+        // first epoch the rule names, so a longer list cannot change it.
+        let (stop, best) = keras_stop(&losses, patience);
+        let max: usize = all[all.iter().position(|a| *a == "--epochs").unwrap() + 1]
+            .parse()
+            .unwrap();
+        assert_eq!(epochs.len() - 1, stop, "{all:?}: {losses:?}");
+        let stopped_early = stop < max;
+        assert_eq!(
+            v["stopped"],
+            if stopped_early { "patience" } else { "epochs" },
+            "{all:?}"
+        );
+        if stopped_early {
+            assert_eq!(stop, best + patience, "{all:?}");
+        }
+        if let Some(early) = early {
+            assert_eq!(stopped_early, early, "{all:?}: {losses:?}");
+        }
+        assert_eq!(v["best"]["epoch"], best, "{all:?}");
+        assert_eq!(v["best"]["monitor"], monitored, "{all:?}");
+        assert_eq!(v["best"]["loss"].as_f64(), Some(losses[best]), "{all:?}");
+        // The text summary names the best epoch and its loss.
+        let out = stepgrad(&all[..all.len()]);
+        let text = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        let loss = stepgrad::number::format_significant(losses[best], 6);
+        let named = if stopped_early {
+            format!("on its best, {loss} at epoch {best}, for {patience} epochs")
+        } else {
+            format!("loss was {loss}, at epoch {best}")
+        };
+        assert!(text.contains(&named), "{all:?}: {named:?} in\n{text}");
+    }
 }
 
 #[test]

@@ -85,7 +85,7 @@ pub struct TrainArgs {
     /// Stop once the training loss is at most this
     #[arg(long, value_name = "X", allow_hyphen_values = true)]
     pub target_loss: Option<f64>,
-    /// Stop after this many epochs without improvement (of the validation loss, else the training loss)
+    /// Early stopping: stop P epochs after the best loss (the validation loss with --val, else the training loss; epoch 0 counts), as Keras's EarlyStopping
     #[arg(long, value_name = "P", value_parser = parse_count, allow_negative_numbers = true)]
     pub patience: Option<usize>,
     /// Print a table row every K epochs

@@ -56,9 +56,9 @@ fn settings(o: &OptimizerConfig) -> String {
         .join(", ")
 }
 
-fn stop_text(stop: &TrainStop, t: &Training) -> String {
+fn stop_text(stop: &TrainStop, t: &Training, style: &Style) -> String {
     let last = &t.epochs[t.epochs.len() - 1];
-    match stop {
+    let text = match stop {
         TrainStop::Epochs => format!(
             "Stopped after the maximum of {} epochs.",
             format_thousands(t.arithmetic.epochs as u64)
@@ -67,15 +67,20 @@ fn stop_text(stop: &TrainStop, t: &Training) -> String {
             "Stopped at epoch {}: the loss reached the target.",
             last.epoch
         ),
-        TrainStop::Patience { epochs } => format!(
-            "Stopped at epoch {}: the {} loss had not improved for {epochs} epochs.",
-            last.epoch,
-            if last.val_loss.is_some() {
-                "validation"
-            } else {
-                "training"
-            }
-        ),
+        TrainStop::Patience { epochs } => {
+            let best = t.best.map_or(String::new(), |b| {
+                format!(" on its best, {} at epoch {},", style.num(b.loss), b.epoch)
+            });
+            format!(
+                "Stopped at epoch {} (early stopping): the {} loss had not improved{best} for {epochs} epochs.",
+                last.epoch,
+                if last.val_loss.is_some() {
+                    "validation"
+                } else {
+                    "training"
+                }
+            )
+        }
         TrainStop::Diverged {
             epoch,
             iteration,
@@ -83,6 +88,15 @@ fn stop_text(stop: &TrainStop, t: &Training) -> String {
         } => format!("Diverged at epoch {epoch}, iteration {iteration}: {reason}."),
         TrainStop::Interrupted { epoch, iteration } => format!(
             "Interrupted (Ctrl-C) during epoch {epoch}, after iteration {iteration}; the epochs so far are shown."
+        ),
+    };
+    match (stop, t.best) {
+        (TrainStop::Patience { .. }, _) | (_, None) => text,
+        (_, Some(best)) => format!(
+            "{text} The best {} loss was {}, at epoch {}.",
+            best.monitor.adjective(),
+            style.num(best.loss),
+            best.epoch
         ),
     }
 }
@@ -198,7 +212,7 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
     let end = &t.epochs[last];
     let mut summary = format!(
         "{} Final loss {}{}{} after {} ({} seen).",
-        stop_text(&t.stop, t),
+        stop_text(&t.stop, t, style),
         style.num(end.loss),
         end.val_loss.map_or(String::new(), |v| format!(
             ", validation loss {}",
@@ -348,6 +362,10 @@ fn training_json(t: &Training, log_iterations: bool, timed: bool) -> Value {
     } = &t.stop
     {
         object["diverged"] = json!({"epoch": epoch, "iteration": iteration, "reason": reason});
+    }
+    if let Some(best) = t.best {
+        object["best"] =
+            json!({"epoch": best.epoch, "monitor": best.monitor.field(), "loss": best.loss});
     }
     if log_iterations {
         object["iterations"] = t

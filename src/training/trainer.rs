@@ -7,8 +7,8 @@
 //! the optimizer update the parameters. After each epoch the whole training
 //! set (and the validation set) is evaluated: loss, accuracy for
 //! classification, and the gradient's norm. Training stops after the
-//! maximum number of epochs, at a target loss, when the loss has not
-//! improved for `patience` epochs, or on divergence: a value that stops
+//! maximum number of epochs, at a target loss, `patience` epochs after
+//! the best monitored loss (`early_stopping`), or on divergence: a value that stops
 //! being finite, or the loss grown beyond 10¹² times its start (the rule
 //! `minimize` uses).
 //!
@@ -16,6 +16,7 @@
 //! same run, number for number.
 
 use super::arithmetic::EpochArithmetic;
+use super::early_stopping::{BestEpoch, EarlyStopping, Monitor};
 use crate::data::Dataset;
 use crate::network::{trainable, Loss, NetworkFormula};
 use crate::number::format_significant;
@@ -361,6 +362,9 @@ pub struct Training {
     pub epochs: Vec<EpochRecord>,
     pub iterations: Vec<IterationRecord>,
     pub stop: TrainStop,
+    /// With `--patience`: the epoch early stopping found best, and its
+    /// monitored loss.
+    pub best: Option<BestEpoch>,
     pub params: Vec<f64>,
     pub elapsed: Duration,
 }
@@ -529,9 +533,16 @@ pub fn train(
     let first = record(0, 0, &params, 0.0, None);
     let initial_loss = first.loss;
     on_epoch(&first);
+    let monitor = if val_columns.is_some() {
+        Monitor::Validation
+    } else {
+        Monitor::Training
+    };
+    let mut early_stopping = options.patience.map(EarlyStopping::new);
+    if let Some(stopping) = &mut early_stopping {
+        stopping.observe(monitor, 0, first.val_loss.unwrap_or(first.loss));
+    }
     let mut epochs = vec![first];
-    let mut best = f64::INFINITY;
-    let mut waited = 0;
     let mut order: Vec<usize> = (0..data.len()).collect();
     let stop = 'training: loop {
         let epoch = epochs.len();
@@ -649,15 +660,11 @@ pub fn train(
         if options.target_loss.is_some_and(|t| loss_now <= t) {
             break TrainStop::TargetLoss;
         }
-        if let Some(patience) = options.patience {
-            if watched < best - 1e-12 * best.abs().max(1.0) {
-                best = watched;
-                waited = 0;
-            } else {
-                waited += 1;
-                if waited >= patience {
-                    break TrainStop::Patience { epochs: patience };
-                }
+        if let Some(stopping) = &mut early_stopping {
+            if stopping.observe(monitor, epoch, watched) {
+                break TrainStop::Patience {
+                    epochs: stopping.patience(),
+                };
             }
         }
     };
@@ -666,6 +673,7 @@ pub fn train(
         epochs,
         iterations,
         stop,
+        best: early_stopping.and_then(|s| s.best()),
         params,
         elapsed: started.elapsed(),
     }
