@@ -32,6 +32,16 @@ pub const MAX_DATA_VALUES: usize = 50_000_000;
 pub const MAX_EPOCHS: usize = 1_000_000;
 /// Steps of `minimize` and `net`.
 pub const MAX_STEPS: usize = 1_000_000;
+/// The size of a symbolic Hessian (`diff --hessian`, Newton's method on an
+/// expression): its distinct entries times the expression's size (nodes
+/// plus operands), estimated before it is built, and the growth of the
+/// graph while it is built.
+pub const MAX_HESSIAN_SIZE: usize = 4_000_000;
+/// Variables (or parameters) of Newton's method: it forms and factors the
+/// n×n Hessian, symbolically for an expression or a `net` spec.
+pub const MAX_NEWTON_VARIABLES: usize = 60;
+/// Variables (or parameters) of BFGS, which keeps an n×n matrix.
+pub const MAX_BFGS_VARIABLES: usize = 2_000;
 
 /// Weights and biases of a network with these layer sizes and, per layer,
 /// `biases_per_layer(l)` biases.

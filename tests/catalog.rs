@@ -154,6 +154,53 @@ fn catalog() -> Vec<Case> {
             .join("+")
             .into_boxed_str(),
     );
+    let product_of_400 = leak(
+        (1..=400)
+            .map(|k| format!("x{k}"))
+            .collect::<Vec<_>>()
+            .join("*"),
+    );
+    let long_product_in_x = leak(
+        (1..=200)
+            .map(|k| format!("sin(x+{k})"))
+            .collect::<Vec<_>>()
+            .join("*"),
+    );
+    let squares_of_61 = leak(
+        (1..=61)
+            .map(|k| format!("x{k}^2"))
+            .collect::<Vec<_>>()
+            .join("+"),
+    );
+    let start_of_61 = leak(
+        (1..=61)
+            .map(|k| format!("x{k}=1"))
+            .collect::<Vec<_>>()
+            .join(","),
+    );
+    let start_of_60 = leak(
+        (1..=60)
+            .map(|k| format!("x{k}=1"))
+            .collect::<Vec<_>>()
+            .join(","),
+    );
+    // A product of 60 variables plus 700 more terms in x1.
+    let long_function_of_60 = leak(format!(
+        "{}+{}",
+        (1..=60)
+            .map(|k| format!("x{k}"))
+            .collect::<Vec<_>>()
+            .join("*"),
+        (1..=700)
+            .map(|k| format!("sin({k}*x1)"))
+            .collect::<Vec<_>>()
+            .join("+")
+    ));
+    // 50 inputs, 50 outputs: 2,550 weights and biases.
+    let zeros = vec!["0"; 50].join(", ");
+    let wide_net = leak(format!(
+        "layers = [50, 50]\ninit = \"xavier\"\ninputs = [[{zeros}]]\ntargets = [[{zeros}]]\n"
+    ));
     vec![
         // ── diff: expressions ────────────────────────────────────────────
         case("diff: empty expression", &["diff", ""])
@@ -819,7 +866,33 @@ fn catalog() -> Vec<Case> {
         case("shared: unknown command", &["dif", "x^2"])
             .clap()
             .says(&["unrecognized subcommand 'dif'"]),
+        // ── limits of the costs that can explode (docs/limits.md) ────────
+        case("diff: --hessian of too many variables", &["diff", product_of_400, "--hessian"])
+            .says(&["--hessian: the Hessian of 400 variables has 80,200 distinct second derivatives", "an estimated size of 64,240,200, beyond the limit of 4,000,000", "hint: ask for the second derivatives of fewer variables (--hessian --wrt x1,x2)"]),
+        case("diff: --hessian that grows past its limit", &["diff", long_product_in_x, "--hessian"])
+            .says(&["--hessian: the Hessian of 1 variable grew past the limit of size 4,000,000", "hint: differentiate once (without --hessian)"]),
+        case("minimize: newton on more variables than it takes", &["minimize", squares_of_61, "--start", start_of_61, "--optimizer", "newton"])
+            .says(&["Newton's method forms and factors the 61×61 Hessian of the function's 61 variables; stepgrad runs it on at most 60", "hint: choose bfgs"]),
+        case("minimize: --compare with newton on too many variables", &["minimize", squares_of_61, "--start", start_of_61, "--compare", "adam,newton"])
+            .says(&["--compare: Newton's method forms and factors the 61×61 Hessian", "hint: choose bfgs"]),
+        case("minimize: newton whose Hessian is too large", &["minimize", long_function_of_60, "--start", start_of_60, "--optimizer", "newton"])
+            .says(&["Newton's method: the Hessian of 60 variables has 1,830 distinct second derivatives", "beyond the limit of 4,000,000", "hint: choose bfgs, which needs no symbolic Hessian"]),
+        case("net: newton on more parameters than it takes", &["net", "{dir}/wide.toml", "--optimizer", "newton"])
+            .file("wide.toml", "layers = [2, 20, 2]\ninit = \"xavier\"\ninputs = [[0.1, 0.2]]\ntargets = [[0, 1]]\n")
+            .says(&["Newton's method forms and factors the 102×102 Hessian of this network's 102 trainable parameters; stepgrad runs it on at most 60", "hint: choose bfgs"]),
+        case("net: bfgs on more parameters than it takes", &["net", "{dir}/wide.toml", "--optimizer", "bfgs"])
+            .file("wide.toml", wide_net)
+            .says(&["BFGS keeps a 2,550×2,550 matrix for this network's 2,550 trainable parameters; stepgrad runs it on at most 2,000", "hint: choose a first-order optimizer such as adam"]),
+        case("train: newton on more parameters than it takes", &["train", "--data", "builtin:iris", "--optimizer", "newton"])
+            .says(&["Newton's method forms and factors the 67×67 Hessian of this network's 67 trainable parameters; stepgrad runs it on at most 60", "hint: choose bfgs"]),
+        case("train: bfgs on more parameters than it takes", &["train", "--data", "builtin:iris", "--hidden", "500", "--optimizer", "bfgs"])
+            .says(&["BFGS keeps a 4,003×4,003 matrix for this network's 4,003 trainable parameters; stepgrad runs it on at most 2,000", "hint: choose a first-order optimizer such as adam"]),
     ]
+}
+
+/// A text made once for the whole run of the catalog.
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
 }
 
 /// What a case did: its outcome, and what it left in its folder.

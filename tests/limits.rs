@@ -164,3 +164,71 @@ fn ctrl_c_stops_a_long_run_and_keeps_its_report() {
     assert_eq!(v["stopped"], "interrupted");
     assert!(v["iterations"].as_u64().unwrap() > 0);
 }
+
+fn joined(count: usize, item: impl Fn(usize) -> String, separator: &str) -> String {
+    (1..=count).map(item).collect::<Vec<_>>().join(separator)
+}
+
+#[test]
+fn symbolic_hessians_and_second_order_methods() {
+    // Refused from the estimate, before any second derivative is built:
+    // the message gives the estimate, which only the estimate knows.
+    let product = joined(400, |k| format!("x{k}"), "*");
+    refused(
+        &["diff", &product, "--hessian"],
+        &["80,200 distinct second derivatives", "limit of 4,000,000"],
+    );
+    // Asking for fewer variables is within the limit, as the hint says.
+    let out = stepgrad(&[
+        "diff",
+        &product,
+        "--hessian",
+        "--wrt",
+        "x1,x2",
+        "--no-steps",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // One variable passes the estimate, but the second derivative of a
+    // product of 200 factors in x has about 200³ factors: building stops
+    // at the limit.
+    let in_x = joined(200, |k| format!("sin(x+{k})"), "*");
+    refused(
+        &["diff", &in_x, "--hessian"],
+        &["grew past the limit of size 4,000,000", "(0 of 1 done)"],
+    );
+    let squares = joined(61, |k| format!("x{k}^2"), "+");
+    let start = joined(61, |k| format!("x{k}=1"), ",");
+    refused(
+        &[
+            "minimize",
+            &squares,
+            "--start",
+            &start,
+            "--optimizer",
+            "newton",
+        ],
+        &["61×61 Hessian", "at most 60"],
+    );
+    // BFGS takes them.
+    let out = stepgrad(&[
+        "minimize",
+        &squares,
+        "--start",
+        &start,
+        "--optimizer",
+        "bfgs",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    refused(
+        &[
+            "train",
+            "--data",
+            "builtin:iris",
+            "--hidden",
+            "500",
+            "--optimizer",
+            "bfgs",
+        ],
+        &["4,003×4,003 matrix", "at most 2,000"],
+    );
+}

@@ -168,6 +168,17 @@ pub fn derivative(graph: &mut Graph, expr: Id, var: &str) -> Id {
     simplify(graph, raw)
 }
 
+/// The simplified derivative, or `None` as soon as the graph's `size`
+/// passes `max_size` while it is built: the bound a caller sets on work
+/// whose size it cannot know in advance (second derivatives of long
+/// products grow with the cube of their length). The graph may keep the
+/// nodes built before the bound was passed.
+pub fn derivative_within(graph: &mut Graph, expr: Id, var: &str, max_size: usize) -> Option<Id> {
+    let raw = Walker::new(graph, expr, var, None).run_within(max_size)?;
+    let result = simplify(graph, raw);
+    (graph.size() <= max_size).then_some(result)
+}
+
 /// The derivative a student would get by making `mistake`, unsimplified.
 pub fn derivative_with_mistake(graph: &mut Graph, expr: Id, var: &str, mistake: Mistake) -> Id {
     Walker::new(graph, expr, var, Some(mistake)).run()
@@ -262,6 +273,20 @@ impl<'g> Walker<'g> {
             }
         }
         self.d(self.expr)
+    }
+
+    /// `run`, stopping as soon as the graph's size passes `max_size`.
+    fn run_within(&mut self, max_size: usize) -> Option<Id> {
+        for id in self.graph.reachable(&[self.expr]) {
+            if self.depends[id.index()] {
+                let record = self.record(id);
+                self.records.insert(id, record);
+                if self.graph.size() > max_size {
+                    return None;
+                }
+            }
+        }
+        Some(self.d(self.expr))
     }
 
     fn record(&mut self, id: Id) -> Record {

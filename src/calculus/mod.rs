@@ -7,6 +7,7 @@ mod check;
 mod comparison;
 mod derive;
 mod diagnose;
+mod hessian;
 mod operators;
 mod rules;
 mod sampling;
@@ -17,9 +18,10 @@ pub use check::{
     Piece, PieceVerdict, REQUIRED_POINTS, RESOLUTION, SAFETY_FACTOR,
 };
 pub use derive::{
-    derivative, derivative_with_mistake, differentiate, mistake_sites, Derivation, Inner, Mistake,
-    Step,
+    derivative, derivative_with_mistake, derivative_within, differentiate, mistake_sites,
+    Derivation, Inner, Mistake, Step,
 };
+pub use hessian::{check_hessian_estimate, hessian_within, HessianTooLarge};
 pub use operators::{
     exponential_derivative, function_derivative, general_power_rule, local_partial,
     log_sum_exp_partial, power_derivative, product_rule_term, quotient_rule,

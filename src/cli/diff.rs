@@ -4,7 +4,7 @@
 use super::inputs::{choose_variables, parse_expr, parse_point};
 use super::problem_file::{answer_file, Answer};
 use super::{Context, Written};
-use crate::calculus::{derivative, differentiate};
+use crate::calculus::{check_hessian_estimate, differentiate, hessian_within, HessianTooLarge};
 use crate::expr::{Evaluator, Graph, Point};
 use crate::report::diff::{json_value, render, DiffReport, Hessian};
 use crate::report::Format;
@@ -81,23 +81,20 @@ pub fn diff_one(
     let expr = parse_expr(graph, input, origin)?;
     let variables = graph.variables(expr);
     let chosen = choose_variables(graph, expr, wrt, args.hessian, false)?;
+    let limit = crate::limits::MAX_HESSIAN_SIZE;
+    if args.hessian {
+        check_hessian_estimate(graph, expr, chosen.len(), limit).map_err(hessian_refused)?;
+    }
     let derivations: Vec<_> = chosen
         .iter()
         .map(|v| differentiate(graph, expr, v))
         .collect();
-    let hessian_entries = args.hessian.then(|| {
-        let mut entries = vec![vec![expr; chosen.len()]; chosen.len()];
-        for (i, d) in derivations.iter().enumerate() {
-            for j in i..chosen.len() {
-                // Second derivatives are symmetric where they are continuous
-                // (Schwarz), so the lower triangle mirrors the upper.
-                let second = derivative(graph, d.result, &chosen[j]);
-                entries[i][j] = second;
-                entries[j][i] = second;
-            }
-        }
-        entries
-    });
+    let hessian_entries = if args.hessian {
+        let gradient: Vec<_> = derivations.iter().map(|d| d.result).collect();
+        Some(hessian_within(graph, expr, &gradient, &chosen, limit).map_err(hessian_refused)?)
+    } else {
+        None
+    };
 
     let mut report = DiffReport {
         input: input.to_string(),
@@ -143,6 +140,19 @@ pub fn diff_one(
         report.point = Some(Point::new(used));
     }
     Ok(report)
+}
+
+/// A Hessian beyond `limits::MAX_HESSIAN_SIZE`, as an input error.
+fn hessian_refused(refused: HessianTooLarge) -> Error {
+    let hint = match refused {
+        HessianTooLarge::Estimated { .. } => {
+            "ask for the second derivatives of fewer variables (--hessian --wrt x1,x2), or split the expression; docs/limits.md states the limit"
+        }
+        HessianTooLarge::Grew { .. } => {
+            "differentiate once (without --hessian), or write shorter products; docs/limits.md states the limit"
+        }
+    };
+    Error::usage(format!("--hessian: {}", refused.message()), hint)
 }
 
 fn describe_point(point: &Point) -> String {

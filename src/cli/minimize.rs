@@ -2,7 +2,7 @@
 //! several racing on the same function.
 
 use super::inputs::{check_output_file, parse_count, parse_expr, parse_point};
-use super::optimizer_args::OptimizerArgs;
+use super::optimizer_args::{check_dimension, OptimizerArgs};
 use super::{write_file_atomically, Context, Written};
 use crate::expr::{Evaluator, Graph, Point};
 use crate::optim::{
@@ -138,7 +138,33 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
         }
         check_output_file("--plot", path, "svg")?;
     }
+    for config in &configs {
+        let what = format!(
+            "the function's {} variables",
+            crate::number::format_thousands(variables.len() as u64)
+        );
+        check_dimension(config, variables.len(), &what).map_err(|error| {
+            if args.compare.is_empty() {
+                error
+            } else {
+                in_compare(error)
+            }
+        })?;
+    }
     let mut objective = ExpressionObjective::new(graph, expr, variables.clone());
+    if configs
+        .iter()
+        .any(|c| matches!(c, OptimizerConfig::Newton(_)))
+    {
+        // Built before the first step, so a Hessian beyond the limit is
+        // refused before any work is shown.
+        objective.hessian_expressions().map_err(|refused| {
+            Error::usage(
+                format!("Newton's method: {}", refused.message()),
+                "choose bfgs, which needs no symbolic Hessian, or a first-order optimizer such as adam (docs/limits.md states the limit)",
+            )
+        })?;
+    }
     let runs: Vec<Trajectory> = configs
         .iter()
         .map(|&c| {
@@ -189,13 +215,18 @@ fn compared(name: &str, hyper: &Hyperparameters) -> Result<OptimizerConfig, Erro
             "separate the optimizers with single commas, e.g. --compare sgd,momentum,adam",
         ));
     }
-    OptimizerConfig::from_name_lenient(name, hyper).map_err(|error| match error {
+    OptimizerConfig::from_name_lenient(name, hyper).map_err(in_compare)
+}
+
+/// An error about one optimizer of `--compare`, saying it came from there.
+fn in_compare(error: Error) -> Error {
+    match error {
         Error::Usage { message, hint } => Error::Usage {
             message: format!("--compare: {message}"),
             hint,
         },
         other => other,
-    })
+    }
 }
 
 /// The start as the message names it: "x = 0, y = 1".

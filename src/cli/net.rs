@@ -2,7 +2,7 @@
 //! `--plot` a picture of the network as the first step finds it.
 
 use super::inputs::{check_output_file, check_sample, parse_count};
-use super::optimizer_args::OptimizerArgs;
+use super::optimizer_args::{check_dimension, OptimizerArgs};
 use super::{write_file_atomically, Context, Written};
 use crate::calculus::differentiate;
 use crate::network::{
@@ -52,8 +52,6 @@ const FORMATS: [Format; 5] = [
     Format::Json,
     Format::Csv,
 ];
-/// The largest network Newton's method is offered for.
-const MAX_NEWTON_PARAMETERS: usize = 60;
 /// Steps shown in full at the start and at the end of a long run.
 const FULL_STEPS: usize = 1;
 
@@ -93,14 +91,16 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
         check_output_file("--plot", path, "svg")?;
     }
     let mut formula = NetworkFormula::build(&spec);
+    let trainable = trainable(&formula, spec.train.update_biases);
+    check_dimension(
+        &optimizer,
+        trainable.len(),
+        &format!(
+            "this network's {} trainable parameters",
+            crate::number::format_thousands(trainable.len() as u64)
+        ),
+    )?;
     if matches!(optimizer, OptimizerConfig::Newton(_)) {
-        let trainable = trainable(&formula, spec.train.update_biases);
-        if trainable.len() > MAX_NEWTON_PARAMETERS {
-            return Err(Error::usage(
-                format!("Newton's method needs the {0}×{0} Hessian of this network's {0} trainable parameters", trainable.len()),
-                format!("use it on networks of at most {MAX_NEWTON_PARAMETERS} parameters, or choose bfgs or adam"),
-            ));
-        }
         formula.build_hessian(&trainable);
     }
     let derivation = match &args.param {

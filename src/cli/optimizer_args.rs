@@ -89,3 +89,34 @@ impl OptimizerArgs {
         OptimizerConfig::from_name(name, &self.hyperparameters(&base))
     }
 }
+
+/// Refuses Newton's method or BFGS on more variables than it takes
+/// (`OptimizerConfig::max_variables`): `what` names them, as in "the
+/// function's 400 variables" or "this network's 2,500 trainable
+/// parameters".
+pub fn check_dimension(config: &OptimizerConfig, n: usize, what: &str) -> Result<(), Error> {
+    let Some(limit) = config.max_variables() else {
+        return Ok(());
+    };
+    if n <= limit {
+        return Ok(());
+    }
+    let count = crate::number::format_thousands(n as u64);
+    let (needs, instead) = match config {
+        OptimizerConfig::Newton(_) => (
+            format!("Newton's method forms and factors the {count}×{count} Hessian of {what}"),
+            "choose bfgs, which learns the curvature from gradients, or a first-order optimizer such as adam",
+        ),
+        _ => (
+            format!("BFGS keeps a {count}×{count} matrix for {what}"),
+            "choose a first-order optimizer such as adam",
+        ),
+    };
+    Err(Error::usage(
+        format!(
+            "{needs}; stepgrad runs it on at most {}",
+            crate::number::format_thousands(limit as u64)
+        ),
+        format!("{instead} (docs/limits.md states the limit)"),
+    ))
+}

@@ -2,7 +2,7 @@
 //! and `stepgrad epochs`: the arithmetic of epochs and iterations.
 
 use super::inputs::{check_output_file, parse_count, read_named_file};
-use super::optimizer_args::OptimizerArgs;
+use super::optimizer_args::{check_dimension, OptimizerArgs};
 use super::{write_file_atomically, Context, Written};
 use crate::data::{builtin, check_input_columns, load_csv, Dataset, Generation, TargetColumns};
 use crate::diagnostic::Location;
@@ -675,17 +675,16 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
         ));
     }
     let mut formula = NetworkFormula::build(&spec);
+    let trainable = crate::network::trainable(&formula, spec.train.update_biases);
+    check_dimension(
+        &optimizer,
+        trainable.len(),
+        &format!(
+            "this network's {} trainable parameters",
+            crate::number::format_thousands(trainable.len() as u64)
+        ),
+    )?;
     if matches!(optimizer, OptimizerConfig::Newton(_)) {
-        let trainable = crate::network::trainable(&formula, spec.train.update_biases);
-        if trainable.len() > 60 {
-            return Err(Error::usage(
-                format!(
-                    "Newton's method needs the Hessian of {} parameters",
-                    trainable.len()
-                ),
-                "use it on networks of at most 60 parameters, or choose bfgs or adam",
-            ));
-        }
         formula.build_hessian(&trainable);
     }
     let tapes = Tapes::compile(&formula);

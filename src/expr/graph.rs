@@ -244,6 +244,8 @@ pub struct Graph {
     index: FxHashMap<Node, Id>,
     /// Height of each node's tree: 1 for leaves.
     heights: Vec<u32>,
+    /// Nodes plus the operands they hold (see `size`).
+    size: usize,
 }
 
 impl Graph {
@@ -260,6 +262,13 @@ impl Graph {
         self.nodes.is_empty()
     }
 
+    /// Distinct nodes plus the operands they hold (an n-ary product of k
+    /// factors counts k + 1): what the graph's memory grows with, so what
+    /// size limits count.
+    pub fn size(&self) -> usize {
+        self.size
+    }
+
     /// Adds a node, or returns the id of the equal node already stored.
     pub fn intern(&mut self, node: Node) -> Id {
         if let Some(&id) = self.index.get(&node) {
@@ -271,6 +280,7 @@ impl Graph {
             height = height.max(self.heights[child.index()]);
         }
         let id = Id(u32::try_from(self.nodes.len()).expect("graph has fewer than 2^32 nodes")); // invariant: limits keep graphs far smaller
+        self.size += 1 + node.children().len();
         self.nodes.push(node.clone());
         self.heights.push(height + 1);
         self.index.insert(node, id);
@@ -391,6 +401,15 @@ impl Graph {
     /// stored, counting shared subexpressions once.
     pub fn count_reachable(&self, roots: &[Id]) -> usize {
         self.reachable(roots).len()
+    }
+
+    /// The `size` of the part of the graph reachable from `roots`: its
+    /// nodes plus the operands they hold, shared subexpressions once.
+    pub fn reachable_size(&self, roots: &[Id]) -> usize {
+        self.reachable(roots)
+            .iter()
+            .map(|&id| 1 + self.node(id).children().len())
+            .sum()
     }
 }
 

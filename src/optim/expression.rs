@@ -5,10 +5,11 @@
 //! names which one — f, ∂f/∂x or ∂²f/∂x∂y — and the subexpression at fault.
 //!
 //! Invariant: the gradient and Hessian are the exact symbolic derivatives
-//! of the expression, evaluated at the point asked for.
+//! of the expression, evaluated at the point asked for; the Hessian is
+//! built within `limits::MAX_HESSIAN_SIZE` or not at all.
 
 use super::{Matrix, Objective};
-use crate::calculus::derivative;
+use crate::calculus::{derivative, hessian_within, HessianTooLarge};
 use crate::expr::{EvalError, Evaluator, Graph, Id, Point};
 
 pub struct ExpressionObjective {
@@ -16,7 +17,7 @@ pub struct ExpressionObjective {
     pub expr: Id,
     pub variables: Vec<String>,
     pub gradient: Vec<Id>,
-    hessian: Option<Vec<Vec<Id>>>,
+    hessian: Option<Result<Vec<Vec<Id>>, HessianTooLarge>>,
 }
 
 impl ExpressionObjective {
@@ -45,21 +46,23 @@ impl ExpressionObjective {
         )
     }
 
-    /// The symbolic Hessian, built on first use.
-    pub fn hessian_expressions(&mut self) -> &Vec<Vec<Id>> {
-        if self.hessian.is_none() {
-            let n = self.variables.len();
-            let mut h = vec![vec![self.expr; n]; n];
-            for (i, &g) in self.gradient.iter().enumerate() {
-                for (j, var) in self.variables.iter().enumerate().skip(i) {
-                    let second = derivative(&mut self.graph, g, var);
-                    h[i][j] = second;
-                    h[j][i] = second;
-                }
-            }
-            self.hessian = Some(h);
+    /// The symbolic Hessian, built on first use within
+    /// `limits::MAX_HESSIAN_SIZE` (a Hessian that would pass it is refused
+    /// at once, and again at every later call).
+    pub fn hessian_expressions(&mut self) -> Result<&[Vec<Id>], HessianTooLarge> {
+        let built = self.hessian.get_or_insert_with(|| {
+            hessian_within(
+                &mut self.graph,
+                self.expr,
+                &self.gradient,
+                &self.variables,
+                crate::limits::MAX_HESSIAN_SIZE,
+            )
+        });
+        match built {
+            Ok(h) => Ok(h),
+            Err(refused) => Err(refused.clone()),
         }
-        self.hessian.get_or_insert_with(Vec::new)
     }
 
     /// The values of `roots` at `x`; `label(k)` names root k ("f",
@@ -151,7 +154,10 @@ impl Objective for ExpressionObjective {
     }
 
     fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String> {
-        let h = self.hessian_expressions().clone();
+        let h = self
+            .hessian_expressions()
+            .map_err(|refused| refused.message())?
+            .to_vec();
         let n = h.len();
         let flat: Vec<Id> = h.iter().flatten().copied().collect();
         let values = self.evaluate(&flat, x, |k| self.hessian_label(k / n, k % n))?;

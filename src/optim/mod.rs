@@ -507,6 +507,16 @@ impl OptimizerConfig {
     pub fn is_second_order(&self) -> bool {
         matches!(self, OptimizerConfig::Newton(_) | OptimizerConfig::Bfgs(_))
     }
+
+    /// The most variables the method takes (docs/limits.md): Newton's
+    /// method and BFGS keep an n×n matrix, the others a few vectors.
+    pub fn max_variables(&self) -> Option<usize> {
+        match self {
+            OptimizerConfig::Newton(_) => Some(crate::limits::MAX_NEWTON_VARIABLES),
+            OptimizerConfig::Bfgs(_) => Some(crate::limits::MAX_BFGS_VARIABLES),
+            _ => None,
+        }
+    }
 }
 
 /// One quantity of an optimizer's state, for display.
