@@ -37,6 +37,10 @@ pub const MAX_STEPS: usize = 1_000_000;
 /// plus operands), estimated before it is built, and the growth of the
 /// graph while it is built.
 pub const MAX_HESSIAN_SIZE: usize = 4_000_000;
+/// Products in a derivation written out with the chain rule fully
+/// expanded (`net --param`): one per path from the parameter to the loss.
+/// Beyond it the shared, δ-based form is shown.
+pub const MAX_EXPANDED_TERMS: u64 = 256;
 /// Variables (or parameters) of Newton's method: it forms and factors the
 /// n×n Hessian, symbolically for an expression or a `net` spec.
 pub const MAX_NEWTON_VARIABLES: usize = 60;

@@ -232,3 +232,55 @@ fn symbolic_hessians_and_second_order_methods() {
         &["4,003×4,003 matrix", "at most 2,000"],
     );
 }
+
+/// A spec of `hidden` hidden layers of two sigmoid neurons between two
+/// inputs and one output, written into `dir`.
+fn narrow_net(dir: &std::path::Path, hidden: usize) -> String {
+    let layers = std::iter::once("2".to_string())
+        .chain(std::iter::repeat_n("2".to_string(), hidden))
+        .chain(std::iter::once("1".to_string()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let path = dir.join(format!("narrow{hidden}.toml"));
+    std::fs::write(
+        &path,
+        format!("layers = [{layers}]\ninit = \"xavier\"\ninputs = [[0.5, 0.1]]\ntargets = [[1]]\n"),
+    )
+    .unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn an_expanded_derivation_beyond_its_limit_shows_the_shared_form() {
+    let dir = std::env::temp_dir().join(format!("stepgrad-limits-param-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // w1_1_1 feeds h1_1 only; from there every one of the 15 further
+    // hidden layers of two neurons doubles the paths to the one output:
+    // 2¹⁵ products, counted here by hand, not by stepgrad.
+    let deep = narrow_net(&dir, 16);
+    let out = stepgrad(&["net", &deep, "--param", "w1_1_1", "--show", "update"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("∂E_total/∂w1_1_1 is a sum of 32,768 products")
+            && text.contains("at most 256 such products"),
+        "{text}"
+    );
+    // The shared form: the chain of three factors, the first a sum over
+    // the two δs of the next layer.
+    assert!(
+        text.contains("∂E_total/∂w1_1_1 = ∂E_total/∂out_h1_1 · ∂out_h1_1/∂net_h1_1 · ∂net_h1_1/∂w1_1_1 = (δ_h2_1·w2_1_1 + δ_h2_2·w2_2_1)"),
+        "{text}"
+    );
+    assert!(!text.contains("Chain rule"), "not written out");
+    // 2⁸ = 256 products, the limit itself, are written out.
+    let at_limit = narrow_net(&dir, 9);
+    let out = stepgrad(&["net", &at_limit, "--param", "w1_1_1", "--show", "update"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("(Chain rule)"),
+        "{}",
+        &out.stdout[..2000]
+    );
+    assert!(!out.stdout.contains("shared form"));
+}

@@ -179,6 +179,29 @@ pub fn derivative_within(graph: &mut Graph, expr: Id, var: &str, max_size: usize
     (graph.size() <= max_size).then_some(result)
 }
 
+/// The number of terms of the derivative of `expr` by `var` with the chain
+/// rule fully expanded: the paths from `expr` down to `var`, each one
+/// product of local derivatives (saturating at `u64::MAX`). Counted on the
+/// graph in one pass, without building anything; a derivation written out
+/// in full prints every one of them, so its size grows with this count
+/// even where the graph shares the work (a deep narrow network doubles it
+/// with every layer).
+pub fn chain_terms(graph: &Graph, expr: Id, var: &str) -> u64 {
+    let mut paths: FxHashMap<Id, u64> = FxHashMap::default();
+    for id in graph.reachable(&[expr]) {
+        let count = match graph.node(id) {
+            Node::Var(name) if &**name == var => 1,
+            node => node
+                .children()
+                .iter()
+                .map(|c| paths.get(c).copied().unwrap_or(0))
+                .fold(0u64, u64::saturating_add),
+        };
+        paths.insert(id, count);
+    }
+    paths.get(&expr).copied().unwrap_or(0)
+}
+
 /// The derivative a student would get by making `mistake`, unsimplified.
 pub fn derivative_with_mistake(graph: &mut Graph, expr: Id, var: &str, mistake: Mistake) -> Id {
     Walker::new(graph, expr, var, Some(mistake)).run()
@@ -556,6 +579,22 @@ impl<'g> Walker<'g> {
 mod tests {
     use super::*;
     use crate::expr::{parse, unicode};
+
+    #[test]
+    fn chain_terms_count_the_paths_to_the_variable() {
+        let terms = |input: &str, var: &str| {
+            let mut g = Graph::new();
+            let e = parse(&mut g, input).unwrap();
+            chain_terms(&g, e, var)
+        };
+        assert_eq!(terms("x^2", "x"), 1);
+        assert_eq!(terms("y^2", "x"), 0);
+        // By hand: (x+y)·(x+1) reaches x once through each factor.
+        assert_eq!(terms("(x+y)*(x+1)", "x"), 2);
+        // u = sin(x)·cos(x) has 2 paths to x; sin(u)·cos(u) reaches u
+        // twice, so 4, although u is stored once.
+        assert_eq!(terms("sin(sin(x)*cos(x))*cos(sin(x)*cos(x))", "x"), 4);
+    }
 
     fn derive(input: &str, var: &str) -> (String, Vec<Rule>) {
         let mut g = Graph::new();

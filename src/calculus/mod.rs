@@ -18,8 +18,8 @@ pub use check::{
     Piece, PieceVerdict, REQUIRED_POINTS, RESOLUTION, SAFETY_FACTOR,
 };
 pub use derive::{
-    derivative, derivative_with_mistake, derivative_within, differentiate, mistake_sites,
-    Derivation, Inner, Mistake, Step,
+    chain_terms, derivative, derivative_with_mistake, derivative_within, differentiate,
+    mistake_sites, Derivation, Inner, Mistake, Step,
 };
 pub use hessian::{check_hessian_estimate, hessian_within, HessianTooLarge};
 pub use operators::{

@@ -4,7 +4,7 @@
 use super::inputs::{check_output_file, check_sample, parse_count};
 use super::optimizer_args::{check_dimension, OptimizerArgs};
 use super::{write_file_atomically, Context, Written};
-use crate::calculus::differentiate;
+use crate::calculus::{chain_terms, differentiate};
 use crate::network::{
     load_spec, run_steps, trainable, NetworkFormula, ParamKind, Run, RunOptions, Spec,
 };
@@ -12,7 +12,7 @@ use crate::optim::OptimizerConfig;
 use crate::plot::{
     network_diagram, DiagramBias, DiagramNeuron, DiagramParam, DiagramWeight, NetworkDiagram,
 };
-use crate::report::net::{render, NetReport, Show};
+use crate::report::net::{render, NetReport, ParamDerivation, Show};
 use crate::report::Format;
 use crate::Error;
 use clap::Args;
@@ -26,7 +26,7 @@ pub struct NetArgs {
     /// Gradient-descent steps to run (default: the spec's [train] steps, else 1)
     #[arg(long, value_name = "N", value_parser = parse_count, allow_negative_numbers = true)]
     pub steps: Option<usize>,
-    /// Also print one parameter's full derivation by the rules of differentiation
+    /// Also print one parameter's derivation by the rules of differentiation (its shared form when written out it would exceed 256 products)
     #[arg(long, value_name = "NAME")]
     pub param: Option<String>,
     /// What to show each step: formula, forward, backward, update (comma-separated)
@@ -116,7 +116,20 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
                 ));
             };
             let loss = formula.loss;
-            Some((index, differentiate(&mut formula.graph, loss, name)))
+            // Counted before anything is built: written out, the derivation
+            // prints every path from the parameter to the loss.
+            let terms = chain_terms(&formula.graph, loss, name);
+            if terms > crate::limits::MAX_EXPANDED_TERMS {
+                Some(ParamDerivation::Shared {
+                    param: index,
+                    terms,
+                })
+            } else {
+                Some(ParamDerivation::Expanded(
+                    index,
+                    differentiate(&mut formula.graph, loss, name),
+                ))
+            }
         }
         None => None,
     };

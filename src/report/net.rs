@@ -19,6 +19,16 @@ pub struct Show {
     pub update: bool,
 }
 
+/// What `--param` shows for one parameter (its index in the formula's
+/// parameters).
+pub enum ParamDerivation {
+    /// The derivation by the rules of differentiation, written out.
+    Expanded(usize, Derivation),
+    /// Its chain rule, fully expanded, would be a sum of `terms` products
+    /// (beyond `limits::MAX_EXPANDED_TERMS`): the shared form instead.
+    Shared { param: usize, terms: u64 },
+}
+
 /// Everything `net` prints.
 pub struct NetReport<'a> {
     pub spec: &'a Spec,
@@ -29,8 +39,8 @@ pub struct NetReport<'a> {
     pub sample: usize,
     pub optimizer: OptimizerConfig,
     pub update_biases: bool,
-    /// `--param`: that parameter's full derivation.
-    pub derivation: Option<(usize, Derivation)>,
+    /// `--param`: that parameter's derivation.
+    pub derivation: Option<ParamDerivation>,
     /// `--plot`: the file the network was drawn in.
     pub plot: Option<String>,
 }
@@ -159,8 +169,14 @@ fn blocks(r: &NetReport, style: &Style) -> Vec<Block> {
             out.extend(loss_history(r, style));
         }
     }
-    if let Some((param, derivation)) = &r.derivation {
-        out.extend(derivation_blocks(r, *param, derivation, style));
+    match &r.derivation {
+        Some(ParamDerivation::Expanded(param, derivation)) => {
+            out.extend(derivation_blocks(r, *param, derivation, style));
+        }
+        Some(ParamDerivation::Shared { param, terms }) => {
+            out.extend(shared_derivation_blocks(r, *param, *terms, style));
+        }
+        None => {}
     }
     out.push(Block::Paragraph(vec![
         text(format!(
@@ -527,34 +543,7 @@ fn backward_blocks(r: &NetReport, values: &SampleValues, style: &Style, many: bo
     let mut order: Vec<&crate::network::Chain> = f.chains.iter().collect();
     order.sort_by_key(|c| std::cmp::Reverse(f.neurons[f.target_neuron(c.param)].layer));
     for chain in order {
-        let p = &f.params[chain.param];
-        let lhs = NetReport::partial("E_total", &p.name);
-        let names: Vec<Math> = chain
-            .factors
-            .iter()
-            .map(|x| NetReport::partial(&x.of, &x.by))
-            .collect();
-        let formulas: Vec<Math> = chain.factors.iter().map(|x| r.factor(x.formula)).collect();
-        let numbers: Vec<Math> = chain
-            .factors
-            .iter()
-            .map(|x| r.value(values, x.formula, style))
-            .collect();
-        let join = |items: &[Math]| Math::join(items, " · ", " \\cdot ");
-        let mut rhs = Vec::new();
-        if chain.factors.len() > 1 {
-            rhs.push(join(&names));
-            rhs.push(join(&formulas));
-            rhs.push(join(&numbers));
-        } else {
-            rhs.push(r.expr(chain.factors[0].formula));
-        }
-        rhs.push(r.value(values, chain.gradient, style));
-        equations.push(Equation {
-            lhs,
-            rhs,
-            note: None,
-        });
+        equations.push(chain_equation(r, chain, values, style));
     }
     blocks.push(Block::Equations(equations));
     let weights = f
@@ -770,6 +759,44 @@ fn interval(steps: usize) -> usize {
     }
 }
 
+/// ∂E_total/∂p as the product of its chain-rule factors: their names,
+/// formulas and values for one sample, and the gradient.
+fn chain_equation(
+    r: &NetReport,
+    chain: &crate::network::Chain,
+    values: &SampleValues,
+    style: &Style,
+) -> Equation {
+    let p = &r.formula.params[chain.param];
+    let lhs = NetReport::partial("E_total", &p.name);
+    let names: Vec<Math> = chain
+        .factors
+        .iter()
+        .map(|x| NetReport::partial(&x.of, &x.by))
+        .collect();
+    let formulas: Vec<Math> = chain.factors.iter().map(|x| r.factor(x.formula)).collect();
+    let numbers: Vec<Math> = chain
+        .factors
+        .iter()
+        .map(|x| r.value(values, x.formula, style))
+        .collect();
+    let join = |items: &[Math]| Math::join(items, " · ", " \\cdot ");
+    let mut rhs = Vec::new();
+    if chain.factors.len() > 1 {
+        rhs.push(join(&names));
+        rhs.push(join(&formulas));
+        rhs.push(join(&numbers));
+    } else {
+        rhs.push(r.expr(chain.factors[0].formula));
+    }
+    rhs.push(r.value(values, chain.gradient, style));
+    Equation {
+        lhs,
+        rhs,
+        note: None,
+    }
+}
+
 fn loss_history(r: &NetReport, style: &Style) -> Vec<Block> {
     let every = interval(r.run.steps.len());
     let rows = r
@@ -856,6 +883,45 @@ fn derivation_blocks(
             "Its value for sample {} at the first step is the backpropagation value: {}.",
             r.sample + 1,
             style.num(backprop)
+        ))]));
+    }
+    blocks
+}
+
+/// `--param` for a parameter whose expanded derivation is beyond the
+/// limit: why it is not written out, and the same derivative in the
+/// shared form backpropagation computes.
+fn shared_derivation_blocks(r: &NetReport, param: usize, terms: u64, style: &Style) -> Vec<Block> {
+    let f = r.formula;
+    let name = &f.params[param].name;
+    let count = if terms == u64::MAX {
+        "more than 18 quintillion".to_string()
+    } else {
+        crate::number::format_thousands(terms)
+    };
+    let mut blocks = vec![
+        Block::Heading {
+            level: 2,
+            text: vec![text(format!("The derivation of ∂E_total/∂{name}"))],
+        },
+        Block::Paragraph(vec![text(format!(
+            "Written out by the rules of differentiation with the chain rule fully expanded, ∂E_total/∂{name} is a sum of {count} products, one for each path from {name} to E_total through the neurons after it; their number multiplies with every layer the paths cross. stepgrad writes out derivations of at most {} such products (docs/limits.md), so here is the shared form instead, the one backpropagation computes: each δ is computed once from the δs of the layer after it (the backward pass), and every path through a neuron shares its δ.",
+            crate::number::format_thousands(crate::limits::MAX_EXPANDED_TERMS),
+        ))]),
+    ];
+    let values = r
+        .run
+        .steps
+        .iter()
+        .find_map(|s| s.samples.as_ref())
+        .map(|s| &s[r.sample.min(s.len() - 1)]);
+    if let (Some(chain), Some(values)) = (f.chains.iter().find(|c| c.param == param), values) {
+        blocks.push(Block::Equations(vec![chain_equation(
+            r, chain, values, style,
+        )]));
+        blocks.push(Block::Paragraph(vec![text(format!(
+            "The values are those of sample {} at the first step.",
+            r.sample + 1
         ))]));
     }
     blocks
