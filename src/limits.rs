@@ -32,6 +32,20 @@ pub const MAX_DATA_VALUES: usize = 50_000_000;
 pub const MAX_EPOCHS: usize = 1_000_000;
 /// Steps of `minimize` and `net`.
 pub const MAX_STEPS: usize = 1_000_000;
+/// Records a long run keeps to list (steps of `minimize` and `net`,
+/// epochs and iterations of `train`): every one up to this many, else the
+/// first half and the last half, and the count left out between them.
+pub const MAX_LISTED_RECORDS: usize = 10_000;
+/// Numbers the kept records of a run may hold (points, gradients,
+/// optimizer state, a network's parameters): a run whose steps hold many
+/// keeps fewer of them, down to the first and the last.
+pub const MAX_KEPT_VALUES: usize = 1_000_000;
+/// Rows of a table of epochs in a text report: a longer table shows its
+/// first half and its last half.
+pub const MAX_TABLE_ROWS: usize = 1_000;
+/// Points of a curve in a picture: a longer run is drawn from every
+/// second, fourth, … point (and the last).
+pub const MAX_PLOT_POINTS: usize = 2_000;
 /// The size of a symbolic Hessian (`diff --hessian`, Newton's method on an
 /// expression): its distinct entries times the expression's size (nodes
 /// plus operands), estimated before it is built, and the growth of the

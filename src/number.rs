@@ -77,6 +77,19 @@ pub fn format_count(n: impl Into<u128>, one: &str, many: &str) -> String {
     )
 }
 
+/// An ordinal with thousands separators: 2 → "2nd", 32 → "32nd",
+/// 1024 → "1,024th", 11 → "11th".
+pub fn format_ordinal(n: u64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{}{suffix}", format_thousands(n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +126,26 @@ mod tests {
             format_thousands(u128::MAX),
             "340,282,366,920,938,463,463,374,607,431,768,211,455"
         );
+    }
+
+    #[test]
+    fn ordinals() {
+        let cases = [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (13, "13th"),
+            (22, "22nd"),
+            (32, "32nd"),
+            (111, "111th"),
+            (1024, "1,024th"),
+            (8192, "8,192nd"),
+        ];
+        for (n, expected) in cases {
+            assert_eq!(format_ordinal(n), expected);
+        }
     }
 }

@@ -10,7 +10,7 @@ use crate::optim::{
     UndefinedStart,
 };
 use crate::plot::{contours_with_paths, function_with_iterates, Iterates1, Path2};
-use crate::report::minimize::{render, MinimizeReport};
+use crate::report::minimize::{csv_note, render, MinimizeReport};
 use crate::report::Format;
 use crate::Error;
 use clap::Args;
@@ -186,6 +186,10 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
         plot: args.plot.as_ref().map(|p| p.display().to_string()),
     };
     let stdout = render(&report, context.format, &context.style);
+    let note = match context.format {
+        Format::Csv => csv_note(&report).unwrap_or_default(),
+        _ => String::new(),
+    };
     let diverged: Vec<(String, String)> = runs
         .iter()
         .filter_map(|run| match &run.stop {
@@ -194,7 +198,11 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
         })
         .collect();
     if diverged.is_empty() || !args.compare.is_empty() {
-        return Ok(Written::ok(stdout));
+        return Ok(Written {
+            stdout,
+            stderr: note,
+            code: 0,
+        });
     }
     let error = Error::Diverged {
         message: diverged[0].0.clone(),
@@ -202,7 +210,7 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
     };
     Ok(Written {
         stdout,
-        stderr: error.render(context.error_color),
+        stderr: note + &error.render(context.error_color),
         code: error.exit_code(),
     })
 }
@@ -342,7 +350,7 @@ fn plot(objective: &ExpressionObjective, runs: &[Trajectory]) -> Result<String, 
             .map(|run| Iterates1 {
                 label: run.config.title(),
                 points: run
-                    .iterates
+                    .path
                     .iter()
                     .map(|i| (i.point[0], i.f, i.gradient[0]))
                     .collect(),
@@ -364,7 +372,7 @@ fn plot(objective: &ExpressionObjective, runs: &[Trajectory]) -> Result<String, 
             .map(|run| Path2 {
                 label: run.config.title(),
                 points: run
-                    .iterates
+                    .path
                     .iter()
                     .map(|i| (i.point[0], i.point[1]))
                     .filter(|p| p.0.is_finite() && p.1.is_finite())

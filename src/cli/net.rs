@@ -12,7 +12,7 @@ use crate::optim::OptimizerConfig;
 use crate::plot::{
     network_diagram, DiagramBias, DiagramNeuron, DiagramParam, DiagramWeight, NetworkDiagram,
 };
-use crate::report::net::{render, NetReport, ParamDerivation, Show};
+use crate::report::net::{csv_note, render, NetReport, ParamDerivation, Show};
 use crate::report::Format;
 use crate::Error;
 use clap::Args;
@@ -167,7 +167,15 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
         derivation,
         plot: args.plot.as_ref().map(|p| p.display().to_string()),
     };
-    Ok(Written::ok(render(&report, context.format, &style)))
+    let stderr = match context.format {
+        Format::Csv => csv_note(&report).unwrap_or_default(),
+        _ => String::new(),
+    };
+    Ok(Written {
+        stdout: render(&report, context.format, &style),
+        stderr,
+        code: 0,
+    })
 }
 
 fn parse_show(parts: &[String]) -> Result<Show, Error> {

@@ -11,7 +11,7 @@ use crate::network::{
     Origin, Parameters, Spec, TrainSettings,
 };
 use crate::optim::{Hyperparameters, OptimizerConfig};
-use crate::report::train::{render, render_epochs, BatchComparison, TrainReport};
+use crate::report::train::{csv_note, render, render_epochs, BatchComparison, TrainReport};
 use crate::report::Format;
 use crate::training::{
     start_fault, train, EpochArithmetic, EpochRecord, Model, Tapes, TrainOptions, TrainStop,
@@ -809,6 +809,10 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
         write_file_atomically(path, contents.as_bytes())?;
     }
     let stdout = render(&report, context.format, &context.style);
+    let note = match context.format {
+        Format::Csv => csv_note(&report).unwrap_or_default(),
+        _ => String::new(),
+    };
     if let TrainStop::Diverged {
         epoch,
         iteration,
@@ -832,11 +836,15 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
         };
         return Ok(Written {
             stdout,
-            stderr: error.render(context.error_color),
+            stderr: note + &error.render(context.error_color),
             code: error.exit_code(),
         });
     }
-    Ok(Written::ok(stdout))
+    Ok(Written {
+        stdout,
+        stderr: note,
+        code: 0,
+    })
 }
 
 /// A progress bar on stderr, shown only when stderr is a terminal and the

@@ -6,6 +6,10 @@
 //! and only then lets the optimizer update the parameters: every gradient
 //! of a step uses the parameters from before the step.
 //!
+//! A long run keeps every step's loss, and the full records (parameters
+//! and gradients) of its first and last steps within the limits of
+//! `history::Kept`.
+//!
 //! Invariant: `StepRecord::params_after` differs from `params_before` only
 //! in the trainable parameters, by the optimizer's reported update.
 
@@ -13,6 +17,8 @@ use super::formula::{NetworkFormula, ParamKind};
 use super::spec::Spec;
 use super::start::{describe_failure, named_values, summed_fault, StartFault};
 use crate::expr::{Evaluator, Failure, Id, Point};
+use crate::history::{Gap, Kept};
+use crate::limits::{MAX_KEPT_VALUES, MAX_LISTED_RECORDS};
 use crate::optim::{Matrix, Objective, Optimizer, OptimizerConfig, StepReport};
 use crate::Error;
 use rustc_hash::FxHashMap;
@@ -56,7 +62,13 @@ pub struct StepRecord {
 
 /// The result of running steps.
 pub struct Run {
+    /// The steps kept: every one while they fit in
+    /// `limits::MAX_LISTED_RECORDS` steps and `limits::MAX_KEPT_VALUES`
+    /// numbers, else the first and the last, with `gap` between them.
     pub steps: Vec<StepRecord>,
+    pub gap: Option<Gap>,
+    /// The batch loss before every step taken (step k at k − 1).
+    pub losses: Vec<f64>,
     /// The batch loss after the last update, and the per-sample values
     /// then.
     pub final_loss: f64,
@@ -333,7 +345,11 @@ pub fn run_steps(
     let trainable = trainable(formula, options.update_biases);
     let mut params = initial_values(formula, spec);
     let mut optimizer = Optimizer::new(options.optimizer, trainable.len());
-    let mut steps = Vec::new();
+    // Each step holds the parameters before and after, and the gradient.
+    let per_step = params.len().saturating_mul(3).max(1);
+    let mut steps: Kept<StepRecord> =
+        Kept::new((MAX_KEPT_VALUES / per_step).clamp(2, MAX_LISTED_RECORDS));
+    let mut losses = Vec::new();
     let suggestion = match options.optimizer.lr() {
         Some(lr) => format!("the learning rate {} is too large for this network; try {}", crate::number::format_significant(lr, 6), crate::number::format_significant(lr / 10.0, 6)),
         None => "the method took a step too far for this network; try a first-order optimizer or fewer steps".to_string(),
@@ -390,6 +406,7 @@ pub fn run_steps(
             return Err(diverged(step, format!("{} became {v}", p.name)));
         }
         let keep = (options.keep)(step);
+        losses.push(batch.loss);
         steps.push(StepRecord {
             step,
             loss: batch.loss,
@@ -403,8 +420,11 @@ pub fn run_steps(
     }
     let last = evaluate_all(formula, spec, &evaluator, &plan, &params)
         .map_err(|(_, failure)| diverged(options.steps + 1, failure.error.to_string()))?;
+    let (steps, gap) = steps.into_parts();
     Ok(Run {
         steps,
+        gap,
+        losses,
         final_loss: last.loss,
         final_samples: last.samples,
         trainable,

@@ -9,11 +9,20 @@
 //! value is not a divergence: no step was taken, so the fault is the
 //! start's, and `minimize` returns [`UndefinedStart`] instead of a run.
 //!
-//! Invariant: a returned run has at least one iterate; `iterates[k]` is the
-//! point after k steps with f and ∇f there (all finite at the start); every
-//! iterate but the last carries the report of the step taken from it.
+//! A long run keeps the first and the last of its points (`history::Kept`,
+//! within `limits::MAX_LISTED_RECORDS` points and `limits::MAX_KEPT_VALUES`
+//! numbers), the count of those left out between them, and for a function
+//! of one or two variables a thinned path over the whole run for pictures.
+//!
+//! Invariant: a returned run has at least one iterate; each kept iterate is
+//! the point after `step` steps with f and ∇f there (all finite at the
+//! start); every iterate but the last carries the report of the step taken
+//! from it; kept iterates are in step order, and the last is the point the
+//! run reached.
 
 use super::{Counted, Evaluations, Matrix, Objective, Optimizer, OptimizerConfig, StepReport};
+use crate::history::{Gap, Kept, Thinned};
+use crate::limits::{MAX_KEPT_VALUES, MAX_LISTED_RECORDS, MAX_PLOT_POINTS};
 
 /// Growth of |f| beyond which a run counts as diverged.
 pub const DIVERGENCE_FACTOR: f64 = 1e12;
@@ -57,7 +66,18 @@ impl Stop {
 #[derive(Clone, Debug)]
 pub struct Trajectory {
     pub config: OptimizerConfig,
+    /// The points kept: every one while they fit, else the first and the
+    /// last, with `gap` between them.
     pub iterates: Vec<Iterate>,
+    /// The points left out between the kept ones.
+    pub gap: Option<Gap>,
+    /// Notes (τ added, an update skipped, …) of the steps left out.
+    pub notes_left_out: usize,
+    /// For a function of one or two variables, the points of the whole run
+    /// for a picture (without step reports): every one, or every
+    /// `path_stride`-th and the last.
+    pub path: Vec<Iterate>,
+    pub path_stride: usize,
     pub stop: Stop,
     pub evaluations: Evaluations,
 }
@@ -101,12 +121,25 @@ pub fn minimize(
         count: Evaluations::default(),
     };
     let _section = crate::interrupt::Interruptible::begin();
-    let mut optimizer = Optimizer::new(config, start.len());
+    let dimension = start.len();
+    let mut optimizer = Optimizer::new(config, dimension);
     let mut x = start;
-    let mut iterates: Vec<Iterate> = Vec::new();
+    let mut iterates: Kept<Iterate> = Kept::new(kept_points(config, dimension));
+    let mut path: Thinned<Iterate> = Thinned::new(MAX_PLOT_POINTS);
+    let mut notes_left_out = 0;
+    let mut start_f = None;
     let mut cached: Option<(Vec<f64>, f64, Vec<f64>)> = None;
+    // Each point, as it is reached: kept or not, and drawn.
+    let mut reached = |iterates: &mut Kept<Iterate>, iterate: Iterate| {
+        if dimension <= 2 {
+            path.push(iterate.step, iterate.clone());
+        }
+        if let Some(left_out) = iterates.push(iterate) {
+            notes_left_out += usize::from(left_out.report.is_some_and(|r| r.note.is_some()));
+        }
+    };
     let stop = loop {
-        let step = iterates.len();
+        let step = iterates.total();
         // A line search may already have evaluated this point.
         let evaluated = match cached.take() {
             Some((point, f, g)) if point == x => Ok((f, g)),
@@ -129,23 +162,25 @@ pub fn minimize(
                     hessian: false,
                 });
             }
-            iterates.push(Iterate {
+            let iterate = Iterate {
                 step,
                 point: x.clone(),
                 f,
                 gradient,
                 report: None,
-            });
+            };
+            reached(&mut iterates, iterate);
             break Stop::Diverged { step, reason };
         }
-        let start_f = iterates.first().map_or(f, |i| i.f);
-        iterates.push(Iterate {
+        let start_f = *start_f.get_or_insert(f);
+        let iterate = Iterate {
             step,
             point: x.clone(),
             f,
             gradient: gradient.clone(),
             report: None,
-        });
+        };
+        reached(&mut iterates, iterate);
         if step > 0 && f.abs() > DIVERGENCE_FACTOR * start_f.abs().max(1.0) {
             let size = crate::number::format_significant(f, 6);
             break Stop::Diverged {
@@ -190,12 +225,32 @@ pub fn minimize(
             Err(reason) => break Stop::Diverged { step, reason },
         }
     };
+    let path_stride = path.stride();
+    let (iterates, gap) = iterates.into_parts();
     Ok(Trajectory {
         config,
         iterates,
+        gap,
+        notes_left_out,
+        path: path.into_vec().into_iter().map(|(_, it)| it).collect(),
+        path_stride,
         stop,
         evaluations: counted.count,
     })
+}
+
+/// How many points a run keeps: `MAX_LISTED_RECORDS`, or fewer when each
+/// holds many numbers (a point, its gradient and update, the optimizer's
+/// vectors, and for Newton's method and BFGS an n×n matrix), so that they
+/// hold at most `MAX_KEPT_VALUES`.
+fn kept_points(config: OptimizerConfig, dimension: usize) -> usize {
+    let matrix = if config.is_second_order() {
+        dimension.saturating_mul(dimension)
+    } else {
+        0
+    };
+    let per_point = dimension.saturating_mul(8).saturating_add(matrix).max(1);
+    (MAX_KEPT_VALUES / per_point).clamp(2, MAX_LISTED_RECORDS)
 }
 
 /// What is not finite among f and ∇f, if anything.

@@ -3,8 +3,10 @@
 //! and, for a race of several optimizers, a summary table.
 
 use super::doc::{self, cell, math, text, Block, Math};
+use super::left_out_json;
 use super::{Format, Style};
 use crate::expr::{latex, unicode, Graph, Id};
+use crate::number::{format_count, format_ordinal, format_thousands};
 use crate::optim::{StateValue, Stop, Trajectory};
 use serde_json::{json, Value};
 
@@ -135,8 +137,17 @@ fn blocks(r: &MinimizeReport, format: Format, style: &Style) -> Vec<Block> {
         out.extend(race_blocks(r, style));
     }
     if let Some(path) = &r.plot {
+        let stride = r.runs.iter().map(|run| run.path_stride).max().unwrap_or(1);
+        let thinned = if stride > 1 {
+            format!(
+                " (it draws every {} point and the last)",
+                format_ordinal(stride as u64)
+            )
+        } else {
+            String::new()
+        };
         out.push(Block::Paragraph(vec![text(format!(
-            "The picture is in {path}."
+            "The picture is in {path}{thinned}."
         ))]));
     }
     out
@@ -235,10 +246,14 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
     };
     out.push(Block::Table { header, rows });
     if n > HEAD_ROWS + TAIL_ROWS + 5 {
+        let listed = match run.gap {
+            None => "every step".to_string(),
+            Some(_) => kept_text(run),
+        };
         out.push(Block::Paragraph(vec![text(format!(
-            "Steps {} to {} are left out here; --format csv or json lists every step.",
-            HEAD_ROWS,
-            n - TAIL_ROWS - 1
+            "Steps {} to {} are left out here; --format csv or json lists {listed}.",
+            run.iterates[HEAD_ROWS].step,
+            run.iterates[n - TAIL_ROWS - 1].step
         ))]));
     }
     // Matrices of state for the first steps and the last.
@@ -289,9 +304,17 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
                 .map(|n| format!("step {}: {n}", it.step))
         })
         .collect();
-    if !notes.is_empty() {
+    if !notes.is_empty() || run.notes_left_out > 0 {
+        let more = match run.notes_left_out {
+            0 => String::new(),
+            k => format!(
+                "{}{} in the steps not kept",
+                if notes.is_empty() { "" } else { "; and " },
+                format_count(k as u64, "note", "notes")
+            ),
+        };
         out.push(Block::Paragraph(vec![text(format!(
-            "Notes — {}.",
+            "Notes — {}{more}.",
             notes.join("; ")
         ))]));
     }
@@ -322,7 +345,7 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
 fn terminal_plot(r: &MinimizeReport, run: &Trajectory) -> Option<String> {
     use textplots::{Chart, Plot, Shape};
     let xs: Vec<f64> = run
-        .iterates
+        .path
         .iter()
         .map(|i| i.point[0])
         .filter(|x| x.is_finite())
@@ -346,7 +369,7 @@ fn terminal_plot(r: &MinimizeReport, run: &Trajectory) -> Option<String> {
     };
     // Each iterate is a short vertical mark on the curve.
     let values: Vec<f32> = run
-        .iterates
+        .path
         .iter()
         .map(|i| i.f as f32)
         .filter(|f| f.is_finite())
@@ -358,7 +381,7 @@ fn terminal_plot(r: &MinimizeReport, run: &Trajectory) -> Option<String> {
         });
     let tick = ((high - low).abs() * 0.07).max(1e-6);
     let marks: Vec<Vec<(f32, f32)>> = run
-        .iterates
+        .path
         .iter()
         .filter(|i| i.f.is_finite())
         .map(|i| {
@@ -378,6 +401,43 @@ fn terminal_plot(r: &MinimizeReport, run: &Trajectory) -> Option<String> {
     chart.axis();
     chart.figures();
     Some(format!("f and the iterates (vertical marks):\n{chart}"))
+}
+
+/// Which steps a run kept, when it left some out: "steps 0 to 4,999 and
+/// 995,001 to 1,000,000 (10,000 of 1,000,001 points; docs/limits.md)".
+fn kept_text(run: &Trajectory) -> String {
+    let Some(gap) = run.gap else {
+        return "every step".to_string();
+    };
+    // Step numbers as the table's step column writes them.
+    let step = |k: usize| run.iterates[k].step.to_string();
+    let n = run.iterates.len();
+    format!(
+        "steps {} to {} and {} to {} ({} of {} points; docs/limits.md)",
+        step(0),
+        step(gap.at - 1),
+        step(gap.at),
+        step(n - 1),
+        format_thousands(n as u64),
+        format_thousands((n + gap.count) as u64)
+    )
+}
+
+/// For CSV, which has no place for it: a line for stderr saying which
+/// steps each long run kept.
+pub fn csv_note(r: &MinimizeReport) -> Option<String> {
+    let runs: Vec<String> = r
+        .runs
+        .iter()
+        .filter(|run| run.gap.is_some())
+        .map(|run| format!("{}: {}", run.config.title(), kept_text(run)))
+        .collect();
+    (!runs.is_empty()).then(|| {
+        format!(
+            "note: the CSV lists only the kept steps — {}\n",
+            runs.join("; ")
+        )
+    })
 }
 
 fn race_blocks(r: &MinimizeReport, style: &Style) -> Vec<Block> {
@@ -501,7 +561,7 @@ fn run_json(r: &MinimizeReport, run: &Trajectory) -> Value {
         .into_iter()
         .map(|(k, v)| (k.to_string(), Value::String(v)))
         .collect();
-    json!({
+    let mut object = json!({
         "function": crate::expr::ascii(r.graph, r.expr),
         "optimizer": run.config.title(),
         "config": config,
@@ -512,7 +572,11 @@ fn run_json(r: &MinimizeReport, run: &Trajectory) -> Value {
         "minimizer": named(&last.point),
         "f_min": last.f,
         "evaluations": {"f": run.evaluations.f, "gradient": run.evaluations.gradient, "hessian": run.evaluations.hessian},
-    })
+    });
+    if let Some(gap) = run.gap {
+        object["steps_left_out"] = left_out_json(&run.iterates, gap, |it| it.step);
+    }
+    object
 }
 
 pub fn json_value(r: &MinimizeReport) -> Value {

@@ -17,9 +17,11 @@ pub mod minimize;
 pub mod net;
 pub mod train;
 
+use crate::history::Gap;
 use crate::i18n::Lang;
 use crate::number::format_significant;
 use serde::Serialize;
+use serde_json::{json, Value};
 
 /// An output format.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
@@ -308,6 +310,32 @@ pub fn tree_prefixes(depths: &[usize]) -> Vec<(String, String)> {
         out.push((first, rest));
     }
     out
+}
+
+/// The first half and the last half of `items` when there are more than
+/// `limit`, with the gap between them.
+pub fn first_and_last<T: Copy>(items: &[T], limit: usize) -> (Vec<T>, Option<Gap>) {
+    if items.len() <= limit {
+        return (items.to_vec(), None);
+    }
+    let head = limit.div_ceil(2);
+    let tail = limit - head;
+    let mut kept = items[..head].to_vec();
+    kept.extend_from_slice(&items[items.len() - tail..]);
+    (
+        kept,
+        Some(Gap {
+            at: head,
+            count: items.len() - limit,
+        }),
+    )
+}
+
+/// `{"from", "to", "count"}`: the records numbered `from` to `to` that a
+/// long run did not keep (docs/json.md).
+pub fn left_out_json<T>(kept: &[T], gap: Gap, number: impl Fn(&T) -> usize) -> Value {
+    let from = number(&kept[gap.at - 1]) + 1;
+    json!({"from": from, "to": from + gap.count - 1, "count": gap.count})
 }
 
 #[cfg(test)]

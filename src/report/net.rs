@@ -3,9 +3,11 @@
 //! products with their formulas and values, and the update table.
 
 use super::doc::{self, cell, math, math_cell, strong, text, Block, Chain as Equation, Math};
-use super::{Format, Style};
+use super::{first_and_last, left_out_json, Format, Style};
 use crate::calculus::{Derivation, Rule};
 use crate::expr::{latex_name, print_definition, print_named, unicode_name, Id, Notation};
+use crate::history::Gap;
+use crate::limits::MAX_LISTED_RECORDS;
 use crate::network::{NetworkFormula, OutputRule, ParamKind, Run, SampleValues, Spec, StepRecord};
 use crate::optim::{OptimizerConfig, StateValue};
 use serde_json::{json, Value};
@@ -158,7 +160,7 @@ fn blocks(r: &NetReport, style: &Style) -> Vec<Block> {
         out.extend(formula_blocks(r));
     }
     let detailed: Vec<&StepRecord> = r.run.steps.iter().filter(|s| s.samples.is_some()).collect();
-    let total = r.run.steps.len();
+    let total = r.run.losses.len();
     for (k, step) in detailed.iter().enumerate() {
         out.push(Block::Heading {
             level: 2,
@@ -798,13 +800,15 @@ fn chain_equation(
 }
 
 fn loss_history(r: &NetReport, style: &Style) -> Vec<Block> {
-    let every = interval(r.run.steps.len());
-    let rows = r
-        .run
-        .steps
-        .iter()
-        .filter(|s| s.step == 1 || s.step % every == 0)
-        .map(|s| vec![cell(s.step.to_string()), cell(style.num(s.loss))])
+    let every = interval(r.run.losses.len());
+    let rows = (1..=r.run.losses.len())
+        .filter(|&step| step == 1 || step % every == 0)
+        .map(|step| {
+            vec![
+                cell(step.to_string()),
+                cell(style.num(r.run.losses[step - 1])),
+            ]
+        })
         .collect();
     vec![
         Block::Heading {
@@ -967,13 +971,25 @@ pub fn json_value(r: &NetReport) -> Value {
         "loss_formula": r.ascii(f.loss),
         "multiplications": {"backpropagation": f.backprop_multiplications as u64, "separately": f.separate_multiplications.min(u64::MAX as u128) as u64},
     });
-    let steps: Vec<Value> = r
+    // Every step by its loss (the first and the last of a long run), and
+    // the steps shown in full with everything else.
+    let numbers: Vec<usize> = (1..=r.run.losses.len()).collect();
+    let (listed, gap) = first_and_last(&numbers, MAX_LISTED_RECORDS);
+    let detailed: rustc_hash::FxHashMap<usize, &StepRecord> = r
         .run
         .steps
         .iter()
-        .map(|step| {
-            let mut object = json!({"step": step.step, "loss": step.loss});
-            if let Some(samples) = &step.samples {
+        .filter(|s| s.samples.is_some())
+        .map(|s| (s.step, s))
+        .collect();
+    let steps: Vec<Value> = listed
+        .iter()
+        .map(|&number| {
+            let mut object = json!({"step": number, "loss": r.run.losses[number - 1]});
+            if let Some(step) = detailed.get(&number) {
+                let Some(samples) = &step.samples else {
+                    return object;
+                };
                 let forward: Vec<Value> = samples
                     .iter()
                     .enumerate()
@@ -1027,5 +1043,34 @@ pub fn json_value(r: &NetReport) -> Value {
             object
         })
         .collect();
-    json!({"network": network, "steps": steps, "final_loss": r.run.final_loss})
+    let mut object = json!({"network": network, "steps": steps, "final_loss": r.run.final_loss});
+    if let Some(gap) = gap {
+        object["steps_left_out"] = left_out_json(&listed, gap, |&n| n);
+    }
+    object
+}
+
+/// Which steps a long run lists in JSON and CSV, when it left some out:
+/// "steps 1 to 5,000 and 995,001 to 1,000,000 (10,000 of 1,000,000)".
+fn kept_steps_text(steps: &[usize], gap: Gap) -> String {
+    format!(
+        "steps {} to {} and {} to {} ({} of {}; docs/limits.md)",
+        steps[0],
+        steps[gap.at - 1],
+        steps[gap.at],
+        steps[steps.len() - 1],
+        crate::number::format_thousands(steps.len() as u64),
+        crate::number::format_thousands((steps.len() + gap.count) as u64)
+    )
+}
+
+/// For CSV, which has no place for it: a line for stderr saying which
+/// steps a long run's CSV lists.
+pub fn csv_note(r: &NetReport) -> Option<String> {
+    let gap = r.run.gap?;
+    let steps: Vec<usize> = r.run.steps.iter().map(|s| s.step).collect();
+    Some(format!(
+        "note: the CSV lists only {}\n",
+        kept_steps_text(&steps, gap)
+    ))
 }

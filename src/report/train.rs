@@ -2,13 +2,18 @@
 //! of the run, a table of epochs, the loss curve, and the summary.
 
 use super::doc::{self, cell, math_cell, text, Block, Math};
+use super::{first_and_last, left_out_json};
 use super::{Format, Style};
 use crate::data::Dataset;
+use crate::history::Gap;
+use crate::limits::{MAX_LISTED_RECORDS, MAX_PLOT_POINTS, MAX_TABLE_ROWS};
 use crate::network::Spec;
 use crate::number::{format_count, format_thousands};
 use crate::optim::OptimizerConfig;
 use crate::plot::{training_curves, Curve};
-use crate::training::{EpochArithmetic, EpochRecord, TrainOptions, TrainStop, Training};
+use crate::training::{
+    EpochArithmetic, EpochRecord, Interruption, TrainOptions, TrainStop, Training,
+};
 use serde_json::{json, Value};
 
 /// Runs of the same network from the same start with several batch sizes.
@@ -56,8 +61,46 @@ fn settings(o: &OptimizerConfig) -> String {
         .join(", ")
 }
 
+/// Where Ctrl-C stopped a run.
+fn interrupted_text(epoch: usize, iteration: u64, point: Interruption) -> String {
+    let samples = |done: usize, of: usize| {
+        format!(
+            "{} of {}",
+            format_thousands(done as u64),
+            format_count(of as u64, "sample", "samples")
+        )
+    };
+    match point {
+        Interruption::BetweenBatches => format!(
+            "Interrupted (Ctrl-C) during epoch {epoch}, after iteration {iteration}; the epochs so far are shown."
+        ),
+        Interruption::InBatch { done, of } => format!(
+            "Interrupted (Ctrl-C) during epoch {epoch}, in iteration {} after {} of its batch (that update was not made); the epochs so far are shown.",
+            iteration + 1,
+            samples(done, of)
+        ),
+        Interruption::Evaluating { done, of } if epoch == 0 => format!(
+            "Interrupted (Ctrl-C) while the network was evaluated before training, after {}: nothing was trained.",
+            samples(done, of)
+        ),
+        Interruption::Evaluating { done, of } => format!(
+            "Interrupted (Ctrl-C) while the network was evaluated at the end of epoch {epoch}, after {} (epoch {epoch} has no row); the epochs so far are shown.",
+            samples(done, of)
+        ),
+    }
+}
+
 fn stop_text(stop: &TrainStop, t: &Training, style: &Style) -> String {
-    let last = &t.epochs[t.epochs.len() - 1];
+    let Some(last) = t.epochs.last() else {
+        return match stop {
+            TrainStop::Interrupted {
+                epoch,
+                iteration,
+                point,
+            } => interrupted_text(*epoch, *iteration, *point),
+            _ => String::new(),
+        };
+    };
     let text = match stop {
         TrainStop::Epochs => format!(
             "Stopped after the maximum of {} epochs.",
@@ -86,9 +129,11 @@ fn stop_text(stop: &TrainStop, t: &Training, style: &Style) -> String {
             iteration,
             reason,
         } => format!("Diverged at epoch {epoch}, iteration {iteration}: {reason}."),
-        TrainStop::Interrupted { epoch, iteration } => format!(
-            "Interrupted (Ctrl-C) during epoch {epoch}, after iteration {iteration}; the epochs so far are shown."
-        ),
+        TrainStop::Interrupted {
+            epoch,
+            iteration,
+            point,
+        } => interrupted_text(*epoch, *iteration, *point),
     };
     match (stop, t.best) {
         (TrainStop::Patience { .. }, _) | (_, None) => text,
@@ -104,7 +149,9 @@ fn stop_text(stop: &TrainStop, t: &Training, style: &Style) -> String {
 /// Samples used by the iterations run (the last batch of an epoch may be
 /// smaller).
 fn samples_seen(t: &Training) -> u128 {
-    let end = &t.epochs[t.epochs.len() - 1];
+    let Some(end) = t.epochs.last() else {
+        return 0;
+    };
     let per_epoch = t.arithmetic.iterations_per_epoch().max(1) as u128;
     let iterations = u128::from(end.iterations);
     let (epochs, rest) = (iterations / per_epoch, iterations % per_epoch);
@@ -166,8 +213,12 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
         },
         t.arithmetic.kind()
     ))]));
-    let classification = t.epochs[0].accuracy.is_some();
-    let validation = t.epochs[0].val_loss.is_some();
+    let Some(first) = t.epochs.first() else {
+        out.push(Block::Paragraph(vec![text(stop_text(&t.stop, t, style))]));
+        return out;
+    };
+    let classification = first.accuracy.is_some();
+    let validation = first.val_loss.is_some();
     let mut header = vec![cell("epoch"), cell("iterations"), cell("loss")];
     if validation {
         header.push(cell("val loss"));
@@ -180,10 +231,15 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
     }
     header.push(math_cell(Math::new("‖∇E‖", "\\lVert \\nabla E \\rVert")));
     let last = t.epochs.len() - 1;
-    let rows = t
+    let shown: Vec<&EpochRecord> = t
         .epochs
         .iter()
         .filter(|e| e.epoch % r.log_every == 0 || e.epoch == last)
+        .collect();
+    let (shown, table_gap) = first_and_last(&shown, MAX_TABLE_ROWS);
+    let columns = header.len();
+    let mut rows: Vec<Vec<doc::Cell>> = shown
+        .iter()
         .map(|e| {
             let mut row = vec![
                 cell(e.epoch.to_string()),
@@ -203,7 +259,22 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
             row
         })
         .collect();
+    if let Some(gap) = table_gap {
+        let mut dots = vec![cell("⋮")];
+        dots.extend((1..columns).map(|_| cell("")));
+        rows.insert(gap.at, dots);
+    }
     out.push(Block::Table { header, rows });
+    if let Some(gap) = table_gap {
+        out.push(Block::Paragraph(vec![text(format!(
+            "The table shows its first {} and last {} rows; {} between them are left out (a table of {} rows is more than anyone reads; --log-every chooses the rows, and --format csv lists {}).",
+            format_thousands(gap.at as u64),
+            format_thousands((shown.len() - gap.at) as u64),
+            format_thousands(gap.count as u64),
+            format_thousands((shown.len() + gap.count) as u64),
+            listed_epochs(t)
+        ))]));
+    }
     if format == Format::Text {
         if let Some(curve) = terminal_curve(t) {
             out.push(Block::Preformatted(curve));
@@ -235,6 +306,56 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
     out
 }
 
+/// The epochs JSON and CSV list: all of them, or the first and the last
+/// within `MAX_LISTED_RECORDS` (docs/limits.md).
+fn listed(t: &Training) -> (Vec<&EpochRecord>, Option<Gap>) {
+    let all: Vec<&EpochRecord> = t.epochs.iter().collect();
+    first_and_last(&all, MAX_LISTED_RECORDS)
+}
+
+/// Which epochs JSON and CSV list: "every epoch", or "epochs 0 to 4,999
+/// and 995,001 to 1,000,000 (10,000 of 1,000,001)".
+fn listed_epochs(t: &Training) -> String {
+    match listed(t) {
+        (_, None) => "every epoch".to_string(),
+        (epochs, Some(gap)) => format!(
+            "epochs {} to {} and {} to {} ({} of {}; docs/limits.md)",
+            epochs[0].epoch,
+            epochs[gap.at - 1].epoch,
+            epochs[gap.at].epoch,
+            epochs[epochs.len() - 1].epoch,
+            format_thousands(epochs.len() as u64),
+            format_thousands((epochs.len() + gap.count) as u64)
+        ),
+    }
+}
+
+/// Points of the loss curve drawn in the terminal: its 240 dots across
+/// need far fewer, but drawing this many costs nothing noticeable.
+const TERMINAL_CURVE_POINTS: usize = 10_000;
+
+/// Every k-th of `items` and the last, k chosen so that at most `limit`
+/// remain: the points a curve needs.
+fn thinned<T: Copy>(items: &[T], limit: usize) -> Vec<T> {
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let stride = items.len().div_ceil(limit).max(1);
+    let mut points: Vec<T> = items.iter().copied().step_by(stride).collect();
+    if (items.len() - 1) % stride != 0 {
+        points.extend(items.last().copied());
+    }
+    points
+}
+
+/// For CSV, which has no place for it: a line for stderr saying which
+/// epochs a long run's CSV lists.
+pub fn csv_note(r: &TrainReport) -> Option<String> {
+    listed(r.training)
+        .1
+        .map(|_| format!("note: the CSV lists only {}\n", listed_epochs(r.training)))
+}
+
 /// The loss per epoch, drawn in the terminal; on a log₁₀ scale when it
 /// spans more than three powers of ten (a divergence, or a long descent).
 fn terminal_curve(t: &Training) -> Option<String> {
@@ -242,8 +363,8 @@ fn terminal_curve(t: &Training) -> Option<String> {
     if t.epochs.len() < 3 {
         return None;
     }
-    let losses: Vec<(f32, f64)> = t
-        .epochs
+    let all: Vec<&EpochRecord> = t.epochs.iter().collect();
+    let losses: Vec<(f32, f64)> = thinned(&all, TERMINAL_CURVE_POINTS)
         .iter()
         .map(|e| (e.epoch as f32, e.loss))
         .filter(|p| p.1.is_finite())
@@ -286,8 +407,8 @@ fn comparison_blocks(c: &BatchComparison, style: &Style) -> Vec<Block> {
     let rows = c
         .runs
         .iter()
-        .map(|(size, t)| {
-            let end = &t.epochs[t.epochs.len() - 1];
+        .filter_map(|(size, t)| {
+            let end = t.epochs.last()?;
             let spreads: Vec<f64> = t.epochs.iter().skip(1).map(|e| e.spread).collect();
             let spread = spreads.iter().sum::<f64>() / spreads.len().max(1) as f64;
             let kind = if *size == t.arithmetic.samples {
@@ -297,7 +418,7 @@ fn comparison_blocks(c: &BatchComparison, style: &Style) -> Vec<Block> {
             } else {
                 "mini-batch"
             };
-            vec![
+            Some(vec![
                 cell(size.to_string()),
                 cell(kind),
                 cell(format_thousands(t.arithmetic.iterations_per_epoch() as u64)),
@@ -306,7 +427,7 @@ fn comparison_blocks(c: &BatchComparison, style: &Style) -> Vec<Block> {
                 cell(end.accuracy.map_or("—".into(), percent)),
                 cell(style.num(spread)),
                 cell(format!("{:.3} s", t.elapsed.as_secs_f64())),
-            ]
+            ])
         })
         .collect();
     vec![
@@ -324,7 +445,7 @@ fn comparison_blocks(c: &BatchComparison, style: &Style) -> Vec<Block> {
 fn csv(r: &TrainReport, style: &Style) -> String {
     let mut out = String::from("epoch,iterations,loss,val_loss,accuracy,val_accuracy,grad_norm\n");
     let opt = |v: Option<f64>| v.map_or(String::new(), |x| style.num(x));
-    for e in &r.training.epochs {
+    for e in listed(r.training).0 {
         out.push_str(&format!(
             "{},{},{},{},{},{},{}\n",
             e.epoch,
@@ -340,8 +461,8 @@ fn csv(r: &TrainReport, style: &Style) -> String {
 }
 
 fn training_json(t: &Training, log_iterations: bool, timed: bool) -> Value {
-    let epochs: Vec<Value> = t
-        .epochs
+    let (listed_epochs, epochs_gap) = listed(t);
+    let epochs: Vec<Value> = listed_epochs
         .iter()
         .map(|e| {
             json!({"epoch": e.epoch, "iterations": e.iterations, "loss": e.loss, "val_loss": e.val_loss, "accuracy": e.accuracy, "val_accuracy": e.val_accuracy, "grad_norm": e.grad_norm, "batch_loss_spread": e.spread})
@@ -352,6 +473,9 @@ fn training_json(t: &Training, log_iterations: bool, timed: bool) -> Value {
         "epochs": epochs,
         "stopped": t.stop.name(),
     });
+    if let Some(gap) = epochs_gap {
+        object["epochs_left_out"] = left_out_json(&listed_epochs, gap, |e| e.epoch);
+    }
     if timed {
         object["elapsed_seconds"] = json!(t.elapsed.as_secs_f64());
     }
@@ -375,6 +499,10 @@ fn training_json(t: &Training, log_iterations: bool, timed: bool) -> Value {
                 |i| json!({"iteration": i.iteration, "epoch": i.epoch, "batch_loss": i.batch_loss}),
             )
             .collect();
+        if let Some(gap) = t.iterations_gap {
+            object["iterations_left_out"] =
+                left_out_json(&t.iterations, gap, |i| i.iteration as usize);
+        }
     }
     object
 }
@@ -443,21 +571,21 @@ pub fn plot(r: &TrainReport) -> Result<String, String> {
         } else {
             format!("{label}: ")
         };
-        if !t.iterations.is_empty() {
+        if !t.iteration_curve.is_empty() {
             loss.push(Curve {
                 label: format!("{prefix}batch loss per iteration"),
                 points: t
-                    .iterations
+                    .iteration_curve
                     .iter()
-                    .map(|i| (i.iteration as f64 / per_epoch, i.batch_loss))
+                    .map(|&(i, batch_loss)| (i as f64 / per_epoch, batch_loss))
                     .collect(),
                 thin: true,
             });
         }
+        let epochs: Vec<&EpochRecord> = t.epochs.iter().collect();
         // One curve per epoch quantity that the run recorded.
         let epoch_curve = |label: &str, value: fn(&EpochRecord) -> Option<f64>| {
-            let points: Vec<(f64, f64)> = t
-                .epochs
+            let points: Vec<(f64, f64)> = thinned(&epochs, MAX_PLOT_POINTS)
                 .iter()
                 .filter_map(|e| value(e).map(|v| (e.epoch as f64, v)))
                 .collect();

@@ -10,6 +10,6 @@ pub use arithmetic::EpochArithmetic;
 pub use early_stopping::{BestEpoch, EarlyStopping, Monitor};
 pub use start::start_fault;
 pub use trainer::{
-    evaluate, train, Columns, EpochRecord, Evaluation, IterationRecord, Model, Tapes, TrainOptions,
-    TrainStop, Training,
+    evaluate, train, Columns, EpochRecord, Evaluation, Interruption, IterationRecord, Model, Tapes,
+    TrainOptions, TrainStop, Training,
 };

@@ -18,6 +18,8 @@
 use super::arithmetic::EpochArithmetic;
 use super::early_stopping::{BestEpoch, EarlyStopping, Monitor};
 use crate::data::Dataset;
+use crate::history::{Gap, Kept, Thinned};
+use crate::limits::{MAX_KEPT_VALUES, MAX_LISTED_RECORDS, MAX_PLOT_POINTS};
 use crate::network::{trainable, Loss, NetworkFormula};
 use crate::number::format_significant;
 use crate::optim::{Matrix, Objective, Optimizer, OptimizerConfig, DIVERGENCE_FACTOR};
@@ -29,6 +31,10 @@ use std::time::{Duration, Instant};
 
 /// Samples evaluated at once when a whole data set is evaluated.
 const CHUNK: usize = 128;
+/// Samples of a batch computed at once: a larger batch is computed in
+/// parts of this many, summed, so the tape's registers hold at most this
+/// many samples each and Ctrl-C is heard between parts.
+const BATCH_CHUNK: usize = 1024;
 
 /// The network's formulas compiled for batches.
 pub struct Tapes {
@@ -163,7 +169,9 @@ pub struct Evaluation {
 }
 
 /// Evaluates `tapes` on the samples at `indices`: the batch loss and
-/// gradient (summed for half_sse, averaged otherwise).
+/// gradient (summed for half_sse, averaged otherwise), in parts of
+/// `BATCH_CHUNK` samples; `Err` with the samples done when Ctrl-C came
+/// between two parts.
 fn batch(
     tapes: &Tapes,
     loss: Loss,
@@ -172,19 +180,34 @@ fn batch(
     params: &[f64],
     workspace: &mut Workspace,
     buffers: &mut Vec<Vec<f64>>,
-) -> (f64, Vec<f64>) {
-    columns.gather(indices, buffers);
-    let views: Vec<&[f64]> = buffers.iter().map(Vec::as_slice).collect();
-    let sums = tapes.training.run(workspace, params, &views);
+) -> Result<(f64, Vec<f64>), usize> {
+    let mut total: Option<(f64, Vec<f64>)> = None;
+    for (k, part) in indices.chunks(BATCH_CHUNK).enumerate() {
+        if k > 0 && crate::interrupt::requested() {
+            return Err(k * BATCH_CHUNK);
+        }
+        columns.gather(part, buffers);
+        let views: Vec<&[f64]> = buffers.iter().map(Vec::as_slice).collect();
+        let sums = tapes.training.run(workspace, params, &views);
+        match &mut total {
+            // The first part is taken as it is, so that a batch of one part
+            // gives exactly the tape's sums.
+            None => total = Some((sums[0], sums[1..].to_vec())),
+            Some((loss, gradient)) => {
+                *loss += sums[0];
+                for (g, s) in gradient.iter_mut().zip(&sums[1..]) {
+                    *g += s;
+                }
+            }
+        }
+    }
+    let (sum, gradient) = total.unwrap_or_else(|| (0.0, vec![0.0; tapes.parameters]));
     let scale = if loss.averages_samples() {
         1.0 / indices.len() as f64
     } else {
         1.0
     };
-    (
-        sums[0] * scale,
-        sums[1..].iter().map(|g| g * scale).collect(),
-    )
+    Ok((sum * scale, gradient.iter().map(|g| g * scale).collect()))
 }
 
 /// Loss and accuracy over a whole data set, in chunks — and the
@@ -198,27 +221,43 @@ pub fn evaluate(
     with_gradient: bool,
 ) -> Evaluation {
     let mut workspace = Workspace::default();
-    evaluate_in(
-        &mut workspace,
-        tapes,
-        loss,
-        columns,
-        params,
+    let whole = Evaluating {
         classification,
         with_gradient,
-    )
+        interruptible: false,
+    };
+    // invariant: an evaluation that is not interruptible always finishes.
+    evaluate_in(&mut workspace, tapes, loss, columns, params, whole).unwrap_or(Evaluation {
+        loss: f64::NAN,
+        gradient: Vec::new(),
+        accuracy: None,
+    })
 }
 
-/// `evaluate` with the caller's workspace, reused from epoch to epoch.
+/// What an evaluation of a whole set computes, and whether Ctrl-C stops it.
+#[derive(Clone, Copy)]
+struct Evaluating {
+    classification: bool,
+    with_gradient: bool,
+    interruptible: bool,
+}
+
+/// `evaluate` with the caller's workspace, reused from epoch to epoch;
+/// `Err` with the samples done when it is interruptible and Ctrl-C came
+/// between two chunks.
 fn evaluate_in(
     workspace: &mut Workspace,
     tapes: &Tapes,
     loss: Loss,
     columns: &Columns,
     params: &[f64],
-    classification: bool,
-    with_gradient: bool,
-) -> Evaluation {
+    what: Evaluating,
+) -> Result<Evaluation, usize> {
+    let Evaluating {
+        classification,
+        with_gradient,
+        interruptible,
+    } = what;
     let n = columns.len();
     let mut buffers = Vec::new();
     let (mut total, mut correct) = (0.0, 0usize);
@@ -228,7 +267,10 @@ fn evaluate_in(
         Vec::new()
     };
     let indices: Vec<usize> = (0..n).collect();
-    for chunk in indices.chunks(CHUNK) {
+    for (k, chunk) in indices.chunks(CHUNK).enumerate() {
+        if interruptible && k > 0 && crate::interrupt::requested() {
+            return Err(k * CHUNK);
+        }
         columns.gather(chunk, &mut buffers);
         let views: Vec<&[f64]> = buffers.iter().map(Vec::as_slice).collect();
         if with_gradient {
@@ -253,11 +295,11 @@ fn evaluate_in(
     } else {
         1.0
     };
-    Evaluation {
+    Ok(Evaluation {
         loss: total * scale,
         gradient: gradient.iter().map(|g| g * scale).collect(),
         accuracy: classification.then(|| correct as f64 / n.max(1) as f64),
-    }
+    })
 }
 
 /// A prediction is right when its largest output is the target class (or,
@@ -334,14 +376,32 @@ pub enum TrainStop {
     TargetLoss,
     /// The loss did not improve for this many epochs (the patience).
     Patience { epochs: usize },
-    /// Ctrl-C, during `epoch` after `iteration` iterations.
-    Interrupted { epoch: usize, iteration: u64 },
+    /// Ctrl-C, during `epoch` after `iteration` iterations, at `point`.
+    Interrupted {
+        epoch: usize,
+        iteration: u64,
+        point: Interruption,
+    },
     /// A value stopped being finite.
     Diverged {
         epoch: usize,
         iteration: u64,
         reason: String,
     },
+}
+
+/// Where in an epoch Ctrl-C stopped training.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Interruption {
+    /// Between two batches.
+    BetweenBatches,
+    /// Inside the next batch, after `done` of its `of` samples (its update
+    /// was not made).
+    InBatch { done: usize, of: usize },
+    /// While the whole training set (and the validation set) were
+    /// evaluated at the end of the epoch (before training, for epoch 0),
+    /// after `done` of `of` samples; that epoch has no record.
+    Evaluating { done: usize, of: usize },
 }
 
 impl TrainStop {
@@ -359,8 +419,19 @@ impl TrainStop {
 #[derive(Clone, Debug)]
 pub struct Training {
     pub arithmetic: EpochArithmetic,
+    /// Every epoch's record, epoch 0 (before training) first; empty when
+    /// Ctrl-C came before epoch 0 was evaluated.
     pub epochs: Vec<EpochRecord>,
+    /// With `record_iterations`: the iterations kept (every one while
+    /// they fit in `limits::MAX_LISTED_RECORDS`, else the first and the
+    /// last), and those left out between them.
     pub iterations: Vec<IterationRecord>,
+    pub iterations_gap: Option<Gap>,
+    /// With `record_iterations`: (iteration, batch loss) over the whole
+    /// run for a picture, every one or every `curve_stride`-th and the
+    /// last.
+    pub iteration_curve: Vec<(u64, f64)>,
+    pub curve_stride: usize,
     pub stop: TrainStop,
     /// With `--patience`: the epoch early stopping found best, and its
     /// monitored loss.
@@ -497,29 +568,40 @@ pub fn train(
     let mut params = initial;
     let mut workspace = Workspace::default();
     let mut buffers = Vec::new();
-    let mut iterations = Vec::new();
+    // A record of wide parameters counts as many values.
+    let per_iteration = if options.record_parameters {
+        params.len().max(1)
+    } else {
+        1
+    };
+    let mut iterations: Kept<IterationRecord> =
+        Kept::new((MAX_KEPT_VALUES / per_iteration).min(MAX_LISTED_RECORDS));
+    let mut curve: Thinned<f64> = Thinned::new(MAX_PLOT_POINTS);
     let mut iteration: u64 = 0;
     let mut evaluation_workspace = Workspace::default();
+    let whole = Evaluating {
+        classification,
+        with_gradient: false,
+        interruptible: true,
+    };
+    let samples = columns.len() + val_columns.as_ref().map_or(0, Columns::len);
     let mut record = |epoch: usize,
                       iteration: u64,
                       params: &[f64],
                       spread: f64,
                       grad_norm: Option<f64>|
-     -> EpochRecord {
+     -> Result<EpochRecord, Interruption> {
         let workspace = &mut evaluation_workspace;
-        let e = evaluate_in(
-            workspace,
-            tapes,
-            loss,
-            &columns,
-            params,
-            classification,
-            false,
-        );
-        let v = val_columns
-            .as_ref()
-            .map(|c| evaluate_in(workspace, tapes, loss, c, params, classification, false));
-        EpochRecord {
+        let stopped = |done| Interruption::Evaluating { done, of: samples };
+        let e = evaluate_in(workspace, tapes, loss, &columns, params, whole).map_err(stopped)?;
+        let v = match &val_columns {
+            Some(c) => Some(
+                evaluate_in(workspace, tapes, loss, c, params, whole)
+                    .map_err(|done| stopped(columns.len() + done))?,
+            ),
+            None => None,
+        };
+        Ok(EpochRecord {
             epoch,
             iterations: iteration,
             loss: e.loss,
@@ -528,24 +610,38 @@ pub fn train(
             val_accuracy: v.and_then(|v| v.accuracy),
             grad_norm,
             spread,
-        }
+        })
     };
-    let first = record(0, 0, &params, 0.0, None);
-    let initial_loss = first.loss;
-    on_epoch(&first);
     let monitor = if val_columns.is_some() {
         Monitor::Validation
     } else {
         Monitor::Training
     };
     let mut early_stopping = options.patience.map(EarlyStopping::new);
-    if let Some(stopping) = &mut early_stopping {
-        stopping.observe(monitor, 0, first.val_loss.unwrap_or(first.loss));
-    }
-    let mut epochs = vec![first];
+    let mut epochs: Vec<EpochRecord> = Vec::new();
+    let mut initial_loss = f64::NAN;
     let mut order: Vec<usize> = (0..data.len()).collect();
     let stop = 'training: loop {
         let epoch = epochs.len();
+        if epoch == 0 {
+            let first = match record(0, 0, &params, 0.0, None) {
+                Ok(first) => first,
+                Err(point) => {
+                    break TrainStop::Interrupted {
+                        epoch,
+                        iteration,
+                        point,
+                    }
+                }
+            };
+            initial_loss = first.loss;
+            on_epoch(&first);
+            if let Some(stopping) = &mut early_stopping {
+                stopping.observe(monitor, 0, first.val_loss.unwrap_or(first.loss));
+            }
+            epochs.push(first);
+            continue;
+        }
         if epoch > options.epochs {
             break TrainStop::Epochs;
         }
@@ -557,10 +653,13 @@ pub fn train(
         let mut mean_gradient = vec![0.0; params.len()];
         for indices in used.chunks(options.batch_size) {
             if crate::interrupt::requested() {
-                break 'training TrainStop::Interrupted { epoch, iteration };
+                break 'training TrainStop::Interrupted {
+                    epoch,
+                    iteration,
+                    point: Interruption::BetweenBatches,
+                };
             }
-            iteration += 1;
-            let (batch_loss, gradient) = batch(
+            let computed = batch(
                 tapes,
                 loss,
                 &columns,
@@ -569,6 +668,20 @@ pub fn train(
                 &mut workspace,
                 &mut buffers,
             );
+            let (batch_loss, gradient) = match computed {
+                Ok(computed) => computed,
+                Err(done) => {
+                    break 'training TrainStop::Interrupted {
+                        epoch,
+                        iteration,
+                        point: Interruption::InBatch {
+                            done,
+                            of: indices.len(),
+                        },
+                    }
+                }
+            };
+            iteration += 1;
             if !batch_loss.is_finite() {
                 break 'training TrainStop::Diverged {
                     epoch,
@@ -626,15 +739,25 @@ pub fn train(
                     batch_loss,
                     params: options.record_parameters.then(|| params.clone()),
                 });
+                curve.push(iteration as usize - 1, batch_loss);
             }
         }
-        let summary = record(
+        let summary = match record(
             epoch,
             iteration,
             &params,
             standard_deviation(&batch_losses),
             Some(norm(&mean_gradient)),
-        );
+        ) {
+            Ok(summary) => summary,
+            Err(point) => {
+                break TrainStop::Interrupted {
+                    epoch,
+                    iteration,
+                    point,
+                }
+            }
+        };
         on_epoch(&summary);
         let loss_now = summary.loss;
         let watched = summary.val_loss.unwrap_or(loss_now);
@@ -668,10 +791,19 @@ pub fn train(
             }
         }
     };
+    let curve_stride = curve.stride();
+    let (iterations, iterations_gap) = iterations.into_parts();
     Training {
         arithmetic,
         epochs,
         iterations,
+        iterations_gap,
+        iteration_curve: curve
+            .into_vec()
+            .into_iter()
+            .map(|(k, loss)| (k as u64 + 1, loss))
+            .collect(),
+        curve_stride,
         stop,
         best: early_stopping.and_then(|s| s.best()),
         params,
