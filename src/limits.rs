@@ -22,6 +22,10 @@ pub const MAX_TRAIN_PARAMETERS: usize = 250_000;
 /// Weights and biases of a network `net` and `graph` derive symbolically,
 /// printing a row per parameter.
 pub const MAX_NET_PARAMETERS: usize = 5_000;
+/// Samples `net` works through step by step (each sample's forward and
+/// backward pass are evaluated, shown and kept); `net` also keeps at most
+/// `MAX_KEPT_VALUES` samples × parameters.
+pub const MAX_NET_SAMPLES: usize = 1_000;
 /// Neurons in one layer.
 pub const MAX_LAYER_SIZE: usize = 10_000;
 /// Samples of a data set.

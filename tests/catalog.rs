@@ -201,6 +201,16 @@ fn catalog() -> Vec<Case> {
     let wide_net = leak(format!(
         "layers = [50, 50]\ninit = \"xavier\"\ninputs = [[{zeros}]]\ntargets = [[{zeros}]]\n"
     ));
+    let many_samples = leak(format!(
+        "layers = [2, 1]\ninit = \"xavier\"\ninputs = [{}]\ntargets = [{}]\n",
+        vec!["[0, 1]"; 1001].join(", "),
+        vec!["[1]"; 1001].join(", ")
+    ));
+    let row = format!("[{zeros}]");
+    let wide_and_many = leak(format!(
+        "layers = [50, 50]\ninit = \"xavier\"\ninputs = [{rows}]\ntargets = [{rows}]\n",
+        rows = vec![row.as_str(); 400].join(", ")
+    ));
     vec![
         // ── diff: expressions ────────────────────────────────────────────
         case("diff: empty expression", &["diff", ""])
@@ -883,6 +893,12 @@ fn catalog() -> Vec<Case> {
         case("net: bfgs on more parameters than it takes", &["net", "{dir}/wide.toml", "--optimizer", "bfgs"])
             .file("wide.toml", wide_net)
             .says(&["BFGS keeps a 2,550×2,550 matrix for this network's 2,550 trainable parameters; stepgrad runs it on at most 2,000", "hint: choose a first-order optimizer such as adam"]),
+        case("net: more samples than it works through", &["net", "{dir}/many.toml"])
+            .file("many.toml", many_samples)
+            .says(&["many has 1,001 samples; net works through each sample's forward and backward pass, for at most 1,000", "hint: train on them with stepgrad train many"]),
+        case("net: samples times parameters beyond what it keeps", &["net", "{dir}/wide.toml"])
+            .file("wide.toml", wide_and_many)
+            .says(&["wide: 400 samples × 2,550 weights and biases is 1,020,000 values for each step shown in full; net keeps at most 1,000,000", "hint: train on them with stepgrad train wide"]),
         case("train: newton on more parameters than it takes", &["train", "--data", "builtin:iris", "--optimizer", "newton"])
             .says(&["Newton's method forms and factors the 67×67 Hessian of this network's 67 trainable parameters; stepgrad runs it on at most 60", "hint: choose bfgs"]),
         case("train: bfgs on more parameters than it takes", &["train", "--data", "builtin:iris", "--hidden", "500", "--optimizer", "bfgs"])

@@ -284,3 +284,35 @@ fn an_expanded_derivation_beyond_its_limit_shows_the_shared_form() {
     );
     assert!(!out.stdout.contains("shared form"));
 }
+
+/// One epoch of a large full batch is one long computation: Ctrl-C is
+/// heard inside it (between the parts of the batch, or of the evaluation
+/// of the whole set before and after it), not only between batches.
+#[test]
+fn ctrl_c_stops_a_long_single_epoch_inside_it() {
+    let (code, stdout, stderr) = interrupted(
+        &[
+            "train",
+            "--data",
+            "builtin:circle",
+            "--samples",
+            "300000",
+            "--hidden",
+            "32,32",
+            "--epochs",
+            "2",
+        ],
+        std::time::Duration::from_millis(1500),
+    );
+    assert_eq!(code, 130, "{stdout}{stderr}");
+    let text = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Epoch 1 is a single batch of all 300,000 samples, so a stop between
+    // batches could only come after all of them: the samples done name a
+    // place inside the evaluation or the batch.
+    assert!(
+        text.contains("Interrupted (Ctrl-C)") && text.contains(" of the 300,000 samples"),
+        "{text}"
+    );
+    assert!(text.starts_with("Training 2-32-32-1"), "{text}");
+    assert!(stderr.contains("interrupted (Ctrl-C)"), "{stderr}");
+}

@@ -66,6 +66,7 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
             "add inputs = [[…]] and targets = [[…]], or a [data] table with a CSV file",
         ));
     }
+    check_samples(&spec)?;
     let steps = args.steps.unwrap_or(spec.train.steps);
     if steps == 0 || steps > crate::limits::MAX_STEPS {
         let given = if args.steps.is_some() {
@@ -176,6 +177,45 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
         stderr,
         code: 0,
     })
+}
+
+/// Refuses more samples than `net` works through (docs/limits.md): it
+/// evaluates every formula for every sample at each step, shows each
+/// sample's forward pass, and keeps the values of the steps shown in full.
+fn check_samples(spec: &Spec) -> Result<(), Error> {
+    let samples = spec.inputs.len();
+    let parameters = spec.parameter_count();
+    let count = |n: usize| crate::number::format_thousands(n as u64);
+    let hint = format!(
+        "train on them with stepgrad train {}, or give net a sample of the rows",
+        spec.name
+    );
+    if samples > crate::limits::MAX_NET_SAMPLES {
+        return Err(Error::usage(
+            format!(
+                "{} has {} samples; net works through each sample's forward and backward pass, for at most {}",
+                spec.name,
+                count(samples),
+                count(crate::limits::MAX_NET_SAMPLES)
+            ),
+            hint,
+        ));
+    }
+    let values = samples.saturating_mul(parameters);
+    if values > crate::limits::MAX_KEPT_VALUES {
+        return Err(Error::usage(
+            format!(
+                "{}: {} samples × {} weights and biases is {} values for each step shown in full; net keeps at most {}",
+                spec.name,
+                count(samples),
+                count(parameters),
+                count(values),
+                count(crate::limits::MAX_KEPT_VALUES)
+            ),
+            hint,
+        ));
+    }
+    Ok(())
 }
 
 fn parse_show(parts: &[String]) -> Result<Show, Error> {

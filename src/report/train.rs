@@ -65,7 +65,7 @@ fn settings(o: &OptimizerConfig) -> String {
 fn interrupted_text(epoch: usize, iteration: u64, point: Interruption) -> String {
     let samples = |done: usize, of: usize| {
         format!(
-            "{} of {}",
+            "{} of the {}",
             format_thousands(done as u64),
             format_count(of as u64, "sample", "samples")
         )
