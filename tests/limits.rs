@@ -316,3 +316,140 @@ fn ctrl_c_stops_a_long_single_epoch_inside_it() {
     assert!(text.starts_with("Training 2-32-32-1"), "{text}");
     assert!(stderr.contains("interrupted (Ctrl-C)"), "{stderr}");
 }
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let out = stepgrad(&all);
+    assert!(out.code == 0, "{args:?}: {}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("one JSON document")
+}
+
+/// The numbers of the records a list holds.
+fn numbers(list: &serde_json::Value, key: &str) -> Vec<u64> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r[key].as_u64().unwrap())
+        .collect()
+}
+
+/// 0..5,000 and the last 5,000 of `total` records numbered from `first`.
+fn first_and_last_5000(first: u64, total: u64) -> Vec<u64> {
+    let last = first + total - 1;
+    (first..first + 5000).chain(last - 4999..=last).collect()
+}
+
+#[test]
+fn a_long_minimisation_keeps_its_first_and_last_steps() {
+    let args = [
+        "minimize", "x^2", "--start", "x=1", "--lr", "1e-6", "--steps", "30000",
+    ];
+    let v = json_of(&args);
+    // 30,001 points: steps 0 to 30,000.
+    assert_eq!(numbers(&v["steps"], "step"), first_and_last_5000(0, 30_001));
+    assert_eq!(
+        v["steps_left_out"],
+        serde_json::json!({"from": 5000, "to": 25000, "count": 20001})
+    );
+    assert_eq!(v["iterations"], 30_000);
+    // The last point is still the run's: x·(1 − 2·lr)ⁿ by hand.
+    let expected = (1.0 - 2e-6f64).powi(30_000);
+    let reached = v["minimizer"]["x"].as_f64().unwrap();
+    assert!(
+        (reached / expected - 1.0).abs() < 1e-9,
+        "{reached} {expected}"
+    );
+    let text = stepgrad(&args);
+    let text = text.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("lists steps 0 to 4999 and 25001 to 30000 (10,000 of 30,001 points"),
+        "{text}"
+    );
+    let mut csv_args = args.to_vec();
+    csv_args.extend(["--format", "csv"]);
+    let csv = stepgrad(&csv_args);
+    assert_eq!(csv.stdout.lines().count(), 1 + 10_000);
+    assert!(
+        csv.stderr
+            .starts_with("note: the CSV lists only the kept steps"),
+        "{}",
+        csv.stderr
+    );
+    // A shorter run lists every step, and says nothing more.
+    let v = json_of(&["minimize", "x^2", "--start", "x=1", "--steps", "10"]);
+    assert!(v.get("steps_left_out").is_none());
+}
+
+#[test]
+fn long_training_keeps_its_first_and_last_epochs_and_iterations() {
+    // 3,000 epochs of 4 iterations: 12,000 iterations.
+    let v = json_of(&[
+        "train",
+        "xor",
+        "--epochs",
+        "3000",
+        "--batch-size",
+        "1",
+        "--log-iterations",
+    ]);
+    assert_eq!(
+        numbers(&v["iterations"], "iteration"),
+        first_and_last_5000(1, 12_000)
+    );
+    assert_eq!(
+        v["iterations_left_out"],
+        serde_json::json!({"from": 5001, "to": 7000, "count": 2000})
+    );
+    // 3,001 epochs are all listed.
+    assert_eq!(v["epochs"].as_array().unwrap().len(), 3001);
+    assert!(v.get("epochs_left_out").is_none());
+
+    let args = ["train", "xor", "--epochs", "12000"];
+    let v = json_of(&args);
+    assert_eq!(
+        numbers(&v["epochs"], "epoch"),
+        first_and_last_5000(0, 12_001)
+    );
+    assert_eq!(
+        v["epochs_left_out"],
+        serde_json::json!({"from": 5000, "to": 7000, "count": 2001})
+    );
+    // Every row asked for would be 12,001 rows.
+    let mut every = args.to_vec();
+    every.extend(["--log-every", "1"]);
+    let out = stepgrad(&every);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains(
+            "The table shows its first 500 and last 500 rows; 11,001 between them are left out"
+        ),
+        "{text}"
+    );
+    assert!(out.stdout.contains("│ 499 ") && out.stdout.contains("│ 11501 "));
+    assert!(!out.stdout.contains("│ 500 "));
+}
+
+#[test]
+fn a_long_network_run_keeps_its_first_and_last_steps() {
+    let v = json_of(&["net", "mazur", "--steps", "12000", "--show", "update"]);
+    assert_eq!(numbers(&v["steps"], "step"), first_and_last_5000(1, 12_000));
+    assert_eq!(
+        v["steps_left_out"],
+        serde_json::json!({"from": 5001, "to": 7000, "count": 2000})
+    );
+    // The steps shown in full are the first and the last.
+    let steps = v["steps"].as_array().unwrap();
+    assert!(steps[0].get("forward").is_some() && steps[9999].get("forward").is_some());
+    assert!(steps[1].get("forward").is_none());
+    let csv = stepgrad(&["net", "mazur", "--steps", "12000", "--format", "csv"]);
+    // A row per kept step and parameter (mazur has 10).
+    assert_eq!(csv.stdout.lines().count(), 1 + 10_000 * 10);
+    assert!(
+        csv.stderr
+            .starts_with("note: the CSV lists only steps 1 to 5000 and 7001 to 12000"),
+        "{}",
+        csv.stderr
+    );
+}

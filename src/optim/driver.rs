@@ -315,3 +315,26 @@ impl Objective for Remember<'_, '_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::optim::{BfgsConfig, Hyperparameters};
+
+    #[test]
+    fn points_holding_many_numbers_are_kept_fewer() {
+        let sgd = OptimizerConfig::from_name("sgd", &Hyperparameters::default()).unwrap();
+        assert_eq!(kept_points(sgd, 1), MAX_LISTED_RECORDS);
+        // 8 numbers per variable: 1,000,000 / 3,200 = 312 points.
+        assert_eq!(kept_points(sgd, 400), 312);
+        let bfgs = OptimizerConfig::Bfgs(BfgsConfig {
+            scale_initial: false,
+            c1: 1e-4,
+            c2: 0.9,
+        });
+        // And an n×n matrix: 1,000,000 / (3,200 + 160,000) = 6.
+        assert_eq!(kept_points(bfgs, 400), 6);
+        // Never fewer than the first and the last.
+        assert_eq!(kept_points(bfgs, 2000), 2);
+    }
+}
