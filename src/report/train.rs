@@ -79,6 +79,10 @@ fn interrupted_text(epoch: usize, iteration: u64, point: Interruption) -> String
             iteration + 1,
             samples(done, of)
         ),
+        Interruption::InStep => format!(
+            "Interrupted (Ctrl-C) during epoch {epoch}, in the optimizer's step of iteration {} (that update was not made); the epochs so far are shown.",
+            iteration + 1
+        ),
         Interruption::Evaluating { done, of } if epoch == 0 => format!(
             "Interrupted (Ctrl-C) while the network was evaluated before training, after {}: nothing was trained.",
             samples(done, of)

@@ -398,6 +398,9 @@ pub enum Interruption {
     /// Inside the next batch, after `done` of its `of` samples (its update
     /// was not made).
     InBatch { done: usize, of: usize },
+    /// Inside the optimizer's step for the next batch (a line search, or
+    /// the Hessian, evaluated on the whole set); its update was not made.
+    InStep,
     /// While the whole training set (and the validation set) were
     /// evaluated at the end of the epoch (before training, for epoch 0),
     /// after `done` of `of` samples; that epoch has no record.
@@ -440,8 +443,12 @@ pub struct Training {
     pub elapsed: Duration,
 }
 
+/// What `DataObjective` answers when Ctrl-C stopped one of its
+/// evaluations (the training loop then reports the interruption).
+const INTERRUPTED: &str = "interrupted (Ctrl-C)";
+
 /// The loss over a data set as an objective, for Newton's method and BFGS
-/// (full batch only).
+/// (full batch only); Ctrl-C stops its evaluations between chunks.
 struct DataObjective<'a> {
     tapes: &'a Tapes,
     loss: Loss,
@@ -466,14 +473,21 @@ impl Objective for DataObjective<'_> {
     }
 
     fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), String> {
-        let e = evaluate(
+        let mut workspace = Workspace::default();
+        let what = Evaluating {
+            classification: false,
+            with_gradient: true,
+            interruptible: true,
+        };
+        let e = evaluate_in(
+            &mut workspace,
             self.tapes,
             self.loss,
             self.columns,
             &self.full(x),
-            false,
-            true,
-        );
+            what,
+        )
+        .map_err(|_| INTERRUPTED.to_string())?;
         Ok((
             e.loss,
             self.trainable.iter().map(|&i| e.gradient[i]).collect(),
@@ -490,7 +504,10 @@ impl Objective for DataObjective<'_> {
         let mut workspace = Workspace::default();
         let mut buffers = Vec::new();
         let indices: Vec<usize> = (0..self.columns.len()).collect();
-        for chunk in indices.chunks(CHUNK) {
+        for (k, chunk) in indices.chunks(CHUNK).enumerate() {
+            if k > 0 && crate::interrupt::requested() {
+                return Err(INTERRUPTED.to_string());
+            }
             self.columns.gather(chunk, &mut buffers);
             let views: Vec<&[f64]> = buffers.iter().map(Vec::as_slice).collect();
             for (t, s) in total
@@ -715,6 +732,13 @@ pub fn train(
             let mut x: Vec<f64> = trainable.iter().map(|&i| params[i]).collect();
             let g: Vec<f64> = trainable.iter().map(|&i| gradient[i]).collect();
             if let Err(reason) = optimizer.step(&mut objective, &mut x, batch_loss, &g) {
+                if crate::interrupt::requested() {
+                    break 'training TrainStop::Interrupted {
+                        epoch,
+                        iteration: iteration - 1,
+                        point: Interruption::InStep,
+                    };
+                }
                 break 'training TrainStop::Diverged {
                     epoch,
                     iteration,
