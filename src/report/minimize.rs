@@ -234,26 +234,42 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
         row
     };
     let n = run.iterates.len();
-    let rows: Vec<Vec<doc::Cell>> = if n <= HEAD_ROWS + TAIL_ROWS + 5 {
-        (0..n).map(row).collect()
+    let cut = n > HEAD_ROWS + TAIL_ROWS + 5;
+    // The kept points shown: all, or the first (up to the steps not kept)
+    // and the last.
+    let head = HEAD_ROWS.min(run.gap.map_or(n, |g| g.at));
+    let shown: Vec<usize> = if cut {
+        (0..head).chain(n - TAIL_ROWS..n).collect()
     } else {
-        let mut rows: Vec<Vec<doc::Cell>> = (0..HEAD_ROWS).map(row).collect();
-        let mut gap = vec![cell("⋮")];
-        gap.extend((1..header.len()).map(|_| cell("")));
-        rows.push(gap);
-        rows.extend((n - TAIL_ROWS..n).map(row));
-        rows
+        (0..n).collect()
     };
+    let mut rows: Vec<Vec<doc::Cell>> = Vec::new();
+    for (i, &k) in shown.iter().enumerate() {
+        let jumped = i > 0 && (k != shown[i - 1] + 1 || run.gap.is_some_and(|g| g.at == k));
+        if jumped {
+            let mut dots = vec![cell("⋮")];
+            dots.extend((1..header.len()).map(|_| cell("")));
+            rows.push(dots);
+        }
+        rows.push(row(k));
+    }
     out.push(Block::Table { header, rows });
-    if n > HEAD_ROWS + TAIL_ROWS + 5 {
+    if cut {
         let listed = match run.gap {
             None => "every step".to_string(),
             Some(_) => kept_text(run),
         };
         out.push(Block::Paragraph(vec![text(format!(
             "Steps {} to {} are left out here; --format csv or json lists {listed}.",
-            run.iterates[HEAD_ROWS].step,
+            run.iterates[head].step,
             run.iterates[n - TAIL_ROWS - 1].step
+        ))]));
+    } else if let Some(gap) = run.gap {
+        out.push(Block::Paragraph(vec![text(format!(
+            "Steps {} to {} are left out, here and in --format csv or json: each point of this run holds many numbers, and a run keeps at most {} of them (docs/limits.md).",
+            run.iterates[gap.at - 1].step + 1,
+            run.iterates[gap.at].step - 1,
+            format_thousands(crate::limits::MAX_KEPT_VALUES as u64)
         ))]));
     }
     // Matrices of state for the first steps and the last.

@@ -95,37 +95,24 @@ fn interrupted_text(epoch: usize, iteration: u64, point: Interruption) -> String
 }
 
 fn stop_text(stop: &TrainStop, t: &Training, style: &Style) -> String {
-    let Some(last) = t.epochs.last() else {
-        return match stop {
-            TrainStop::Interrupted {
-                epoch,
-                iteration,
-                point,
-            } => interrupted_text(*epoch, *iteration, *point),
-            _ => String::new(),
-        };
-    };
+    let last = t.epochs.last().map_or(0, |e| e.epoch);
     let text = match stop {
         TrainStop::Epochs => format!(
             "Stopped after the maximum of {} epochs.",
             format_thousands(t.arithmetic.epochs as u64)
         ),
-        TrainStop::TargetLoss => format!(
-            "Stopped at epoch {}: the loss reached the target.",
-            last.epoch
-        ),
+        TrainStop::TargetLoss => {
+            format!("Stopped at epoch {last}: the loss reached the target.")
+        }
         TrainStop::Patience { epochs } => {
-            let best = t.best.map_or(String::new(), |b| {
-                format!(" on its best, {} at epoch {},", style.num(b.loss), b.epoch)
+            let (monitor, best) = t.best.map_or(("training", String::new()), |b| {
+                (
+                    b.monitor.adjective(),
+                    format!(" on its best, {} at epoch {},", style.num(b.loss), b.epoch),
+                )
             });
             format!(
-                "Stopped at epoch {} (early stopping): the {} loss had not improved{best} for {epochs} epochs.",
-                last.epoch,
-                if last.val_loss.is_some() {
-                    "validation"
-                } else {
-                    "training"
-                }
+                "Stopped at epoch {last} (early stopping): the {monitor} loss had not improved{best} for {epochs} epochs."
             )
         }
         TrainStop::Diverged {
