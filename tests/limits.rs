@@ -302,7 +302,9 @@ fn ctrl_c_stops_a_long_single_epoch_inside_it() {
             "--epochs",
             "2",
         ],
-        std::time::Duration::from_millis(1500),
+        // Late enough that the run has begun (the data are generated and
+        // the network built); any later moment lies inside a long loop.
+        std::time::Duration::from_millis(3000),
     );
     assert_eq!(code, 130, "{stdout}{stderr}");
     let text = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
