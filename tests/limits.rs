@@ -291,37 +291,55 @@ fn an_expanded_derivation_beyond_its_limit_shows_the_shared_form() {
 }
 
 /// One epoch of a large full batch is one long computation: Ctrl-C is
-/// heard inside it (between the parts of the batch, or of the evaluation
-/// of the whole set before and after it), not only between batches.
+/// heard inside it, between the parts of the batch, not only between
+/// batches. The binary runs in a pseudo-terminal, so that its progress bar
+/// says when an epoch has ended: the Ctrl-C typed then lands in the next
+/// epoch's single batch, by construction rather than by timing.
 #[test]
 fn ctrl_c_stops_a_long_single_epoch_inside_it() {
-    let (code, stdout, stderr) = interrupted(
-        &[
+    use rexpect::session::{spawn_with_options, Options};
+    let mut command = Command::new(env!("CARGO_BIN_EXE_stepgrad"));
+    command
+        .args([
             "train",
             "--data",
             "builtin:circle",
             "--samples",
-            "300000",
+            "100000",
             "--hidden",
-            "32,32",
+            "16,16",
             "--epochs",
-            "2",
-        ],
-        // Late enough that the run has begun (the data are generated and
-        // the network built); any later moment lies inside a long loop.
-        std::time::Duration::from_millis(3000),
-    );
-    assert_eq!(code, 130, "{stdout}{stderr}");
-    let text = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
-    // Epoch 1 is a single batch of all 300,000 samples, so a stop between
-    // batches could only come after all of them: the samples done name a
-    // place inside the evaluation or the batch.
+            "1000",
+        ])
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut session = spawn_with_options(
+        command,
+        Options::new()
+            .timeout_ms(Some(120_000))
+            .strip_ansi_escape_codes(true),
+    )
+    .expect("the binary starts in a pseudo-terminal");
+    // The bar appears once the run has lasted a second, at the end of an
+    // epoch; the next epoch is one batch of all 100,000 samples, which the
+    // Ctrl-C typed now falls into.
+    session.exp_regex(r"epoch [0-9]+/1000").unwrap();
+    // Ctrl-C typed at the terminal.
+    session.send_control('c').unwrap();
+    let rest = session.exp_eof().unwrap();
+    let text = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Inside the batch ("after 37,888 of the 100,000 samples of its
+    // batch"), or, should the epochs outrun the bar, inside the evaluation
+    // that ends an epoch: a stop between batches names no samples.
     assert!(
-        text.contains("Interrupted (Ctrl-C)") && text.contains(" of the 300,000 samples"),
+        text.contains("Interrupted (Ctrl-C)") && text.contains(" of the 100,000 samples"),
         "{text}"
     );
-    assert!(text.starts_with("Training 2-32-32-1"), "{text}");
-    assert!(stderr.contains("interrupted (Ctrl-C)"), "{stderr}");
+    let status = session.process_mut().wait().unwrap();
+    assert!(
+        matches!(status, rexpect::process::WaitStatus::Exited(_, 130)),
+        "{status:?}"
+    );
 }
 
 fn json_of(args: &[&str]) -> serde_json::Value {
