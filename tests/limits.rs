@@ -324,7 +324,10 @@ fn ctrl_c_stops_a_long_single_epoch_inside_it() {
     // epoch; the next epoch is one batch of all 100,000 samples, which the
     // Ctrl-C typed now falls into.
     session.exp_regex(r"epoch [0-9]+/1000").unwrap();
-    // Ctrl-C typed at the terminal.
+    // A moment later the next epoch's samples are shuffled and its batch
+    // has begun (it lasts longer than the evaluation that drew the bar,
+    // over a second); Ctrl-C is typed at the terminal.
+    std::thread::sleep(std::time::Duration::from_millis(300));
     session.send_control('c').unwrap();
     let rest = session.exp_eof().unwrap();
     let text = rest.split_whitespace().collect::<Vec<_>>().join(" ");
