@@ -138,8 +138,8 @@ const LAYERS: &str = "layers = [2, 2, 2]\n";
 const DATA: &str = "inputs = [[0.05, 0.1]]\ntargets = [[0.01, 0.99]]\n";
 /// Four samples of two inputs and a 0/1 target.
 const POINTS: &str = "x1,x2,y\n0,1,1\n1,1,0\n1,0,1\n0,0,0\n";
-/// A lesson file's front matter and first section, up to line 9.
-const HEAD: &str = "---\nnumber: 1\ntitle: T\nobjectives:\n  - o\n---\n\n## S\n\n";
+/// A lesson file's front matter and first section, up to line 8.
+const HEAD: &str = "+++\nnumber = 1\ntitle = \"T\"\nobjectives = [\"o\"]\n+++\n\n## S\n\n";
 
 fn with_train(train: &str) -> String {
     format!("{NET}[train]\n{train}")
@@ -776,13 +776,13 @@ fn catalog() -> Vec<Case> {
             .says(&["lesson {dir}/mine.md: there is no such file"]),
         case("lesson: no front matter", &["lesson", "{dir}/mine.md"])
             .file("mine.md", "# Title\n\nText.\n")
-            .says(&["a lesson begins with its front matter between two '---' lines", "{dir}/mine.md:1:1"]),
+            .says(&["a lesson begins with its front matter between two '+++' lines", "{dir}/mine.md:1:1"]),
         case("lesson: front matter with a word for the number", &["lesson", "{dir}/mine.md"])
-            .file("mine.md", HEAD.replace("number: 1", "number: one"))
-            .says(&["number: 'one' is not a whole number of 1 or more", "hint: for example number: 3"])
-            .points_at("mine.md", "number: one"),
+            .file("mine.md", HEAD.replace("number = 1", "number = \"one\""))
+            .says(&["number must be a whole number of 1 or more", "hint: for example number = 3"])
+            .points_at("mine.md", "\"one\""),
         case("lesson: front matter without objectives", &["lesson", "{dir}/mine.md"])
-            .file("mine.md", "---\nnumber: 1\ntitle: T\n---\n\n## S\n")
+            .file("mine.md", "+++\nnumber = 1\ntitle = \"T\"\n+++\n\n## S\n")
             .says(&["the front matter has no objectives", "{dir}/mine.md:4:1"]),
         case("lesson: unclosed block", &["lesson", "{dir}/mine.md"])
             .file("mine.md", format!("{HEAD}```stepgrad\ndiff \"x^2\"\n"))
@@ -800,8 +800,8 @@ fn catalog() -> Vec<Case> {
             .file("mine.md", format!("{HEAD}Text.\n"))
             .says(&["--output {dir}/mine.md would overwrite the lesson {dir}/mine.md, which this command reads"]),
         case("lesson: a byte-order mark and a mistake", &["lesson", "{dir}/mine.md"])
-            .file("mine.md", format!("\u{feff}{}", HEAD.replace("number: 1", "number: one")))
-            .says(&["number: 'one' is not a whole number of 1 or more", "{dir}/mine.md:2:1"]),
+            .file("mine.md", format!("\u{feff}{}", HEAD.replace("number = 1", "number = \"one\"")))
+            .says(&["number must be a whole number of 1 or more", "{dir}/mine.md:2:10"]),
         case("lesson: a block writes a file", &["lesson", "{dir}/mine.md"])
             .file("mine.md", format!("{HEAD}```stepgrad\ntrain xor --plot curve.svg\n```\n"))
             .says(&["--plot is not allowed in a lesson", "hint: lessons do not write files"])
@@ -816,9 +816,21 @@ fn catalog() -> Vec<Case> {
             .says(&["this command failed while the lesson ran: '3' and 'x' stand side by side", "hint: run the command on its own"])
             .points_at("mine.md", "diff \"3x\""),
         case("lesson: an exercise without an answer", &["lesson", "{dir}/mine.md"])
-            .file("mine.md", format!("{HEAD}```exercise\nquestion: q\n```\n"))
+            .file("mine.md", format!("{HEAD}```exercise\nquestion = \"q\"\n```\n"))
             .says(&["this exercise says neither what to differentiate nor the answer"])
             .points_at("mine.md", "```exercise"),
+        case("lesson: an exercise that is not TOML", &["lesson", "{dir}/mine.md"])
+            .file("mine.md", format!("{HEAD}```exercise\nquestion: q\nanswer: 1\n```\n"))
+            .says(&["the exercise is not valid TOML: key with no value, expected `=`", "hint: a key is set with '=', not ':'"])
+            .points_at("mine.md", ": q"),
+        case("lesson: an exercise's answer in quotes", &["lesson", "{dir}/mine.md"])
+            .file("mine.md", format!("{HEAD}```exercise\nquestion = \"q\"\nanswer = \"1.6\"\n```\n"))
+            .says(&["answer must be a number", "hint: for example answer = 1.6"])
+            .points_at("mine.md", "\"1.6\""),
+        case("lesson: an unknown exercise key", &["lesson", "{dir}/mine.md"])
+            .file("mine.md", format!("{HEAD}```exercise\nquestion = \"q\"\nanswer = 1\nhint = \"h\"\n```\n"))
+            .says(&["unknown exercise key 'hint'", "hint: did you mean hints?"])
+            .points_at("mine.md", "hint ="),
         // ── options every command shares ─────────────────────────────────
         case("shared: --output into a missing folder", &["diff", "x^2", "--output", "{dir}/notes/d.md"])
             .says(&["--output {dir}/notes/d.md: the folder {dir}/notes does not exist", "hint: create the folder first"])

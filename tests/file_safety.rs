@@ -34,7 +34,7 @@ const SPEC_WITH_DATA: &str =
     "layers = [2, 2, 1]\nactivation = \"sigmoid\"\n[data]\nfile = \"points.csv\"\ntargets = [\"y\"]\n";
 const POINTS: &str = "x1,x2,y\n0,1,1\n1,1,0\n1,0,1\n0,0,0\n";
 const LESSON: &str =
-    "---\nnumber: 1\ntitle: T\nobjectives:\n  - o\n---\n\n## S\n\nText.\n\n```stepgrad\ndiff \"x^2\"\n```\n";
+    "+++\nnumber = 1\ntitle = \"T\"\nobjectives = [\"o\"]\n+++\n\n## S\n\nText.\n\n```stepgrad\ndiff \"x^2\"\n```\n";
 
 /// Spellings of `path` (which exists, in `dir`): another route through a
 /// folder, `.`, relative to the working folder, a symbolic link and a hard

@@ -111,6 +111,23 @@ fn the_corpora_still_pass_their_checks() {
     }
 }
 
+/// The lesson corpus is seeded with the built-in lessons
+/// (seed-LANG-NN.md); they must keep parsing, so a change of the lesson
+/// format that refuses them converts them too.
+#[test]
+fn the_lesson_seeds_parse() {
+    let seeds: Vec<(String, String)> = corpus("lesson")
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("seed-"))
+        .collect();
+    assert_eq!(seeds.len(), 18, "one seed per built-in lesson");
+    for (name, text) in seeds {
+        if let Err(error) = fuzz_checks::lesson(&text) {
+            panic!("lesson/{name}: {error}");
+        }
+    }
+}
+
 #[test]
 fn every_expression_finding_is_handled() {
     for (name, text) in inputs("expression") {

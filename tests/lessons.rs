@@ -166,13 +166,15 @@ fn lesson_file(name: &str, text: &str) -> String {
     path.to_string_lossy().into_owned()
 }
 
-const HEAD: &str = "---\nnumber: 1\ntitle: A test\nobjectives:\n  - Test\n---\n\n## One\n\n";
+/// A lesson file's front matter and first section, up to line 8.
+const HEAD: &str =
+    "+++\nnumber = 1\ntitle = \"A test\"\nobjectives = [\"Test\"]\n+++\n\n## One\n\n";
 
 #[test]
 fn a_lesson_file_of_ones_own_runs() {
     let path = lesson_file(
         "own.md",
-        &format!("{HEAD}Some prose.\n\n```stepgrad\ndiff \"x^3\" --at x=2 --no-steps\n```\n\n```exercise\nquestion: d/dx x^2?\nderivative: x^2\nhint: Power rule.\n```\n"),
+        &format!("{HEAD}Some prose.\n\n```stepgrad\ndiff \"x^3\" --at x=2 --no-steps\n```\n\n```exercise\nquestion = \"d/dx x^2?\"\nderivative = \"x^2\"\nhints = [\"Power rule.\"]\n```\n"),
     );
     let out = stepgrad(&["lesson", &path, "--lang", "en", "--color", "never"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -184,15 +186,15 @@ fn a_lesson_file_of_ones_own_runs() {
     assert!(out.stdout.contains("d/dx [x²] = 2·x"));
 }
 
-/// A broken lesson file: exit 2, the file and line, no panic.
-fn broken(name: &str, text: &str, line: usize, message: &str) {
+/// A broken lesson file: exit 2, the file, line and column, no panic.
+fn broken(name: &str, text: &str, (line, column): (usize, usize), message: &str) {
     let path = lesson_file(name, text);
     let out = stepgrad(&["lesson", &path, "--lang", "en", "--color", "never"]);
     assert_eq!(out.code, 2, "{name}: {}{}", out.stdout, out.stderr);
     assert!(out.stdout.is_empty());
     assert!(
-        out.stderr.contains(&format!("{name}:{line}:")),
-        "{name}: expected line {line} in\n{}",
+        out.stderr.contains(&format!("{name}:{line}:{column}\n")),
+        "{name}: expected line {line}, column {column} in\n{}",
         out.stderr
     );
     assert!(
@@ -208,68 +210,86 @@ fn mistakes_in_a_lesson_file_are_found_at_their_line() {
     broken(
         "no-front-matter.md",
         "# Title\n\nText.\n",
-        1,
+        (1, 1),
         "front matter",
     );
     broken(
         "bad-number.md",
-        "---\nnumber: one\ntitle: T\nobjectives:\n  - o\n---\n## S\n",
-        2,
-        "not a whole number",
+        "+++\nnumber = \"one\"\ntitle = \"T\"\nobjectives = [\"o\"]\n+++\n## S\n",
+        (2, 10),
+        "number must be a whole number of 1 or more",
     );
     broken(
         "unknown-key.md",
-        "---\nnumber: 1\ntitle: T\nauthor: me\nobjectives:\n  - o\n---\n## S\n",
-        4,
+        "+++\nnumber = 1\ntitle = \"T\"\nauthor = \"me\"\nobjectives = [\"o\"]\n+++\n## S\n",
+        (4, 1),
         "unknown front-matter key 'author'",
     );
     broken(
         "no-objectives.md",
-        "---\nnumber: 1\ntitle: T\n---\n## S\n",
-        4,
+        "+++\nnumber = 1\ntitle = \"T\"\n+++\n## S\n",
+        (4, 1),
         "no objectives",
     );
     broken(
         "unclosed-block.md",
         &format!("{HEAD}```stepgrad\ndiff \"x^2\"\n"),
-        10,
+        (9, 1),
         "never closed",
     );
     broken(
         "unknown-command.md",
         &format!("{HEAD}```stepgrad\ndiff \"x^2\"\ndifferentiate \"x^2\"\n```\n"),
-        12,
+        (11, 1),
         "unrecognized subcommand 'differentiate'",
     );
     broken(
         "unknown-option.md",
         &format!("{HEAD}```stepgrad\ndiff \"x^2\" --speed 3\n```\n"),
-        11,
+        (10, 12),
         "--speed",
     );
     broken(
         "recursive.md",
         &format!("{HEAD}```stepgrad\nlesson 1\n```\n"),
-        11,
+        (10, 1),
         "cannot run inside a lesson",
     );
     broken(
         "writes-files.md",
         &format!("{HEAD}```stepgrad\ntrain xor --plot curve.svg\n```\n"),
-        11,
+        (10, 11),
         "--plot is not allowed",
     );
     broken(
         "fails-when-run.md",
         &format!("{HEAD}Text.\n\n```stepgrad\ndiff \"x^\"\n```\n"),
-        13,
+        (12, 1),
         "this command failed",
     );
     broken(
         "bad-exercise.md",
-        &format!("{HEAD}```exercise\nquestion: ?\nanswer: 1\nderivative: x\n```\n"),
-        12,
+        &format!("{HEAD}```exercise\nquestion = \"?\"\nanswer = 1\nderivative = \"x\"\n```\n"),
+        (11, 10),
         "not both",
+    );
+    broken(
+        "exercise-not-toml.md",
+        &format!("{HEAD}```exercise\nquestion = \"?\nanswer = 1\n```\n"),
+        (10, 14),
+        "the exercise is not valid TOML",
+    );
+    broken(
+        "exercise-wrong-type.md",
+        &format!("{HEAD}```exercise\nquestion = \"?\"\nanswer = \"1.6\"\n```\n"),
+        (11, 10),
+        "answer must be a number",
+    );
+    broken(
+        "exercise-unknown-key.md",
+        &format!("{HEAD}```exercise\nquestion = \"?\"\nanswer = 1\nhint = \"Count.\"\n```\n"),
+        (12, 1),
+        "unknown exercise key 'hint'",
     );
     // A usage error shown on purpose is part of the lesson.
     let path = lesson_file(
@@ -321,7 +341,7 @@ fn session(text: &str, keys: &str) -> String {
     String::from_utf8(output).unwrap()
 }
 
-const SESSION: &str = "---\nnumber: 1\ntitle: Session\nobjectives:\n  - Answer\n---\n\nWelcome.\n\n## First\n\nPage one.\n\n```exercise\nquestion: What is 2 + 2?\nanswer: 4\nhint: Count.\nhint: Two and two.\nsolution: Four.\n```\n\nAfter the exercise.\n\n## Second\n\nPage two.\n";
+const SESSION: &str = "+++\nnumber = 1\ntitle = \"Session\"\nobjectives = [\"Answer\"]\n+++\n\nWelcome.\n\n## First\n\nPage one.\n\n```exercise\nquestion = \"What is 2 + 2?\"\nanswer = 4\nhints = [\"Count.\", \"Two and two.\"]\nsolution = \"Four.\"\n```\n\nAfter the exercise.\n\n## Second\n\nPage two.\n";
 
 #[test]
 fn hints_come_after_wrong_answers_and_the_solution_after_three() {

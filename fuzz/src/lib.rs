@@ -14,9 +14,10 @@
 //! - `csv`: `load_csv` with a few choices of target columns; a data set
 //!   that loads keeps the `Dataset` invariant (as many inputs and targets
 //!   as named, all finite).
-//! - `lesson`: `parse_lesson`; a lesson that parses is presented printed,
-//!   as terminal text and as Markdown, with a runner that returns a fixed
-//!   output instead of running the commands.
+//! - `lesson`: `parse_lesson`, whose errors are placed on a line of the
+//!   file; a lesson that parses is presented printed, as terminal text and
+//!   as Markdown, with a runner that returns a fixed output instead of
+//!   running the commands.
 
 use stepgrad::calculus::derivative;
 use stepgrad::data::{load_csv, Dataset, TargetColumns};
@@ -279,7 +280,23 @@ fn check_dataset(dataset: &Dataset) {
 /// Commands with an odd number of words "fail" (exit 2), so blocks that
 /// expect an error and blocks that do not both meet both outcomes.
 pub fn lesson(text: &str) -> Result<Vec<Result<String, stepgrad::Error>>, stepgrad::Error> {
-    let lesson = parse_lesson("fuzz.md", text)?;
+    let lesson = match parse_lesson("fuzz.md", text) {
+        Ok(lesson) => lesson,
+        Err(error) => {
+            // Every mistake is placed in the file: on one of its lines, or
+            // just past the last.
+            match &error {
+                stepgrad::Error::Located { location, .. } => assert!(
+                    location.line >= 1 && location.line <= text.lines().count() + 1,
+                    "line {} of a {}-line lesson",
+                    location.line,
+                    text.lines().count()
+                ),
+                other => panic!("a lesson error without a place in the file: {other:?}"),
+            }
+            return Err(error);
+        }
+    };
     let runner = |args: &[String]| CommandOutput {
         stdout: format!("ran {} arguments\nf(x) = x²\n", args.len()),
         stderr: "error: something\n".repeat(args.len() % 2),

@@ -2,18 +2,25 @@
 //! running stepgrad's own commands on worked examples, with exercises that
 //! stepgrad checks.
 //!
-//! `document` reads a lesson file, `catalog` holds the built-in ones,
-//! `present` writes a lesson's pages (running its commands), `exercise`
-//! judges answers, and `interactive` walks a student through the pages.
+//! `document` reads a lesson file (with `front_matter`, `body` and
+//! `exercise_block`, over `source` and `toml_block`), `catalog` holds the
+//! built-in ones, `present` writes a lesson's pages (running its
+//! commands), `exercise` judges answers, and `interactive` walks a student
+//! through the pages.
 //! The commands run through a dispatcher handed in by the caller, so this
 //! module knows nothing of the command line.
 
+mod body;
 mod catalog;
 mod document;
 mod exercise;
+mod exercise_block;
+mod front_matter;
 mod interactive;
 mod present;
+mod source;
 mod strings;
+mod toml_block;
 mod words;
 
 pub use catalog::builtin;
