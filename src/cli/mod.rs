@@ -13,6 +13,7 @@ mod check;
 mod diff;
 mod files;
 mod graph;
+pub mod help;
 mod inputs;
 mod lesson;
 mod minimize;
