@@ -14,6 +14,7 @@ mod diff;
 mod files;
 mod graph;
 pub mod help;
+pub mod usage_errors;
 mod inputs;
 mod lesson;
 mod minimize;

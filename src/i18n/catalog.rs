@@ -8,15 +8,16 @@
 //! already formatted (numbers with their significant digits, formulas as
 //! printed) or counts, which Fluent's plural rules read ("1 epoch", "3
 //! epochs"). Korean messages choose particles by the word before them with
-//! the function `PARTICLE`: `{ PARTICLE($name, "을/를") }` gives
-//! "exp(x)를", "레슨 2를", "−2가" (see `particles`).
+//! the function `PARTICLE`, which gives the particle alone, written right
+//! after the word: `{ $name }{ PARTICLE($name, "을/를") }` gives "exp(x)를",
+//! "레슨 2를", "−2가" (see `particles`).
 //!
 //! Invariant: every id exists in both languages with the same arguments
 //! (tests/catalog_messages.rs), so a lookup never falls back in a
 //! finished build; if one did, the English text, then the id itself, is
 //! returned rather than nothing.
 
-use super::particles::with_particle;
+use super::particles::particle;
 use super::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -106,7 +107,7 @@ fn build(lang: Lang, text: &str) -> Bundle {
                     FluentValue::Number(n) => n.as_string().to_string(),
                     _ => String::new(),
                 };
-                FluentValue::from(with_particle(&word, pair))
+                FluentValue::from(particle(&word, pair))
             }
             _ => FluentValue::Error,
         }
@@ -178,7 +179,7 @@ mod tests {
     fn particles_counts_and_plurals() {
         let ko = build(
             Lang::Ko,
-            "open = { PARTICLE($lesson, \"을/를\") } 엽니다.\ncount = { $n }회\n",
+            "open = { $lesson }{ PARTICLE($lesson, \"을/를\") } 엽니다.\ncount = { $n }회\n",
         );
         let lesson = [("lesson", Arg::text("레슨 2"))];
         assert_eq!(
