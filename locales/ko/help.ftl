@@ -30,14 +30,14 @@ help-stepgrad-diff--expr = 미분할 식. 예: "x^2*sin(x)" 또는 "(y - sigmoid
 help-stepgrad-diff--wrt = 미분할 변수. 기울기를 구하려면 여러 번 쓰거나 쉼표로 구분합니다
 help-stepgrad-diff--at = 변수의 값. 예: --at w=0.5,x=1 (pi/2 같은 식도 쓸 수 있습니다)
 help-stepgrad-diff--no_steps = 유도 과정 없이 결과만 보여 줍니다
-help-stepgrad-diff--hessian = 헤세 행렬(모든 2계 도함수)도 구합니다
+help-stepgrad-diff--hessian = 헤세 행렬(모든 2차 도함수)도 구합니다
 help-stepgrad-diff--file = 파일(- 이면 표준 입력)에서 문제를 한 줄에 하나씩 읽습니다: EXPR [; wrt=V] [; at=V=x,V=y]
 help-stepgrad-check = 손으로 구한 도함수가 맞는지 확인합니다
 help-stepgrad-check--expr = 미분한 식. 예: "sin(3*x)"
 help-stepgrad-check--answer = 손으로 구한 도함수. 예: "3*cos(3*x)"
 help-stepgrad-check--wrt = 미분한 변수 (기본값: 식에 변수가 하나뿐이면 그 변수)
 help-stepgrad-check--file = 파일(- 이면 표준 입력)에서 문제를 한 줄에 하나씩 읽습니다: EXPR ; answer=EXPR [; wrt=V]
-help-stepgrad-net = 신경망 풀이 예: 순전파 값, 연쇄 법칙으로 구한 기울기, 갱신
+help-stepgrad-net = 신경망 예제: 순전파 값, 연쇄 법칙으로 구한 기울기, 갱신
 help-stepgrad-net--spec = 명세 파일(.toml) 또는 내장 예제 이름: mazur, xor, softmax3
 help-stepgrad-net--steps = 실행할 경사 하강 스텝 수 (기본값: 명세의 [train] steps, 없으면 1)
 help-stepgrad-net--param = 파라미터 하나의 도함수를 미분 법칙대로 유도해 보여 줍니다 (모두 풀어 쓰면 곱이 256개를 넘을 때는 공유된 형태로)
@@ -126,7 +126,7 @@ help-stepgrad-epochs--samples = 학습 데이터의 샘플 수
 help-stepgrad-epochs--batch_size = 이터레이션(갱신) 한 번에 쓰는 샘플 수
 help-stepgrad-epochs--epochs = 학습 데이터 전체를 도는 횟수
 help-stepgrad-epochs--drop_last = 에포크마다 마지막의 작은 배치를 버립니다
-help-stepgrad-lesson = 안내가 있는 레슨: 강의 내용을 단계별로, 연습 문제와 함께 (여기서 시작하세요)
+help-stepgrad-lesson = 안내가 있는 레슨: 과정을 단계별로, 연습 문제와 함께 (여기서 시작하세요)
 help-stepgrad-lesson--which = list(기본값), 1부터 9까지의 레슨 번호, 또는 레슨 파일 (docs/lessons.md)
 help-stepgrad-lesson--all = 터미널에서도 레슨 전체를 한 번에, 연습 문제와 풀이까지 출력합니다
 help-stepgrad-completions = 셸 자동 완성 스크립트를 출력합니다

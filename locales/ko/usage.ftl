@@ -13,7 +13,7 @@ usage-missing-command = 명령을 하나 주세요
 usage-no-equals = '{ $arg }'{ PARTICLE($arg, "은/는") } '=' 뒤에 값을 써야 합니다
 usage-not-utf8 = UTF-8 텍스트가 아닌 인자가 있습니다
 usage-general = 명령줄을 읽을 수 없습니다 ({ $arg } { $value })
-usage-did-you-mean = 도움말: '{ $suggestion }'{ PARTICLE($suggestion, "을/를") } 쓰려던 것인가요?
+usage-did-you-mean = 힌트: '{ $suggestion }'{ PARTICLE($suggestion, "을/를") } 쓰려던 것인가요?
 usage-more = 자세한 내용은 '--help'로 확인하세요.
 usage-reason-not-a-number = 수가 아닙니다
 usage-reason-out-of-range = 너무 크거나 너무 작습니다

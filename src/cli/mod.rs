@@ -14,7 +14,6 @@ mod diff;
 mod files;
 mod graph;
 pub mod help;
-pub mod usage_errors;
 mod inputs;
 mod lesson;
 mod minimize;
@@ -22,6 +21,7 @@ mod net;
 mod optimizer_args;
 mod problem_file;
 mod train;
+pub mod usage_errors;
 
 use crate::i18n::Lang;
 use crate::report::{Format, Style};
