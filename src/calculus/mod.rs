@@ -1,12 +1,14 @@
 //! Calculus on expressions: the rules of differentiation, derivatives with
-//! their derivations, gradients and Hessians, and checking a hand-computed
-//! derivative.
+//! their derivations, gradients and Hessians, checking a hand-computed
+//! derivative, and the view of a computation graph with its values and
+//! gradients.
 
 mod backprop;
 mod check;
 mod comparison;
 mod derive;
 mod diagnose;
+mod graph_view;
 mod hessian;
 mod operators;
 mod rules;
@@ -21,6 +23,7 @@ pub use derive::{
     chain_terms, derivative, derivative_with_mistake, derivative_within, differentiate,
     mistake_sites, Derivation, Inner, Mistake, Step,
 };
+pub use graph_view::{graph_view, Collapse, GraphView, NodeRole, ViewNode};
 pub use hessian::{check_hessian_estimate, hessian_within, HessianTooLarge};
 pub use operators::{
     exponential_derivative, function_derivative, general_power_rule, local_partial,

@@ -110,7 +110,6 @@ pub fn diff_one(
             entries,
             values: None,
         }),
-        prime: false,
     };
     if let Some(point) = point {
         let mut roots = vec![expr];

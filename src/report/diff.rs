@@ -1,7 +1,16 @@
 //! The report of `stepgrad diff`: derivations, results, values at a point,
-//! gradient and Hessian, in every format.
+//! gradient and Hessian, built once as a document (`doc`) and written in
+//! every format; JSON from the report's data.
+//!
+//! The terminal shows the derivations, then the results together, the
+//! Hessian as a table and the rules used; notes follow each derivation
+//! with its result and set matrices as matrices.
 
-use super::{latex_table, markdown_table, text_table, tree_prefixes, Format, Style};
+use super::doc::{
+    self, math_cell, strong, text, Block, Cell, Definition, DerivationStep, InnerFunction,
+    LatexHeading, Math, Shown, Span,
+};
+use super::{Format, Style};
 use crate::calculus::{Derivation, Rule, Step};
 use crate::expr::domain::Restriction;
 use crate::expr::{ascii, latex, latex_name, unicode, Graph, Id, Point};
@@ -24,9 +33,6 @@ pub struct DiffReport {
     /// Each derivative's value at `point`, in the order of `derivations`.
     pub derivative_values: Vec<f64>,
     pub hessian: Option<Hessian>,
-    /// Derivatives in prime notation, (u·v)′ and f′ (only for expressions
-    /// of one variable; partial derivatives keep ∂).
-    pub prime: bool,
 }
 
 /// Second derivatives ∂²f/∂xᵢ∂xⱼ.
@@ -38,533 +44,523 @@ pub struct Hessian {
 }
 
 pub fn render(report: &DiffReport, graph: &Graph, format: Format, style: &Style) -> String {
-    let prime = style.prime && report.variables.len() <= 1;
-    let with_notation;
-    let report = if prime != report.prime {
-        with_notation = DiffReport {
-            prime,
-            ..report.clone()
-        };
-        &with_notation
-    } else {
-        report
-    };
     match format {
-        Format::Markdown => markdown(report, graph, style),
-        Format::Latex => latex_fragment(report, graph, style),
         Format::Json => json(report, graph),
-        _ => text(report, graph, style),
+        _ => doc::render(&document(report, graph, style), format, style),
     }
 }
 
-/// Names of the derivative operators for one variable: (operator, result
-/// name), e.g. ("d/dx", "df/dx") or ("∂/∂w", "∂f/∂w").
-fn operators(report: &DiffReport, var: &str) -> (String, String) {
-    if report.prime {
-        (String::new(), format!("f′({var})"))
-    } else if report.variables.len() <= 1 {
-        (format!("d/d{var}"), format!("df/d{var}"))
-    } else {
-        (format!("∂/∂{var}"), format!("∂f/∂{var}"))
-    }
-}
-
-fn function_label(report: &DiffReport) -> String {
-    if report.variables.is_empty() {
-        "f".to_string()
-    } else {
-        format!("f({})", report.variables.join(", "))
-    }
-}
-
-fn point_text(point: &Point, style: &Style) -> String {
-    point
-        .values
-        .iter()
-        .map(|(n, v)| format!("{n} = {}", style.num(*v)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-// ---- text -------------------------------------------------------------------
-
-fn text(report: &DiffReport, graph: &Graph, style: &Style) -> String {
-    let mut out = format!(
-        "{} = {}\n",
-        function_label(report),
-        unicode(graph, report.expr)
-    );
+/// The report as a document.
+fn document(report: &DiffReport, graph: &Graph, style: &Style) -> Vec<Block> {
+    let builder = Builder {
+        report,
+        graph,
+        style,
+        // Prime notation is for functions of one variable; partial
+        // derivatives keep ∂.
+        prime: style.prime && report.variables.len() <= 1,
+    };
+    let mut blocks = builder.statement();
     if report.show_steps {
-        for derivation in &report.derivations {
-            let (op, _) = operators(report, &derivation.var);
-            out.push('\n');
-            out.push_str(&style.heading(&format!(
-                "Derivation of {}",
-                applied(report, &op, &unicode(graph, report.expr))
-            )));
-            out.push('\n');
-            out.push_str(&text_steps(report, graph, derivation, style));
-        }
+        blocks.extend(
+            report
+                .derivations
+                .iter()
+                .map(|d| builder.terminal_derivation(d)),
+        );
     }
-    out.push('\n');
-    out.push_str(&style.heading("Result"));
-    out.push('\n');
-    for derivation in &report.derivations {
-        let (_, name) = operators(report, &derivation.var);
-        out.push_str(&format!(
-            "  {name} = {}\n",
-            style.result(&unicode(graph, derivation.result))
-        ));
-    }
-    if report.derivations.len() > 1 {
-        let parts: Vec<String> = report
+    blocks.extend(
+        report
             .derivations
             .iter()
-            .map(|d| unicode(graph, d.result))
-            .collect();
-        out.push_str(&format!("  ∇f = ({})\n", parts.join(", ")));
-    }
+            .map(|d| builder.notes_derivation(d)),
+    );
+    blocks.push(builder.terminal_results());
     if let Some(hessian) = &report.hessian {
-        out.push('\n');
-        out.push_str(&style.heading("Hessian"));
-        out.push('\n');
-        let mut header = vec![String::new()];
-        header.extend(hessian.variables.iter().cloned());
-        let rows: Vec<Vec<String>> = hessian
-            .variables
-            .iter()
-            .zip(&hessian.entries)
-            .map(|(v, row)| {
-                let mut cells = vec![v.clone()];
-                cells.extend(row.iter().map(|&e| unicode(graph, e)));
-                cells
-            })
-            .collect();
-        let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-        out.push_str(&text_table(style.lang, &header_refs, &rows));
+        blocks.extend(builder.hessian(hessian));
     }
     if let (Some(point), Some(value)) = (&report.point, report.value) {
-        out.push('\n');
-        out.push_str(&style.heading(&format!("At {}", point_text(point, style))));
-        out.push('\n');
-        let mut lines = vec![(function_label(report), style.num(value))];
-        for (derivation, v) in report.derivations.iter().zip(&report.derivative_values) {
-            lines.push((operators(report, &derivation.var).1, style.num(*v)));
+        blocks.extend(builder.values(point, value));
+    }
+    if report.show_steps {
+        blocks.push(builder.rules_used());
+    }
+    blocks
+}
+
+/// What the document is built from.
+struct Builder<'a> {
+    report: &'a DiffReport,
+    graph: &'a Graph,
+    style: &'a Style,
+    /// Derivatives written f′ and (u·v)′ rather than df/dx.
+    prime: bool,
+}
+
+impl Builder<'_> {
+    /// An expression of the graph in both notations.
+    fn expr(&self, id: Id) -> Math {
+        Math::new(unicode(self.graph, id), latex(self.graph, id))
+    }
+
+    /// f(x, y): the function with its variables.
+    fn function_label(&self) -> Math {
+        let variables = &self.report.variables;
+        if variables.is_empty() {
+            return Math::new("f", "f");
         }
-        if report.derivations.len() > 1 {
-            let parts: Vec<String> = report
+        let names: Vec<String> = variables.iter().map(|v| latex_name(v)).collect();
+        Math::new(
+            format!("f({})", variables.join(", ")),
+            format!("f({})", names.join(", ")),
+        )
+    }
+
+    /// Whether derivatives are partial (the expression has several
+    /// variables).
+    fn partial(&self) -> bool {
+        self.report.variables.len() > 1
+    }
+
+    /// The operator by `var`: d/dx, ∂/∂x (nothing in prime notation).
+    fn operator(&self, var: &str) -> Math {
+        let v = latex_name(var);
+        if self.prime {
+            Math::new("", "")
+        } else if self.partial() {
+            Math::new(
+                format!("∂/∂{var}"),
+                format!("\\frac{{\\partial}}{{\\partial {v}}}"),
+            )
+        } else {
+            Math::new(format!("d/d{var}"), format!("\\frac{{d}}{{d{v}}}"))
+        }
+    }
+
+    /// The derivative's name: df/dx, ∂f/∂x or f′(x).
+    fn derivative_name(&self, var: &str) -> Math {
+        let v = latex_name(var);
+        if self.prime {
+            Math::new(format!("f′({var})"), format!("f'({v})"))
+        } else if self.partial() {
+            Math::new(
+                format!("∂f/∂{var}"),
+                format!("\\frac{{\\partial f}}{{\\partial {v}}}"),
+            )
+        } else {
+            Math::new(format!("df/d{var}"), format!("\\frac{{df}}{{d{v}}}"))
+        }
+    }
+
+    /// `op` applied to an expression: d/dx [e], or (e)′ in prime notation.
+    fn applied(&self, op: &Math, expr: Id) -> Math {
+        let e = self.expr(expr);
+        if self.prime {
+            Math::new(
+                format!("({})′", e.unicode),
+                format!("\\left({}\\right)'", e.latex),
+            )
+        } else {
+            Math::new(
+                format!("{} [{}]", op.unicode, e.unicode),
+                format!("{}\\left[{}\\right]", op.latex, e.latex),
+            )
+        }
+    }
+
+    /// f(x) = x²·sin(x): a line in the terminal, the title of notes.
+    fn statement(&self) -> Vec<Block> {
+        let statement = Math::join(
+            &[self.function_label(), self.expr(self.report.expr)],
+            " = ",
+            " = ",
+        );
+        vec![
+            Block::Only(
+                Shown::Terminal,
+                vec![Block::Lines {
+                    indent: 0,
+                    lines: vec![vec![Span::Math(statement.clone())]],
+                }],
+            ),
+            Block::Only(
+                Shown::Notes,
+                vec![Block::ReportHeading {
+                    level: 1,
+                    latex: LatexHeading::Subsection,
+                    text: words::derivative_of(statement),
+                }],
+            ),
+        ]
+    }
+
+    /// The derivation by one variable under its heading, for the terminal.
+    fn terminal_derivation(&self, derivation: &Derivation) -> Block {
+        let applied = self.applied(&self.operator(&derivation.var), self.report.expr);
+        Block::Only(
+            Shown::Terminal,
+            vec![Block::Group(vec![
+                Block::Heading {
+                    level: 3,
+                    text: words::derivation_of(applied),
+                },
+                self.steps(derivation),
+            ])],
+        )
+    }
+
+    /// The derivation by one variable (when steps are shown) and its
+    /// result, for notes.
+    fn notes_derivation(&self, derivation: &Derivation) -> Block {
+        let mut blocks = Vec::new();
+        if self.report.show_steps {
+            let var = Math::new(derivation.var.clone(), latex_name(&derivation.var));
+            blocks.push(Block::ReportHeading {
+                level: 2,
+                latex: LatexHeading::RunIn,
+                text: words::derivation_by(var),
+            });
+            blocks.push(self.steps(derivation));
+        }
+        let name = self.derivative_name(&derivation.var);
+        let result = self.expr(derivation.result);
+        blocks.push(Block::Display(Math::join(&[name, result], " = ", " = ")));
+        Block::Only(Shown::Notes, blocks)
+    }
+
+    fn steps(&self, derivation: &Derivation) -> Block {
+        Block::Derivation(
+            derivation
+                .steps
+                .iter()
+                .map(|step| self.step(derivation, step))
+                .collect(),
+        )
+    }
+
+    /// The operator of a step: by the variable, or by the placeholder u of
+    /// a chain rule.
+    fn step_operator(&self, step: &Step) -> Math {
+        let var = self.graph.as_var(step.wrt).unwrap_or("x");
+        if self.report.variables.iter().any(|v| v == var) {
+            self.operator(var)
+        } else {
+            Math::new(
+                format!("d/d{var}"),
+                format!("\\frac{{d}}{{d{}}}", latex_name(var)),
+            )
+        }
+    }
+
+    fn step(&self, derivation: &Derivation, step: &Step) -> DerivationStep {
+        let (lhs, rhs) = if step.rule == Rule::Simplify {
+            let result = self.expr(step.result);
+            let (when, when_latex) = self.conditions(&derivation.conditions);
+            (
+                self.expr(step.expr),
+                Math::new(result.unicode + &when, result.latex + &when_latex),
+            )
+        } else {
+            (
+                self.applied(&self.step_operator(step), step.expr),
+                self.expr(step.result),
+            )
+        };
+        DerivationStep {
+            depth: step.depth,
+            rule: step.rule.name().to_string(),
+            formula: Math::new(step.rule.formula(), step.rule.formula_latex()),
+            lhs,
+            rhs,
+            inner: step.inner.map(|inner| InnerFunction {
+                name: Math::new(
+                    self.graph.as_var(inner.placeholder).unwrap_or("u"),
+                    latex(self.graph, inner.placeholder),
+                ),
+                function: self.expr(inner.expr),
+                derivative_name: self.inner_derivative_name(&derivation.var, inner.placeholder),
+                derivative: self.expr(inner.derivative),
+            }),
+            remark: (step.rule == Rule::Repeated).then(|| words::DERIVED_ABOVE.to_string()),
+        }
+    }
+
+    /// du/dx, ∂u/∂x or u′ for the inner function u of a chain rule.
+    fn inner_derivative_name(&self, var: &str, placeholder: Id) -> Math {
+        let u = self.graph.as_var(placeholder).unwrap_or("u");
+        let u_latex = latex(self.graph, placeholder);
+        let v = latex_name(var);
+        if self.prime {
+            Math::new(format!("{u}′"), format!("{u_latex}'"))
+        } else if self.partial() {
+            Math::new(
+                format!("∂{u}/∂{var}"),
+                format!("\\frac{{\\partial {u_latex}}}{{\\partial {v}}}"),
+            )
+        } else {
+            Math::new(
+                format!("d{u}/d{var}"),
+                format!("\\frac{{d{u_latex}}}{{d{v}}}"),
+            )
+        }
+    }
+
+    /// The conditions a simplification assumed, after its result: "  (for
+    /// x ≠ 0 and x > 0)" and its LaTeX.
+    fn conditions(&self, conditions: &[Restriction]) -> (String, String) {
+        if conditions.is_empty() {
+            return (String::new(), String::new());
+        }
+        let (unicode_parts, latex_parts): (Vec<String>, Vec<String>) = conditions
+            .iter()
+            .map(|r| {
+                let (u, relation, relation_latex) = match r {
+                    Restriction::NonZero(u) => (*u, "≠", "\\neq"),
+                    Restriction::Positive(u) => (*u, ">", ">"),
+                    Restriction::NonNegative(u) => (*u, "≥", "\\geq"),
+                };
+                let u = self.expr(u);
+                (
+                    format!("{} {relation} 0", u.unicode),
+                    format!("{} {relation_latex} 0", u.latex),
+                )
+            })
+            .unzip();
+        words::assuming(&unicode_parts, &latex_parts)
+    }
+
+    /// The results together under one heading, for the terminal: each
+    /// derivative, and the gradient when there are several.
+    fn terminal_results(&self) -> Block {
+        let derivations = &self.report.derivations;
+        let mut lines: Vec<Vec<Span>> = derivations
+            .iter()
+            .map(|d| {
+                vec![
+                    Span::Math(self.derivative_name(&d.var)),
+                    text(" = "),
+                    strong(unicode(self.graph, d.result)),
+                ]
+            })
+            .collect();
+        if derivations.len() > 1 {
+            let parts: Vec<String> = derivations
+                .iter()
+                .map(|d| unicode(self.graph, d.result))
+                .collect();
+            lines.push(vec![text(format!("∇f = ({})", parts.join(", ")))]);
+        }
+        terminal_section(words::result(), vec![Block::Lines { indent: 2, lines }])
+    }
+
+    /// The second derivatives: a table in the terminal, a matrix in notes.
+    fn hessian(&self, hessian: &Hessian) -> Vec<Block> {
+        let table = matrix_table(&hessian.variables, "", &hessian.entries, |&e| {
+            unicode(self.graph, e)
+        });
+        let matrix = Block::Display(hessian_matrix(&hessian.entries, |&e| self.expr(e)));
+        vec![
+            terminal_section(words::hessian(), vec![table]),
+            Block::Only(
+                Shown::Markdown,
+                vec![Block::ReportHeading {
+                    level: 2,
+                    latex: LatexHeading::RunIn,
+                    text: words::hessian(),
+                }],
+            ),
+            Block::Only(Shown::Notes, vec![matrix]),
+        ]
+    }
+
+    /// The values at the point: the function, each derivative (and the
+    /// gradient in the terminal), and the Hessian's values.
+    fn values(&self, point: &Point, value: f64) -> Vec<Block> {
+        let style = self.style;
+        let mut rows = vec![[
+            math_cell(self.function_label()),
+            doc::cell(style.num(value)),
+        ]];
+        let derivatives = self.report.derivations.iter();
+        for (d, v) in derivatives.zip(&self.report.derivative_values) {
+            rows.push([
+                math_cell(self.derivative_name(&d.var)),
+                doc::cell(style.num(*v)),
+            ]);
+        }
+        let mut terminal_rows = rows.clone();
+        if self.report.derivations.len() > 1 {
+            let parts: Vec<String> = self
+                .report
                 .derivative_values
                 .iter()
                 .map(|v| style.num(*v))
                 .collect();
-            lines.push(("∇f".to_string(), format!("({})", parts.join(", "))));
+            terminal_rows.push([
+                math_cell(Math::new("∇f", "\\nabla f")),
+                doc::cell(format!("({})", parts.join(", "))),
+            ]);
         }
-        let width = lines
-            .iter()
-            .map(|(l, _)| l.chars().count())
-            .max()
-            .unwrap_or(0);
-        for (label, value) in lines {
-            let pad = width - label.chars().count();
-            out.push_str(&format!(
-                "  {label}{} = {}\n",
-                " ".repeat(pad),
-                style.result(&value)
-            ));
+        let header = words::values_header();
+        let mut terminal = vec![Block::Values {
+            header: header.clone(),
+            rows: terminal_rows,
+        }];
+        let mut notes = vec![Block::Values { header, rows }];
+        if let Some(Hessian {
+            variables,
+            values: Some(values),
+            ..
+        }) = &self.report.hessian
+        {
+            terminal.push(matrix_table(variables, "H", values, |x| style.num(*x)));
+            notes.push(Block::Display(hessian_matrix(values, |x| {
+                Math::new(style.num(*x), style.num(*x))
+            })));
         }
-        if let Some(values) = report.hessian.as_ref().and_then(|h| h.values.as_ref()) {
-            let hessian = report
-                .hessian
-                .as_ref()
-                .map_or(&[][..], |h| &h.variables[..]);
-            let mut header = vec![String::from("H")];
-            header.extend(hessian.iter().cloned());
-            let rows: Vec<Vec<String>> = hessian
-                .iter()
-                .zip(values)
-                .map(|(v, row)| {
-                    let mut cells = vec![v.clone()];
-                    cells.extend(row.iter().map(|x| style.num(*x)));
-                    cells
-                })
-                .collect();
-            let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-            out.push_str(&text_table(style.lang, &header_refs, &rows));
-        }
-    }
-    if report.show_steps {
-        out.push('\n');
-        out.push_str(&style.heading("Rules used"));
-        out.push('\n');
-        let rules = rules_used(&report.derivations);
-        let width = rules.iter().map(|r| r.name().len()).max().unwrap_or(0);
-        for rule in rules {
-            out.push_str(&format!("  {:width$}  {}\n", rule.name(), rule.formula()));
-        }
-    }
-    out
-}
-
-/// The distinct rules of the derivations, in order of first use.
-fn rules_used(derivations: &[Derivation]) -> Vec<Rule> {
-    let mut rules = Vec::new();
-    for step in derivations.iter().flat_map(|d| &d.steps) {
-        if !rules.contains(&step.rule) && step.rule != Rule::Repeated {
-            rules.push(step.rule);
-        }
-    }
-    rules
-}
-
-/// `op` applied to an expression: d/dx [e], or (e)′ in prime notation.
-fn applied(report: &DiffReport, op: &str, expr: &str) -> String {
-    if report.prime {
-        format!("({expr})′")
-    } else {
-        format!("{op} [{expr}]")
-    }
-}
-
-/// The operator for a step: by the variable, or by the placeholder u.
-fn step_operator(report: &DiffReport, graph: &Graph, step: &Step) -> String {
-    let var = graph.as_var(step.wrt).unwrap_or("x");
-    if report.variables.iter().any(|v| v == var) && report.variables.len() > 1 {
-        format!("∂/∂{var}")
-    } else {
-        format!("d/d{var}")
-    }
-}
-
-fn text_steps(
-    report: &DiffReport,
-    graph: &Graph,
-    derivation: &Derivation,
-    style: &Style,
-) -> String {
-    let depths: Vec<usize> = derivation.steps.iter().map(|s| s.depth).collect();
-    let prefixes = tree_prefixes(&depths);
-    let mut out = String::new();
-    for (step, (first, rest)) in derivation.steps.iter().zip(prefixes) {
-        let op = step_operator(report, graph, step);
-        let equation = match step.rule {
-            Rule::Simplify => format!(
-                "{} = {}{}",
-                unicode(graph, step.expr),
-                unicode(graph, step.result),
-                conditions_text(graph, &derivation.conditions)
+        let at = super::point(point, style);
+        vec![
+            terminal_section(words::at(at.clone()), terminal),
+            Block::Only(
+                Shown::Notes,
+                vec![
+                    Block::ReportHeading {
+                        level: 2,
+                        latex: LatexHeading::RunIn,
+                        text: words::values_at(at),
+                    },
+                    // The values end the notes without a blank line.
+                    Block::Group(notes),
+                ],
             ),
-            Rule::Repeated => format!(
-                "{} = {}  (derived above)",
-                applied(report, &op, &unicode(graph, step.expr)),
-                unicode(graph, step.result)
-            ),
-            _ => format!(
-                "{} = {}",
-                applied(report, &op, &unicode(graph, step.expr)),
-                unicode(graph, step.result)
-            ),
-        };
-        out.push_str(&format!(
-            "{first}{}: {equation}\n",
-            style.rule(step.rule.name())
-        ));
-        if let Some(inner) = step.inner {
-            let u = graph.as_var(inner.placeholder).unwrap_or("u");
-            let (_, dname) = operators(report, &derivation.var);
-            let du = if report.prime {
-                format!("{u}′")
-            } else {
-                dname.replacen('f', u, 1)
-            };
-            out.push_str(&format!(
-                "{rest}{}\n",
-                style.dim(&format!(
-                    "with {u} = {}, {du} = {}",
-                    unicode(graph, inner.expr),
-                    unicode(graph, inner.derivative)
-                ))
-            ));
-        }
+        ]
     }
-    out
-}
 
-// ---- Markdown ---------------------------------------------------------------
-
-fn latex_operator(report: &DiffReport, var: &str) -> (String, String) {
-    let v = latex_name(var);
-    if report.prime {
-        (String::new(), format!("f'({v})"))
-    } else if report.variables.len() <= 1 {
-        (
-            format!("\\frac{{d}}{{d{v}}}"),
-            format!("\\frac{{df}}{{d{v}}}"),
-        )
-    } else {
-        (
-            format!("\\frac{{\\partial}}{{\\partial {v}}}"),
-            format!("\\frac{{\\partial f}}{{\\partial {v}}}"),
-        )
-    }
-}
-
-fn latex_step_operator(report: &DiffReport, graph: &Graph, step: &Step) -> String {
-    let var = graph.as_var(step.wrt).unwrap_or("x");
-    if report.variables.iter().any(|v| v == var) {
-        latex_operator(report, var).0
-    } else {
-        format!("\\frac{{d}}{{d{}}}", latex_name(var))
-    }
-}
-
-/// One step as a LaTeX equation (without delimiters).
-fn latex_step(
-    report: &DiffReport,
-    graph: &Graph,
-    step: &Step,
-    conditions: &[Restriction],
-) -> (String, String) {
-    let op = latex_step_operator(report, graph, step);
-    let lhs = match step.rule {
-        Rule::Simplify => latex(graph, step.expr),
-        _ if report.prime => format!("\\left({}\\right)'", latex(graph, step.expr)),
-        _ => format!("{op}\\left[{}\\right]", latex(graph, step.expr)),
-    };
-    let mut rhs = latex(graph, step.result);
-    if step.rule == Rule::Simplify {
-        rhs.push_str(&conditions_latex(graph, conditions));
-    }
-    (lhs, rhs)
-}
-
-/// ", for x ≠ 0 and x > 0" after a simplification that assumed it.
-fn conditions_text(graph: &Graph, conditions: &[Restriction]) -> String {
-    if conditions.is_empty() {
-        return String::new();
-    }
-    let parts: Vec<String> = conditions
-        .iter()
-        .map(|r| match r {
-            Restriction::NonZero(u) => format!("{} ≠ 0", unicode(graph, *u)),
-            Restriction::Positive(u) => format!("{} > 0", unicode(graph, *u)),
-            Restriction::NonNegative(u) => format!("{} ≥ 0", unicode(graph, *u)),
-        })
-        .collect();
-    format!("  (for {})", parts.join(" and "))
-}
-
-fn conditions_latex(graph: &Graph, conditions: &[Restriction]) -> String {
-    if conditions.is_empty() {
-        return String::new();
-    }
-    let parts: Vec<String> = conditions
-        .iter()
-        .map(|r| match r {
-            Restriction::NonZero(u) => format!("{} \\neq 0", latex(graph, *u)),
-            Restriction::Positive(u) => format!("{} > 0", latex(graph, *u)),
-            Restriction::NonNegative(u) => format!("{} \\geq 0", latex(graph, *u)),
-        })
-        .collect();
-    format!("\\quad\\text{{for }} {}", parts.join(",\\ "))
-}
-
-fn latex_function_label(report: &DiffReport) -> String {
-    if report.variables.is_empty() {
-        "f".to_string()
-    } else {
-        let vars: Vec<String> = report.variables.iter().map(|v| latex_name(v)).collect();
-        format!("f({})", vars.join(", "))
-    }
-}
-
-fn markdown(report: &DiffReport, graph: &Graph, style: &Style) -> String {
-    let mut out = format!(
-        "## Derivative of ${} = {}$\n\n",
-        latex_function_label(report),
-        latex(graph, report.expr)
-    );
-    for derivation in &report.derivations {
-        let (_, name) = latex_operator(report, &derivation.var);
-        if report.show_steps {
-            out.push_str(&format!(
-                "### Derivation with respect to ${}$\n\n",
-                latex_name(&derivation.var)
-            ));
-            for step in &derivation.steps {
-                let (lhs, rhs) = latex_step(report, graph, step, &derivation.conditions);
-                out.push_str(&format!(
-                    "{}1. **{}** $\\;{}$: ${lhs} = {rhs}$",
-                    "   ".repeat(step.depth),
-                    step.rule.name(),
-                    step.rule.formula_latex()
-                ));
-                if let Some(inner) = step.inner {
-                    let u = latex(graph, inner.placeholder);
-                    out.push_str(&format!(
-                        ", with ${u} = {}$ and ${}$",
-                        latex(graph, inner.expr),
-                        inner_derivative_latex(
-                            report,
-                            graph,
-                            &derivation.var,
-                            inner.placeholder,
-                            inner.derivative
-                        )
-                    ));
-                }
-                if step.rule == Rule::Repeated {
-                    out.push_str(" (derived above)");
-                }
-                out.push('\n');
+    /// The distinct rules of the derivations, in order of first use, with
+    /// their formulas (terminal only).
+    fn rules_used(&self) -> Block {
+        let mut rules = Vec::new();
+        for step in self.report.derivations.iter().flat_map(|d| &d.steps) {
+            if !rules.contains(&step.rule) && step.rule != Rule::Repeated {
+                rules.push(step.rule);
             }
-            out.push('\n');
         }
-        out.push_str(&format!(
-            "$${name} = {}$$\n\n",
-            latex(graph, derivation.result)
-        ));
+        let definitions = rules
+            .into_iter()
+            .map(|rule| Definition {
+                term: rule.name().to_string(),
+                meaning: vec![doc::math(rule.formula(), rule.formula_latex())],
+            })
+            .collect();
+        terminal_section(words::rules_used(), vec![Block::Definitions(definitions)])
     }
-    if let Some(hessian) = &report.hessian {
-        out.push_str("### Hessian\n\n");
-        out.push_str(&format!(
-            "$$H = {}$$\n\n",
-            latex_matrix(&hessian.entries, |&e| latex(graph, e))
-        ));
-    }
-    if let (Some(point), Some(value)) = (&report.point, report.value) {
-        out.push_str(&format!(
-            "### Values at ${}$\n\n",
-            latex_point(point, style)
-        ));
-        let rows = latex_value_rows(report, value, style);
-        out.push_str(&markdown_table(style.lang, &["quantity", "value"], &rows));
-        if let Some(values) = report.hessian.as_ref().and_then(|h| h.values.as_ref()) {
-            out.push_str(&format!(
-                "\n$$H = {}$$\n",
-                latex_matrix(values, |x| style.num(*x))
-            ));
-        }
-    }
-    out
 }
 
-/// The point as LaTeX: `x = 1.5,\ y = 2`.
-fn latex_point(point: &Point, style: &Style) -> String {
-    let at: Vec<String> = point
-        .values
+/// A heading and what it heads, as one unit of the terminal's report.
+fn terminal_section(heading: Vec<Span>, body: Vec<Block>) -> Block {
+    let mut blocks = vec![Block::Heading {
+        level: 3,
+        text: heading,
+    }];
+    blocks.extend(body);
+    Block::Only(Shown::Terminal, vec![Block::Group(blocks)])
+}
+
+/// A square matrix as a table with the variables along both sides and
+/// `corner` at the top left.
+fn matrix_table<T>(
+    variables: &[String],
+    corner: &str,
+    rows: &[Vec<T>],
+    cell: impl Fn(&T) -> String,
+) -> Block {
+    let mut header = vec![doc::cell(corner)];
+    header.extend(variables.iter().map(doc::cell));
+    let rows = variables
         .iter()
-        .map(|(n, v)| format!("{} = {}", latex_name(n), style.num(*v)))
+        .zip(rows)
+        .map(|(v, row)| {
+            let mut cells: Vec<Cell> = vec![doc::cell(v)];
+            cells.extend(row.iter().map(|x| doc::cell(cell(x))));
+            cells
+        })
         .collect();
-    at.join(",\\ ")
+    Block::Table { header, rows }
 }
 
-/// The rows of the values table in LaTeX notation: the function, then each
-/// derivative.
-fn latex_value_rows(report: &DiffReport, value: f64, style: &Style) -> Vec<Vec<String>> {
-    let mut rows = vec![vec![
-        format!("${}$", latex_function_label(report)),
-        style.num(value),
-    ]];
-    for (derivation, v) in report.derivations.iter().zip(&report.derivative_values) {
-        rows.push(vec![
-            format!("${}$", latex_operator(report, &derivation.var).1),
-            style.num(*v),
-        ]);
-    }
-    rows
-}
-
-fn inner_derivative_latex(
-    report: &DiffReport,
-    graph: &Graph,
-    var: &str,
-    placeholder: Id,
-    derivative: Id,
-) -> String {
-    let u = latex(graph, placeholder);
-    let v = latex_name(var);
-    let op = if report.prime {
-        format!("{u}'")
-    } else if report.variables.len() <= 1 {
-        format!("\\frac{{d{u}}}{{d{v}}}")
-    } else {
-        format!("\\frac{{\\partial {u}}}{{\\partial {v}}}")
-    };
-    format!("{op} = {}", latex(graph, derivative))
-}
-
-fn latex_matrix<T>(rows: &[Vec<T>], cell: impl Fn(&T) -> String) -> String {
-    let body: Vec<String> = rows
+/// H = (…) as a matrix: `\begin{pmatrix} … \end{pmatrix}` in LaTeX.
+fn hessian_matrix<T>(rows: &[Vec<T>], entry: impl Fn(&T) -> Math) -> Math {
+    let entries: Vec<Vec<Math>> = rows
         .iter()
-        .map(|row| row.iter().map(&cell).collect::<Vec<_>>().join(" & "))
+        .map(|r| r.iter().map(&entry).collect())
         .collect();
-    format!(
-        "\\begin{{pmatrix}} {} \\end{{pmatrix}}",
-        body.join(" \\\\ ")
+    let unicode_rows: Vec<String> = entries
+        .iter()
+        .map(|r| format!("({})", Math::join(r, ", ", "").unicode))
+        .collect();
+    let latex_rows: Vec<String> = entries
+        .iter()
+        .map(|r| Math::join(r, "", " & ").latex)
+        .collect();
+    Math::new(
+        format!("H = ({})", unicode_rows.join(", ")),
+        format!(
+            "H = \\begin{{pmatrix}} {} \\end{{pmatrix}}",
+            latex_rows.join(" \\\\ ")
+        ),
     )
 }
 
-// ---- LaTeX ------------------------------------------------------------------
+/// The words of the report, one place for each.
+mod words {
+    use super::{text, Math, Span};
 
-fn latex_fragment(report: &DiffReport, graph: &Graph, style: &Style) -> String {
-    let mut out = format!(
-        "\\subsection*{{Derivative of ${} = {}$}}\n",
-        latex_function_label(report),
-        latex(graph, report.expr)
-    );
-    for derivation in &report.derivations {
-        let (_, name) = latex_operator(report, &derivation.var);
-        if report.show_steps {
-            out.push_str(&format!(
-                "\\paragraph{{Derivation with respect to ${}$.}}\n\\begin{{align*}}\n",
-                latex_name(&derivation.var)
-            ));
-            let lines: Vec<String> = derivation
-                .steps
-                .iter()
-                .map(|step| {
-                    let (lhs, rhs) = latex_step(report, graph, step, &derivation.conditions);
-                    let indent = "\\quad ".repeat(step.depth);
-                    let mut note = format!("\\text{{{}}}", super::latex_text(step.rule.name()));
-                    if let Some(inner) = step.inner {
-                        note.push_str(&format!(
-                            ",\\ {} = {}",
-                            latex(graph, inner.placeholder),
-                            latex(graph, inner.expr)
-                        ));
-                    }
-                    format!("{indent}{lhs} &= {rhs} && {note}")
-                })
-                .collect();
-            out.push_str(&lines.join(" \\\\\n"));
-            out.push_str("\n\\end{align*}\n");
-        }
-        out.push_str(&format!(
-            "\\[ {name} = {} \\]\n",
-            latex(graph, derivation.result)
-        ));
+    pub const DERIVED_ABOVE: &str = "derived above";
+
+    pub fn derivative_of(statement: Math) -> Vec<Span> {
+        vec![text("Derivative of "), Span::Math(statement)]
     }
-    if let Some(hessian) = &report.hessian {
-        out.push_str(&format!(
-            "\\[ H = {} \\]\n",
-            latex_matrix(&hessian.entries, |&e| latex(graph, e))
-        ));
+
+    pub fn derivation_of(applied: Math) -> Vec<Span> {
+        vec![text("Derivation of "), Span::Math(applied)]
     }
-    if let (Some(point), Some(value)) = (&report.point, report.value) {
-        out.push_str(&format!(
-            "\\paragraph{{Values at ${}$.}}\n",
-            latex_point(point, style)
-        ));
-        let rows = latex_value_rows(report, value, style);
-        out.push_str(&latex_table(style.lang, &["quantity", "value"], &rows));
-        if let Some(values) = report.hessian.as_ref().and_then(|h| h.values.as_ref()) {
-            out.push_str(&format!(
-                "\\[ H = {} \\]\n",
-                latex_matrix(values, |x| style.num(*x))
-            ));
-        }
+
+    pub fn derivation_by(var: Math) -> Vec<Span> {
+        vec![text("Derivation with respect to "), Span::Math(var)]
     }
-    out
+
+    pub fn result() -> Vec<Span> {
+        vec![text("Result")]
+    }
+
+    pub fn hessian() -> Vec<Span> {
+        vec![text("Hessian")]
+    }
+
+    pub fn at(point: Math) -> Vec<Span> {
+        vec![text("At "), Span::Math(point)]
+    }
+
+    pub fn values_at(point: Math) -> Vec<Span> {
+        vec![text("Values at "), Span::Math(point)]
+    }
+
+    pub fn values_header() -> [String; 2] {
+        ["quantity".into(), "value".into()]
+    }
+
+    pub fn rules_used() -> Vec<Span> {
+        vec![text("Rules used")]
+    }
+
+    /// After a simplification's result, the conditions it assumed: "  (for
+    /// x ≠ 0 and x > 0)", and in LaTeX "\\quad\\text{for } x \\neq 0,\\ x > 0".
+    pub fn assuming(conditions: &[String], conditions_latex: &[String]) -> (String, String) {
+        (
+            format!("  (for {})", conditions.join(" and ")),
+            format!("\\quad\\text{{for }} {}", conditions_latex.join(",\\ ")),
+        )
+    }
 }
 
 // ---- JSON -------------------------------------------------------------------

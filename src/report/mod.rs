@@ -2,9 +2,10 @@
 //! LaTeX and JSON.
 //!
 //! Each command has a report struct (built by the command line from library
-//! results) and one render function per format in a submodule named after
-//! the command. This module holds what they share: the formats, styling,
-//! number formatting, escaping and table builders.
+//! results) and a submodule named after the command that builds its
+//! document in the model of `doc` (which writes text, Markdown and LaTeX)
+//! and its JSON from the report's data. This module holds what they share:
+//! the formats and styling (colour, significant digits, notation).
 //!
 //! Invariant: nothing here computes mathematics; it only writes down values
 //! and expressions it is given.
@@ -110,206 +111,20 @@ impl Style {
     }
 }
 
-/// Escapes text for LaTeX's text mode. Symbols that pdflatex's text fonts
-/// lack (→, ×, ‖, Greek letters, …) become math, one `$…$` for a run of
-/// them.
-pub fn latex_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut math_run = false;
-    for c in text.chars() {
-        if let Some(command) = latex_symbol(c) {
-            if math_run {
-                out.pop();
-            } else {
-                out.push('$');
-            }
-            out.push_str(command);
-            out.push('$');
-            math_run = true;
-            continue;
-        }
-        math_run = false;
-        match c {
-            '\\' => out.push_str("\\textbackslash{}"),
-            '&' | '%' | '$' | '#' | '_' | '{' | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '~' => out.push_str("\\textasciitilde{}"),
-            '^' => out.push_str("\\textasciicircum{}"),
-            '<' => out.push_str("\\textless{}"),
-            '>' => out.push_str("\\textgreater{}"),
-            '—' => out.push_str("---"),
-            '–' | '−' => out.push_str("--"),
-            '…' => out.push_str("\\ldots{}"),
-            '\u{a0}' => out.push('~'),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// The math-mode command for a symbol that pdflatex's text fonts lack.
-fn latex_symbol(c: char) -> Option<&'static str> {
-    Some(match c {
-        '→' => "\\to",
-        '←' => "\\leftarrow",
-        '×' => "\\times",
-        '÷' => "\\div",
-        '±' => "\\pm",
-        '·' => "\\cdot",
-        '≤' => "\\le",
-        '≥' => "\\ge",
-        '≠' => "\\ne",
-        '≈' => "\\approx",
-        '∞' => "\\infty",
-        '‖' => "\\Vert",
-        '∇' => "\\nabla",
-        '∂' => "\\partial",
-        '√' => "\\surd",
-        'Σ' => "\\Sigma",
-        'Π' => "\\Pi",
-        'Δ' => "\\Delta",
-        'α' => "\\alpha",
-        'β' => "\\beta",
-        'γ' => "\\gamma",
-        'δ' => "\\delta",
-        'ε' => "\\varepsilon",
-        'η' => "\\eta",
-        'θ' => "\\theta",
-        'λ' => "\\lambda",
-        'μ' => "\\mu",
-        'ρ' => "\\rho",
-        'σ' => "\\sigma",
-        'τ' => "\\tau",
-        '½' => "\\tfrac{1}{2}",
-        '²' => "^2",
-        '³' => "^3",
-        '¹' => "^1",
-        '⁰' => "^0",
-        '⁻' => "^-",
-        'ᵀ' => "^T",
-        '₀' => "_0",
-        '₁' => "_1",
-        '₂' => "_2",
-        '₃' => "_3",
-        'ₖ' => "_k",
-        'ᵢ' => "_i",
-        '⁺' => "^+",
-        _ => return None,
-    })
-}
-
-/// Escapes text for a Markdown table cell or paragraph (outside math).
-pub fn markdown_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '|' | '*' | '_' | '`' | '\\' | '$' | '<' | '>' | '[' | ']'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// The headers in `lang`.
-fn translated<'a>(lang: Lang, header: &[&'a str]) -> Vec<&'a str> {
-    header
+/// A point as math: `x = 1.5, y = 2`, in LaTeX `x = 1.5,\ y = 2`.
+fn point(point: &crate::expr::Point, style: &Style) -> doc::Math {
+    let (unicode, latex): (Vec<String>, Vec<String>) = point
+        .values
         .iter()
-        .map(|h| crate::i18n::header(lang, h))
-        .collect()
-}
-
-/// A GitHub-flavoured Markdown table (headers in `lang`).
-pub fn markdown_table(lang: Lang, header: &[&str], rows: &[Vec<String>]) -> String {
-    let header = translated(lang, header);
-    let mut out = format!("| {} |\n", header.join(" | "));
-    out.push_str(&format!(
-        "|{}\n",
-        header.iter().map(|_| "---|").collect::<String>()
-    ));
-    for row in rows {
-        out.push_str(&format!("| {} |\n", row.join(" | ")));
-    }
-    out
-}
-
-/// A LaTeX `tabular` with a rule under the header (headers in `lang`).
-pub fn latex_table(lang: Lang, header: &[&str], rows: &[Vec<String>]) -> String {
-    let header = translated(lang, header);
-    let columns = "l".repeat(header.len());
-    let mut out = format!(
-        "\\begin{{tabular}}{{{columns}}}\n\\hline\n{} \\\\\n\\hline\n",
-        header.join(" & ")
-    );
-    for row in rows {
-        out.push_str(&format!("{} \\\\\n", row.join(" & ")));
-    }
-    out.push_str("\\hline\n\\end{tabular}\n");
-    out
-}
-
-/// A terminal table with box-drawing borders (headers in `lang`).
-pub fn text_table(lang: Lang, header: &[&str], rows: &[Vec<String>]) -> String {
-    use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(translated(lang, header));
-    for row in rows {
-        table.add_row(row.clone());
-    }
-    format!("{table}\n")
-}
-
-/// Tree prefixes for items at the given depths, read in order: `├─ `,
-/// `└─ ` and `│  ` as in a file tree. Returns, for each item, the prefix of
-/// its first line and the prefix for continuation lines.
-pub fn tree_prefixes(depths: &[usize]) -> Vec<(String, String)> {
-    let n = depths.len();
-    // is_last[i]: no later sibling at the same depth before the parent ends.
-    let mut is_last = vec![true; n];
-    for i in 0..n {
-        for &d in &depths[i + 1..] {
-            if d < depths[i] {
-                break;
-            }
-            if d == depths[i] {
-                is_last[i] = false;
-                break;
-            }
-        }
-    }
-    let mut open: Vec<bool> = Vec::new();
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let d = depths[i];
-        open.truncate(d);
-        let mut first = String::new();
-        let mut rest = String::new();
-        for (level, &continues) in open.iter().enumerate().skip(1) {
-            let _ = level;
-            let piece = if continues { "│  " } else { "   " };
-            first.push_str(piece);
-            rest.push_str(piece);
-        }
-        if d > 0 {
-            first.push_str(if is_last[i] { "└─ " } else { "├─ " });
-            rest.push_str(if is_last[i] { "   " } else { "│  " });
-        }
-        let has_children = depths.get(i + 1).is_some_and(|&next| next > d);
-        rest.push_str(if has_children { "│  " } else { "   " });
-        while open.len() < d {
-            open.push(false);
-        }
-        open.push(!is_last[i]);
-        out.push((first, rest));
-    }
-    out
+        .map(|(n, v)| {
+            let v = style.num(*v);
+            (
+                format!("{n} = {v}"),
+                format!("{} = {v}", crate::expr::latex_name(n)),
+            )
+        })
+        .unzip();
+    doc::Math::new(unicode.join(", "), latex.join(",\\ "))
 }
 
 /// The first half and the last half of `items` when there are more than
@@ -336,22 +151,4 @@ pub fn first_and_last<T: Copy>(items: &[T], limit: usize) -> (Vec<T>, Option<Gap
 pub fn left_out_json<T>(kept: &[T], gap: Gap, number: impl Fn(&T) -> usize) -> Value {
     let from = number(&kept[gap.at - 1]) + 1;
     json!({"from": from, "to": from + gap.count - 1, "count": gap.count})
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes() {
-        assert_eq!(latex_text("net_h1 50% & more"), "net\\_h1 50\\% \\& more");
-        assert_eq!(markdown_text("a|b_c"), "a\\|b\\_c");
-    }
-
-    #[test]
-    fn tree() {
-        let p = tree_prefixes(&[0, 1, 2, 2, 1]);
-        let firsts: Vec<&str> = p.iter().map(|(f, _)| f.as_str()).collect();
-        assert_eq!(firsts, vec!["", "├─ ", "│  ├─ ", "│  └─ ", "└─ "]);
-    }
 }

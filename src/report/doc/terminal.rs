@@ -1,0 +1,302 @@
+//! Terminal text: headings in bold (underlined at level 1, ruled at level
+//! 2), paragraphs wrapped to the width, tables with box-drawing borders,
+//! trees drawn with ├─ └─, colour from the `Style`.
+
+use super::{
+    translated, visible, words, Block, Chain, Definition, DerivationStep, Medium, Span, TreeRow,
+};
+use crate::i18n::Lang;
+use crate::report::Style;
+
+/// The width paragraphs are wrapped to, in columns.
+const WIDTH: usize = 78;
+
+pub(super) fn document(blocks: &[Block], style: &Style) -> String {
+    let writer = Writer {
+        style,
+        width: WIDTH,
+    };
+    let mut out = String::new();
+    for (i, block) in visible(blocks, Medium::Terminal).into_iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&writer.block(block));
+    }
+    out
+}
+
+/// Writes blocks with one style at one width.
+struct Writer<'a> {
+    style: &'a Style,
+    width: usize,
+}
+
+impl Writer<'_> {
+    /// The style without colour, for text whose colour comes from its
+    /// place (a heading, a table).
+    fn plain(&self) -> Style {
+        Style {
+            color: false,
+            ..*self.style
+        }
+    }
+
+    fn block(&self, block: &Block) -> String {
+        match block {
+            Block::Heading { level, text } => self.heading(*level, text),
+            Block::ReportHeading { text, .. } => self.heading(3, text),
+            Block::Paragraph(spans) => self.paragraph(spans),
+            Block::Lines { indent, lines } => lines
+                .iter()
+                .map(|line| format!("{}{}\n", " ".repeat(*indent), spans_text(line, self.style)))
+                .collect(),
+            Block::Table { header, rows } => {
+                let rows: Vec<Vec<String>> = rows.iter().map(|r| self.cells(r)).collect();
+                self.table(header, &rows)
+            }
+            Block::TreeTable { header, rows } => self.tree_table(header, rows),
+            Block::Values { rows, .. } => self.values(rows),
+            Block::Equations(chains) => self.equations(chains),
+            Block::Display(m) => format!("  {}\n", m.unicode),
+            Block::Derivation(steps) => self.derivation(steps),
+            Block::Definitions(definitions) => self.definitions(definitions),
+            Block::Preformatted(t) => {
+                let mut out = t.clone();
+                if !t.ends_with('\n') {
+                    out.push('\n');
+                }
+                out
+            }
+            Block::Group(blocks) | Block::Only(_, blocks) => visible(blocks, Medium::Terminal)
+                .into_iter()
+                .map(|b| self.block(b))
+                .collect(),
+        }
+    }
+
+    fn heading(&self, level: u8, text: &[Span]) -> String {
+        let t = spans_text(text, &self.plain());
+        let columns = t.chars().count();
+        let line = match level {
+            1 => format!("{t}\n{}", "═".repeat(columns.min(self.width))),
+            2 => format!(
+                "━━ {t} {}",
+                "━".repeat((self.width - 6).saturating_sub(columns))
+            ),
+            _ => t,
+        };
+        format!("{}\n", self.style.heading(&line))
+    }
+
+    fn paragraph(&self, spans: &[Span]) -> String {
+        // Math is kept on one line: its spaces do not break.
+        let joined: String = spans
+            .iter()
+            .map(|s| match s {
+                Span::Math(m) => m.unicode.replace(' ', "\u{a0}"),
+                other => spans_text(std::slice::from_ref(other), self.style),
+            })
+            .collect();
+        format!("{}\n", wrap(&joined, self.width).replace('\u{a0}', " "))
+    }
+
+    fn cells(&self, row: &[Vec<Span>]) -> Vec<String> {
+        row.iter().map(|c| spans_text(c, &self.plain())).collect()
+    }
+
+    fn table(&self, header: &[Vec<Span>], rows: &[Vec<String>]) -> String {
+        let header = self.cells(header);
+        let refs: Vec<&str> = header.iter().map(String::as_str).collect();
+        text_table(self.style.lang, &refs, rows)
+    }
+
+    fn tree_table(&self, header: &[Vec<Span>], rows: &[TreeRow]) -> String {
+        let depths: Vec<usize> = rows.iter().map(|r| r.depth).collect();
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .zip(tree_prefixes(&depths))
+            .map(|(row, (prefix, _))| {
+                let mut cells = self.cells(&row.cells);
+                if let Some(first) = cells.first_mut() {
+                    first.insert_str(0, &prefix);
+                }
+                cells
+            })
+            .collect();
+        self.table(header, &rows)
+    }
+
+    fn values(&self, rows: &[[Vec<Span>; 2]]) -> String {
+        let plain = self.plain();
+        let rows: Vec<(String, String)> = rows
+            .iter()
+            .map(|[label, value]| (spans_text(label, &plain), spans_text(value, &plain)))
+            .collect();
+        let width = rows
+            .iter()
+            .map(|(l, _)| l.chars().count())
+            .max()
+            .unwrap_or(0);
+        rows.iter()
+            .map(|(label, value)| {
+                let pad = " ".repeat(width - label.chars().count());
+                format!("  {label}{pad} = {}\n", self.style.result(value))
+            })
+            .collect()
+    }
+
+    fn equations(&self, chains: &[Chain]) -> String {
+        let mut out = String::new();
+        for chain in chains {
+            let lhs = format!("  {}", chain.lhs.unicode);
+            let indent = " ".repeat(lhs.chars().count());
+            for (k, r) in chain.rhs.iter().enumerate() {
+                if k == 0 {
+                    out.push_str(&format!("{lhs} = {}", r.unicode));
+                } else {
+                    out.push_str(&format!("\n{indent} = {}", r.unicode));
+                }
+            }
+            if chain.rhs.is_empty() {
+                out.push_str(&lhs);
+            }
+            if let Some(note) = &chain.note {
+                out.push_str(&format!("   {}", self.style.dim(&format!("({note})"))));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    fn derivation(&self, steps: &[DerivationStep]) -> String {
+        let depths: Vec<usize> = steps.iter().map(|s| s.depth).collect();
+        let mut out = String::new();
+        for (step, (first, rest)) in steps.iter().zip(tree_prefixes(&depths)) {
+            let remark = step
+                .remark
+                .as_ref()
+                .map(|r| format!("  ({r})"))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "{first}{}: {} = {}{remark}\n",
+                self.style.rule(&step.rule),
+                step.lhs.unicode,
+                step.rhs.unicode
+            ));
+            if let Some(inner) = &step.inner {
+                let with = format!(
+                    "{} {} = {}, {} = {}",
+                    words::WITH,
+                    inner.name.unicode,
+                    inner.function.unicode,
+                    inner.derivative_name.unicode,
+                    inner.derivative.unicode
+                );
+                out.push_str(&format!("{rest}{}\n", self.style.dim(&with)));
+            }
+        }
+        out
+    }
+
+    fn definitions(&self, definitions: &[Definition]) -> String {
+        let width = definitions
+            .iter()
+            .map(|d| d.term.chars().count())
+            .max()
+            .unwrap_or(0);
+        definitions
+            .iter()
+            .map(|d| {
+                format!(
+                    "  {:width$}  {}\n",
+                    d.term,
+                    spans_text(&d.meaning, self.style)
+                )
+            })
+            .collect()
+    }
+}
+
+/// Spans as terminal text: math in Unicode, stress in colour.
+fn spans_text(spans: &[Span], style: &Style) -> String {
+    spans
+        .iter()
+        .map(|s| match s {
+            Span::Text(t) => t.clone(),
+            Span::Math(m) | Span::Display(m) => m.unicode.clone(),
+            Span::Strong(t) => style.result(t),
+            Span::Alert(t) => style.bad(t),
+            Span::NoValue => super::NO_VALUE.to_string(),
+        })
+        .collect()
+}
+
+/// Wraps `text` at spaces to lines of at most `width` columns; each line
+/// of the input is wrapped on its own.
+fn wrap(text: &str, width: usize) -> String {
+    text.split('\n')
+        .map(|line| crate::wrap::wrap_columns(line, width, "", "", crate::wrap::columns))
+        .collect::<String>()
+        .trim_end_matches('\n')
+        .to_string()
+}
+
+/// A terminal table with box-drawing borders (headers in `lang`).
+fn text_table(lang: Lang, header: &[&str], rows: &[Vec<String>]) -> String {
+    use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(translated(lang, header));
+    for row in rows {
+        table.add_row(row.clone());
+    }
+    format!("{table}\n")
+}
+
+/// Tree prefixes for items at the given depths, read in order: `├─ `,
+/// `└─ ` and `│  ` as in a file tree. Returns, for each item, the prefix of
+/// its first line and the prefix for continuation lines.
+pub(super) fn tree_prefixes(depths: &[usize]) -> Vec<(String, String)> {
+    let n = depths.len();
+    // is_last[i]: no later sibling at the same depth before the parent ends.
+    let mut is_last = vec![true; n];
+    for i in 0..n {
+        for &d in &depths[i + 1..] {
+            if d < depths[i] {
+                break;
+            }
+            if d == depths[i] {
+                is_last[i] = false;
+                break;
+            }
+        }
+    }
+    let mut open: Vec<bool> = Vec::new();
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let d = depths[i];
+        open.truncate(d);
+        let mut first = String::new();
+        let mut rest = String::new();
+        for &continues in open.iter().skip(1) {
+            let piece = if continues { "│  " } else { "   " };
+            first.push_str(piece);
+            rest.push_str(piece);
+        }
+        if d > 0 {
+            first.push_str(if is_last[i] { "└─ " } else { "├─ " });
+            rest.push_str(if is_last[i] { "   " } else { "│  " });
+        }
+        let has_children = depths.get(i + 1).is_some_and(|&next| next > d);
+        rest.push_str(if has_children { "│  " } else { "   " });
+        while open.len() < d {
+            open.push(false);
+        }
+        open.push(!is_last[i]);
+        out.push((first, rest));
+    }
+    out
+}
