@@ -1,0 +1,180 @@
+//! Charts over one axis: a function of one variable with the iterates of
+//! each optimizer run and their tangent lines, and the loss (and accuracy)
+//! over training.
+
+use super::{chart, color, legend, padded, plot_error, HEIGHT, WIDTH};
+use plotters::prelude::*;
+
+/// One optimizer's iterates for a function of one variable: (x, f(x),
+/// f′(x)) per step.
+pub struct Iterates1 {
+    pub label: String,
+    pub points: Vec<(f64, f64, f64)>,
+}
+
+/// f over a range covering the iterates, each iterate a dot with its
+/// tangent line: the course's picture of descending a parabola.
+pub fn function_with_iterates(
+    title: &str,
+    variable: &str,
+    f: &dyn Fn(f64) -> Option<f64>,
+    runs: &[Iterates1],
+) -> Result<String, String> {
+    let (a, b) = padded(runs.iter().flat_map(|r| r.points.iter().map(|p| p.0)), 2.0);
+    // Widen so the curve shows on both sides of where the iterates went.
+    let (x0, x1) = (a - 0.4 * (b - a), b + 0.4 * (b - a));
+    let samples: Vec<(f64, f64)> = (0..=400)
+        .filter_map(|i| {
+            let x = x0 + (x1 - x0) * i as f64 / 400.0;
+            f(x).filter(|y| y.is_finite()).map(|y| (x, y))
+        })
+        .collect();
+    let iterate_values = runs.iter().flat_map(|r| r.points.iter().map(|p| p.1));
+    let (mut y0, mut y1) = padded(samples.iter().map(|p| p.1).chain(iterate_values), 1e-9);
+    // Keep the curve readable when a diverging run visits huge values.
+    let lowest = samples.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+    if y1 - lowest > 1e6 * (1.0 + lowest.abs()) {
+        y1 = lowest + 1e6 * (1.0 + lowest.abs());
+        y0 = y0.max(lowest - 0.1 * (y1 - lowest));
+    }
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        let mut chart = chart(&root, title, x0..x1, y0..y1, (variable, "f"))?;
+        chart
+            .draw_series(LineSeries::new(
+                samples.iter().copied(),
+                BLACK.stroke_width(2),
+            ))
+            .map_err(plot_error)?
+            .label("f")
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLACK.stroke_width(2)));
+        let half = 0.12 * (x1 - x0);
+        for (k, run) in runs.iter().enumerate() {
+            let c = color(k);
+            let inside: Vec<(f64, f64, f64)> = run
+                .points
+                .iter()
+                .copied()
+                .filter(|p| p.1 >= y0 && p.1 <= y1)
+                .collect();
+            for &(x, y, slope) in &inside {
+                let tangent = vec![(x - half, y - half * slope), (x + half, y + half * slope)];
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        tangent,
+                        c.mix(0.7).stroke_width(1),
+                    )))
+                    .map_err(plot_error)?;
+            }
+            chart
+                .draw_series(
+                    inside
+                        .iter()
+                        .map(|&(x, y, _)| Circle::new((x, y), 4, c.filled())),
+                )
+                .map_err(plot_error)?
+                .label(run.label.clone())
+                .legend(move |(x, y)| Circle::new((x + 10, y), 4, c.filled()));
+        }
+        legend(&mut chart)?;
+        root.present().map_err(plot_error)?;
+    }
+    Ok(svg)
+}
+
+/// A curve over training: (epoch, value) points; a thin curve is drawn
+/// light (per-iteration losses behind the per-epoch ones).
+pub struct Curve {
+    pub label: String,
+    pub points: Vec<(f64, f64)>,
+    pub thin: bool,
+}
+
+fn draw_curves(
+    area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    title: &str,
+    y_label: &str,
+    curves: &[Curve],
+) -> Result<(), String> {
+    let (x0, x1) = curves
+        .iter()
+        .flat_map(|c| c.points.iter().map(|p| p.0))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
+            (a.min(x), b.max(x))
+        });
+    let (x0, x1) = if x0.is_finite() && x1 > x0 {
+        (x0, x1)
+    } else {
+        (0.0, 1.0)
+    };
+    let (lo, hi) = curves
+        .iter()
+        .flat_map(|c| c.points.iter().map(|p| p.1).filter(|v| v.is_finite()))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| {
+            (a.min(y), b.max(y))
+        });
+    let (lo, hi) = if lo.is_finite() {
+        (lo.min(0.0), hi.max(lo + 1e-9))
+    } else {
+        (0.0, 1.0)
+    };
+    let mut chart = chart(
+        area,
+        title,
+        x0..x1,
+        lo..hi + 0.05 * (hi - lo),
+        ("epoch", y_label),
+    )?;
+    for (k, curve) in curves.iter().enumerate() {
+        let c = color(k);
+        let style = if curve.thin {
+            c.mix(0.35).stroke_width(1)
+        } else {
+            c.stroke_width(2)
+        };
+        chart
+            .draw_series(LineSeries::new(
+                curve.points.iter().copied().filter(|p| p.1.is_finite()),
+                style,
+            ))
+            .map_err(plot_error)?
+            .label(curve.label.clone())
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], style));
+    }
+    legend(&mut chart)
+}
+
+/// The loss over training (and the accuracy, when there is one, below it).
+pub fn training_curves(title: &str, loss: &[Curve], accuracy: &[Curve]) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        root.fill(&WHITE).map_err(plot_error)?;
+        if accuracy.is_empty() {
+            draw_curves(&root, title, "loss", loss)?;
+        } else {
+            let (top, bottom) = root.split_vertically(HEIGHT * 3 / 5);
+            draw_curves(&top, title, "loss", loss)?;
+            draw_curves(&bottom, "accuracy", "accuracy", accuracy)?;
+        }
+        root.present().map_err(plot_error)?;
+    }
+    Ok(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plots_are_svg() {
+        let parabola = |x: f64| Some(x * x);
+        let runs = [Iterates1 {
+            label: "sgd".into(),
+            points: vec![(2.0, 4.0, 4.0), (1.2, 1.44, 2.4)],
+        }];
+        let svg = function_with_iterates("f = x²", "x", &parabola, &runs).unwrap();
+        assert!(svg.starts_with("<svg") && svg.contains("</svg>") && svg.contains("<circle"));
+    }
+}
