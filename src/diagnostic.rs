@@ -77,24 +77,30 @@ pub struct Palette {
     pub hint: &'static str,
     pub caret: &'static str,
     pub reset: &'static str,
+    /// The language of the words before a message and a hint ("error",
+    /// "hint").
+    pub lang: crate::i18n::Lang,
 }
 
 impl Palette {
+    /// English labels, coloured or not.
     pub fn new(color: bool) -> Palette {
-        if color {
-            Palette {
-                error: "\x1b[1;31m",
-                hint: "\x1b[1;36m",
-                caret: "\x1b[1;31m",
-                reset: "\x1b[0m",
-            }
+        Palette::in_language(color, crate::i18n::Lang::En)
+    }
+
+    /// Labels in `lang`, coloured or not.
+    pub fn in_language(color: bool, lang: crate::i18n::Lang) -> Palette {
+        let (error, hint, caret, reset) = if color {
+            ("\x1b[1;31m", "\x1b[1;36m", "\x1b[1;31m", "\x1b[0m")
         } else {
-            Palette {
-                error: "",
-                hint: "",
-                caret: "",
-                reset: "",
-            }
+            ("", "", "", "")
+        };
+        Palette {
+            error,
+            hint,
+            caret,
+            reset,
+            lang,
         }
     }
 }
@@ -107,7 +113,12 @@ pub fn render(
     hint: Option<&str>,
     palette: Palette,
 ) -> String {
-    let mut out = format!("{}error{}: {message}\n", palette.error, palette.reset);
+    let mut out = format!(
+        "{}{}{}: {message}\n",
+        palette.error,
+        crate::i18n::message(palette.lang, "label-error", &[]),
+        palette.reset
+    );
     if let Some((input, span)) = snippet {
         let block = caret(input, span);
         let mut lines = block.lines();
@@ -119,7 +130,12 @@ pub fn render(
         }
     }
     if let Some(hint) = hint {
-        out.push_str(&format!("{}hint{}: {hint}\n", palette.hint, palette.reset));
+        out.push_str(&format!(
+            "{}{}{}: {hint}\n",
+            palette.hint,
+            crate::i18n::message(palette.lang, "label-hint", &[]),
+            palette.reset
+        ));
     }
     out
 }
@@ -176,7 +192,12 @@ pub fn render_located(
     hint: Option<&str>,
     palette: Palette,
 ) -> String {
-    let mut out = format!("{}error{}: {message}\n", palette.error, palette.reset);
+    let mut out = format!(
+        "{}{}{}: {message}\n",
+        palette.error,
+        crate::i18n::message(palette.lang, "label-error", &[]),
+        palette.reset
+    );
     out.push_str(&format!(
         "  --> {}:{}:{}\n",
         location.path, location.line, location.column
@@ -200,7 +221,12 @@ pub fn render_located(
         palette.reset
     ));
     if let Some(hint) = hint {
-        out.push_str(&format!("{}hint{}: {hint}\n", palette.hint, palette.reset));
+        out.push_str(&format!(
+            "{}{}{}: {hint}\n",
+            palette.hint,
+            crate::i18n::message(palette.lang, "label-hint", &[]),
+            palette.reset
+        ));
     }
     out
 }

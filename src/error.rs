@@ -7,6 +7,7 @@
 use crate::calculus::CheckError;
 use crate::diagnostic::{render, render_located, Location, Palette};
 use crate::expr::{EvalError, ParseError};
+use crate::i18n::{Lang, Text};
 use std::fmt;
 
 #[derive(Clone, Debug)]
@@ -38,6 +39,16 @@ pub enum Error {
         message: String,
         hint: Option<String>,
     },
+    /// A mistake told in the session's language: its message and hint are
+    /// catalogue texts, rendered when the error is written; with the place
+    /// in a file when there is one. `code` is 2 for an input error, 1 for a
+    /// negative verdict.
+    Told {
+        message: Text,
+        hint: Option<Text>,
+        location: Option<Box<Location>>,
+        code: i32,
+    },
 }
 
 impl Error {
@@ -45,6 +56,26 @@ impl Error {
         Error::Usage {
             message: message.into(),
             hint: Some(hint.into()),
+        }
+    }
+
+    /// An input error told in the session's language.
+    pub fn told(message: Text, hint: Text) -> Error {
+        Error::Told {
+            message,
+            hint: Some(hint),
+            location: None,
+            code: 2,
+        }
+    }
+
+    /// An input error at a place in a file, told in the session's language.
+    pub fn told_at(location: Location, message: Text, hint: Text) -> Error {
+        Error::Told {
+            message,
+            hint: Some(hint),
+            location: Some(Box::new(location)),
+            code: 2,
         }
     }
 
@@ -60,14 +91,33 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Diverged { .. } => 1,
+            Error::Told { code, .. } => *code,
             _ => 2,
         }
     }
 
-    /// The full message, with caret and hint.
+    /// The full message, with caret and hint, in English.
     pub fn render(&self, color: bool) -> String {
-        let palette = Palette::new(color);
+        self.render_in(color, Lang::En)
+    }
+
+    /// The full message, with caret and hint, in `lang`.
+    pub fn render_in(&self, color: bool, lang: Lang) -> String {
+        let palette = Palette::in_language(color, lang);
         match self {
+            Error::Told {
+                message,
+                hint,
+                location,
+                ..
+            } => {
+                let message = message.render(lang);
+                let hint = hint.as_ref().map(|h| h.render(lang));
+                match location {
+                    Some(location) => render_located(&message, location, hint.as_deref(), palette),
+                    None => render(&message, None, hint.as_deref(), palette),
+                }
+            }
             Error::Parse {
                 input,
                 error,

@@ -1,3 +1,7 @@
 # Words shared by every command.
 
 lang-name = English
+
+# The words before an error message and its hint.
+label-error = error
+label-hint = hint

@@ -1,3 +1,7 @@
 # 모든 명령이 함께 쓰는 말.
 
 lang-name = 한국어
+
+# 오류 메시지와 힌트 앞에 붙는 말.
+label-error = 오류
+label-hint = 힌트

@@ -10,9 +10,11 @@
 
 mod catalog;
 mod particles;
+mod text;
 
 pub use catalog::{has_message, message, Arg, ENGLISH, KOREAN};
 pub use particles::{particle, with_particle};
+pub use text::{Text, TextArg};
 
 /// A language of lessons and table headers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
