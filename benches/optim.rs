@@ -6,7 +6,8 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
 use std::time::Duration;
 use stepgrad::expr::{parse, Graph};
-use stepgrad::optim::{minimize, ExpressionObjective, Hyperparameters, OptimizerConfig};
+use stepgrad::interrupt::Cancel;
+use stepgrad::optim::{minimize, ExpressionObjective, Hyperparameters, OptimizerConfig, Stopping};
 
 const STEPS: usize = 20;
 
@@ -43,6 +44,11 @@ fn steps(c: &mut Criterion) {
         ),
         ("quadratic100", quadratic(100), vec![1.0; 100]),
     ];
+    let cancel = Cancel::new();
+    let steps = Stopping {
+        max_steps: STEPS,
+        tolerance: 0.0,
+    };
     let mut group = c.benchmark_group("step");
     group
         .sample_size(10)
@@ -53,7 +59,7 @@ fn steps(c: &mut Criterion) {
             let config = OptimizerConfig::from_name(name, hyper).expect("valid optimizer");
             let mut f = objective(text);
             group.bench_with_input(BenchmarkId::new(*problem, name), &config, |b, &config| {
-                b.iter(|| black_box(minimize(&mut f, start.clone(), config, STEPS, 0.0)))
+                b.iter(|| black_box(minimize(&mut f, start.clone(), config, steps, &cancel)))
             });
         }
     }

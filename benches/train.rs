@@ -13,6 +13,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
 use std::time::Duration;
 use stepgrad::data::{builtin, Dataset, Generation};
+use stepgrad::interrupt::{Cancel, Control};
 use stepgrad::network::{initial_values, parse_spec, Loss, NetworkFormula, Spec};
 use stepgrad::optim::{Hyperparameters, OptimizerConfig};
 use stepgrad::tape::{Tape, TapeSpec, Workspace};
@@ -141,6 +142,7 @@ fn epochs(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(3));
     let iris = builtin("iris", &Generation::default()).expect("iris is built in");
     let large = data(&[64, 32, 10], 1800);
+    let cancel = Cancel::new();
     for (layers, data, batch) in [(vec![4, 16, 3], &iris, 16), (vec![64, 32, 10], &large, 32)] {
         let spec = spec(&layers);
         let formula = NetworkFormula::build(&spec);
@@ -179,7 +181,7 @@ fn epochs(c: &mut Criterion) {
                     None,
                     values.clone(),
                     &options,
-                    &mut |_| {},
+                    Control::quiet(&cancel),
                 ))
             })
         });

@@ -12,7 +12,6 @@ pub mod data;
 pub mod diagnostic;
 pub mod error;
 pub mod expr;
-pub mod history;
 pub mod i18n;
 pub mod interrupt;
 pub mod lesson;

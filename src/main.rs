@@ -1,30 +1,51 @@
 //! The `stepgrad` binary: runs the command line and writes what it returns.
-//! When stdin and stdout are both terminals, commands get the terminal to
-//! talk with (`lesson` then walks through a lesson page by page).
+//!
+//! It is the only part of stepgrad that touches the terminal: it makes the
+//! cancellation token its Ctrl-C handler raises, draws the progress bar the
+//! long loops report to, hands commands the terminal to talk with when
+//! stdin and stdout are both terminals (`lesson` then walks through a
+//! lesson page by page), and writes the returned stdout, stderr and exit
+//! code.
 
+use std::cell::{Cell, RefCell};
 use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
+use stepgrad::interrupt::{Cancel, Control, Progress, EXIT_CODE};
 
 fn main() {
+    let cancel = Cancel::new();
     // Ctrl-C stops a long loop at its next step, keeping what it computed;
     // with no loop running (or at a second Ctrl-C) it ends the process.
-    let _ = ctrlc::set_handler(|| {
-        if !stepgrad::interrupt::request() {
-            std::process::exit(stepgrad::interrupt::EXIT_CODE);
+    let handler = cancel.clone();
+    let _ = ctrlc::set_handler(move || {
+        if !handler.request() {
+            std::process::exit(EXIT_CODE);
         }
     });
+    let bar = Bar::new(std::io::stderr().is_terminal());
+    let control = Control {
+        cancel: &cancel,
+        progress: &bar,
+    };
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     let outcome = if interactive {
         let mut input = std::io::stdin().lock();
         let mut output = std::io::stdout();
-        stepgrad::cli::run_in_terminal(
-            std::env::args_os(),
-            stepgrad::cli::Terminal {
-                input: &mut input,
-                output: &mut output,
-            },
-        )
+        let terminal = stepgrad::cli::Terminal {
+            input: &mut input,
+            output: &mut output,
+        };
+        let session = stepgrad::cli::Session {
+            terminal: Some(terminal),
+            control,
+        };
+        stepgrad::cli::run_in(std::env::args_os(), session)
     } else {
-        stepgrad::cli::run(std::env::args_os())
+        let session = stepgrad::cli::Session {
+            terminal: None,
+            control,
+        };
+        stepgrad::cli::run_in(std::env::args_os(), session)
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (stepgrad … | head) is not an error worth reporting.
@@ -32,4 +53,68 @@ fn main() {
     let _ = stdout.flush();
     let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
     std::process::exit(outcome.code);
+}
+
+/// A progress bar on stderr, shown only when stderr is a terminal and the
+/// run has lasted more than a second.
+struct Bar {
+    terminal: bool,
+    unit: Cell<&'static str>,
+    total: Cell<u64>,
+    started: Cell<Instant>,
+    bar: RefCell<Option<indicatif::ProgressBar>>,
+}
+
+impl Bar {
+    fn new(terminal: bool) -> Bar {
+        Bar {
+            terminal,
+            unit: Cell::new("step"),
+            total: Cell::new(0),
+            started: Cell::new(Instant::now()),
+            bar: RefCell::new(None),
+        }
+    }
+
+    fn drawn(&self) -> indicatif::ProgressBar {
+        let bar = indicatif::ProgressBar::new(self.total.get());
+        let template = format!(
+            "{{bar:40}} {} {{pos}}/{{len}}  loss {{msg}}  [{{elapsed}} elapsed, {{eta}} left]",
+            self.unit.get()
+        );
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(&template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    }
+}
+
+impl Progress for Bar {
+    fn begin(&self, unit: &'static str, total: u64) {
+        self.end();
+        self.unit.set(unit);
+        self.total.set(total);
+        self.started.set(Instant::now());
+    }
+
+    fn advanced(&self, done: u64, loss: f64) {
+        if !self.terminal {
+            return;
+        }
+        let mut bar = self.bar.borrow_mut();
+        if bar.is_none() && self.started.get().elapsed() > Duration::from_secs(1) {
+            *bar = Some(self.drawn());
+        }
+        if let Some(bar) = bar.as_ref() {
+            bar.set_position(done);
+            bar.set_message(stepgrad::number::format_significant(loss, 4));
+        }
+    }
+
+    fn end(&self) {
+        if let Some(bar) = self.bar.borrow_mut().take() {
+            bar.finish_and_clear();
+        }
+    }
 }

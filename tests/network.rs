@@ -28,6 +28,7 @@ fn run(spec: &Spec, steps: usize, keep_all: bool) -> (NetworkFormula, Run) {
             steps,
             update_biases: spec.train.update_biases,
             keep: &keep,
+            cancel: &stepgrad::interrupt::Cancel::new(),
         },
     )
     .unwrap();

@@ -26,7 +26,12 @@ fn run(
 ) -> Trajectory {
     let mut f = objective(text);
     let config = OptimizerConfig::from_name(name, &hyper).unwrap();
-    minimize(&mut f, start.to_vec(), config, steps, tol).unwrap()
+    let stopping = stepgrad::optim::Stopping {
+        max_steps: steps,
+        tolerance: tol,
+    };
+    let cancel = stepgrad::interrupt::Cancel::new();
+    minimize(&mut f, start.to_vec(), config, stopping, &cancel).unwrap()
 }
 
 fn lr(v: f64) -> Hyperparameters {

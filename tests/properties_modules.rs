@@ -315,7 +315,12 @@ fn first_optimizer_steps_follow_the_formulas() {
             let mut g = Graph::new();
             let e = parse(&mut g, &text).unwrap();
             let mut f = ExpressionObjective::new(g, e, vec!["x0".into(), "x1".into()]);
-            let run = minimize(&mut f, c.start.to_vec(), config, 3, 0.0).unwrap();
+            let three = stepgrad::optim::Stopping {
+                max_steps: 3,
+                tolerance: 0.0,
+            };
+            let cancel = stepgrad::interrupt::Cancel::new();
+            let run = minimize(&mut f, c.start.to_vec(), config, three, &cancel).unwrap();
             let expected = by_hand(&c);
             prop_assert_eq!(run.iterates.len(), 4);
             for (k, (it, want_point)) in run.iterates.iter().zip(&expected).enumerate() {

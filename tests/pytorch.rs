@@ -62,6 +62,7 @@ fn every_first_order_optimizer_matches_pytorch_for_six_steps() {
                 steps: 6,
                 update_biases: true,
                 keep: &|_| false,
+                cancel: &stepgrad::interrupt::Cancel::new(),
             },
         )
         .unwrap();

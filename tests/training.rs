@@ -160,7 +160,7 @@ fn run(
         None,
         initial,
         &options,
-        &mut |_| {},
+        stepgrad::interrupt::Control::quiet(&stepgrad::interrupt::Cancel::new()),
     );
     (formula, training)
 }

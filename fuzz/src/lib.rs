@@ -226,6 +226,7 @@ fn run_one_step(spec: &stepgrad::network::Spec) -> Option<Result<f64, stepgrad::
             steps: 1,
             update_biases: spec.train.update_biases,
             keep: &keep,
+            cancel: &stepgrad::interrupt::Cancel::new(),
         },
     );
     Some(run.map(|run| run.steps.first().map_or(f64::NAN, |s| s.loss)))

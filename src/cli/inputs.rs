@@ -366,19 +366,7 @@ pub fn problem_lines(text: &str, keys: &[&str]) -> Vec<Result<ProblemLine, (usiz
 /// Refuses a network too large for the commands that derive and print
 /// every parameter symbolically (`net`, `graph`; docs/limits.md).
 pub fn check_symbolic_size(spec: &crate::network::Spec, command: &str) -> Result<(), Error> {
-    let count = spec.parameter_count();
-    if count > crate::limits::MAX_NET_PARAMETERS {
-        return Err(Error::usage(
-            format!(
-                "{} has {} weights and biases; {command} derives and shows each of them, for at most {}",
-                spec.shape(),
-                crate::number::format_thousands(count as u64),
-                crate::number::format_thousands(crate::limits::MAX_NET_PARAMETERS as u64)
-            ),
-            format!("train it with stepgrad train {}", spec.name),
-        ));
-    }
-    Ok(())
+    crate::network::check_symbolic_size(spec, command)
 }
 
 #[cfg(test)]

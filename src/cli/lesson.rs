@@ -4,9 +4,10 @@
 //!
 //! Every command in a lesson is checked against stepgrad's own argument
 //! parser before anything runs, and runs through the same dispatcher as
-//! the command line (`super::run`), never through a shell.
+//! the command line (`super::run_in`, with the lesson's own Ctrl-C and
+//! progress), never through a shell.
 
-use super::{run, Cli, Context, Terminal, Written};
+use super::{run_in, Cli, Context, Session, Terminal, Written};
 use crate::diagnostic::Location;
 use crate::i18n::Lang;
 use crate::lesson::{
@@ -87,7 +88,11 @@ pub fn run_lesson(
     let runner = |args: &[String]| -> CommandOutput {
         let mut all = vec!["stepgrad".to_string()];
         all.extend_from_slice(args);
-        let outcome = run(all);
+        let session = Session {
+            terminal: None,
+            control: context.control,
+        };
+        let outcome = run_in(all, session);
         CommandOutput {
             stdout: outcome.stdout,
             stderr: outcome.stderr,

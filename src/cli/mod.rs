@@ -24,6 +24,7 @@ mod train;
 pub mod usage_errors;
 
 use crate::i18n::Lang;
+use crate::interrupt::{Cancel, Control};
 use crate::report::{Format, Style};
 use crate::Error;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
@@ -173,6 +174,8 @@ pub struct Context<'a> {
     /// command to check inputs it finds only later against (a spec's
     /// `[data]` file).
     pub outputs: &'a [files::NamedFile],
+    /// The control of the command's long loops: Ctrl-C and progress.
+    pub control: Control<'a>,
 }
 
 impl Context<'_> {
@@ -205,6 +208,28 @@ impl Written {
             code: 0,
         }
     }
+
+    /// A report with its notes for stderr, and the error of a negative
+    /// verdict (a divergence) after them, which sets the exit code.
+    pub fn with_verdict(
+        stdout: String,
+        notes: String,
+        verdict: Option<Error>,
+        context: &Context,
+    ) -> Written {
+        match verdict {
+            None => Written {
+                stdout,
+                stderr: notes,
+                code: 0,
+            },
+            Some(error) => Written {
+                stdout,
+                stderr: notes + &error.render(context.error_color),
+                code: error.exit_code(),
+            },
+        }
+    }
 }
 
 fn color_wanted(choice: ColorChoice, is_terminal: bool) -> bool {
@@ -224,81 +249,75 @@ pub struct Terminal<'a> {
     pub output: &'a mut dyn std::io::Write,
 }
 
-/// Runs stepgrad with the given arguments (the first is the program name).
+/// What a run is given besides its arguments: the terminal to talk with,
+/// if any, and the control of its long loops (the cancellation token the
+/// binary's Ctrl-C handler raises, the progress bar it draws).
+pub struct Session<'a> {
+    pub terminal: Option<Terminal<'a>>,
+    pub control: Control<'a>,
+}
+
+/// Runs stepgrad with the given arguments (the first is the program name),
+/// with no terminal, a token nobody raises, and no progress shown.
 pub fn run<I, T>(args: I) -> Outcome
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    run_with(args, None)
+    let cancel = Cancel::new();
+    run_in(
+        args,
+        Session {
+            terminal: None,
+            control: Control::quiet(&cancel),
+        },
+    )
 }
 
-/// Runs stepgrad with a terminal to talk with (the binary passes one when
-/// stdin and stdout are both terminals).
-pub fn run_in_terminal<I, T>(args: I, terminal: Terminal) -> Outcome
-where
-    I: IntoIterator<Item = T>,
-    T: Into<OsString> + Clone,
-{
-    run_with(args, Some(terminal))
-}
-
-fn run_with<I, T>(args: I, terminal: Option<Terminal>) -> Outcome
+/// Runs stepgrad in a session (the binary passes its terminal, when stdin
+/// and stdout are both terminals, its Ctrl-C token and its progress bar).
+pub fn run_in<I, T>(args: I, session: Session) -> Outcome
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
-        Err(e) => {
-            let text = e.render().to_string();
-            return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    Outcome {
-                        stdout: text,
-                        stderr: String::new(),
-                        code: 0,
-                    }
-                }
-                clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Outcome {
-                    stdout: String::new(),
-                    stderr: text,
-                    code: 2,
-                },
-                _ => Outcome {
-                    stdout: String::new(),
-                    stderr: text,
-                    code: 2,
-                },
-            };
-        }
+        Err(e) => return clap_outcome(&e),
     };
-    let mut cli = cli;
     let error_color = color_wanted(cli.global.color, std::io::stderr().is_terminal());
-    let failed = |error: Error| Outcome {
+    dispatch(cli, session, error_color).unwrap_or_else(|error| Outcome {
         stdout: String::new(),
         stderr: error.render(error_color),
         code: error.exit_code(),
-    };
+    })
+}
+
+/// What clap's own outcomes print: help and the version on stdout (exit
+/// 0), a usage error on stderr (exit 2).
+fn clap_outcome(e: &clap::Error) -> Outcome {
+    let text = e.render().to_string();
+    match e.kind() {
+        clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => Outcome {
+            stdout: text,
+            stderr: String::new(),
+            code: 0,
+        },
+        _ => Outcome {
+            stdout: String::new(),
+            stderr: text,
+            code: 2,
+        },
+    }
+}
+
+/// Checks the files, runs the command, and applies the options every
+/// command shares (`--standalone`, `--output`) to its result.
+fn dispatch(mut cli: Cli, session: Session, error_color: bool) -> Result<Outcome, Error> {
     let files = files::CommandFiles::of(&cli.command, cli.global.output.as_deref());
-    if let Err(error) = files.refuse_collisions() {
-        return failed(error);
-    }
-    let destination = match output_destination(&mut cli) {
-        Ok(destination) => destination,
-        Err(error) => return failed(error),
-    };
-    let format = match (&destination, cli.global.format) {
-        (_, Some(format)) => format.format(),
-        (Some(Destination::File { format, .. }), None) => *format,
-        _ => Format::Text,
-    };
-    if cli.global.standalone && format != Format::Latex {
-        return failed(Error::usage(
-            "--standalone makes a complete LaTeX document",
-            "use it with --format latex (or --output notes.tex)",
-        ));
-    }
+    files.refuse_collisions()?;
+    let destination = output_destination(&mut cli)?;
+    let format = chosen_format(&cli.global, destination.as_ref())?;
     let context = Context {
         format,
         style: Style {
@@ -313,48 +332,82 @@ where
         digits: cli.global.digits.map(usize::from),
         lang: cli.global.lang.map(LangArg::lang),
         outputs: &files.outputs,
+        control: session.control,
     };
-    let result = match cli.command {
-        Command::Diff(args) => diff::run(&args, &context),
-        Command::Check(args) => check::run(&args, &context),
-        Command::Net(args) => net::run(&args, &context),
-        Command::Graph(args) => graph::run(&args, &context),
-        Command::Minimize(args) => minimize::run(&args, &context),
-        Command::Train(args) => train::run(&args, &context),
-        Command::Epochs(args) => train::run_epochs(&args, &context),
-        // A lesson written to a file is printed whole, not walked through.
-        Command::Lesson(args) => {
-            lesson::run_lesson(&args, &context, terminal.filter(|_| destination.is_none()))
-        }
+    // A lesson written to a file is printed whole, not walked through.
+    let terminal = session.terminal.filter(|_| destination.is_none());
+    let written = run_command(cli.command, &context, terminal)?;
+    finish(written, cli.global.standalone, destination, &context)
+}
+
+/// The format to write: `--format`, else the one `--output`'s extension
+/// names, else text; `--standalone` only with LaTeX.
+fn chosen_format(
+    global: &GlobalOptions,
+    destination: Option<&Destination>,
+) -> Result<Format, Error> {
+    let format = match (destination, global.format) {
+        (_, Some(format)) => format.format(),
+        (Some(Destination::File { format, .. }), None) => *format,
+        _ => Format::Text,
+    };
+    if global.standalone && format != Format::Latex {
+        return Err(Error::usage(
+            "--standalone makes a complete LaTeX document",
+            "use it with --format latex (or --output notes.tex)",
+        ));
+    }
+    Ok(format)
+}
+
+fn run_command(
+    command: Command,
+    context: &Context,
+    terminal: Option<Terminal>,
+) -> Result<Written, Error> {
+    match command {
+        Command::Diff(args) => diff::run(&args, context),
+        Command::Check(args) => check::run(&args, context),
+        Command::Net(args) => net::run(&args, context),
+        Command::Graph(args) => graph::run(&args, context),
+        Command::Minimize(args) => minimize::run(&args, context),
+        Command::Train(args) => train::run(&args, context),
+        Command::Epochs(args) => train::run_epochs(&args, context),
+        Command::Lesson(args) => lesson::run_lesson(&args, context, terminal),
         Command::Completions { shell } => Ok(completions(shell)),
-    };
-    let mut written = match result {
-        Ok(written) => written,
-        Err(error) => return failed(error),
-    };
-    if crate::interrupt::requested() {
+    }
+}
+
+/// The command's result as the run's outcome: marked interrupted after a
+/// Ctrl-C, made a standalone document, written to `--output`'s file.
+fn finish(
+    mut written: Written,
+    standalone: bool,
+    destination: Option<Destination>,
+    context: &Context,
+) -> Result<Outcome, Error> {
+    if context.control.cancel.is_requested() {
         written.code = crate::interrupt::EXIT_CODE;
         written
             .stderr
             .push_str("interrupted (Ctrl-C): the report shows the steps done before it\n");
     }
-    if cli.global.standalone {
+    if standalone {
         written.stdout = standalone_document(&written.stdout);
     }
-    if let Some(Destination::File { path, .. }) = &destination {
-        if let Err(error) = write_file_atomically(path, written.stdout.as_bytes()) {
-            return failed(error);
+    match &destination {
+        Some(Destination::File { path, .. }) => {
+            write_file_atomically(path, written.stdout.as_bytes())?;
+            written.stdout.clear();
         }
-        written.stdout.clear();
+        Some(Destination::Picture) => written.stdout.clear(),
+        None => {}
     }
-    if destination == Some(Destination::Picture) {
-        written.stdout.clear();
-    }
-    Outcome {
+    Ok(Outcome {
         stdout: written.stdout,
         stderr: written.stderr,
         code: written.code,
-    }
+    })
 }
 
 /// Where `--output` sends the result.
@@ -384,71 +437,79 @@ fn output_destination(cli: &mut Cli) -> Result<Option<Destination>, Error> {
         "csv" => Format::Csv,
         "txt" | "text" => Format::Text,
         "dot" | "gv" => Format::Dot,
-        "svg" => {
-            inputs::check_output_file("--output", &path, "svg")?;
-            let plot = match &mut cli.command {
-                Command::Minimize(args) => &mut args.plot,
-                Command::Train(args) => &mut args.plot,
-                Command::Net(args) => &mut args.plot,
-                _ => {
-                    return Err(Error::usage(
-                        format!("{}: this command draws no picture", path.display()),
-                        "pictures come from minimize, train and net; for this command use .md, .tex, .json or .txt",
-                    ))
-                }
-            };
-            if plot.is_some() {
-                return Err(Error::usage(
-                    "--output FILE.svg and --plot both name the picture",
-                    "give one of them",
-                ));
-            }
-            *plot = Some(path);
-            return Ok(Some(Destination::Picture));
-        }
-        _ => {
-            if cli.global.format.is_none() {
+        "svg" => return picture_destination(cli, path),
+        _ => match cli.global.format {
+            Some(format) => format.format(),
+            None => {
                 return Err(Error::usage(
                     format!(
                         "--output {}: the extension does not say which format to write",
                         path.display()
                     ),
                     "end the name in .md, .tex, .json, .csv, .txt or .svg, or give --format",
-                ));
+                ))
             }
-            cli.global.format.map_or(Format::Text, FormatArg::format)
-        }
+        },
     };
     if extension.is_empty() {
-        // A name without an extension, with --format saying what to write:
-        // the folder must exist and the name must not be a folder.
-        let folder = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(std::path::Path::new("."));
-        if !folder.is_dir() {
-            return Err(Error::usage(
-                format!(
-                    "--output {}: the folder {} does not exist",
-                    path.display(),
-                    folder.display()
-                ),
-                "create the folder first, or write the file into a folder that exists",
-            ));
-        }
-        if path.is_dir() {
-            return Err(Error::usage(
-                format!("--output {}: this is a folder, not a file", path.display()),
-                format!(
-                    "give a file name inside it, e.g. {}",
-                    path.join("notes.md").display()
-                ),
-            ));
-        }
+        check_bare_output(&path)?;
     } else {
         inputs::check_output_file("--output", &path, &extension)?;
     }
     Ok(Some(Destination::File { path, format }))
+}
+
+/// `--output FILE.svg`: the command's own `--plot` pointed at the file.
+fn picture_destination(cli: &mut Cli, path: PathBuf) -> Result<Option<Destination>, Error> {
+    inputs::check_output_file("--output", &path, "svg")?;
+    let plot = match &mut cli.command {
+        Command::Minimize(args) => &mut args.plot,
+        Command::Train(args) => &mut args.plot,
+        Command::Net(args) => &mut args.plot,
+        _ => {
+            return Err(Error::usage(
+                format!("{}: this command draws no picture", path.display()),
+                "pictures come from minimize, train and net; for this command use .md, .tex, .json or .txt",
+            ))
+        }
+    };
+    if plot.is_some() {
+        return Err(Error::usage(
+            "--output FILE.svg and --plot both name the picture",
+            "give one of them",
+        ));
+    }
+    *plot = Some(path);
+    Ok(Some(Destination::Picture))
+}
+
+/// A name without an extension, with --format saying what to write: the
+/// folder must exist and the name must not be a folder.
+fn check_bare_output(path: &std::path::Path) -> Result<(), Error> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    if !folder.is_dir() {
+        return Err(Error::usage(
+            format!(
+                "--output {}: the folder {} does not exist",
+                path.display(),
+                folder.display()
+            ),
+            "create the folder first, or write the file into a folder that exists",
+        ));
+    }
+    if path.is_dir() {
+        return Err(Error::usage(
+            format!("--output {}: this is a folder, not a file", path.display()),
+            format!(
+                "give a file name inside it, e.g. {}",
+                path.join("notes.md").display()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A LaTeX fragment made a complete document: the article class with

@@ -1,7 +1,7 @@
-//! The optimizer options shared by `minimize`, `net` and `train`.
+//! The optimizer options shared by `minimize`, `net` and `train`, handed
+//! to the library as an `optim::OptimizerChoice`.
 
-use crate::optim::{Hyperparameters, OptimizerConfig};
-use crate::Error;
+use crate::optim::{Hyperparameters, OptimizerChoice};
 use clap::Args;
 
 #[derive(Args, Debug, Clone, Default)]
@@ -51,72 +51,25 @@ pub struct OptimizerArgs {
 }
 
 impl OptimizerArgs {
-    /// The hyperparameters given, over those of `base` (a spec's).
-    pub fn hyperparameters(&self, base: &Hyperparameters) -> Hyperparameters {
-        Hyperparameters {
-            lr: self.lr.or(base.lr),
-            momentum: self.momentum.or(base.momentum),
-            dampening: self.dampening.or(base.dampening),
-            nesterov: self.nesterov || base.nesterov,
-            weight_decay: self.weight_decay.or(base.weight_decay),
-            lr_decay: self.lr_decay.or(base.lr_decay),
-            eps: self.eps.or(base.eps),
-            alpha: self.alpha.or(base.alpha),
-            centered: self.centered || base.centered,
-            beta1: self.beta1.or(base.beta1),
-            beta2: self.beta2.or(base.beta2),
-            line_search: self.line_search || base.line_search,
-            scale_initial: self.scale_initial || base.scale_initial,
+    /// The optimizer asked for: the name and the hyperparameters given.
+    pub fn choice(&self) -> OptimizerChoice {
+        OptimizerChoice {
+            name: self.optimizer.clone(),
+            given: Hyperparameters {
+                lr: self.lr,
+                momentum: self.momentum,
+                dampening: self.dampening,
+                nesterov: self.nesterov,
+                weight_decay: self.weight_decay,
+                lr_decay: self.lr_decay,
+                eps: self.eps,
+                alpha: self.alpha,
+                centered: self.centered,
+                beta1: self.beta1,
+                beta2: self.beta2,
+                line_search: self.line_search,
+                scale_initial: self.scale_initial,
+            },
         }
     }
-
-    /// The optimizer chosen (or `default_name`) with its hyperparameters.
-    /// The `base` hyperparameters belong to `default_name` (a spec's
-    /// optimizer): when the command line chooses another optimizer, only
-    /// those it takes carry over, so a spec's lr does not make Newton's
-    /// method refuse a learning rate the user never gave.
-    pub fn config(
-        &self,
-        default_name: &str,
-        base: &Hyperparameters,
-    ) -> Result<OptimizerConfig, Error> {
-        let name = self.optimizer.as_deref().unwrap_or(default_name);
-        let base = if name == default_name {
-            *base
-        } else {
-            base.for_method(name)
-        };
-        OptimizerConfig::from_name(name, &self.hyperparameters(&base))
-    }
-}
-
-/// Refuses Newton's method or BFGS on more variables than it takes
-/// (`OptimizerConfig::max_variables`): `what` names them, as in "the
-/// function's 400 variables" or "this network's 2,500 trainable
-/// parameters".
-pub fn check_dimension(config: &OptimizerConfig, n: usize, what: &str) -> Result<(), Error> {
-    let Some(limit) = config.max_variables() else {
-        return Ok(());
-    };
-    if n <= limit {
-        return Ok(());
-    }
-    let count = crate::number::format_thousands(n as u64);
-    let (needs, instead) = match config {
-        OptimizerConfig::Newton(_) => (
-            format!("Newton's method forms and factors the {count}×{count} Hessian of {what}"),
-            "choose bfgs, which learns the curvature from gradients, or a first-order optimizer such as adam",
-        ),
-        _ => (
-            format!("BFGS keeps a {count}×{count} matrix for {what}"),
-            "choose a first-order optimizer such as adam",
-        ),
-    };
-    Err(Error::usage(
-        format!(
-            "{needs}; stepgrad runs it on at most {}",
-            crate::number::format_thousands(limit as u64)
-        ),
-        format!("{instead} (docs/limits.md states the limit)"),
-    ))
 }

@@ -1,25 +1,26 @@
 //! `stepgrad train`: a network trained on data in batches, epoch by epoch,
 //! and `stepgrad epochs`: the arithmetic of epochs and iterations.
+//!
+//! The command line reads the files a run names (the spec, a CSV,
+//! `--init-from`), hands the library a `TrainRequest` to plan
+//! (`training::TrainPlan`), runs the plan with the binary's control
+//! (Ctrl-C, the progress bar), renders the report and writes the files.
 
 use super::inputs::{check_output_file, parse_count, read_named_file};
-use super::optimizer_args::{check_dimension, OptimizerArgs};
+use super::optimizer_args::OptimizerArgs;
 use super::{write_file_atomically, Context, Written};
-use crate::data::{builtin, check_input_columns, load_csv, Dataset, Generation, TargetColumns};
-use crate::diagnostic::Location;
-use crate::network::{
-    initial_values, initialize, load_spec, to_shapes, Activation, BiasMode, Loss, NetworkFormula,
-    Origin, Parameters, Spec, TrainSettings,
+use crate::data::{Dataset, Generation};
+use crate::network::{load_spec, to_shapes, Spec};
+use crate::report::train::{
+    csv_note, divergence, render, render_epochs, BatchComparison, TrainReport,
 };
-use crate::optim::{Hyperparameters, OptimizerConfig};
-use crate::report::train::{csv_note, render, render_epochs, BatchComparison, TrainReport};
 use crate::report::Format;
 use crate::training::{
-    start_fault, train, EpochArithmetic, EpochRecord, Model, Tapes, TrainOptions, TrainStop,
-    Training,
+    builtin_set, check_hidden, csv_set, model_file, network_for, spec_set, BatchSize, ColumnChoice,
+    Compiled, EpochArithmetic, Runs, StartFile, TrainPlan, TrainRequest,
 };
 use crate::Error;
 use clap::Args;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(Args, Debug, Clone)]
@@ -124,386 +125,25 @@ pub struct EpochsArgs {
     pub drop_last: bool,
 }
 
-/// Limits that keep a run within what a machine can do.
-pub const MAX_EPOCHS: usize = crate::limits::MAX_EPOCHS;
-pub const MAX_SAMPLES: usize = crate::limits::MAX_SAMPLES;
+const FORMATS: [Format; 5] = [
+    Format::Text,
+    Format::Markdown,
+    Format::Latex,
+    Format::Json,
+    Format::Csv,
+];
 
 pub fn run_epochs(args: &EpochsArgs, context: &Context) -> Result<Written, Error> {
     context.require_format(
         "epochs",
         &[Format::Text, Format::Markdown, Format::Latex, Format::Json],
     )?;
-    for (option, value, counts) in [
-        ("--samples", args.samples, "the samples in the training set"),
-        ("--batch-size", args.batch_size, "the samples in each batch"),
-        ("--epochs", args.epochs, "the passes over the training set"),
-    ] {
-        if value == 0 {
-            return Err(Error::usage(
-                format!("{option} 0: it counts {counts}, so it must be at least 1"),
-                "for example --samples 1000 --batch-size 25 --epochs 100",
-            ));
-        }
-    }
-    for (option, value, limit, what) in [
-        ("--samples", args.samples, MAX_SAMPLES, "samples"),
-        ("--epochs", args.epochs, MAX_EPOCHS, "epochs"),
-    ] {
-        if value > limit {
-            return Err(Error::usage(
-                format!(
-                    "{option} {value}: epochs works with at most {} {what}, the limit train has (docs/limits.md)",
-                    crate::number::format_thousands(limit as u64)
-                ),
-                format!(
-                    "the arithmetic is the same at every scale: give {option} {limit} or fewer and scale the totals"
-                ),
-            ));
-        }
-    }
-    if args.batch_size > args.samples {
-        return Err(Error::usage(
-            format!(
-                "--batch-size {} is larger than the {} samples",
-                args.batch_size, args.samples
-            ),
-            format!(
-                "a batch holds at most all the samples: --batch-size {}",
-                args.samples
-            ),
-        ));
-    }
-    let a = EpochArithmetic {
-        samples: args.samples,
-        batch_size: args.batch_size,
-        epochs: args.epochs,
-        drop_last: args.drop_last,
-    };
+    let a = EpochArithmetic::checked(args.samples, args.batch_size, args.epochs, args.drop_last)?;
     Ok(Written::ok(render_epochs(
         &a,
         context.format,
         &context.style,
     )))
-}
-
-/// The data to train on, and where it came from.
-fn load_data(args: &TrainArgs, spec: Option<&Spec>) -> Result<(Dataset, String), Error> {
-    if let Some(source) = &args.data {
-        if let Some(name) = source.strip_prefix("builtin:") {
-            let chosen = match (&args.label, args.targets.is_empty()) {
-                (Some(_), _) => Some("--label"),
-                (None, false) => Some("--targets"),
-                (None, true) => None,
-            };
-            if let Some(option) = chosen {
-                return Err(Error::usage(
-                    format!("{option} chooses columns of a CSV file, but {source} is a built-in set with its targets given"),
-                    format!("drop {option}, or give a CSV file with --data"),
-                ));
-            }
-            if !(0.0..=1.0).contains(&args.noise) {
-                return Err(Error::usage(
-                    format!("--noise {}: it must lie between 0 and 1", args.noise),
-                    "for example --noise 0.2",
-                ));
-            }
-            if args.samples < 2 || args.samples > MAX_SAMPLES {
-                return Err(Error::usage(
-                    format!(
-                        "--samples {}: generated sets have 2 to 1,000,000 samples",
-                        args.samples
-                    ),
-                    "for example --samples 200",
-                ));
-            }
-            let g = Generation {
-                seed: args.seed,
-                noise: args.noise,
-                samples: args.samples,
-            };
-            return Ok((builtin(name, &g)?, source.clone()));
-        }
-        let columns =
-            match (&args.label, args.targets.is_empty()) {
-                (Some(label), _) => TargetColumns::Label(label.clone()),
-                (None, false) => TargetColumns::Names(args.targets.clone()),
-                (None, true) => return Err(Error::usage(
-                    format!("{source}: say which columns are the targets"),
-                    "add --targets y (numeric target columns) or --label species (a class column)",
-                )),
-            };
-        let text = read_named_file("--data", std::path::Path::new(source))?;
-        let data = load_csv(source, &text, &columns)?;
-        if let Some(spec) = spec {
-            check_input_columns(source, &text, &data, spec.layers[0])?;
-        }
-        let values = data.len() * (data.feature_names.len() + data.target_names.len());
-        if values > crate::limits::MAX_DATA_VALUES {
-            return Err(Error::usage(
-                format!(
-                    "{source} holds {} numbers; stepgrad trains on at most {}",
-                    crate::number::format_thousands(values as u64),
-                    crate::number::format_thousands(crate::limits::MAX_DATA_VALUES as u64)
-                ),
-                "train on a sample of the rows, or fewer columns",
-            ));
-        }
-        if data.len() > MAX_SAMPLES {
-            return Err(Error::usage(
-                format!("{source} has {} rows; the limit is 1,000,000", data.len()),
-                "train on a sample of the rows",
-            ));
-        }
-        return Ok((data, source.clone()));
-    }
-    match spec {
-        Some(spec) if !spec.inputs.is_empty() => {
-            let data = Dataset {
-                feature_names: (1..=spec.layers[0]).map(|k| format!("i{k}")).collect(),
-                target_names: (1..=spec.layers[spec.layers.len() - 1]).map(|k| format!("target_o{k}")).collect(),
-                class_names: None,
-                inputs: spec.inputs.clone(),
-                targets: spec.targets.clone(),
-            };
-            Ok((data, format!("the data of {}", spec.name)))
-        }
-        _ => Err(Error::usage("there is no data to train on", "give --data builtin:iris, --data points.csv --targets y, or a spec with inputs and targets")),
-    }
-}
-
-/// A network for data that came without a spec: one hidden layer (or
-/// `--hidden`), softmax with cross-entropy for several classes, sigmoid
-/// with binary cross-entropy for one 0/1 target, and tanh with a linear
-/// output and mse for regression; Adam with lr = 0.01.
-fn default_spec(data: &Dataset, hidden: &[usize], seed: u64) -> Result<Spec, Error> {
-    let outputs = data.target_names.len();
-    let classes = data.is_classification();
-    let (hidden_activation, output, loss) = match (classes, outputs) {
-        (true, 1) => (Activation::Tanh, Activation::Sigmoid, Loss::Bce),
-        (true, _) => (Activation::Tanh, Activation::Softmax, Loss::CrossEntropy),
-        (false, _) => (Activation::Tanh, Activation::Identity, Loss::Mse),
-    };
-    let hidden = if hidden.is_empty() {
-        vec![8]
-    } else {
-        hidden.to_vec()
-    };
-    let mut layers = vec![data.feature_names.len()];
-    layers.extend(&hidden);
-    layers.push(outputs);
-    let mut activations = vec![hidden_activation; hidden.len()];
-    activations.push(output);
-    check_network_size(&layers, BiasMode::PerNeuron.parameter_count(&layers))?;
-    let parameters = initialize(&layers, BiasMode::PerNeuron, "xavier", seed)
-        .map_err(|(m, h)| Error::usage(m, h))?;
-    Ok(Spec {
-        name: format!(
-            "{}-{}-{}",
-            layers[0],
-            hidden
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join("-"),
-            outputs
-        ),
-        description: None,
-        note: None,
-        layers,
-        activations,
-        bias: BiasMode::PerNeuron,
-        loss,
-        parameters,
-        origin: Origin::Init {
-            scheme: "xavier".into(),
-            seed,
-        },
-        parameters_at: None,
-        data_file: None,
-        inputs: Vec::new(),
-        targets: Vec::new(),
-        train: TrainSettings {
-            optimizer: "adam".into(),
-            hyperparameters: Hyperparameters {
-                lr: Some(0.01),
-                ..Hyperparameters::default()
-            },
-            update_biases: true,
-            steps: 1,
-            epochs: None,
-            batch_size: None,
-        },
-    })
-}
-
-/// Refuses a network beyond what `train` trains (docs/limits.md).
-fn check_network_size(layers: &[usize], count: usize) -> Result<(), Error> {
-    if count > crate::limits::MAX_TRAIN_PARAMETERS {
-        return Err(Error::usage(
-            format!(
-                "a {} network has {} weights and biases; stepgrad trains at most {}",
-                layers
-                    .iter()
-                    .map(usize::to_string)
-                    .collect::<Vec<_>>()
-                    .join("-"),
-                crate::number::format_thousands(count as u64),
-                crate::number::format_thousands(crate::limits::MAX_TRAIN_PARAMETERS as u64)
-            ),
-            "use fewer or smaller hidden layers (--hidden), or fewer input columns",
-        ));
-    }
-    Ok(())
-}
-
-/// The spec with its hidden layers replaced, weights drawn afresh.
-fn reshape(mut spec: Spec, hidden: &[usize], seed: u64) -> Result<Spec, Error> {
-    let (inputs, outputs) = (spec.layers[0], spec.layers[spec.layers.len() - 1]);
-    let hidden_activation = if spec.activations.len() > 1 {
-        spec.activations[0]
-    } else {
-        Activation::Sigmoid
-    };
-    let output = spec.activations[spec.activations.len() - 1];
-    let mut layers = vec![inputs];
-    layers.extend(hidden);
-    layers.push(outputs);
-    check_network_size(&layers, spec.bias.parameter_count(&layers))?;
-    let scheme = match &spec.origin {
-        Origin::Init { scheme, .. } => scheme.clone(),
-        Origin::Explicit => "xavier".into(),
-    };
-    spec.parameters =
-        initialize(&layers, spec.bias, &scheme, seed).map_err(|(m, h)| Error::usage(m, h))?;
-    spec.activations = vec![hidden_activation; hidden.len()];
-    spec.activations.push(output);
-    spec.origin = Origin::Init { scheme, seed };
-    spec.parameters_at = None;
-    spec.name = format!(
-        "{} with hidden layers {}",
-        spec.name,
-        hidden
-            .iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join(",")
-    );
-    spec.layers = layers;
-    Ok(spec)
-}
-
-/// Checks that the data fit the network.
-fn check_fit(spec: &Spec, data: &Dataset, source: &str) -> Result<(), Error> {
-    let (inputs, outputs) = (spec.layers[0], spec.layers[spec.layers.len() - 1]);
-    if data.feature_names.len() != inputs {
-        let more = if data.feature_names.len() > inputs {
-            "more input columns than the network takes"
-        } else {
-            "fewer input columns than the network takes"
-        };
-        return Err(Error::usage(
-            format!("{source} has {} input columns ({}), {more}: the network's input layer has {inputs}", data.feature_names.len(), crate::diagnostic::name_list(&data.feature_names)),
-            "make the first layer size the number of input columns, or leave out the spec to get a network built for the data",
-        ));
-    }
-    if data.target_names.len() != outputs {
-        return Err(Error::usage(
-            format!("{source} gives {} target values per sample, but the output layer has {outputs} neurons", data.target_names.len()),
-            "make the last layer size the number of targets (or classes)",
-        ));
-    }
-    if spec.loss == Loss::CrossEntropy && !data.is_classification() {
-        return Err(Error::usage(
-            format!("{source}: cross_entropy needs one-hot targets"),
-            "give the classes with --label COLUMN",
-        ));
-    }
-    Ok(())
-}
-
-/// Parameters written by `--save`, read back.
-fn read_parameters(path: &std::path::Path, spec: &Spec) -> Result<Parameters, Error> {
-    let text = read_named_file("--init-from", path)?;
-    let shown = path.display().to_string();
-    let bad = |message: String| {
-        Error::usage(
-            format!("--init-from {shown}: {message}"),
-            "the file should be one written by train --save: {\"W\": W[layer][out][in], \"b\": b[layer][…]}",
-        )
-    };
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        // serde_json counts lines and columns from 1; point at that byte.
-        let line_start: usize = text
-            .split_inclusive('\n')
-            .take(e.line().saturating_sub(1))
-            .map(str::len)
-            .sum();
-        let at = (line_start + e.column().saturating_sub(1)).min(text.len());
-        Error::Located {
-            location: Box::new(Location::of_span(&shown, &text, &(at..at + 1))),
-            message: format!("not valid JSON: {e}"),
-            hint: Some("the file should be one written by train --save".into()),
-        }
-    })?;
-    let weights: Vec<Vec<Vec<f64>>> = serde_json::from_value(value["W"].clone())
-        .map_err(|e| bad(format!("W must be W[layer][out][in] numbers: {e}")))?;
-    let biases: Vec<Vec<f64>> = serde_json::from_value(value["b"].clone())
-        .map_err(|e| bad(format!("b must be b[layer][…] numbers: {e}")))?;
-    let expected_biases = |l: usize| match spec.bias {
-        BiasMode::PerNeuron => spec.layers[l + 1],
-        BiasMode::PerLayer => 1,
-        BiasMode::None => 0,
-    };
-    let depth = spec.layers.len() - 1;
-    let fits = weights.len() == depth
-        && biases.len() == depth
-        && (0..depth).all(|l| {
-            weights[l].len() == spec.layers[l + 1]
-                && weights[l].iter().all(|r| r.len() == spec.layers[l])
-                && biases[l].len() == expected_biases(l)
-        });
-    if !fits {
-        // The shape the file's weights describe, if they describe one.
-        let mut shape: Vec<String> = weights
-            .first()
-            .and_then(|w| w.first())
-            .map(|row| vec![row.len().to_string()])
-            .unwrap_or_default();
-        shape.extend(weights.iter().map(|w| w.len().to_string()));
-        let held = if shape.len() >= 2 {
-            format!(
-                "the file holds parameters for a {} network",
-                shape.join("-")
-            )
-        } else {
-            "the file holds no weights".to_string()
-        };
-        return Err(Error::usage(
-            format!(
-                "--init-from {shown}: these parameters do not fit the network {} ({held}, with {} bias values)",
-                spec.shape(),
-                biases.iter().map(Vec::len).sum::<usize>()
-            ),
-            "give --init-from a file saved from the same network (the same spec, --hidden and bias)",
-        ));
-    }
-    if weights
-        .iter()
-        .flatten()
-        .flatten()
-        .chain(biases.iter().flatten())
-        .any(|v| !v.is_finite())
-    {
-        return Err(bad("the parameters must be finite numbers".into()));
-    }
-    Ok(Parameters { weights, biases })
-}
-
-/// A batch size: a number of samples, or all of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BatchSize {
-    Samples(usize),
-    All,
 }
 
 fn parse_batch_size(text: &str) -> Result<BatchSize, String> {
@@ -521,22 +161,8 @@ fn parse_batch_size(text: &str) -> Result<BatchSize, String> {
 }
 
 pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
-    context.require_format(
-        "train",
-        &[
-            Format::Text,
-            Format::Markdown,
-            Format::Latex,
-            Format::Json,
-            Format::Csv,
-        ],
-    )?;
-    if let Some(&h) = args.hidden.iter().find(|&&h| h == 0 || h > 10_000) {
-        return Err(Error::usage(
-            format!("--hidden {h}: a hidden layer needs between 1 and 10,000 neurons"),
-            "for example --hidden 8, or --hidden 16,8 for two hidden layers",
-        ));
-    }
+    context.require_format("train", &FORMATS)?;
+    check_hidden(&args.hidden)?;
     let spec = args.spec.as_deref().map(load_spec).transpose()?;
     if let Some(spec) = &spec {
         super::files::refuse_overwriting_spec_data(context.outputs, spec)?;
@@ -549,244 +175,103 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
             check_output_file(option, p, extension)?;
         }
     }
-    let (mut data, source) = load_data(args, spec.as_ref())?;
-    if data.len() < 2 && args.val.is_some() {
-        return Err(Error::usage(
-            "too few samples to hold some out for validation",
-            "drop --val",
-        ));
-    }
-    let mut spec = match spec {
-        Some(spec) if !args.hidden.is_empty() => reshape(spec, &args.hidden, args.seed)?,
-        Some(spec) => spec,
-        None => default_spec(&data, &args.hidden, args.seed)?,
-    };
-    check_fit(&spec, &data, &source)?;
-    if let Some(path) = &args.init_from {
-        spec.parameters = read_parameters(path, &spec)?;
-        spec.parameters_at = None;
-    }
-    let validation = match args.val {
+    let (data, source) = load_data(args, spec.as_ref())?;
+    let spec = network_for(spec, &data, &source, &args.hidden, args.seed)?;
+    let start = match &args.init_from {
+        Some(path) => Some((
+            path.display().to_string(),
+            read_named_file("--init-from", path)?,
+        )),
         None => None,
-        Some(f) if f > 0.0 && f < 1.0 => {
-            let (train, val) = data.split(f, args.seed);
-            data = train;
-            Some(val)
-        }
-        Some(f) => {
-            return Err(Error::usage(
-                format!("--val {f}: the fraction must lie strictly between 0 and 1"),
-                "for example --val 0.2",
-            ))
-        }
     };
-    let mut validation = validation;
-    if args.standardize {
-        let statistics = data.feature_statistics();
-        data.standardize(&statistics);
-        if let Some(v) = &mut validation {
-            v.standardize(&statistics);
-        }
-    }
-    let epochs = args.epochs.or(spec.train.epochs).unwrap_or(100);
-    if epochs == 0 || epochs > MAX_EPOCHS {
-        let given = if args.epochs.is_some() {
-            format!("--epochs {epochs}")
-        } else {
-            format!("the spec's epochs = {epochs}")
-        };
-        return Err(Error::usage(
-            format!("{given}: train for between 1 and 1,000,000 epochs"),
-            "for example --epochs 100",
-        ));
-    }
-    let batch_size = args
-        .batch_size
-        .map(|b| match b {
-            BatchSize::All => data.len(),
-            BatchSize::Samples(n) => n,
-        })
-        .or(spec.train.batch_size)
-        .unwrap_or(data.len());
-    if batch_size == 0 || batch_size > data.len() {
-        let given = if args.batch_size.is_some() {
-            format!("--batch-size {batch_size}")
-        } else {
-            format!("the spec's batch_size = {batch_size}")
-        };
-        let n = data.len();
-        let training = match (n, validation.is_some()) {
-            (1, false) => "1 training sample".to_string(),
-            (1, true) => "1 training sample left after --val".to_string(),
-            (_, false) => format!("{n} training samples"),
-            (_, true) => format!("{n} training samples left after --val"),
-        };
-        let problem = if batch_size == 0 {
-            "a batch needs at least one sample".to_string()
-        } else {
-            format!("a batch cannot hold more than the {training}")
-        };
-        let hint = if args.batch_size.is_some() {
-            format!("choose a batch size from 1 (stochastic) to {n} (batch gradient descent)")
-        } else {
-            format!("set batch_size in the spec's [train] to at most {n}, or give --batch-size")
-        };
-        return Err(Error::usage(format!("{given}: {problem}"), hint));
-    }
-    if args.drop_last && data.len() < batch_size {
-        return Err(Error::usage(
-            "--drop-last would drop every sample",
-            "choose a smaller batch size",
-        ));
-    }
-    let optimizer = args
-        .optimizer
-        .config(&spec.train.optimizer, &spec.train.hyperparameters)?;
-    if optimizer.is_second_order() && batch_size < data.len() {
-        return Err(Error::usage(
-            format!(
-                "{} works on the whole training set, not on mini-batches",
-                optimizer.title()
-            ),
-            format!(
-                "use --batch-size {} with it, or a first-order optimizer such as adam",
-                data.len()
-            ),
-        ));
-    }
-    if let Some(t) = args.target_loss {
-        if !t.is_finite() || t < 0.0 {
-            return Err(Error::usage(
-                format!("--target-loss {t}: it must be a number ≥ 0"),
-                "for example --target-loss 0.01",
-            ));
-        }
-    }
-    if args.patience == Some(0) {
-        return Err(Error::usage(
-            "--patience 0 would stop at once",
-            "for example --patience 10",
-        ));
-    }
-    if args.log_every == Some(0) {
-        return Err(Error::usage(
-            "--log-every 0: give a number of epochs",
-            "for example --log-every 10",
-        ));
-    }
-    let mut formula = NetworkFormula::build(&spec);
-    let trainable = crate::network::trainable(&formula, spec.train.update_biases);
-    check_dimension(
-        &optimizer,
-        trainable.len(),
-        &format!(
-            "this network's {} trainable parameters",
-            crate::number::format_thousands(trainable.len() as u64)
-        ),
-    )?;
-    if matches!(optimizer, OptimizerConfig::Newton(_)) {
-        formula.build_hessian(&trainable);
-    }
-    let tapes = Tapes::compile(&formula);
-    let initial = initial_values(&formula, &spec);
-    let model = Model {
-        formula: &formula,
-        tapes: &tapes,
-        loss: spec.loss,
-    };
-    if let Some(fault) = start_fault(model, &data, validation.as_ref(), &initial) {
-        return Err(fault.into_error(&spec));
-    }
-    let options = TrainOptions {
-        optimizer,
-        epochs,
-        batch_size,
+    let start = start
+        .as_ref()
+        .map(|(shown, text)| StartFile { shown, text });
+    let plan = TrainPlan::new(&request(args), spec, data, source, start)?;
+    let compiled = plan.model()?;
+    let runs = plan.run(&compiled, context.control);
+    report(args, context, plan, compiled, runs)
+}
+
+/// The request the options make.
+fn request(args: &TrainArgs) -> TrainRequest {
+    TrainRequest {
+        seed: args.seed,
+        standardize: args.standardize,
+        val: args.val,
+        epochs: args.epochs,
+        batch_size: args.batch_size,
         shuffle: !args.no_shuffle,
         drop_last: args.drop_last,
-        seed: args.seed,
+        optimizer: args.optimizer.choice(),
         target_loss: args.target_loss,
         patience: args.patience,
-        update_biases: spec.train.update_biases,
+        log_every: args.log_every,
         record_iterations: args.log_iterations
             || args.plot.is_some()
             || !args.compare_batch.is_empty(),
-        record_parameters: false,
+        compare_batch: args.compare_batch.clone(),
+    }
+}
+
+/// The data to train on, and where it came from: a built-in set, a CSV
+/// file read here, or the spec's own samples.
+fn load_data(args: &TrainArgs, spec: Option<&Spec>) -> Result<(Dataset, String), Error> {
+    let choice = ColumnChoice {
+        label: args.label.as_deref(),
+        targets: &args.targets,
     };
-    let run_one = |options: &TrainOptions| -> Training {
-        let mut bar = Progress::new(options.epochs);
-        train(
-            model,
-            &data,
-            validation.as_ref(),
-            initial.clone(),
-            options,
-            &mut |e: &EpochRecord| bar.tick(e),
-        )
+    let Some(source) = &args.data else {
+        return spec_set(spec);
     };
-    let comparison = if args.compare_batch.is_empty() {
-        None
-    } else {
-        let mut runs = Vec::new();
-        for text in &args.compare_batch {
-            let size = match text.trim() {
-                "N" | "n" | "all" => data.len(),
-                other => other.parse::<usize>().map_err(|_| {
-                    Error::usage(
-                        format!("--compare-batch: '{other}' is not a batch size"),
-                        "give sizes such as 1,16,N (N: all the samples)",
-                    )
-                })?,
+    let data = match source.strip_prefix("builtin:") {
+        Some(name) => {
+            let generation = Generation {
+                seed: args.seed,
+                noise: args.noise,
+                samples: args.samples,
             };
-            if size == 0 || size > data.len() {
-                return Err(Error::usage(
-                    format!(
-                        "--compare-batch: {size} is not between 1 and the {} samples",
-                        data.len()
-                    ),
-                    "give sizes such as 1,16,N",
-                ));
-            }
-            runs.push((
-                size,
-                run_one(&TrainOptions {
-                    batch_size: size,
-                    ..options
-                }),
-            ));
+            builtin_set(source, name, &choice, &generation)?
         }
-        Some(BatchComparison { runs })
+        None => {
+            let columns = choice.columns(source)?;
+            let text = read_named_file("--data", std::path::Path::new(source))?;
+            csv_set(source, &text, &columns, spec)?
+        }
     };
-    let training = match &comparison {
-        Some(c) => c
-            .runs
-            .last()
-            .map(|(_, t)| t.clone())
-            .unwrap_or_else(|| run_one(&options)),
-        None => run_one(&options),
+    Ok((data, source.clone()))
+}
+
+/// The report of the runs, and the files they write: everything is made
+/// first, so that a failure leaves no file behind from this run.
+fn report(
+    args: &TrainArgs,
+    context: &Context,
+    plan: TrainPlan,
+    compiled: Compiled,
+    runs: Runs,
+) -> Result<Written, Error> {
+    let comparison = match runs.compared.is_empty() {
+        true => None,
+        false => Some(BatchComparison {
+            runs: runs.compared,
+        }),
     };
-    let (weights, biases) = to_shapes(&formula, &spec, &training.params);
-    // Everything to write is made first, so that a failure leaves no file
-    // behind from this run.
+    let training = &runs.training;
+    let (weights, biases) = to_shapes(&compiled.formula, &plan.spec, &training.params);
     let saved = args.save.as_ref().map(|path| {
-        let json = serde_json::json!({
-            "stepgrad": "parameters",
-            "network": {"layers": spec.layers, "activations": spec.activations.iter().map(|a| a.name()).collect::<Vec<_>>(), "bias": spec.bias.name(), "loss": spec.loss.name()},
-            "W": weights,
-            "b": biases,
-        });
-        let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-        text.push('\n');
-        (path, text)
+        let file = model_file::write(&plan.spec, &weights, &biases);
+        (path, crate::report::json::document(&file))
     });
     let report = TrainReport {
-        spec: &spec,
-        source: &source,
-        data: &data,
-        validation: validation.as_ref(),
-        training: &training,
-        options: &options,
-        standardized: args.standardize,
-        log_every: args
+        spec: &plan.spec,
+        source: &plan.source,
+        data: &plan.data,
+        validation: plan.validation.as_ref(),
+        training,
+        options: &plan.options,
+        standardized: plan.standardized,
+        log_every: plan
             .log_every
             .unwrap_or_else(|| (training.epochs.len() / 10).max(1)),
         log_iterations: args.log_iterations,
@@ -796,13 +281,7 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
         saved: args.save.as_ref().map(|p| p.display().to_string()),
     };
     let picture = match &args.plot {
-        Some(path) => {
-            let svg = crate::report::train::plot(&report).map_err(|message| Error::Io {
-                path: path.display().to_string(),
-                message,
-            })?;
-            Some((path, svg))
-        }
+        Some(path) => Some((path, picture(&report, path)?)),
         None => None,
     };
     for (path, contents) in saved.iter().chain(&picture) {
@@ -813,91 +292,21 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
         Format::Csv => csv_note(&report).unwrap_or_default(),
         _ => String::new(),
     };
+    let diverged = divergence(&report);
     drop(report);
     // A large network's formulas and tapes, and a large data set, take a
     // noticeable time to free (half a second for 230,000 parameters and
     // a million samples), which would hold back the report, also after a
     // Ctrl-C; they are freed on another thread, which the binary does not
     // wait for.
-    std::thread::spawn(move || drop((formula, tapes, data, validation, comparison)));
-    if let TrainStop::Diverged {
-        epoch,
-        iteration,
-        reason,
-    } = &training.stop
-    {
-        let lr = optimizer.lr().map_or(String::new(), |lr| {
-            format!(
-                "the learning rate {} is too large for this network; try --lr {}",
-                crate::number::format_significant(lr, 6),
-                crate::number::format_significant(lr / 10.0, 6)
-            )
-        });
-        let error = Error::Diverged {
-            message: format!("training diverged at epoch {epoch}, iteration {iteration}: {reason}"),
-            hint: if lr.is_empty() {
-                "start from other weights or use a first-order optimizer".into()
-            } else {
-                lr
-            },
-        };
-        return Ok(Written {
-            stdout,
-            stderr: note + &error.render(context.error_color),
-            code: error.exit_code(),
-        });
-    }
-    Ok(Written {
-        stdout,
-        stderr: note,
-        code: 0,
+    std::thread::spawn(move || drop((compiled, plan, comparison)));
+    Ok(Written::with_verdict(stdout, note, diverged, context))
+}
+
+/// The picture of the run, for the file `path`.
+fn picture(report: &TrainReport, path: &std::path::Path) -> Result<String, Error> {
+    crate::report::train::plot(report).map_err(|message| Error::Io {
+        path: path.display().to_string(),
+        message,
     })
-}
-
-/// A progress bar on stderr, shown only when stderr is a terminal and the
-/// run has lasted more than a second.
-struct Progress {
-    epochs: usize,
-    started: std::time::Instant,
-    bar: Option<indicatif::ProgressBar>,
-    terminal: bool,
-}
-
-impl Progress {
-    fn new(epochs: usize) -> Progress {
-        Progress {
-            epochs,
-            started: std::time::Instant::now(),
-            bar: None,
-            terminal: std::io::stderr().is_terminal(),
-        }
-    }
-
-    fn tick(&mut self, e: &EpochRecord) {
-        if !self.terminal {
-            return;
-        }
-        if self.bar.is_none() && self.started.elapsed().as_secs_f64() > 1.0 {
-            let bar = indicatif::ProgressBar::new(self.epochs as u64);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{bar:40} epoch {pos}/{len}  loss {msg}  [{elapsed} elapsed, {eta} left]",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            self.bar = Some(bar);
-        }
-        if let Some(bar) = &self.bar {
-            bar.set_position(e.epoch as u64);
-            bar.set_message(crate::number::format_significant(e.loss, 4));
-        }
-    }
-}
-
-impl Drop for Progress {
-    fn drop(&mut self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-    }
 }

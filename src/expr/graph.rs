@@ -411,6 +411,19 @@ impl Graph {
             .map(|&id| 1 + self.node(id).children().len())
             .sum()
     }
+
+    /// Nodes of the expression at `root` written out as a tree: a shared
+    /// subexpression counted each time it appears (saturating at
+    /// `u64::MAX`).
+    pub fn tree_size(&self, root: Id) -> u64 {
+        let mut size: rustc_hash::FxHashMap<Id, u64> = rustc_hash::FxHashMap::default();
+        for id in self.reachable(&[root]) {
+            let children = self.node(id).children().iter();
+            let total = children.fold(1u64, |total, c| total.saturating_add(size[c]));
+            size.insert(id, total);
+        }
+        size[&root]
+    }
 }
 
 impl std::ops::Index<Id> for Graph {

@@ -117,9 +117,10 @@ pub struct NetworkFormula {
     pub chains: Vec<Chain>,
     /// ∂E/∂out of each hidden neuron as a sum over paths.
     pub path_sums: Vec<Option<PathSum>>,
-    /// Second derivatives ∂²E/∂pᵢ∂pⱼ of one sample's loss over the
-    /// trainable parameters, when Newton's method needs them.
-    pub hessian: Option<Vec<Vec<Id>>>,
+    /// Second derivatives ∂²E/∂pᵢ∂pⱼ of one sample's loss over the n
+    /// trainable parameters, when Newton's method needs them: row by row,
+    /// entry (i, j) at i·n + j.
+    pub hessian: Option<Vec<Id>>,
     /// Multiplications of chain-rule factors backpropagation performs for
     /// one sample, and what differentiating each parameter on its own
     /// would take.
@@ -681,18 +682,15 @@ impl NetworkFormula {
     /// Builds ∂²E/∂pᵢ∂pⱼ for the parameters `trainable`, by differentiating
     /// each gradient node symbolically.
     pub fn build_hessian(&mut self, trainable: &[usize]) {
-        let mut rows = Vec::new();
+        let mut entries = Vec::with_capacity(trainable.len() * trainable.len());
         for &i in trainable {
-            let row = trainable
-                .iter()
-                .map(|&j| {
-                    let name = self.params[j].name.clone();
-                    crate::calculus::derivative(&mut self.graph, self.gradients[i], &name)
-                })
-                .collect();
-            rows.push(row);
+            for &j in trainable {
+                let name = self.params[j].name.clone();
+                let entry = crate::calculus::derivative(&mut self.graph, self.gradients[i], &name);
+                entries.push(entry);
+            }
         }
-        self.hessian = Some(rows);
+        self.hessian = Some(entries);
     }
 
     /// Nodes of the loss graph, and of the loss and gradient together.

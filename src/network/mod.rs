@@ -1,9 +1,16 @@
 //! Networks: specs, their loss as formulas in the expression graph, the
 //! backward pass, and gradient-descent steps with every value recorded.
+//!
+//! `spec` reads and checks a spec, `examples` holds the built-in ones,
+//! `formula` builds the network's named formulas, `plan` checks a `net`
+//! run before any work, `run` runs its steps on the one driver, `start`
+//! names a value without a finite value at the start, and `graph_view` is
+//! one sample's computation graph for `graph`.
 
 mod examples;
 mod formula;
 mod graph_view;
+mod plan;
 mod run;
 mod spec;
 mod start;
@@ -11,6 +18,7 @@ mod start;
 pub use examples::{example, example_names, load_spec};
 pub use formula::{Chain, Factor, NetworkFormula, Neuron, OutputRule, Param, ParamKind, PathSum};
 pub use graph_view::{sample_view, NetworkView};
+pub use plan::{check_symbolic_size, Formulas, NetPlan, NetRequest, ParamDerivation};
 pub use run::{
     initial_values, run_steps, sample_point, to_shapes, trainable, Run, RunOptions, SampleValues,
     StepRecord,

@@ -1,14 +1,19 @@
-//! Running gradient-descent steps on a network's formulas.
+//! Running gradient-descent steps on a network's formulas: the batch loss
+//! is the objective of the one driver (`optim::drive`), under its one
+//! divergence rule.
 //!
 //! Each step evaluates the formulas for every sample (forward values,
-//! loss, δs, chain-rule factors, gradients), adds the per-sample gradients
-//! into the batch gradient (their sum for half_sse, their mean otherwise),
-//! and only then lets the optimizer update the parameters: every gradient
-//! of a step uses the parameters from before the step.
+//! loss, δs, chain-rule factors, gradients) with the graph evaluator,
+//! adds the per-sample gradients into the batch gradient (their sum for
+//! half_sse, their mean otherwise: `optim::SampleObjective`), and only then
+//! lets the optimizer update the parameters: every gradient of a step uses
+//! the parameters from before the step.
 //!
 //! A long run keeps every step's loss, and the full records (parameters
 //! and gradients) of its first and last steps within the limits of
-//! `history::Kept`.
+//! `history::Kept`; the per-sample values of the steps asked for, and of
+//! the last step done. A run that diverges or is interrupted keeps the
+//! steps it did, with why it stopped.
 //!
 //! Invariant: `StepRecord::params_after` differs from `params_before` only
 //! in the trainable parameters, by the optimizer's reported update.
@@ -17,9 +22,12 @@ use super::formula::{NetworkFormula, ParamKind};
 use super::spec::Spec;
 use super::start::{describe_failure, named_values, summed_fault, StartFault};
 use crate::expr::{Evaluator, Failure, Id, Point};
-use crate::history::{Gap, Kept};
+use crate::interrupt::Cancel;
 use crate::limits::{MAX_KEPT_VALUES, MAX_LISTED_RECORDS};
-use crate::optim::{Matrix, Objective, Optimizer, OptimizerConfig, StepReport};
+use crate::optim::{
+    drive, Gap, Kept, LossWords, Objective, OptimizerConfig, Problem, SampleObjective, SampleSums,
+    StepReport, Stop, Stopping,
+};
 use crate::Error;
 use rustc_hash::FxHashMap;
 
@@ -29,17 +37,17 @@ pub struct SampleValues {
     values: Vec<f64>,
 }
 
-/// The evaluation plan: which nodes to compute, and where their values go.
-struct Plan {
-    roots: Vec<Id>,
-    slot: FxHashMap<Id, usize>,
-}
-
 impl SampleValues {
     /// The value of a node of the plan.
     pub fn get(&self, plan_slot: usize) -> f64 {
         self.values[plan_slot]
     }
+}
+
+/// The evaluation plan: which nodes to compute, and where their values go.
+struct Plan {
+    roots: Vec<Id>,
+    slot: FxHashMap<Id, usize>,
 }
 
 /// One update.
@@ -69,21 +77,31 @@ pub struct Run {
     pub gap: Option<Gap>,
     /// The batch loss before every step taken (step k at k − 1).
     pub losses: Vec<f64>,
-    /// The batch loss after the last update, and the per-sample values
-    /// then.
+    /// The batch loss at the point the run reached, and the per-sample
+    /// values there (NaN and none when a divergence left no values there).
     pub final_loss: f64,
     pub final_samples: Vec<SampleValues>,
     /// Indices of the parameters the optimizer moved.
     pub trainable: Vec<usize>,
-    /// Steps completed when Ctrl-C stopped the run early.
-    pub interrupted: Option<usize>,
+    /// Why the run stopped: its steps done, Ctrl-C, or a divergence.
+    pub stop: Stop,
     slots: FxHashMap<Id, usize>,
 }
 
 impl Run {
     /// The value of `node` in `sample` (from a step's or the final values).
     pub fn value(&self, values: &SampleValues, node: Id) -> f64 {
-        self.slots.get(&node).map_or(f64::NAN, |&s| values.get(s))
+        // invariant: the plan holds every node a report of the run names —
+        // the named nodes, δs, gradients, chain factors and path sums.
+        values.get(self.slots[&node])
+    }
+
+    /// Steps completed when Ctrl-C stopped the run early.
+    pub fn interrupted(&self) -> Option<usize> {
+        match self.stop {
+            Stop::Interrupted { step } => Some(step),
+            _ => None,
+        }
     }
 }
 
@@ -106,7 +124,7 @@ fn plan(formula: &NetworkFormula) -> Plan {
     }
     roots.extend(formula.names.keys().copied());
     if let Some(hessian) = &formula.hessian {
-        roots.extend(hessian.iter().flatten());
+        roots.extend(hessian);
     }
     let mut unique = Vec::new();
     let mut slot = FxHashMap::default();
@@ -194,113 +212,106 @@ pub struct RunOptions<'a> {
     pub update_biases: bool,
     /// Which steps keep their per-sample values (1-based).
     pub keep: &'a dyn Fn(usize) -> bool,
+    /// Ctrl-C: the run stops at its next step.
+    pub cancel: &'a Cancel,
 }
 
-/// Everything one evaluation of the whole batch gives.
-struct BatchValues {
+/// Every sample evaluated at one set of parameters: the per-sample values,
+/// and the sums over the samples of the loss and of its gradient.
+struct Batch {
+    params: Vec<f64>,
     samples: Vec<SampleValues>,
     loss: f64,
     gradients: Vec<f64>,
 }
 
-/// The batch loss as an objective of the trainable parameters, for the
-/// optimizers (line searches and Hessians included).
-struct NetworkObjective<'a> {
+/// The sums over a spec's samples, by the graph evaluator: every value of
+/// every sample, the last batch kept for the step records.
+struct EvaluatedSums<'a> {
     formula: &'a NetworkFormula,
     spec: &'a Spec,
-    evaluator: &'a Evaluator<'a>,
+    evaluator: Evaluator<'a>,
     plan: &'a Plan,
-    /// All parameters; the trainable ones are overwritten at each call.
-    params: Vec<f64>,
-    trainable: &'a [usize],
+    last: Option<Batch>,
 }
 
-impl NetworkObjective<'_> {
-    fn full(&self, x: &[f64]) -> Vec<f64> {
-        let mut params = self.params.clone();
-        for (&i, &v) in self.trainable.iter().zip(x) {
-            params[i] = v;
-        }
-        params
-    }
-
-    fn batch(&self, params: &[f64]) -> Result<BatchValues, crate::expr::EvalError> {
-        evaluate_all(self.formula, self.spec, self.evaluator, self.plan, params)
-            .map_err(|(_, failure)| failure.error)
-    }
-}
-
-impl Objective for NetworkObjective<'_> {
-    fn dimension(&self) -> usize {
-        self.trainable.len()
-    }
-
-    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), String> {
-        let batch = self.batch(&self.full(x)).map_err(|e| e.to_string())?;
-        Ok((
-            batch.loss,
-            self.trainable.iter().map(|&i| batch.gradients[i]).collect(),
-        ))
-    }
-
-    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String> {
-        let Some(hessian) = &self.formula.hessian else {
-            return Err("the network's Hessian was not built".into());
+impl EvaluatedSums<'_> {
+    /// Every sample at `params` (kept as the last batch) — or the first
+    /// sample (0-based) without values, and why.
+    fn batch(&mut self, params: &[f64]) -> Result<&Batch, (usize, Failure)> {
+        let batch = match self.last.take() {
+            Some(batch) if batch.params == params => batch,
+            _ => self.evaluate(params)?,
         };
-        let params = self.full(x);
-        let n = self.trainable.len();
-        let mut total = vec![vec![0.0; n]; n];
+        Ok(self.last.insert(batch))
+    }
+
+    /// The batch at `params`, taken out of the keeping (evaluated again
+    /// when the last one was elsewhere); `None` when it has no values.
+    fn take_batch(&mut self, params: &[f64]) -> Option<Batch> {
+        match self.last.take() {
+            Some(batch) if batch.params == params => Some(batch),
+            _ => self.evaluate(params).ok(),
+        }
+    }
+
+    fn evaluate(&self, params: &[f64]) -> Result<Batch, (usize, Failure)> {
+        let (formula, plan) = (self.formula, self.plan);
+        let mut samples = Vec::with_capacity(self.spec.inputs.len());
+        let mut loss = 0.0;
+        let mut gradients = vec![0.0; params.len()];
         for s in 0..self.spec.inputs.len() {
             let values = self
                 .evaluator
-                .evaluate(&point(self.formula, self.spec, &params, s))
-                .map_err(|e| e.to_string())?;
-            for (i, row) in hessian.iter().enumerate() {
-                for (j, id) in row.iter().enumerate() {
-                    total[i][j] += values[self.plan.slot[id]];
-                }
+                .evaluate_or_fail(&point(formula, self.spec, params, s))
+                .map_err(|failure| (s, failure))?;
+            loss += values[plan.slot[&formula.loss]];
+            for (g, id) in gradients.iter_mut().zip(&formula.gradients) {
+                *g += values[plan.slot[id]];
             }
+            samples.push(SampleValues { values });
         }
-        if self.spec.loss.averages_samples() {
-            let count = self.spec.inputs.len() as f64;
-            total.iter_mut().flatten().for_each(|v| *v /= count);
-        }
-        Ok(total)
+        Ok(Batch {
+            params: params.to_vec(),
+            samples,
+            loss,
+            gradients,
+        })
     }
 }
 
-/// Evaluates every sample at `params`: per-sample values, batch loss and
-/// batch gradient — or the first sample (0-based) without them, and why.
-fn evaluate_all(
-    formula: &NetworkFormula,
-    spec: &Spec,
-    evaluator: &Evaluator,
-    plan: &Plan,
-    params: &[f64],
-) -> Result<BatchValues, (usize, Failure)> {
-    let mut samples = Vec::with_capacity(spec.inputs.len());
-    let mut loss = 0.0;
-    let mut gradients = vec![0.0; params.len()];
-    for s in 0..spec.inputs.len() {
-        let values = evaluator
-            .evaluate_or_fail(&point(formula, spec, params, s))
-            .map_err(|failure| (s, failure))?;
-        loss += values[plan.slot[&formula.loss]];
-        for (g, id) in gradients.iter_mut().zip(&formula.gradients) {
-            *g += values[plan.slot[id]];
+impl SampleSums for EvaluatedSums<'_> {
+    fn samples(&self) -> usize {
+        self.spec.inputs.len()
+    }
+
+    fn averages(&self) -> bool {
+        self.spec.loss.averages_samples()
+    }
+
+    fn loss_and_gradient(&mut self, params: &[f64]) -> Result<(f64, Vec<f64>), String> {
+        let batch = self
+            .batch(params)
+            .map_err(|(_, failure)| failure.error.to_string())?;
+        Ok((batch.loss, batch.gradients.clone()))
+    }
+
+    fn hessian(&mut self, params: &[f64]) -> Result<Vec<f64>, String> {
+        let Some(hessian) = &self.formula.hessian else {
+            return Err("the network's Hessian was not built".into());
+        };
+        let mut total = vec![0.0; hessian.len()];
+        for s in 0..self.spec.inputs.len() {
+            let values = self
+                .evaluator
+                .evaluate(&point(self.formula, self.spec, params, s))
+                .map_err(|e| e.to_string())?;
+            for (t, id) in total.iter_mut().zip(hessian) {
+                *t += values[self.plan.slot[id]];
+            }
         }
-        samples.push(SampleValues { values });
+        Ok(total)
     }
-    if spec.loss.averages_samples() {
-        let n = spec.inputs.len() as f64;
-        loss /= n;
-        gradients.iter_mut().for_each(|g| *g /= n);
-    }
-    Ok(BatchValues {
-        samples,
-        loss,
-        gradients,
-    })
 }
 
 /// Why sample `sample` (0-based) has no values with the starting
@@ -334,101 +345,183 @@ pub fn trainable(formula: &NetworkFormula, update_biases: bool) -> Vec<usize> {
         .collect()
 }
 
-/// Runs `options.steps` full-batch updates with the chosen optimizer.
+/// A point the run reached, with its values; the step taken from it is
+/// recorded once the run has moved on.
+struct Reached {
+    params: Vec<f64>,
+    loss: f64,
+    gradients: Vec<f64>,
+    samples: Vec<SampleValues>,
+    report: Option<StepReport>,
+}
+
+/// What `net` keeps of its steps: every loss, the records within their
+/// limit, and the per-sample values of the steps shown in full.
+struct NetSteps<'a> {
+    objective: SampleObjective<'a, EvaluatedSums<'a>>,
+    keep: &'a dyn Fn(usize) -> bool,
+    steps: Kept<StepRecord>,
+    losses: Vec<f64>,
+    current: Option<Reached>,
+}
+
+impl NetSteps<'_> {
+    /// The step taken from `from`, which led to `params_after`. The step
+    /// before it keeps its per-sample values only if they were asked for
+    /// (the latest keeps them, for a run that stops early).
+    fn record(&mut self, from: Reached, params_after: Vec<f64>) {
+        let keep = self.keep;
+        if let Some(previous) = self.steps.last_mut().filter(|s| !keep(s.step)) {
+            previous.samples = None;
+            previous.optimizer = None;
+        }
+        self.losses.push(from.loss);
+        self.steps.push(StepRecord {
+            step: self.losses.len(),
+            loss: from.loss,
+            params_before: from.params,
+            gradients: from.gradients,
+            params_after,
+            samples: Some(from.samples),
+            optimizer: from.report,
+        });
+    }
+}
+
+impl Problem for NetSteps<'_> {
+    fn objective(&mut self) -> &mut dyn Objective {
+        &mut self.objective
+    }
+
+    fn reached(&mut self, iterate: crate::optim::Iterate) {
+        let params = self.objective.full(&iterate.point);
+        // The driver has just evaluated this point: its batch is kept.
+        let (samples, gradients) = match self.objective.sums.take_batch(&params) {
+            Some(batch) => (batch.samples, batch.gradients),
+            None => (Vec::new(), vec![f64::NAN; params.len()]),
+        };
+        let gradients = gradients
+            .iter()
+            .map(|&g| self.objective.per_batch(g))
+            .collect();
+        if let Some(previous) = self.current.take() {
+            self.record(previous, params.clone());
+        }
+        self.current = Some(Reached {
+            params,
+            loss: iterate.f,
+            gradients,
+            samples,
+            report: None,
+        });
+    }
+
+    fn stepped(&mut self, report: StepReport) {
+        if let Some(current) = &mut self.current {
+            current.report = Some(report);
+        }
+    }
+}
+
+/// Runs `options.steps` full-batch updates with the chosen optimizer; a
+/// start without finite values is an input error at the spec, a
+/// divergence the run's stop.
 pub fn run_steps(
     formula: &NetworkFormula,
     spec: &Spec,
     options: &RunOptions,
 ) -> Result<Run, Error> {
     let plan = plan(formula);
-    let evaluator = Evaluator::new(&formula.graph, &plan.roots);
     let trainable = trainable(formula, options.update_biases);
-    let mut params = initial_values(formula, spec);
-    let mut optimizer = Optimizer::new(options.optimizer, trainable.len());
+    let params = initial_values(formula, spec);
+    let sums = EvaluatedSums {
+        formula,
+        spec,
+        evaluator: Evaluator::new(&formula.graph, &plan.roots),
+        plan: &plan,
+        last: None,
+    };
+    let mut objective = SampleObjective::new(sums, params.clone(), &trainable);
+    check_start(&mut objective, formula, spec, &params)?;
     // Each step holds the parameters before and after, and the gradient.
     let per_step = params.len().saturating_mul(3).max(1);
-    let mut steps: Kept<StepRecord> =
-        Kept::new((MAX_KEPT_VALUES / per_step).clamp(2, MAX_LISTED_RECORDS));
-    let mut losses = Vec::new();
-    let suggestion = match options.optimizer.lr() {
-        Some(lr) => format!("the learning rate {} is too large for this network; try {}", crate::number::format_significant(lr, 6), crate::number::format_significant(lr / 10.0, 6)),
-        None => "the method took a step too far for this network; try a first-order optimizer or fewer steps".to_string(),
+    let mut run = NetSteps {
+        objective,
+        keep: options.keep,
+        steps: Kept::new((MAX_KEPT_VALUES / per_step).clamp(2, MAX_LISTED_RECORDS)),
+        losses: Vec::new(),
+        current: None,
     };
-    let diverged = |step: usize, what: String| Error::Diverged {
-        message: format!("training diverged at step {step}: {what}"),
-        hint: suggestion.clone(),
+    let start = run.objective.trainable_values();
+    let stopping = Stopping {
+        max_steps: options.steps,
+        tolerance: 0.0,
     };
-    let _section = crate::interrupt::Interruptible::begin();
-    let mut interrupted = None;
-    for step in 1..=options.steps {
-        if crate::interrupt::requested() {
-            interrupted = Some(step - 1);
-            break;
-        }
-        let batch = match evaluate_all(formula, spec, &evaluator, &plan, &params) {
-            Ok(batch) => batch,
-            Err((sample, failure)) if step == 1 => {
-                return Err(start_fault(formula, spec, &params, sample, &failure).into_error(spec))
-            }
-            Err((_, failure)) => return Err(diverged(step, failure.error.to_string())),
-        };
-        if step == 1 {
-            if let Some(fault) = summed_fault(formula, batch.loss, &batch.gradients) {
-                return Err(fault.into_error(spec));
-            }
-        }
-        if !batch.loss.is_finite() {
-            return Err(diverged(step, format!("the loss is {}", batch.loss)));
-        }
-        let mut objective = NetworkObjective {
-            formula,
-            spec,
-            evaluator: &evaluator,
-            plan: &plan,
-            params: params.clone(),
-            trainable: &trainable,
-        };
-        let mut x: Vec<f64> = trainable.iter().map(|&i| params[i]).collect();
-        let g: Vec<f64> = trainable.iter().map(|&i| batch.gradients[i]).collect();
-        let report = optimizer
-            .step(&mut objective, &mut x, batch.loss, &g)
-            .map_err(|e| diverged(step, e))?;
-        let mut after = params.clone();
-        for (&i, &v) in trainable.iter().zip(&x) {
-            after[i] = v;
-        }
-        if let Some((p, v)) = formula
-            .params
+    let words = LossWords {
+        names: trainable
             .iter()
-            .zip(&after)
-            .find(|(_, v)| !v.is_finite())
-        {
-            return Err(diverged(step, format!("{} became {v}", p.name)));
+            .map(|&i| formula.params[i].name.as_str())
+            .collect(),
+    };
+    let ended = drive(
+        &mut run,
+        start,
+        options.optimizer,
+        stopping,
+        &words,
+        options.cancel,
+    )
+    .map_err(|refused| {
+        Error::usage(
+            format!(
+                "{} cannot start from these parameters: {}",
+                options.optimizer.title(),
+                refused.reason
+            ),
+            "start from other weights, or choose a first-order optimizer such as adam",
+        )
+    })?;
+    let (final_loss, final_samples) = match run.current.take() {
+        // A step was taken from the last point evaluated: the run
+        // diverged at the point it led to.
+        Some(last) if last.report.is_some() => {
+            run.record(last, run.objective.full(&ended.point));
+            (f64::NAN, Vec::new())
         }
-        let keep = (options.keep)(step);
-        losses.push(batch.loss);
-        steps.push(StepRecord {
-            step,
-            loss: batch.loss,
-            params_before: params,
-            gradients: batch.gradients,
-            params_after: after.clone(),
-            samples: keep.then_some(batch.samples),
-            optimizer: keep.then_some(report),
-        });
-        params = after;
-    }
-    let last = evaluate_all(formula, spec, &evaluator, &plan, &params)
-        .map_err(|(_, failure)| diverged(options.steps + 1, failure.error.to_string()))?;
-    let (steps, gap) = steps.into_parts();
+        Some(last) => (last.loss, last.samples),
+        None => (f64::NAN, Vec::new()),
+    };
+    let (steps, gap) = run.steps.into_parts();
     Ok(Run {
         steps,
         gap,
-        losses,
-        final_loss: last.loss,
-        final_samples: last.samples,
+        losses: run.losses,
+        final_loss,
+        final_samples,
         trainable,
-        interrupted,
+        stop: ended.stop,
         slots: plan.slot,
     })
+}
+
+/// Refuses a start where a sample, or the sums over the samples, has no
+/// finite value: the fault is the spec's, named as the report names it.
+fn check_start(
+    objective: &mut SampleObjective<EvaluatedSums>,
+    formula: &NetworkFormula,
+    spec: &Spec,
+    params: &[f64],
+) -> Result<(), Error> {
+    let (loss, gradients) = match objective.sums.batch(params) {
+        Ok(batch) => (batch.loss, batch.gradients.clone()),
+        Err((sample, failure)) => {
+            return Err(start_fault(formula, spec, params, sample, &failure).into_error(spec))
+        }
+    };
+    let loss = objective.per_batch(loss);
+    let gradients: Vec<f64> = gradients.iter().map(|&g| objective.per_batch(g)).collect();
+    match summed_fault(formula, loss, &gradients) {
+        Some(fault) => Err(fault.into_error(spec)),
+        None => Ok(()),
+    }
 }

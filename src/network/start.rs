@@ -80,12 +80,7 @@ pub fn named_values(formula: &NetworkFormula) -> Vec<(Id, String)> {
             .map(|(p, &g)| (g, format!("∂E/∂{}", p.name))),
     );
     if let Some(hessian) = &formula.hessian {
-        named.extend(
-            hessian
-                .iter()
-                .flatten()
-                .map(|&h| (h, "the Hessian of E".to_string())),
-        );
+        named.extend(hessian.iter().map(|&h| (h, "the Hessian of E".to_string())));
     }
     named
 }

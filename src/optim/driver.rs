@@ -1,31 +1,38 @@
-//! The minimisation loop: evaluate, check the stopping criteria, step.
+//! The one optimisation driver: every update of `minimize`, `net` and
+//! `train` is made by a [`Descent`], and the full-batch runs of `minimize`
+//! and `net` are one loop, [`drive`].
 //!
-//! It stops when the gradient's ∞-norm falls below the tolerance, after the
-//! maximum number of steps, or on divergence: a value that is not finite, or
-//! |f| grown beyond 1e12 times its size at the start (or 1e12, when the
-//! start's |f| is below 1).
+//! A [`Descent`] is an optimizer with the divergence rule
+//! (`divergence::Watch`) and the cancellation token: at each checkpoint it
+//! judges the objective's value and gradient, and each update is the
+//! optimizer's step followed by the rule on the new point. `drive`
+//! evaluates, checks, keeps and steps: it stops when the gradient's ∞-norm
+//! falls below the tolerance, after the maximum number of steps, at Ctrl-C,
+//! or on divergence. `train` walks its epochs and batches itself
+//! (`training`), with the same `Descent` for every batch's update and every
+//! epoch's end.
 //!
 //! A start where f or ∇f (or, for Newton's method, ∇²f) has no finite
 //! value is not a divergence: no step was taken, so the fault is the
-//! start's, and `minimize` returns [`UndefinedStart`] instead of a run.
+//! start's, and `drive` returns [`UndefinedStart`] instead of a run.
 //!
-//! A long run keeps the first and the last of its points (`history::Kept`,
-//! within `limits::MAX_LISTED_RECORDS` points and `limits::MAX_KEPT_VALUES`
-//! numbers), the count of those left out between them, and for a function
-//! of one or two variables a thinned path over the whole run for pictures.
+//! What a run keeps of the points it reaches is its [`Problem`]'s affair:
+//! `minimize` keeps the first and the last of its points
+//! (`history::Kept`, within `limits::MAX_LISTED_RECORDS` points and
+//! `limits::MAX_KEPT_VALUES` numbers), the count of those left out between
+//! them, and for a function of one or two variables a thinned path over
+//! the whole run for pictures; `net` keeps its step records.
 //!
-//! Invariant: a returned run has at least one iterate; each kept iterate is
-//! the point after `step` steps with f and ∇f there (all finite at the
-//! start); every iterate but the last carries the report of the step taken
-//! from it; kept iterates are in step order, and the last is the point the
-//! run reached.
+//! Invariant: a returned run has reached its start; each point handed to
+//! the problem is the point after `step` steps with f and ∇f there (all
+//! finite, but at a divergence); every step reported was taken from the
+//! last point handed over, and points come in step order.
 
+use super::divergence::{Divergence, FunctionWords, Watch, Words};
+use super::history::{Gap, Kept, Thinned};
 use super::{Counted, Evaluations, Matrix, Objective, Optimizer, OptimizerConfig, StepReport};
-use crate::history::{Gap, Kept, Thinned};
+use crate::interrupt::Cancel;
 use crate::limits::{MAX_KEPT_VALUES, MAX_LISTED_RECORDS, MAX_PLOT_POINTS};
-
-/// Growth of |f| beyond which a run counts as diverged.
-pub const DIVERGENCE_FACTOR: f64 = 1e12;
 
 /// One point of a run.
 #[derive(Clone, Debug)]
@@ -37,6 +44,13 @@ pub struct Iterate {
     pub gradient: Vec<f64>,
     /// The step taken from here, if one was.
     pub report: Option<StepReport>,
+}
+
+impl Iterate {
+    /// ‖∇f‖∞ here: the gradient's largest component in size.
+    pub fn gradient_norm(&self) -> f64 {
+        super::linalg::max_abs(&self.gradient)
+    }
 }
 
 /// Why a run stopped.
@@ -61,6 +75,14 @@ impl Stop {
             Stop::Diverged { .. } => "diverged",
         }
     }
+}
+
+/// When a run stops, besides a divergence and Ctrl-C.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stopping {
+    pub max_steps: usize,
+    /// Stop once every component of the gradient is below this (0: never).
+    pub tolerance: f64,
 }
 
 #[derive(Clone, Debug)]
@@ -107,136 +129,253 @@ impl Trajectory {
     }
 }
 
-/// Minimises `objective` from `start` with the optimizer `config`; a start
-/// without finite values to step from is refused.
-pub fn minimize(
-    objective: &mut dyn Objective,
+/// An optimizer under the divergence rule and the cancellation token: the
+/// one way every run updates its point.
+pub struct Descent<'a> {
+    optimizer: Optimizer,
+    watch: Watch,
+    cancel: &'a Cancel,
+}
+
+/// Why an update was not made.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Halt {
+    Diverged(Divergence),
+    /// Ctrl-C came while the optimizer evaluated the objective.
+    Interrupted,
+}
+
+impl<'a> Descent<'a> {
+    pub fn new(config: OptimizerConfig, dimension: usize, cancel: &'a Cancel) -> Descent<'a> {
+        Descent {
+            optimizer: Optimizer::new(config, dimension),
+            watch: Watch::new(),
+            cancel,
+        }
+    }
+
+    pub fn config(&self) -> OptimizerConfig {
+        self.optimizer.config
+    }
+
+    /// The objective's value and gradient at a checkpoint (the start
+    /// first), under the divergence rule.
+    pub fn checkpoint(&mut self, f: f64, gradient: &[f64]) -> Result<(), Divergence> {
+        self.watch.checkpoint(f, gradient)
+    }
+
+    /// Whether Ctrl-C asked the run to stop.
+    pub fn cancelled(&self) -> bool {
+        self.cancel.is_requested()
+    }
+
+    /// Moves `x` by one step of the optimizer, from f(x) and ∇f(x) (already
+    /// judged finite); the new point is judged by [`Descent::moved`].
+    pub fn update(
+        &mut self,
+        objective: &mut dyn Objective,
+        x: &mut [f64],
+        f: f64,
+        gradient: &[f64],
+    ) -> Result<StepReport, Halt> {
+        self.optimizer
+            .step(objective, x, f, gradient)
+            .map_err(|reason| match self.cancel.is_requested() {
+                true => Halt::Interrupted,
+                false => Halt::Diverged(Divergence::Failed(reason)),
+            })
+    }
+
+    /// The point after an update, under the divergence rule.
+    pub fn moved(&self, x: &[f64]) -> Result<(), Divergence> {
+        Watch::point(x)
+    }
+}
+
+/// What the driver solves: an objective, and what is kept of the points
+/// reached and the steps taken from them.
+pub trait Problem {
+    fn objective(&mut self) -> &mut dyn Objective;
+    /// A point reached: f and ∇f there.
+    fn reached(&mut self, iterate: Iterate);
+    /// The step taken from the last point reached.
+    fn stepped(&mut self, report: StepReport);
+}
+
+/// How a run the driver made ended.
+#[derive(Clone, Debug)]
+pub struct Ended {
+    pub stop: Stop,
+    pub evaluations: Evaluations,
+    /// The point the run stopped at (after its last update).
+    pub point: Vec<f64>,
+}
+
+/// Minimises `problem` from `start` with the optimizer `config` until
+/// `stopping`, Ctrl-C or a divergence (described in `words`'s words); a
+/// start without finite values to step from is refused.
+pub fn drive(
+    problem: &mut dyn Problem,
     start: Vec<f64>,
     config: OptimizerConfig,
-    max_steps: usize,
-    tolerance: f64,
-) -> Result<Trajectory, UndefinedStart> {
-    let mut counted = Counted {
-        inner: objective,
-        count: Evaluations::default(),
-    };
-    let _section = crate::interrupt::Interruptible::begin();
-    let dimension = start.len();
-    let mut optimizer = Optimizer::new(config, dimension);
+    stopping: Stopping,
+    words: &dyn Words,
+    cancel: &Cancel,
+) -> Result<Ended, UndefinedStart> {
+    let _listening = cancel.listen();
+    let mut descent = Descent::new(config, start.len(), cancel);
+    let mut evaluations = Evaluations::default();
     let mut x = start;
-    let mut iterates: Kept<Iterate> = Kept::new(kept_points(config, dimension));
-    let mut path: Thinned<Iterate> = Thinned::new(MAX_PLOT_POINTS);
-    let mut notes_left_out = 0;
-    let mut start_f = None;
+    let mut step = 0;
+    // A line search may already have evaluated the point stepped to.
     let mut cached: Option<(Vec<f64>, f64, Vec<f64>)> = None;
-    // Each point, as it is reached: kept or not, and drawn.
-    let mut reached = |iterates: &mut Kept<Iterate>, iterate: Iterate| {
-        if dimension <= 2 {
-            path.push(iterate.step, iterate.clone());
-        }
-        if let Some(left_out) = iterates.push(iterate) {
-            notes_left_out += usize::from(left_out.report.is_some_and(|r| r.note.is_some()));
-        }
-    };
     let stop = loop {
-        let step = iterates.total();
-        // A line search may already have evaluated this point.
         let evaluated = match cached.take() {
             Some((point, f, g)) if point == x => Ok((f, g)),
-            _ => counted.value_and_gradient(&x),
+            _ => counted(problem.objective(), &mut evaluations).value_and_gradient(&x),
         };
         let (f, gradient) = match evaluated {
-            Ok(v) => v,
-            Err(reason) if step == 0 => {
-                return Err(UndefinedStart {
-                    reason,
-                    hessian: false,
-                })
-            }
+            Ok(evaluated) => evaluated,
+            Err(reason) if step == 0 => return Err(undefined(&Divergence::Failed(reason), words)),
             Err(reason) => break Stop::Diverged { step, reason },
         };
-        if let Some(reason) = non_finite_value(f, &gradient) {
-            if step == 0 {
-                return Err(UndefinedStart {
-                    reason,
-                    hessian: false,
-                });
-            }
-            let iterate = Iterate {
-                step,
-                point: x.clone(),
-                f,
-                gradient,
-                report: None,
-            };
-            reached(&mut iterates, iterate);
-            break Stop::Diverged { step, reason };
+        let verdict = descent.checkpoint(f, &gradient);
+        if let (0, Err(d)) = (step, &verdict) {
+            return Err(undefined(d, words));
         }
-        let start_f = *start_f.get_or_insert(f);
-        let iterate = Iterate {
+        problem.reached(Iterate {
             step,
             point: x.clone(),
             f,
             gradient: gradient.clone(),
             report: None,
-        };
-        reached(&mut iterates, iterate);
-        if step > 0 && f.abs() > DIVERGENCE_FACTOR * start_f.abs().max(1.0) {
-            let size = crate::number::format_significant(f, 6);
-            break Stop::Diverged {
-                step,
-                reason: if start_f.abs() >= 1.0 {
-                    format!(
-                        "f = {size} has grown beyond 10¹² times its start ({})",
-                        crate::number::format_significant(start_f, 6)
-                    )
-                } else {
-                    format!("|f| = {size} has grown beyond 10¹²")
-                },
-            };
+        });
+        if let Err(d) = verdict {
+            break diverged(step, &d, words);
         }
-        if super::linalg::max_abs(&gradient) < tolerance {
+        if super::linalg::max_abs(&gradient) < stopping.tolerance {
             break Stop::Tolerance;
         }
-        if step >= max_steps {
+        if step >= stopping.max_steps {
             break Stop::MaxSteps;
         }
-        if crate::interrupt::requested() {
+        if descent.cancelled() {
             break Stop::Interrupted { step };
         }
-        let start_hessian = if step == 0 && matches!(config, OptimizerConfig::Newton(_)) {
-            Some((x.clone(), start_hessian(&mut counted, &x)?))
-        } else {
-            None
+        let hessian = match step == 0 && matches!(config, OptimizerConfig::Newton(_)) {
+            true => Some((x.clone(), start_hessian(problem.objective(), &x)?)),
+            false => None,
         };
+        evaluations.hessian += usize::from(hessian.is_some());
         let mut remembering = Remember {
-            inner: &mut counted,
+            inner: counted(problem.objective(), &mut evaluations),
             last: None,
-            hessian: start_hessian,
+            hessian,
         };
-        let report = optimizer.step(&mut remembering, &mut x, f, &gradient);
+        let report = descent.update(&mut remembering, &mut x, f, &gradient);
         cached = remembering.last.take();
         match report {
-            Ok(report) => {
-                if let Some(last) = iterates.last_mut() {
-                    last.report = Some(report);
-                }
-            }
-            Err(reason) => break Stop::Diverged { step, reason },
+            Ok(report) => problem.stepped(report),
+            Err(Halt::Interrupted) => break Stop::Interrupted { step },
+            Err(Halt::Diverged(d)) => break diverged(step, &d, words),
+        }
+        step += 1;
+        if let Err(d) = descent.moved(&x) {
+            break diverged(step, &d, words);
         }
     };
-    let path_stride = path.stride();
-    let (iterates, gap) = iterates.into_parts();
+    Ok(Ended {
+        stop,
+        evaluations,
+        point: x,
+    })
+}
+
+fn counted<'a>(objective: &'a mut dyn Objective, count: &'a mut Evaluations) -> Counted<'a> {
+    Counted {
+        inner: objective,
+        count,
+    }
+}
+
+fn undefined(d: &Divergence, words: &dyn Words) -> UndefinedStart {
+    UndefinedStart {
+        reason: d.describe(words),
+        hessian: false,
+    }
+}
+
+fn diverged(step: usize, d: &Divergence, words: &dyn Words) -> Stop {
+    Stop::Diverged {
+        step,
+        reason: d.describe(words),
+    }
+}
+
+/// Minimises `objective`, a function of `variables`, from `start` with the
+/// optimizer `config`; a start without finite values to step from is
+/// refused.
+pub fn minimize(
+    objective: &mut dyn Objective,
+    start: Vec<f64>,
+    config: OptimizerConfig,
+    stopping: Stopping,
+    cancel: &Cancel,
+) -> Result<Trajectory, UndefinedStart> {
+    let dimension = start.len();
+    let mut kept = KeptPoints {
+        objective,
+        dimension,
+        iterates: Kept::new(kept_points(config, dimension)),
+        path: Thinned::new(MAX_PLOT_POINTS),
+        notes_left_out: 0,
+    };
+    let words = FunctionWords { variables: &[] };
+    let ended = drive(&mut kept, start, config, stopping, &words, cancel)?;
+    let path_stride = kept.path.stride();
+    let (iterates, gap) = kept.iterates.into_parts();
     Ok(Trajectory {
         config,
         iterates,
         gap,
-        notes_left_out,
-        path: path.into_vec().into_iter().map(|(_, it)| it).collect(),
+        notes_left_out: kept.notes_left_out,
+        path: kept.path.into_vec().into_iter().map(|(_, it)| it).collect(),
         path_stride,
-        stop,
-        evaluations: counted.count,
+        stop: ended.stop,
+        evaluations: ended.evaluations,
     })
+}
+
+/// What `minimize` keeps of a run: the first and the last points, the
+/// notes of those left out, and a path for pictures.
+struct KeptPoints<'a> {
+    objective: &'a mut dyn Objective,
+    dimension: usize,
+    iterates: Kept<Iterate>,
+    path: Thinned<Iterate>,
+    notes_left_out: usize,
+}
+
+impl Problem for KeptPoints<'_> {
+    fn objective(&mut self) -> &mut dyn Objective {
+        self.objective
+    }
+
+    fn reached(&mut self, iterate: Iterate) {
+        if self.dimension <= 2 {
+            self.path.push(iterate.step, iterate.clone());
+        }
+        if let Some(left_out) = self.iterates.push(iterate) {
+            let noted = left_out.report.is_some_and(|r| r.note.is_some());
+            self.notes_left_out += usize::from(noted);
+        }
+    }
+
+    fn stepped(&mut self, report: StepReport) {
+        if let Some(last) = self.iterates.last_mut() {
+            last.report = Some(report);
+        }
+    }
 }
 
 /// How many points a run keeps: `MAX_LISTED_RECORDS`, or fewer when each
@@ -251,19 +390,6 @@ fn kept_points(config: OptimizerConfig, dimension: usize) -> usize {
     };
     let per_point = dimension.saturating_mul(8).saturating_add(matrix).max(1);
     (MAX_KEPT_VALUES / per_point).clamp(2, MAX_LISTED_RECORDS)
-}
-
-/// What is not finite among f and ∇f, if anything.
-fn non_finite_value(f: f64, gradient: &[f64]) -> Option<String> {
-    if !f.is_finite() {
-        return Some(format!("f = {f} is not a finite number"));
-    }
-    let k = gradient.iter().position(|g| !g.is_finite())?;
-    Some(format!(
-        "component {} of the gradient is {}, not a finite number",
-        k + 1,
-        gradient[k]
-    ))
 }
 
 /// The Hessian at the start, which Newton's method steps with: refused when
@@ -290,13 +416,13 @@ fn start_hessian(objective: &mut dyn Objective, x: &[f64]) -> Result<Matrix, Und
 /// Remembers the last point where f and ∇f were evaluated, so the loop need
 /// not evaluate the accepted point of a line search twice; and hands over
 /// the Hessian already evaluated at the start, so it is not evaluated again.
-struct Remember<'a, 'b> {
-    inner: &'a mut Counted<'b>,
+struct Remember<'a> {
+    inner: Counted<'a>,
     last: Option<(Vec<f64>, f64, Vec<f64>)>,
     hessian: Option<(Vec<f64>, Matrix)>,
 }
 
-impl Objective for Remember<'_, '_> {
+impl Objective for Remember<'_> {
     fn dimension(&self) -> usize {
         self.inner.dimension()
     }

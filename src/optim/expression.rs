@@ -46,6 +46,13 @@ impl ExpressionObjective {
         )
     }
 
+    /// f itself as a function of a point (`None` where it has no value),
+    /// for the pictures of a run.
+    pub fn function(&self) -> impl Fn(&[f64]) -> Option<f64> + '_ {
+        let evaluator = Evaluator::new(&self.graph, &[self.expr]);
+        move |x: &[f64]| evaluator.evaluate(&self.point(x)).ok().map(|v| v[0])
+    }
+
     /// The symbolic Hessian, built on first use within
     /// `limits::MAX_HESSIAN_SIZE` (a Hessian that would pass it is refused
     /// at once, and again at every later call).
@@ -195,7 +202,12 @@ mod tests {
     #[test]
     fn gradient_descent_on_a_bowl() {
         let mut f = objective("x0^2 + x1^2");
-        let run = minimize(&mut f, vec![-3.0, 4.0], sgd(0.1), 100, 0.0).unwrap();
+        let cancel = crate::interrupt::Cancel::new();
+        let hundred = crate::optim::Stopping {
+            max_steps: 100,
+            tolerance: 0.0,
+        };
+        let run = minimize(&mut f, vec![-3.0, 4.0], sgd(0.1), hundred, &cancel).unwrap();
         let x = &run.last().point;
         assert!(
             (x[0] / (-3.0 * 0.8f64.powi(100)) - 1.0).abs() < 1e-12,
@@ -203,7 +215,7 @@ mod tests {
         );
         assert!((x[1] / (4.0 * 0.8f64.powi(100)) - 1.0).abs() < 1e-12);
         assert_eq!(run.stop, Stop::MaxSteps);
-        let run = minimize(&mut f, vec![-3.0, 4.0], sgd(10.0), 100, 0.0).unwrap();
+        let run = minimize(&mut f, vec![-3.0, 4.0], sgd(10.0), hundred, &cancel).unwrap();
         assert!(matches!(run.stop, Stop::Diverged { .. }), "{:?}", run.stop);
     }
 }

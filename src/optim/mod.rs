@@ -9,20 +9,43 @@
 //! the strong Wolfe conditions. All of them work on an [`Objective`]: a
 //! plain function of a few variables, or a network's loss.
 //!
+//! `driver` holds the one driver every run steps with (`Descent`) and the
+//! loop of full-batch runs (`drive`, `minimize`); `divergence` the one rule
+//! for when a run has diverged; `samples` a network's loss over its samples
+//! as an objective; `history` what a long run keeps of its records; `plan`
+//! checks a `minimize` run before any work; `choice` turns the optimizer
+//! asked for into a configuration; `advice` reads what a run that ended
+//! badly suggests.
+//!
 //! Invariant: one `Optimizer::step` moves the point once and reports every
 //! quantity it used and changed, so the tables show the computation done.
 
+mod advice;
 mod bfgs;
+mod choice;
+pub mod divergence;
 mod driver;
 mod expression;
 mod first_order;
+pub mod history;
 pub mod linalg;
 mod newton;
+mod plan;
+mod samples;
 mod validate;
 
-pub use driver::{minimize, Iterate, Stop, Trajectory, UndefinedStart, DIVERGENCE_FACTOR};
+pub use advice::{remedy, unsettled, Remedy, Unsettled};
+pub use choice::{check_dimension, OptimizerChoice};
+pub use divergence::{Divergence, FunctionWords, LossWords, Watch, Words, DIVERGENCE_FACTOR};
+pub use driver::{
+    drive, minimize, Descent, Ended, Halt, Iterate, Problem, Stop, Stopping, Trajectory,
+    UndefinedStart,
+};
 pub use expression::ExpressionObjective;
+pub use history::{Gap, Kept, Thinned};
 pub use linalg::Matrix;
+pub use plan::{checked_stopping, MinimizePlan, MinimizeRequest};
+pub use samples::{SampleObjective, SampleSums};
 
 use crate::Error;
 
@@ -52,7 +75,7 @@ pub struct Evaluations {
 /// An objective that counts its evaluations.
 pub struct Counted<'a> {
     pub inner: &'a mut dyn Objective,
-    pub count: Evaluations,
+    pub count: &'a mut Evaluations,
 }
 
 impl Objective for Counted<'_> {

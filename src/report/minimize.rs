@@ -1,20 +1,26 @@
 //! The report of `stepgrad minimize`: the per-step table of point, value,
 //! gradient, the optimizer's state and the update; why the run stopped;
-//! and, for a race of several optimizers, a summary table.
+//! and, for a race of several optimizers, a summary table; the picture of
+//! the runs; and the verdict of a run that diverged.
 
 use super::doc::{self, cell, math, text, Block, Math};
 use super::left_out_json;
 use super::{Format, Style};
 use crate::expr::{latex, unicode, Graph, Id};
 use crate::number::{format_count, format_ordinal, format_thousands};
-use crate::optim::{StateValue, Stop, Trajectory};
+use crate::optim::{remedy, unsettled, Remedy, StateValue, Stop, Trajectory, Unsettled};
+use crate::plot::{contours_with_paths, function_with_iterates, Iterates1, Path2};
 use serde_json::{json, Value};
 
 pub struct MinimizeReport<'a> {
     pub graph: &'a Graph,
     pub expr: Id,
     pub variables: &'a [String],
+    /// f at a point (`None` where it has no value), for the pictures.
+    pub f: &'a dyn Fn(&[f64]) -> Option<f64>,
     pub runs: &'a [Trajectory],
+    /// Whether the runs are a race (`--compare`).
+    pub race: bool,
     pub tolerance: f64,
     pub max_steps: usize,
     /// The SVG file written, if any.
@@ -31,11 +37,7 @@ const MATRIX_LIMIT: usize = 6;
 
 pub fn render(r: &MinimizeReport, format: Format, style: &Style) -> String {
     match format {
-        Format::Json => {
-            let mut t = serde_json::to_string_pretty(&json_value(r)).unwrap_or_default();
-            t.push('\n');
-            t
-        }
+        Format::Json => super::json::document(&json_value(r)),
         Format::Csv => csv(r, style),
         _ => doc::render(&blocks(r, format, style), format, style),
     }
@@ -77,7 +79,7 @@ fn function_math(r: &MinimizeReport) -> Math {
 
 fn stop_text(run: &Trajectory, r: &MinimizeReport, style: &Style) -> String {
     let last = run.last();
-    let norm = crate::optim::linalg::max_abs(&last.gradient);
+    let norm = last.gradient_norm();
     match &run.stop {
         Stop::Tolerance => format!(
             "Stopped after {} step{}: ‖∇f‖∞ = {} is below the tolerance {}.",
@@ -93,28 +95,18 @@ fn stop_text(run: &Trajectory, r: &MinimizeReport, style: &Style) -> String {
                 style.num(norm),
                 style.num(r.tolerance)
             );
-            if norm > (1e3 * r.tolerance).max(1e-6) && run.config.lr().is_some() {
-                let first = &run.iterates[0];
-                let recent = &run.iterates[run.iterates.len().saturating_sub(10)..];
-                let rose = recent.windows(2).any(|w| w[1].f > w[0].f);
-                // Plain gradient descent: no momentum or adaptive scaling,
-                // whose steps may rise on the way down.
-                let plain = matches!(run.config, crate::optim::OptimizerConfig::Sgd(c) if c.momentum == 0.0);
-                if last.f > first.f {
-                    t.push_str(&format!(
-                        " f grew from {} to {}: the steps overshoot the minimum, and a smaller learning rate (--lr) would settle.",
-                        style.num(first.f),
-                        style.num(last.f)
-                    ));
-                } else if rose && plain {
-                    t.push_str(" f still goes up on some steps: the steps overshoot, and a smaller learning rate (--lr) would settle.");
-                } else if plain {
-                    t.push_str(" The gradient is still far from 0: more steps (--steps) or a larger learning rate (--lr) would go further.");
-                } else {
-                    t.push_str(
-                        " The gradient is still far from 0: more steps (--steps) would go further.",
-                    );
-                }
+            match unsettled(run, r.tolerance) {
+                Some(Unsettled::Grew { from, to }) => t.push_str(&format!(
+                    " f grew from {} to {}: the steps overshoot the minimum, and a smaller learning rate (--lr) would settle.",
+                    style.num(from),
+                    style.num(to)
+                )),
+                Some(Unsettled::StillRising) => t.push_str(" f still goes up on some steps: the steps overshoot, and a smaller learning rate (--lr) would settle."),
+                Some(Unsettled::Far { plain: true }) => t.push_str(" The gradient is still far from 0: more steps (--steps) or a larger learning rate (--lr) would go further."),
+                Some(Unsettled::Far { plain: false }) => t.push_str(
+                    " The gradient is still far from 0: more steps (--steps) would go further.",
+                ),
+                None => {}
             }
             t
         }
@@ -189,151 +181,11 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
             text(", with g = ∇f."),
         ]),
     ];
-    // The columns of state: per-variable vectors and scalars, by name.
-    let mut columns: Vec<&'static str> = Vec::new();
-    for it in &run.iterates {
-        for entry in it.report.iter().flat_map(|rep| rep.state.iter()) {
-            if !matches!(entry.value, StateValue::Matrix(_)) && !columns.contains(&entry.symbol) {
-                columns.push(entry.symbol);
-            }
-        }
-    }
-    let point_header = if r.variables.len() == 1 {
-        r.variables[0].clone()
-    } else {
-        format!("({})", r.variables.join(", "))
-    };
-    let mut header = vec![cell("step"), cell(point_header), cell("f"), cell("∇f")];
-    header.extend(columns.iter().map(|c| cell(c.to_string())));
-    header.push(cell("update"));
-    let row = |k: usize| -> Vec<doc::Cell> {
-        let it = &run.iterates[k];
-        let mut row = vec![
-            cell(it.step.to_string()),
-            cell(vector(&it.point, style)),
-            cell(style.num(it.f)),
-            cell(vector(&it.gradient, style)),
-        ];
-        for c in &columns {
-            let value = it
-                .report
-                .as_ref()
-                .and_then(|rep| rep.state.iter().find(|e| e.symbol == *c))
-                .map(|e| match &e.value {
-                    StateValue::PerVariable(v) => vector(v, style),
-                    StateValue::Scalar(v) => style.num(*v),
-                    StateValue::Matrix(_) => String::new(),
-                });
-            row.push(cell(value.unwrap_or_else(|| "—".to_string())));
-        }
-        row.push(cell(
-            it.report
-                .as_ref()
-                .map_or("—".to_string(), |rep| vector(&rep.update, style)),
-        ));
-        row
-    };
-    let n = run.iterates.len();
-    let cut = n > HEAD_ROWS + TAIL_ROWS + 5;
-    // The kept points shown: all, or the first (up to the steps not kept)
-    // and the last.
-    let head = HEAD_ROWS.min(run.gap.map_or(n, |g| g.at));
-    let shown: Vec<usize> = if cut {
-        (0..head).chain(n - TAIL_ROWS..n).collect()
-    } else {
-        (0..n).collect()
-    };
-    let mut rows: Vec<Vec<doc::Cell>> = Vec::new();
-    for (i, &k) in shown.iter().enumerate() {
-        let jumped = i > 0 && (k != shown[i - 1] + 1 || run.gap.is_some_and(|g| g.at == k));
-        if jumped {
-            let mut dots = vec![cell("⋮")];
-            dots.extend((1..header.len()).map(|_| cell("")));
-            rows.push(dots);
-        }
-        rows.push(row(k));
-    }
-    out.push(Block::Table { header, rows });
-    if cut {
-        let listed = match run.gap {
-            None => "every step".to_string(),
-            Some(_) => kept_text(run),
-        };
-        out.push(Block::Paragraph(vec![text(format!(
-            "Steps {} to {} are left out here; --format csv or json lists {listed}.",
-            run.iterates[head].step,
-            run.iterates[n - TAIL_ROWS - 1].step
-        ))]));
-    } else if let Some(gap) = run.gap {
-        out.push(Block::Paragraph(vec![text(format!(
-            "Steps {} to {} are left out, here and in --format csv or json: each point of this run holds many numbers, and a run keeps at most {} of them (docs/limits.md).",
-            run.iterates[gap.at - 1].step + 1,
-            run.iterates[gap.at].step - 1,
-            format_thousands(crate::limits::MAX_KEPT_VALUES as u64)
-        ))]));
-    }
-    // Matrices of state for the first steps and the last.
+    out.extend(steps_table(r, run, style));
     if r.variables.len() <= MATRIX_LIMIT {
-        let with_reports: Vec<usize> = (0..n)
-            .filter(|&k| run.iterates[k].report.is_some())
-            .collect();
-        let mut chosen: Vec<usize> = with_reports.iter().copied().take(MATRIX_STEPS).collect();
-        if let Some(&last) = with_reports.last() {
-            if !chosen.contains(&last) {
-                chosen.push(last);
-            }
-        }
-        for k in chosen {
-            for entry in run.iterates[k]
-                .report
-                .iter()
-                .flat_map(|rep| rep.state.iter())
-            {
-                if let StateValue::Matrix(m) = &entry.value {
-                    out.push(Block::Paragraph(vec![text(format!(
-                        "{} at step {}:",
-                        entry.symbol, run.iterates[k].step
-                    ))]));
-                    let mut header = vec![cell("")];
-                    header.extend(r.variables.iter().map(|v| cell(v.clone())));
-                    let rows = m
-                        .iter()
-                        .zip(r.variables)
-                        .map(|(values, v)| {
-                            let mut row = vec![cell(v.clone())];
-                            row.extend(values.iter().map(|x| cell(style.num(*x))));
-                            row
-                        })
-                        .collect();
-                    out.push(Block::Table { header, rows });
-                }
-            }
-        }
+        out.extend(matrix_blocks(r, run, style));
     }
-    let notes: Vec<String> = run
-        .iterates
-        .iter()
-        .filter_map(|it| {
-            it.report
-                .as_ref()
-                .and_then(|rep| rep.note.as_ref())
-                .map(|n| format!("step {}: {n}", it.step))
-        })
-        .collect();
-    if !notes.is_empty() || run.notes_left_out > 0 {
-        let more = match run.notes_left_out {
-            0 => String::new(),
-            k => format!(
-                "{}{} in the steps not kept",
-                if notes.is_empty() { "" } else { "; and " },
-                format_count(k as u64, "note", "notes")
-            ),
-        };
-        out.push(Block::Paragraph(vec![text(format!(
-            "Notes — {}{more}.",
-            notes.join("; ")
-        ))]));
-    }
+    out.extend(notes_block(run));
     if format == Format::Text && r.variables.len() == 1 {
         if let Some(plot) = terminal_plot(r, run) {
             out.push(Block::Preformatted(plot));
@@ -357,6 +209,175 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
     out
 }
 
+/// The columns of the optimizer's state: its per-variable vectors and
+/// scalars, by name, in the order they first appear.
+fn state_columns(run: &Trajectory) -> Vec<&'static str> {
+    let mut columns: Vec<&'static str> = Vec::new();
+    for it in &run.iterates {
+        for entry in it.report.iter().flat_map(|rep| rep.state.iter()) {
+            if !matches!(entry.value, StateValue::Matrix(_)) && !columns.contains(&entry.symbol) {
+                columns.push(entry.symbol);
+            }
+        }
+    }
+    columns
+}
+
+/// One row of the table of steps: the kept point `k`.
+fn step_row(run: &Trajectory, k: usize, columns: &[&str], style: &Style) -> Vec<doc::Cell> {
+    let it = &run.iterates[k];
+    let mut row = vec![
+        cell(it.step.to_string()),
+        cell(vector(&it.point, style)),
+        cell(style.num(it.f)),
+        cell(vector(&it.gradient, style)),
+    ];
+    for c in columns {
+        let value = it
+            .report
+            .as_ref()
+            .and_then(|rep| rep.state.iter().find(|e| e.symbol == *c))
+            .map(|e| match &e.value {
+                StateValue::PerVariable(v) => vector(v, style),
+                StateValue::Scalar(v) => style.num(*v),
+                StateValue::Matrix(_) => String::new(),
+            });
+        row.push(cell(value.unwrap_or_else(|| "—".to_string())));
+    }
+    row.push(cell(
+        it.report
+            .as_ref()
+            .map_or("—".to_string(), |rep| vector(&rep.update, style)),
+    ));
+    row
+}
+
+/// The table of steps — all of them, or the first and the last with a
+/// row of dots between — and what it leaves out.
+fn steps_table(r: &MinimizeReport, run: &Trajectory, style: &Style) -> Vec<Block> {
+    let columns = state_columns(run);
+    let point_header = if r.variables.len() == 1 {
+        r.variables[0].clone()
+    } else {
+        format!("({})", r.variables.join(", "))
+    };
+    let mut header = vec![cell("step"), cell(point_header), cell("f"), cell("∇f")];
+    header.extend(columns.iter().map(|c| cell(c.to_string())));
+    header.push(cell("update"));
+    let n = run.iterates.len();
+    let cut = n > HEAD_ROWS + TAIL_ROWS + 5;
+    // The kept points shown: all, or the first (up to the steps not kept)
+    // and the last.
+    let head = HEAD_ROWS.min(run.gap.map_or(n, |g| g.at));
+    let shown: Vec<usize> = if cut {
+        (0..head).chain(n - TAIL_ROWS..n).collect()
+    } else {
+        (0..n).collect()
+    };
+    let mut rows: Vec<Vec<doc::Cell>> = Vec::new();
+    for (i, &k) in shown.iter().enumerate() {
+        let jumped = i > 0 && (k != shown[i - 1] + 1 || run.gap.is_some_and(|g| g.at == k));
+        if jumped {
+            let mut dots = vec![cell("⋮")];
+            dots.extend((1..header.len()).map(|_| cell("")));
+            rows.push(dots);
+        }
+        rows.push(step_row(run, k, &columns, style));
+    }
+    let mut out = vec![Block::Table { header, rows }];
+    if cut {
+        let listed = match run.gap {
+            None => "every step".to_string(),
+            Some(_) => kept_text(run),
+        };
+        out.push(Block::Paragraph(vec![text(format!(
+            "Steps {} to {} are left out here; --format csv or json lists {listed}.",
+            run.iterates[head].step,
+            run.iterates[n - TAIL_ROWS - 1].step
+        ))]));
+    } else if let Some(gap) = run.gap {
+        out.push(Block::Paragraph(vec![text(format!(
+            "Steps {} to {} are left out, here and in --format csv or json: each point of this run holds many numbers, and a run keeps at most {} of them (docs/limits.md).",
+            run.iterates[gap.at - 1].step + 1,
+            run.iterates[gap.at].step - 1,
+            format_thousands(crate::limits::MAX_KEPT_VALUES as u64)
+        ))]));
+    }
+    out
+}
+
+/// Matrices of state for the first steps and the last.
+fn matrix_blocks(r: &MinimizeReport, run: &Trajectory, style: &Style) -> Vec<Block> {
+    let mut out = Vec::new();
+    let with_reports: Vec<usize> = (0..run.iterates.len())
+        .filter(|&k| run.iterates[k].report.is_some())
+        .collect();
+    let mut chosen: Vec<usize> = with_reports.iter().copied().take(MATRIX_STEPS).collect();
+    if let Some(&last) = with_reports.last() {
+        if !chosen.contains(&last) {
+            chosen.push(last);
+        }
+    }
+    for k in chosen {
+        for entry in run.iterates[k]
+            .report
+            .iter()
+            .flat_map(|rep| rep.state.iter())
+        {
+            let StateValue::Matrix(m) = &entry.value else {
+                continue;
+            };
+            out.push(Block::Paragraph(vec![text(format!(
+                "{} at step {}:",
+                entry.symbol, run.iterates[k].step
+            ))]));
+            let mut header = vec![cell("")];
+            header.extend(r.variables.iter().map(|v| cell(v.clone())));
+            let rows = m
+                .iter()
+                .zip(r.variables)
+                .map(|(values, v)| {
+                    let mut row = vec![cell(v.clone())];
+                    row.extend(values.iter().map(|x| cell(style.num(*x))));
+                    row
+                })
+                .collect();
+            out.push(Block::Table { header, rows });
+        }
+    }
+    out
+}
+
+/// The notes of the steps (τ added, an update skipped, …), and how many
+/// the steps not kept had.
+fn notes_block(run: &Trajectory) -> Option<Block> {
+    let notes: Vec<String> = run
+        .iterates
+        .iter()
+        .filter_map(|it| {
+            it.report
+                .as_ref()
+                .and_then(|rep| rep.note.as_ref())
+                .map(|n| format!("step {}: {n}", it.step))
+        })
+        .collect();
+    if notes.is_empty() && run.notes_left_out == 0 {
+        return None;
+    }
+    let more = match run.notes_left_out {
+        0 => String::new(),
+        k => format!(
+            "{}{} in the steps not kept",
+            if notes.is_empty() { "" } else { "; and " },
+            format_count(k as u64, "note", "notes")
+        ),
+    };
+    Some(Block::Paragraph(vec![text(format!(
+        "Notes — {}{more}.",
+        notes.join("; ")
+    ))]))
+}
+
 /// f drawn in the terminal with the iterates marked.
 fn terminal_plot(r: &MinimizeReport, run: &Trajectory) -> Option<String> {
     use textplots::{Chart, Plot, Shape};
@@ -376,13 +397,8 @@ fn terminal_plot(r: &MinimizeReport, run: &Trajectory) -> Option<String> {
     }
     let pad = ((hi - lo) * 0.2).max(1.0);
     let (x0, x1) = (lo - pad, hi + pad);
-    let evaluator = crate::expr::Evaluator::new(r.graph, &[r.expr]);
-    let name = r.variables[0].clone();
-    let f = move |x: f32| {
-        evaluator
-            .evaluate(&crate::expr::Point::new(vec![(name.clone(), x as f64)]))
-            .map_or(f32::NAN, |v| v[0] as f32)
-    };
+    let function = r.f;
+    let f = move |x: f32| function(&[x as f64]).map_or(f32::NAN, |v| v as f32);
     // Each iterate is a short vertical mark on the curve.
     let values: Vec<f32> = run
         .path
@@ -456,6 +472,80 @@ pub fn csv_note(r: &MinimizeReport) -> Option<String> {
     })
 }
 
+/// The error a diverged run ends with (exit 1), after its report: where
+/// and why, and what to change. A race reports its diverged methods in its
+/// table instead.
+pub fn divergence(r: &MinimizeReport) -> Option<crate::Error> {
+    if r.race {
+        return None;
+    }
+    let (run, step, reason) = r.runs.iter().find_map(|run| match &run.stop {
+        Stop::Diverged { step, reason } => Some((run, step, reason)),
+        _ => None,
+    })?;
+    let number = |x: f64| crate::number::format_significant(x, 3);
+    let hint = match remedy(run) {
+        Remedy::Curvature { lr, ratio, curvature, bound, try_lr } => format!(
+            "the learning rate {} is too large for this function: each step multiplied the gradient by {}, so the curvature is about {} and gradient descent converges only for rates below 2/{} = {}; try {}",
+            number(lr),
+            number(ratio),
+            number(curvature),
+            number(curvature),
+            number(bound),
+            number(try_lr)
+        ),
+        Remedy::SmallerRate { lr, try_lr } => format!(
+            "the learning rate {} is too large for this function: try {}",
+            number(lr),
+            number(try_lr)
+        ),
+        Remedy::NewtonLineSearch => "a full Newton step overshot here: add --line-search, or start closer to the minimum".to_string(),
+        Remedy::StartCloser => "start closer to the minimum, or choose a first-order optimizer with a small learning rate".to_string(),
+    };
+    Some(crate::Error::Diverged {
+        message: format!("{} diverged at step {step}: {reason}", run.config.title()),
+        hint,
+    })
+}
+
+/// The picture of the runs: the curve with iterates and tangents for one
+/// variable, contours and paths for two.
+pub fn plot(r: &MinimizeReport) -> Result<String, String> {
+    let title = format!("f = {}", unicode(r.graph, r.expr));
+    let f = r.f;
+    if r.variables.len() == 1 {
+        let series: Vec<Iterates1> = r
+            .runs
+            .iter()
+            .map(|run| Iterates1 {
+                label: run.config.title(),
+                points: run
+                    .path
+                    .iter()
+                    .map(|i| (i.point[0], i.f, i.gradient[0]))
+                    .collect(),
+            })
+            .collect();
+        function_with_iterates(&title, &r.variables[0], &|x| f(&[x]), &series)
+    } else {
+        let paths: Vec<Path2> = r
+            .runs
+            .iter()
+            .map(|run| Path2 {
+                label: run.config.title(),
+                points: run
+                    .path
+                    .iter()
+                    .map(|i| (i.point[0], i.point[1]))
+                    .filter(|p| p.0.is_finite() && p.1.is_finite())
+                    .collect(),
+            })
+            .collect();
+        let variables = (r.variables[0].as_str(), r.variables[1].as_str());
+        contours_with_paths(&title, variables, &|x, y| f(&[x, y]), &paths)
+    }
+}
+
 fn race_blocks(r: &MinimizeReport, style: &Style) -> Vec<Block> {
     let header = vec![
         cell("optimizer"),
@@ -482,7 +572,7 @@ fn race_blocks(r: &MinimizeReport, style: &Style) -> Vec<Block> {
                 cell(run.steps().to_string()),
                 cell(vector(&last.point, style)),
                 cell(style.num(last.f)),
-                cell(style.num(crate::optim::linalg::max_abs(&last.gradient))),
+                cell(style.num(last.gradient_norm())),
                 cell(format!(
                     "{} / {} / {}",
                     run.evaluations.f, run.evaluations.gradient, run.evaluations.hessian

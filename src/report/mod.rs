@@ -14,13 +14,15 @@ pub mod check;
 pub mod diff;
 pub mod doc;
 pub mod graph;
+pub mod json;
 pub mod minimize;
 pub mod net;
+pub mod net_diagram;
 pub mod train;
 
-use crate::history::Gap;
 use crate::i18n::Lang;
 use crate::number::format_significant;
+use crate::optim::Gap;
 use serde::Serialize;
 use serde_json::{json, Value};
 

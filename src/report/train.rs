@@ -5,16 +5,42 @@ use super::doc::{self, cell, math_cell, text, Block, Math};
 use super::{first_and_last, left_out_json};
 use super::{Format, Style};
 use crate::data::Dataset;
-use crate::history::Gap;
 use crate::limits::{MAX_LISTED_RECORDS, MAX_PLOT_POINTS, MAX_TABLE_ROWS};
 use crate::network::Spec;
 use crate::number::{format_count, format_thousands};
+use crate::optim::Gap;
 use crate::optim::OptimizerConfig;
 use crate::plot::{training_curves, Curve};
 use crate::training::{
     EpochArithmetic, EpochRecord, Interruption, TrainOptions, TrainStop, Training,
 };
 use serde_json::{json, Value};
+
+/// The error a diverged run ends with (exit 1), after its report: where
+/// and why, and what to change.
+pub fn divergence(r: &TrainReport) -> Option<crate::Error> {
+    let TrainStop::Diverged {
+        epoch,
+        iteration,
+        reason,
+    } = &r.training.stop
+    else {
+        return None;
+    };
+    let number = |x: f64| crate::number::format_significant(x, 6);
+    let hint = match r.options.optimizer.lr() {
+        Some(lr) => format!(
+            "the learning rate {} is too large for this network; try --lr {}",
+            number(lr),
+            number(lr / 10.0)
+        ),
+        None => "start from other weights or use a first-order optimizer".into(),
+    };
+    Some(crate::Error::Diverged {
+        message: format!("training diverged at epoch {epoch}, iteration {iteration}: {reason}"),
+        hint,
+    })
+}
 
 /// Runs of the same network from the same start with several batch sizes.
 pub struct BatchComparison {
@@ -42,11 +68,7 @@ pub struct TrainReport<'a> {
 
 pub fn render(r: &TrainReport, format: Format, style: &Style) -> String {
     match format {
-        Format::Json => {
-            let mut t = serde_json::to_string_pretty(&json_value(r)).unwrap_or_default();
-            t.push('\n');
-            t
-        }
+        Format::Json => super::json::document(&json_value(r)),
         Format::Csv => csv(r, style),
         _ => doc::render(&blocks(r, format, style), format, style),
     }
@@ -608,9 +630,7 @@ pub fn render_epochs(a: &EpochArithmetic, format: Format, style: &Style) -> Stri
             "total_iterations": json_count(a.total_iterations()),
             "samples_seen": json_count(a.samples_seen()),
         });
-        let mut t = serde_json::to_string_pretty(&value).unwrap_or_default();
-        t.push('\n');
-        return t;
+        return super::json::document(&value);
     }
     let n = |v: u128| format_thousands(v);
     let count = |v: usize, one: &str, many: &str| format_count(v as u64, one, many);

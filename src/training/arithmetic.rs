@@ -13,7 +13,9 @@
 //! Invariant: `samples_seen = epochs × samples used per epoch`, and the
 //! batches of an epoch cover those samples exactly once.
 
+use crate::limits::{MAX_EPOCHS, MAX_SAMPLES};
 use crate::number::{format_count, format_thousands};
+use crate::Error;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EpochArithmetic {
@@ -24,6 +26,56 @@ pub struct EpochArithmetic {
 }
 
 impl EpochArithmetic {
+    /// The arithmetic `epochs` explains, its counts checked: each at least
+    /// 1, within train's limits, and a batch no larger than the samples.
+    pub fn checked(
+        samples: usize,
+        batch_size: usize,
+        epochs: usize,
+        drop_last: bool,
+    ) -> Result<EpochArithmetic, Error> {
+        for (option, value, counts) in [
+            ("--samples", samples, "the samples in the training set"),
+            ("--batch-size", batch_size, "the samples in each batch"),
+            ("--epochs", epochs, "the passes over the training set"),
+        ] {
+            if value == 0 {
+                return Err(Error::usage(
+                    format!("{option} 0: it counts {counts}, so it must be at least 1"),
+                    "for example --samples 1000 --batch-size 25 --epochs 100",
+                ));
+            }
+        }
+        for (option, value, limit, what) in [
+            ("--samples", samples, MAX_SAMPLES, "samples"),
+            ("--epochs", epochs, MAX_EPOCHS, "epochs"),
+        ] {
+            if value > limit {
+                return Err(Error::usage(
+                    format!(
+                        "{option} {value}: epochs works with at most {} {what}, the limit train has (docs/limits.md)",
+                        format_thousands(limit as u64)
+                    ),
+                    format!(
+                        "the arithmetic is the same at every scale: give {option} {limit} or fewer and scale the totals"
+                    ),
+                ));
+            }
+        }
+        if batch_size > samples {
+            return Err(Error::usage(
+                format!("--batch-size {batch_size} is larger than the {samples} samples"),
+                format!("a batch holds at most all the samples: --batch-size {samples}"),
+            ));
+        }
+        Ok(EpochArithmetic {
+            samples,
+            batch_size,
+            epochs,
+            drop_last,
+        })
+    }
+
     /// Full batches in one epoch.
     pub fn full_batches(&self) -> usize {
         self.samples / self.batch_size

@@ -1,15 +1,32 @@
-//! Training networks on data: the epoch arithmetic, the compiled tapes, the
-//! loop of shuffled batches and optimizer steps, and early stopping.
+//! Training networks on data: the plan of a run, the network fitted to its
+//! data, the data sets, the epoch arithmetic, the compiled tapes, the loop
+//! of shuffled batches and optimizer steps, early stopping, and the file
+//! of saved parameters.
+//!
+//! `plan` checks a run before any work (`TrainPlan`), `fit` builds or
+//! reshapes the network for the data, `sets` loads the data within the
+//! limits, `model_file` writes and reads `--save`'s file, `tapes` compiles
+//! the formulas for batches, `trainer` runs the epochs, `start` refuses a
+//! start without finite values, `early_stopping` is Keras's rule, and
+//! `arithmetic` counts epochs, batches and iterations.
 
 mod arithmetic;
 mod early_stopping;
+mod fit;
+pub mod model_file;
+mod plan;
+mod sets;
 mod start;
+mod tapes;
 mod trainer;
 
 pub use arithmetic::EpochArithmetic;
 pub use early_stopping::{BestEpoch, EarlyStopping, Monitor};
+pub use fit::{check_hidden, network_for};
+pub use plan::{BatchSize, Compiled, Runs, StartFile, TrainPlan, TrainRequest};
+pub use sets::{builtin_set, csv_set, spec_set, ColumnChoice};
 pub use start::start_fault;
+pub use tapes::{evaluate, Columns, Evaluation, Tapes};
 pub use trainer::{
-    evaluate, train, Columns, EpochRecord, Evaluation, Interruption, IterationRecord, Model, Tapes,
-    TrainOptions, TrainStop, Training,
+    train, EpochRecord, Interruption, IterationRecord, Model, TrainOptions, TrainStop, Training,
 };

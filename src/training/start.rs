@@ -10,7 +10,8 @@
 //! Invariant: `start_fault` returns a fault exactly when a loss or gradient
 //! the first epoch starts from is not finite.
 
-use super::trainer::{evaluate, Columns, Model};
+use super::tapes::{evaluate, Columns};
+use super::trainer::Model;
 use crate::data::Dataset;
 use crate::expr::Evaluator;
 use crate::network::{describe_failure, named_values, sample_point, summed_fault, StartFault};

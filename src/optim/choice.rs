@@ -1,0 +1,137 @@
+//! The optimizer a run was asked for: a name and the hyperparameters given
+//! on the command line, over a spec's own choice; and whether the chosen
+//! method takes as many variables as the problem has.
+//!
+//! Invariant: a configuration from [`OptimizerChoice::config`] passed the
+//! checks of `validate`, and [`check_dimension`] refuses Newton's method and
+//! BFGS beyond `limits::MAX_NEWTON_VARIABLES` and
+//! `limits::MAX_BFGS_VARIABLES` before any work.
+
+use super::{Hyperparameters, OptimizerConfig};
+use crate::Error;
+
+/// An optimizer asked for: its name (when one was given) and the
+/// hyperparameters given with it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OptimizerChoice {
+    pub name: Option<String>,
+    pub given: Hyperparameters,
+}
+
+impl Hyperparameters {
+    /// These hyperparameters where given, else those of `base` (a spec's).
+    pub fn over(&self, base: &Hyperparameters) -> Hyperparameters {
+        Hyperparameters {
+            lr: self.lr.or(base.lr),
+            momentum: self.momentum.or(base.momentum),
+            dampening: self.dampening.or(base.dampening),
+            nesterov: self.nesterov || base.nesterov,
+            weight_decay: self.weight_decay.or(base.weight_decay),
+            lr_decay: self.lr_decay.or(base.lr_decay),
+            eps: self.eps.or(base.eps),
+            alpha: self.alpha.or(base.alpha),
+            centered: self.centered || base.centered,
+            beta1: self.beta1.or(base.beta1),
+            beta2: self.beta2.or(base.beta2),
+            line_search: self.line_search || base.line_search,
+            scale_initial: self.scale_initial || base.scale_initial,
+        }
+    }
+}
+
+impl OptimizerChoice {
+    /// The optimizer chosen (or `default_name`) with its hyperparameters.
+    /// The `base` hyperparameters belong to `default_name` (a spec's
+    /// optimizer): when another optimizer is chosen, only those it takes
+    /// carry over, so a spec's lr does not make Newton's method refuse a
+    /// learning rate the user never gave.
+    pub fn config(
+        &self,
+        default_name: &str,
+        base: &Hyperparameters,
+    ) -> Result<OptimizerConfig, Error> {
+        let name = self.name.as_deref().unwrap_or(default_name);
+        let base = if name == default_name {
+            *base
+        } else {
+            base.for_method(name)
+        };
+        OptimizerConfig::from_name(name, &self.given.over(&base))
+    }
+}
+
+/// Refuses Newton's method or BFGS on more variables than it takes
+/// (`OptimizerConfig::max_variables`): `what` names them, as in "the
+/// function's 400 variables" or "this network's 2,500 trainable
+/// parameters".
+pub fn check_dimension(config: &OptimizerConfig, n: usize, what: &str) -> Result<(), Error> {
+    let Some(limit) = config.max_variables() else {
+        return Ok(());
+    };
+    if n <= limit {
+        return Ok(());
+    }
+    let count = crate::number::format_thousands(n as u64);
+    let (needs, instead) = match config {
+        OptimizerConfig::Newton(_) => (
+            format!("Newton's method forms and factors the {count}×{count} Hessian of {what}"),
+            "choose bfgs, which learns the curvature from gradients, or a first-order optimizer such as adam",
+        ),
+        _ => (
+            format!("BFGS keeps a {count}×{count} matrix for {what}"),
+            "choose a first-order optimizer such as adam",
+        ),
+    };
+    Err(Error::usage(
+        format!(
+            "{needs}; stepgrad runs it on at most {}",
+            crate::number::format_thousands(limit as u64)
+        ),
+        format!("{instead} (docs/limits.md states the limit)"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_choice_keeps_the_spec_settings_its_method_takes() {
+        let spec = Hyperparameters {
+            lr: Some(0.5),
+            momentum: Some(0.9),
+            ..Hyperparameters::default()
+        };
+        let given = |name: Option<&str>, lr: Option<f64>| OptimizerChoice {
+            name: name.map(str::to_string),
+            given: Hyperparameters {
+                lr,
+                ..Hyperparameters::default()
+            },
+        };
+        // The spec's own method: its settings, the given lr over its lr.
+        let own = given(None, Some(0.1)).config("sgd", &spec).unwrap();
+        assert_eq!(own.lr(), Some(0.1));
+        assert!(matches!(own, OptimizerConfig::Sgd(c) if c.momentum == 0.9));
+        // Another method: only what it takes; Newton's takes no lr.
+        let newton = given(Some("newton"), None).config("sgd", &spec).unwrap();
+        assert_eq!(newton.lr(), None);
+        assert!(given(Some("newton"), Some(0.1))
+            .config("sgd", &spec)
+            .is_err());
+    }
+
+    #[test]
+    fn second_order_methods_are_refused_beyond_their_variables() {
+        let newton = OptimizerChoice {
+            name: Some("newton".into()),
+            ..OptimizerChoice::default()
+        }
+        .config("sgd", &Hyperparameters::default())
+        .unwrap();
+        let limit = crate::limits::MAX_NEWTON_VARIABLES;
+        assert!(check_dimension(&newton, limit, "n").is_ok());
+        let refused = check_dimension(&newton, limit + 1, "the function's 61 variables");
+        assert!(refused.unwrap_err().to_string().contains("at most 60"));
+    }
+}

@@ -1,0 +1,371 @@
+//! When a run has diverged: the one rule of `minimize`, `net` and `train`.
+//!
+//! A run diverges when a number it steps with stops being finite — the
+//! objective's value, its gradient, a batch's estimate of them, or the
+//! point after a step — or when the objective's value at a checkpoint has
+//! grown beyond [`DIVERGENCE_FACTOR`] times its size at the start (or
+//! beyond the factor itself, when the start's |value| is below 1). A
+//! checkpoint is where the run evaluates its whole objective: every step of
+//! `minimize` and `net`, every epoch's end of `train` (a batch's loss is an
+//! estimate, checked for finiteness only).
+//!
+//! The first checkpoint is the start. What is not finite there is no
+//! divergence (no step was taken): each command refuses it as an input
+//! error before the run begins.
+//!
+//! Invariant: [`Watch`] is the only place that decides a divergence; the
+//! words for it come from the run's [`Words`].
+
+/// Growth of |value| beyond which a run counts as diverged.
+pub const DIVERGENCE_FACTOR: f64 = 1e12;
+
+/// Why a run diverged. Indices count the variables the optimizer moves
+/// (0-based).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Divergence {
+    /// The objective's value at a checkpoint is not finite.
+    Value(f64),
+    /// A batch's estimate of the value is not finite.
+    Estimate(f64),
+    /// Component `k` of the gradient is not finite.
+    Gradient { k: usize, value: f64 },
+    /// Coordinate `k` of the point is not finite after a step.
+    Point { k: usize, value: f64 },
+    /// |value| grew beyond the factor times its start.
+    Grown { value: f64, start: f64 },
+    /// The value could not be computed, or the optimizer could not step:
+    /// why, in the objective's or the optimizer's words.
+    Failed(String),
+}
+
+/// How a run names the numbers a divergence is about.
+pub trait Words {
+    /// The value at a checkpoint, not finite: "f = NaN is not a finite
+    /// number", "the loss is NaN".
+    fn value(&self, value: f64) -> String;
+    /// A batch's estimate, not finite: "the batch loss is inf".
+    fn estimate(&self, value: f64) -> String;
+    /// Component `k` of the gradient.
+    fn gradient(&self, k: usize, value: f64) -> String;
+    /// Coordinate `k` of the point after a step.
+    fn point(&self, k: usize, value: f64) -> String;
+    /// The value grown too large: `value` beyond 10¹² times its `start`,
+    /// or, with no start given, beyond 10¹² itself (both as written).
+    fn grown(&self, value: &str, start: Option<&str>) -> String;
+}
+
+impl Divergence {
+    /// The reason, in the run's words.
+    pub fn describe(&self, words: &dyn Words) -> String {
+        let number = |x: f64| crate::number::format_significant(x, 6);
+        match self {
+            Divergence::Value(v) => words.value(*v),
+            Divergence::Estimate(v) => words.estimate(*v),
+            Divergence::Gradient { k, value } => words.gradient(*k, *value),
+            Divergence::Point { k, value } => words.point(*k, *value),
+            // From a start below 1 the bound is the factor itself, and
+            // "times its start" would misstate the rule applied.
+            Divergence::Grown { value, start } => words.grown(
+                &number(*value),
+                (start.abs() >= 1.0).then(|| number(*start)).as_deref(),
+            ),
+            Divergence::Failed(reason) => reason.clone(),
+        }
+    }
+}
+
+/// The objective's value at the start, against which growth is measured.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Watch {
+    start: Option<f64>,
+}
+
+impl Watch {
+    pub fn new() -> Watch {
+        Watch::default()
+    }
+
+    /// The value (and gradient, when there is one) at a checkpoint; the
+    /// first call is the start.
+    pub fn checkpoint(&mut self, value: f64, gradient: &[f64]) -> Result<(), Divergence> {
+        if !value.is_finite() {
+            return Err(Divergence::Value(value));
+        }
+        finite_gradient(gradient)?;
+        let start = *self.start.get_or_insert(value);
+        if value.abs() > DIVERGENCE_FACTOR * start.abs().max(1.0) {
+            return Err(Divergence::Grown { value, start });
+        }
+        Ok(())
+    }
+
+    /// A batch's estimate of the value and gradient, which must be finite
+    /// (its size says nothing: batches differ).
+    pub fn estimate(value: f64, gradient: &[f64]) -> Result<(), Divergence> {
+        if !value.is_finite() {
+            return Err(Divergence::Estimate(value));
+        }
+        finite_gradient(gradient)
+    }
+
+    /// The point after a step.
+    pub fn point(x: &[f64]) -> Result<(), Divergence> {
+        match x.iter().position(|v| !v.is_finite()) {
+            Some(k) => Err(Divergence::Point { k, value: x[k] }),
+            None => Ok(()),
+        }
+    }
+}
+
+fn finite_gradient(gradient: &[f64]) -> Result<(), Divergence> {
+    match gradient.iter().position(|g| !g.is_finite()) {
+        Some(k) => Err(Divergence::Gradient {
+            k,
+            value: gradient[k],
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The words of `minimize`: a function f of variables.
+pub struct FunctionWords<'a> {
+    pub variables: &'a [String],
+}
+
+impl Words for FunctionWords<'_> {
+    fn value(&self, value: f64) -> String {
+        format!("f = {value} is not a finite number")
+    }
+    fn estimate(&self, value: f64) -> String {
+        self.value(value)
+    }
+    fn gradient(&self, k: usize, value: f64) -> String {
+        format!(
+            "component {} of the gradient is {value}, not a finite number",
+            k + 1
+        )
+    }
+    fn point(&self, k: usize, value: f64) -> String {
+        match self.variables.get(k) {
+            Some(name) => format!("{name} became {value}"),
+            None => format!("coordinate {} of the point became {value}", k + 1),
+        }
+    }
+    fn grown(&self, value: &str, start: Option<&str>) -> String {
+        match start {
+            Some(start) => format!("f = {value} has grown beyond 10¹² times its start ({start})"),
+            None => format!("|f| = {value} has grown beyond 10¹²"),
+        }
+    }
+}
+
+/// The words of `net` and `train`: a network's loss and its parameters
+/// (`names` of the parameters the optimizer moves, in its order).
+pub struct LossWords<'a> {
+    pub names: Vec<&'a str>,
+}
+
+impl LossWords<'_> {
+    fn name(&self, k: usize) -> &str {
+        self.names.get(k).copied().unwrap_or("a parameter")
+    }
+}
+
+impl Words for LossWords<'_> {
+    fn value(&self, value: f64) -> String {
+        format!("the loss is {value}")
+    }
+    fn estimate(&self, value: f64) -> String {
+        format!("the batch loss is {value}")
+    }
+    fn gradient(&self, k: usize, value: f64) -> String {
+        format!("the gradient ∂E/∂{} is {value}", self.name(k))
+    }
+    fn point(&self, k: usize, value: f64) -> String {
+        format!("{} became {value}", self.name(k))
+    }
+    fn grown(&self, value: &str, start: Option<&str>) -> String {
+        match start {
+            Some(start) => {
+                format!("the loss {value} has grown beyond 10¹² times its start ({start})")
+            }
+            None => format!("the loss {value} has grown beyond 10¹²"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A run's values at its checkpoints, and where and why it diverges.
+    type Run<'a> = (&'a [f64], Option<(usize, Divergence)>);
+
+    /// What the watch says of a run's checkpoints, one value after another.
+    fn watched(values: &[f64]) -> Result<(), (usize, Divergence)> {
+        let mut watch = Watch::new();
+        for (k, &v) in values.iter().enumerate() {
+            watch.checkpoint(v, &[0.0]).map_err(|d| (k, d))?;
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_one_rule_decides_every_run() {
+        let inf = f64::INFINITY;
+        // (values at the checkpoints, the checkpoint that diverges and why)
+        let table: [Run; 9] = [
+            // Normal runs: falling, rising within the bound, starting at 0.
+            (&[5.0, 3.0, 1.0, 0.5], None),
+            (&[2.0, 2e12], None),
+            (&[0.0, 0.5, 1e12], None),
+            // Not finite.
+            (
+                &[1.0, 2.0, f64::NAN],
+                Some((2, Divergence::Value(f64::NAN))),
+            ),
+            (&[1.0, -inf], Some((1, Divergence::Value(-inf)))),
+            // Grown beyond 10¹² times a start of at least 1 …
+            (
+                &[2.0, 3e12],
+                Some((
+                    1,
+                    Divergence::Grown {
+                        value: 3e12,
+                        start: 2.0,
+                    },
+                )),
+            ),
+            (
+                &[-4.0, 1.0, -5e12],
+                Some((
+                    2,
+                    Divergence::Grown {
+                        value: -5e12,
+                        start: -4.0,
+                    },
+                )),
+            ),
+            // … or beyond 10¹² itself, from a start below 1.
+            (
+                &[0.001, 2e12],
+                Some((
+                    1,
+                    Divergence::Grown {
+                        value: 2e12,
+                        start: 0.001,
+                    },
+                )),
+            ),
+            (
+                &[0.0, 1.5e12],
+                Some((
+                    1,
+                    Divergence::Grown {
+                        value: 1.5e12,
+                        start: 0.0,
+                    },
+                )),
+            ),
+        ];
+        for (values, expected) in table {
+            let got = watched(values).err();
+            // NaN ≠ NaN: compare what the runs would print.
+            let words = FunctionWords { variables: &[] };
+            assert_eq!(
+                got.as_ref().map(|(k, d)| (*k, d.describe(&words))),
+                expected.as_ref().map(|(k, d)| (*k, d.describe(&words))),
+                "{values:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn gradients_estimates_and_points_must_stay_finite() {
+        let mut watch = Watch::new();
+        assert_eq!(
+            watch.checkpoint(1.0, &[0.0, f64::INFINITY]),
+            Err(Divergence::Gradient {
+                k: 1,
+                value: f64::INFINITY
+            })
+        );
+        assert_eq!(
+            Watch::estimate(1e300, &[1.0]),
+            Ok(()),
+            "a batch's size says nothing"
+        );
+        assert!(matches!(
+            Watch::estimate(f64::NAN, &[]),
+            Err(Divergence::Estimate(_))
+        ));
+        assert_eq!(
+            Watch::point(&[1.0, 2.0, f64::NEG_INFINITY]),
+            Err(Divergence::Point {
+                k: 2,
+                value: f64::NEG_INFINITY
+            })
+        );
+    }
+
+    #[test]
+    fn each_run_says_it_in_its_words() {
+        let grown = Divergence::Grown {
+            value: 1.13703e13,
+            start: 1.27904,
+        };
+        let small = Divergence::Grown {
+            value: 2e12,
+            start: 0.25,
+        };
+        let loss = LossWords {
+            names: vec!["w1", "b1"],
+        };
+        let f = FunctionWords {
+            variables: &["x".to_string()],
+        };
+        let cases = [
+            (
+                &grown as &Divergence,
+                &loss as &dyn Words,
+                "the loss 1.13703e+13 has grown beyond 10¹² times its start (1.27904)",
+            ),
+            (
+                &grown,
+                &f,
+                "f = 1.13703e+13 has grown beyond 10¹² times its start (1.27904)",
+            ),
+            (&small, &f, "|f| = 2e+12 has grown beyond 10¹²"),
+            (&small, &loss, "the loss 2e+12 has grown beyond 10¹²"),
+            (
+                &Divergence::Gradient {
+                    k: 1,
+                    value: f64::NAN,
+                },
+                &loss,
+                "the gradient ∂E/∂b1 is NaN",
+            ),
+            (
+                &Divergence::Point {
+                    k: 0,
+                    value: f64::INFINITY,
+                },
+                &loss,
+                "w1 became inf",
+            ),
+            (
+                &Divergence::Estimate(f64::INFINITY),
+                &loss,
+                "the batch loss is inf",
+            ),
+            (
+                &Divergence::Value(f64::NAN),
+                &f,
+                "f = NaN is not a finite number",
+            ),
+        ];
+        for (divergence, words, text) in cases {
+            assert_eq!(divergence.describe(words), text);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! The backward pass of `net`'s report: each neuron's δ from the output
+//! back (with the sums over the paths through the next layer), and each
+//! parameter's gradient as the product of its chain-rule factors — their
+//! names, formulas and values.
+
+use super::NetReport;
+use crate::network::{OutputRule, ParamKind, SampleValues};
+use crate::report::doc::{text, Block, Chain as Equation, Math};
+use crate::report::Style;
+
+fn delta_name(neuron: &str) -> Math {
+    NetReport::name(&format!("delta_{neuron}"))
+}
+
+pub(super) fn backward_blocks(
+    r: &NetReport,
+    values: &SampleValues,
+    style: &Style,
+    many: bool,
+) -> Vec<Block> {
+    let f = r.formula;
+    let mut blocks = vec![Block::Heading {
+        level: 3,
+        text: vec![text("Backward pass")],
+    }];
+    let sample_text = if many {
+        format!(
+            "For sample {} (the update below uses the batch gradient, {} of the per-sample gradients). ",
+            r.sample + 1,
+            if r.spec.loss.averages_samples() { "the mean" } else { "the sum" }
+        )
+    } else {
+        String::new()
+    };
+    blocks.push(Block::Paragraph(vec![text(format!(
+        "{sample_text}Each neuron's δ = ∂E_total/∂net is computed once, from the output back, and reused by everything below it. All gradients are computed before any parameter changes: the hidden layers use the old weights."
+    ))]));
+
+    // The δs, output layer first.
+    let mut equations = Vec::new();
+    for layer in f.layers.iter().rev() {
+        for &n in layer {
+            let neuron = &f.neurons[n];
+            let delta = f.deltas[n];
+            let lhs = delta_name(&neuron.name);
+            let d_net = NetReport::partial("E_total", &format!("net_{}", neuron.name));
+            let is_output = neuron.layer == f.layers.len();
+            let chain = f
+                .chains
+                .iter()
+                .find(|c| f.target_neuron(c.param) == n && c.factors.len() == 3);
+            let mut rhs = vec![d_net];
+            let mut note = None;
+            match (is_output, f.output_rule, chain) {
+                (true, OutputRule::SoftmaxCrossEntropy, _)
+                | (true, OutputRule::SigmoidBinaryCrossEntropy, _) => {
+                    rhs.push(r.definition(delta));
+                    note = Some(if f.output_rule == OutputRule::SoftmaxCrossEntropy {
+                        "softmax with cross-entropy: the factors combine to out − target"
+                            .to_string()
+                    } else {
+                        "sigmoid with binary cross-entropy: the factors combine to out − target"
+                            .to_string()
+                    });
+                }
+                (_, _, Some(chain)) => {
+                    let (a, b) = (&chain.factors[0], &chain.factors[1]);
+                    let names = [
+                        NetReport::partial(&a.of, &a.by),
+                        NetReport::partial(&b.of, &b.by),
+                    ];
+                    let numbers = [
+                        r.value(values, a.formula, style),
+                        r.value(values, b.formula, style),
+                    ];
+                    rhs.push(Math::join(&names, " · ", " \\cdot "));
+                    rhs.push(Math::join(&numbers, " · ", " \\cdot "));
+                    if let Some(sum) = chain.path_sum.and_then(|n| f.path_sums[n].as_ref()) {
+                        equations.push(path_sum_equation(r, sum, values, style));
+                    }
+                }
+                _ => rhs.push(r.definition(delta)),
+            }
+            rhs.push(r.value(values, delta, style));
+            equations.push(Equation { lhs, rhs, note });
+        }
+    }
+    blocks.push(Block::Equations(equations));
+
+    // The chain for every parameter, output layer first.
+    let mut equations = Vec::new();
+    let mut order: Vec<&crate::network::Chain> = f.chains.iter().collect();
+    order.sort_by_key(|c| std::cmp::Reverse(f.neurons[f.target_neuron(c.param)].layer));
+    for chain in order {
+        equations.push(chain_equation(r, chain, values, style));
+    }
+    blocks.push(Block::Equations(equations));
+    let weights = f
+        .params
+        .iter()
+        .filter(|p| matches!(p.kind, ParamKind::Weight { .. }))
+        .count();
+    blocks.push(Block::Paragraph(vec![text(format!(
+        "Backpropagation formed each δ once and passed it back: {} multiplications of chain-rule factors for the {weights} weights. Differentiating each weight on its own, multiplying out every path from it to the loss, would take {}.",
+        f.backprop_multiplications, f.separate_multiplications
+    ))]));
+    blocks
+}
+
+/// ∂E/∂out_h = Σ_k δ_k·w, with the numbers.
+fn path_sum_equation(
+    r: &NetReport,
+    sum: &crate::network::PathSum,
+    values: &SampleValues,
+    style: &Style,
+) -> Equation {
+    let f = r.formula;
+    let neuron = &f.neurons[sum.neuron].name;
+    let terms: Vec<Math> = sum
+        .terms
+        .iter()
+        .map(|&(next, _, w, _)| {
+            let d = delta_name(&f.neurons[next].name);
+            let w = r.expr(w);
+            Math::new(
+                format!("{}·{}", d.unicode, w.unicode),
+                format!("{} {}", d.latex, w.latex),
+            )
+        })
+        .collect();
+    let numbers: Vec<Math> = sum
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(k, &(_, _, _, c))| {
+            let v = r.value(values, c, style);
+            if k > 0 && r.run.value(values, c) < 0.0 {
+                Math::new(
+                    format!("({})", v.unicode),
+                    format!("\\left({}\\right)", v.latex),
+                )
+            } else {
+                v
+            }
+        })
+        .collect();
+    let join = |items: &[Math]| Math::join(items, " + ", " + ");
+    let total = f
+        .adjoints
+        .get(f.neurons[sum.neuron].out)
+        .map_or(Math::number("0"), |id| r.value(values, id, style));
+    let mut rhs = vec![join(&terms)];
+    if sum.terms.len() > 1 {
+        rhs.push(join(&numbers));
+    }
+    rhs.push(total);
+    Equation {
+        lhs: NetReport::partial("E_total", &format!("out_{neuron}")),
+        rhs,
+        note: Some("a sum over the paths through the next layer".into()),
+    }
+}
+
+/// ∂E_total/∂p as the product of its chain-rule factors: their names,
+/// formulas and values for one sample, and the gradient.
+pub(super) fn chain_equation(
+    r: &NetReport,
+    chain: &crate::network::Chain,
+    values: &SampleValues,
+    style: &Style,
+) -> Equation {
+    let p = &r.formula.params[chain.param];
+    let lhs = NetReport::partial("E_total", &p.name);
+    let names: Vec<Math> = chain
+        .factors
+        .iter()
+        .map(|x| NetReport::partial(&x.of, &x.by))
+        .collect();
+    let formulas: Vec<Math> = chain.factors.iter().map(|x| r.factor(x.formula)).collect();
+    let numbers: Vec<Math> = chain
+        .factors
+        .iter()
+        .map(|x| r.value(values, x.formula, style))
+        .collect();
+    let join = |items: &[Math]| Math::join(items, " · ", " \\cdot ");
+    let mut rhs = Vec::new();
+    if chain.factors.len() > 1 {
+        rhs.push(join(&names));
+        rhs.push(join(&formulas));
+        rhs.push(join(&numbers));
+    } else {
+        rhs.push(r.expr(chain.factors[0].formula));
+    }
+    rhs.push(r.value(values, chain.gradient, style));
+    Equation {
+        lhs,
+        rhs,
+        note: None,
+    }
+}

@@ -1,0 +1,391 @@
+//! The report of `stepgrad net`: the network, its loss as a formula, and
+//! per step the forward table, the loss, the backward pass as chain-rule
+//! products with their formulas and values, and the update table.
+//!
+//! `forward` writes the loss as a formula and each step's forward pass and
+//! loss, `backward` the δs and the chain-rule products, `update` the
+//! optimizer's step, `derivation` what `--param` shows, and `record` the
+//! JSON; this module holds the report, the order of its parts, the setup
+//! paragraph, the CSV, and the verdict of a run that diverged.
+
+mod backward;
+mod derivation;
+mod forward;
+mod record;
+mod update;
+
+pub use record::json_value;
+
+use super::doc::{self, cell, math, math_cell, text, Block, Math};
+use super::{Format, Style};
+use crate::expr::{latex_name, print_definition, print_named, unicode_name, Id, Notation};
+use crate::network::{
+    NetworkFormula, ParamDerivation, ParamKind, Run, SampleValues, Spec, StepRecord,
+};
+use crate::optim::{Gap, OptimizerConfig, Stop};
+use backward::backward_blocks;
+use derivation::{derivation_blocks, shared_derivation_blocks};
+use forward::{formula_blocks, loss_blocks, loss_history};
+use update::update_blocks;
+
+/// Which parts of each step to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Show {
+    pub formula: bool,
+    pub forward: bool,
+    pub backward: bool,
+    pub update: bool,
+}
+
+/// Everything `net` prints.
+pub struct NetReport<'a> {
+    pub spec: &'a Spec,
+    pub formula: &'a NetworkFormula,
+    pub run: &'a Run,
+    pub show: Show,
+    /// The sample whose chain-rule factors are shown (0-based).
+    pub sample: usize,
+    pub optimizer: OptimizerConfig,
+    pub update_biases: bool,
+    /// `--param`: that parameter's derivation.
+    pub derivation: Option<ParamDerivation>,
+    /// `--plot`: the file the network was drawn in.
+    pub plot: Option<String>,
+}
+
+impl NetReport<'_> {
+    fn unicode(&self, id: Id) -> String {
+        print_named(
+            &self.formula.graph,
+            id,
+            Notation::Unicode,
+            &self.formula.names,
+        )
+    }
+
+    fn latex(&self, id: Id) -> String {
+        print_named(
+            &self.formula.graph,
+            id,
+            Notation::Latex,
+            &self.formula.names,
+        )
+    }
+
+    fn expr(&self, id: Id) -> Math {
+        Math::new(self.unicode(id), self.latex(id))
+    }
+
+    /// An expression as a factor of a product: a sum is put in parentheses.
+    fn factor(&self, id: Id) -> Math {
+        let named = self.formula.names.contains_key(&id);
+        match self.formula.graph.node(id) {
+            crate::expr::Node::Add(_) if !named => Math::new(
+                format!("({})", self.unicode(id)),
+                format!("\\left({}\\right)", self.latex(id)),
+            ),
+            _ => self.expr(id),
+        }
+    }
+
+    fn definition(&self, id: Id) -> Math {
+        let g = &self.formula.graph;
+        Math::new(
+            print_definition(g, id, Notation::Unicode, &self.formula.names),
+            print_definition(g, id, Notation::Latex, &self.formula.names),
+        )
+    }
+
+    fn ascii(&self, id: Id) -> String {
+        print_named(
+            &self.formula.graph,
+            id,
+            Notation::Ascii,
+            &self.formula.names,
+        )
+    }
+
+    /// "∂E_total/∂out_o1" in both notations.
+    fn partial(of: &str, by: &str) -> Math {
+        Math::new(
+            format!("∂{}/∂{}", unicode_name(of), unicode_name(by)),
+            format!(
+                "\\frac{{\\partial {}}}{{\\partial {}}}",
+                latex_name(of),
+                latex_name(by)
+            ),
+        )
+    }
+
+    fn name(name: &str) -> Math {
+        Math::new(unicode_name(name), latex_name(name))
+    }
+
+    fn value(&self, values: &SampleValues, id: Id, style: &Style) -> Math {
+        Math::number(style.num(self.run.value(values, id)))
+    }
+
+    fn loss_description(&self) -> String {
+        match self.spec.loss {
+            crate::network::Loss::HalfSse => "half_sse: E = ½·Σ(target − out)², summed over the outputs and the samples".into(),
+            crate::network::Loss::Mse => "mse: the mean of (target − out)² over all outputs and samples (as PyTorch's MSELoss)".into(),
+            crate::network::Loss::Bce => {
+                "bce: −[t·ln(out) + (1 − t)·ln(1 − out)], mean over all outputs and samples, computed in the safe log-sum-exp form t·ln(1 + e^−net) + (1 − t)·ln(1 + e^net)".into()
+            }
+            crate::network::Loss::CrossEntropy => {
+                "cross_entropy: −Σ target·ln(out) with out = softmax(net), mean over the samples, computed as target·(lse − net) with lse = logsumexp of the outputs' nets".into()
+            }
+        }
+    }
+}
+
+pub fn render(report: &NetReport, format: Format, style: &Style) -> String {
+    match format {
+        Format::Json => super::json::document(&json_value(report)),
+        Format::Csv => csv(report, style),
+        _ => doc::render(&blocks(report, style), format, style),
+    }
+}
+
+fn blocks(r: &NetReport, style: &Style) -> Vec<Block> {
+    let mut out = Vec::new();
+    let spec = r.spec;
+    out.push(Block::Heading {
+        level: 1,
+        text: vec![text(format!("Network {}", spec.name))],
+    });
+    if let Some(d) = &spec.description {
+        out.push(Block::Paragraph(vec![text(d.clone())]));
+    }
+    out.extend(setup(r, style));
+    if r.show.formula {
+        out.extend(formula_blocks(r));
+    }
+    let detailed: Vec<&StepRecord> = r.run.steps.iter().filter(|s| s.samples.is_some()).collect();
+    let total = r.run.losses.len();
+    for (k, step) in detailed.iter().enumerate() {
+        out.push(Block::Heading {
+            level: 2,
+            text: vec![text(format!("Step {} of {total}", step.step))],
+        });
+        out.extend(step_blocks(r, step, style));
+        if k == 0 && total > detailed.len() {
+            out.extend(loss_history(r, style));
+        }
+    }
+    match &r.derivation {
+        Some(ParamDerivation::Expanded(param, derivation)) => {
+            out.extend(derivation_blocks(r, *param, derivation, style));
+        }
+        Some(ParamDerivation::Shared { param, terms }) => {
+            out.extend(shared_derivation_blocks(r, *param, *terms, style));
+        }
+        None => {}
+    }
+    out.push(end_paragraph(r, total, style));
+    if let Some(path) = &r.plot {
+        out.push(Block::Paragraph(vec![text(format!(
+            "The network is drawn in {path}."
+        ))]));
+    }
+    if let Some(note) = &spec.note {
+        out.push(Block::Paragraph(vec![text(note.trim().replace('\n', " "))]));
+    }
+    out
+}
+
+/// Where the run ended: the loss after its updates, or why it diverged.
+fn end_paragraph(r: &NetReport, total: usize, style: &Style) -> Block {
+    if let Stop::Diverged { step, reason } = &r.run.stop {
+        return Block::Paragraph(vec![text(format!("Diverged at step {step}: {reason}."))]);
+    }
+    Block::Paragraph(vec![
+        text(format!(
+            "After {} update{}: ",
+            total,
+            if total == 1 { "" } else { "s" }
+        )),
+        math(
+            format!("E_total = {}", style.num(r.run.final_loss)),
+            format!(
+                "E_{{\\mathrm{{total}}}} = {}",
+                Math::number(style.num(r.run.final_loss)).latex
+            ),
+        ),
+        text("."),
+    ])
+}
+
+/// The error a diverged run ends with (exit 1), after its report.
+pub fn divergence(r: &NetReport) -> Option<crate::Error> {
+    let Stop::Diverged { step, reason } = &r.run.stop else {
+        return None;
+    };
+    let number = |x: f64| crate::number::format_significant(x, 6);
+    let hint = match r.optimizer.lr() {
+        Some(lr) => format!(
+            "the learning rate {} is too large for this network; try {}",
+            number(lr),
+            number(lr / 10.0)
+        ),
+        None => "the method took a step too far for this network; try a first-order optimizer or fewer steps".to_string(),
+    };
+    Some(crate::Error::Diverged {
+        message: format!("training diverged at step {step}: {reason}"),
+        hint,
+    })
+}
+
+fn step_blocks(r: &NetReport, step: &StepRecord, style: &Style) -> Vec<Block> {
+    let Some(samples) = &step.samples else {
+        return Vec::new();
+    };
+    let f = r.formula;
+    let mut blocks = Vec::new();
+    let many = samples.len() > 1;
+    if r.show.forward {
+        blocks.push(Block::Heading {
+            level: 3,
+            text: vec![text("Forward pass")],
+        });
+        let mut header = Vec::new();
+        if many {
+            header.push(cell("sample"));
+        }
+        header.extend([cell("neuron"), cell("net"), cell("net value"), cell("out")]);
+        let mut rows = Vec::new();
+        for (s, values) in samples.iter().enumerate() {
+            for (k, n) in f.neurons.iter().enumerate() {
+                let mut row = Vec::new();
+                if many {
+                    row.push(cell(if k == 0 {
+                        (s + 1).to_string()
+                    } else {
+                        String::new()
+                    }));
+                }
+                row.push(cell(n.name.clone()));
+                row.push(math_cell(r.definition(n.net)));
+                row.push(cell(style.num(r.run.value(values, n.net))));
+                row.push(cell(style.num(r.run.value(values, n.out))));
+                rows.push(row);
+            }
+        }
+        blocks.push(Block::Table { header, rows });
+        blocks.extend(loss_blocks(r, step, samples, style));
+    }
+    if r.show.backward {
+        blocks.extend(backward_blocks(
+            r,
+            &samples[r.sample.min(samples.len() - 1)],
+            style,
+            many,
+        ));
+    }
+    if r.show.update {
+        blocks.extend(update_blocks(r, step, style));
+    }
+    blocks
+}
+
+fn setup(r: &NetReport, style: &Style) -> Vec<Block> {
+    let spec = r.spec;
+    let activations: Vec<&str> = spec.activations.iter().map(|a| a.name()).collect();
+    let weights = r
+        .formula
+        .params
+        .iter()
+        .filter(|p| matches!(p.kind, ParamKind::Weight { .. }))
+        .count();
+    let biases = r.formula.params.len() - weights;
+    let bias_text = match spec.bias {
+        crate::network::BiasMode::PerNeuron => "one bias per neuron",
+        crate::network::BiasMode::PerLayer => "one bias shared by each layer",
+        crate::network::BiasMode::None => "no biases",
+    };
+    let origin = match &spec.origin {
+        crate::network::Origin::Explicit => "given in the spec".to_string(),
+        crate::network::Origin::Init { scheme, seed } => {
+            format!("initialised with {scheme}, seed {seed}")
+        }
+    };
+    let mut blocks = vec![Block::Paragraph(vec![text(format!(
+        "Layers {} with activation {}; {bias_text}; loss {}. {} parameters ({weights} weights, {biases} biases), {origin}. {} sample{}. Optimizer: {} with {}{}.",
+        spec.shape(),
+        activations.join(", "),
+        r.loss_description(),
+        weights + biases,
+        spec.inputs.len(),
+        if spec.inputs.len() == 1 { "" } else { "s" },
+        r.optimizer.title(),
+        settings_text(r),
+        if r.update_biases || biases == 0 { "" } else { "; biases are not updated" }
+    ))])];
+    // The data.
+    let mut header = vec![cell("sample")];
+    header.extend(r.formula.inputs.iter().map(|&i| math_cell(r.expr(i))));
+    header.extend(r.formula.targets.iter().map(|&t| math_cell(r.expr(t))));
+    let rows = (0..spec.inputs.len())
+        .map(|s| {
+            let mut row = vec![cell((s + 1).to_string())];
+            row.extend(spec.inputs[s].iter().map(|v| cell(style.num(*v))));
+            row.extend(spec.targets[s].iter().map(|v| cell(style.num(*v))));
+            row
+        })
+        .collect();
+    blocks.push(Block::Table { header, rows });
+    blocks
+}
+
+fn settings_text(r: &NetReport) -> String {
+    r.optimizer
+        .settings()
+        .iter()
+        .filter(|(name, value)| !(value == "0" && *name != "lr") && value != "false")
+        .map(|(name, value)| format!("{name} = {value}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn csv(r: &NetReport, style: &Style) -> String {
+    let mut out = String::from("step,parameter,before,gradient,after,loss\n");
+    for step in &r.run.steps {
+        for (i, p) in r.formula.params.iter().enumerate() {
+            out.push_str(&format!(
+                "{},{},{},{},{},{}\n",
+                step.step,
+                p.name,
+                style.num(step.params_before[i]),
+                style.num(step.gradients[i]),
+                style.num(step.params_after[i]),
+                style.num(step.loss)
+            ));
+        }
+    }
+    out
+}
+
+/// Which steps a long run lists in JSON and CSV, when it left some out:
+/// "steps 1 to 5,000 and 995,001 to 1,000,000 (10,000 of 1,000,000)".
+fn kept_steps_text(steps: &[usize], gap: Gap) -> String {
+    format!(
+        "steps {} to {} and {} to {} ({} of {}; docs/limits.md)",
+        steps[0],
+        steps[gap.at - 1],
+        steps[gap.at],
+        steps[steps.len() - 1],
+        crate::number::format_thousands(steps.len() as u64),
+        crate::number::format_thousands((steps.len() + gap.count) as u64)
+    )
+}
+
+/// For CSV, which has no place for it: a line for stderr saying which
+/// steps a long run's CSV lists.
+pub fn csv_note(r: &NetReport) -> Option<String> {
+    let gap = r.run.gap?;
+    let steps: Vec<usize> = r.run.steps.iter().map(|s| s.step).collect();
+    Some(format!(
+        "note: the CSV lists only {}\n",
+        kept_steps_text(&steps, gap)
+    ))
+}

@@ -1,0 +1,197 @@
+//! The network `train` trains, fitted to its data: built for data given
+//! without a spec, or a spec's with its hidden layers replaced (`--hidden`),
+//! then checked against the data's columns and kinds of targets.
+//!
+//! A network built for data has one hidden layer of 8 (or `--hidden`):
+//! softmax with cross-entropy for several classes, sigmoid with binary
+//! cross-entropy for one 0/1 target, and tanh with a linear output and mse
+//! for regression; Adam with lr = 0.01, weights drawn with xavier from the
+//! seed.
+//!
+//! Invariant: a network returned fits the data (as many inputs as the data
+//! has features, outputs as it has targets, a loss its targets suit) and
+//! has at most `limits::MAX_TRAIN_PARAMETERS` weights and biases.
+
+use crate::data::Dataset;
+use crate::limits::{MAX_LAYER_SIZE, MAX_TRAIN_PARAMETERS};
+use crate::network::{initialize, Activation, BiasMode, Loss, Origin, Spec, TrainSettings};
+use crate::number::format_thousands;
+use crate::optim::Hyperparameters;
+use crate::Error;
+
+/// The hidden layer of a network built for data without `--hidden`.
+const DEFAULT_HIDDEN: usize = 8;
+
+/// "2-8-3" or "16,8": sizes joined.
+fn joined(sizes: &[usize], separator: &str) -> String {
+    sizes
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// Refuses a hidden layer outside 1 to `limits::MAX_LAYER_SIZE` neurons.
+pub fn check_hidden(hidden: &[usize]) -> Result<(), Error> {
+    match hidden.iter().find(|&&h| h == 0 || h > MAX_LAYER_SIZE) {
+        Some(h) => Err(Error::usage(
+            format!(
+                "--hidden {h}: a hidden layer needs between 1 and {} neurons",
+                format_thousands(MAX_LAYER_SIZE as u64)
+            ),
+            "for example --hidden 8, or --hidden 16,8 for two hidden layers",
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The network for `data`, from the spec (its hidden layers replaced by
+/// `hidden` when given, the weights then drawn afresh from `seed`) or
+/// built for the data, checked to fit them.
+pub fn network_for(
+    spec: Option<Spec>,
+    data: &Dataset,
+    source: &str,
+    hidden: &[usize],
+    seed: u64,
+) -> Result<Spec, Error> {
+    let spec = match spec {
+        Some(spec) if !hidden.is_empty() => reshape(spec, hidden, seed)?,
+        Some(spec) => spec,
+        None => built_for(data, hidden, seed)?,
+    };
+    check_fit(&spec, data, source)?;
+    Ok(spec)
+}
+
+/// A network for data that came without a spec.
+fn built_for(data: &Dataset, hidden: &[usize], seed: u64) -> Result<Spec, Error> {
+    let outputs = data.target_names.len();
+    let (hidden_activation, output, loss) = match (data.is_classification(), outputs) {
+        (true, 1) => (Activation::Tanh, Activation::Sigmoid, Loss::Bce),
+        (true, _) => (Activation::Tanh, Activation::Softmax, Loss::CrossEntropy),
+        (false, _) => (Activation::Tanh, Activation::Identity, Loss::Mse),
+    };
+    let hidden = if hidden.is_empty() {
+        vec![DEFAULT_HIDDEN]
+    } else {
+        hidden.to_vec()
+    };
+    let mut layers = vec![data.feature_names.len()];
+    layers.extend(&hidden);
+    layers.push(outputs);
+    let mut activations = vec![hidden_activation; hidden.len()];
+    activations.push(output);
+    check_network_size(&layers, BiasMode::PerNeuron.parameter_count(&layers))?;
+    let parameters = initialize(&layers, BiasMode::PerNeuron, "xavier", seed)
+        .map_err(|(m, h)| Error::usage(m, h))?;
+    Ok(Spec {
+        name: format!("{}-{}-{}", layers[0], joined(&hidden, "-"), outputs),
+        description: None,
+        note: None,
+        layers,
+        activations,
+        bias: BiasMode::PerNeuron,
+        loss,
+        parameters,
+        origin: Origin::Init {
+            scheme: "xavier".into(),
+            seed,
+        },
+        parameters_at: None,
+        data_file: None,
+        inputs: Vec::new(),
+        targets: Vec::new(),
+        train: TrainSettings {
+            optimizer: "adam".into(),
+            hyperparameters: Hyperparameters {
+                lr: Some(0.01),
+                ..Hyperparameters::default()
+            },
+            update_biases: true,
+            steps: 1,
+            epochs: None,
+            batch_size: None,
+        },
+    })
+}
+
+/// Refuses a network beyond what `train` trains (docs/limits.md).
+fn check_network_size(layers: &[usize], count: usize) -> Result<(), Error> {
+    if count > MAX_TRAIN_PARAMETERS {
+        return Err(Error::usage(
+            format!(
+                "a {} network has {} weights and biases; stepgrad trains at most {}",
+                joined(layers, "-"),
+                format_thousands(count as u64),
+                format_thousands(MAX_TRAIN_PARAMETERS as u64)
+            ),
+            "use fewer or smaller hidden layers (--hidden), or fewer input columns",
+        ));
+    }
+    Ok(())
+}
+
+/// The spec with its hidden layers replaced, weights drawn afresh.
+fn reshape(mut spec: Spec, hidden: &[usize], seed: u64) -> Result<Spec, Error> {
+    let (inputs, outputs) = (spec.layers[0], spec.layers[spec.layers.len() - 1]);
+    let hidden_activation = if spec.activations.len() > 1 {
+        spec.activations[0]
+    } else {
+        Activation::Sigmoid
+    };
+    let output = spec.activations[spec.activations.len() - 1];
+    let mut layers = vec![inputs];
+    layers.extend(hidden);
+    layers.push(outputs);
+    check_network_size(&layers, spec.bias.parameter_count(&layers))?;
+    let scheme = match &spec.origin {
+        Origin::Init { scheme, .. } => scheme.clone(),
+        Origin::Explicit => "xavier".into(),
+    };
+    spec.parameters =
+        initialize(&layers, spec.bias, &scheme, seed).map_err(|(m, h)| Error::usage(m, h))?;
+    spec.activations = vec![hidden_activation; hidden.len()];
+    spec.activations.push(output);
+    spec.origin = Origin::Init { scheme, seed };
+    spec.parameters_at = None;
+    spec.name = format!("{} with hidden layers {}", spec.name, joined(hidden, ","));
+    spec.layers = layers;
+    Ok(spec)
+}
+
+/// Checks that the data fit the network.
+fn check_fit(spec: &Spec, data: &Dataset, source: &str) -> Result<(), Error> {
+    let (inputs, outputs) = (spec.layers[0], spec.layers[spec.layers.len() - 1]);
+    let features = data.feature_names.len();
+    if features != inputs {
+        let more = if features > inputs {
+            "more input columns than the network takes"
+        } else {
+            "fewer input columns than the network takes"
+        };
+        return Err(Error::usage(
+            format!(
+                "{source} has {features} input columns ({}), {more}: the network's input layer has {inputs}",
+                crate::diagnostic::name_list(&data.feature_names)
+            ),
+            "make the first layer size the number of input columns, or leave out the spec to get a network built for the data",
+        ));
+    }
+    if data.target_names.len() != outputs {
+        return Err(Error::usage(
+            format!(
+                "{source} gives {} target values per sample, but the output layer has {outputs} neurons",
+                data.target_names.len()
+            ),
+            "make the last layer size the number of targets (or classes)",
+        ));
+    }
+    if spec.loss == Loss::CrossEntropy && !data.is_classification() {
+        return Err(Error::usage(
+            format!("{source}: cross_entropy needs one-hot targets"),
+            "give the classes with --label COLUMN",
+        ));
+    }
+    Ok(())
+}

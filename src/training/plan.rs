@@ -1,0 +1,507 @@
+//! What a `train` run will do, checked before any work: [`TrainPlan`],
+//! made from the plain options of a [`TrainRequest`], the network and the
+//! data.
+//!
+//! The plan reads the parameters of `--init-from`, holds out the
+//! validation part and standardises, resolves the epochs and the batch size
+//! (the options, else the spec's `[train]`, else 100 epochs of the whole
+//! set), chooses the optimizer, and refuses every setting that cannot run,
+//! with the limit or the range it breaks and how to fix it. Then
+//! [`TrainPlan::model`] compiles the network and refuses a start without
+//! finite values, and [`TrainPlan::run`] trains.
+//!
+//! Invariant: a plan's options can run — epochs within
+//! `limits::MAX_EPOCHS`, a batch of 1 to all the training samples, a
+//! second-order method only on the whole batch and within its variables —
+//! and its network fits its data.
+
+use super::model_file;
+use super::start::start_fault;
+use super::tapes::Tapes;
+use super::trainer::{train, Model, TrainOptions, Training};
+use crate::data::Dataset;
+use crate::interrupt::Control;
+use crate::limits::MAX_EPOCHS;
+use crate::network::{initial_values, trainable, NetworkFormula, Spec};
+use crate::number::format_thousands;
+use crate::optim::{check_dimension, OptimizerChoice, OptimizerConfig};
+use crate::Error;
+
+/// Epochs of a run that neither the options nor the spec set.
+const DEFAULT_EPOCHS: usize = 100;
+
+/// A batch size as asked for: a number of samples, or all of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BatchSize {
+    Samples(usize),
+    All,
+}
+
+/// What `train` was asked to do, as given (the command line fills it in).
+#[derive(Clone, Debug, Default)]
+pub struct TrainRequest {
+    pub seed: u64,
+    pub standardize: bool,
+    /// The fraction held out for validation.
+    pub val: Option<f64>,
+    pub epochs: Option<usize>,
+    pub batch_size: Option<BatchSize>,
+    pub shuffle: bool,
+    pub drop_last: bool,
+    pub optimizer: OptimizerChoice,
+    pub target_loss: Option<f64>,
+    pub patience: Option<usize>,
+    pub log_every: Option<usize>,
+    /// Keep every iteration's batch loss (for JSON, a picture, a
+    /// comparison).
+    pub record_iterations: bool,
+    /// The batch sizes to compare, as written ("1", "16", "N").
+    pub compare_batch: Vec<String>,
+}
+
+/// A run of `train`, checked: the network, the data and the options.
+pub struct TrainPlan {
+    pub spec: Spec,
+    /// Where the data came from.
+    pub source: String,
+    /// The training part, and the validation part when one is held out
+    /// (both standardised with the training part's statistics, when asked).
+    pub data: Dataset,
+    pub validation: Option<Dataset>,
+    pub standardized: bool,
+    pub options: TrainOptions,
+    /// The batch sizes to compare, each from 1 to all the samples.
+    pub compare: Vec<usize>,
+    /// A table row every this many epochs (`None`: about ten rows).
+    pub log_every: Option<usize>,
+}
+
+/// The parameters a run starts from, read from a file: its name as given
+/// and its text.
+pub struct StartFile<'a> {
+    pub shown: &'a str,
+    pub text: &'a str,
+}
+
+impl TrainPlan {
+    /// The plan for `request` on `spec` and `data` (from `source`),
+    /// starting from the parameters of `start` when given.
+    pub fn new(
+        request: &TrainRequest,
+        mut spec: Spec,
+        data: Dataset,
+        source: String,
+        start: Option<StartFile>,
+    ) -> Result<TrainPlan, Error> {
+        if let Some(file) = start {
+            spec.parameters = model_file::read(file.shown, file.text, &spec)?;
+            spec.parameters_at = None;
+        }
+        let (data, validation) = held_out(data, request)?;
+        let epochs = epochs(request, &spec)?;
+        let batch_size = batch_size(request, &spec, &data, validation.is_some())?;
+        let optimizer = request
+            .optimizer
+            .config(&spec.train.optimizer, &spec.train.hyperparameters)?;
+        check_settings(request, &optimizer, batch_size, data.len())?;
+        let compare = request
+            .compare_batch
+            .iter()
+            .map(|text| compared_size(text, data.len()))
+            .collect::<Result<_, _>>()?;
+        let options = TrainOptions {
+            optimizer,
+            epochs,
+            batch_size,
+            shuffle: request.shuffle,
+            drop_last: request.drop_last,
+            seed: request.seed,
+            target_loss: request.target_loss,
+            patience: request.patience,
+            update_biases: spec.train.update_biases,
+            record_iterations: request.record_iterations,
+            record_parameters: false,
+        };
+        Ok(TrainPlan {
+            spec,
+            source,
+            data,
+            validation,
+            standardized: request.standardize,
+            options,
+            compare,
+            log_every: request.log_every,
+        })
+    }
+}
+
+/// The training part and the validation part, standardised as asked.
+fn held_out(data: Dataset, request: &TrainRequest) -> Result<(Dataset, Option<Dataset>), Error> {
+    let (mut data, mut validation) = match request.val {
+        None => (data, None),
+        Some(_) if data.len() < 2 => {
+            return Err(Error::usage(
+                "too few samples to hold some out for validation",
+                "drop --val",
+            ))
+        }
+        Some(f) if f > 0.0 && f < 1.0 => {
+            let (train, val) = data.split(f, request.seed);
+            (train, Some(val))
+        }
+        Some(f) => {
+            return Err(Error::usage(
+                format!("--val {f}: the fraction must lie strictly between 0 and 1"),
+                "for example --val 0.2",
+            ))
+        }
+    };
+    if request.standardize {
+        let statistics = data.feature_statistics();
+        data.standardize(&statistics);
+        if let Some(v) = &mut validation {
+            v.standardize(&statistics);
+        }
+    }
+    Ok((data, validation))
+}
+
+/// The epochs to run: the option, else the spec's, else 100.
+fn epochs(request: &TrainRequest, spec: &Spec) -> Result<usize, Error> {
+    let epochs = request
+        .epochs
+        .or(spec.train.epochs)
+        .unwrap_or(DEFAULT_EPOCHS);
+    if epochs == 0 || epochs > MAX_EPOCHS {
+        let given = if request.epochs.is_some() {
+            format!("--epochs {epochs}")
+        } else {
+            format!("the spec's epochs = {epochs}")
+        };
+        return Err(Error::usage(
+            format!(
+                "{given}: train for between 1 and {} epochs",
+                format_thousands(MAX_EPOCHS as u64)
+            ),
+            "for example --epochs 100",
+        ));
+    }
+    Ok(epochs)
+}
+
+/// The batch size: the option, else the spec's, else all the samples;
+/// from 1 to all of them.
+fn batch_size(
+    request: &TrainRequest,
+    spec: &Spec,
+    data: &Dataset,
+    validation: bool,
+) -> Result<usize, Error> {
+    let n = data.len();
+    let asked = request.batch_size.map(|b| match b {
+        BatchSize::All => n,
+        BatchSize::Samples(k) => k,
+    });
+    let batch_size = asked.or(spec.train.batch_size).unwrap_or(n);
+    if batch_size > 0 && batch_size <= n {
+        return Ok(batch_size);
+    }
+    let given = if asked.is_some() {
+        format!("--batch-size {batch_size}")
+    } else {
+        format!("the spec's batch_size = {batch_size}")
+    };
+    let training = match (n, validation) {
+        (1, false) => "1 training sample".to_string(),
+        (1, true) => "1 training sample left after --val".to_string(),
+        (_, false) => format!("{n} training samples"),
+        (_, true) => format!("{n} training samples left after --val"),
+    };
+    let problem = if batch_size == 0 {
+        "a batch needs at least one sample".to_string()
+    } else {
+        format!("a batch cannot hold more than the {training}")
+    };
+    let hint = if asked.is_some() {
+        format!("choose a batch size from 1 (stochastic) to {n} (batch gradient descent)")
+    } else {
+        format!("set batch_size in the spec's [train] to at most {n}, or give --batch-size")
+    };
+    Err(Error::usage(format!("{given}: {problem}"), hint))
+}
+
+/// The settings that must agree with the batch and be in range.
+fn check_settings(
+    request: &TrainRequest,
+    optimizer: &OptimizerConfig,
+    batch_size: usize,
+    samples: usize,
+) -> Result<(), Error> {
+    if request.drop_last && samples < batch_size {
+        return Err(Error::usage(
+            "--drop-last would drop every sample",
+            "choose a smaller batch size",
+        ));
+    }
+    if optimizer.is_second_order() && batch_size < samples {
+        return Err(Error::usage(
+            format!(
+                "{} works on the whole training set, not on mini-batches",
+                optimizer.title()
+            ),
+            format!("use --batch-size {samples} with it, or a first-order optimizer such as adam"),
+        ));
+    }
+    if let Some(t) = request.target_loss {
+        if !t.is_finite() || t < 0.0 {
+            return Err(Error::usage(
+                format!("--target-loss {t}: it must be a number ≥ 0"),
+                "for example --target-loss 0.01",
+            ));
+        }
+    }
+    if request.patience == Some(0) {
+        return Err(Error::usage(
+            "--patience 0 would stop at once",
+            "for example --patience 10",
+        ));
+    }
+    if request.log_every == Some(0) {
+        return Err(Error::usage(
+            "--log-every 0: give a number of epochs",
+            "for example --log-every 10",
+        ));
+    }
+    Ok(())
+}
+
+/// One batch size of `--compare-batch`: a number of samples, or N for all
+/// the `samples`.
+fn compared_size(text: &str, samples: usize) -> Result<usize, Error> {
+    let size = match text.trim() {
+        "N" | "n" | "all" => samples,
+        other => other.parse::<usize>().map_err(|_| {
+            Error::usage(
+                format!("--compare-batch: '{other}' is not a batch size"),
+                "give sizes such as 1,16,N (N: all the samples)",
+            )
+        })?,
+    };
+    if size == 0 || size > samples {
+        return Err(Error::usage(
+            format!("--compare-batch: {size} is not between 1 and the {samples} samples"),
+            "give sizes such as 1,16,N",
+        ));
+    }
+    Ok(size)
+}
+
+/// A plan's network compiled for training, with the parameters it starts
+/// from.
+pub struct Compiled {
+    pub formula: NetworkFormula,
+    pub tapes: Tapes,
+    pub initial: Vec<f64>,
+}
+
+/// Runs of a plan: the one reported, and with `--compare-batch` one per
+/// batch size compared.
+pub struct Runs {
+    pub training: Training,
+    pub compared: Vec<(usize, Training)>,
+}
+
+impl TrainPlan {
+    /// The network compiled (with its Hessian for Newton's method, within
+    /// the method's variables), refused when a value has no finite value
+    /// before the first update.
+    pub fn model(&self) -> Result<Compiled, Error> {
+        let spec = &self.spec;
+        let mut formula = NetworkFormula::build(spec);
+        let trainable = trainable(&formula, spec.train.update_biases);
+        let what = format!(
+            "this network's {} trainable parameters",
+            format_thousands(trainable.len() as u64)
+        );
+        check_dimension(&self.options.optimizer, trainable.len(), &what)?;
+        if matches!(self.options.optimizer, OptimizerConfig::Newton(_)) {
+            formula.build_hessian(&trainable);
+        }
+        let tapes = Tapes::compile(&formula);
+        let initial = initial_values(&formula, spec);
+        let model = Model {
+            formula: &formula,
+            tapes: &tapes,
+            loss: spec.loss,
+        };
+        if let Some(fault) = start_fault(model, &self.data, self.validation.as_ref(), &initial) {
+            return Err(fault.into_error(spec));
+        }
+        Ok(Compiled {
+            formula,
+            tapes,
+            initial,
+        })
+    }
+
+    /// Trains the compiled network: once, or from the same start with each
+    /// batch size compared (the last of them is the run reported).
+    pub fn run(&self, compiled: &Compiled, control: Control) -> Runs {
+        let model = Model {
+            formula: &compiled.formula,
+            tapes: &compiled.tapes,
+            loss: self.spec.loss,
+        };
+        let validation = self.validation.as_ref();
+        let run = |options: &TrainOptions| {
+            let initial = compiled.initial.clone();
+            train(model, &self.data, validation, initial, options, control)
+        };
+        let compared: Vec<(usize, Training)> = self
+            .compare
+            .iter()
+            .map(|&batch_size| {
+                let options = TrainOptions {
+                    batch_size,
+                    ..self.options
+                };
+                (batch_size, run(&options))
+            })
+            .collect();
+        let training = match compared.last() {
+            Some((_, last)) => last.clone(),
+            None => run(&self.options),
+        };
+        Runs { training, compared }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{builtin, Generation};
+
+    fn request() -> TrainRequest {
+        TrainRequest {
+            shuffle: true,
+            ..TrainRequest::default()
+        }
+    }
+
+    fn xor_plan(request: &TrainRequest) -> Result<TrainPlan, Error> {
+        let data = builtin("xor", &Generation::default()).unwrap();
+        let spec = super::super::fit::network_for(None, &data, "builtin:xor", &[], 0).unwrap();
+        TrainPlan::new(request, spec, data, "builtin:xor".into(), None)
+    }
+
+    #[test]
+    fn a_plan_resolves_what_was_not_given() {
+        let plan = xor_plan(&request()).unwrap();
+        // 100 epochs of the whole set with the network's Adam.
+        assert_eq!(plan.options.epochs, 100);
+        assert_eq!(plan.options.batch_size, 4);
+        assert_eq!(plan.options.optimizer.lr(), Some(0.01));
+        let all = TrainRequest {
+            batch_size: Some(BatchSize::All),
+            compare_batch: vec!["1".into(), "N".into()],
+            ..request()
+        };
+        let plan = xor_plan(&all).unwrap();
+        assert_eq!((plan.options.batch_size, plan.compare), (4, vec![1, 4]));
+    }
+
+    #[test]
+    fn settings_that_cannot_run_are_refused_with_their_reason() {
+        let newton = OptimizerChoice {
+            name: Some("newton".into()),
+            ..OptimizerChoice::default()
+        };
+        let cases: Vec<(TrainRequest, &str)> = vec![
+            (
+                TrainRequest {
+                    epochs: Some(0),
+                    ..request()
+                },
+                "--epochs 0: train for between 1 and 1,000,000 epochs",
+            ),
+            (
+                TrainRequest {
+                    epochs: Some(MAX_EPOCHS + 1),
+                    ..request()
+                },
+                "train for between 1 and 1,000,000 epochs",
+            ),
+            (
+                TrainRequest {
+                    batch_size: Some(BatchSize::Samples(5)),
+                    ..request()
+                },
+                "a batch cannot hold more than the 4 training samples",
+            ),
+            (
+                TrainRequest {
+                    batch_size: Some(BatchSize::Samples(0)),
+                    ..request()
+                },
+                "a batch needs at least one sample",
+            ),
+            (
+                TrainRequest {
+                    val: Some(1.5),
+                    ..request()
+                },
+                "--val 1.5: the fraction must lie strictly between 0 and 1",
+            ),
+            (
+                TrainRequest {
+                    batch_size: Some(BatchSize::Samples(2)),
+                    optimizer: newton,
+                    ..request()
+                },
+                "works on the whole training set, not on mini-batches",
+            ),
+            (
+                TrainRequest {
+                    target_loss: Some(-1.0),
+                    ..request()
+                },
+                "--target-loss -1: it must be a number ≥ 0",
+            ),
+            (
+                TrainRequest {
+                    patience: Some(0),
+                    ..request()
+                },
+                "--patience 0 would stop at once",
+            ),
+            (
+                TrainRequest {
+                    log_every: Some(0),
+                    ..request()
+                },
+                "--log-every 0",
+            ),
+            (
+                TrainRequest {
+                    compare_batch: vec!["x".into()],
+                    ..request()
+                },
+                "--compare-batch: 'x' is not a batch size",
+            ),
+            (
+                TrainRequest {
+                    compare_batch: vec!["9".into()],
+                    ..request()
+                },
+                "--compare-batch: 9 is not between 1 and the 4 samples",
+            ),
+        ];
+        for (request, message) in cases {
+            let error = xor_plan(&request)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(error.contains(message), "{message}: {error}");
+        }
+    }
+}
