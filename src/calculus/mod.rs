@@ -1,13 +1,14 @@
 //! Calculus on expressions: the rules of differentiation, derivatives with
-//! their derivations, gradients and Hessians, checking a hand-computed
-//! derivative, and the view of a computation graph with its values and
-//! gradients.
+//! their derivations, gradients and Hessians (and their values at a point,
+//! as `diff` shows them), checking a hand-computed derivative, and the view
+//! of a computation graph with its values and gradients.
 
 mod backprop;
 mod check;
 mod comparison;
 mod derive;
 mod diagnose;
+mod differentiation;
 mod graph_view;
 mod hessian;
 mod operators;
@@ -23,6 +24,7 @@ pub use derive::{
     chain_terms, derivative, derivative_with_mistake, derivative_within, differentiate,
     mistake_sites, Derivation, Inner, Mistake, Step,
 };
+pub use differentiation::{derivatives, Derivatives, PointValues};
 pub use graph_view::{graph_view, Collapse, GraphView, NodeRole, ViewNode};
 pub use hessian::{check_hessian_estimate, hessian_within, HessianTooLarge};
 pub use operators::{

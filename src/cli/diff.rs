@@ -4,8 +4,8 @@
 use super::inputs::{choose_variables, parse_expr, parse_point};
 use super::problem_file::{answer_file, Answer};
 use super::{Context, Written};
-use crate::calculus::{check_hessian_estimate, differentiate, hessian_within, HessianTooLarge};
-use crate::expr::{Evaluator, Graph, Point};
+use crate::calculus::{derivatives, Derivatives, HessianTooLarge};
+use crate::expr::{Graph, Point};
 use crate::report::diff::{json_value, render, DiffReport, Hessian};
 use crate::report::Format;
 use crate::Error;
@@ -81,64 +81,46 @@ pub fn diff_one(
     let expr = parse_expr(graph, input, origin)?;
     let variables = graph.variables(expr);
     let chosen = choose_variables(graph, expr, wrt, args.hessian, false)?;
-    let limit = crate::limits::MAX_HESSIAN_SIZE;
-    if args.hessian {
-        check_hessian_estimate(graph, expr, chosen.len(), limit).map_err(hessian_refused)?;
-    }
-    let derivations: Vec<_> = chosen
-        .iter()
-        .map(|v| differentiate(graph, expr, v))
-        .collect();
-    let hessian_entries = if args.hessian {
-        let gradient: Vec<_> = derivations.iter().map(|d| d.result).collect();
-        Some(hessian_within(graph, expr, &gradient, &chosen, limit).map_err(hessian_refused)?)
-    } else {
-        None
+    let derived = derivatives(graph, expr, &chosen, args.hessian).map_err(hessian_refused)?;
+    let values = match point {
+        Some(point) => Some(
+            derived
+                .at(graph, expr, point)
+                .map_err(|error| Error::Eval {
+                    error,
+                    context: format!("cannot evaluate at {}", describe_point(point)),
+                })?,
+        ),
+        None => None,
     };
-
-    let mut report = DiffReport {
+    let Derivatives {
+        derivations,
+        hessian,
+    } = derived;
+    // Only the variables the expression uses, in its order.
+    let point = point.map(|point| {
+        let used = variables
+            .iter()
+            .filter_map(|v| point.get(v).map(|x| (v.clone(), x)));
+        Point::new(used.collect())
+    });
+    Ok(DiffReport {
         input: input.to_string(),
         expr,
         variables,
         derivations,
         show_steps: !args.no_steps,
-        point: point.cloned(),
-        value: None,
-        derivative_values: Vec::new(),
-        hessian: hessian_entries.map(|entries| Hessian {
-            variables: chosen.clone(),
+        point,
+        value: values.as_ref().map(|v| v.value),
+        derivative_values: values
+            .as_ref()
+            .map_or(Vec::new(), |v| v.derivatives.clone()),
+        hessian: hessian.map(|entries| Hessian {
+            variables: chosen,
             entries,
-            values: None,
+            values: values.and_then(|v| v.hessian),
         }),
-    };
-    if let Some(point) = point {
-        let mut roots = vec![expr];
-        roots.extend(report.derivations.iter().map(|d| d.result));
-        if let Some(h) = &report.hessian {
-            roots.extend(h.entries.iter().flatten().copied());
-        }
-        let values = Evaluator::new(graph, &roots)
-            .evaluate(point)
-            .map_err(|error| Error::Eval {
-                error,
-                context: format!("cannot evaluate at {}", describe_point(point)),
-            })?;
-        report.value = Some(values[0]);
-        let n = report.derivations.len();
-        report.derivative_values = values[1..=n].to_vec();
-        if let Some(h) = &mut report.hessian {
-            let k = h.variables.len();
-            h.values = Some(values[1 + n..].chunks(k).map(<[f64]>::to_vec).collect());
-        }
-        // Keep only the variables the expression uses, in its order.
-        let used: Vec<(String, f64)> = report
-            .variables
-            .iter()
-            .filter_map(|v| point.get(v).map(|x| (v.clone(), x)))
-            .collect();
-        report.point = Some(Point::new(used));
-    }
-    Ok(report)
+    })
 }
 
 /// A Hessian beyond `limits::MAX_HESSIAN_SIZE`, as an input error.

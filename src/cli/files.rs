@@ -33,58 +33,23 @@ impl CommandFiles {
     /// The files `command` and the shared `--output` name. Standard input
     /// (`-`) and built-in examples and lessons are no files.
     pub fn of(command: &Command, output: Option<&Path>) -> CommandFiles {
-        let mut files = CommandFiles::default();
-        let mut input = |option: &'static str, path: &Path| {
-            if path.as_os_str() != "-" {
-                files.inputs.push(NamedFile {
-                    option,
-                    path: path.to_path_buf(),
-                });
-            }
-        };
-        // A spec, a target or a lesson is a file when one exists by that
-        // name (else an example's name, an expression, a lesson number).
-        let existing = |text: &str| Some(PathBuf::from(text)).filter(|p| p.is_file());
-        let mut outputs: Vec<(&'static str, Option<&PathBuf>)> = Vec::new();
-        match command {
-            Command::Diff(args) => args.file.iter().for_each(|p| input("--file", p)),
-            Command::Check(args) => args.file.iter().for_each(|p| input("--file", p)),
-            Command::Net(args) => {
-                existing(&args.spec)
-                    .iter()
-                    .for_each(|p| input("the spec", p));
-                outputs.push(("--plot", args.plot.as_ref()));
-            }
-            Command::Graph(args) => {
-                existing(&args.target)
-                    .iter()
-                    .for_each(|p| input("the spec", p));
-            }
-            Command::Minimize(args) => outputs.push(("--plot", args.plot.as_ref())),
-            Command::Train(args) => {
-                let spec = args.spec.as_deref().and_then(existing);
-                spec.iter().for_each(|p| input("the spec", p));
-                let data = args.data.as_deref().filter(|d| !d.starts_with("builtin:"));
-                data.iter().for_each(|d| input("--data", Path::new(d)));
-                args.init_from.iter().for_each(|p| input("--init-from", p));
-                outputs.push(("--save", args.save.as_ref()));
-                outputs.push(("--plot", args.plot.as_ref()));
-            }
-            Command::Lesson(args) => {
-                let file = args.which.as_deref().and_then(existing);
-                file.iter().for_each(|p| input("the lesson", p));
-            }
-            Command::Epochs(_) | Command::Completions { .. } => {}
-        }
-        files.outputs = outputs
-            .into_iter()
-            .filter_map(|(option, path)| {
-                path.map(|p| NamedFile {
-                    option,
-                    path: p.clone(),
+        let (inputs, outputs) = named_by(command);
+        let mut files = CommandFiles {
+            inputs: inputs
+                .into_iter()
+                .filter(|(_, path)| path.as_os_str() != "-")
+                .map(|(option, path)| NamedFile { option, path })
+                .collect(),
+            outputs: outputs
+                .into_iter()
+                .filter_map(|(option, path)| {
+                    path.map(|p| NamedFile {
+                        option,
+                        path: p.clone(),
+                    })
                 })
-            })
-            .collect();
+                .collect(),
+        };
         if let Some(path) = output {
             files.outputs.push(NamedFile {
                 option: "--output",
@@ -149,6 +114,45 @@ pub fn refuse_overwriting_spec_data(
         Some(path) => refuse_overwriting(outputs, "the spec's [data] file", path),
         None => Ok(()),
     }
+}
+
+/// A file an option names.
+type Named = (&'static str, PathBuf);
+/// A file an option writes, when the option is given.
+type MaybeOutput<'a> = (&'static str, Option<&'a PathBuf>);
+
+/// The files a command's own options read, and those they write (when
+/// given). A spec, a target or a lesson is a file when one exists by that
+/// name (else an example's name, an expression, a lesson number).
+fn named_by(command: &Command) -> (Vec<Named>, Vec<MaybeOutput<'_>>) {
+    let existing = |text: &str| Some(PathBuf::from(text)).filter(|p| p.is_file());
+    let mut inputs: Vec<Named> = Vec::new();
+    let mut outputs = Vec::new();
+    match command {
+        Command::Diff(args) => inputs.extend(args.file.iter().map(|p| ("--file", p.clone()))),
+        Command::Check(args) => inputs.extend(args.file.iter().map(|p| ("--file", p.clone()))),
+        Command::Net(args) => {
+            inputs.extend(existing(&args.spec).map(|p| ("the spec", p)));
+            outputs.push(("--plot", args.plot.as_ref()));
+        }
+        Command::Graph(args) => inputs.extend(existing(&args.target).map(|p| ("the spec", p))),
+        Command::Minimize(args) => outputs.push(("--plot", args.plot.as_ref())),
+        Command::Train(args) => {
+            let spec = args.spec.as_deref().and_then(existing);
+            inputs.extend(spec.map(|p| ("the spec", p)));
+            let data = args.data.as_deref().filter(|d| !d.starts_with("builtin:"));
+            inputs.extend(data.map(|d| ("--data", PathBuf::from(d))));
+            inputs.extend(args.init_from.iter().map(|p| ("--init-from", p.clone())));
+            outputs.push(("--save", args.save.as_ref()));
+            outputs.push(("--plot", args.plot.as_ref()));
+        }
+        Command::Lesson(args) => {
+            let file = args.which.as_deref().and_then(existing);
+            inputs.extend(file.map(|p| ("the lesson", p)));
+        }
+        Command::Epochs(_) | Command::Completions { .. } => {}
+    }
+    (inputs, outputs)
 }
 
 /// Whether two paths name one file: the same canonical path (links

@@ -27,57 +27,31 @@ fn is_variable_name(name: &str) -> bool {
 /// `pi/2` or `-1e-3`. `origin` names where they were given: an option
 /// (`--at`, `--start`) or a problem line's key (`at`).
 pub fn parse_point(items: &[String], origin: &str) -> Result<Point, Error> {
-    // How the user wrote the item: `--at x=1` or `at=x=1`.
-    let written = |item: &str| {
-        if origin.starts_with("--") {
-            format!("{origin} {item}")
-        } else {
-            format!("{origin}={item}")
-        }
-    };
+    let written = Written { origin };
     let mut point = Point::default();
     for item in items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
         let Some((name, value)) = item.split_once('=') else {
             return Err(Error::usage(
-                format!("{}: '{item}' is not of the form name=value", written(item)),
-                format!("write values as {}", written("x=1.5,y=-2")),
+                format!(
+                    "{}: '{item}' is not of the form name=value",
+                    written.item(item)
+                ),
+                format!("write values as {}", written.item("x=1.5,y=-2")),
             ));
         };
         let name = name.trim();
         if !is_variable_name(name) {
             return Err(Error::usage(
-                format!("{}: '{name}' is not a variable name", written(item)),
+                format!("{}: '{name}' is not a variable name", written.item(item)),
                 "names start with a letter and use letters, digits and _, e.g. w1 or net_h1",
             ));
         }
-        let mut graph = Graph::new();
-        let id = parse_expr(
-            &mut graph,
-            value,
-            &format!(
-                "the value of {name} in {}",
-                written("").trim_end_matches(' ')
-            ),
-        )?;
-        let v = evaluate(&graph, id, &Point::default()).map_err(|e| match e {
-            // A name in a value: a word where a number belongs.
-            EvalError::Unbound { name: word } => Error::usage(
-                format!("{}: '{word}' is not a number", written(item)),
-                "a value is a number or a constant expression, e.g. 1.5, -2 or pi/2",
-            ),
-            other => Error::usage(
-                format!("{}: {other}", written(item)),
-                format!(
-                    "give {name} a number, e.g. {}",
-                    written(&format!("{name}=1"))
-                ),
-            ),
-        })?;
+        let v = point_value(name, value, item, &written)?;
         if let Some(earlier) = point.get(name) {
             return Err(Error::usage(
                 format!(
                     "{}: {name} is given twice ({} and {})",
-                    written(item),
+                    written.item(item),
                     crate::number::format_significant(earlier, 6),
                     crate::number::format_significant(v, 6)
                 ),
@@ -87,6 +61,46 @@ pub fn parse_point(items: &[String], origin: &str) -> Result<Point, Error> {
         point.set(name, v);
     }
     Ok(point)
+}
+
+/// How the user wrote an item of a point: `--at x=1` or `at=x=1`.
+struct Written<'a> {
+    origin: &'a str,
+}
+
+impl Written<'_> {
+    fn item(&self, item: &str) -> String {
+        if self.origin.starts_with("--") {
+            format!("{} {item}", self.origin)
+        } else {
+            format!("{}={item}", self.origin)
+        }
+    }
+}
+
+/// The value `value` of `name` (in `item`): a number or a constant
+/// expression.
+fn point_value(name: &str, value: &str, item: &str, written: &Written) -> Result<f64, Error> {
+    let mut graph = Graph::new();
+    let origin = format!(
+        "the value of {name} in {}",
+        written.item("").trim_end_matches(' ')
+    );
+    let id = parse_expr(&mut graph, value, &origin)?;
+    evaluate(&graph, id, &Point::default()).map_err(|e| match e {
+        // A name in a value: a word where a number belongs.
+        EvalError::Unbound { name: word } => Error::usage(
+            format!("{}: '{word}' is not a number", written.item(item)),
+            "a value is a number or a constant expression, e.g. 1.5, -2 or pi/2",
+        ),
+        other => Error::usage(
+            format!("{}: {other}", written.item(item)),
+            format!(
+                "give {name} a number, e.g. {}",
+                written.item(&format!("{name}=1"))
+            ),
+        ),
+    })
 }
 
 /// The variables to differentiate by: the ones asked for, checked against

@@ -11,8 +11,8 @@ use super::{run_in, Cli, Context, Session, Terminal, Written};
 use crate::diagnostic::Location;
 use crate::i18n::Lang;
 use crate::lesson::{
-    builtin, interact, line_error, parse_lesson, strings, wrap, CommandOutput, Item, Lesson,
-    LessonFormat, Presenter, WIDTH,
+    builtin, interact, line_error, parse_lesson, strings, wrap, CommandLine, CommandOutput, Item,
+    Lesson, LessonFormat, Presenter, WIDTH,
 };
 use crate::report::Format;
 use crate::Error;
@@ -58,31 +58,7 @@ pub fn run_lesson(
     if which == "list" {
         return Ok(Written::ok(list(lang, format)?));
     }
-    let lessons = builtin(lang);
-    let (path, text, next) = match which.parse::<usize>() {
-        Ok(n) if (1..=lessons.len()).contains(&n) => {
-            let (path, text) = &lessons[n - 1];
-            let next = (n < lessons.len()).then_some(n as u32 + 1);
-            (path.clone(), text.to_string(), next)
-        }
-        Ok(n) => {
-            return Err(Error::usage(
-                format!(
-                    "there is no lesson {n}: the lessons are numbered 1 to {}",
-                    lessons.len()
-                ),
-                "stepgrad lesson lists them",
-            ))
-        }
-        Err(_) => {
-            let path = std::path::Path::new(which);
-            (
-                which.to_string(),
-                super::inputs::read_named_file("lesson", path)?,
-                None,
-            )
-        }
-    };
+    let (path, text, next) = lesson_source(which, lang)?;
     let lesson = parse_lesson(&path, &text)?;
     validate_commands(&lesson, &path, &text)?;
     let runner = |args: &[String]| -> CommandOutput {
@@ -118,6 +94,30 @@ pub fn run_lesson(
     }
 }
 
+/// The lesson `which` names — a built-in lesson's number, or a lesson
+/// file — as its path, its text, and the number of the lesson after it.
+fn lesson_source(which: &str, lang: Lang) -> Result<(String, String, Option<u32>), Error> {
+    let lessons = builtin(lang);
+    match which.parse::<usize>() {
+        Ok(n) if (1..=lessons.len()).contains(&n) => {
+            let (path, text) = &lessons[n - 1];
+            let next = (n < lessons.len()).then_some(n as u32 + 1);
+            Ok((path.clone(), text.to_string(), next))
+        }
+        Ok(n) => Err(Error::usage(
+            format!(
+                "there is no lesson {n}: the lessons are numbered 1 to {}",
+                lessons.len()
+            ),
+            "stepgrad lesson lists them",
+        )),
+        Err(_) => {
+            let text = super::inputs::read_named_file("lesson", std::path::Path::new(which))?;
+            Ok((which.to_string(), text, None))
+        }
+    }
+}
+
 /// Checks every command of the lesson with stepgrad's argument parser.
 fn validate_commands(lesson: &Lesson, path: &str, text: &str) -> Result<(), Error> {
     let items = lesson
@@ -125,67 +125,70 @@ fn validate_commands(lesson: &Lesson, path: &str, text: &str) -> Result<(), Erro
         .iter()
         .chain(lesson.sections.iter().flat_map(|s| &s.items));
     for item in items {
-        let Item::Commands(block) = item else {
-            continue;
-        };
-        for command in &block.commands {
-            // The mistake underlined where it stands on the line, else the
-            // whole line.
-            let error = |word: Option<&str>, message: String, hint: &str| {
-                error_at_word(path, text, command.line, word, message, hint)
-            };
-            let name = command.args[0].as_str();
-            if FORBIDDEN_COMMANDS.contains(&name) {
-                return Err(error(
-                    Some(name),
-                    format!("'{name}' cannot run inside a lesson"),
-                    "use the other commands: diff, check, net, graph, minimize, train, epochs",
-                ));
-            }
-            for arg in &command.args {
-                for (option, why) in FORBIDDEN_OPTIONS {
-                    if arg == option || arg.starts_with(&format!("{option}=")) {
-                        return Err(error(
-                            Some(option),
-                            format!("{option} is not allowed in a lesson"),
-                            why,
-                        ));
-                    }
-                }
-            }
-            let mut all = vec!["stepgrad".to_string()];
-            all.extend(command.args.iter().cloned());
-            if let Err(e) = Cli::try_parse_from(&all) {
-                use clap::error::{ContextKind, ContextValue, ErrorKind};
-                if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-                    continue;
-                }
-                let rendered = e.render().to_string();
-                let first = rendered.lines().next().unwrap_or("").trim();
-                let first = first.strip_prefix("error: ").unwrap_or(first);
-                let hint = if matches!(e.kind(), ErrorKind::InvalidSubcommand) {
-                    "the commands are diff, check, net, graph, minimize, train and epochs"
-                } else {
-                    "try the command on its own, with --help"
-                };
-                // The word clap refused, when it is one the line holds.
-                let refused = [ContextKind::InvalidSubcommand, ContextKind::InvalidArg]
-                    .into_iter()
-                    .find_map(|kind| match e.get(kind) {
-                        Some(ContextValue::String(word)) if !word.contains(' ') => {
-                            Some(word.clone())
-                        }
-                        _ => None,
-                    });
-                return Err(error(
-                    refused.as_deref(),
-                    format!("stepgrad {}: {first}", command.text),
-                    hint,
-                ));
+        if let Item::Commands(block) = item {
+            for command in &block.commands {
+                validate_command(command, path, text)?;
             }
         }
     }
     Ok(())
+}
+
+/// One command of a lesson: not one that cannot run inside a lesson, no
+/// option a lesson may not give, and accepted by the argument parser. The
+/// mistake is underlined where it stands on the line, else the whole line.
+fn validate_command(command: &CommandLine, path: &str, text: &str) -> Result<(), Error> {
+    let error = |word: Option<&str>, message: String, hint: &str| {
+        error_at_word(path, text, command.line, word, message, hint)
+    };
+    let name = command.args[0].as_str();
+    if FORBIDDEN_COMMANDS.contains(&name) {
+        return Err(error(
+            Some(name),
+            format!("'{name}' cannot run inside a lesson"),
+            "use the other commands: diff, check, net, graph, minimize, train, epochs",
+        ));
+    }
+    for arg in &command.args {
+        for (option, why) in FORBIDDEN_OPTIONS {
+            if arg == option || arg.starts_with(&format!("{option}=")) {
+                return Err(error(
+                    Some(option),
+                    format!("{option} is not allowed in a lesson"),
+                    why,
+                ));
+            }
+        }
+    }
+    let mut all = vec!["stepgrad".to_string()];
+    all.extend(command.args.iter().cloned());
+    let Err(e) = Cli::try_parse_from(&all) else {
+        return Ok(());
+    };
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        return Ok(());
+    }
+    let rendered = e.render().to_string();
+    let first = rendered.lines().next().unwrap_or("").trim();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let hint = if matches!(e.kind(), ErrorKind::InvalidSubcommand) {
+        "the commands are diff, check, net, graph, minimize, train and epochs"
+    } else {
+        "try the command on its own, with --help"
+    };
+    // The word clap refused, when it is one the line holds.
+    let refused = [ContextKind::InvalidSubcommand, ContextKind::InvalidArg]
+        .into_iter()
+        .find_map(|kind| match e.get(kind) {
+            Some(ContextValue::String(word)) if !word.contains(' ') => Some(word.clone()),
+            _ => None,
+        });
+    Err(error(
+        refused.as_deref(),
+        format!("stepgrad {}: {first}", command.text),
+        hint,
+    ))
 }
 
 /// An error on line `line` of a lesson, underlining `word` where it stands

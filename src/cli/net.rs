@@ -80,11 +80,7 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
             sample: args.sample - 1,
             gradients: args.plot_gradients,
         };
-        let svg = picture(&of).map_err(|message| Error::Io {
-            path: path.display().to_string(),
-            message,
-        })?;
-        write_file_atomically(path, svg.as_bytes())?;
+        draw(&of, path)?;
     }
     let mut style = context.style;
     if context.digits.is_none() {
@@ -112,6 +108,15 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
         divergence(&report),
         context,
     ))
+}
+
+/// Writes the picture of the network to `path`.
+fn draw(of: &DiagramOf, path: &std::path::Path) -> Result<(), Error> {
+    let svg = picture(of).map_err(|message| Error::Io {
+        path: path.display().to_string(),
+        message,
+    })?;
+    write_file_atomically(path, svg.as_bytes())
 }
 
 fn parse_show(parts: &[String]) -> Result<Show, Error> {

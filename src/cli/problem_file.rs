@@ -32,64 +32,77 @@ pub fn answer_file(
             "write one problem a line; lines starting with # are comments",
         ));
     }
-    let mut stdout = String::new();
-    let mut stderr = String::new();
-    let mut json_items = Vec::new();
-    let mut failed = 0;
-    let mut worst = 0;
+    let mut answers = Answers::default();
     for line in lines {
         let result = line.and_then(|line| match solve(&line) {
             Ok(answer) => Ok((line, answer)),
             Err(e) => Err((line.number, e)),
         });
         match result {
-            Ok((line, answer)) => {
-                worst = worst.max(answer.code);
-                match context.format {
-                    Format::Json => {
-                        let mut value = answer.json;
-                        if let serde_json::Value::Object(map) = &mut value {
-                            map.insert("line".into(), line.number.into());
-                        }
-                        json_items.push(value);
-                    }
-                    Format::Text => {
-                        let title = format!("── line {}: {} ──", line.number, line.expr);
-                        stdout.push_str(&format!(
-                            "{}\n{}\n",
-                            context.style.heading(&title),
-                            answer.rendered
-                        ));
-                    }
-                    _ => stdout.push_str(&format!("{}\n", answer.rendered)),
-                }
-            }
-            Err((number, error)) => {
-                failed += 1;
-                stderr.push_str(&format!(
-                    "line {number}: {}",
-                    error.render(context.error_color)
-                ));
-                if context.format == Format::Json {
-                    json_items
-                        .push(serde_json::json!({"line": number, "error": error.to_string()}));
-                }
-            }
+            Ok((line, answer)) => answers.answered(&line, answer, context),
+            Err((number, error)) => answers.failed(number, &error, context),
         }
     }
     if context.format == Format::Json {
-        stdout = serde_json::to_string_pretty(&json_items).unwrap_or_default();
-        stdout.push('\n');
+        answers.stdout = crate::report::json::document(&serde_json::Value::Array(answers.json));
     }
-    if failed > 0 {
-        stderr.push_str(&format!(
-            "{failed} line(s) of {} could not be answered\n",
+    if answers.failed > 0 {
+        answers.stderr.push_str(&format!(
+            "{} line(s) of {} could not be answered\n",
+            answers.failed,
             path.display()
         ));
     }
     Ok(Written {
-        stdout,
-        stderr,
-        code: if failed > 0 { 2 } else { worst },
+        stdout: answers.stdout,
+        stderr: answers.stderr,
+        code: if answers.failed > 0 { 2 } else { answers.worst },
     })
+}
+
+/// The answers so far: the text for stdout and stderr, the JSON items,
+/// the lines that failed, and the worst exit code of those answered.
+#[derive(Default)]
+struct Answers {
+    stdout: String,
+    stderr: String,
+    json: Vec<serde_json::Value>,
+    failed: usize,
+    worst: i32,
+}
+
+impl Answers {
+    fn answered(&mut self, line: &ProblemLine, answer: Answer, context: &Context) {
+        self.worst = self.worst.max(answer.code);
+        match context.format {
+            Format::Json => {
+                let mut value = answer.json;
+                if let serde_json::Value::Object(map) = &mut value {
+                    map.insert("line".into(), line.number.into());
+                }
+                self.json.push(value);
+            }
+            Format::Text => {
+                let title = format!("── line {}: {} ──", line.number, line.expr);
+                self.stdout.push_str(&format!(
+                    "{}\n{}\n",
+                    context.style.heading(&title),
+                    answer.rendered
+                ));
+            }
+            _ => self.stdout.push_str(&format!("{}\n", answer.rendered)),
+        }
+    }
+
+    fn failed(&mut self, number: usize, error: &Error, context: &Context) {
+        self.failed += 1;
+        self.stderr.push_str(&format!(
+            "line {number}: {}",
+            error.render(context.error_color)
+        ));
+        if context.format == Format::Json {
+            self.json
+                .push(serde_json::json!({"line": number, "error": error.to_string()}));
+        }
+    }
 }

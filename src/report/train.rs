@@ -230,6 +230,42 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
         out.push(Block::Paragraph(vec![text(stop_text(&t.stop, t, style))]));
         return out;
     };
+    out.extend(epoch_table(r, first, style));
+    if format == Format::Text {
+        if let Some(curve) = terminal_curve(t) {
+            out.push(Block::Preformatted(curve));
+        }
+    }
+    let end = &t.epochs[t.epochs.len() - 1];
+    let mut summary = format!(
+        "{} Final loss {}{}{} after {} ({} seen).",
+        stop_text(&t.stop, t, style),
+        style.num(end.loss),
+        end.val_loss.map_or(String::new(), |v| format!(
+            ", validation loss {}",
+            style.num(v)
+        )),
+        end.accuracy.map_or(String::new(), |a| format!(
+            ", training accuracy {}",
+            percent(a)
+        )),
+        format_count(end.iterations, "iteration", "iterations"),
+        format_count(samples_seen(t), "sample", "samples")
+    );
+    if let Some(path) = &r.saved {
+        summary.push_str(&format!(" Parameters saved to {path}."));
+    }
+    if let Some(path) = &r.plot {
+        summary.push_str(&format!(" Curves drawn in {path}."));
+    }
+    out.push(Block::Paragraph(vec![text(summary)]));
+    out
+}
+
+/// The table of epochs: the rows `--log-every` chooses, the first and the
+/// last within `MAX_TABLE_ROWS`, and what it leaves out.
+fn epoch_table(r: &TrainReport, first: &EpochRecord, style: &Style) -> Vec<Block> {
+    let t = r.training;
     let classification = first.accuracy.is_some();
     let validation = first.val_loss.is_some();
     let mut header = vec![cell("epoch"), cell("iterations"), cell("loss")];
@@ -277,7 +313,7 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
         dots.extend((1..columns).map(|_| cell("")));
         rows.insert(gap.at, dots);
     }
-    out.push(Block::Table { header, rows });
+    let mut out = vec![Block::Table { header, rows }];
     if let Some(gap) = table_gap {
         out.push(Block::Paragraph(vec![text(format!(
             "The table shows its first {} and last {} rows; {} between them are left out (a table of {} rows is more than anyone reads; --log-every chooses the rows, and --format csv lists {}).",
@@ -288,34 +324,6 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
             listed_epochs(t)
         ))]));
     }
-    if format == Format::Text {
-        if let Some(curve) = terminal_curve(t) {
-            out.push(Block::Preformatted(curve));
-        }
-    }
-    let end = &t.epochs[last];
-    let mut summary = format!(
-        "{} Final loss {}{}{} after {} ({} seen).",
-        stop_text(&t.stop, t, style),
-        style.num(end.loss),
-        end.val_loss.map_or(String::new(), |v| format!(
-            ", validation loss {}",
-            style.num(v)
-        )),
-        end.accuracy.map_or(String::new(), |a| format!(
-            ", training accuracy {}",
-            percent(a)
-        )),
-        format_count(end.iterations, "iteration", "iterations"),
-        format_count(samples_seen(t), "sample", "samples")
-    );
-    if let Some(path) = &r.saved {
-        summary.push_str(&format!(" Parameters saved to {path}."));
-    }
-    if let Some(path) = &r.plot {
-        summary.push_str(&format!(" Curves drawn in {path}."));
-    }
-    out.push(Block::Paragraph(vec![text(summary)]));
     out
 }
 
