@@ -22,12 +22,16 @@ fn main() {
             std::process::exit(EXIT_CODE);
         }
     });
-    let bar = Bar::new(std::io::stderr().is_terminal());
+    let streams = stepgrad::cli::Streams {
+        stdout_is_terminal: std::io::stdout().is_terminal(),
+        stderr_is_terminal: std::io::stderr().is_terminal(),
+    };
+    let bar = Bar::new(streams.stderr_is_terminal);
     let control = Control {
         cancel: &cancel,
         progress: &bar,
     };
-    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let interactive = std::io::stdin().is_terminal() && streams.stdout_is_terminal;
     let outcome = if interactive {
         let mut input = std::io::stdin().lock();
         let mut output = std::io::stdout();
@@ -37,12 +41,14 @@ fn main() {
         };
         let session = stepgrad::cli::Session {
             terminal: Some(terminal),
+            streams,
             control,
         };
         stepgrad::cli::run_in(std::env::args_os(), session)
     } else {
         let session = stepgrad::cli::Session {
             terminal: None,
+            streams,
             control,
         };
         stepgrad::cli::run_in(std::env::args_os(), session)

@@ -66,6 +66,7 @@ pub fn run_lesson(
         all.extend_from_slice(args);
         let session = Session {
             terminal: None,
+            streams: context.streams,
             control: context.control,
         };
         let outcome = run_in(all, session);

@@ -29,7 +29,6 @@ use crate::report::{Format, Style};
 use crate::Error;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 /// What a run of stepgrad produced.
@@ -174,6 +173,9 @@ pub struct Context<'a> {
     /// command to check inputs it finds only later against (a spec's
     /// `[data]` file).
     pub outputs: &'a [files::NamedFile],
+    /// Whether stdout and stderr are terminals (for commands run inside
+    /// this one, as a lesson runs its commands).
+    pub streams: Streams,
     /// The control of the command's long loops: Ctrl-C and progress.
     pub control: Control<'a>,
 }
@@ -250,15 +252,25 @@ pub struct Terminal<'a> {
 }
 
 /// What a run is given besides its arguments: the terminal to talk with,
-/// if any, and the control of its long loops (the cancellation token the
+/// if any, which of its output streams are terminals (for `--color
+/// auto`), and the control of its long loops (the cancellation token the
 /// binary's Ctrl-C handler raises, the progress bar it draws).
 pub struct Session<'a> {
     pub terminal: Option<Terminal<'a>>,
+    pub streams: Streams,
     pub control: Control<'a>,
 }
 
+/// Whether stdout and stderr are terminals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Streams {
+    pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
+}
+
 /// Runs stepgrad with the given arguments (the first is the program name),
-/// with no terminal, a token nobody raises, and no progress shown.
+/// with no terminal, output to no terminal, a token nobody raises, and no
+/// progress shown.
 pub fn run<I, T>(args: I) -> Outcome
 where
     I: IntoIterator<Item = T>,
@@ -269,6 +281,7 @@ where
         args,
         Session {
             terminal: None,
+            streams: Streams::default(),
             control: Control::quiet(&cancel),
         },
     )
@@ -285,7 +298,7 @@ where
         Ok(cli) => cli,
         Err(e) => return clap_outcome(&e),
     };
-    let error_color = color_wanted(cli.global.color, std::io::stderr().is_terminal());
+    let error_color = color_wanted(cli.global.color, session.streams.stderr_is_terminal);
     dispatch(cli, session, error_color).unwrap_or_else(|error| Outcome {
         stdout: String::new(),
         stderr: error.render(error_color),
@@ -323,7 +336,7 @@ fn dispatch(mut cli: Cli, session: Session, error_color: bool) -> Result<Outcome
         style: Style {
             color: format == Format::Text
                 && destination.is_none()
-                && color_wanted(cli.global.color, std::io::stdout().is_terminal()),
+                && color_wanted(cli.global.color, session.streams.stdout_is_terminal),
             digits: cli.global.digits.map_or(6, usize::from),
             lang: cli.global.lang.map_or(Lang::En, LangArg::lang),
             prime: cli.global.notation == NotationArg::Prime,
@@ -332,6 +345,7 @@ fn dispatch(mut cli: Cli, session: Session, error_color: bool) -> Result<Outcome
         digits: cli.global.digits.map(usize::from),
         lang: cli.global.lang.map(LangArg::lang),
         outputs: &files.outputs,
+        streams: session.streams,
         control: session.control,
     };
     // A lesson written to a file is printed whole, not walked through.

@@ -95,14 +95,6 @@ impl Run {
         // the named nodes, δs, gradients, chain factors and path sums.
         values.get(self.slots[&node])
     }
-
-    /// Steps completed when Ctrl-C stopped the run early.
-    pub fn interrupted(&self) -> Option<usize> {
-        match self.stop {
-            Stop::Interrupted { step } => Some(step),
-            _ => None,
-        }
-    }
 }
 
 fn plan(formula: &NetworkFormula) -> Plan {
