@@ -212,8 +212,8 @@ pub struct Ended {
 }
 
 /// Minimises `problem` from `start` with the optimizer `config` until
-/// `stopping`, Ctrl-C or a divergence (described in `words`'s words); a
-/// start without finite values to step from is refused.
+/// `stopping`, Ctrl-C or a divergence (said in the run's `words`); a start
+/// without finite values to step from is refused.
 pub fn drive(
     problem: &mut dyn Problem,
     start: Vec<f64>,
@@ -236,7 +236,12 @@ pub fn drive(
         };
         let (f, gradient) = match evaluated {
             Ok(evaluated) => evaluated,
-            Err(reason) if step == 0 => return Err(undefined(&Divergence::Failed(reason), words)),
+            Err(reason) if step == 0 => {
+                return Err(UndefinedStart {
+                    reason,
+                    hessian: false,
+                })
+            }
             Err(reason) => break Stop::Diverged { step, reason },
         };
         let verdict = descent.checkpoint(f, &gradient);
