@@ -76,8 +76,23 @@ fn own_arguments<'c>(
 
 /// `command` with its texts in `lang`; `path` names it in message ids.
 fn localize(command: clap::Command, lang: Lang, path: &str) -> clap::Command {
+    let mut command = localized_arguments(framed(command, lang, path), lang, path);
+    let subcommands: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        let sub_path = format!("{path}-{name}");
+        command = command.mut_subcommand(&name, |s| localize(s, lang, &sub_path));
+    }
+    command
+}
+
+/// `command`'s about, usage template, headings and help flag (and at the
+/// top the version flag) in `lang`.
+fn framed(command: clap::Command, lang: Lang, path: &str) -> clap::Command {
     let id = format!("help-{path}");
-    let mut command = command
+    let command = command
         .about(text(lang, &id))
         .help_template(format!(
             "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
@@ -95,16 +110,21 @@ fn localize(command: clap::Command, lang: Lang, path: &str) -> clap::Command {
                 .help(text(lang, "help-flag-help"))
                 .help_heading(text(lang, "help-heading-options")),
         );
-    if path == "stepgrad" {
-        command = command.arg(
-            clap::Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(clap::ArgAction::Version)
-                .help(text(lang, "help-flag-version"))
-                .help_heading(text(lang, "help-heading-options")),
-        );
+    if path != "stepgrad" {
+        return command;
     }
+    command.arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help(text(lang, "help-flag-version"))
+            .help_heading(text(lang, "help-heading-options")),
+    )
+}
+
+/// `command`'s own arguments with their help and headings in `lang`.
+fn localized_arguments(mut command: clap::Command, lang: Lang, path: &str) -> clap::Command {
     let args: Vec<(String, String, bool)> = own_arguments(&command, path)
         .map(|a| {
             let takes_value = a.get_action().takes_values();
@@ -133,14 +153,6 @@ fn localize(command: clap::Command, lang: Lang, path: &str) -> clap::Command {
                 a
             }
         });
-    }
-    let subcommands: Vec<String> = command
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in subcommands {
-        let sub_path = format!("{path}-{name}");
-        command = command.mut_subcommand(&name, |s| localize(s, lang, &sub_path));
     }
     command
 }

@@ -21,10 +21,31 @@ pub fn render(error: &clap::Error, lang: Lang) -> String {
     let value = get(ContextKind::InvalidValue)
         .or_else(|| get(ContextKind::InvalidSubcommand))
         .unwrap_or_default();
-    let id = match error.kind() {
+    let id = message_id(error, value.is_empty());
+    let prior = get(ContextKind::PriorArg).unwrap_or_default();
+    let mut out = message(
+        lang,
+        id,
+        &[
+            ("arg", Arg::text(arg)),
+            ("value", Arg::text(value)),
+            ("other", Arg::text(prior)),
+        ],
+    );
+    out.insert_str(0, &message(lang, "error-prefix", &[]));
+    out.push('\n');
+    out.push_str(&details(error, lang));
+    out.push_str(&format!("\n{}\n", message(lang, "usage-more", &[])));
+    out
+}
+
+/// The catalogue message for the kind of `error` (`no_value`: the value
+/// it is about is missing).
+fn message_id(error: &clap::Error, no_value: bool) -> &'static str {
+    match error.kind() {
         ErrorKind::UnknownArgument => "usage-unknown-argument",
         ErrorKind::InvalidSubcommand => "usage-unknown-command",
-        ErrorKind::InvalidValue if value.is_empty() => "usage-missing-value",
+        ErrorKind::InvalidValue if no_value => "usage-missing-value",
         ErrorKind::InvalidValue => "usage-invalid-value",
         ErrorKind::ValueValidation => "usage-invalid-value",
         ErrorKind::MissingRequiredArgument => "usage-missing-required",
@@ -39,19 +60,14 @@ pub fn render(error: &clap::Error, lang: Lang) -> String {
         ErrorKind::NoEquals => "usage-no-equals",
         ErrorKind::InvalidUtf8 => "usage-not-utf8",
         _ => "usage-general",
-    };
-    let prior = get(ContextKind::PriorArg).unwrap_or_default();
-    let mut out = message(
-        lang,
-        id,
-        &[
-            ("arg", Arg::text(arg)),
-            ("value", Arg::text(value)),
-            ("other", Arg::text(prior)),
-        ],
-    );
-    out.insert_str(0, &message(lang, "error-prefix", &[]));
-    out.push('\n');
+    }
+}
+
+/// The lines after the message: why a value was refused, the values
+/// allowed, a suggestion, and the usage line.
+fn details(error: &clap::Error, lang: Lang) -> String {
+    let get = |kind: ContextKind| context(error, kind);
+    let mut out = String::new();
     if let Some(reason) = validation_reason(error, lang) {
         out.push_str(&format!("  {reason}\n"));
     }
@@ -81,7 +97,6 @@ pub fn render(error: &clap::Error, lang: Lang) -> String {
             message(lang, "help-usage", &[])
         ));
     }
-    out.push_str(&format!("\n{}\n", message(lang, "usage-more", &[])));
     out
 }
 
