@@ -250,7 +250,7 @@ fn every_latex_snapshot_compiles_with_pdflatex() {
         let document = if text.contains("\\documentclass") {
             text.to_string()
         } else {
-            stepgrad::cli::standalone_document(text)
+            stepgrad::cli::standalone_document(text, stepgrad::i18n::Lang::En)
         };
         let stem = name.trim_end_matches(".snap").replace('.', "_");
         if let Err(log) = compile(&dir, &stem, &document) {

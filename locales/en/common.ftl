@@ -5,3 +5,6 @@ lang-name = English
 # The words before an error message and its hint.
 label-error = error
 label-hint = hint
+
+# After a command stopped at Ctrl-C.
+run-interrupted = interrupted (Ctrl-C): the report shows the steps done before it

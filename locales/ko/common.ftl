@@ -5,3 +5,6 @@ lang-name = 한국어
 # 오류 메시지와 힌트 앞에 붙는 말.
 label-error = 오류
 label-hint = 힌트
+
+# Ctrl-C로 명령이 멈춘 뒤.
+run-interrupted = 중단됨 (Ctrl-C): 보고서에는 그 전에 마친 스텝까지 나옵니다

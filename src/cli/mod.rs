@@ -27,7 +27,7 @@ use crate::i18n::Lang;
 use crate::interrupt::{Cancel, Control};
 use crate::report::{Format, Style};
 use crate::Error;
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -91,15 +91,6 @@ pub enum NotationArg {
 pub enum LangArg {
     En,
     Ko,
-}
-
-impl LangArg {
-    fn lang(self) -> Lang {
-        match self {
-            LangArg::En => Lang::En,
-            LangArg::Ko => Lang::Ko,
-        }
-    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -227,7 +218,7 @@ impl Written {
             },
             Some(error) => Written {
                 stdout,
-                stderr: notes + &error.render(context.error_color),
+                stderr: notes + &error.render_in(context.error_color, context.style.lang),
                 code: error.exit_code(),
             },
         }
@@ -294,22 +285,59 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let lang = session_language(&args);
+    let cli = match help::command(lang, help_width())
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
-        Err(e) => return clap_outcome(&e),
+        Err(e) => return clap_outcome(&e, lang),
     };
     let error_color = color_wanted(cli.global.color, session.streams.stderr_is_terminal);
-    dispatch(cli, session, error_color).unwrap_or_else(|error| Outcome {
+    dispatch(cli, session, error_color, lang).unwrap_or_else(|error| Outcome {
         stdout: String::new(),
-        stderr: error.render(error_color),
+        stderr: error.render_in(error_color, lang),
         code: error.exit_code(),
     })
 }
 
+/// The language of the session, chosen once: `--lang` when the arguments
+/// give it (as `--lang ko` or `--lang=ko`), else the locale (LC_ALL,
+/// LC_MESSAGES, LANG).
+fn session_language(args: &[OsString]) -> Lang {
+    let words: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    for (k, word) in words.iter().enumerate() {
+        let value = match word.strip_prefix("--lang") {
+            Some("") => words.get(k + 1).copied(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(Lang::from_code) {
+            return lang;
+        }
+    }
+    Lang::from_env()
+}
+
+/// The width help is wrapped to: `COLUMNS` when set, else 100 columns.
+fn help_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&c: &usize| c >= 40)
+        .unwrap_or(100)
+}
+
 /// What clap's own outcomes print: help and the version on stdout (exit
 /// 0), a usage error on stderr (exit 2).
-fn clap_outcome(e: &clap::Error) -> Outcome {
-    let text = e.render().to_string();
+fn clap_outcome(e: &clap::Error, lang: Lang) -> Outcome {
+    let text = match e.kind() {
+        clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+            e.render().to_string()
+        }
+        _ => usage_errors::render(e, lang),
+    };
     match e.kind() {
         clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => Outcome {
             stdout: text,
@@ -326,7 +354,12 @@ fn clap_outcome(e: &clap::Error) -> Outcome {
 
 /// Checks the files, runs the command, and applies the options every
 /// command shares (`--standalone`, `--output`) to its result.
-fn dispatch(mut cli: Cli, session: Session, error_color: bool) -> Result<Outcome, Error> {
+fn dispatch(
+    mut cli: Cli,
+    session: Session,
+    error_color: bool,
+    lang: Lang,
+) -> Result<Outcome, Error> {
     let files = files::CommandFiles::of(&cli.command, cli.global.output.as_deref());
     files.refuse_collisions()?;
     let destination = output_destination(&mut cli)?;
@@ -338,12 +371,12 @@ fn dispatch(mut cli: Cli, session: Session, error_color: bool) -> Result<Outcome
                 && destination.is_none()
                 && color_wanted(cli.global.color, session.streams.stdout_is_terminal),
             digits: cli.global.digits.map_or(6, usize::from),
-            lang: cli.global.lang.map_or(Lang::En, LangArg::lang),
+            lang,
             prime: cli.global.notation == NotationArg::Prime,
         },
         error_color,
         digits: cli.global.digits.map(usize::from),
-        lang: cli.global.lang.map(LangArg::lang),
+        lang: Some(lang),
         outputs: &files.outputs,
         streams: session.streams,
         control: session.control,
@@ -404,10 +437,11 @@ fn finish(
         written.code = crate::interrupt::EXIT_CODE;
         written
             .stderr
-            .push_str("interrupted (Ctrl-C): the report shows the steps done before it\n");
+            .push_str(&crate::msg!(context.style.lang, "run-interrupted"));
+        written.stderr.push('\n');
     }
     if standalone {
-        written.stdout = standalone_document(&written.stdout);
+        written.stdout = standalone_document(&written.stdout, context.style.lang);
     }
     match &destination {
         Some(Destination::File { path, .. }) => {
@@ -527,10 +561,15 @@ fn check_bare_output(path: &std::path::Path) -> Result<(), Error> {
 }
 
 /// A LaTeX fragment made a complete document: the article class with
-/// amsmath and amssymb, nothing else.
-pub fn standalone_document(fragment: &str) -> String {
+/// amsmath and amssymb, and kotex for Korean (which pdflatex typesets with
+/// the Hangul fonts of texlive-lang-korean).
+pub fn standalone_document(fragment: &str, lang: Lang) -> String {
+    let korean = match lang {
+        Lang::Ko => "\\usepackage{kotex}\n",
+        Lang::En => "",
+    };
     format!(
-        "\\documentclass{{article}}\n\\usepackage{{amsmath}}\n\\usepackage{{amssymb}}\n\\begin{{document}}\n\n{}\n\\end{{document}}\n",
+        "\\documentclass{{article}}\n\\usepackage{{amsmath}}\n\\usepackage{{amssymb}}\n{korean}\\begin{{document}}\n\n{}\n\\end{{document}}\n",
         fragment.trim_end()
     )
 }
