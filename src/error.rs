@@ -123,11 +123,11 @@ impl Error {
                 error,
                 origin,
             } => {
-                let message = format!("{} (in {origin})", error.message());
+                let message = format!("{} (in {origin})", error.message(crate::i18n::Lang::En));
                 render(
                     &message,
                     Some((input, &error.span)),
-                    error.hint().as_deref(),
+                    error.hint(crate::i18n::Lang::En).as_deref(),
                     palette,
                 )
             }

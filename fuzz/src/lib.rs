@@ -52,7 +52,7 @@ pub fn expression(text: &str) -> ExpressionOutcome {
         Ok(expr) => expr,
         Err(error) => {
             // Every error has a message and a span inside the input.
-            assert!(!error.message().is_empty());
+            assert!(!error.message(stepgrad::i18n::Lang::En).is_empty());
             assert!(error.span.start <= error.span.end && error.span.end <= text.len());
             return ExpressionOutcome::Refused(error);
         }

@@ -2,9 +2,11 @@
 //!
 //! Every parse error carries the byte span of the offending part of the
 //! input; [`crate::diagnostic`] renders it with the input and a caret under
-//! that span. Each variant knows its own message and hint, so the wording of
-//! an error lives in one place.
+//! that span. Each variant names its message and hint in the message
+//! catalogue (locales/*/parse.ftl), so the wording of an error lives in
+//! one place, in English and in Korean.
 
+use crate::i18n::{message, Arg, Lang};
 pub use crate::limits::{MAX_INPUT_LEN, MAX_PAREN_DEPTH, MAX_TREE_HEIGHT};
 use std::fmt;
 use std::ops::Range;
@@ -27,22 +29,24 @@ pub enum ParseErrorKind {
     TooDeeplyNested,
     /// An expression tree taller than [`MAX_TREE_HEIGHT`].
     TooTall { height: u32 },
-    /// A character outside ASCII, such as σ or ², with the ASCII to write
-    /// instead when there is an obvious one.
+    /// A character outside the syntax and its textbook symbols, such as ∂,
+    /// with the ASCII to write instead when there is an obvious one.
     NonAscii {
         ch: char,
         instead: Option<&'static str>,
     },
     /// A character that has no meaning in an expression.
     UnexpectedChar { ch: char },
-    /// `**` for a power.
-    DoubleStar,
+    /// A run of superscripts that is not a power: `⁻` alone, `²⁻¹`.
+    BadSuperscript { text: String },
     /// `%` or another operator stepgrad does not have.
     UnsupportedOperator { op: char },
     /// A `(` that is never closed.
     UnclosedParen,
     /// A `)` with no `(` to close.
     UnopenedParen,
+    /// A `|` that is never closed.
+    UnclosedBar,
     /// A name followed by `(` that is not a known function.
     UnknownFunction {
         name: String,
@@ -50,16 +54,31 @@ pub enum ParseErrorKind {
     },
     /// A known function called with the wrong number of arguments.
     WrongArity { name: String, found: usize },
-    /// A function name used without parentheses, as in `sin x`.
+    /// A function name with no argument after it, as in `sin + x`.
     MissingCallParens { name: String },
+    /// A name that begins with a function's name and a digit (`sin2x`).
+    FunctionGlued { text: String, name: String },
+    /// `sin⁻¹`, which textbooks use for the inverse function.
+    InverseFunction { name: String },
+    /// A power on a function's name that is not a whole number of 1 or
+    /// more (`sin^0.5 x`).
+    FunctionPower { name: String, exponent: String },
     /// An operator with nothing on one side.
-    DanglingOperator { op: char, side: Side },
+    DanglingOperator { op: String, side: Side },
     /// `()` with nothing inside.
     EmptyParens,
     /// A comma outside a function's argument list.
     MisplacedComma,
-    /// Two operands side by side, such as `3x` or `2(x+1)`.
+    /// Two operands side by side where no product is read, such as `x 2`.
     ImplicitMultiplication { left: String, right: String },
+    /// Text a textbook reader could take two ways: `text` may mean
+    /// `first` or `second`.
+    Ambiguous {
+        text: String,
+        first: String,
+        second: String,
+        why: Ambiguity,
+    },
     /// A number written `.5` rather than `0.5`.
     LeadingDot,
     /// A number whose value is not finite, such as 1e999.
@@ -74,6 +93,24 @@ pub enum ParseErrorKind {
     /// Input the checks above accepted but meval's parser refused: a fault
     /// in stepgrad, reported rather than hidden.
     Unreadable,
+}
+
+/// Why a text reads two ways.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ambiguity {
+    /// A product without a sign after `/`: `1/2x`.
+    Division,
+    /// A product without a sign after a power's exponent: `e^2x`.
+    Power,
+    /// What follows a function's argument written without parentheses:
+    /// `sin x/2`.
+    Argument,
+    /// What follows `√`'s atom: `√x²`, `√2x`.
+    Root,
+    /// A power of a superscript: `x²^3`.
+    PowerOfPower,
+    /// Bars that may close or open: `|a|b|c|`.
+    Bars,
 }
 
 /// The operation an expression undefined everywhere cannot do.
@@ -100,176 +137,262 @@ pub enum Side {
     Right,
 }
 
+/// A message id with its arguments.
+type Text<'a> = (&'static str, Vec<(&'static str, Arg<'a>)>);
+
+/// The functions a student can type, for hints: "sin, cos, …, ln (or
+/// log), …, logsumexp".
+fn known_functions(lang: Lang) -> String {
+    use crate::expr::graph::{Func, LOG_SUM_EXP};
+    Func::ALL
+        .into_iter()
+        .filter(|f| !matches!(f, Func::Step | Func::Sign))
+        .map(|f| match f {
+            Func::Ln => message(lang, "parse-ln-or-log", &[]),
+            f => f.name().to_string(),
+        })
+        .chain([LOG_SUM_EXP.to_string()])
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl ParseError {
     pub fn new(kind: ParseErrorKind, span: Range<usize>) -> ParseError {
         ParseError { kind, span }
     }
 
     /// One line saying what is wrong.
-    pub fn message(&self) -> String {
-        use ParseErrorKind::*;
-        match &self.kind {
-            Empty => "the expression is empty".into(),
-            TooLong { len } => format!(
-                "the expression is {len} characters long; the limit is {MAX_INPUT_LEN}"
-            ),
-            TooDeeplyNested => format!(
-                "parentheses are nested more than {MAX_PAREN_DEPTH} levels deep"
-            ),
-            TooTall { height } => format!(
-                "the expression nests {height} operations inside each other; the limit is {MAX_TREE_HEIGHT}"
-            ),
-            NonAscii { ch, .. } => format!("'{ch}' is not part of the expression syntax"),
-            UnexpectedChar { ch } => format!("unexpected character '{ch}'"),
-            DoubleStar => "'**' is not the power operator here".into(),
-            UnsupportedOperator { op } => format!("the operator '{op}' is not supported"),
-            UnclosedParen => "this '(' is never closed".into(),
-            UnopenedParen => "this ')' has no matching '('".into(),
-            UnknownFunction { name, .. } => format!("unknown function '{name}'"),
-            WrongArity { name, found } => format!(
-                "{name} takes {}, but {found} {} given",
-                if name == crate::expr::graph::LOG_SUM_EXP { "one or more arguments" } else { "1 argument" },
-                if *found == 1 { "was" } else { "were" }
-            ),
-            MissingCallParens { name } => {
-                format!("the function {name} needs its argument in parentheses")
-            }
-            DanglingOperator { op, side: Side::Right } => {
-                format!("the operator '{op}' has nothing on its right")
-            }
-            DanglingOperator { op, side: Side::Left } => {
-                format!("the operator '{op}' has nothing on its left")
-            }
-            EmptyParens => "empty parentheses".into(),
-            MisplacedComma => "a comma outside a function's arguments".into(),
-            ImplicitMultiplication { left, right } => {
-                format!("'{left}' and '{right}' stand side by side with no operator between them")
-            }
-            LeadingDot => "a number cannot start with '.'".into(),
-            NumberOutOfRange => "this number is too large to represent".into(),
-            UndefinedEverywhere { operation, part } if part.parse::<f64>().is_ok() || part.starts_with('−') => {
-                use UndefinedOperation::*;
-                let why = match operation {
-                    Division | Tangent => format!("it divides by {part}"),
-                    NegativePower => format!("it raises {part} to a negative power"),
-                    Logarithm => format!("it takes ln of {part}, which is not positive"),
-                    SquareRoot => format!("it takes sqrt of {part}, which is negative"),
-                    FractionalPower => format!("it raises the negative number {part} to a fractional power"),
-                };
-                format!("the expression is undefined everywhere: {why}")
-            }
-            UndefinedEverywhere { operation, part } => {
-                use UndefinedOperation::*;
-                let why = match operation {
-                    Division => format!("the denominator {part} is 0 for every value of the variables"),
-                    NegativePower => format!("the base {part} is 0 for every value of the variables, and 0 has no negative powers"),
-                    Logarithm => format!("ln needs a positive argument, and {part} is never positive"),
-                    SquareRoot => format!("sqrt needs a non-negative argument, and {part} is always negative"),
-                    FractionalPower => format!("the base {part} is always negative, and a negative number has no fractional powers"),
-                    Tangent => format!("tan is undefined where the cosine is 0, and {part} is 0 for every value"),
-                };
-                format!("the expression is undefined everywhere: {why}")
-            }
-            Unreadable => "stepgrad could not read this expression".into(),
-        }
+    pub fn message(&self, lang: Lang) -> String {
+        let (id, args) = self.message_text();
+        message(lang, id, &args)
     }
 
     /// How to fix it.
-    pub fn hint(&self) -> Option<String> {
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        let (id, args) = self.hint_text(lang);
+        Some(message(lang, id, &args))
+    }
+
+    fn message_text(&self) -> Text<'_> {
         use ParseErrorKind::*;
-        let known = "sin, cos, tan, exp, ln (or log), sqrt, abs, tanh, sigmoid, relu, logsumexp";
-        Some(match &self.kind {
-            Empty => "type an expression such as x^2*sin(x)".into(),
-            TooLong { .. } => format!(
-                "split the problem into smaller expressions (one a line with --file), each under {MAX_INPUT_LEN} characters"
+        let text = |s: &str| Arg::text(s.to_string());
+        let count = |n: usize| Arg::text(n.to_string());
+        match &self.kind {
+            Empty => ("parse-empty", vec![]),
+            TooLong { len } => (
+                "parse-too-long",
+                vec![("len", count(*len)), ("limit", count(MAX_INPUT_LEN))],
             ),
-            TooDeeplyNested => format!(
-                "remove redundant parentheses; at most {MAX_PAREN_DEPTH} levels are allowed"
+            TooDeeplyNested => ("parse-too-deep", vec![("limit", count(MAX_PAREN_DEPTH))]),
+            TooTall { height } => (
+                "parse-too-tall",
+                vec![
+                    ("height", Arg::text(height.to_string())),
+                    ("limit", count(MAX_TREE_HEIGHT as usize)),
+                ],
             ),
-            TooTall { .. } => format!(
-                "write it in smaller pieces; at most {MAX_TREE_HEIGHT} nested operations are allowed"
+            NonAscii { ch, .. } => ("parse-not-syntax", vec![("char", text(&ch.to_string()))]),
+            UnexpectedChar { ch } => (
+                "parse-unexpected-char",
+                vec![("char", text(&ch.to_string()))],
             ),
-            NonAscii { instead: Some(s), .. } => format!("write {s} instead"),
-            NonAscii { instead: None, .. } => {
-                "expressions use plain ASCII: letters, digits, + - * / ^ ( ) and function names".into()
-            }
-            UnexpectedChar { ch: '[' | ']' | '{' | '}' } => {
-                "use round parentheses ( ) for grouping".into()
-            }
-            UnexpectedChar { ch: '=' } => {
-                "an expression has no '='; to give values use --at x=1.5".into()
-            }
-            UnexpectedChar { .. } => {
-                "expressions use letters, digits, + - * / ^ ( ) and function names".into()
-            }
-            DoubleStar => "write powers with ^, as in x^2".into(),
-            UnsupportedOperator { .. } => "the operators are + - * / and ^".into(),
-            UnclosedParen => "add a ')' to close it, or remove it".into(),
-            UnopenedParen => "remove it, or add the '(' it should close".into(),
+            BadSuperscript { text: t } => ("parse-bad-superscript", vec![("text", text(t))]),
+            UnsupportedOperator { op } => (
+                "parse-unsupported-operator",
+                vec![("op", text(&op.to_string()))],
+            ),
+            UnclosedParen => ("parse-unclosed-paren", vec![]),
+            UnopenedParen => ("parse-unopened-paren", vec![]),
+            UnclosedBar => ("parse-unclosed-bar", vec![]),
+            UnknownFunction { name, .. } => ("parse-unknown-function", vec![("name", text(name))]),
+            // `found` is 0 (`sin()`) or 2 or more: one argument is right.
+            WrongArity { name, found } => (
+                if name == crate::expr::graph::LOG_SUM_EXP {
+                    "parse-wrong-arity-many"
+                } else {
+                    "parse-wrong-arity"
+                },
+                vec![("name", text(name)), ("found", count(*found))],
+            ),
+            MissingCallParens { name } => ("parse-missing-argument", vec![("name", text(name))]),
+            FunctionGlued { text: t, name } => (
+                "parse-function-glued",
+                vec![("text", text(t)), ("name", text(name))],
+            ),
+            InverseFunction { name } => ("parse-inverse-function", vec![("name", text(name))]),
+            FunctionPower { name, exponent } => (
+                "parse-function-power",
+                vec![("name", text(name)), ("exponent", text(exponent))],
+            ),
+            DanglingOperator {
+                op,
+                side: Side::Right,
+            } => ("parse-dangling-right", vec![("op", text(op))]),
+            DanglingOperator {
+                op,
+                side: Side::Left,
+            } => ("parse-dangling-left", vec![("op", text(op))]),
+            EmptyParens => ("parse-empty-parens", vec![]),
+            MisplacedComma => ("parse-misplaced-comma", vec![]),
+            ImplicitMultiplication { left, right } => (
+                "parse-side-by-side",
+                vec![("left", text(left)), ("right", text(right))],
+            ),
+            Ambiguous {
+                text: t,
+                first,
+                second,
+                ..
+            } => (
+                "parse-ambiguous",
+                vec![
+                    ("text", text(t)),
+                    ("first", text(first)),
+                    ("second", text(second)),
+                ],
+            ),
+            LeadingDot => ("parse-leading-dot", vec![]),
+            NumberOutOfRange => ("parse-number-out-of-range", vec![]),
+            UndefinedEverywhere { operation, part } => (
+                undefined_message(*operation, is_number(part)),
+                vec![("part", text(part))],
+            ),
+            Unreadable => ("parse-unreadable", vec![]),
+        }
+    }
+
+    fn hint_text(&self, lang: Lang) -> Text<'_> {
+        use ParseErrorKind::*;
+        let text = |s: &str| Arg::text(s.to_string());
+        let count = |n: usize| Arg::text(n.to_string());
+        match &self.kind {
+            Empty => ("parse-empty-hint", vec![]),
+            TooLong { .. } => ("parse-too-long-hint", vec![("limit", count(MAX_INPUT_LEN))]),
+            TooDeeplyNested => (
+                "parse-too-deep-hint",
+                vec![("limit", count(MAX_PAREN_DEPTH))],
+            ),
+            TooTall { .. } => (
+                "parse-too-tall-hint",
+                vec![("limit", count(MAX_TREE_HEIGHT as usize))],
+            ),
+            NonAscii {
+                ch: '∂' | '′', ..
+            } => ("parse-not-syntax-hint-derivative", vec![]),
+            NonAscii {
+                instead: Some(s), ..
+            } => ("parse-not-syntax-hint-instead", vec![("instead", text(s))]),
+            NonAscii { instead: None, .. } => ("parse-not-syntax-hint", vec![]),
+            UnexpectedChar {
+                ch: '[' | ']' | '{' | '}',
+            } => ("parse-unexpected-char-hint-brackets", vec![]),
+            UnexpectedChar { ch: '=' } => ("parse-unexpected-char-hint-equals", vec![]),
+            UnexpectedChar { .. } => ("parse-unexpected-char-hint", vec![]),
+            BadSuperscript { .. } => ("parse-bad-superscript-hint", vec![]),
+            UnsupportedOperator { .. } => ("parse-unsupported-operator-hint", vec![]),
+            UnclosedParen => ("parse-unclosed-paren-hint", vec![]),
+            UnopenedParen => ("parse-unopened-paren-hint", vec![]),
+            UnclosedBar => ("parse-unclosed-bar-hint", vec![]),
             UnknownFunction {
                 suggestion: Some(s),
                 ..
-            } => format!("did you mean {s}? The functions are {known}"),
-            UnknownFunction { name, .. } => format!(
-                "to multiply, write {name}*(…); the functions are {known}"
+            } => (
+                "parse-unknown-function-hint-suggestion",
+                vec![
+                    ("suggestion", text(s)),
+                    ("functions", Arg::text(known_functions(lang))),
+                ],
+            ),
+            UnknownFunction { name, .. } => (
+                "parse-unknown-function-hint",
+                vec![
+                    ("name", text(name)),
+                    ("functions", Arg::text(known_functions(lang))),
+                ],
             ),
             WrongArity { name, .. } if name == crate::expr::graph::LOG_SUM_EXP => {
-                "write logsumexp(a, b, …) with at least one argument".to_string()
+                ("parse-wrong-arity-many-hint", vec![])
             }
-            WrongArity { name, .. } => format!("write {name}(x) with one argument"),
-            MissingCallParens { name } => format!("write {name}(x)"),
-            DanglingOperator { .. } => "give the operator an operand on both sides".into(),
-            EmptyParens => "put an expression between the parentheses, or remove them".into(),
-            MisplacedComma => "commas only separate function arguments; use . for decimals".into(),
-            ImplicitMultiplication { left, right } => {
-                format!("multiplication needs '*': write {left}*{right}")
+            WrongArity { name, .. } => ("parse-wrong-arity-hint", vec![("name", text(name))]),
+            MissingCallParens { name } => {
+                ("parse-missing-argument-hint", vec![("name", text(name))])
             }
-            LeadingDot => "write a 0 before the point, as in 0.5".into(),
-            NumberOutOfRange => "numbers must stay below about 1.8e308".into(),
-            UndefinedEverywhere { part, .. } if part.parse::<f64>().is_ok() || part.starts_with('−') => {
-                "this operation has no value for any input: remove it or correct the number".into()
+            FunctionGlued { name, .. } => ("parse-function-glued-hint", vec![("name", text(name))]),
+            InverseFunction { name } => ("parse-inverse-function-hint", vec![("name", text(name))]),
+            FunctionPower { name, exponent } => (
+                "parse-function-power-hint",
+                vec![
+                    ("name", text(name)),
+                    ("exponent", text(exponent.trim_start_matches('^'))),
+                ],
+            ),
+            DanglingOperator { .. } => ("parse-dangling-hint", vec![]),
+            EmptyParens => ("parse-empty-parens-hint", vec![]),
+            MisplacedComma => ("parse-misplaced-comma-hint", vec![]),
+            ImplicitMultiplication { left, right } => (
+                "parse-side-by-side-hint",
+                vec![("left", text(left)), ("right", text(right))],
+            ),
+            Ambiguous {
+                first, second, why, ..
+            } => (
+                match why {
+                    Ambiguity::Division => "parse-ambiguous-division-hint",
+                    Ambiguity::Power => "parse-ambiguous-power-hint",
+                    Ambiguity::Argument => "parse-ambiguous-argument-hint",
+                    Ambiguity::Root => "parse-ambiguous-root-hint",
+                    Ambiguity::PowerOfPower => "parse-ambiguous-power-of-power-hint",
+                    Ambiguity::Bars => "parse-ambiguous-bars-hint",
+                },
+                vec![("first", text(first)), ("second", text(second))],
+            ),
+            LeadingDot => ("parse-leading-dot-hint", vec![]),
+            NumberOutOfRange => ("parse-number-out-of-range-hint", vec![]),
+            UndefinedEverywhere { part, .. } if is_number(part) => {
+                ("parse-undefined-number-hint", vec![])
             }
-            UndefinedEverywhere { .. } => {
-                "this part cancels to a constant: check for a term written twice with opposite signs, or a missing variable".into()
-            }
-            Unreadable => "this is a fault in stepgrad: please report the expression (see SECURITY.md)".into(),
-        })
+            UndefinedEverywhere { .. } => ("parse-undefined-hint", vec![]),
+            Unreadable => ("parse-unreadable-hint", vec![]),
+        }
+    }
+}
+
+/// The part an expression undefined everywhere fails on is a number
+/// (`0`, `−4`), not a part that cancels.
+fn is_number(part: &str) -> bool {
+    part.parse::<f64>().is_ok() || part.starts_with('−')
+}
+
+fn undefined_message(operation: UndefinedOperation, number: bool) -> &'static str {
+    use UndefinedOperation::*;
+    match (operation, number) {
+        (Division | Tangent, true) => "parse-undefined-divides-by",
+        (NegativePower, true) => "parse-undefined-negative-power-of",
+        (Logarithm, true) => "parse-undefined-ln-of",
+        (SquareRoot, true) => "parse-undefined-sqrt-of",
+        (FractionalPower, true) => "parse-undefined-fractional-power-of",
+        (Division, false) => "parse-undefined-denominator",
+        (NegativePower, false) => "parse-undefined-zero-base",
+        (Logarithm, false) => "parse-undefined-ln",
+        (SquareRoot, false) => "parse-undefined-sqrt",
+        (FractionalPower, false) => "parse-undefined-negative-base",
+        (Tangent, false) => "parse-undefined-tan",
     }
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
+        f.write_str(&self.message(Lang::En))
     }
 }
 
 impl std::error::Error for ParseError {}
 
-/// The ASCII spelling for a few characters students paste from notes.
+/// The ASCII spelling for a few characters students paste from notes that
+/// stepgrad does not read.
 pub fn ascii_for(ch: char) -> Option<&'static str> {
     Some(match ch {
-        'σ' => "sigmoid(…)",
-        '²' => "^2",
-        '³' => "^3",
-        '¹' => "^1",
-        '⁰' => "^0",
-        '·' | '×' | '⋅' | '∙' => "*",
-        '÷' => "/",
-        '−' | '–' | '—' => "-",
-        'π' => "pi",
-        '√' => "sqrt(…)",
-        'α' => "alpha",
-        'β' => "beta",
-        'γ' => "gamma",
-        'δ' => "delta",
-        'η' => "eta",
-        'θ' => "theta",
-        'λ' => "lambda",
-        'μ' => "mu",
-        'ε' => "eps",
-        'ω' => "omega",
-        '∂' => "a derivative with stepgrad diff",
-        '\u{a0}' => "an ordinary space",
+        '—' | '‐' | '‑' => "-",
         _ => return None,
     })
 }

@@ -10,7 +10,8 @@
 //! not change the value.
 //!
 //! Invariant: `parse(ascii(e)) == e` for every expression built by the
-//! parser or by the constructors of `build`.
+//! parser or by the constructors of `build`, and `parse(unicode(e))` has
+//! the value of `e` (to the 12 digits its numbers are written with).
 
 use super::graph::{Constant, Func, Graph, Id, Node};
 use super::parse::format_exact;
@@ -380,7 +381,12 @@ impl<'g> Printer<'g> {
     }
 
     fn write_power(&mut self, base: Id, exponent: Id) {
-        let base_parens = self.prec(base) < Prec::Atom;
+        // √x² would read as √(x²): a square root raised to a power is
+        // written (√x)².
+        let root = self.notation == Notation::Unicode
+            && self.name_of(base).is_none()
+            && matches!(self.node(base), Node::Call(Func::Sqrt, _));
+        let base_parens = self.prec(base) < Prec::Atom || root;
         if self.notation == Notation::Latex {
             self.write_grouped(base, base_parens);
             self.out.push_str("^{");
@@ -415,8 +421,8 @@ impl<'g> Printer<'g> {
             Notation::Unicode => match f {
                 Func::Sqrt => {
                     self.out.push('√');
-                    let parens =
-                        self.prec(a) < Prec::Atom || matches!(self.node(a), Node::Call(..));
+                    let parens = self.prec(a) < Prec::Atom
+                        || matches!(self.node(a), Node::Call(..) | Node::LogSumExp(_));
                     self.write_grouped(a, parens);
                 }
                 Func::Abs => {
@@ -573,6 +579,7 @@ mod tests {
             ("(a^b)^c", "(a^b)^c", "(a^b)^c", "\\left(a^{b}\\right)^{c}"),
             ("x^-1", "x^-1", "x⁻¹", "x^{-1}"),
             ("sqrt(x+1)", "sqrt(x + 1)", "√(x + 1)", "\\sqrt{x + 1}"),
+            ("sqrt(x)^2", "sqrt(x)^2", "(√x)²", "\\sqrt{x}^{2}"),
             (
                 "net_h1 + w1 + pi",
                 "net_h1 + w1 + pi",

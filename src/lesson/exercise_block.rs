@@ -147,8 +147,8 @@ fn derivative(
     let root = parse(&mut graph, &expr).map_err(|e| {
         block.error(
             block.span_inside(written, &e.span),
-            format!("derivative: {}", e.message()),
-            e.hint()
+            format!("derivative: {}", e.message(crate::i18n::Lang::En)),
+            e.hint(crate::i18n::Lang::En)
                 .unwrap_or_else(|| "write the expression as for stepgrad diff".to_string()),
         )
     })?;
