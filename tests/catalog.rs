@@ -225,15 +225,18 @@ fn catalog() -> Vec<Case> {
         case("diff: unmatched closing parenthesis", &["diff", "x+1)"])
             .says(&["this ')' has no matching '('"])
             .caret("x+1)", "   ^"),
-        case("diff: number times variable without *", &["diff", "3x^2"])
-            .says(&["'3' and 'x' stand side by side with no operator between them", "hint: multiplication needs '*': write 3*x"])
-            .caret("3x^2", "^^"),
+        case("diff: a product without * after /", &["diff", "1/2x^2"])
+            .says(&["'1/2x^2' can be read two ways: 1/(2*x^2) or (1/2)*x^2", "hint: a product written without '*' after '/' may or may not belong to the denominator: write 1/(2*x^2) or (1/2)*x^2, as you mean it"])
+            .caret("1/2x^2", "^^^^^^"),
+        case("diff: a number after an operand", &["diff", "x 2"])
+            .says(&["'x' and '2' stand side by side with no operator between them", "hint: multiplication needs '*': write x*2"])
+            .caret("x 2", "^^^"),
         case("diff: power with nothing on its right", &["diff", "x^"])
             .says(&["the operator '^' has nothing on its right"])
             .caret("x^", " ^"),
-        case("diff: ** for a power", &["diff", "a**b"])
-            .says(&["'**' is not the power operator here", "hint: write powers with ^"])
-            .caret("a**b", " ^^"),
+        case("diff: a product without * after an exponent", &["diff", "e^2x"])
+            .says(&["'e^2x' can be read two ways: e^(2*x) or (e^2)*x", "hint: a product written without '*' after an exponent may or may not belong to the exponent"])
+            .caret("e^2x", "^^^^"),
         case("diff: unknown function", &["diff", "sinn(x)"])
             .says(&["unknown function 'sinn'", "hint: did you mean sin?"])
             .caret("sinn(x)", "^^^^"),
@@ -242,18 +245,33 @@ fn catalog() -> Vec<Case> {
         case("diff: two letters swapped in a function", &["diff", "tahn(x)"])
             .says(&["unknown function 'tahn'", "hint: did you mean tanh?"])
             .caret("tahn(x)", "^^^^"),
-        case("diff: function without parentheses", &["diff", "sin x"])
+        case("diff: function without an argument", &["diff", "sin + x"])
             .says(&["the function sin needs its argument in parentheses", "hint: write sin(x)"])
-            .caret("sin x", "^^^"),
+            .caret("sin + x", "^^^"),
+        case("diff: an argument without parentheses, then /", &["diff", "sin x/2"])
+            .says(&["'sin x/2' can be read two ways: sin(x/2) or sin(x)/2", "hint: a function's argument without parentheses may or may not take in what follows it"])
+            .caret("sin x/2", "^^^^^^^"),
+        case("diff: sin⁻¹ for the inverse function", &["diff", "sin^-1(x)"])
+            .says(&["sin⁻¹ means the inverse function of sin in textbooks, and stepgrad has no inverse functions", "hint: for 1/sin(x), write sin(x)^-1"])
+            .caret("sin^-1(x)", "   ^^^"),
+        case("diff: a function's name and a number as one name", &["diff", "cos2x"])
+            .says(&["'cos2x' reads as one name, but it begins with the function cos and a number", "hint: for the function, put its argument in parentheses, as in cos(2x)"])
+            .caret("cos2x", "^^^^^"),
+        case("diff: an absolute value never closed", &["diff", "|x - 1"])
+            .says(&["this '|' is never closed", "hint: an absolute value stands between two bars, as in |x - 1|, or is written abs(x - 1)"])
+            .caret("|x - 1", "^"),
         case("diff: function with two arguments", &["diff", "sin(x,y)"])
             .says(&["sin takes 1 argument, but 2 were given"])
             .caret("sin(x,y)", "^^^^^^^^"),
         case("diff: empty parentheses", &["diff", "()"])
             .says(&["empty parentheses"])
             .caret("()", "^^"),
-        case("diff: superscript two", &["diff", "x²"])
-            .says(&["'²' is not part of the expression syntax", "hint: write ^2 instead"])
-            .caret("x²", " ^"),
+        case("diff: a symbol outside the syntax", &["diff", "∂x"])
+            .says(&["'∂' is not part of the expression syntax", "hint: write a derivative with stepgrad diff instead"])
+            .caret("∂x", "^"),
+        case("diff: a superscript that is no power", &["diff", "x⁻"])
+            .says(&["'⁻' is not a power stepgrad can read", "hint: a superscript is a whole number, as in x² or x⁻¹, or ⁿ"])
+            .caret("x⁻", " ^"),
         case("diff: an equation", &["diff", "x=1"])
             .says(&["unexpected character '='", "hint: an expression has no '='; to give values use --at x=1.5"])
             .caret("x=1", " ^"),
@@ -353,6 +371,9 @@ fn catalog() -> Vec<Case> {
         case("check: answer with a syntax error", &["check", "sin(x)", "--answer", "cos(x"])
             .says(&["this '(' is never closed (in --answer)"])
             .caret("cos(x", "   ^"),
+        case("check: an answer read two ways", &["check", "x^2", "--answer", "1/2x"])
+            .says(&["'1/2x' can be read two ways: 1/(2*x) or (1/2)*x (in --answer)"])
+            .caret("1/2x", "^^^^"),
         case("check: answer with an unknown function", &["check", "sin(x)", "--answer", "coss(x)"])
             .says(&["unknown function 'coss' (in --answer)", "hint: did you mean cos?"])
             .caret("coss(x)", "^^^^"),
@@ -812,9 +833,9 @@ fn catalog() -> Vec<Case> {
             .says(&["'lesson' cannot run inside a lesson"])
             .points_at("mine.md", "lesson 1"),
         case("lesson: a block's command fails", &["lesson", "{dir}/mine.md"])
-            .file("mine.md", format!("{HEAD}```stepgrad\ndiff \"3x\"\n```\n"))
-            .says(&["this command failed while the lesson ran: '3' and 'x' stand side by side", "hint: run the command on its own"])
-            .points_at("mine.md", "diff \"3x\""),
+            .file("mine.md", format!("{HEAD}```stepgrad\ndiff \"1/2x\"\n```\n"))
+            .says(&["this command failed while the lesson ran: '1/2x' can be read two ways", "hint: run the command on its own"])
+            .points_at("mine.md", "diff \"1/2x\""),
         case("lesson: an exercise without an answer", &["lesson", "{dir}/mine.md"])
             .file("mine.md", format!("{HEAD}```exercise\nquestion = \"q\"\n```\n"))
             .says(&["this exercise says neither what to differentiate nor the answer"])
@@ -855,9 +876,9 @@ fn catalog() -> Vec<Case> {
             .folder("d.md")
             .says(&["--output {dir}/d.md: this is a folder, not a file"])
             .output("a.svg"),
-        case("shared: a mistake with --output writes nothing", &["diff", "3x", "--output", "{dir}/d.md"])
-            .says(&["'3' and 'x' stand side by side"])
-            .caret("3x", "^^")
+        case("shared: a mistake with --output writes nothing", &["diff", "1/2x^2", "--output", "{dir}/d.md"])
+            .says(&["'1/2x^2' can be read two ways"])
+            .caret("1/2x^2", "^^^^^^")
             .output("d.md"),
         case("shared: a refused run with --output .svg writes nothing", &["minimize", "x^2", "--start", "x=1", "--steps", "0", "--output", "{dir}/race.svg"])
             .says(&["--steps 0: the number of steps must be between 1 and 1,000,000"])
@@ -1109,7 +1130,7 @@ const SAME_MISTAKE: [(&str, &str); 8] = [
     ("net: --lr 0", "minimize: --lr 0"),
     ("net: --lr for newton", "minimize: newton with --lr"),
     (
-        "diff: number times variable without *",
+        "diff: a product without * after /",
         "shared: a mistake with --output writes nothing",
     ),
     (

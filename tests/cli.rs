@@ -211,7 +211,7 @@ fn problem_files_answer_every_line() {
     let path = dir.join("problems.txt");
     std::fs::write(
         &path,
-        "# derivatives for week 2\nx^2\n\nsin(3*x) ; at=x=0\n3x\nx*y ; wrt=y ; at=x=2,y=1\n",
+        "# derivatives for week 2\nx^2\n\nsin(3*x) ; at=x=0\n1/2x\nx*y ; wrt=y ; at=x=2,y=1\n",
     )
     .unwrap();
     let path = path.to_str().unwrap();
@@ -222,7 +222,7 @@ fn problem_files_answer_every_line() {
     assert!(out.stdout.contains("∂f/∂y = x"), "{}", out.stdout);
     assert!(
         out.stderr
-            .contains("line 5: error: '3' and 'x' stand side by side"),
+            .contains("line 5: error: '1/2x' can be read two ways"),
         "{}",
         out.stderr
     );
@@ -234,7 +234,10 @@ fn problem_files_answer_every_line() {
     assert_eq!(items[1]["line"], 4);
     assert_eq!(items[1]["derivative_value"], 3.0);
     assert_eq!(items[2]["line"], 5);
-    assert!(items[2]["error"].as_str().unwrap().contains("side by side"));
+    assert!(items[2]["error"]
+        .as_str()
+        .unwrap()
+        .contains("read two ways"));
 
     let checks = dir.join("checks.txt");
     std::fs::write(&checks, "sin(3*x) ; answer=3*cos(3*x)\nx^3 ; answer=3*x\n").unwrap();

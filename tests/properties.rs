@@ -1,16 +1,17 @@
 //! Property tests over random expressions (at least 500 a run each):
 //! derivatives agree with central finite differences where the function is
 //! well conditioned; simplification preserves values; the ASCII printer
-//! round-trips through the parser; stepgrad's evaluator agrees with meval's
-//! on the same text.
+//! round-trips through the parser; what the Unicode and ASCII printers
+//! write reads back to the same values; stepgrad's evaluator agrees with
+//! meval's on the same text.
 
 mod common;
 
 use common::{close, meval_eval};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use stepgrad::calculus::differentiate;
-use stepgrad::expr::{ascii, evaluate, parse, simplify, Graph, ParseErrorKind, Point};
+use stepgrad::expr::{ascii, evaluate, parse, simplify, unicode, Graph, Id, ParseErrorKind, Point};
 
 /// Cases a run; `STEPGRAD_PROPTEST_CASES` raises it for a longer search.
 fn cases() -> u32 {
@@ -30,9 +31,35 @@ fn leaf() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Leaves whose printed forms are the hardest to read back: Greek names
+/// (printed σ, α, δ_o1), numbers printed with exponents (1e−09), ½ as a
+/// coefficient, and negative powers (x⁻²).
+fn printing_leaf() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => leaf(),
+        1 => prop_oneof![
+            Just("sigma".to_string()),
+            Just("alpha".to_string()),
+            Just("delta_o1".to_string()),
+        ],
+        1 => prop_oneof![
+            Just("1e-9".to_string()),
+            Just("2.5e12".to_string()),
+            Just("0.5".to_string()),
+            Just("x^-2".to_string()),
+            Just("sqrt(x)".to_string()),
+        ],
+    ]
+}
+
 /// Random expression text, parenthesised in varied ways so the parser's
 /// precedence rules are exercised too.
 fn expression() -> impl Strategy<Value = String> {
+    expression_over(leaf())
+}
+
+/// Random expression text over the given leaves.
+fn expression_over(leaf: impl Strategy<Value = String> + 'static) -> impl Strategy<Value = String> {
     let functions = prop_oneof![
         Just("sin"),
         Just("cos"),
@@ -45,7 +72,7 @@ fn expression() -> impl Strategy<Value = String> {
         Just("relu"),
         Just("tan"),
     ];
-    leaf().prop_recursive(4, 32, 3, move |inner| {
+    leaf.prop_recursive(4, 32, 3, move |inner| {
         prop_oneof![
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("{a} + {b}")),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a}) - ({b})")),
@@ -86,7 +113,13 @@ fn runner() -> TestRunner {
 }
 
 fn at(x: f64, y: f64) -> Point {
-    Point::new(vec![("x".into(), x), ("y".into(), y)])
+    Point::new(vec![
+        ("x".into(), x),
+        ("y".into(), y),
+        ("sigma".into(), 0.5 - y),
+        ("alpha".into(), x * y),
+        ("delta_o1".into(), 1.25),
+    ])
 }
 
 #[test]
@@ -201,6 +234,83 @@ fn ascii_printing_round_trips() {
             Ok(())
         })
         .unwrap();
+}
+
+/// Everything stepgrad prints as a formula — the expression, its raw and
+/// its simplified derivative, in Unicode (·, ², √, σ, |x|, −, ½) and in
+/// ASCII — reads back to the same value at sample points. Unicode numbers
+/// have 12 significant digits, so values agree to rounding, not bit for
+/// bit.
+#[test]
+fn printed_formulas_read_back_to_equal_values() {
+    let points = [(0.7, -0.4), (-1.3, 1.9), (2.2, 0.3), (-0.45, -1.6)];
+    let compared = std::cell::Cell::new(0u32);
+    runner()
+        .run(&expression_over(printing_leaf()), |text| {
+            let mut graph = Graph::new();
+            let Some(expr) = parse_generated(&mut graph, &text) else {
+                return Ok(());
+            };
+            let derivation = differentiate(&mut graph, expr, "x");
+            for id in [expr, derivation.raw, derivation.result] {
+                for printed in [unicode(&graph, id), ascii(&graph, id)] {
+                    let mut again_graph = Graph::new();
+                    let again = match parse(&mut again_graph, &printed) {
+                        Ok(again) => again,
+                        // A derivative with an impossible part (ln of a
+                        // negative base) is refused as undefined everywhere;
+                        // it must indeed be undefined at the points.
+                        Err(e) if matches!(e.kind, ParseErrorKind::UndefinedEverywhere { .. }) => {
+                            let nowhere = points
+                                .iter()
+                                .all(|&(x, y)| evaluate(&graph, id, &at(x, y)).is_err());
+                            prop_assert!(nowhere, "{text}: {printed} refused, but defined");
+                            continue;
+                        }
+                        Err(e) => {
+                            return Err(TestCaseError::fail(format!(
+                                "{text}: printed as {printed}, which does not parse: {e}"
+                            )))
+                        }
+                    };
+                    compared.set(compared.get() + 1);
+                    check_same_values(&graph, id, &again_graph, again, &points, &printed)?;
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert!(
+        compared.get() >= cases(),
+        "{} readings compared",
+        compared.get()
+    );
+}
+
+/// `printed`, parsed as `again`, has the values of `id` wherever `id` has
+/// a moderate value.
+fn check_same_values(
+    graph: &Graph,
+    id: Id,
+    again_graph: &Graph,
+    again: Id,
+    points: &[(f64, f64)],
+    printed: &str,
+) -> Result<(), TestCaseError> {
+    for &(x, y) in points {
+        let Ok(expected) = evaluate(graph, id, &at(x, y)) else {
+            continue;
+        };
+        if expected.abs() > 1e9 {
+            continue;
+        }
+        let actual = evaluate(again_graph, again, &at(x, y));
+        prop_assert!(
+            actual.as_ref().is_ok_and(|a| close(*a, expected, 1e-9)),
+            "{printed} at x={x}, y={y}: {actual:?}, but the expression printed is {expected}"
+        );
+    }
+    Ok(())
 }
 
 #[test]

@@ -23,8 +23,8 @@ pub use eval::{evaluate, log_sum_exp, EvalError, Evaluator, Failure, Point};
 pub use graph::{sigmoid, Constant, Func, Graph, Id, Node, Number, LOG_SUM_EXP};
 pub use parse::{format_exact, parse, parse_binary};
 pub use parse_error::{
-    closest_name, edit_distance, Ambiguity, ParseError, ParseErrorKind, Side, UndefinedOperation,
-    MAX_INPUT_LEN, MAX_PAREN_DEPTH, MAX_TREE_HEIGHT,
+    closest_name, edit_distance, Ambiguity, ParseError, ParseErrorKind, Readings, Side,
+    UndefinedOperation, MAX_INPUT_LEN, MAX_PAREN_DEPTH, MAX_TREE_HEIGHT,
 };
 pub use print::{
     ascii, latex, latex_name, print, print_definition, print_named, unicode, unicode_name,

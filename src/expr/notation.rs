@@ -25,7 +25,8 @@
 //! - a whole power written on a function's name is a power of its value:
 //!   `sin^2(x)`, `sin²x` are (sin x)²; `sin⁻¹` is refused, as textbooks
 //!   mean the inverse function by it;
-//! - `σ` before an argument is the sigmoid, elsewhere the variable sigma.
+//! - `σ` before an argument (or before a power and `(`, as in `σ²(x)`) is
+//!   the sigmoid, elsewhere the variable sigma (`σ²`, `σ·x`).
 //!
 //! Where a textbook reader could go two ways the reader refuses, naming
 //! both readings: a product without a sign right after `/` (`1/2x`:
@@ -43,7 +44,7 @@
 
 use super::graph::{Func, LOG_SUM_EXP};
 use super::lex::{Kind, Superscript, Token};
-use super::parse_error::{Ambiguity, ParseError, ParseErrorKind};
+use super::parse_error::{Ambiguity, ParseError, ParseErrorKind, Readings};
 use std::ops::Range;
 
 /// How many bars are read the other way to find out whether they could
@@ -108,12 +109,12 @@ pub(super) fn check_bars(
         };
         if valid(&other.tokens) {
             return Err(ParseError::new(
-                ParseErrorKind::Ambiguous {
+                ParseErrorKind::Ambiguous(Box::new(Readings {
                     text: shown(input.trim()),
                     first: shown(&plain_text(&read.tokens)),
                     second: shown(&plain_text(&other.tokens)),
                     why: Ambiguity::Bars,
-                },
+                })),
                 raw[bar].span.clone(),
             ));
         }
@@ -633,18 +634,26 @@ impl Reader<'_> {
         let span = self.input_span(start..end);
         let text = self.input.get(span.clone()).unwrap_or_default().trim();
         ParseError::new(
-            ParseErrorKind::Ambiguous {
+            ParseErrorKind::Ambiguous(Box::new(Readings {
                 text: shown(text),
                 first: shown(&first),
                 second: shown(&second),
                 why,
-            },
+            })),
             span,
         )
     }
 
-    /// σ is the sigmoid when an argument follows it.
+    /// σ is the sigmoid when an argument follows it, or a power and then
+    /// `(` (`σ²(x)`, `σ⁻¹(x)`); elsewhere the variable sigma (`σ²`, `σ·x`).
     fn sigma_is_function(&self, i: usize) -> bool {
+        let (_, after_power) = self.function_power(i);
+        if after_power > i + 1 {
+            return self
+                .raw
+                .get(after_power)
+                .is_some_and(|next| next.kind == Kind::Open);
+        }
         self.raw.get(i + 1).is_some_and(|next| match &next.kind {
             Kind::Open | Kind::Number(_) => true,
             Kind::Name(name) => !is_function(name),
@@ -672,7 +681,7 @@ impl Reader<'_> {
             return Err(ParseError::new(
                 ParseErrorKind::FunctionGlued {
                     text: name,
-                    name: function.to_string(),
+                    name: function,
                 },
                 token.span,
             ));
@@ -1028,11 +1037,13 @@ mod tests {
             ("x²^3", "(x^2)^3", "x^(2^3)"),
         ] {
             match plain(input) {
-                Err(ParseErrorKind::Ambiguous {
-                    first: f,
-                    second: s,
-                    ..
-                }) => assert_eq!((f.as_str(), s.as_str()), (first, second), "{input}"),
+                Err(ParseErrorKind::Ambiguous(r)) => {
+                    assert_eq!(
+                        (r.first.as_str(), r.second.as_str()),
+                        (first, second),
+                        "{input}"
+                    )
+                }
                 other => panic!("{input}: {other:?}"),
             }
         }

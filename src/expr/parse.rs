@@ -296,7 +296,7 @@ mod tests {
             kind_of("x 2"),
             ParseErrorKind::ImplicitMultiplication { .. }
         ));
-        assert!(matches!(kind_of("1/2x"), ParseErrorKind::Ambiguous { .. }));
+        assert!(matches!(kind_of("1/2x"), ParseErrorKind::Ambiguous(_)));
         assert!(matches!(
             kind_of("∂x"),
             ParseErrorKind::NonAscii { ch: '∂', .. }

@@ -57,12 +57,12 @@ pub enum ParseErrorKind {
     /// A function name with no argument after it, as in `sin + x`.
     MissingCallParens { name: String },
     /// A name that begins with a function's name and a digit (`sin2x`).
-    FunctionGlued { text: String, name: String },
+    FunctionGlued { text: String, name: &'static str },
     /// `sin⁻¹`, which textbooks use for the inverse function.
     InverseFunction { name: String },
     /// A power on a function's name that is not a whole number of 1 or
     /// more (`sin^0.5 x`).
-    FunctionPower { name: String, exponent: String },
+    FunctionPower { name: String, exponent: Box<str> },
     /// An operator with nothing on one side.
     DanglingOperator { op: String, side: Side },
     /// `()` with nothing inside.
@@ -71,14 +71,8 @@ pub enum ParseErrorKind {
     MisplacedComma,
     /// Two operands side by side where no product is read, such as `x 2`.
     ImplicitMultiplication { left: String, right: String },
-    /// Text a textbook reader could take two ways: `text` may mean
-    /// `first` or `second`.
-    Ambiguous {
-        text: String,
-        first: String,
-        second: String,
-        why: Ambiguity,
-    },
+    /// Text a textbook reader could take two ways.
+    Ambiguous(Box<Readings>),
     /// A number written `.5` rather than `0.5`.
     LeadingDot,
     /// A number whose value is not finite, such as 1e999.
@@ -93,6 +87,16 @@ pub enum ParseErrorKind {
     /// Input the checks above accepted but meval's parser refused: a fault
     /// in stepgrad, reported rather than hidden.
     Unreadable,
+}
+
+/// The two readings of an ambiguous text: `text` may mean `first` or
+/// `second`, both written in plain syntax.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Readings {
+    pub text: String,
+    pub first: String,
+    pub second: String,
+    pub why: Ambiguity,
 }
 
 /// Why a text reads two ways.
@@ -238,17 +242,12 @@ impl ParseError {
                 "parse-side-by-side",
                 vec![("left", text(left)), ("right", text(right))],
             ),
-            Ambiguous {
-                text: t,
-                first,
-                second,
-                ..
-            } => (
+            Ambiguous(readings) => (
                 "parse-ambiguous",
                 vec![
-                    ("text", text(t)),
-                    ("first", text(first)),
-                    ("second", text(second)),
+                    ("text", text(&readings.text)),
+                    ("first", text(&readings.first)),
+                    ("second", text(&readings.second)),
                 ],
             ),
             LeadingDot => ("parse-leading-dot", vec![]),
@@ -317,7 +316,13 @@ impl ParseError {
             MissingCallParens { name } => {
                 ("parse-missing-argument-hint", vec![("name", text(name))])
             }
-            FunctionGlued { name, .. } => ("parse-function-glued-hint", vec![("name", text(name))]),
+            FunctionGlued { text: t, name } => (
+                "parse-function-glued-hint",
+                vec![
+                    ("name", text(name)),
+                    ("argument", text(t.get(name.len()..).unwrap_or_default())),
+                ],
+            ),
             InverseFunction { name } => ("parse-inverse-function-hint", vec![("name", text(name))]),
             FunctionPower { name, exponent } => (
                 "parse-function-power-hint",
@@ -333,10 +338,8 @@ impl ParseError {
                 "parse-side-by-side-hint",
                 vec![("left", text(left)), ("right", text(right))],
             ),
-            Ambiguous {
-                first, second, why, ..
-            } => (
-                match why {
+            Ambiguous(readings) => (
+                match readings.why {
                     Ambiguity::Division => "parse-ambiguous-division-hint",
                     Ambiguity::Power => "parse-ambiguous-power-hint",
                     Ambiguity::Argument => "parse-ambiguous-argument-hint",
@@ -344,7 +347,10 @@ impl ParseError {
                     Ambiguity::PowerOfPower => "parse-ambiguous-power-of-power-hint",
                     Ambiguity::Bars => "parse-ambiguous-bars-hint",
                 },
-                vec![("first", text(first)), ("second", text(second))],
+                vec![
+                    ("first", text(&readings.first)),
+                    ("second", text(&readings.second)),
+                ],
             ),
             LeadingDot => ("parse-leading-dot-hint", vec![]),
             NumberOutOfRange => ("parse-number-out-of-range-hint", vec![]),

@@ -404,7 +404,11 @@ impl<'g> Printer<'g> {
         self.write_grouped(base, base_parens);
         self.out.push('^');
         let parens = match self.node(exponent) {
-            Node::Pow(_) | Node::Neg(_) => false,
+            _ if self.name_of(exponent).is_some() => false,
+            Node::Pow(_) => false,
+            // x^−π/x would read as (x^−π)/x: the Unicode minus leaves a
+            // product or quotient unbracketed, so the exponent takes them.
+            Node::Neg(a) => !self.ascii() && self.prec(*a) == Prec::Product,
             _ => self.prec(exponent) < Prec::Prefix,
         };
         self.write_grouped(exponent, parens);
@@ -578,6 +582,7 @@ mod tests {
             ("a*(b/c)", "a*(b/c)", "a·(b/c)", "a \\cdot \\frac{b}{c}"),
             ("(a^b)^c", "(a^b)^c", "(a^b)^c", "\\left(a^{b}\\right)^{c}"),
             ("x^-1", "x^-1", "x⁻¹", "x^{-1}"),
+            ("x^-(y/2)", "x^-(y/2)", "x^(−y/2)", "x^{-\\frac{y}{2}}"),
             ("sqrt(x+1)", "sqrt(x + 1)", "√(x + 1)", "\\sqrt{x + 1}"),
             ("sqrt(x)^2", "sqrt(x)^2", "(√x)²", "\\sqrt{x}^{2}"),
             (
