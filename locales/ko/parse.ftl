@@ -20,7 +20,7 @@ parse-unexpected-char = 예상하지 못한 문자 '{ $char }'{ PARTICLE($char, 
 parse-unexpected-char-hint-brackets = 묶을 때는 둥근 괄호 ( )를 쓰세요
 parse-unexpected-char-hint-equals = 식에는 '='가 들어가지 않습니다. 변수에 값을 주려면 --at x=1.5처럼 쓰세요
 parse-unexpected-char-hint = 식에는 문자, 숫자, + - * / ^ ( )와 함수 이름을 씁니다
-parse-bad-superscript = '{ $text }'{ PARTICLE($text, "은/는") } stepgrad가 읽을 수 있는 거듭제곱이 아닙니다
+parse-bad-superscript = '{ $text }' 꼴의 위 첨자는 stepgrad가 거듭제곱으로 읽을 수 없습니다
 parse-bad-superscript-hint = 위 첨자로는 x²이나 x⁻¹처럼 정수나 ⁿ만 쓸 수 있습니다. 다른 거듭제곱은 x^(1/2)처럼 ^로 쓰세요
 parse-unsupported-operator = 연산자 '{ $op }'{ PARTICLE($op, "은/는") } 쓸 수 없습니다
 parse-unsupported-operator-hint = 쓸 수 있는 연산자는 + - * / ^입니다
@@ -36,7 +36,7 @@ parse-empty-parens-hint = 괄호 안에 식을 쓰거나 괄호를 지우세요
 parse-misplaced-comma = 함수의 인자 목록 밖에 쉼표가 있습니다
 parse-misplaced-comma-hint = 쉼표는 함수의 인자를 나눌 때만 씁니다. 소수점은 .으로 쓰세요
 
-parse-unknown-function = '{ $name }'{ PARTICLE($name, "은/는") } 알 수 없는 함수입니다
+parse-unknown-function = 알 수 없는 함수 이름 '{ $name }'입니다
 parse-unknown-function-hint-suggestion = { $suggestion }{ PARTICLE($suggestion, "을/를") } 쓰려던 것인가요? 쓸 수 있는 함수는 { $functions }입니다
 parse-unknown-function-hint = 곱하려면 { $name }*(…)처럼 쓰세요. 쓸 수 있는 함수는 { $functions }입니다
 parse-wrong-arity = { $name }{ PARTICLE($name, "은/는") } 인자를 1개 받는데 { $found }개가 주어졌습니다
@@ -47,7 +47,7 @@ parse-missing-argument = { $name } 함수의 인자는 괄호 안에 써야 합�
 parse-missing-argument-hint = { $name }(x)처럼 쓰세요
 parse-function-glued = '{ $text }'{ PARTICLE($text, "은/는") } 이름 하나로 읽히는데, 함수 { $name } 뒤에 수가 붙어 있습니다
 parse-function-glued-hint = 함수라면 { $name }({ $argument })처럼 인자를 괄호 안에 쓰고, 변수라면 { $name }{ PARTICLE($name, "으로/로") } 시작하지 않는 이름을 쓰세요
-parse-inverse-function = 교과서에서 { $name }⁻¹은 { $name }의 역함수를 뜻하는데, stepgrad에는 역함수가 없습니다
+parse-inverse-function = 교과서에서 { $name }⁻¹ 기호는 { $name }의 역함수를 뜻하는데, stepgrad에는 역함수가 없습니다
 parse-inverse-function-hint = 1/{ $name }(x)라면 { $name }(x)^-1로 쓰세요
 parse-function-power = 함수 이름에 붙이는 거듭제곱은 sin²(x)처럼 1 이상의 정수여야 합니다. { $name }{ $exponent }{ PARTICLE($exponent, "은/는") } 쓸 수 없습니다
 parse-function-power-hint = { $name }(x)^{ $exponent }처럼 거듭제곱을 인자 뒤에 쓰세요
