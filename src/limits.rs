@@ -94,6 +94,11 @@ pub const MAX_MISTAKE_SITES: usize = 60;
 pub const MAX_LISTED_NAMES: usize = 12;
 /// Function and gradient evaluations a BFGS line search may use.
 pub const MAX_LINE_SEARCH: usize = 60;
+/// Bars of |x| the notation reader reads the other way to find out whether
+/// they could also open: each try reads the whole expression once more.
+pub const MAX_BAR_READINGS: usize = 64;
+/// Characters of a reading shown in an ambiguity message.
+pub const MAX_SHOWN_READING: usize = 80;
 /// Times Newton's backtracking may halve a step.
 pub const MAX_HALVINGS: usize = 50;
 
