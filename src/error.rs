@@ -138,13 +138,12 @@ impl Error {
                 };
                 render(&format!("{context}: {error}"), None, Some(&hint), palette)
             }
-            Error::Check(error) => {
-                let hint = match error {
-                    CheckError::NoCommonDomain { .. } => "check compares values at points where the expression is defined; this one seems defined nowhere on the real line",
-                    CheckError::Undecidable { .. } => "the numbers are too large, or cancel too much, for 64-bit arithmetic: rescale the expression, or write the answer in a simpler form",
-                };
-                render(&error.to_string(), None, Some(hint), palette)
-            }
+            Error::Check(error) => render(
+                &error.message(lang),
+                None,
+                Some(&error.hint().render(lang)),
+                palette,
+            ),
             Error::Usage { message, hint } => render(message, None, hint.as_deref(), palette),
             Error::Io { path, message } => {
                 render(&format!("{path}: {message}"), None, None, palette)

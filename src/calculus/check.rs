@@ -33,6 +33,7 @@ use super::derive::derivative;
 use super::diagnose::diagnose;
 use super::sampling::{critical_parts, plan, Interval};
 use crate::expr::{simplify, Graph, Id, Point};
+use crate::i18n::{Lang, Text};
 
 pub use super::diagnose::{values_agree, Diagnosis};
 
@@ -120,19 +121,42 @@ pub enum CheckError {
     Undecidable { conclusive: usize, compared: usize },
 }
 
-impl std::fmt::Display for CheckError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl CheckError {
+    /// Why no verdict was reached, as a message of the catalogue.
+    pub fn text(&self) -> Text {
         match self {
-            CheckError::NoCommonDomain { .. } => write!(
-                f,
-                "cannot decide: no point was found where the expression and its derivative are both defined"
-            ),
-            CheckError::Undecidable { conclusive, compared } => write!(
-                f,
-                "cannot decide: at {} of {compared} points the rounding error of computing the two is too large to tell them apart (only {conclusive} could tell; {REQUIRED_POINTS} are needed)",
-                compared - conclusive
+            CheckError::NoCommonDomain { .. } => crate::text!("check-no-common-domain"),
+            CheckError::Undecidable {
+                conclusive,
+                compared,
+            } => crate::text!(
+                "check-undecidable",
+                unclear = (compared - conclusive).to_string(),
+                compared = compared.to_string(),
+                conclusive = conclusive.to_string(),
+                required = REQUIRED_POINTS.to_string(),
             ),
         }
+    }
+
+    /// Why no verdict was reached, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.text().render(lang)
+    }
+
+    /// What to do about it.
+    pub fn hint(&self) -> Text {
+        match self {
+            CheckError::NoCommonDomain { .. } => crate::text!("check-no-common-domain-hint"),
+            CheckError::Undecidable { .. } => crate::text!("check-undecidable-hint"),
+        }
+    }
+}
+
+/// The message in English.
+impl std::fmt::Display for CheckError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 

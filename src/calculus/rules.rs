@@ -1,11 +1,14 @@
 //! The differentiation rules as a student reads them: their names and their
-//! formulas in Unicode and LaTeX. What each rule computes is in
-//! `operators`; this module only presents it.
+//! formulas in Unicode and LaTeX, in the reader's language (the names and
+//! the words of some formulas are in the message catalogue, `rule-…`).
+//! What each rule computes is in `operators`; this module only presents
+//! it.
 //!
 //! Invariant: every kind of node and every function has a rule here, and
 //! the formula shown is the one `operators` computes.
 
 use crate::expr::Func;
+use crate::i18n::{message, Lang};
 use serde::Serialize;
 
 /// A rule of differentiation, as named in a derivation.
@@ -39,95 +42,122 @@ pub enum Rule {
 }
 
 impl Rule {
-    /// The name a textbook gives the rule.
-    pub fn name(self) -> &'static str {
+    /// The rule's id in the message catalogue (its name; `…-formula` its
+    /// formula, for the formulas that hold words).
+    fn id(self) -> &'static str {
         match self {
-            Rule::Constant => "Constant rule",
-            Rule::Variable => "Variable rule",
-            Rule::ConstantMultiple => "Constant multiple rule",
-            Rule::Sum => "Sum rule",
-            Rule::Difference => "Difference rule",
-            Rule::Power => "Power rule",
-            Rule::Product => "Product rule",
-            Rule::Quotient => "Quotient rule",
-            Rule::Chain => "Chain rule",
-            Rule::Exponential => "Exponential rule",
-            Rule::Logarithm => "Logarithm rule",
-            Rule::Sine => "Sine rule",
-            Rule::Cosine => "Cosine rule",
-            Rule::Tangent => "Tangent rule",
-            Rule::SquareRoot => "Square root rule",
-            Rule::Tanh => "tanh rule",
-            Rule::Sigmoid => "Sigmoid rule",
-            Rule::Relu => "ReLU rule",
-            Rule::AbsoluteValue => "Absolute value rule",
-            Rule::StepFunction => "Step function rule",
-            Rule::GeneralPower => "General power rule",
-            Rule::LogSumExp => "Log-sum-exp rule",
-            Rule::Repeated => "Repeated subexpression",
-            Rule::Simplify => "Simplify",
+            Rule::Constant => "rule-constant",
+            Rule::Variable => "rule-variable",
+            Rule::ConstantMultiple => "rule-constant-multiple",
+            Rule::Sum => "rule-sum",
+            Rule::Difference => "rule-difference",
+            Rule::Power => "rule-power",
+            Rule::Product => "rule-product",
+            Rule::Quotient => "rule-quotient",
+            Rule::Chain => "rule-chain",
+            Rule::Exponential => "rule-exponential",
+            Rule::Logarithm => "rule-logarithm",
+            Rule::Sine => "rule-sine",
+            Rule::Cosine => "rule-cosine",
+            Rule::Tangent => "rule-tangent",
+            Rule::SquareRoot => "rule-square-root",
+            Rule::Tanh => "rule-tanh",
+            Rule::Sigmoid => "rule-sigmoid",
+            Rule::Relu => "rule-relu",
+            Rule::AbsoluteValue => "rule-absolute-value",
+            Rule::StepFunction => "rule-step-function",
+            Rule::GeneralPower => "rule-general-power",
+            Rule::LogSumExp => "rule-log-sum-exp",
+            Rule::Repeated => "rule-repeated",
+            Rule::Simplify => "rule-simplify",
         }
     }
 
-    /// The rule as a formula, in Unicode.
-    pub fn formula(self) -> &'static str {
+    /// The name a textbook gives the rule, in `lang`: "Product rule", "곱의
+    /// 법칙".
+    pub fn name_in(self, lang: Lang) -> String {
+        message(lang, self.id(), &[])
+    }
+
+    /// The rule's name in English (JSON, and the reports that are not yet
+    /// told their language).
+    pub fn name(self) -> String {
+        self.name_in(Lang::En)
+    }
+
+    /// The rule as a formula, in Unicode, its words in `lang`.
+    pub fn formula_in(self, lang: Lang) -> String {
+        self.unicode_formula()
+            .written(lang, |words| words.to_string())
+    }
+
+    /// The rule as a LaTeX formula, its words in `lang` (set as text).
+    pub fn formula_latex_in(self, lang: Lang) -> String {
+        self.latex_formula()
+            .written(lang, |words| format!("\\text{{{words}}}"))
+    }
+
+    fn unicode_formula(self) -> Formula {
+        use Formula::{Math, Words};
         match self {
-            Rule::Constant => "(c)′ = 0",
-            Rule::Variable => "(x)′ = 1",
-            Rule::ConstantMultiple => "(c·u)′ = c·u′",
-            Rule::Sum => "(u + v)′ = u′ + v′",
-            Rule::Difference => "(u − v)′ = u′ − v′",
-            Rule::Power => "(uⁿ)′ = n·uⁿ⁻¹",
-            Rule::Product => "(u·v)′ = u′·v + u·v′",
-            Rule::Quotient => "(u/v)′ = (u′·v − u·v′)/v²",
-            Rule::Chain => "(f(u))′ = f′(u)·u′",
-            Rule::Exponential => "(aᵘ)′ = aᵘ·ln(a),  (eᵘ)′ = eᵘ",
-            Rule::Logarithm => "(ln u)′ = 1/u",
-            Rule::Sine => "(sin u)′ = cos u",
-            Rule::Cosine => "(cos u)′ = −sin u",
-            Rule::Tangent => "(tan u)′ = 1/cos²u",
-            Rule::SquareRoot => "(√u)′ = 1/(2·√u)",
-            Rule::Tanh => "(tanh u)′ = 1 − tanh²u",
-            Rule::Sigmoid => "σ′(u) = σ(u)·(1 − σ(u))",
-            Rule::Relu => {
-                "relu′(u) = step(u): 1 for u > 0, 0 for u < 0; at the kink u = 0 stepgrad uses 0"
+            Rule::Constant => Math("(c)′ = 0"),
+            Rule::Variable => Math("(x)′ = 1"),
+            Rule::ConstantMultiple => Math("(c·u)′ = c·u′"),
+            Rule::Sum => Math("(u + v)′ = u′ + v′"),
+            Rule::Difference => Math("(u − v)′ = u′ − v′"),
+            Rule::Power => Math("(uⁿ)′ = n·uⁿ⁻¹"),
+            Rule::Product => Math("(u·v)′ = u′·v + u·v′"),
+            Rule::Quotient => Math("(u/v)′ = (u′·v − u·v′)/v²"),
+            Rule::Chain => Math("(f(u))′ = f′(u)·u′"),
+            Rule::Exponential => Math("(aᵘ)′ = aᵘ·ln(a),  (eᵘ)′ = eᵘ"),
+            Rule::Logarithm => Math("(ln u)′ = 1/u"),
+            Rule::Sine => Math("(sin u)′ = cos u"),
+            Rule::Cosine => Math("(cos u)′ = −sin u"),
+            Rule::Tangent => Math("(tan u)′ = 1/cos²u"),
+            Rule::SquareRoot => Math("(√u)′ = 1/(2·√u)"),
+            Rule::Tanh => Math("(tanh u)′ = 1 − tanh²u"),
+            Rule::Sigmoid => Math("σ′(u) = σ(u)·(1 − σ(u))"),
+            Rule::Relu => Words("rule-relu-formula"),
+            Rule::AbsoluteValue => Words("rule-absolute-value-formula"),
+            Rule::StepFunction => Words("rule-step-function-formula"),
+            Rule::GeneralPower => Words("rule-general-power-formula"),
+            Rule::LogSumExp => Math("∂/∂uₖ logsumexp(u) = e^(uₖ − logsumexp(u)) = softmaxₖ(u)"),
+            Rule::Repeated => Words("rule-repeated-formula"),
+            Rule::Simplify => Words("rule-simplify-formula"),
+        }
+    }
+
+    fn latex_formula(self) -> Formula {
+        use Formula::{Math, Words};
+        match self {
+            Rule::Constant => Math("(c)' = 0"),
+            Rule::Variable => Math("(x)' = 1"),
+            Rule::ConstantMultiple => Math("(c\\,u)' = c\\,u'"),
+            Rule::Sum => Math("(u + v)' = u' + v'"),
+            Rule::Difference => Math("(u - v)' = u' - v'"),
+            Rule::Power => Math("(u^{n})' = n\\,u^{n-1}"),
+            Rule::Product => Math("(u\\,v)' = u'\\,v + u\\,v'"),
+            Rule::Quotient => {
+                Math("\\left(\\frac{u}{v}\\right)' = \\frac{u'\\,v - u\\,v'}{v^{2}}")
             }
-            Rule::AbsoluteValue => "|u|′ = sign(u), undefined at u = 0 (stepgrad uses 0)",
-            Rule::StepFunction => "step′(u) = sign′(u) = 0 for u ≠ 0",
-            Rule::GeneralPower => "(uᵛ)′ = uᵛ·(v′·ln(u) + v·u′/u), from uᵛ = e^(v·ln u)",
-            Rule::LogSumExp => "∂/∂uₖ logsumexp(u) = e^(uₖ − logsumexp(u)) = softmaxₖ(u)",
-            Rule::Repeated => "already derived above",
-            Rule::Simplify => "collect terms, cancel, fold numbers",
-        }
-    }
-
-    /// The rule as a LaTeX formula.
-    pub fn formula_latex(self) -> &'static str {
-        match self {
-            Rule::Constant => "(c)' = 0",
-            Rule::Variable => "(x)' = 1",
-            Rule::ConstantMultiple => "(c\\,u)' = c\\,u'",
-            Rule::Sum => "(u + v)' = u' + v'",
-            Rule::Difference => "(u - v)' = u' - v'",
-            Rule::Power => "(u^{n})' = n\\,u^{n-1}",
-            Rule::Product => "(u\\,v)' = u'\\,v + u\\,v'",
-            Rule::Quotient => "\\left(\\frac{u}{v}\\right)' = \\frac{u'\\,v - u\\,v'}{v^{2}}",
-            Rule::Chain => "\\bigl(f(u)\\bigr)' = f'(u)\\,u'",
-            Rule::Exponential => "(a^{u})' = a^{u}\\ln a",
-            Rule::Logarithm => "(\\ln u)' = \\frac{1}{u}",
-            Rule::Sine => "(\\sin u)' = \\cos u",
-            Rule::Cosine => "(\\cos u)' = -\\sin u",
-            Rule::Tangent => "(\\tan u)' = \\frac{1}{\\cos^{2} u}",
-            Rule::SquareRoot => "(\\sqrt{u})' = \\frac{1}{2\\sqrt{u}}",
-            Rule::Tanh => "(\\tanh u)' = 1 - \\tanh^{2} u",
-            Rule::Sigmoid => "\\sigma'(u) = \\sigma(u)\\,\\bigl(1 - \\sigma(u)\\bigr)",
-            Rule::Relu => "\\operatorname{ReLU}'(u) = \\operatorname{step}(u)",
-            Rule::AbsoluteValue => "\\lvert u\\rvert' = \\operatorname{sign}(u)",
-            Rule::StepFunction => "\\operatorname{step}'(u) = 0",
-            Rule::GeneralPower => "(u^{v})' = u^{v}\\left(v' \\ln u + \\frac{v\\,u'}{u}\\right)",
-            Rule::LogSumExp => "\\frac{\\partial}{\\partial u_k} \\operatorname{logsumexp}(u) = e^{u_k - \\operatorname{logsumexp}(u)}",
-            Rule::Repeated => "\\text{already derived above}",
-            Rule::Simplify => "\\text{collect terms, cancel, fold numbers}",
+            Rule::Chain => Math("\\bigl(f(u)\\bigr)' = f'(u)\\,u'"),
+            Rule::Exponential => Math("(a^{u})' = a^{u}\\ln a"),
+            Rule::Logarithm => Math("(\\ln u)' = \\frac{1}{u}"),
+            Rule::Sine => Math("(\\sin u)' = \\cos u"),
+            Rule::Cosine => Math("(\\cos u)' = -\\sin u"),
+            Rule::Tangent => Math("(\\tan u)' = \\frac{1}{\\cos^{2} u}"),
+            Rule::SquareRoot => Math("(\\sqrt{u})' = \\frac{1}{2\\sqrt{u}}"),
+            Rule::Tanh => Math("(\\tanh u)' = 1 - \\tanh^{2} u"),
+            Rule::Sigmoid => Math("\\sigma'(u) = \\sigma(u)\\,\\bigl(1 - \\sigma(u)\\bigr)"),
+            Rule::Relu => Math("\\operatorname{ReLU}'(u) = \\operatorname{step}(u)"),
+            Rule::AbsoluteValue => Math("\\lvert u\\rvert' = \\operatorname{sign}(u)"),
+            Rule::StepFunction => Math("\\operatorname{step}'(u) = 0"),
+            Rule::GeneralPower => {
+                Math("(u^{v})' = u^{v}\\left(v' \\ln u + \\frac{v\\,u'}{u}\\right)")
+            }
+            Rule::LogSumExp => Math("\\frac{\\partial}{\\partial u_k} \\operatorname{logsumexp}(u) = e^{u_k - \\operatorname{logsumexp}(u)}"),
+            Rule::Repeated => Words("rule-repeated-formula"),
+            Rule::Simplify => Words("rule-simplify-formula"),
         }
     }
 
@@ -145,6 +175,23 @@ impl Rule {
             Func::Sigmoid => Rule::Sigmoid,
             Func::Relu => Rule::Relu,
             Func::Step | Func::Sign => Rule::StepFunction,
+        }
+    }
+}
+
+/// A rule's formula: math alone, written the same in every language, or
+/// a message of the catalogue (by its id) that holds words.
+enum Formula {
+    Math(&'static str),
+    Words(&'static str),
+}
+
+impl Formula {
+    /// The formula, its words in `lang` set by `words`.
+    fn written(self, lang: Lang, words: impl Fn(&str) -> String) -> String {
+        match self {
+            Formula::Math(math) => math.to_string(),
+            Formula::Words(id) => words(&message(lang, id, &[])),
         }
     }
 }

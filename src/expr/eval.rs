@@ -12,6 +12,7 @@
 use super::graph::{Func, Graph, Id, Node};
 use super::print::unicode;
 use super::stable::stable_form;
+use crate::i18n::{Lang, Text};
 use rustc_hash::FxHashMap;
 use std::fmt;
 
@@ -49,23 +50,112 @@ pub enum EvalError {
     /// A variable was given no value.
     Unbound { name: String },
     /// An operation outside its domain; `expression` is the subexpression
-    /// (as printed for the terminal) and `detail` says which operand is bad.
-    Domain { expression: String, detail: String },
+    /// (as printed for the terminal) and `detail` says which operand is bad
+    /// (boxed: errors travel inside `Result`s, and should stay small).
+    Domain {
+        expression: String,
+        detail: Box<DomainDetail>,
+    },
     /// A value too large for a 64-bit float.
     Overflow { expression: String },
 }
 
-impl fmt::Display for EvalError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// Which operand puts an operation outside its domain, the operands and
+/// their values as printed for the terminal.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DomainDetail {
+    ZeroDenominator {
+        denominator: String,
+    },
+    ZeroToNegativePower,
+    /// A negative base raised to an exponent that is not a whole number.
+    NegativeBase {
+        base: String,
+        value: String,
+        exponent: String,
+    },
+    /// ln of 0 (`value` none) or of a negative number.
+    LnNotPositive {
+        argument: String,
+        value: Option<String>,
+    },
+    SqrtNegative {
+        argument: String,
+        value: String,
+    },
+}
+
+impl DomainDetail {
+    /// The detail as a message of the catalogue (`eval-…`).
+    pub fn text(&self) -> Text {
         match self {
-            EvalError::Unbound { name } => write!(f, "no value was given for {name}"),
-            EvalError::Domain { expression, detail } => {
-                write!(f, "{expression} is undefined here: {detail}")
+            DomainDetail::ZeroDenominator { denominator } => {
+                crate::text!("eval-zero-denominator", denominator = denominator)
             }
-            EvalError::Overflow { expression } => {
-                write!(f, "{expression} is too large to compute (overflow)")
+            DomainDetail::ZeroToNegativePower => crate::text!("eval-zero-to-negative-power"),
+            DomainDetail::NegativeBase {
+                base,
+                value,
+                exponent,
+            } => crate::text!(
+                "eval-negative-base",
+                base = base,
+                value = value,
+                exponent = exponent
+            ),
+            DomainDetail::LnNotPositive {
+                argument,
+                value: None,
+            } => crate::text!("eval-ln-zero", argument = argument),
+            DomainDetail::LnNotPositive {
+                argument,
+                value: Some(value),
+            } => crate::text!("eval-ln-negative", argument = argument, value = value),
+            DomainDetail::SqrtNegative { argument, value } => {
+                crate::text!("eval-sqrt-negative", argument = argument, value = value)
             }
         }
+    }
+
+    /// The detail in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.text().render(lang)
+    }
+}
+
+/// The detail in English.
+impl fmt::Display for DomainDetail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl EvalError {
+    /// The error as a message of the catalogue (`eval-…`).
+    pub fn text(&self) -> Text {
+        match self {
+            EvalError::Unbound { name } => crate::text!("eval-unbound", name = name),
+            EvalError::Domain { expression, detail } => crate::text!(
+                "eval-domain",
+                expression = expression,
+                detail = detail.text()
+            ),
+            EvalError::Overflow { expression } => {
+                crate::text!("eval-overflow", expression = expression)
+            }
+        }
+    }
+
+    /// The error in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.text().render(lang)
+    }
+}
+
+/// The error in English.
+impl fmt::Display for EvalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -168,26 +258,28 @@ impl<'g> Evaluator<'g> {
                 Node::Div([a, b]) => {
                     let d = at(b);
                     if d == 0.0 {
-                        return Err(
-                            self.domain(id, format!("the denominator {} is 0", self.show(*b)))
-                        );
+                        return Err(self.domain(
+                            id,
+                            DomainDetail::ZeroDenominator {
+                                denominator: self.show(*b),
+                            },
+                        ));
                     }
                     at(a) / d
                 }
                 Node::Pow([a, b]) => {
                     let (base, exponent) = (at(a), at(b));
                     if base == 0.0 && exponent < 0.0 {
-                        return Err(self.domain(id, "0 raised to a negative power".into()));
+                        return Err(self.domain(id, DomainDetail::ZeroToNegativePower));
                     }
                     if base < 0.0 && exponent.fract() != 0.0 {
                         return Err(self.domain(
                             id,
-                            format!(
-                                "the base {} is negative ({}) and the exponent {} is not a whole number",
-                                self.show(*a),
-                                short(base),
-                                short(exponent)
-                            ),
+                            DomainDetail::NegativeBase {
+                                base: self.show(*a),
+                                value: short(base),
+                                exponent: short(exponent),
+                            },
                         ));
                     }
                     base.powf(exponent)
@@ -197,27 +289,21 @@ impl<'g> Evaluator<'g> {
                     let x = at(a);
                     match f {
                         Func::Ln if x <= 0.0 => {
-                            let what = if x == 0.0 {
-                                "0".to_string()
-                            } else {
-                                format!("negative ({})", short(x))
-                            };
                             return Err(self.domain(
                                 id,
-                                format!(
-                                    "ln needs a positive argument, and {} is {what}",
-                                    self.show(*a)
-                                ),
+                                DomainDetail::LnNotPositive {
+                                    argument: self.show(*a),
+                                    value: (x != 0.0).then(|| short(x)),
+                                },
                             ));
                         }
                         Func::Sqrt if x < 0.0 => {
                             return Err(self.domain(
                                 id,
-                                format!(
-                                    "sqrt needs a non-negative argument, and {} is {}",
-                                    self.show(*a),
-                                    short(x)
-                                ),
+                                DomainDetail::SqrtNegative {
+                                    argument: self.show(*a),
+                                    value: short(x),
+                                },
                             ));
                         }
                         _ => f.apply(x),
@@ -323,10 +409,10 @@ impl<'g> Evaluator<'g> {
         unicode(self.graph, id)
     }
 
-    fn domain(&self, id: Id, detail: String) -> EvalError {
+    fn domain(&self, id: Id, detail: DomainDetail) -> EvalError {
         EvalError::Domain {
             expression: self.show(id),
-            detail,
+            detail: Box::new(detail),
         }
     }
 }

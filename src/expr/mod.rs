@@ -19,7 +19,7 @@ mod simplify;
 mod stable;
 
 pub use build::is_short_decimal;
-pub use eval::{evaluate, log_sum_exp, EvalError, Evaluator, Failure, Point};
+pub use eval::{evaluate, log_sum_exp, DomainDetail, EvalError, Evaluator, Failure, Point};
 pub use graph::{sigmoid, Constant, Func, Graph, Id, Node, Number, LOG_SUM_EXP};
 pub use parse::{format_exact, parse, parse_binary};
 pub use parse_error::{

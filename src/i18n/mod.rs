@@ -6,11 +6,14 @@
 //! then LANG; a value starting with `ko` means Korean.
 //!
 //! Invariant: `header` returns its input unchanged for English and for any
-//! header it has no translation of (variable names, symbols, math).
+//! header the catalogue has no `header-…` message for (variable names,
+//! symbols, math).
 
 mod catalog;
 mod particles;
 mod text;
+
+use std::sync::OnceLock;
 
 pub use catalog::{has_message, message, Arg, ENGLISH, KOREAN};
 pub use particles::{particle, with_particle};
@@ -62,54 +65,40 @@ impl Lang {
     }
 }
 
-/// Column headers of the commands' tables in Korean.
-const KOREAN_HEADERS: &[(&str, &str)] = &[
-    ("accuracy", "정확도"),
-    ("after", "갱신 후"),
-    ("batch size", "배치 크기"),
-    ("before", "갱신 전"),
-    ("derivative", "도함수"),
-    ("epoch", "에포크"),
-    ("evaluations f / ∇f / H", "계산 횟수 f / ∇f / H"),
-    ("final f", "최종 f"),
-    ("final loss", "최종 손실"),
-    ("final point", "최종 위치"),
-    ("iterations", "이터레이션"),
-    ("iterations per epoch", "에포크당 이터레이션"),
-    ("kind", "종류"),
-    ("loss", "손실"),
-    ("net value", "net 값"),
-    ("neuron", "뉴런"),
-    ("node", "노드"),
-    ("operation", "연산"),
-    ("optimizer", "옵티마이저"),
-    ("parameter", "파라미터"),
-    ("quantity", "항목"),
-    ("sample", "샘플"),
-    ("samples seen", "사용한 샘플 수"),
-    ("size of the last batch", "마지막 배치 크기"),
-    ("spread of batch losses", "배치 손실의 표준편차"),
-    ("step", "스텝"),
-    ("steps", "스텝 수"),
-    ("stopped", "멈춘 이유"),
-    ("time", "시간"),
-    ("total iterations", "전체 이터레이션"),
-    ("update", "갱신량"),
-    ("val accuracy", "검증 정확도"),
-    ("val loss", "검증 손실"),
-    ("value", "값"),
-    ("your answer", "내 답"),
-];
-
-/// A table's column header in `lang`.
+/// A table's column header in `lang`: the catalogue's `header-…` message
+/// whose English is `english`, or `english` itself when there is none.
 pub fn header(lang: Lang, english: &str) -> &str {
-    match lang {
-        Lang::En => english,
-        Lang::Ko => KOREAN_HEADERS
-            .iter()
-            .find(|(en, _)| *en == english)
-            .map_or(english, |(_, ko)| ko),
+    if lang == Lang::En {
+        return english;
     }
+    headers(lang)
+        .iter()
+        .find(|(en, _)| en == english)
+        .map_or(english, |(_, translated)| translated.as_str())
+}
+
+/// Every header of the catalogue: its English and its text in `lang`.
+fn headers(lang: Lang) -> &'static [(String, String)] {
+    static ENGLISH_HEADERS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    static KOREAN_HEADERS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    let table = match lang {
+        Lang::En => &ENGLISH_HEADERS,
+        Lang::Ko => &KOREAN_HEADERS,
+    };
+    table.get_or_init(|| {
+        header_messages()
+            .map(|(id, english)| (english.to_string(), message(lang, id, &[])))
+            .collect()
+    })
+}
+
+/// The header messages' ids and English texts, as the English catalogue
+/// writes them (`header-epoch = epoch`, one a line).
+fn header_messages() -> impl Iterator<Item = (&'static str, &'static str)> {
+    ENGLISH.lines().filter_map(|line| {
+        let (id, text) = line.split_once(" = ")?;
+        id.starts_with("header-").then_some((id, text))
+    })
 }
 
 #[cfg(test)]
@@ -130,9 +119,17 @@ mod tests {
         assert_eq!(header(Lang::Ko, "epoch"), "에포크");
         assert_eq!(header(Lang::En, "epoch"), "epoch");
         assert_eq!(header(Lang::Ko, "w1"), "w1");
+        assert_eq!(header(Lang::Ko, "your answer"), "내 답");
+        assert_eq!(
+            header(Lang::Ko, "evaluations f / ∇f / H"),
+            "계산 횟수 f / ∇f / H"
+        );
         let mut seen = std::collections::HashSet::new();
-        for (en, _) in KOREAN_HEADERS {
-            assert!(seen.insert(en), "{en} twice");
+        let all: Vec<_> = header_messages().collect();
+        assert!(all.len() > 30, "{} headers", all.len());
+        for (id, english) in all {
+            assert!(seen.insert(english), "{english} twice");
+            assert_eq!(message(Lang::En, id, &[]), english);
         }
     }
 }

@@ -9,7 +9,9 @@
 //! (x 엑스, m 엠, l 엘), Greek letters by theirs (α 알파), a superscript ²
 //! as 제곱 — and the particle is then chosen for that reading by the
 //! rusty_hangul crate. Closing brackets, quotes, backticks and other marks
-//! that are not read aloud are skipped.
+//! that are not read aloud are skipped, and so are characters of Unicode's
+//! private use area, which reports use to mark where a piece of math
+//! begins and ends inside a message (`report::doc::message`).
 //!
 //! Invariant: the value itself is returned unchanged with the particle
 //! attached directly after it (Korean writes no space there), and an
@@ -55,6 +57,7 @@ fn reading_of_ending(word: &str) -> String {
                 | '!'
                 | '?'
         ) || c.is_whitespace()
+            || ('\u{E000}'..='\u{F8FF}').contains(&c)
     });
     let Some(last) = trimmed.chars().last() else {
         return "가".to_string();

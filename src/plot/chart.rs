@@ -3,6 +3,7 @@
 //! over training.
 
 use super::{chart, color, legend, padded, plot_error, HEIGHT, WIDTH};
+use crate::i18n::Lang;
 use plotters::prelude::*;
 
 /// One optimizer's iterates for a function of one variable: (x, f(x),
@@ -94,7 +95,7 @@ pub struct Curve {
 fn draw_curves(
     area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
     title: &str,
-    y_label: &str,
+    (x_label, y_label): (&str, &str),
     curves: &[Curve],
 ) -> Result<(), String> {
     let (x0, x1) = curves
@@ -124,7 +125,7 @@ fn draw_curves(
         title,
         x0..x1,
         lo..hi + 0.05 * (hi - lo),
-        ("epoch", y_label),
+        (x_label, y_label),
     )?;
     for (k, curve) in curves.iter().enumerate() {
         let c = color(k);
@@ -145,22 +146,41 @@ fn draw_curves(
     legend(&mut chart)
 }
 
-/// The loss over training (and the accuracy, when there is one, below it).
-pub fn training_curves(title: &str, loss: &[Curve], accuracy: &[Curve]) -> Result<String, String> {
+/// The loss over training (and the accuracy, when there is one, below it),
+/// the axes named in `lang`.
+pub fn training_curves_in(
+    lang: Lang,
+    title: &str,
+    loss: &[Curve],
+    accuracy: &[Curve],
+) -> Result<String, String> {
+    let epoch = crate::msg!(lang, "plot-epoch");
+    let loss_label = crate::msg!(lang, "plot-loss");
+    let accuracy_label = crate::msg!(lang, "plot-accuracy");
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
         root.fill(&WHITE).map_err(plot_error)?;
         if accuracy.is_empty() {
-            draw_curves(&root, title, "loss", loss)?;
+            draw_curves(&root, title, (&epoch, &loss_label), loss)?;
         } else {
             let (top, bottom) = root.split_vertically(HEIGHT * 3 / 5);
-            draw_curves(&top, title, "loss", loss)?;
-            draw_curves(&bottom, "accuracy", "accuracy", accuracy)?;
+            draw_curves(&top, title, (&epoch, &loss_label), loss)?;
+            draw_curves(
+                &bottom,
+                &accuracy_label,
+                (&epoch, &accuracy_label),
+                accuracy,
+            )?;
         }
         root.present().map_err(plot_error)?;
     }
     Ok(svg)
+}
+
+/// [`training_curves_in`] with the axes named in English.
+pub fn training_curves(title: &str, loss: &[Curve], accuracy: &[Curve]) -> Result<String, String> {
+    training_curves_in(Lang::En, title, loss, accuracy)
 }
 
 #[cfg(test)]

@@ -13,10 +13,11 @@ mod chart;
 mod contour;
 mod diagram;
 
-pub use chart::{function_with_iterates, training_curves, Curve, Iterates1};
+pub use chart::{function_with_iterates, training_curves, training_curves_in, Curve, Iterates1};
 pub use contour::{contours_with_paths, Path2};
 pub use diagram::{
-    network_diagram, DiagramBias, DiagramNeuron, DiagramParam, DiagramWeight, NetworkDiagram,
+    network_diagram, network_diagram_in, DiagramBias, DiagramNeuron, DiagramParam, DiagramWeight,
+    NetworkDiagram,
 };
 
 use plotters::prelude::*;
@@ -52,8 +53,14 @@ fn padded(values: impl Iterator<Item = f64>, min_width: f64) -> (f64, f64) {
     (middle - 0.6 * width, middle + 0.6 * width)
 }
 
+/// A failure of the drawing library, in English: it comes from inside
+/// plotters and is not the reader's doing.
 fn plot_error<E: std::fmt::Debug>(e: E) -> String {
-    format!("the plot could not be drawn: {e:?}")
+    crate::msg!(
+        crate::i18n::Lang::En,
+        "plot-error",
+        error = format!("{e:?}")
+    )
 }
 
 type Chart<'a, 'b> = ChartContext<

@@ -14,6 +14,7 @@ use super::{Format, Style};
 use crate::calculus::{Derivation, Rule, Step};
 use crate::expr::domain::Restriction;
 use crate::expr::{ascii, latex, latex_name, unicode, Graph, Id, Point};
+use crate::i18n::Lang;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -98,6 +99,11 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// The language of the report's words.
+    fn lang(&self) -> Lang {
+        self.style.lang
+    }
+
     /// An expression of the graph in both notations.
     fn expr(&self, id: Id) -> Math {
         Math::new(unicode(self.graph, id), latex(self.graph, id))
@@ -188,7 +194,7 @@ impl Builder<'_> {
                 vec![Block::ReportHeading {
                     level: 1,
                     latex: LatexHeading::Subsection,
-                    text: words::derivative_of(statement),
+                    text: words::derivative_of(self.lang(), statement),
                 }],
             ),
         ]
@@ -202,7 +208,7 @@ impl Builder<'_> {
             vec![Block::Group(vec![
                 Block::Heading {
                     level: 3,
-                    text: words::derivation_of(applied),
+                    text: words::derivation_of(self.lang(), applied),
                 },
                 self.steps(derivation),
             ])],
@@ -218,7 +224,7 @@ impl Builder<'_> {
             blocks.push(Block::ReportHeading {
                 level: 2,
                 latex: LatexHeading::RunIn,
-                text: words::derivation_by(var),
+                text: words::derivation_by(self.lang(), var),
             });
             blocks.push(self.steps(derivation));
         }
@@ -268,8 +274,11 @@ impl Builder<'_> {
         };
         DerivationStep {
             depth: step.depth,
-            rule: step.rule.name().to_string(),
-            formula: Math::new(step.rule.formula(), step.rule.formula_latex()),
+            rule: step.rule.name_in(self.lang()),
+            formula: Math::new(
+                step.rule.formula_in(self.lang()),
+                step.rule.formula_latex_in(self.lang()),
+            ),
             lhs,
             rhs,
             inner: step.inner.map(|inner| InnerFunction {
@@ -281,7 +290,7 @@ impl Builder<'_> {
                 derivative_name: self.inner_derivative_name(&derivation.var, inner.placeholder),
                 derivative: self.expr(inner.derivative),
             }),
-            remark: (step.rule == Rule::Repeated).then(|| words::DERIVED_ABOVE.to_string()),
+            remark: (step.rule == Rule::Repeated).then(|| words::derived_above(self.lang())),
         }
     }
 
@@ -326,7 +335,7 @@ impl Builder<'_> {
                 )
             })
             .unzip();
-        words::assuming(&unicode_parts, &latex_parts)
+        words::assuming(self.lang(), &unicode_parts, &latex_parts)
     }
 
     /// The results together under one heading, for the terminal: each
@@ -350,7 +359,10 @@ impl Builder<'_> {
                 .collect();
             lines.push(vec![text(format!("∇f = ({})", parts.join(", ")))]);
         }
-        terminal_section(words::result(), vec![Block::Lines { indent: 2, lines }])
+        terminal_section(
+            words::result(self.lang()),
+            vec![Block::Lines { indent: 2, lines }],
+        )
     }
 
     /// The second derivatives: a table in the terminal, a matrix in notes.
@@ -360,13 +372,13 @@ impl Builder<'_> {
         });
         let matrix = Block::Display(hessian_matrix(&hessian.entries, |&e| self.expr(e)));
         vec![
-            terminal_section(words::hessian(), vec![table]),
+            terminal_section(words::hessian(self.lang()), vec![table]),
             Block::Only(
                 Shown::Markdown,
                 vec![Block::ReportHeading {
                     level: 2,
                     latex: LatexHeading::RunIn,
-                    text: words::hessian(),
+                    text: words::hessian(self.lang()),
                 }],
             ),
             Block::Only(Shown::Notes, vec![matrix]),
@@ -401,7 +413,7 @@ impl Builder<'_> {
                 doc::cell(format!("({})", parts.join(", "))),
             ]);
         }
-        let header = words::values_header();
+        let header = words::values_header(self.lang());
         let mut terminal = vec![Block::Values {
             header: header.clone(),
             rows: terminal_rows,
@@ -420,14 +432,14 @@ impl Builder<'_> {
         }
         let at = super::point(point, style);
         vec![
-            terminal_section(words::at(at.clone()), terminal),
+            terminal_section(words::at(self.lang(), at.clone()), terminal),
             Block::Only(
                 Shown::Notes,
                 vec![
                     Block::ReportHeading {
                         level: 2,
                         latex: LatexHeading::RunIn,
-                        text: words::values_at(at),
+                        text: words::values_at(self.lang(), at),
                     },
                     // The values end the notes without a blank line.
                     Block::Group(notes),
@@ -448,11 +460,17 @@ impl Builder<'_> {
         let definitions = rules
             .into_iter()
             .map(|rule| Definition {
-                term: rule.name().to_string(),
-                meaning: vec![doc::math(rule.formula(), rule.formula_latex())],
+                term: rule.name_in(self.lang()),
+                meaning: vec![doc::math(
+                    rule.formula_in(self.lang()),
+                    rule.formula_latex_in(self.lang()),
+                )],
             })
             .collect();
-        terminal_section(words::rules_used(), vec![Block::Definitions(definitions)])
+        terminal_section(
+            words::rules_used(self.lang()),
+            vec![Block::Definitions(definitions)],
+        )
     }
 }
 
@@ -511,55 +529,111 @@ fn hessian_matrix<T>(rows: &[Vec<T>], entry: impl Fn(&T) -> Math) -> Math {
     )
 }
 
-/// The words of the report, one place for each.
+/// The words of the report, one place for each (the messages `diff-…`
+/// of the catalogue).
 mod words {
-    use super::{text, Math, Span};
+    use super::{Math, Span};
+    use crate::i18n::Lang;
+    use crate::msg_spans;
 
-    pub const DERIVED_ABOVE: &str = "derived above";
-
-    pub fn derivative_of(statement: Math) -> Vec<Span> {
-        vec![text("Derivative of "), Span::Math(statement)]
+    pub fn derived_above(lang: Lang) -> String {
+        crate::msg!(lang, "diff-derived-above")
     }
 
-    pub fn derivation_of(applied: Math) -> Vec<Span> {
-        vec![text("Derivation of "), Span::Math(applied)]
+    pub fn derivative_of(lang: Lang, statement: Math) -> Vec<Span> {
+        msg_spans!(lang, "diff-derivative-of", statement = statement)
     }
 
-    pub fn derivation_by(var: Math) -> Vec<Span> {
-        vec![text("Derivation with respect to "), Span::Math(var)]
+    pub fn derivation_of(lang: Lang, applied: Math) -> Vec<Span> {
+        msg_spans!(lang, "diff-derivation-of", derivative = applied)
     }
 
-    pub fn result() -> Vec<Span> {
-        vec![text("Result")]
+    pub fn derivation_by(lang: Lang, var: Math) -> Vec<Span> {
+        msg_spans!(lang, "diff-derivation-by", var = var)
     }
 
-    pub fn hessian() -> Vec<Span> {
-        vec![text("Hessian")]
+    pub fn result(lang: Lang) -> Vec<Span> {
+        msg_spans!(lang, "diff-result")
     }
 
-    pub fn at(point: Math) -> Vec<Span> {
-        vec![text("At "), Span::Math(point)]
+    pub fn hessian(lang: Lang) -> Vec<Span> {
+        msg_spans!(lang, "diff-hessian")
     }
 
-    pub fn values_at(point: Math) -> Vec<Span> {
-        vec![text("Values at "), Span::Math(point)]
+    pub fn at(lang: Lang, point: Math) -> Vec<Span> {
+        msg_spans!(lang, "diff-at", point = point)
     }
 
-    pub fn values_header() -> [String; 2] {
-        ["quantity".into(), "value".into()]
+    pub fn values_at(lang: Lang, point: Math) -> Vec<Span> {
+        msg_spans!(lang, "diff-values-at", point = point)
     }
 
-    pub fn rules_used() -> Vec<Span> {
-        vec![text("Rules used")]
+    pub fn values_header(lang: Lang) -> [String; 2] {
+        [
+            crate::msg!(lang, "header-quantity"),
+            crate::msg!(lang, "header-value"),
+        ]
+    }
+
+    pub fn rules_used(lang: Lang) -> Vec<Span> {
+        msg_spans!(lang, "diff-rules-used")
     }
 
     /// After a simplification's result, the conditions it assumed: "  (for
     /// x ≠ 0 and x > 0)", and in LaTeX "\\quad\\text{for } x \\neq 0,\\ x > 0".
-    pub fn assuming(conditions: &[String], conditions_latex: &[String]) -> (String, String) {
-        (
-            format!("  (for {})", conditions.join(" and ")),
-            format!("\\quad\\text{{for }} {}", conditions_latex.join(",\\ ")),
-        )
+    pub fn assuming(
+        lang: Lang,
+        conditions: &[String],
+        conditions_latex: &[String],
+    ) -> (String, String) {
+        let mut joined = conditions.first().cloned().unwrap_or_default();
+        for next in conditions.iter().skip(1) {
+            joined = crate::msg!(lang, "diff-conditions", first = joined, next = next);
+        }
+        let all = Math::new(joined, conditions_latex.join(",\\ "));
+        let spans = msg_spans!(lang, "diff-assuming", conditions = all);
+        let unicode: String = super::doc::plain(&spans);
+        // Words set as \text, math as it is; math after \quad or after
+        // words is spaced from them.
+        let mut latex = String::from("\\quad");
+        for span in &spans {
+            match span {
+                Span::Math(m) => {
+                    latex.push(' ');
+                    latex.push_str(&m.latex);
+                }
+                other => {
+                    let words = super::doc::plain(std::slice::from_ref(other));
+                    latex.push_str(&format!("\\text{{{words}}}"));
+                }
+            }
+        }
+        (format!("  ({unicode})"), latex)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn conditions_in_both_languages() {
+            let conditions = ["x ≠ 0".to_string(), "x + 1 ≠ 0".to_string()];
+            let latex = ["x \\neq 0".to_string(), "x + 1 \\neq 0".to_string()];
+            assert_eq!(
+                assuming(Lang::En, &conditions, &latex),
+                (
+                    "  (for x ≠ 0 and x + 1 ≠ 0)".to_string(),
+                    "\\quad\\text{for } x \\neq 0,\\ x + 1 \\neq 0".to_string()
+                )
+            );
+            assert_eq!(
+                assuming(Lang::Ko, &conditions[..1], &latex[..1]),
+                (
+                    "  (x ≠ 0일 때)".to_string(),
+                    "\\quad x \\neq 0\\text{일 때}".to_string()
+                )
+            );
+        }
     }
 }
 
@@ -567,7 +641,8 @@ mod words {
 
 #[derive(Serialize)]
 pub struct JsonStep {
-    pub rule: &'static str,
+    /// The rule's name in English: JSON is read by programs.
+    pub rule: String,
     pub before: String,
     pub after: String,
     pub depth: usize,

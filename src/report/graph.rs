@@ -12,6 +12,7 @@ use crate::expr::{
     latex, latex_name, print_definition, print_named, unicode, Func, Graph, Id, Names, Node,
     Notation,
 };
+use crate::i18n::Lang;
 use serde_json::json;
 
 /// What the graph is of.
@@ -40,16 +41,20 @@ pub struct GraphReport<'a> {
 }
 
 pub fn render(report: &GraphReport, format: Format, style: &Style) -> String {
-    let nodes = labelled(report);
     match format {
-        Format::Dot => dot(report, &nodes, style),
+        Format::Dot => dot(report, &labelled(report, style.lang), style),
         Format::Json => {
-            let mut t =
-                serde_json::to_string_pretty(&json_value(report, &nodes)).unwrap_or_default();
+            // The operations are a JSON interface: in English.
+            let nodes = labelled(report, Lang::En);
+            let mut t = serde_json::to_string_pretty(&json_value(report, &nodes, style.lang))
+                .unwrap_or_default();
             t.push('\n');
             t
         }
-        _ => doc::render(&document(report, &nodes, style), format, style),
+        _ => {
+            let nodes = labelled(report, style.lang);
+            doc::render(&document(report, &nodes, style), format, style)
+        }
     }
 }
 
@@ -65,8 +70,9 @@ struct Labelled {
     op_latex: String,
 }
 
-/// Labels and operations for every node of the view.
-fn labelled(report: &GraphReport) -> Vec<Labelled> {
+/// Labels and operations for every node of the view, operations that are
+/// words in `lang`.
+fn labelled(report: &GraphReport, lang: Lang) -> Vec<Labelled> {
     let graph = report.graph;
     report
         .view
@@ -87,11 +93,12 @@ fn labelled(report: &GraphReport) -> Vec<Labelled> {
                     print_definition(graph, id, Notation::Latex, names),
                 ),
                 (NodeRole::Operation | NodeRole::Definition, _) => {
-                    (operation(graph, id), operation_latex(graph, id))
+                    (operation(graph, id, lang), operation_latex(graph, id, lang))
                 }
                 (role, _) => {
-                    let kind = words::variable_kind(role);
-                    (kind.to_string(), format!("\\text{{{kind}}}"))
+                    let kind = words::variable_kind(lang, role);
+                    let kind_latex = format!("\\text{{{kind}}}");
+                    (kind, kind_latex)
                 }
             };
             Labelled {
@@ -105,12 +112,12 @@ fn labelled(report: &GraphReport) -> Vec<Labelled> {
 }
 
 /// The operation a node performs, for the drawing.
-fn operation(graph: &Graph, id: Id) -> String {
+fn operation(graph: &Graph, id: Id, lang: Lang) -> String {
     match graph.node(id) {
-        Node::Num(_) => words::NUMBER.into(),
-        Node::Const(_) => words::CONSTANT.into(),
-        Node::Var(_) => words::INPUT.into(),
-        Node::Neg(_) => words::NEGATE.into(),
+        Node::Num(_) => words::number(lang),
+        Node::Const(_) => words::constant(lang),
+        Node::Var(_) => words::input(lang),
+        Node::Neg(_) => words::negate(lang),
         Node::Add(_) => "+".into(),
         Node::Mul(_) => "×".into(),
         Node::Div(_) => "÷".into(),
@@ -122,17 +129,17 @@ fn operation(graph: &Graph, id: Id) -> String {
 }
 
 /// The operation a node performs, as LaTeX math.
-fn operation_latex(graph: &Graph, id: Id) -> String {
-    let in_words = |w: &str| format!("\\text{{{w}}}");
+fn operation_latex(graph: &Graph, id: Id, lang: Lang) -> String {
+    let in_words = |w: String| format!("\\text{{{w}}}");
     match graph.node(id) {
-        Node::Num(_) => in_words(words::NUMBER),
-        Node::Const(_) => in_words(words::CONSTANT),
-        Node::Var(_) => in_words(words::INPUT),
-        Node::Neg(_) => in_words(words::NEGATE),
+        Node::Num(_) => in_words(words::number(lang)),
+        Node::Const(_) => in_words(words::constant(lang)),
+        Node::Var(_) => in_words(words::input(lang)),
+        Node::Neg(_) => in_words(words::negate(lang)),
         Node::Add(_) => "+".into(),
         Node::Mul(_) => "\\times".into(),
         Node::Div(_) => "\\div".into(),
-        Node::Pow(_) => in_words(words::POWER),
+        Node::Pow(_) => in_words(words::power(lang)),
         Node::Call(Func::Sigmoid, _) => "\\sigma".into(),
         Node::Call(other, _) => format!("\\operatorname{{{}}}", other.name()),
         Node::LogSumExp(_) => "\\operatorname{logsumexp}".into(),
@@ -156,17 +163,20 @@ fn output_name(report: &GraphReport) -> &'static str {
 }
 
 /// The title, with the expression as math.
-fn title(report: &GraphReport) -> Vec<Span> {
+fn title(report: &GraphReport, lang: Lang) -> Vec<Span> {
     match &report.subject {
-        Subject::Expression(expr) => words::graph_of(Math::new(
-            format!("f = {}", unicode(report.graph, *expr)),
-            format!("f = {}", latex(report.graph, *expr)),
-        )),
+        Subject::Expression(expr) => words::graph_of(
+            lang,
+            Math::new(
+                format!("f = {}", unicode(report.graph, *expr)),
+                format!("f = {}", latex(report.graph, *expr)),
+            ),
+        ),
         Subject::Network {
             name,
             shape,
             sample,
-        } => vec![text(words::network_graph(name, shape, *sample))],
+        } => vec![text(words::network_graph(lang, name, shape, *sample))],
     }
 }
 
@@ -191,6 +201,7 @@ fn tree_order(view: &GraphView) -> Vec<(usize, usize, bool)> {
 
 /// The report as a document: the title, the tree table and the note.
 fn document(report: &GraphReport, nodes: &[Labelled], style: &Style) -> Vec<Block> {
+    let lang = style.lang;
     let order = tree_order(report.view);
     let output = output_name(report);
     let rows = order
@@ -207,7 +218,7 @@ fn document(report: &GraphReport, nodes: &[Labelled], style: &Style) -> Vec<Bloc
             };
             let mut label = math_cell(Math::new(name, node.label_latex.clone()));
             if repeated {
-                label.push(text(words::SEE_ABOVE));
+                label.push(text(format!(" ({})", words::see_above(lang))));
             }
             TreeRow {
                 depth,
@@ -229,20 +240,20 @@ fn document(report: &GraphReport, nodes: &[Labelled], style: &Style) -> Vec<Bloc
     );
     let table = Block::TreeTable {
         header: vec![
-            doc::cell(words::NODE),
-            doc::cell(words::OPERATION),
-            doc::cell(words::VALUE),
+            doc::cell(words::node(lang)),
+            doc::cell(words::operation(lang)),
+            doc::cell(words::value(lang)),
             math_cell(gradient),
         ],
         rows,
     };
     let repeats = order.iter().any(|&(_, _, repeated)| repeated);
-    let note = Block::Paragraph(vec![text(words::note(output, repeats))]);
+    let note = Block::Paragraph(vec![text(words::note(lang, output, repeats))]);
     vec![
         Block::ReportHeading {
             level: 1,
             latex: LatexHeading::Subsection,
-            text: title(report),
+            text: title(report, lang),
         },
         Block::Only(Shown::Terminal, vec![table.clone(), note.clone()]),
         Block::Only(Shown::Notes, vec![Block::Group(vec![table, note])]),
@@ -275,7 +286,7 @@ fn dot(report: &GraphReport, nodes: &[Labelled], style: &Style) -> String {
             "{}\\n{}\\n{} {}\\n∂{}/∂node {}",
             dot_escape(&node.label),
             dot_escape(&node.op),
-            words::VALUE,
+            words::value(style.lang),
             number_text(view.value, style),
             dot_escape(output),
             number_text(view.gradient, style)
@@ -296,14 +307,14 @@ fn dot(report: &GraphReport, nodes: &[Labelled], style: &Style) -> String {
     out
 }
 
-fn json_value(report: &GraphReport, nodes: &[Labelled]) -> serde_json::Value {
+fn json_value(report: &GraphReport, nodes: &[Labelled], lang: Lang) -> serde_json::Value {
     let json_nodes: Vec<_> = nodes
         .iter()
         .zip(&report.view.nodes)
         .enumerate()
         .map(|(i, (n, view))| json!({"id": i, "label": n.label, "latex": n.label_latex, "op": n.op, "op_latex": n.op_latex, "value": view.value, "gradient": view.gradient, "inputs": view.inputs}))
         .collect();
-    let title: String = title(report)
+    let title: String = title(report, lang)
         .into_iter()
         .map(|span| match span {
             Span::Math(m) => m.unicode,
@@ -314,47 +325,84 @@ fn json_value(report: &GraphReport, nodes: &[Labelled]) -> serde_json::Value {
     json!({"title": title, "output": report.view.output, "output_name": output_name(report), "nodes": json_nodes})
 }
 
-/// The words of the report, one place for each.
+/// The words of the report, one place for each (the messages `graph-…`
+/// of the catalogue).
 mod words {
-    use super::{text, Math, NodeRole, Span};
+    use super::{Math, NodeRole, Span};
+    use crate::i18n::Lang;
+    use crate::{msg, msg_spans};
 
-    pub const NODE: &str = "node";
-    pub const OPERATION: &str = "operation";
-    pub const VALUE: &str = "value";
-    pub const SEE_ABOVE: &str = " (see above)";
-    pub const NUMBER: &str = "number";
-    pub const CONSTANT: &str = "constant";
-    pub const INPUT: &str = "input";
-    pub const NEGATE: &str = "negate";
-    pub const POWER: &str = "power";
+    pub fn node(lang: Lang) -> String {
+        msg!(lang, "header-node")
+    }
+
+    pub fn operation(lang: Lang) -> String {
+        msg!(lang, "header-operation")
+    }
+
+    pub fn value(lang: Lang) -> String {
+        msg!(lang, "header-value")
+    }
+
+    /// After a node met again: "(see above)".
+    pub fn see_above(lang: Lang) -> String {
+        msg!(lang, "graph-see-above")
+    }
+
+    pub fn number(lang: Lang) -> String {
+        msg!(lang, "graph-number")
+    }
+
+    pub fn constant(lang: Lang) -> String {
+        msg!(lang, "graph-constant")
+    }
+
+    pub fn input(lang: Lang) -> String {
+        msg!(lang, "graph-input")
+    }
+
+    pub fn negate(lang: Lang) -> String {
+        msg!(lang, "graph-negate")
+    }
+
+    pub fn power(lang: Lang) -> String {
+        msg!(lang, "graph-power")
+    }
 
     /// What a network's variable is.
-    pub fn variable_kind(role: NodeRole) -> &'static str {
+    pub fn variable_kind(lang: Lang, role: NodeRole) -> String {
         match role {
-            NodeRole::Parameter => "parameter",
-            NodeRole::Target => "target",
-            _ => INPUT,
+            NodeRole::Parameter => msg!(lang, "graph-parameter"),
+            NodeRole::Target => msg!(lang, "graph-target"),
+            _ => input(lang),
         }
     }
 
-    pub fn graph_of(function: Math) -> Vec<Span> {
-        vec![text("Computation graph of "), Span::Math(function)]
+    pub fn graph_of(lang: Lang, function: Math) -> Vec<Span> {
+        msg_spans!(lang, "graph-of", function = function)
     }
 
-    pub fn network_graph(name: &str, shape: &str, sample: usize) -> String {
-        format!(
-            "Computation graph of network {name} ({shape}), sample {sample}, parameters as given"
+    pub fn network_graph(lang: Lang, name: &str, shape: &str, sample: usize) -> String {
+        msg!(
+            lang,
+            "graph-of-network",
+            name = name,
+            shape = shape,
+            sample = sample.to_string()
         )
     }
 
     /// The closing explanation of the drawing.
-    pub fn note(output: &str, repeats: bool) -> String {
-        let mut note = format!(
-            "Forward: values flow up from the inputs to {output}. Backward: ∂{output}/∂node flows down, each node multiplying what it receives by its local derivative and adding up what reaches it along several paths."
-        );
+    pub fn note(lang: Lang, output: &str, repeats: bool) -> String {
+        let gradient = format!("∂{output}/∂node");
+        let mut note = msg!(lang, "graph-note", output = output, gradient = &gradient);
         if repeats {
-            note.push_str(&format!(
-                " A node used in several places is listed again, marked (see above); its ∂{output}/∂node is the sum over all its uses."
+            note.push(' ');
+            note.push_str(&msg!(
+                lang,
+                "graph-note-repeats",
+                gradient = &gradient,
+                see_above = see_above(lang)
             ));
         }
         note

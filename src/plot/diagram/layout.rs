@@ -9,6 +9,7 @@ use super::{
     MAX_GROUP_CROWDING, MAX_LABELS, MAX_ROW, MAX_SHOWN, MIN_GAP, NAME_FONT, NEGATIVE, POSITIVE,
     SHOWN_ENDS, TITLE_FONT, TOP, WIDTH,
 };
+use crate::i18n::Lang;
 use plotters::prelude::*;
 
 /// What one row of a column holds.
@@ -213,15 +214,16 @@ pub(super) struct Arrangement {
 
 /// Lays out the picture of `d`, its columns `spread.0` and its rows
 /// `spread.1` times as far apart as the least that fits.
-pub(super) fn arrange(d: &NetworkDiagram, spread: (f64, f64)) -> Arrangement {
+/// Its words are in `lang`.
+pub(super) fn arrange(d: &NetworkDiagram, spread: (f64, f64), lang: Lang) -> Arrangement {
     let rows: Vec<Vec<Row>> = d.columns.iter().map(|c| column_rows(c.len())).collect();
-    let sizes = Sizes::of(d);
+    let sizes = Sizes::of(d, lang);
     let (width, x) = columns_across(d, &sizes, spread.0);
 
     // The legend and the caption at the bottom.
     let max_weight = max_weight(d);
     let text_room = width - 40.0;
-    let legend = legend_rows(legend_entries(d, max_weight), text_room);
+    let legend = legend_rows(legend_entries(d, max_weight, lang), text_room);
     let mut caption = wrap(&d.caption, text_room);
     let bottom_height = |caption_lines: usize| {
         10.0 + legend.len() as f64 * 22.0 + caption_lines as f64 * LINE + 10.0
@@ -234,7 +236,7 @@ pub(super) fn arrange(d: &NetworkDiagram, spread: (f64, f64)) -> Arrangement {
     let bias_units: Vec<BiasUnit> = d
         .biases
         .iter()
-        .map(bias_text)
+        .map(|b| bias_text(b, lang))
         .zip(&d.biases)
         .map(|((name, lines), b)| BiasUnit {
             centre: down.feeds(b).map(|l| (x[l - 1], down.bias_y(l))),
@@ -253,11 +255,12 @@ pub(super) fn arrange(d: &NetworkDiagram, spread: (f64, f64)) -> Arrangement {
     };
     let placed = place_groups(d, &groups, &segments, &mut obstacles, &bounds);
     if !placed.unlabelled.is_empty() {
+        let mut layers = placed.unlabelled[0].clone();
+        for next in &placed.unlabelled[1..] {
+            layers = crate::msg!(lang, "plot-unlabelled-layers", first = layers, next = next);
+        }
         caption.extend(wrap(
-            &format!(
-                "The weights into {} are not labelled: they are too many to label legibly (stepgrad net lists every one).",
-                placed.unlabelled.join(" and into ")
-            ),
+            &crate::msg!(lang, "plot-unlabelled", layers = layers),
             text_room,
         ));
     }
@@ -297,14 +300,15 @@ struct Sizes {
 }
 
 impl Sizes {
-    fn of(d: &NetworkDiagram) -> Sizes {
+    fn of(d: &NetworkDiagram, lang: Lang) -> Sizes {
         let radius = d
             .columns
             .iter()
             .flatten()
             .map(|n| text_width(&n.name, NAME_FONT, true) / 2.0 + 7.0)
             .fold(20.0, f64::max);
-        let bias_texts: Vec<(String, Lines)> = d.biases.iter().map(bias_text).collect();
+        let bias_texts: Vec<(String, Lines)> =
+            d.biases.iter().map(|b| bias_text(b, lang)).collect();
         let side = bias_texts
             .iter()
             .map(|(t, _)| text_width(t, LABEL_FONT, true) + 12.0)
@@ -371,7 +375,7 @@ fn max_weight(d: &NetworkDiagram) -> f64 {
 
 /// What the legend explains: the colours of the signs, the thickness, the
 /// biases' lines, and the backward pass's colour when it is shown.
-fn legend_entries(d: &NetworkDiagram, max_weight: f64) -> Vec<LegendEntry> {
+fn legend_entries(d: &NetworkDiagram, max_weight: f64, lang: Lang) -> Vec<LegendEntry> {
     let backward = d.columns.iter().flatten().any(|n| n.delta.is_some())
         || d.weights.iter().any(|w| w.param.gradient.is_some());
     let entry = |sample, text: String, color| LegendEntry {
@@ -380,23 +384,31 @@ fn legend_entries(d: &NetworkDiagram, max_weight: f64) -> Vec<LegendEntry> {
         color,
     };
     let mut legend = vec![
-        entry(Some((POSITIVE, 4, false)), "positive weight".into(), BLACK),
-        entry(Some((NEGATIVE, 4, false)), "negative weight".into(), BLACK),
+        entry(
+            Some((POSITIVE, 4, false)),
+            crate::msg!(lang, "plot-positive-weight"),
+            BLACK,
+        ),
+        entry(
+            Some((NEGATIVE, 4, false)),
+            crate::msg!(lang, "plot-negative-weight"),
+            BLACK,
+        ),
         entry(
             None,
-            format!("thickness ∝ |w| (thickest: |w| = {})", number(max_weight)),
+            crate::msg!(lang, "plot-thickness", max = number(max_weight)),
             BLACK,
         ),
     ];
     if !d.biases.is_empty() {
-        legend.push(entry(Some((GREY, 1, true)), "bias".into(), BLACK));
+        legend.push(entry(
+            Some((GREY, 1, true)),
+            crate::msg!(lang, "plot-bias"),
+            BLACK,
+        ));
     }
     if backward {
-        legend.push(entry(
-            None,
-            "purple: backward pass (δ = ∂E/∂net, ∂E/∂w)".into(),
-            BACKWARD,
-        ));
+        legend.push(entry(None, crate::msg!(lang, "plot-backward"), BACKWARD));
     }
     legend
 }

@@ -9,6 +9,7 @@ mod layout;
 mod tests;
 
 use super::{COLORS, HEIGHT, WIDTH};
+use crate::i18n::Lang;
 use draw::draw;
 use layout::{arrange, Arrangement};
 use plotters::prelude::*;
@@ -115,6 +116,8 @@ fn text_width(text: &str, px: f64, bold: bool) -> f64 {
             '=' | '+' | '−' | '<' | '>' => 0.85,
             'A'..='Z' => 0.7,
             '∂' => 0.55,
+            // Hangul and other wide characters: a full em.
+            c if unicode_width::UnicodeWidthChar::width(c) == Some(2) => 1.0,
             _ => 0.64,
         })
         .sum();
@@ -230,7 +233,7 @@ fn bias_layer(b: &DiagramBias) -> usize {
 }
 
 /// The text in a bias unit's square and the lines under it.
-fn bias_text(b: &DiagramBias) -> (String, Lines) {
+fn bias_text(b: &DiagramBias, lang: Lang) -> (String, Lines) {
     match b {
         DiagramBias::Shared { param, .. } => {
             let mut lines = vec![(number(param.value), BLACK)];
@@ -239,11 +242,15 @@ fn bias_text(b: &DiagramBias) -> (String, Lines) {
             }
             (param.name.clone(), lines)
         }
-        DiagramBias::PerNeuron { .. } => ("+1".to_string(), vec![("bias".to_string(), GREY)]),
+        DiagramBias::PerNeuron { .. } => (
+            "+1".to_string(),
+            vec![(crate::msg!(lang, "plot-bias"), GREY)],
+        ),
     }
 }
 
-/// The picture of a network: neurons as circles in columns (inputs left,
+/// The picture of a network, its own words (legend, notes, errors) in
+/// `lang`: neurons as circles in columns (inputs left,
 /// outputs right), each named, with its value under it (and its δ, when
 /// given); each weight a line whose thickness grows with |w| and whose
 /// colour gives its sign, labelled with its name and value (and ∂E/∂w,
@@ -258,15 +265,15 @@ fn bias_text(b: &DiagramBias) -> (String, Lines) {
 /// labels fit
 /// nowhere, or it has more than twelve lines coming in, its weights go
 /// unlabelled and the caption says so.
-pub fn network_diagram(d: &NetworkDiagram) -> Result<String, String> {
+pub fn network_diagram_in(d: &NetworkDiagram, lang: Lang) -> Result<String, String> {
     if d.columns.is_empty() {
-        return Err("the network has no neurons to draw".to_string());
+        return Err(crate::msg!(lang, "plot-no-neurons"));
     }
     // The least spread that labels everything with few lines crossing
     // the labels; else the least crowded that labels what it can.
     let mut best: Option<Arrangement> = None;
     for spread in [(1.0, 1.0), (1.2, 1.1), (1.4, 1.2), (1.6, 1.3)] {
-        let a = arrange(d, spread);
+        let a = arrange(d, spread, lang);
         if !a.misfit && a.crowding <= MAX_CROWDING {
             return draw(d, &a);
         }
@@ -277,6 +284,12 @@ pub fn network_diagram(d: &NetworkDiagram) -> Result<String, String> {
             best = Some(a);
         }
     }
-    let best = best.ok_or("the network could not be arranged")?;
+    let best = best.ok_or_else(|| crate::msg!(lang, "plot-not-arranged"))?;
     draw(d, &best)
+}
+
+/// [`network_diagram_in`] with the picture's own words (legend, notes) in
+/// English.
+pub fn network_diagram(d: &NetworkDiagram) -> Result<String, String> {
+    network_diagram_in(d, Lang::En)
 }

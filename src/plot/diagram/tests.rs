@@ -71,7 +71,7 @@ fn long_columns_show_their_ends() {
 fn labels_sit_on_their_lines_apart_and_inside() {
     for gradients in [false, true] {
         let d = dense(&[2, 2, 2], gradients);
-        let a = arrange(&d, (1.0, 1.0));
+        let a = arrange(&d, (1.0, 1.0), crate::i18n::Lang::En);
         assert!(!a.misfit);
         assert_eq!(a.labels.len(), 8);
         let page = Rect {

@@ -22,8 +22,8 @@ mod words;
 pub fn render(outcome: &CheckOutcome, graph: &Graph, format: Format, style: &Style) -> String {
     match format {
         Format::Json => {
-            let mut text =
-                serde_json::to_string_pretty(&json_value(outcome, graph)).unwrap_or_default();
+            let mut text = serde_json::to_string_pretty(&json_value_in(style.lang, outcome, graph))
+                .unwrap_or_default();
             text.push('\n');
             text
         }
@@ -42,7 +42,7 @@ fn document(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> Vec<Block> 
             vec![Block::ReportHeading {
                 level: 1,
                 latex: LatexHeading::RunIn,
-                text: words::checking(checking),
+                text: words::checking(style.lang, checking),
             }],
         ),
         Block::Only(Shown::Markdown, vec![markdown(outcome, graph, style)]),
@@ -54,12 +54,13 @@ fn document(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> Vec<Block> 
 fn terminal(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> Block {
     let answer = Math::new(unicode(graph, outcome.answer), latex(graph, outcome.answer));
     let derivative_of = applied(outcome, graph, style);
+    let lang = style.lang;
     let method = vec![text(method_text(outcome, style))];
     if outcome.correct {
         return Block::Group(vec![
             Block::Lines {
                 indent: 0,
-                lines: vec![words::correct_line(answer, derivative_of)],
+                lines: vec![words::correct_line(lang, answer, derivative_of)],
             },
             Block::Lines {
                 indent: 2,
@@ -72,32 +73,29 @@ fn terminal(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> Block {
         let (expected, answer) = counterexample_values(c, style);
         let at = super::point(&c.point, style);
         lines.push(match c.answer {
-            Some(_) => words::differs_at(at, &expected, &answer),
-            None => words::undefined_at(at, &expected),
+            Some(_) => words::differs_at(lang, at, &expected, &answer),
+            None => words::undefined_at(lang, at, &expected),
         });
     }
     if let Some(agreement) = agreement_text(outcome, style) {
         lines.push(vec![text(agreement)]);
     }
     if let Some(d) = &outcome.diagnosis {
-        lines.push(words::likely_mistake(diagnosis_spans(
-            Lang::En,
-            d,
-            outcome,
-            graph,
-            Notation::Unicode,
-        )));
+        lines.push(words::likely_mistake(
+            lang,
+            diagnosis_spans(lang, d, outcome, graph, Notation::Unicode),
+        ));
     }
     let derivative = Math::new(
         unicode(graph, outcome.derivative),
         latex(graph, outcome.derivative),
     );
-    lines.push(words::the_derivative_is(Span::Math(derivative), "."));
+    lines.push(words::the_derivative_is(lang, derivative));
     lines.push(method);
     Block::Group(vec![
         Block::Lines {
             indent: 0,
-            lines: vec![words::not_correct_line(answer, derivative_of)],
+            lines: vec![words::not_correct_line(lang, answer, derivative_of)],
         },
         Block::Lines { indent: 2, lines },
     ])
@@ -106,17 +104,18 @@ fn terminal(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> Block {
 /// The verdict, the counterexample as a table, the findings and the
 /// derivative, a paragraph each.
 fn markdown(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> Block {
+    let lang = style.lang;
     let method = text(method_text(outcome, style));
     if outcome.correct {
         return Block::Group(vec![Block::Paragraph(vec![
-            strong(words::CORRECT),
+            strong(words::correct(lang)),
             text(" "),
             method,
         ])]);
     }
-    let mut blocks = vec![Block::Paragraph(vec![strong(words::NOT_CORRECT)])];
+    let mut blocks = vec![Block::Paragraph(vec![strong(words::not_correct(lang))])];
     if let Some(c) = &outcome.counterexample {
-        let mut at = vec![text(words::AT)];
+        let mut at = Vec::new();
         for (k, (n, v)) in c.point.values.iter().enumerate() {
             if k > 0 {
                 at.push(text(", "));
@@ -127,14 +126,13 @@ fn markdown(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> Block {
                 format!("{} = {v}", latex_name(n)),
             ));
         }
-        at.push(text(":"));
-        blocks.push(Block::Paragraph(at));
+        blocks.push(Block::Paragraph(words::at_point(lang, at)));
         let (expected, answer) = counterexample_values(c, style);
         blocks.push(Block::Table {
-            header: vec![doc::cell(""), doc::cell(words::VALUE)],
+            header: vec![doc::cell(""), doc::cell(words::value(lang))],
             rows: vec![
-                vec![doc::cell(words::DERIVATIVE), doc::cell(expected)],
-                vec![doc::cell(words::YOUR_ANSWER), doc::cell(answer)],
+                vec![doc::cell(words::derivative(lang)), doc::cell(expected)],
+                vec![doc::cell(words::your_answer(lang)), doc::cell(answer)],
             ],
         });
     }
@@ -142,17 +140,14 @@ fn markdown(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> Block {
         blocks.push(Block::Paragraph(vec![text(agreement)]));
     }
     if let Some(d) = &outcome.diagnosis {
-        blocks.push(Block::Paragraph(words::likely_mistake(diagnosis_spans(
-            Lang::En,
-            d,
-            outcome,
-            graph,
-            Notation::Unicode,
-        ))));
+        blocks.push(Block::Paragraph(words::likely_mistake(
+            lang,
+            diagnosis_spans(lang, d, outcome, graph, Notation::Unicode),
+        )));
     }
-    blocks.push(Block::Paragraph(words::the_derivative_is(
-        Span::Display(derivative_equation(outcome, graph, style)),
-        "",
+    blocks.push(Block::Paragraph(words::the_derivative_is_displayed(
+        lang,
+        derivative_equation(outcome, graph, style),
     )));
     Block::Group(blocks)
 }
@@ -160,22 +155,23 @@ fn markdown(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> Block {
 /// The verdict and the findings in one paragraph, the derivative displayed
 /// after it.
 fn latex_paragraph(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> Block {
+    let lang = style.lang;
     let method = text(method_text(outcome, style));
     if outcome.correct {
         return Block::Group(vec![Block::Paragraph(vec![
-            text(words::CORRECT),
+            text(words::correct(lang)),
             text(" "),
             method,
         ])]);
     }
-    let mut spans = vec![text(words::NOT_CORRECT)];
+    let mut spans = vec![text(words::not_correct(lang))];
     if let Some(c) = &outcome.counterexample {
         let (expected, answer) = counterexample_values(c, style);
         spans.push(text(" "));
         let at = super::point(&c.point, style);
         spans.extend(match c.answer {
-            Some(_) => words::differs_at_in_notes(at, &expected, &answer),
-            None => words::undefined_at_in_notes(at, &expected),
+            Some(_) => words::differs_at_in_notes(lang, at, &expected, &answer),
+            None => words::undefined_at_in_notes(lang, at, &expected),
         });
     }
     if let Some(agreement) = agreement_text(outcome, style) {
@@ -183,13 +179,10 @@ fn latex_paragraph(outcome: &CheckOutcome, graph: &Graph, style: &Style) -> Bloc
     }
     if let Some(d) = &outcome.diagnosis {
         spans.push(text(" "));
-        spans.extend(words::likely_mistake(diagnosis_spans(
-            Lang::En,
-            d,
-            outcome,
-            graph,
-            Notation::Unicode,
-        )));
+        spans.extend(words::likely_mistake(
+            lang,
+            diagnosis_spans(lang, d, outcome, graph, Notation::Unicode),
+        ));
     }
     Block::Group(vec![
         Block::Paragraph(spans),
@@ -247,26 +240,28 @@ fn where_compared(outcome: &CheckOutcome, style: &Style) -> String {
         .filter(|p| p.verdict != PieceVerdict::OutsideDomain)
         .map(|p| interval_text(p.interval, &outcome.var, style))
         .collect();
+    let lang = style.lang;
     match outcome.pieces.len() {
-        0 => words::RANDOM_POINTS.to_string(),
-        1 => words::ONE_PIECE.to_string(),
-        _ => words::in_pieces(&words::listed(&in_domain)),
+        0 => words::random_points(lang),
+        1 => words::one_piece(lang),
+        _ => words::in_pieces(lang, &words::listed(lang, &in_domain)),
     }
 }
 
 /// How the verdict was reached, in a sentence.
 fn method_text(outcome: &CheckOutcome, style: &Style) -> String {
     let place = where_compared(outcome, style);
+    let lang = style.lang;
     match outcome.decision {
-        Decision::Symbolic { points, .. } => words::symbolic(points, &place),
+        Decision::Symbolic { points, .. } => words::symbolic(lang, points, &place),
         Decision::Numeric { points, .. } if outcome.correct => {
-            words::numeric_agreement(points, &place)
+            words::numeric_agreement(lang, points, &place)
         }
         Decision::Numeric { .. } => match &outcome.counterexample {
-            Some(Counterexample { answer: None, .. }) => words::NUMERIC_UNDEFINED.to_string(),
-            _ => words::NUMERIC_DIFFERENCE.to_string(),
+            Some(Counterexample { answer: None, .. }) => words::numeric_undefined(lang),
+            _ => words::numeric_difference(lang),
         },
-        Decision::Variables => words::BY_VARIABLES.to_string(),
+        Decision::Variables => words::by_variables(lang),
     }
 }
 
@@ -286,7 +281,7 @@ pub fn distinct_values(expected: f64, answer: f64, digits: usize) -> (String, St
 /// One piece of the line as a condition on `var`: "x < 8", "−3 < x < 8".
 fn interval_text(interval: Interval, var: &str, style: &Style) -> String {
     match (interval.from.is_finite(), interval.to.is_finite()) {
-        (false, false) => words::every(var),
+        (false, false) => words::every(style.lang, var),
         (false, true) => format!("{var} < {}", style.num(interval.to)),
         (true, false) => format!("{var} > {}", style.num(interval.from)),
         (true, true) => format!(
@@ -325,12 +320,16 @@ pub fn agreement_text(outcome: &CheckOutcome, style: &Style) -> Option<String> {
     let var = &outcome.var;
     let agrees = pieces_where(&outcome.pieces, PieceVerdict::Agrees, var, style);
     let undefined = pieces_where(&outcome.pieces, PieceVerdict::AnswerUndefined, var, style);
+    let lang = style.lang;
     let mut sentences = Vec::new();
     if !agrees.is_empty() {
-        sentences.push(words::agrees_only(&words::listed(&agrees)));
+        sentences.push(words::agrees_only(lang, &words::listed(lang, &agrees)));
     }
     if !undefined.is_empty() {
-        sentences.push(words::undefined_only(&words::listed(&undefined)));
+        sentences.push(words::undefined_only(
+            lang,
+            &words::listed(lang, &undefined),
+        ));
     }
     (!sentences.is_empty()).then(|| sentences.join(" "))
 }
@@ -339,7 +338,7 @@ pub fn agreement_text(outcome: &CheckOutcome, style: &Style) -> Option<String> {
 fn counterexample_values(c: &Counterexample, style: &Style) -> (String, String) {
     match c.answer {
         Some(answer) => distinct_values(c.expected, answer, style.digits),
-        None => (style.num(c.expected), words::UNDEFINED.to_string()),
+        None => (style.num(c.expected), words::undefined(style.lang)),
     }
 }
 
@@ -425,14 +424,21 @@ fn diagnosis_spans(
         Diagnosis::Rounded { relative } => {
             sentence(words::rounded(lang, &format_significant(*relative, 2)))
         }
-        Diagnosis::UnknownVariables { names } => sentence(words::unknown_variables(
-            lang,
-            &crate::diagnostic::name_list(names),
-        )),
+        Diagnosis::UnknownVariables { names } => {
+            sentence(words::unknown_variables(lang, &words::names(lang, names)))
+        }
     }
 }
 
+/// The JSON value of an outcome, its one piece of prose (the diagnosis) in
+/// English.
 pub fn json_value(outcome: &CheckOutcome, graph: &Graph) -> serde_json::Value {
+    json_value_in(Lang::En, outcome, graph)
+}
+
+/// The JSON value of an outcome: keys and verdicts as docs/json.md names
+/// them, the diagnosis in `lang`.
+pub fn json_value_in(lang: Lang, outcome: &CheckOutcome, graph: &Graph) -> serde_json::Value {
     let method = match outcome.decision {
         Decision::Numeric { .. } => "numeric",
         Decision::Symbolic { .. } | Decision::Variables => "symbolic",
@@ -482,6 +488,6 @@ pub fn json_value(outcome: &CheckOutcome, graph: &Graph) -> serde_json::Value {
         "required_points": REQUIRED_POINTS,
         "pieces": pieces,
         "counterexample": counterexample,
-        "diagnosis": outcome.diagnosis.as_ref().map(|d| diagnosis_text(d, outcome, graph, Notation::Ascii)),
+        "diagnosis": outcome.diagnosis.as_ref().map(|d| diagnosis_text_in(lang, d, outcome, graph, Notation::Ascii)),
     })
 }

@@ -4,8 +4,7 @@
 
 use super::notes::{shared_body, NotesFormat};
 use super::{
-    latex::aligned_lines, translated, visible, words, Block, Definition, DerivationStep, Medium,
-    Span,
+    latex::aligned_lines, translated, visible, Block, Definition, DerivationStep, Medium, Span,
 };
 use crate::i18n::Lang;
 
@@ -38,7 +37,7 @@ fn body(block: &Block, lang: Lang) -> String {
             aligned_lines(chains)
         ),
         Block::Display(m) => format!("$${}$$\n", m.latex),
-        Block::Derivation(steps) => steps.iter().map(derivation_item).collect(),
+        Block::Derivation(steps) => steps.iter().map(|s| derivation_item(s, lang)).collect(),
         Block::Definitions(definitions) => definitions.iter().map(definition_item).collect(),
         Block::Preformatted(t) => format!("```text\n{}\n```\n", t.trim_end()),
         // Written by `shared_body`.
@@ -76,7 +75,7 @@ impl NotesFormat for Markdown {
 }
 
 /// `1. **Rule** $\;formula$: $lhs = rhs$`, indented three spaces a level.
-fn derivation_item(step: &DerivationStep) -> String {
+fn derivation_item(step: &DerivationStep, lang: Lang) -> String {
     let mut line = format!(
         "{}1. **{}** $\\;{}$: ${} = {}$",
         "   ".repeat(step.depth),
@@ -86,15 +85,16 @@ fn derivation_item(step: &DerivationStep) -> String {
         step.rhs.latex
     );
     if let Some(inner) = &step.inner {
-        line.push_str(&format!(
-            ", {} ${} = {}$ {} ${} = {}$",
-            words::WITH,
-            inner.name.latex,
-            inner.function.latex,
-            words::AND,
-            inner.derivative_name.latex,
-            inner.derivative.latex
-        ));
+        let with = crate::msg!(
+            lang,
+            "doc-inner-function-notes",
+            function = format!("${} = {}$", inner.name.latex, inner.function.latex),
+            derivative = format!(
+                "${} = {}$",
+                inner.derivative_name.latex, inner.derivative.latex
+            ),
+        );
+        line.push_str(&format!(", {with}"));
     }
     if let Some(remark) = &step.remark {
         line.push_str(&format!(" ({})", markdown_text(remark)));

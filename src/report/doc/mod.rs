@@ -12,12 +12,14 @@
 
 mod latex;
 mod markdown;
+mod message;
 mod notes;
 mod terminal;
 #[cfg(test)]
 mod tests;
 
 use super::Style;
+pub use message::{message_spans, message_text, plain, Part};
 
 /// A piece of math in both notations.
 #[derive(Clone, Debug, PartialEq)]
@@ -300,12 +302,4 @@ fn translated<'a>(lang: crate::i18n::Lang, header: &[&'a str]) -> Vec<&'a str> {
         .iter()
         .map(|h| crate::i18n::header(lang, h))
         .collect()
-}
-
-/// The words the renderers add themselves.
-mod words {
-    /// Before the inner function of a chain rule: "with u = 3·x".
-    pub const WITH: &str = "with";
-    /// Between the inner function and its derivative in Markdown.
-    pub const AND: &str = "and";
 }

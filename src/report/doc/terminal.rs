@@ -2,9 +2,7 @@
 //! 2), paragraphs wrapped to the width, tables with box-drawing borders,
 //! trees drawn with ├─ └─, colour from the `Style`.
 
-use super::{
-    translated, visible, words, Block, Chain, Definition, DerivationStep, Medium, Span, TreeRow,
-};
+use super::{translated, visible, Block, Chain, Definition, DerivationStep, Medium, Span, TreeRow};
 use crate::i18n::Lang;
 use crate::report::Style;
 
@@ -77,7 +75,7 @@ impl Writer<'_> {
 
     fn heading(&self, level: u8, text: &[Span]) -> String {
         let t = spans_text(text, &self.plain());
-        let columns = t.chars().count();
+        let columns = crate::wrap::columns(&t);
         let line = match level {
             1 => format!("{t}\n{}", "═".repeat(columns.min(self.width))),
             2 => format!(
@@ -185,13 +183,13 @@ impl Writer<'_> {
                 step.rhs.unicode
             ));
             if let Some(inner) = &step.inner {
-                let with = format!(
-                    "{} {} = {}, {} = {}",
-                    words::WITH,
-                    inner.name.unicode,
-                    inner.function.unicode,
-                    inner.derivative_name.unicode,
-                    inner.derivative.unicode
+                let with = crate::msg!(
+                    self.style.lang,
+                    "doc-inner-function",
+                    name = &inner.name.unicode,
+                    function = &inner.function.unicode,
+                    derivative_name = &inner.derivative_name.unicode,
+                    derivative = &inner.derivative.unicode,
                 );
                 out.push_str(&format!("{rest}{}\n", self.style.dim(&with)));
             }
@@ -200,16 +198,19 @@ impl Writer<'_> {
     }
 
     fn definitions(&self, definitions: &[Definition]) -> String {
+        // Aligned by display width: a Korean term is twice as wide as its
+        // characters are many.
         let width = definitions
             .iter()
-            .map(|d| d.term.chars().count())
+            .map(|d| crate::wrap::columns(&d.term))
             .max()
             .unwrap_or(0);
         definitions
             .iter()
             .map(|d| {
+                let pad = " ".repeat(width - crate::wrap::columns(&d.term));
                 format!(
-                    "  {:width$}  {}\n",
+                    "  {}{pad}  {}\n",
                     d.term,
                     spans_text(&d.meaning, self.style)
                 )

@@ -1,0 +1,17 @@
+# The pictures' own words: axes, legends and notes under a network's
+# picture, and why a picture could not be drawn.
+
+plot-epoch = epoch
+plot-loss = loss
+plot-accuracy = accuracy
+plot-positive-weight = positive weight
+plot-negative-weight = negative weight
+plot-thickness = thickness ∝ |w| (thickest: |w| = { $max })
+plot-bias = bias
+plot-backward = purple: backward pass (δ = ∂E/∂net, ∂E/∂w)
+# $layers: the layers whose weights go unlabelled, joined one by one.
+plot-unlabelled = The weights into { $layers } are not labelled: they are too many to label legibly (stepgrad net lists every one).
+plot-unlabelled-layers = { $first } and into { $next }
+plot-no-neurons = the network has no neurons to draw
+plot-not-arranged = the network could not be arranged
+plot-error = the plot could not be drawn: { $error }
