@@ -210,6 +210,16 @@ fn every_markdown_snapshot_renders_with_katex() {
     );
 }
 
+/// The language a snapshot's text is written in: Korean when it holds
+/// Hangul.
+fn language_of(text: &str) -> stepgrad::i18n::Lang {
+    if text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
+        stepgrad::i18n::Lang::Ko
+    } else {
+        stepgrad::i18n::Lang::En
+    }
+}
+
 /// Compiles a LaTeX document with pdflatex; returns the log on failure.
 fn compile(dir: &Path, name: &str, document: &str) -> Result<(), String> {
     let tex = dir.join(format!("{name}.tex"));
@@ -250,7 +260,7 @@ fn every_latex_snapshot_compiles_with_pdflatex() {
         let document = if text.contains("\\documentclass") {
             text.to_string()
         } else {
-            stepgrad::cli::standalone_document(text, stepgrad::i18n::Lang::En)
+            stepgrad::cli::standalone_document(text, language_of(text))
         };
         let stem = name.trim_end_matches(".snap").replace('.', "_");
         if let Err(log) = compile(&dir, &stem, &document) {
