@@ -19,8 +19,15 @@ const WINDOW: usize = 60;
 
 /// Names for a message, separated by `, `: all of them when there are at
 /// most `MAX_LISTED_NAMES`, else the first ten, `…`, the last and the count,
-/// so a message about 600 variables or columns stays a message.
+/// so a message about 600 variables or columns stays a message. In English;
+/// [`name_list_text`] is the same list in the session's language.
 pub fn name_list<S: AsRef<str>>(names: &[S]) -> String {
+    name_list_text(names).render(crate::i18n::Lang::En)
+}
+
+/// [`name_list`] as a text of the catalogue: "x1, x2, …, x600 (600 in
+/// all)", "x1, x2, …, x600 (모두 600개)".
+pub fn name_list_text<S: AsRef<str>>(names: &[S]) -> crate::i18n::Text {
     let all = |names: &[S]| {
         names
             .iter()
@@ -29,13 +36,13 @@ pub fn name_list<S: AsRef<str>>(names: &[S]) -> String {
             .join(", ")
     };
     if names.len() <= MAX_LISTED_NAMES {
-        return all(names);
+        return crate::i18n::Text::Verbatim(all(names));
     }
-    format!(
-        "{}, …, {} ({} in all)",
-        all(&names[..10]),
-        names[names.len() - 1].as_ref(),
-        names.len()
+    crate::text!(
+        "names-shortened",
+        first = all(&names[..10]),
+        last = names[names.len() - 1].as_ref(),
+        count = names.len()
     )
 }
 

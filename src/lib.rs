@@ -23,6 +23,7 @@ pub mod plot;
 pub mod report;
 pub mod tape;
 pub mod text_file;
+pub mod toml_text;
 pub mod training;
 pub mod wrap;
 

@@ -9,7 +9,9 @@
 //! [`read_limited`], so each meets the size limit and line 1 column 1 is the
 //! first visible character.
 
+use crate::i18n::{Lang, Text};
 use crate::limits::MAX_FILE_BYTES;
+use crate::text;
 use std::io::Read;
 use std::path::Path;
 
@@ -29,20 +31,28 @@ pub enum ReadFailure {
     Other(String),
 }
 
+impl ReadFailure {
+    /// Why, in the catalogue's words.
+    pub fn text(&self) -> Text {
+        match self {
+            ReadFailure::NotFound => text!("file-not-found"),
+            ReadFailure::Folder => text!("file-is-folder"),
+            ReadFailure::TooLarge { bytes } => text!(
+                "file-too-large",
+                megabytes = (bytes / (1024 * 1024)).to_string(),
+                limit = (MAX_FILE_BYTES / (1024 * 1024)).to_string()
+            ),
+            ReadFailure::NotUtf8 => text!("file-not-utf8"),
+            // The system's own words.
+            ReadFailure::Other(message) => Text::Verbatim(message.clone()),
+        }
+    }
+}
+
+/// In English, as the command line writes it today.
 impl std::fmt::Display for ReadFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReadFailure::NotFound => write!(f, "there is no such file"),
-            ReadFailure::Folder => write!(f, "this is a folder, not a file"),
-            ReadFailure::TooLarge { bytes } => write!(
-                f,
-                "the file has {} MB; stepgrad reads files of at most {} MB",
-                bytes / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            ReadFailure::NotUtf8 => write!(f, "the file is not UTF-8 text"),
-            ReadFailure::Other(message) => f.write_str(message),
-        }
+        f.write_str(&self.text().render(Lang::En))
     }
 }
 
@@ -117,5 +127,28 @@ mod tests {
         assert_eq!(read(Path::new("/")), Err(ReadFailure::Folder));
         assert_eq!(read_limited(&[0xff, 0xfe][..]), Err(ReadFailure::NotUtf8));
         assert_eq!(read_limited("\u{feff}ok".as_bytes()), Ok("ok".to_string()));
+    }
+
+    #[test]
+    fn why_in_either_language() {
+        let large = ReadFailure::TooLarge {
+            bytes: 300 * 1024 * 1024,
+        };
+        assert_eq!(
+            large.to_string(),
+            "the file has 300 MB; stepgrad reads files of at most 256 MB"
+        );
+        assert_eq!(
+            large.text().render(Lang::Ko),
+            "파일 크기가 300MB입니다. stepgrad는 256MB까지만 읽습니다"
+        );
+        assert_eq!(
+            ReadFailure::Folder.to_string(),
+            "this is a folder, not a file"
+        );
+        assert_eq!(
+            ReadFailure::NotUtf8.text().render(Lang::Ko),
+            "UTF-8 텍스트 파일이 아닙니다"
+        );
     }
 }

@@ -225,11 +225,13 @@ fn every_mistake_is_found_at_its_line_and_column_with_a_hint() {
     let mut failures = Vec::new();
     for (what, text, (line, column), message, hint) in mistakes() {
         match parse_lesson("bad.md", &text) {
-            Err(stepgrad::Error::Located {
-                location,
-                message: said,
-                hint: Some(hinted),
+            Err(stepgrad::Error::Told {
+                location: Some(location),
+                message: told,
+                hint: Some(told_hint),
+                ..
             }) => {
+                let (said, hinted) = (told.render(Lang::En), told_hint.render(Lang::En));
                 let found = (location.line, location.column);
                 if found != (line, column) || !said.contains(message) || !hinted.contains(hint) {
                     failures.push(format!(
@@ -288,7 +290,10 @@ fn lessons_edited_at_random_are_read_or_refused_at_a_place() {
             let edited = format!("{}{}{}", &text[..start], EDITS[insert], &text[end..]);
             match parse_lesson("edited.md", &edited) {
                 Ok(_) => {}
-                Err(stepgrad::Error::Located { location, .. }) => {
+                Err(stepgrad::Error::Told {
+                    location: Some(location),
+                    ..
+                }) => {
                     prop_assert!(location.line >= 1 && location.line <= edited.lines().count() + 1);
                 }
                 Err(other) => prop_assert!(false, "an error without a place: {other:?}"),

@@ -29,6 +29,16 @@ pub enum Lang {
 
 impl Lang {
     pub const CODES: [&'static str; 2] = ["en", "ko"];
+    /// Every language, in the order of [`Lang::CODES`].
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ko];
+
+    /// This language's place in [`Lang::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::Ko => 1,
+        }
+    }
 
     pub fn code(self) -> &'static str {
         match self {

@@ -20,6 +20,10 @@ pub enum Text {
     },
     /// Written as it is in every language.
     Verbatim(String),
+    /// Already written in each language, in the order of [`Lang::ALL`]:
+    /// the words of a lower layer that renders its own messages (a parse
+    /// error) carried to where the session's language is known.
+    Rendered(Vec<String>),
 }
 
 /// An argument of a [`Text`].
@@ -38,10 +42,16 @@ impl Text {
         Text::Message { id, args }
     }
 
+    /// A text written now in every language by `write`.
+    pub fn in_each_language(write: impl Fn(Lang) -> String) -> Text {
+        Text::Rendered(Lang::ALL.into_iter().map(write).collect())
+    }
+
     /// The text in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         match self {
             Text::Verbatim(text) => text.clone(),
+            Text::Rendered(texts) => texts[lang.index()].clone(),
             Text::Message { id, args } => {
                 let rendered: Vec<(&str, Arg)> = args
                     .iter()

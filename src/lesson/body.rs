@@ -12,7 +12,7 @@ use super::document::{CommandBlock, CommandLine, Item, Section};
 use super::exercise_block;
 use super::source::Source;
 use super::words::split;
-use crate::Error;
+use crate::{text, Error};
 
 /// The reader of a lesson's body, collecting items into sections.
 pub(super) struct Body<'s, 'a> {
@@ -89,8 +89,8 @@ impl<'s, 'a> Body<'s, 'a> {
                 source.error_at(
                     index + 1,
                     None,
-                    "this fenced block is never closed",
-                    "end it with a line holding only ```",
+                    text!("lesson-block-open"),
+                    text!("lesson-block-open-hint"),
                 )
             })?;
         let block = Fenced {
@@ -123,8 +123,8 @@ impl<'s, 'a> Body<'s, 'a> {
             return Err(source.error_at(
                 line_number,
                 None,
-                "only '## ' (a section) and '### ' headings belong in a lesson",
-                "the lesson's title is the front matter's title; start sections with '## '",
+                text!("lesson-heading-level"),
+                text!("lesson-heading-level-hint"),
             ));
         } else if trimmed.trim().is_empty() {
             self.flush();
@@ -175,8 +175,8 @@ impl<'s, 'a> Body<'s, 'a> {
                     return Err(source.error_at(
                         block.line,
                         None,
-                        format!("unknown option '{option}' of an exercise block"),
-                        "write the fence as ```exercise",
+                        text!("lesson-exercise-option", option = *option),
+                        text!("lesson-exercise-option-hint"),
                     ));
                 }
                 exercise_block::read(source, block.line, block.range.clone()).map(Item::Exercise)
@@ -212,8 +212,8 @@ fn command_block(source: &Source, block: &Fenced, options: &[&str]) -> Result<Co
             return Err(source.error_at(
                 block.line,
                 None,
-                format!("unknown option '{option}' of a stepgrad block"),
-                "the only option is expect-error: ```stepgrad expect-error",
+                text!("lesson-command-option", option = option),
+                text!("lesson-command-option-hint"),
             ));
         }
     }
@@ -228,8 +228,8 @@ fn command_block(source: &Source, block: &Fenced, options: &[&str]) -> Result<Co
             source.error_at(
                 number,
                 Some(at..at + 1),
-                "this quote is never closed",
-                "close the quote on the same line",
+                text!("lesson-quote-open"),
+                text!("lesson-quote-open-hint"),
             )
         })?;
         if args.first().map(String::as_str) == Some("stepgrad") {
@@ -239,8 +239,8 @@ fn command_block(source: &Source, block: &Fenced, options: &[&str]) -> Result<Co
             return Err(source.error_at(
                 number,
                 None,
-                "a line with 'stepgrad' and no command",
-                "write the command, e.g. diff \"x^2\"",
+                text!("lesson-no-command"),
+                text!("lesson-no-command-hint"),
             ));
         }
         commands.push(CommandLine {
@@ -253,8 +253,8 @@ fn command_block(source: &Source, block: &Fenced, options: &[&str]) -> Result<Co
         return Err(source.error_at(
             block.line,
             None,
-            "this stepgrad block has no command",
-            "write one command a line, e.g. diff \"x^2\" --at x=3",
+            text!("lesson-empty-block"),
+            text!("lesson-empty-block-hint"),
         ));
     }
     Ok(CommandBlock {

@@ -12,7 +12,8 @@
 use super::body::Body;
 use super::front_matter;
 use super::source::Source;
-use crate::Error;
+use crate::i18n::Text;
+use crate::{text, Error};
 
 /// A lesson, ready to present.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,7 +90,8 @@ pub enum ExerciseKind {
 /// The relative tolerance of a numeric answer when none is given.
 pub const DEFAULT_TOLERANCE: f64 = 1e-6;
 
-/// An error about line `line` (1-based) of the lesson file `text`.
+/// An error about line `line` (1-based) of the lesson file `text`, in the
+/// caller's words, written as they are in every language.
 pub fn line_error(
     path: &str,
     text: &str,
@@ -97,7 +99,12 @@ pub fn line_error(
     message: impl Into<String>,
     hint: impl Into<String>,
 ) -> Error {
-    Source::new(path, text).error_at(line, None, message, hint)
+    Source::new(path, text).error_at(
+        line,
+        None,
+        Text::Verbatim(message.into()),
+        Text::Verbatim(hint.into()),
+    )
 }
 
 /// Reads a lesson file; `path` names it in errors.
@@ -111,8 +118,8 @@ pub fn parse_lesson(path: &str, text: &str) -> Result<Lesson, Error> {
         return Err(source.error_at(
             source.lines.len().max(1),
             None,
-            "the lesson has no section",
-            "divide the lesson into sections with '## ' headings",
+            text!("lesson-no-section"),
+            text!("lesson-no-section-hint"),
         ));
     }
     Ok(Lesson {

@@ -6,13 +6,12 @@
 //! answer that cannot be read is neither right nor wrong.
 
 use super::document::{Exercise, ExerciseKind};
-use super::strings::{fill, strings};
 use crate::calculus::{check_derivative, derivative};
-use crate::expr::{evaluate, parse, unicode, Graph, Point};
+use crate::expr::{evaluate, parse, unicode, Graph, ParseError, Point};
 use crate::i18n::Lang;
 use crate::number::format_significant;
 use crate::report::check::{diagnosis_text_in, distinct_values};
-use crate::Error;
+use crate::{msg, Error};
 
 /// What a student's answer is.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +26,7 @@ pub enum Verdict {
 
 /// Judges `input` as an answer to `exercise`.
 pub fn judge(exercise: &Exercise, input: &str, lang: Lang) -> Verdict {
-    let s = strings(lang);
+    let needs_number = || Verdict::Unreadable(msg!(lang, "lesson-needs-number"));
     match &exercise.kind {
         ExerciseKind::Number { answer, tolerance } => {
             let mut graph = Graph::new();
@@ -35,13 +34,11 @@ pub fn judge(exercise: &Exercise, input: &str, lang: Lang) -> Verdict {
                 Ok(root) if graph.variables(root).is_empty() => {
                     evaluate(&graph, root, &Point::default()).ok()
                 }
-                Ok(_) => return Verdict::Unreadable(s.needs_number.into()),
-                Err(e) => {
-                    return Verdict::Unreadable(Error::parse(input, e, "your answer").render(false))
-                }
+                Ok(_) => return needs_number(),
+                Err(e) => return unreadable(input, e, lang),
             };
             let Some(value) = value else {
-                return Verdict::Unreadable(s.needs_number.into());
+                return needs_number();
             };
             let close = if *answer == 0.0 {
                 value.abs() <= *tolerance
@@ -52,14 +49,18 @@ pub fn judge(exercise: &Exercise, input: &str, lang: Lang) -> Verdict {
                 Verdict::Right
             } else {
                 let direction = if value > *answer {
-                    s.too_large
+                    msg!(lang, "lesson-too-large")
                 } else {
-                    s.too_small
+                    msg!(lang, "lesson-too-small")
                 };
                 Verdict::Wrong(format!(
                     "{} {} {direction}",
-                    s.not_yet,
-                    fill(s.your_value, &[("value", &format_significant(value, 6))])
+                    msg!(lang, "lesson-not-yet"),
+                    msg!(
+                        lang,
+                        "lesson-your-value",
+                        value = format_significant(value, 6)
+                    )
                 ))
             }
         }
@@ -67,18 +68,20 @@ pub fn judge(exercise: &Exercise, input: &str, lang: Lang) -> Verdict {
             let mut graph = Graph::new();
             let Ok(expr_id) = parse(&mut graph, expr) else {
                 // The lesson's own expression was checked when it was read.
-                return Verdict::Unreadable(format!("{expr} cannot be read"));
+                return Verdict::Unreadable(msg!(
+                    lang,
+                    "lesson-expression-unreadable",
+                    expr = expr
+                ));
             };
             let answer = match parse(&mut graph, input) {
                 Ok(id) => id,
-                Err(e) => {
-                    return Verdict::Unreadable(Error::parse(input, e, "your answer").render(false))
-                }
+                Err(e) => return unreadable(input, e, lang),
             };
             match check_derivative(&mut graph, expr_id, answer, wrt) {
                 Ok(outcome) if outcome.correct => Verdict::Right,
                 Ok(outcome) => {
-                    let mut message = s.not_yet.to_string();
+                    let mut message = msg!(lang, "lesson-not-yet");
                     if let Some(c) = &outcome.counterexample {
                         let point = c
                             .point
@@ -90,15 +93,17 @@ pub fn judge(exercise: &Exercise, input: &str, lang: Lang) -> Verdict {
                         message.push(' ');
                         let (expected, answer) = match c.answer {
                             Some(answer) => distinct_values(c.expected, answer, 6),
-                            None => (format_significant(c.expected, 6), s.undefined.to_string()),
+                            None => (
+                                format_significant(c.expected, 6),
+                                msg!(lang, "lesson-undefined"),
+                            ),
                         };
-                        message.push_str(&fill(
-                            s.at_point,
-                            &[
-                                ("point", &point),
-                                ("expected", &expected),
-                                ("answer", &answer),
-                            ],
+                        message.push_str(&msg!(
+                            lang,
+                            "lesson-at-point",
+                            point = point,
+                            expected = expected,
+                            answer = answer
                         ));
                     }
                     if let Some(d) = &outcome.diagnosis {
@@ -110,14 +115,23 @@ pub fn judge(exercise: &Exercise, input: &str, lang: Lang) -> Verdict {
                             crate::expr::Notation::Unicode,
                         );
                         message.push(' ');
-                        message.push_str(&fill(s.likely_mistake, &[("mistake", &mistake)]));
+                        message.push_str(&msg!(lang, "lesson-likely-mistake", mistake = mistake));
                     }
                     Verdict::Wrong(message)
                 }
-                Err(e) => Verdict::Unreadable(fill(s.undecided, &[("reason", &e.to_string())])),
+                Err(e) => {
+                    Verdict::Unreadable(msg!(lang, "lesson-undecided", reason = e.to_string()))
+                }
             }
         }
     }
+}
+
+/// An answer with a typo: the parse error, with a caret under it, in
+/// `lang`.
+fn unreadable(input: &str, error: ParseError, lang: Lang) -> Verdict {
+    let origin = msg!(lang, "lesson-your-answer");
+    Verdict::Unreadable(Error::parse(input, error, origin).render_in(false, lang))
 }
 
 /// The solution to show: for a derivative, stepgrad's own result, then the
@@ -135,7 +149,7 @@ pub fn solution(exercise: &Exercise, lang: Lang) -> String {
             };
             parts.push(format!(
                 "{}: {operator} [{}] = {}",
-                strings(lang).derivative_is,
+                msg!(lang, "lesson-derivative-is"),
                 unicode(&graph, root),
                 unicode(&graph, result)
             ));

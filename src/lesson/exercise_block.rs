@@ -11,9 +11,10 @@
 use super::document::{Exercise, ExerciseKind, DEFAULT_TOLERANCE};
 use super::source::Source;
 use super::toml_block::{Key, Schema, TomlBlock};
-use crate::diagnostic::name_list;
+use crate::diagnostic::name_list_text;
 use crate::expr::{parse, Graph};
-use crate::Error;
+use crate::i18n::{message, Text};
+use crate::{text, Error};
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
@@ -37,45 +38,45 @@ struct RawExercise {
 }
 
 const SCHEMA: Schema = Schema {
-    what: "exercise",
+    block: "exercise",
     keys: &[
         Key {
             name: "question",
-            holds: "text in quotes",
+            holds: "lesson-holds-text",
             example: "question = \"What is the new weight?\"",
         },
         Key {
             name: "derivative",
-            holds: "an expression in quotes",
+            holds: "lesson-holds-expression",
             example: "derivative = \"x^2*exp(x)\"",
         },
         Key {
             name: "wrt",
-            holds: "a variable's name in quotes",
+            holds: "lesson-holds-variable",
             example: "wrt = \"x\"",
         },
         Key {
             name: "answer",
-            holds: "a number",
+            holds: "lesson-holds-a-number",
             example: "answer = 1.6",
         },
         Key {
             name: "tolerance",
-            holds: "a number between 0 and 1",
+            holds: "lesson-holds-tolerance",
             example: "tolerance = 1e-3",
         },
         Key {
             name: "hints",
-            holds: "a list of texts in quotes",
+            holds: "lesson-holds-texts",
             example: "hints = [\"The update is w − α·dE/dw.\", \"2 − 0.1·4\"]",
         },
         Key {
             name: "solution",
-            holds: "text in quotes",
+            holds: "lesson-holds-text",
             example: "solution = \"w ← 2 − 0.1·4 = 1.6\"",
         },
     ],
-    syntax: "write one key = value a line, text in quotes: question = \"…\", answer = 1.6, hints = [\"…\"]",
+    syntax: "lesson-syntax-exercise",
 };
 
 /// Reads the exercise whose fence is on line `fence` (1-based) and whose
@@ -91,25 +92,25 @@ pub(super) fn read(
         source.error_at(
             fence,
             None,
-            "this exercise has no question",
-            "add a line question = \"…\"",
+            text!("lesson-no-question"),
+            text!("lesson-add-line", line = "question = \"…\""),
         )
     })?;
-    let question = block.prose(question, "question", "the question")?;
+    let question = block.prose(question, "question", text!("lesson-part-question"))?;
     let kind = match (&raw.derivative, &raw.answer) {
         (Some(_), Some(answer)) => {
             return Err(block.error_at(
                 answer,
-                "an exercise asks for a derivative or for a number, not both",
-                "keep either derivative or answer",
+                text!("lesson-derivative-and-answer"),
+                text!("lesson-derivative-and-answer-hint"),
             ))
         }
         (None, None) => {
             return Err(source.error_at(
                 fence,
                 None,
-                "this exercise says neither what to differentiate nor the answer",
-                "add derivative = \"EXPR\" (and wrt = \"V\"), or answer = NUMBER",
+                text!("lesson-nothing-asked"),
+                text!("lesson-nothing-asked-hint"),
             ))
         }
         (Some(expr), None) => derivative(&block, &raw, expr)?,
@@ -123,7 +124,7 @@ pub(super) fn read(
         solution: raw
             .solution
             .as_ref()
-            .map(|s| block.prose(s, "solution", "the solution"))
+            .map(|s| block.prose(s, "solution", text!("lesson-part-solution")))
             .transpose()?,
     })
 }
@@ -138,8 +139,8 @@ fn derivative(
     if let Some(tolerance) = &raw.tolerance {
         return Err(block.error_at(
             tolerance,
-            "tolerance belongs to numeric answers",
-            "derivatives are checked exactly; remove the tolerance",
+            text!("lesson-tolerance-of-derivative"),
+            text!("lesson-tolerance-of-derivative-hint"),
         ));
     }
     let expr = written.get_ref().trim().to_string();
@@ -147,9 +148,14 @@ fn derivative(
     let root = parse(&mut graph, &expr).map_err(|e| {
         block.error(
             block.span_inside(written, &e.span),
-            format!("derivative: {}", e.message(crate::i18n::Lang::En)),
-            e.hint(crate::i18n::Lang::En)
-                .unwrap_or_else(|| "write the expression as for stepgrad diff".to_string()),
+            text!(
+                "lesson-derivative-unreadable",
+                problem = Text::in_each_language(|lang| e.message(lang))
+            ),
+            Text::in_each_language(|lang| {
+                e.hint(lang)
+                    .unwrap_or_else(|| message(lang, "lesson-derivative-unreadable-hint", &[]))
+            }),
         )
     })?;
     let variables = graph.variables(root);
@@ -158,15 +164,16 @@ fn derivative(
             let v = named.get_ref().trim();
             if !variables.iter().any(|known| known == v) {
                 let hint = if variables.is_empty() {
-                    format!(
-                        "{expr} has no variable; ask for the derivative of an expression in one"
-                    )
+                    text!("lesson-no-variable-hint", expr = &expr)
                 } else {
-                    format!("the variables are {}", name_list(&variables))
+                    text!(
+                        "lesson-the-variables-are",
+                        variables = name_list_text(&variables)
+                    )
                 };
                 return Err(block.error_at(
                     named,
-                    format!("wrt: '{v}' does not occur in {expr}"),
+                    text!("lesson-wrt-absent", wrt = v, expr = &expr),
                     hint,
                 ));
             }
@@ -174,19 +181,25 @@ fn derivative(
         }
         None => match variables.as_slice() {
             [only] => only.clone(),
-            [] => return Err(block.error_at(
-                written,
-                format!("{expr} has no variable to differentiate by"),
-                "ask for the derivative of an expression in a variable, e.g. derivative = \"x^3\"",
-            )),
+            [] => {
+                return Err(block.error_at(
+                    written,
+                    text!("lesson-no-variable", expr = &expr),
+                    text!("lesson-no-variable-to-differentiate-hint"),
+                ))
+            }
             several => {
                 return Err(block.error_at(
                     written,
-                    format!("{expr} has {} variables, so say which one", several.len()),
-                    format!(
-                        "add a line wrt = \"{}\" (one of {})",
-                        several[0],
-                        name_list(several)
+                    text!(
+                        "lesson-several-variables",
+                        expr = &expr,
+                        count = several.len()
+                    ),
+                    text!(
+                        "lesson-several-variables-hint",
+                        first = &several[0],
+                        variables = name_list_text(several)
                     ),
                 ))
             }
@@ -204,16 +217,16 @@ fn number(
     if let Some(wrt) = &raw.wrt {
         return Err(block.error_at(
             wrt,
-            "wrt belongs to derivative exercises",
-            "remove it, or ask for a derivative",
+            text!("lesson-wrt-of-number"),
+            text!("lesson-wrt-of-number-hint"),
         ));
     }
     let value = *answer.get_ref();
     if !value.is_finite() {
         return Err(block.error_at(
             answer,
-            format!("answer = {value} is not a finite number"),
-            "write the number, e.g. answer = 1.6",
+            text!("lesson-answer-not-finite", value = value.to_string()),
+            text!("lesson-answer-not-finite-hint"),
         ));
     }
     let tolerance = match &raw.tolerance {
@@ -222,8 +235,8 @@ fn number(
         Some(t) => {
             return Err(block.error_at(
                 t,
-                format!("tolerance = {} is not between 0 and 1", t.get_ref()),
-                "for example tolerance = 1e-3 (relative to the answer)",
+                text!("lesson-tolerance-range", value = t.get_ref().to_string()),
+                text!("lesson-tolerance-range-hint"),
             ))
         }
     };
@@ -244,14 +257,14 @@ fn hints(
     if let Some(extra) = hints.get_ref().get(MAX_HINTS) {
         return Err(block.error_at(
             extra,
-            "an exercise has at most two hints",
-            "fold the rest into the solution",
+            text!("lesson-too-many-hints"),
+            text!("lesson-too-many-hints-hint"),
         ));
     }
     hints
         .get_ref()
         .iter()
         .enumerate()
-        .map(|(k, hint)| block.prose(hint, "hints", &format!("hint {}", k + 1)))
+        .map(|(k, hint)| block.prose(hint, "hints", text!("lesson-part-hint", number = k + 1)))
         .collect()
 }

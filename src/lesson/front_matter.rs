@@ -8,7 +8,7 @@
 
 use super::source::Source;
 use super::toml_block::{Key, Schema, TomlBlock};
-use crate::Error;
+use crate::{text, Error};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -29,49 +29,43 @@ struct RawFrontMatter {
 }
 
 const SCHEMA: Schema = Schema {
-    what: "front matter",
+    block: "front-matter",
     keys: &[
         Key {
             name: "number",
-            holds: "a whole number of 1 or more",
+            holds: "lesson-holds-number",
             example: "number = 3",
         },
         Key {
             name: "title",
-            holds: "one line of text in quotes",
+            holds: "lesson-holds-title",
             example: "title = \"Gradient descent on one weight\"",
         },
         Key {
             name: "objectives",
-            holds: "a list of texts in quotes",
+            holds: "lesson-holds-texts",
             example: "objectives = [\"Apply the update rule by hand\"]",
         },
     ],
-    syntax: "write one key = value a line, text in quotes: number = 3, title = \"…\", objectives = [\"…\", \"…\"]",
+    syntax: "lesson-syntax-front-matter",
 };
 
 /// The line that opens and closes the front matter.
 const FENCE: &str = "+++";
-
-/// How a lesson file begins, for the hint when it does not.
-const OPENING: &str = "start the file with\n+++\nnumber = 1\ntitle = \"How a network learns\"\nobjectives = [\"…\"]\n+++";
 
 /// Reads the front matter; returns it and the index (0-based) of the first
 /// line after it.
 pub(super) fn read(source: &Source) -> Result<(FrontMatter, usize), Error> {
     let first = source.lines.first().map_or("", |line| line.1.trim_end());
     if first != FENCE {
+        // How a lesson file begins.
+        let opening = text!("lesson-opening");
         let hint = if first == "---" {
-            format!("the front matter is TOML between '+++' lines, not '---': {OPENING}")
+            text!("lesson-front-matter-not-dashes", opening = opening)
         } else {
-            OPENING.to_string()
+            opening
         };
-        return Err(source.error_at(
-            1,
-            None,
-            "a lesson begins with its front matter between two '+++' lines",
-            hint,
-        ));
+        return Err(source.error_at(1, None, text!("lesson-no-front-matter"), hint));
     }
     let closing = source
         .lines
@@ -83,8 +77,8 @@ pub(super) fn read(source: &Source) -> Result<(FrontMatter, usize), Error> {
             source.error_at(
                 1,
                 None,
-                "the front matter is not closed",
-                "end it with a line holding only '+++'",
+                text!("lesson-front-matter-open"),
+                text!("lesson-front-matter-open-hint"),
             )
         })?;
     let range = source.line_start(1)..source.line_start(closing);
@@ -94,8 +88,8 @@ pub(super) fn read(source: &Source) -> Result<(FrontMatter, usize), Error> {
         source.error_at(
             closing + 1,
             None,
-            format!("the front matter has no {key}"),
-            format!("add a line {example}"),
+            text!("lesson-front-matter-missing", key = key),
+            text!("lesson-add-line", line = example),
         )
     };
     let number = raw.number.ok_or_else(|| missing("number", "number = 1"))?;
@@ -118,12 +112,12 @@ fn lesson_number(block: &TomlBlock, number: &Spanned<i64>) -> Result<u32, Error>
         .ok_or_else(|| {
             block.error_at(
                 number,
-                format!(
-                    "number = {}: a lesson's number is from 1 to {}",
-                    number.get_ref(),
-                    u32::MAX
+                text!(
+                    "lesson-number-range",
+                    number = number.get_ref().to_string(),
+                    max = u32::MAX.to_string()
                 ),
-                "for example number = 3",
+                text!("lesson-for-example", example = "number = 3"),
             )
         })
 }
@@ -133,11 +127,11 @@ fn one_line_title(block: &TomlBlock, title: &Spanned<String>) -> Result<String, 
     if text.contains('\n') {
         return Err(block.error_at(
             title,
-            "the title is one line",
+            text!("lesson-title-one-line"),
             block.schema().example("title"),
         ));
     }
-    block.prose(title, "title", "the title")
+    block.prose(title, "title", text!("lesson-part-title"))
 }
 
 fn read_objectives(
@@ -147,14 +141,17 @@ fn read_objectives(
     if objectives.get_ref().is_empty() {
         return Err(block.error_at(
             objectives,
-            "the list of objectives is empty",
-            "give at least one: what the student will be able to do",
+            text!("lesson-no-objectives"),
+            text!("lesson-no-objectives-hint"),
         ));
     }
     objectives
         .get_ref()
         .iter()
         .enumerate()
-        .map(|(k, objective)| block.prose(objective, "objectives", &format!("objective {}", k + 1)))
+        .map(|(k, objective)| {
+            let what = text!("lesson-part-objective", number = k + 1);
+            block.prose(objective, "objectives", what)
+        })
         .collect()
 }

@@ -11,8 +11,7 @@
 use super::document::Exercise;
 use super::exercise::{judge, Verdict};
 use super::present::{Piece, Presenter};
-use super::strings::{fill, strings};
-use crate::Error;
+use crate::{msg, text, Error};
 use std::collections::HashSet;
 use std::io::{BufRead, Write};
 
@@ -37,9 +36,11 @@ pub fn interact(
     };
     session.run().map_err(|e| match e {
         SessionError::Lesson(e) => e,
-        SessionError::Io(e) => Error::Io {
-            path: "the terminal".into(),
-            message: e.to_string(),
+        SessionError::Io(e) => Error::Told {
+            message: text!("lesson-terminal-failed", error = e.to_string()),
+            hint: None,
+            location: None,
+            code: 2,
         },
     })
 }
@@ -84,23 +85,23 @@ impl Session<'_, '_, '_> {
                     }
                 }
             }
-            let s = strings(self.presenter.lang);
+            let lang = self.presenter.lang;
             let last = index + 1 == pages;
             let position = if index == 0 {
                 String::new()
             } else {
-                format!(
-                    "{} · ",
-                    fill(
-                        s.section_of,
-                        &[("k", &index.to_string()), ("n", &(pages - 1).to_string())]
-                    )
-                )
+                let section = msg!(
+                    lang,
+                    "lesson-section-of",
+                    section = index,
+                    sections = pages - 1
+                );
+                format!("{section} · ")
             };
             let keys = if last {
-                s.navigation_last
+                msg!(lang, "lesson-navigation-last")
             } else {
-                s.navigation
+                msg!(lang, "lesson-navigation")
             };
             loop {
                 write!(
@@ -143,17 +144,18 @@ impl Session<'_, '_, '_> {
 
     fn exercise(&mut self, e: &Exercise) -> Result<Flow, SessionError> {
         let p = self.presenter;
-        let s = strings(p.lang);
+        let lang = p.lang;
         write!(self.output, "{}", p.question(e))?;
         if self.answered.contains(&e.line) {
-            writeln!(self.output, "{}", p.dim(&format!("  {}", s.answered)))?;
+            let answered = msg!(lang, "lesson-answered");
+            writeln!(self.output, "{}", p.dim(&format!("  {answered}")))?;
             write!(self.output, "{}", p.solution(e))?;
             writeln!(self.output)?;
             return Ok(Flow::Continue);
         }
         let (mut wrong, mut hints_shown) = (0, 0);
         loop {
-            write!(self.output, "{}", s.answer_prompt)?;
+            write!(self.output, "{}", msg!(lang, "lesson-answer-prompt"))?;
             self.output.flush()?;
             let Some(answer) = self.read_line()? else {
                 writeln!(self.output)?;
@@ -174,7 +176,7 @@ impl Session<'_, '_, '_> {
                         )?;
                         hints_shown += 1;
                     } else {
-                        writeln!(self.output, "  {}", s.no_more_hints)?;
+                        writeln!(self.output, "  {}", msg!(lang, "lesson-no-more-hints"))?;
                     }
                     continue;
                 }
@@ -186,9 +188,9 @@ impl Session<'_, '_, '_> {
                 }
                 _ => {}
             }
-            match judge(e, &answer, p.lang) {
+            match judge(e, &answer, lang) {
                 Verdict::Right => {
-                    writeln!(self.output, "  {}", p.bold(s.right))?;
+                    writeln!(self.output, "  {}", p.bold(&msg!(lang, "lesson-right")))?;
                     write!(self.output, "{}", p.solution(e))?;
                     writeln!(self.output)?;
                     self.answered.insert(e.line);

@@ -31,4 +31,4 @@ pub use document::{
 pub use exercise::{judge, solution, Verdict};
 pub use interactive::interact;
 pub use present::{wrap, CommandOutput, LessonFormat, Piece, Presenter, Runner, WIDTH};
-pub use strings::{fill, strings, Strings};
+pub use strings::{strings, Strings};

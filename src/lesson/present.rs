@@ -7,11 +7,11 @@
 //! command prints when run on its own with the same arguments (plus the
 //! lesson's `--lang`, colour and, for Markdown, `--format markdown`).
 
-use super::document::{line_error, CommandBlock, Exercise, Item, Lesson};
+use super::document::{CommandBlock, Exercise, Item, Lesson};
 use super::exercise::solution;
-use super::strings::{fill, strings};
+use super::source::Source;
 use crate::i18n::Lang;
-use crate::Error;
+use crate::{msg, text, Error};
 use unicode_width::UnicodeWidthStr;
 
 /// Width of wrapped prose, in terminal columns.
@@ -110,14 +110,16 @@ impl<'a> Presenter<'a> {
     }
 
     fn title_block(&self) -> String {
-        let s = strings(self.lang);
-        let title = format!(
-            "{} {} · {}",
-            s.lesson, self.lesson.number, self.lesson.title
+        let title = msg!(
+            self.lang,
+            "lesson-title",
+            number = self.lesson.number.to_string(),
+            title = &self.lesson.title
         );
+        let objectives = msg!(self.lang, "lesson-objectives");
         match self.format {
             LessonFormat::Markdown => {
-                let mut out = format!("# {title}\n\n**{}:**\n\n", s.objectives);
+                let mut out = format!("# {title}\n\n**{objectives}:**\n\n");
                 for o in &self.lesson.objectives {
                     out.push_str(&format!("- {o}\n"));
                 }
@@ -127,7 +129,7 @@ impl<'a> Presenter<'a> {
             LessonFormat::Text => {
                 let rule = "═".repeat(title.width().min(WIDTH));
                 let mut out = format!("{}\n{}\n\n", self.bold(&title), self.bold(&rule));
-                out.push_str(&format!("{}:\n", s.objectives));
+                out.push_str(&format!("{objectives}:\n"));
                 for o in &self.lesson.objectives {
                     out.push_str(&wrap(o, WIDTH, "  • ", "    "));
                 }
@@ -151,12 +153,14 @@ impl<'a> Presenter<'a> {
     }
 
     fn ending(&self) -> String {
-        let s = strings(self.lang);
-        let number = self.lesson.number.to_string();
-        let mut line = fill(s.finished, &[("n", &number)]);
+        let mut line = msg!(
+            self.lang,
+            "lesson-finished",
+            number = self.lesson.number as u64
+        );
         if let Some(next) = self.next {
             line.push(' ');
-            line.push_str(&fill(s.next_lesson, &[("n", &next.to_string())]));
+            line.push_str(&msg!(self.lang, "lesson-next", number = next.to_string()));
         }
         match self.format {
             LessonFormat::Markdown => format!("---\n\n*{line}*\n"),
@@ -241,13 +245,7 @@ impl<'a> Presenter<'a> {
                 verbatim = true;
             }
             if output.code == 2 && !block.expect_error {
-                let first = output.stderr.lines().next().unwrap_or("").trim();
-                let first = first.strip_prefix("error: ").unwrap_or(first);
-                return Err(self.error_at_line(
-                    command.line,
-                    format!("{}: {first}", strings(self.lang).command_failed),
-                    "run the command on its own to see the whole message, and fix it in the lesson",
-                ));
+                return Err(self.command_failed(command.line, &output.stderr));
             }
             let shown = format!("$ stepgrad {}", command.text);
             match self.format {
@@ -289,14 +287,26 @@ impl<'a> Presenter<'a> {
         Ok(out)
     }
 
-    fn error_at_line(&self, line: usize, message: String, hint: &str) -> Error {
-        line_error(self.path, self.source, line, message, hint)
+    /// The error for a command of line `line` that failed, with the first
+    /// line of what it wrote to stderr (without its "error: ").
+    fn command_failed(&self, line: usize, stderr: &str) -> Error {
+        let first = stderr.lines().next().unwrap_or("").trim();
+        let label = format!("{}: ", msg!(self.lang, "label-error"));
+        let first = first
+            .strip_prefix("error: ")
+            .or_else(|| first.strip_prefix(&label))
+            .unwrap_or(first);
+        Source::new(self.path, self.source).error_at(
+            line,
+            None,
+            text!("lesson-command-failed", error = first),
+            text!("lesson-command-failed-hint"),
+        )
     }
 
     /// The exercise's question, as asked at a prompt.
     pub fn question(&self, e: &Exercise) -> String {
-        let s = strings(self.lang);
-        let label = format!("✎ {}:", s.exercise);
+        let label = format!("✎ {}:", msg!(self.lang, "lesson-exercise"));
         format!(
             "{}\n",
             self.inline(&wrap(&format!("{label} {}", e.question), WIDTH, "", "  "))
@@ -306,20 +316,19 @@ impl<'a> Presenter<'a> {
 
     /// The exercise with its hints and solution, for printed lessons.
     pub fn exercise_printed(&self, e: &Exercise) -> String {
-        let s = strings(self.lang);
         match self.format {
             LessonFormat::Markdown => {
-                let mut out = format!("**{}.** {}\n\n", s.exercise, e.question);
+                let exercise = msg!(self.lang, "lesson-exercise");
+                let mut out = format!("**{exercise}.** {}\n\n", e.question);
                 for (k, hint) in e.hints.iter().enumerate() {
                     out.push_str(&format!(
-                        "<details><summary>{} {}</summary>\n\n{hint}\n\n</details>\n\n",
-                        s.hint,
-                        k + 1
+                        "<details><summary>{}</summary>\n\n{hint}\n\n</details>\n\n",
+                        msg!(self.lang, "lesson-hint", number = k + 1),
                     ));
                 }
                 out.push_str(&format!(
                     "<details><summary>{}</summary>\n\n{}\n\n</details>\n\n",
-                    s.solution,
+                    msg!(self.lang, "lesson-solution"),
                     solution(e, self.lang).replace('\n', "\n\n")
                 ));
                 out
@@ -338,13 +347,13 @@ impl<'a> Presenter<'a> {
 
     /// Hint `k` (0-based), for the terminal.
     pub fn hint(&self, k: usize, hint: &str) -> String {
-        let label = format!("{} {}: ", strings(self.lang).hint, k + 1);
+        let label = format!("{}: ", msg!(self.lang, "lesson-hint", number = k + 1));
         self.inline(&wrap(&format!("{label}{hint}"), WIDTH, "  ", "    "))
     }
 
     /// The solution, for the terminal.
     pub fn solution(&self, e: &Exercise) -> String {
-        let label = format!("{}: ", strings(self.lang).solution);
+        let label = format!("{}: ", msg!(self.lang, "lesson-solution"));
         let text = solution(e, self.lang);
         let mut lines = text.lines();
         let mut out = self.inline(&wrap(

@@ -3,10 +3,14 @@
 //! the file, each rendered as every stepgrad error is (`path:line:column`,
 //! the line with a caret under the bad part, a hint).
 //!
+//! The errors are told in the session's language: their message and hint
+//! are texts of the catalogue, rendered when the command line writes them.
+//!
 //! Invariant: every error made here points inside the file's text (a
 //! line past the end points at the end), so rendering it never fails.
 
 use crate::diagnostic::Location;
+use crate::i18n::Text;
 use crate::Error;
 use std::ops::Range;
 
@@ -44,8 +48,8 @@ impl<'a> Source<'a> {
         &self,
         number: usize,
         columns: Option<Range<usize>>,
-        message: impl Into<String>,
-        hint: impl Into<String>,
+        message: Text,
+        hint: Text,
     ) -> Error {
         let (start, line) = self
             .lines
@@ -58,16 +62,11 @@ impl<'a> Source<'a> {
     }
 
     /// An error underlining the byte range `span` of the file.
-    pub(super) fn error_in(
-        &self,
-        span: Range<usize>,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Error {
-        Error::Located {
-            location: Box::new(Location::of_span(self.path, self.text, &span)),
-            message: message.into(),
-            hint: Some(hint.into()),
-        }
+    pub(super) fn error_in(&self, span: Range<usize>, message: Text, hint: Text) -> Error {
+        Error::told_at(
+            Location::of_span(self.path, self.text, &span),
+            message,
+            hint,
+        )
     }
 }

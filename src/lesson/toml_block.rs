@@ -5,7 +5,8 @@
 //! block's own reader checks afterwards.
 //!
 //! Each kind of block describes its keys once, in a `Schema` (what each key
-//! holds, with an example); the messages and hints are made from it. A new
+//! holds, with an example); the messages and hints are made from it, in the
+//! words of the catalogue (the toml crate's own words through `toml_text`). A new
 //! key is a field of the block's raw struct and a row of its schema; a new
 //! kind of block is a raw struct, a schema and a reader using `TomlBlock`.
 //! The toml crate's errors are told apart by their opening words; one not
@@ -17,7 +18,8 @@
 
 use super::source::Source;
 use crate::expr::closest_name;
-use crate::Error;
+use crate::i18n::Text;
+use crate::{text, Error};
 use serde::de::DeserializeOwned;
 use std::ops::Range;
 use toml::Spanned;
@@ -25,7 +27,8 @@ use toml::Spanned;
 /// One key a block may have.
 pub(super) struct Key {
     pub(super) name: &'static str,
-    /// What the value is, for messages: "a whole number of 1 or more".
+    /// The message saying what the value is: "a whole number of 1 or
+    /// more" (`lesson-holds-number`).
     pub(super) holds: &'static str,
     /// A line that sets it: `number = 3`.
     pub(super) example: &'static str,
@@ -33,10 +36,12 @@ pub(super) struct Key {
 
 /// The keys of one kind of block.
 pub(super) struct Schema {
-    /// The block's name in messages: "front matter", "exercise".
-    pub(super) what: &'static str,
+    /// The block's kind, as the messages choose their words by it:
+    /// "front-matter" or "exercise".
+    pub(super) block: &'static str,
     pub(super) keys: &'static [Key],
-    /// How the block is written, for the hint to a syntax error.
+    /// The message saying how the block is written, for the hint to a
+    /// syntax error.
     pub(super) syntax: &'static str,
 }
 
@@ -50,9 +55,15 @@ impl Schema {
     }
 
     /// "for example number = 3", for the hint about `name`.
-    pub(super) fn example(&self, name: &str) -> String {
-        self.key(name)
-            .map_or_else(String::new, |key| format!("for example {}", key.example))
+    pub(super) fn example(&self, name: &str) -> Text {
+        self.key(name).map_or_else(
+            || Text::Verbatim(String::new()),
+            |key| text!("lesson-for-example", example = key.example),
+        )
+    }
+
+    fn syntax(&self) -> Text {
+        Text::message(self.syntax, Vec::new())
     }
 }
 
@@ -91,34 +102,24 @@ impl<'s, 'a> TomlBlock<'s, 'a> {
     }
 
     /// An error at `span`, a byte range of the block's text.
-    pub(super) fn error(
-        &self,
-        span: Range<usize>,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Error {
+    pub(super) fn error(&self, span: Range<usize>, message: Text, hint: Text) -> Error {
         let file = self.offset + span.start..self.offset + span.end;
         self.source.error_in(file, message, hint)
     }
 
     /// An error at a value of the block.
-    pub(super) fn error_at<T>(
-        &self,
-        value: &Spanned<T>,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Error {
+    pub(super) fn error_at<T>(&self, value: &Spanned<T>, message: Text, hint: Text) -> Error {
         self.error(value.span(), message, hint)
     }
 
     /// Prose (a question, a hint, an objective): each line trimmed, and
     /// the lines joined by one space, as the lines of a paragraph are; an
-    /// error naming `what` when nothing is left.
+    /// error naming `what` ("the title", "hint 2") when nothing is left.
     pub(super) fn prose(
         &self,
         value: &Spanned<String>,
         key: &str,
-        what: &str,
+        what: Text,
     ) -> Result<String, Error> {
         let text = value
             .get_ref()
@@ -128,7 +129,11 @@ impl<'s, 'a> TomlBlock<'s, 'a> {
             .collect::<Vec<_>>()
             .join(" ");
         if text.is_empty() {
-            return Err(self.error_at(value, format!("{what} is empty"), self.schema.example(key)));
+            return Err(self.error_at(
+                value,
+                text!("lesson-empty", what = what),
+                self.schema.example(key),
+            ));
         }
         Ok(text)
     }
@@ -164,41 +169,42 @@ impl<'s, 'a> TomlBlock<'s, 'a> {
     fn toml_error(&self, e: &toml::de::Error) -> Error {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim();
-        let what = self.schema.what;
+        let block = self.schema.block;
         if let Some(unknown) = message
             .strip_prefix("unknown field `")
             .and_then(|rest| rest.split('`').next())
         {
-            let names = self.schema.names();
-            let hint = match closest_name(unknown, names.iter().copied()) {
-                Some(meant) => format!("did you mean {meant}? The keys are {}", names.join(", ")),
-                None => format!("the keys are {}", names.join(", ")),
+            let keys = self.schema.names().join(", ");
+            let hint = match closest_name(unknown, self.schema.names().iter().copied()) {
+                Some(meant) => text!("lesson-did-you-mean-key", meant = meant, keys = keys),
+                None => text!("lesson-the-keys-are", keys = keys),
             };
-            // "front matter" as an adjective: "front-matter key".
-            let kind = what.replace(' ', "-");
-            return self.error(span, format!("unknown {kind} key '{unknown}'"), hint);
+            let message = text!("lesson-unknown-key", block = block, key = unknown);
+            return self.error(span, message, hint);
         }
         if message.starts_with("duplicate key") {
             let key = self.text.get(span.clone()).unwrap_or("").trim();
             return self.error(
                 span.clone(),
-                format!("'{key}' is given twice"),
-                format!("give each key of the {what} once"),
+                text!("lesson-key-twice", key = key),
+                text!("lesson-key-twice-hint", block = block),
             );
         }
         if message.starts_with("invalid type") || message.starts_with("invalid value") {
             if let Some(key) = self.key_holding(&span) {
                 return self.error(
                     span,
-                    format!("{} must be {}", key.name, key.holds),
-                    format!("for example {}", key.example),
+                    text!(
+                        "lesson-wrong-type",
+                        key = key.name,
+                        holds = Text::message(key.holds, Vec::new())
+                    ),
+                    text!("lesson-for-example", example = key.example),
                 );
             }
         }
-        let message = format!(
-            "the {what} is not valid TOML: {}",
-            message.replace('\n', " ")
-        );
+        let problem = crate::toml_text::explain(&message.replace('\n', " "));
+        let message = text!("lesson-not-toml", block = block, problem = problem);
         // `key: value`, as YAML writes it: point at the colon.
         let before = self
             .text
@@ -207,10 +213,10 @@ impl<'s, 'a> TomlBlock<'s, 'a> {
             .trim_end_matches(' ');
         if before.ends_with(':') {
             let colon = before.len() - 1;
-            let hint = format!("a key is set with '=', not ':'; {}", self.schema.syntax);
+            let hint = text!("lesson-colon-not-equals", syntax = self.schema.syntax());
             return self.error(colon..colon + 1, message, hint);
         }
-        self.error(span, message, self.schema.syntax)
+        self.error(span, message, self.schema.syntax())
     }
 
     /// The key whose value covers `span` (a value of the wrong type, or a

@@ -1,0 +1,9 @@
+# Why a file could not be read.
+
+file-not-found = there is no such file
+file-is-folder = this is a folder, not a file
+file-too-large = the file has { $megabytes } MB; stepgrad reads files of at most { $limit } MB
+file-not-utf8 = the file is not UTF-8 text
+
+# A long list of names, shortened: the first ten, the last and how many.
+names-shortened = { $first }, …, { $last } ({ $count } in all)

@@ -1,0 +1,153 @@
+# The lesson runner's own words: the pages around a lesson's text, the
+# exercises' verdicts, the list of lessons, and every mistake in a lesson
+# file (src/lesson/).
+
+## Pages
+
+lesson-title = Lesson { $number } · { $title }
+lesson-objectives = In this lesson you will
+lesson-exercise = Exercise
+lesson-hint = Hint { $number }
+lesson-solution = Solution
+lesson-derivative-is = stepgrad's derivative
+lesson-finished = End of lesson { $number }.
+lesson-next = Next: stepgrad lesson { $number }
+lesson-section-of = section { $section } of { $sections }
+lesson-navigation = [Enter] next · [b] back · [q] quit
+lesson-navigation-last = [Enter] finish · [b] back · [q] quit
+
+## The list of lessons
+
+lesson-list-title = stepgrad lessons
+lesson-list-intro = Nine lessons on how neural networks learn. Each idea is shown by running stepgrad on a worked example, and stepgrad checks your answers to the exercises. In a terminal a lesson goes one section at a time.
+lesson-list-start = Start the first lesson with: stepgrad lesson 1
+lesson-list-other-language = In Korean: stepgrad lesson 1 --lang ko
+lesson-list-own-file = Your own lesson file (docs/lessons.md has the format): stepgrad lesson my-lesson.md
+
+## Answering an exercise
+
+lesson-answer-prompt = Your answer ([?] hint · [s] solution · [Enter] skip):{" "}
+lesson-right = ✓ Right.
+lesson-not-yet = ✗ Not yet.
+lesson-too-large = It is too large.
+lesson-too-small = It is too small.
+lesson-your-value = Your answer gives { $value }.
+lesson-at-point = At { $point } the derivative is { $expected }; your answer gives { $answer }.
+lesson-likely-mistake = Likely mistake: { $mistake }.
+lesson-needs-number = Answer with a number (or arithmetic such as 2 - 0.1*4).
+lesson-no-more-hints = No more hints: [s] shows the solution.
+lesson-undecided = stepgrad could not decide this answer: { $reason }.
+lesson-undefined = undefined
+lesson-answered = (answered)
+# Where a typo in an answer is, as a parse error names it.
+lesson-your-answer = your answer
+lesson-expression-unreadable = { $expr } cannot be read
+lesson-terminal-failed = the terminal: { $error }
+
+## Running the lesson's commands
+
+lesson-command-failed = this command failed while the lesson ran: { $error }
+lesson-command-failed-hint = run the command on its own to see the whole message, and fix it in the lesson
+
+## Mistakes in a lesson file: the front matter
+
+lesson-no-front-matter = a lesson begins with its front matter between two '+++' lines
+lesson-opening =
+    start the file with
+    +++
+    number = 1
+    title = "How a network learns"
+    objectives = ["…"]
+    +++
+lesson-front-matter-not-dashes = the front matter is TOML between '+++' lines, not '---': { $opening }
+lesson-front-matter-open = the front matter is not closed
+lesson-front-matter-open-hint = end it with a line holding only '+++'
+lesson-front-matter-missing = the front matter has no { $key }
+lesson-add-line = add a line { $line }
+lesson-for-example = for example { $example }
+lesson-number-range = number = { $number }: a lesson's number is from 1 to { $max }
+lesson-title-one-line = the title is one line
+lesson-no-objectives = the list of objectives is empty
+lesson-no-objectives-hint = give at least one: what the student will be able to do
+lesson-empty = { $what } is empty
+lesson-part-title = the title
+lesson-part-objective = objective { $number }
+lesson-part-question = the question
+lesson-part-hint = hint { $number }
+lesson-part-solution = the solution
+
+## The TOML of the front matter and of exercises
+
+lesson-holds-number = a whole number of 1 or more
+lesson-holds-title = one line of text in quotes
+lesson-holds-texts = a list of texts in quotes
+lesson-holds-text = text in quotes
+lesson-holds-expression = an expression in quotes
+lesson-holds-variable = a variable's name in quotes
+lesson-holds-a-number = a number
+lesson-holds-tolerance = a number between 0 and 1
+lesson-syntax-front-matter = write one key = value a line, text in quotes: number = 3, title = "…", objectives = ["…", "…"]
+lesson-syntax-exercise = write one key = value a line, text in quotes: question = "…", answer = 1.6, hints = ["…"]
+lesson-unknown-key = unknown { $block ->
+        [front-matter] front-matter
+       *[exercise] exercise
+    } key '{ $key }'
+lesson-did-you-mean-key = did you mean { $meant }? The keys are { $keys }
+lesson-the-keys-are = the keys are { $keys }
+lesson-key-twice = '{ $key }' is given twice
+lesson-key-twice-hint = give each key of the { $block ->
+        [front-matter] front matter
+       *[exercise] exercise
+    } once
+lesson-wrong-type = { $key } must be { $holds }
+lesson-not-toml = the { $block ->
+        [front-matter] front matter
+       *[exercise] exercise
+    } is not valid TOML: { $problem }
+lesson-colon-not-equals = a key is set with '=', not ':'; { $syntax }
+
+## Exercises
+
+lesson-no-question = this exercise has no question
+lesson-derivative-and-answer = an exercise asks for a derivative or for a number, not both
+lesson-derivative-and-answer-hint = keep either derivative or answer
+lesson-nothing-asked = this exercise says neither what to differentiate nor the answer
+lesson-nothing-asked-hint = add derivative = "EXPR" (and wrt = "V"), or answer = NUMBER
+lesson-tolerance-of-derivative = tolerance belongs to numeric answers
+lesson-tolerance-of-derivative-hint = derivatives are checked exactly; remove the tolerance
+lesson-derivative-unreadable = derivative: { $problem }
+lesson-derivative-unreadable-hint = write the expression as for stepgrad diff
+lesson-wrt-absent = wrt: '{ $wrt }' does not occur in { $expr }
+lesson-no-variable-hint = { $expr } has no variable; ask for the derivative of an expression in one
+lesson-the-variables-are = the variables are { $variables }
+lesson-no-variable = { $expr } has no variable to differentiate by
+lesson-no-variable-to-differentiate-hint = ask for the derivative of an expression in a variable, e.g. derivative = "x^3"
+lesson-several-variables = { $expr } has { $count } variables, so say which one
+lesson-several-variables-hint = add a line wrt = "{ $first }" (one of { $variables })
+lesson-wrt-of-number = wrt belongs to derivative exercises
+lesson-wrt-of-number-hint = remove it, or ask for a derivative
+lesson-answer-not-finite = answer = { $value } is not a finite number
+lesson-answer-not-finite-hint = write the number, e.g. answer = 1.6
+lesson-tolerance-range = tolerance = { $value } is not between 0 and 1
+lesson-tolerance-range-hint = for example tolerance = 1e-3 (relative to the answer)
+lesson-too-many-hints = an exercise has at most two hints
+lesson-too-many-hints-hint = fold the rest into the solution
+
+## The body: sections and fenced blocks
+
+lesson-no-section = the lesson has no section
+lesson-no-section-hint = divide the lesson into sections with '## ' headings
+lesson-block-open = this fenced block is never closed
+lesson-block-open-hint = end it with a line holding only ```
+lesson-heading-level = only '## ' (a section) and '### ' headings belong in a lesson
+lesson-heading-level-hint = the lesson's title is the front matter's title; start sections with '## '
+lesson-exercise-option = unknown option '{ $option }' of an exercise block
+lesson-exercise-option-hint = write the fence as ```exercise
+lesson-command-option = unknown option '{ $option }' of a stepgrad block
+lesson-command-option-hint = the only option is expect-error: ```stepgrad expect-error
+lesson-quote-open = this quote is never closed
+lesson-quote-open-hint = close the quote on the same line
+lesson-no-command = a line with 'stepgrad' and no command
+lesson-no-command-hint = write the command, e.g. diff "x^2"
+lesson-empty-block = this stepgrad block has no command
+lesson-empty-block-hint = write one command a line, e.g. diff "x^2" --at x=3
