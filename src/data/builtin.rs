@@ -8,7 +8,7 @@
 //! samples (a named generator, ChaCha8).
 
 use super::{load_csv, Dataset, TargetColumns};
-use crate::Error;
+use crate::{text, Error};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -177,15 +177,12 @@ pub fn builtin(name: &str, g: &Generation) -> Result<Dataset, Error> {
         other => {
             // A close name is one a typo or two away, relative to its length
             // (so 'foo' does not suggest xor).
-            let close = crate::expr::closest_name(other, NAMES);
-            return Err(Error::usage(
-                format!("there is no built-in data set named '{other}'"),
-                match close {
-                    Some(n) => format!(
-                        "did you mean builtin:{n}? The built-in sets are {}",
-                        NAMES.join(", ")
-                    ),
-                    None => format!("the built-in sets are {}", NAMES.join(", ")),
+            let names = NAMES.join(", ");
+            return Err(Error::told(
+                text!("data-no-such-builtin", name = other),
+                match crate::expr::closest_name(other, NAMES) {
+                    Some(n) => text!("data-did-you-mean-builtin", meant = n, names = names),
+                    None => text!("data-the-builtins-are", names = names),
                 },
             ));
         }

@@ -1,10 +1,13 @@
 //! Reading a data set from CSV: a header row, numeric feature columns, and
 //! either numeric target columns or one class-label column turned into
-//! one-hot targets. Every problem is reported with its line and column.
+//! one-hot targets. Every problem is reported with its line and column, in
+//! the words of the catalogue (`csv-…`), rendered in the session's
+//! language.
 
 use super::Dataset;
-use crate::diagnostic::{name_list, Location};
-use crate::Error;
+use crate::diagnostic::{name_list_text, Location};
+use crate::i18n::Text;
+use crate::{text, Error};
 
 /// Which columns hold the targets.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,13 +23,19 @@ fn located(
     path: &str,
     text: &str,
     span: std::ops::Range<usize>,
-    message: String,
-    hint: &str,
+    message: Text,
+    hint: Text,
 ) -> Error {
-    Error::Located {
-        location: Box::new(Location::of_span(path, text, &span)),
+    Error::told_at(Location::of_span(path, text, &span), message, hint)
+}
+
+/// What the csv crate could not read, in its words, after the file's name.
+fn unreadable(message: Text) -> Error {
+    Error::Told {
         message,
-        hint: Some(hint.to_string()),
+        hint: None,
+        location: None,
+        code: 2,
     }
 }
 
@@ -34,11 +43,7 @@ fn located(
 pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Dataset, Error> {
     let source = CsvSource { path, text };
     if text.trim().is_empty() {
-        return Err(source.error(
-            0..0,
-            "the CSV file is empty".into(),
-            "the first line must name the columns, e.g. x1,x2,y",
-        ));
+        return Err(source.error(0..0, text!("csv-empty"), text!("csv-empty-hint")));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -47,9 +52,12 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| Error::Io {
-            path: path.to_string(),
-            message: format!("cannot read the header row: {e}"),
+        .map_err(|e| {
+            unreadable(text!(
+                "csv-header-unreadable",
+                path = path,
+                error = e.to_string()
+            ))
         })?
         .iter()
         .map(str::to_string)
@@ -69,9 +77,12 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
     };
     let mut classes = Classes::default();
     for record in reader.records() {
-        let record = record.map_err(|e| Error::Io {
-            path: path.to_string(),
-            message: e.to_string(),
+        let record = record.map_err(|e| {
+            unreadable(text!(
+                "csv-row-unreadable",
+                path = path,
+                error = e.to_string()
+            ))
         })?;
         let Some(row) = source.row(&record, &headers)? else {
             continue;
@@ -85,8 +96,8 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
     if data.inputs.is_empty() {
         return Err(source.error(
             0..layout.header_end,
-            "the CSV file has a header but no data rows".into(),
-            "add one row per sample below the header",
+            text!("csv-no-rows"),
+            text!("csv-no-rows-hint"),
         ));
     }
     if let TargetColumns::Label(_) = targets {
@@ -151,7 +162,7 @@ impl Classes {
 }
 
 impl<'a> CsvSource<'a> {
-    fn error(&self, span: std::ops::Range<usize>, message: String, hint: &str) -> Error {
+    fn error(&self, span: std::ops::Range<usize>, message: Text, hint: Text) -> Error {
         located(self.path, self.text, span, message, hint)
     }
 
@@ -174,8 +185,8 @@ impl<'a> CsvSource<'a> {
         if features.is_empty() {
             return Err(self.error(
                 0..header_end,
-                "no column is left for the inputs".into(),
-                "the columns that are not targets are the inputs",
+                text!("csv-no-inputs"),
+                text!("csv-no-inputs-hint"),
             ));
         }
         Ok(Layout {
@@ -201,12 +212,12 @@ impl<'a> CsvSource<'a> {
         if record.len() != headers.len() {
             return Err(self.error(
                 line_span,
-                format!(
-                    "this row has {} fields, but the header names {} columns",
-                    record.len(),
-                    headers.len()
+                text!(
+                    "csv-ragged-row",
+                    fields = record.len(),
+                    columns = headers.len()
                 ),
-                "every row needs one value per column",
+                text!("csv-ragged-row-hint"),
             ));
         }
         Ok(Some(Row {
@@ -249,13 +260,18 @@ impl Row<'_> {
             Ok(v) if v.is_finite() => Ok(v),
             _ if field.trim().is_empty() => Err(self.source.error(
                 self.field_span(i),
-                format!("column {} ({name}) is empty on this row", i + 1),
-                "every input and numeric target needs a number on every row",
+                text!("csv-empty-field", column = i + 1, name = name),
+                text!("csv-empty-field-hint"),
             )),
             _ => Err(self.source.error(
                 self.field_span(i),
-                format!("'{field}' in column {} ({name}) is not a number", i + 1),
-                "inputs and numeric targets must be numbers such as 0.5 or -1e-3",
+                text!(
+                    "csv-not-a-number",
+                    value = field,
+                    column = i + 1,
+                    name = name
+                ),
+                text!("csv-not-a-number-hint"),
             )),
         }
     }
@@ -280,14 +296,6 @@ fn header_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     spans
 }
 
-fn input_columns(n: usize) -> String {
-    if n == 1 {
-        "1 input column".into()
-    } else {
-        format!("{n} input columns")
-    }
-}
-
 /// Checks that the CSV loaded as `data` has the `expected` number of input
 /// columns, pointing at the first column too many (or at the header when
 /// there are too few).
@@ -303,7 +311,7 @@ pub fn check_input_columns(
     }
     let spans = header_spans(text);
     let header_end = text.find('\n').unwrap_or(text.len());
-    let hint = "make the first layer size the number of input columns, give the extra columns to --targets, or leave out the spec to get a network built for the data";
+    let hint = text!("csv-input-columns-hint");
     if found > expected {
         let extra = &data.feature_names[expected];
         let column = text[..header_end]
@@ -315,11 +323,13 @@ pub fn check_input_columns(
             path,
             text,
             span,
-            format!(
-                "{} ({}), more input columns than the network takes: its input layer has {expected}, so '{extra}' (column {}) is the first too many",
-                input_columns(found),
-                name_list(&data.feature_names),
-                column + 1
+            text!(
+                "csv-too-many-inputs",
+                count = found,
+                names = name_list_text(&data.feature_names),
+                inputs = expected,
+                extra = extra,
+                column = column + 1
             ),
             hint,
         ));
@@ -328,10 +338,11 @@ pub fn check_input_columns(
         path,
         text,
         0..header_end,
-        format!(
-            "{} ({}), fewer than the network takes: its input layer has {expected}",
-            input_columns(found),
-            name_list(&data.feature_names)
+        text!(
+            "csv-too-few-inputs",
+            count = found,
+            names = name_list_text(&data.feature_names),
+            inputs = expected
         ),
         hint,
     ))
@@ -349,8 +360,8 @@ fn column_index(
             path,
             text,
             0..header_end,
-            format!("there is no column named '{name}'"),
-            &format!("the columns are {}", name_list(headers)),
+            text!("csv-no-such-column", name = name),
+            text!("csv-the-columns-are", columns = name_list_text(headers)),
         )
     })
 }
