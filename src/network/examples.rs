@@ -3,7 +3,7 @@
 
 use super::spec::{parse_spec, Spec};
 use crate::expr::closest_name;
-use crate::Error;
+use crate::{text, Error};
 use std::path::Path;
 
 const EXAMPLES: [(&str, &str); 3] = [
@@ -29,9 +29,15 @@ pub fn example(name: &str) -> Option<&'static str> {
 pub fn load_spec(argument: &str) -> Result<Spec, Error> {
     let path = Path::new(argument);
     if path.is_file() {
-        let text = crate::text_file::read(path).map_err(|failure| Error::Io {
-            path: argument.to_string(),
-            message: failure.to_string(),
+        let text = crate::text_file::read(path).map_err(|failure| Error::Told {
+            message: text!(
+                "spec-file-unreadable",
+                path = argument,
+                reason = failure.text()
+            ),
+            hint: None,
+            location: None,
+            code: 2,
         })?;
         return parse_spec(&text, argument, path.parent());
     }
@@ -39,19 +45,13 @@ pub fn load_spec(argument: &str) -> Result<Spec, Error> {
         return parse_spec(text, &format!("examples/{argument}.toml"), None);
     }
     let names = example_names();
-    let close = closest_name(argument, names.iter().copied());
-    let hint = match close {
-        Some(n) => format!(
-            "did you mean {n}? The built-in examples are {}",
-            names.join(", ")
-        ),
-        None => format!(
-            "give the path of a .toml spec, or one of the built-in examples: {}",
-            names.join(", ")
-        ),
+    let listed = names.join(", ");
+    let hint = match closest_name(argument, names.iter().copied()) {
+        Some(meant) => text!("spec-did-you-mean-example", meant = meant, names = listed),
+        None => text!("spec-give-a-spec", names = listed),
     };
-    Err(Error::usage(
-        format!("there is no spec file or built-in example named '{argument}'"),
+    Err(Error::told(
+        text!("spec-no-such-spec", name = argument),
         hint,
     ))
 }

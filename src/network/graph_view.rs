@@ -47,7 +47,7 @@ pub fn sample_view(spec: &Spec, sample: usize) -> Result<NetworkView, Error> {
         Err(failure) => {
             let graph: &Graph = &formula.graph;
             let named = named_values(&formula);
-            let sample = Some(format!("sample {}", sample + 1));
+            let sample = Some(super::sample_name(sample + 1));
             Err(describe_failure(graph, &names, &named, &failure, &point, sample).into_error(spec))
         }
     }

@@ -26,4 +26,7 @@ pub use run::{
 pub use spec::{
     initialize, parse_spec, Activation, BiasMode, Loss, Origin, Parameters, Spec, TrainSettings,
 };
-pub use start::{describe_failure, named_values, summed_fault, StartFault};
+pub use start::{
+    describe_failure, named_values, sample_name, summed_fault, validation_sample_name, Failing,
+    SampleName, StartFault,
+};

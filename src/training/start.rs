@@ -14,7 +14,12 @@ use super::tapes::{evaluate, Columns};
 use super::trainer::Model;
 use crate::data::Dataset;
 use crate::expr::Evaluator;
-use crate::network::{describe_failure, named_values, sample_point, summed_fault, StartFault};
+use crate::i18n::Text;
+use crate::network::{
+    describe_failure, named_values, sample_name, sample_point, summed_fault,
+    validation_sample_name, Failing, StartFault,
+};
+use crate::text;
 
 /// Samples evaluated together while the sample at fault is looked for.
 const CHUNK: usize = 128;
@@ -38,7 +43,7 @@ pub fn start_fault(
     );
     if !finite(whole.loss, &whole.gradient) {
         return Some(
-            sample_fault(model, data, params, true, "sample")
+            sample_fault(model, data, params, true, sample_name)
                 .unwrap_or_else(|| fallback(model, whole.loss, &whole.gradient)),
         );
     }
@@ -55,7 +60,7 @@ pub fn start_fault(
         return None;
     }
     Some(
-        sample_fault(model, validation, params, false, "validation sample")
+        sample_fault(model, validation, params, false, validation_sample_name)
             .unwrap_or_else(|| fallback(model, held_out.loss, &[])),
     )
 }
@@ -68,21 +73,22 @@ fn finite(loss: f64, gradient: &[f64]) -> bool {
 /// overflow.
 fn fallback(model: Model<'_>, loss: f64, gradient: &[f64]) -> StartFault {
     summed_fault(model.formula, loss, gradient).unwrap_or_else(|| StartFault {
-        value: "E_total".into(),
-        fails: "overflows",
-        cause: format!("over the samples it comes to {loss}"),
+        value: Text::Verbatim("E_total".into()),
+        fails: Failing::Overflows,
+        cause: text!("start-total-is", total = loss.to_string()),
         sample: None,
     })
 }
 
 /// The first sample of `data` whose loss (or, with `with_gradient`, its
-/// gradient) is not finite, named: "sample 3" or "validation sample 3".
+/// gradient) is not finite, named by `name`: "sample 3" or "validation
+/// sample 3".
 fn sample_fault(
     model: Model<'_>,
     data: &Dataset,
     params: &[f64],
     with_gradient: bool,
-    word: &str,
+    name: fn(usize) -> Text,
 ) -> Option<StartFault> {
     let fails = |indices: &[usize]| {
         let e = evaluate(
@@ -104,7 +110,7 @@ fn sample_fault(
         roots.extend(&formula.gradients);
     }
     let point = sample_point(formula, params, &data.inputs[sample], &data.targets[sample]);
-    let name = format!("{word} {}", sample + 1);
+    let name = name(sample + 1);
     match Evaluator::new(&formula.graph, &roots).evaluate_or_fail(&point) {
         Err(failure) => Some(describe_failure(
             &formula.graph,
@@ -115,9 +121,9 @@ fn sample_fault(
             Some(name),
         )),
         Ok(_) => Some(StartFault {
-            value: "E_total".into(),
-            fails: "overflows",
-            cause: "its value or gradient on this sample is not a finite number".into(),
+            value: Text::Verbatim("E_total".into()),
+            fails: Failing::Overflows,
+            cause: text!("start-not-finite-on-sample"),
             sample: Some(name),
         }),
     }

@@ -6,7 +6,8 @@
 
 use super::validate::{Checker, RawData, Rows};
 use crate::data::{load_csv, TargetColumns};
-use crate::Error;
+use crate::diagnostic::name_list_text;
+use crate::{text, Error};
 use toml::Spanned;
 
 /// The path of a `[data] file`, relative to the spec's folder.
@@ -30,8 +31,8 @@ pub(super) fn csv_data(
         _ => {
             return Err(check.error(
                 data.span(),
-                "[data] needs either targets = [columns] or label = \"column\"",
-                "targets names numeric target columns; label names one class column",
+                text!("spec-data-columns"),
+                text!("spec-data-columns-hint"),
             ))
         }
     };
@@ -39,8 +40,12 @@ pub(super) fn csv_data(
     let text = crate::text_file::read(&path).map_err(|why| {
         check.error(
             raw.file.span(),
-            format!("cannot read {}: {why}", path.display()),
-            "the path is relative to the spec file",
+            text!(
+                "spec-data-unreadable",
+                path = path.display().to_string(),
+                reason = why.text()
+            ),
+            text!("spec-data-unreadable-hint"),
         )
     })?;
     let dataset = load_csv(&path.display().to_string(), &text, &columns)?;
@@ -48,24 +53,26 @@ pub(super) fn csv_data(
     if dataset.feature_names.len() != inputs {
         return Err(check.error(
             data.span(),
-            format!(
-                "{} has {} input columns ({}), but the network takes {inputs} inputs",
-                path.display(),
-                dataset.feature_names.len(),
-                crate::diagnostic::name_list(&dataset.feature_names)
+            text!(
+                "spec-data-inputs",
+                path = path.display().to_string(),
+                count = dataset.feature_names.len(),
+                names = name_list_text(&dataset.feature_names),
+                inputs = inputs
             ),
-            "make layers[0] the number of input columns",
+            text!("spec-data-inputs-hint"),
         ));
     }
     if dataset.target_names.len() != outputs {
         return Err(check.error(
             data.span(),
-            format!(
-                "{} gives {} targets per sample, but the output layer has {outputs} neurons",
-                path.display(),
-                dataset.target_names.len()
+            text!(
+                "spec-data-targets",
+                path = path.display().to_string(),
+                count = dataset.target_names.len(),
+                outputs = outputs
             ),
-            "make the last layer size the number of targets (or classes)",
+            text!("spec-data-targets-hint"),
         ));
     }
     Ok((dataset.inputs, dataset.targets))

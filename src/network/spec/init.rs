@@ -5,6 +5,8 @@
 //! parameters, number for number, and every number drawn is finite.
 
 use super::{BiasMode, Parameters};
+use crate::i18n::{Lang, Text};
+use crate::text;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -18,13 +20,26 @@ fn standard_normal(rng: &mut ChaCha8Rng) -> f64 {
 /// Weights from a seeded scheme: xavier (Glorot uniform, U(−a, a) with
 /// a = √(6/(fan_in + fan_out))), he (normal with standard deviation
 /// √(2/fan_in)), or uniform(a, b). Biases start at 0, except with
-/// uniform(a, b), which draws them too.
+/// uniform(a, b), which draws them too. A scheme that cannot be read is
+/// told, as message and hint, in English.
 pub fn initialize(
     layers: &[usize],
     bias: BiasMode,
     scheme: &str,
     seed: u64,
 ) -> Result<Parameters, (String, String)> {
+    initialize_told(layers, bias, scheme, seed)
+        .map_err(|(message, hint)| (message.render(Lang::En), hint.render(Lang::En)))
+}
+
+/// [`initialize`], with a scheme that cannot be read told in the
+/// catalogue's words (message and hint), for the session's language.
+pub fn initialize_told(
+    layers: &[usize],
+    bias: BiasMode,
+    scheme: &str,
+    seed: u64,
+) -> Result<Parameters, (Text, Text)> {
     enum Scheme {
         Xavier,
         He,
@@ -43,25 +58,26 @@ pub fn initialize(
                 [Some(a), Some(b)] if a < b && (b - a).is_finite() => Scheme::Uniform(*a, *b),
                 [Some(a), Some(b)] if a < b => {
                     return Err((
-                        format!(
-                            "'{scheme}' is too wide: its width b − a = {} exceeds the largest 64-bit float",
-                            b - a
+                        text!(
+                            "spec-init-too-wide",
+                            scheme = scheme,
+                            width = (b - a).to_string()
                         ),
-                        "draw from a narrower range, e.g. uniform(-0.5, 0.5)".into(),
+                        text!("spec-init-too-wide-hint"),
                     ))
                 }
                 _ => {
                     return Err((
-                        format!("'{scheme}' is not a valid uniform range"),
-                        "write uniform(a, b) with numbers a < b, e.g. uniform(-0.5, 0.5)".into(),
+                        text!("spec-init-bad-range", scheme = scheme),
+                        text!("spec-init-bad-range-hint"),
                     ))
                 }
             }
         }
         other => {
             return Err((
-                format!("unknown init '{other}'"),
-                "the choices are xavier, he and uniform(a, b)".into(),
+                text!("spec-unknown-init", name = other),
+                text!("spec-unknown-init-hint"),
             ))
         }
     };

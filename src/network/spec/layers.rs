@@ -6,9 +6,9 @@
 //! Invariant: what these return describes a network stepgrad can build
 //! and train within the limits of `limits.rs`.
 
-use super::validate::{suggestion, Checker, RawSpec};
+use super::validate::{for_example, suggestion, Checker, RawSpec};
 use super::{Activation, BiasMode, Loss};
-use crate::Error;
+use crate::{text, Error};
 
 /// The layer sizes, input first: at least two, each within the limit.
 pub(super) fn read_layers(check: &Checker, raw: &RawSpec) -> Result<Vec<usize>, Error> {
@@ -16,8 +16,8 @@ pub(super) fn read_layers(check: &Checker, raw: &RawSpec) -> Result<Vec<usize>, 
     if raw.layers.get_ref().len() < 2 {
         return Err(check.error(
             layers_span,
-            "layers needs at least an input size and an output size",
-            "for example layers = [2, 2, 1]: 2 inputs, 2 hidden neurons, 1 output",
+            text!("spec-too-few-layers"),
+            text!("spec-too-few-layers-hint"),
         ));
     }
     let mut layers = Vec::new();
@@ -26,11 +26,8 @@ pub(super) fn read_layers(check: &Checker, raw: &RawSpec) -> Result<Vec<usize>, 
         if !(1..=crate::limits::MAX_LAYER_SIZE as i64).contains(&n) {
             return Err(check.error(
                 size.span(),
-                format!("a layer of {n} neurons"),
-                format!(
-                    "each layer needs between 1 and {} neurons (docs/limits.md)",
-                    crate::number::format_thousands(crate::limits::MAX_LAYER_SIZE as u64)
-                ),
+                text!("spec-layer-size", count = n.to_string()),
+                text!("spec-layer-size-hint", max = crate::limits::MAX_LAYER_SIZE),
             ));
         }
         layers.push(n as usize);
@@ -58,8 +55,8 @@ pub(super) fn read_activations(
                     None => {
                         return Err(check.error(
                             span,
-                            "activation names must be strings",
-                            "for example activation = [\"tanh\", \"sigmoid\"]",
+                            text!("spec-activation-not-string"),
+                            for_example("activation = [\"tanh\", \"sigmoid\"]"),
                         ));
                     }
                 }
@@ -67,8 +64,8 @@ pub(super) fn read_activations(
             if names.len() != depth {
                 return Err(check.error(
                     span,
-                    format!("{} activations for {depth} layers after the input", names.len()),
-                    format!("give one name for all layers, or {depth} names, one per layer after the input"),
+                    text!("spec-activation-count", count = names.len(), layers = depth),
+                    text!("spec-activation-count-hint", layers = depth),
                 ));
             }
             names
@@ -76,8 +73,8 @@ pub(super) fn read_activations(
         _ => {
             return Err(check.error(
                 span,
-                "activation must be a name or a list of names",
-                "for example activation = \"sigmoid\"",
+                text!("spec-activation-kind"),
+                for_example("activation = \"sigmoid\""),
             ))
         }
     };
@@ -86,15 +83,15 @@ pub(super) fn read_activations(
         let Some(a) = Activation::parse(name) else {
             return Err(check.error(
                 span,
-                format!("unknown activation '{name}'"),
+                text!("spec-unknown-activation", name = name),
                 suggestion(name, &Activation::NAMES),
             ));
         };
         if a == Activation::Softmax && layer + 1 < depth {
             return Err(check.error(
                 span,
-                format!("softmax on hidden layer {} of {depth}", layer + 1),
-                "softmax turns the output layer into probabilities; use sigmoid, tanh or relu in hidden layers",
+                text!("spec-hidden-softmax", layer = layer + 1, layers = depth),
+                text!("spec-hidden-softmax-hint"),
             ));
         }
         activations.push(a);
@@ -118,7 +115,7 @@ pub(super) fn read_bias(
             other => {
                 return Err(check.error(
                     s.span(),
-                    format!("unknown bias mode '{other}'"),
+                    text!("spec-unknown-bias", name = other),
                     suggestion(other, &["per_neuron", "per_layer", "none"]),
                 ))
             }
@@ -128,12 +125,12 @@ pub(super) fn read_bias(
     if count > crate::limits::MAX_TRAIN_PARAMETERS {
         return Err(check.error(
             raw.layers.span(),
-            format!(
-                "this network has {} weights and biases; stepgrad trains at most {}",
-                crate::number::format_thousands(count as u64),
-                crate::number::format_thousands(crate::limits::MAX_TRAIN_PARAMETERS as u64)
+            text!(
+                "spec-too-many-parameters",
+                count = count,
+                max = crate::limits::MAX_TRAIN_PARAMETERS
             ),
-            "use fewer or smaller hidden layers (docs/limits.md)",
+            text!("spec-too-many-parameters-hint"),
         ));
     }
     Ok(bias)
@@ -146,7 +143,7 @@ pub(super) fn read_loss(check: &Checker, raw: &RawSpec, output: Activation) -> R
         Some(s) => Loss::parse(s.get_ref()).ok_or_else(|| {
             check.error(
                 s.span(),
-                format!("unknown loss '{}'", s.get_ref()),
+                text!("spec-unknown-loss", name = s.get_ref()),
                 suggestion(s.get_ref(), &Loss::NAMES),
             )
         })?,
@@ -155,21 +152,15 @@ pub(super) fn read_loss(check: &Checker, raw: &RawSpec, output: Activation) -> R
     if loss == Loss::CrossEntropy && output != Activation::Softmax {
         return Err(check.error(
             loss_span,
-            format!(
-                "cross_entropy needs a softmax output layer, but the output activation is {}",
-                output.name()
-            ),
-            "set the output layer's activation to softmax",
+            text!("spec-cross-entropy-output", activation = output.name()),
+            text!("spec-cross-entropy-output-hint"),
         ));
     }
     if loss == Loss::Bce && output != Activation::Sigmoid {
         return Err(check.error(
             loss_span,
-            format!(
-                "bce needs a sigmoid output layer, but the output activation is {}",
-                output.name()
-            ),
-            "set the output layer's activation to sigmoid (bce compares probabilities)",
+            text!("spec-bce-output", activation = output.name()),
+            text!("spec-bce-output-hint"),
         ));
     }
     Ok(loss)

@@ -6,8 +6,9 @@
 
 use super::validate::{Checker, RawTrain};
 use super::TrainSettings;
+use crate::i18n::Text;
 use crate::optim::{Hyperparameters, Naming, OptimizerConfig};
-use crate::Error;
+use crate::{text, Error};
 use toml::Spanned;
 
 pub(super) fn train_settings(
@@ -31,8 +32,8 @@ pub(super) fn train_settings(
         if !(v > 0.0 && v.is_finite()) {
             return Err(check.error(
                 lr.span(),
-                format!("the learning rate must be a positive number, not {v}"),
-                "typical values lie between 0.001 and 1",
+                text!("spec-learning-rate", value = v.to_string()),
+                text!("spec-learning-rate-hint"),
             ));
         }
         settings.hyperparameters.lr = Some(v);
@@ -64,7 +65,8 @@ pub(super) fn train_settings(
             .key
             .and_then(|key| raw.span_of(key))
             .unwrap_or(optimizer_span);
-        return Err(check.error(span, e.message, e.hint));
+        // The optimizer's words, as it gives them.
+        return Err(check.error(span, Text::Verbatim(e.message), Text::Verbatim(e.hint)));
     }
     if let Some(u) = raw.update_biases {
         settings.update_biases = u;
@@ -74,8 +76,8 @@ pub(super) fn train_settings(
         if v < 1 {
             return Err(check.error(
                 s.span(),
-                format!("steps must be at least 1, not {v}"),
-                "steps counts the updates to run",
+                text!("spec-at-least-one", key = "steps", value = v.to_string()),
+                text!("spec-steps-hint"),
             ));
         }
         settings.steps = v as usize;
@@ -89,8 +91,8 @@ pub(super) fn train_settings(
             if v < 1 {
                 return Err(check.error(
                     s.span(),
-                    format!("{what} must be at least 1, not {v}"),
-                    format!("{what} is a count"),
+                    text!("spec-at-least-one", key = what, value = v.to_string()),
+                    text!("spec-a-count", key = what),
                 ));
             }
             *target = Some(v as usize);

@@ -1,18 +1,20 @@
 //! Reading a spec's TOML: the raw fields with their places in the file,
 //! and the checks that turn them into a `Spec`, each mistake reported at
-//! its line and column with what was expected.
+//! its line and column with what was expected, in the words of the
+//! catalogue (`spec-…`; the toml crate's own through `toml_text`).
 //!
 //! Invariant: `parse_spec` returns a spec only when every field passed its
 //! check; the first mistake found is the one reported.
 
 use super::data_file::{csv_data, data_path};
-use super::init::initialize;
+use super::init::initialize_told;
 use super::layers::{read_activations, read_bias, read_layers, read_loss};
 use super::train::train_settings;
 use super::{BiasMode, Loss, Origin, Parameters, Spec};
 use crate::diagnostic::Location;
 use crate::expr::closest_name;
-use crate::Error;
+use crate::i18n::Text;
+use crate::{text, Error};
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
@@ -102,29 +104,33 @@ pub(super) struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    pub(super) fn error(
-        &self,
-        span: Range<usize>,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Error {
-        Error::Located {
-            location: Box::new(Location::of_span(self.path, self.text, &span)),
-            message: message.into(),
-            hint: Some(hint.into()),
-        }
+    pub(super) fn error(&self, span: Range<usize>, message: Text, hint: Text) -> Error {
+        Error::told_at(
+            Location::of_span(self.path, self.text, &span),
+            message,
+            hint,
+        )
     }
 }
 
-pub(super) fn suggestion(word: &str, known: &[&str]) -> String {
+/// "did you mean sigmoid? The choices are …", or the choices alone when
+/// none is close to `word`.
+pub(super) fn suggestion(word: &str, known: &[&str]) -> Text {
+    let choices = known.join(", ");
     match closest_name(word, known.iter().copied()) {
-        Some(k) => format!("did you mean {k}? The choices are {}", known.join(", ")),
-        None => format!("the choices are {}", known.join(", ")),
+        Some(meant) => text!("spec-did-you-mean", meant = meant, choices = choices),
+        None => text!("spec-the-choices-are", choices = choices),
     }
 }
 
-/// A hint for a TOML error: the field meant, for an unknown one.
-fn toml_hint(message: &str) -> String {
+/// "for example activation = \"sigmoid\"".
+pub(super) fn for_example(example: &str) -> Text {
+    text!("spec-for-example", example = example)
+}
+
+/// A hint for a TOML error: the field meant, for an unknown one, among the
+/// fields of the table it is in (the toml crate lists them).
+fn toml_hint(message: &str) -> Text {
     const FIELDS: [&str; 15] = [
         "name",
         "description",
@@ -142,12 +148,20 @@ fn toml_hint(message: &str) -> String {
         "data",
         "train",
     ];
-    let unknown = message
+    let Some((field, expected)) = message
         .strip_prefix("unknown field `")
-        .and_then(|rest| rest.split('`').next());
-    match unknown {
-        Some(field) => suggestion(field, &FIELDS),
-        None => "see examples/mazur.toml for a complete spec".to_string(),
+        .and_then(|rest| rest.split_once('`'))
+    else {
+        return text!("spec-see-example");
+    };
+    let listed: Vec<&str> = expected
+        .strip_prefix(", expected one of ")
+        .map(|names| names.split(", ").map(|n| n.trim_matches('`')).collect())
+        .unwrap_or_default();
+    if listed.is_empty() {
+        suggestion(field, &FIELDS)
+    } else {
+        suggestion(field, &listed)
     }
 }
 
@@ -157,8 +171,8 @@ pub fn parse_spec(text: &str, path: &str, folder: Option<&std::path::Path>) -> R
     let check = Checker { path, text };
     let raw: RawSpec = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        let message = e.message().trim().to_string();
-        check.error(span, message.clone(), toml_hint(&message))
+        let message = e.message().trim();
+        check.error(span, crate::toml_text::explain(message), toml_hint(message))
     })?;
     let layers = read_layers(&check, &raw)?;
     let activations = read_activations(&check, &raw, layers.len() - 1)?;
@@ -210,8 +224,8 @@ fn read_parameters(
     match (&raw.weights, &raw.init) {
         (Some(_), Some(init)) => Err(check.error(
             init.span(),
-            "both weights and init are given",
-            "give the weights explicitly or an init scheme, not both",
+            text!("spec-weights-and-init"),
+            text!("spec-weights-and-init-hint"),
         )),
         (Some(weights), None) => Ok((
             explicit_parameters(check, layers, bias, weights, raw.biases.as_ref())?,
@@ -221,8 +235,8 @@ fn read_parameters(
             if let Some(b) = &raw.biases {
                 return Err(check.error(
                     b.span(),
-                    "biases are given without weights",
-                    "give weights too, or leave both to init",
+                    text!("spec-biases-without-weights"),
+                    text!("spec-biases-without-weights-hint"),
                 ));
             }
             let scheme = init
@@ -233,8 +247,8 @@ fn read_parameters(
                 Some(s) if *s.get_ref() < 0 => {
                     return Err(check.error(
                         s.span(),
-                        "the seed must not be negative",
-                        "use a seed such as 0 or 42",
+                        text!("spec-negative-seed"),
+                        text!("spec-negative-seed-hint"),
                     ))
                 }
                 Some(s) => *s.get_ref() as u64,
@@ -256,46 +270,30 @@ fn read_samples(
     let depth = layers.len() - 1;
     let (inputs, targets) = match (&raw.inputs, &raw.targets, &raw.data) {
         (Some(i), Some(t), None) => (
-            matrix(
-                check,
-                i,
-                layers[0],
-                "inputs",
-                "sample",
-                "inputs",
-                "the network takes",
-            )?,
-            matrix(
-                check,
-                t,
-                layers[depth],
-                "targets",
-                "sample",
-                "targets",
-                "the output layer has",
-            )?,
+            matrix(check, i, layers[0], Samples::Inputs)?,
+            matrix(check, t, layers[depth], Samples::Targets)?,
         ),
         (None, None, Some(data)) => csv_data(check, data, folder, layers)?,
         (None, None, None) => (Vec::new(), Vec::new()),
         (Some(i), None, _) => {
             return Err(check.error(
                 i.span(),
-                "inputs are given without targets",
-                "add targets = [[…], …], one row per sample",
+                text!("spec-inputs-without-targets"),
+                text!("spec-inputs-without-targets-hint"),
             ))
         }
         (None, Some(t), _) => {
             return Err(check.error(
                 t.span(),
-                "targets are given without inputs",
-                "add inputs = [[…], …], one row per sample",
+                text!("spec-targets-without-inputs"),
+                text!("spec-targets-without-inputs-hint"),
             ))
         }
         (Some(i), Some(_), Some(_)) => {
             return Err(check.error(
                 i.span(),
-                "data is given both inline and as a file",
-                "keep either inputs/targets or [data]",
+                text!("spec-data-twice"),
+                text!("spec-data-twice-hint"),
             ))
         }
     };
@@ -303,15 +301,22 @@ fn read_samples(
         let span = raw.targets.as_ref().map_or(0..0, |t| t.span());
         return Err(check.error(
             span,
-            format!(
-                "{} rows of inputs but {} rows of targets",
-                inputs.len(),
-                targets.len()
+            text!(
+                "spec-rows-differ",
+                inputs = inputs.len(),
+                targets = targets.len()
             ),
-            "give one row of targets per sample",
+            text!("spec-rows-differ-hint"),
         ));
     }
     Ok((inputs, targets))
+}
+
+/// Which samples' rows a matrix gives.
+#[derive(Clone, Copy)]
+enum Samples {
+    Inputs,
+    Targets,
 }
 
 /// Rows of numbers of a given width, each finite.
@@ -319,22 +324,36 @@ fn matrix(
     check: &Checker,
     m: &Matrix,
     width: usize,
-    field: &str,
-    row_word: &str,
-    item_word: &str,
-    expected: &str,
+    samples: Samples,
 ) -> Result<Vec<Vec<f64>>, Error> {
     let mut rows = Vec::new();
     for (r, row) in m.get_ref().iter().enumerate() {
         if row.get_ref().len() != width {
+            let (sample, count) = (r + 1, row.get_ref().len());
+            let (message, field) = match samples {
+                Samples::Inputs => (
+                    text!(
+                        "spec-inputs-width",
+                        sample = sample,
+                        count = count,
+                        width = width
+                    ),
+                    "inputs",
+                ),
+                Samples::Targets => (
+                    text!(
+                        "spec-targets-width",
+                        sample = sample,
+                        count = count,
+                        width = width
+                    ),
+                    "targets",
+                ),
+            };
             return Err(check.error(
                 row.span(),
-                format!(
-                    "{row_word} {} of {field} has {} {item_word}; {expected} {width}",
-                    r + 1,
-                    row.get_ref().len()
-                ),
-                format!("each row of {field} needs {width} numbers"),
+                message,
+                text!("spec-row-width-hint", field = field, width = width),
             ));
         }
         rows.push(finite_row(check, row.get_ref())?);
@@ -351,26 +370,28 @@ fn finite_row(check: &Checker, row: &[Spanned<f64>]) -> Result<Vec<f64>, Error> 
             } else {
                 Err(check.error(
                     x.span(),
-                    format!("{v} is not a finite number"),
-                    "use ordinary numbers such as 0.5",
+                    text!("spec-not-finite", value = v.to_string()),
+                    text!("spec-not-finite-hint"),
                 ))
             }
         })
         .collect()
 }
 
-pub(super) fn layer_label(l: usize, depth: usize) -> String {
+/// "layer 2 (hidden layer 1 → output)": the layer of parameters `l`
+/// (0-based) of a network with `depth` layers after the input.
+pub(super) fn layer_label(l: usize, depth: usize) -> Text {
     let from = if l == 0 {
-        "input".to_string()
+        text!("spec-layer-input")
     } else {
-        format!("hidden layer {l}")
+        text!("spec-layer-hidden", number = l)
     };
     let to = if l + 1 == depth {
-        "output".to_string()
+        text!("spec-layer-output")
     } else {
-        format!("hidden layer {}", l + 1)
+        text!("spec-layer-hidden", number = l + 1)
     };
-    format!("layer {} ({from} → {to})", l + 1)
+    text!("spec-layer", layer = l + 1, from = from, to = to)
 }
 
 fn explicit_parameters(
@@ -384,11 +405,12 @@ fn explicit_parameters(
     if weights.get_ref().len() != depth {
         return Err(check.error(
             weights.span(),
-            format!(
-                "weights has {} matrices, but the network has {depth} layers after the input",
-                weights.get_ref().len()
+            text!(
+                "spec-weight-matrices",
+                count = weights.get_ref().len(),
+                layers = depth
             ),
-            "give one matrix W[out][in] per layer after the input",
+            text!("spec-weight-matrices-hint"),
         ));
     }
     let mut w = Vec::new();
@@ -402,14 +424,20 @@ fn explicit_parameters(
                 .iter()
                 .all(|r| r.get_ref().len() == got_cols)
             {
-                format!("{got_rows}×{got_cols}")
+                Text::Verbatim(format!("{got_rows}×{got_cols}"))
             } else {
-                format!("{got_rows} rows of different lengths")
+                text!("spec-ragged-matrix", rows = got_rows)
             };
             return Err(check.error(
                 matrix.span(),
-                format!("{} needs a {rows}×{cols} matrix ({rows} neurons × {cols} inputs), but this is {shape}", layer_label(l, depth)),
-                "row j lists the weights into neuron j, one per neuron of the layer before",
+                text!(
+                    "spec-matrix-shape",
+                    layer = layer_label(l, depth),
+                    rows = rows,
+                    columns = cols,
+                    shape = shape
+                ),
+                text!("spec-matrix-shape-hint"),
             ));
         }
         w.push(
@@ -424,27 +452,24 @@ fn explicit_parameters(
         (BiasMode::None, Some(b)) => {
             return Err(check.error(
                 b.span(),
-                "biases are given but bias = \"none\"",
-                "remove biases, or choose bias = \"per_neuron\" or \"per_layer\"",
+                text!("spec-biases-but-none"),
+                text!("spec-biases-but-none-hint"),
             ));
         }
         (BiasMode::None, None) => vec![Vec::new(); depth],
         (_, None) => {
             return Err(check.error(
                 weights.span(),
-                "weights are given but biases are not",
-                "add biases = [[…], …], one list per layer after the input",
+                text!("spec-weights-without-biases"),
+                text!("spec-weights-without-biases-hint"),
             ));
         }
         (mode, Some(b)) => {
             if b.get_ref().len() != depth {
                 return Err(check.error(
                     b.span(),
-                    format!(
-                        "biases has {} lists, but the network has {depth} layers after the input",
-                        b.get_ref().len()
-                    ),
-                    "give one list of biases per layer after the input",
+                    text!("spec-bias-lists", count = b.get_ref().len(), layers = depth),
+                    text!("spec-bias-lists-hint"),
                 ));
             }
             let mut out = Vec::new();
@@ -456,19 +481,17 @@ fn explicit_parameters(
                 };
                 if row.get_ref().len() != want {
                     let why = if mode == BiasMode::PerLayer {
-                        "bias = \"per_layer\" shares one bias per layer: write [b]".to_string()
+                        text!("spec-per-layer-hint")
                     } else {
-                        format!(
-                            "bias = \"per_neuron\" gives each of the {want} neurons its own bias"
-                        )
+                        text!("spec-per-neuron-hint", count = want)
                     };
                     return Err(check.error(
                         row.span(),
-                        format!(
-                            "{} needs {want} bias{}, but this list has {}",
-                            layer_label(l, depth),
-                            if want == 1 { "" } else { "es" },
-                            row.get_ref().len()
+                        text!(
+                            "spec-bias-count",
+                            layer = layer_label(l, depth),
+                            count = want,
+                            found = row.get_ref().len()
                         ),
                         why,
                     ));
@@ -492,7 +515,7 @@ fn initial_parameters(
     span: Range<usize>,
     seed: u64,
 ) -> Result<Parameters, Error> {
-    initialize(layers, bias, scheme, seed)
+    initialize_told(layers, bias, scheme, seed)
         .map_err(|(message, hint)| check.error(span, message, hint))
 }
 
@@ -515,19 +538,20 @@ fn check_targets(
                 if row.iter().any(|&t| t < 0.0) || (sum - 1.0).abs() > 1e-9 {
                     return Err(check.error(
                         row_span(r),
-                        format!("the targets of sample {} sum to {sum}, but cross_entropy needs probabilities that sum to 1", r + 1),
-                        "use one-hot targets such as [0, 1, 0]",
+                        text!(
+                            "spec-targets-not-probabilities",
+                            sample = r + 1,
+                            sum = sum.to_string()
+                        ),
+                        text!("spec-targets-not-probabilities-hint"),
                     ));
                 }
             }
             Loss::Bce if row.iter().any(|&t| !(0.0..=1.0).contains(&t)) => {
                 return Err(check.error(
                     row_span(r),
-                    format!(
-                        "the targets of sample {} must lie between 0 and 1 for bce",
-                        r + 1
-                    ),
-                    "bce compares probabilities: use targets such as 0 or 1",
+                    text!("spec-targets-outside-0-1", sample = r + 1),
+                    text!("spec-targets-outside-0-1-hint"),
                 ));
             }
             _ => {}
