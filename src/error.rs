@@ -96,6 +96,15 @@ impl Error {
         }
     }
 
+    /// The place in a file this error points at, when it has one.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::Located { location, .. } => Some(location),
+            Error::Told { location, .. } => location.as_deref(),
+            _ => None,
+        }
+    }
+
     /// The full message, with caret and hint, in English.
     pub fn render(&self, color: bool) -> String {
         self.render_in(color, Lang::En)

@@ -286,14 +286,14 @@ pub fn lesson(text: &str) -> Result<Vec<Result<String, stepgrad::Error>>, stepgr
         Err(error) => {
             // Every mistake is placed in the file: on one of its lines, or
             // just past the last.
-            match &error {
-                stepgrad::Error::Located { location, .. } => assert!(
+            match error.location() {
+                Some(location) => assert!(
                     location.line >= 1 && location.line <= text.lines().count() + 1,
                     "line {} of a {}-line lesson",
                     location.line,
                     text.lines().count()
                 ),
-                other => panic!("a lesson error without a place in the file: {other:?}"),
+                None => panic!("a lesson error without a place in the file: {error:?}"),
             }
             return Err(error);
         }

@@ -39,8 +39,8 @@ lesson-no-more-hints = No more hints: [s] shows the solution.
 lesson-undecided = stepgrad could not decide this answer: { $reason }.
 lesson-undefined = undefined
 lesson-answered = (answered)
-# Where a typo in an answer is, as a parse error names it.
-lesson-your-answer = your answer
+# An answer with a typo, and what the parser says of it.
+lesson-answer-unreadable = { $problem } (in your answer)
 lesson-expression-unreadable = { $expr } cannot be read
 lesson-terminal-failed = the terminal: { $error }
 
@@ -78,6 +78,17 @@ lesson-part-solution = the solution
 
 ## The TOML of the front matter and of exercises
 
+# A line that sets each key, for hints.
+lesson-example-number = number = 3
+lesson-example-title = title = "Gradient descent on one weight"
+lesson-example-objectives = objectives = ["Apply the update rule by hand"]
+lesson-example-question = question = "What is the new weight?"
+lesson-example-derivative = derivative = "x^2*exp(x)"
+lesson-example-wrt = wrt = "x"
+lesson-example-answer = answer = 1.6
+lesson-example-tolerance = tolerance = 1e-3
+lesson-example-hints = hints = ["The update is w − α·dE/dw.", "2 − 0.1·4"]
+lesson-example-solution = solution = "w ← 2 − 0.1·4 = 1.6"
 lesson-holds-number = a whole number of 1 or more
 lesson-holds-title = one line of text in quotes
 lesson-holds-texts = a list of texts in quotes

@@ -38,8 +38,8 @@ lesson-no-more-hints = 힌트는 여기까지입니다. [s]를 누르면 풀이�
 lesson-undecided = stepgrad가 이 답을 판정하지 못했습니다: { $reason }.
 lesson-undefined = 정의되지 않음
 lesson-answered = (답함)
-# 답에 오타가 있을 때, 그 자리를 가리키는 말.
-lesson-your-answer = 입력한 답
+# 입력한 답에 오타가 있을 때: 식을 읽는 쪽이 한 말과 함께.
+lesson-answer-unreadable = 입력한 답을 읽을 수 없습니다: { $problem }
 lesson-expression-unreadable = { $expr }{ PARTICLE($expr, "을/를") } 읽을 수 없습니다
 lesson-terminal-failed = 터미널에 읽거나 쓰지 못했습니다: { $error }
 
@@ -77,6 +77,17 @@ lesson-part-solution = 풀이
 
 ## 머리말과 연습 문제의 TOML
 
+# 키마다 그 키를 쓰는 줄의 예 (힌트에 씁니다).
+lesson-example-number = number = 3
+lesson-example-title = title = "가중치 하나로 보는 경사 하강법"
+lesson-example-objectives = objectives = ["갱신 규칙을 손으로 적용하기"]
+lesson-example-question = question = "새 가중치는 얼마입니까?"
+lesson-example-derivative = derivative = "x^2*exp(x)"
+lesson-example-wrt = wrt = "x"
+lesson-example-answer = answer = 1.6
+lesson-example-tolerance = tolerance = 1e-3
+lesson-example-hints = hints = ["갱신 규칙은 w − α·dE/dw입니다.", "2 − 0.1·4"]
+lesson-example-solution = solution = "w ← 2 − 0.1·4 = 1.6"
 lesson-holds-number = 1 이상의 정수
 lesson-holds-title = 따옴표로 감싼 한 줄의 글
 lesson-holds-texts = 따옴표로 감싼 글의 목록

@@ -98,7 +98,7 @@ spec-learning-rate = 학습률은 양수여야 하는데 { $value }입니다
 spec-learning-rate-hint = 흔히 0.001에서 1 사이의 값을 씁니다
 spec-at-least-one = { $key }{ PARTICLE($key, "은/는") } 1 이상이어야 하는데 { $value }입니다
 spec-steps-hint = steps는 실행할 갱신의 횟수입니다
-spec-a-count = { $key }{ PARTICLE($key, "은/는") } 개수입니다
+spec-a-count = { $key }{ PARTICLE($key, "은/는") } 1, 2, 3처럼 세는 수입니다
 
 ## 명세 찾기
 

@@ -136,7 +136,9 @@ fn number_ending(text: &str) -> String {
 
 /// The reading of a Latin ending: a single letter by its English name
 /// (x 엑스, m 엠); a word by its last letter, except that a final r after a
-/// vowel is silent (mazur 마주르, tensor 텐서).
+/// vowel is silent (mazur 마주르, tensor 텐서), and so is a final e after
+/// a consonant, which is read instead: l, m and n close the syllable (file
+/// 파일, time 타임, none 논), the others open one (base 베이스).
 fn latin_ending(text: &str) -> String {
     let letters: Vec<char> = text
         .chars()
@@ -147,6 +149,15 @@ fn latin_ending(text: &str) -> String {
     let before = letters.get(1).map(|c| c.to_ascii_lowercase());
     if letters.len() >= 3 && last == 'r' && before.is_some_and(|c| "aeiou".contains(c)) {
         return "어".to_string();
+    }
+    if letters.len() >= 3 && last == 'e' && before.is_some_and(|c| !"aeiouy".contains(c)) {
+        return match before {
+            Some('l') => "일",
+            Some('m') => "임",
+            Some('n') => "인",
+            _ => "스",
+        }
+        .to_string();
     }
     match last {
         'a' => "에이",
@@ -230,6 +241,12 @@ mod tests {
             ("w2", "은/는", "w2는"),
             ("tanh", "을/를", "tanh를"),
             ("relu", "와/과", "relu와"),
+            ("file", "을/를", "file을"),
+            ("time", "을/를", "time을"),
+            ("none", "은/는", "none은"),
+            ("base", "이/가", "base가"),
+            ("tolerance", "은/는", "tolerance는"),
+            ("he", "은/는", "he는"),
         ];
         for (word, pair, expected) in cases {
             assert_eq!(with_particle(word, pair), expected, "{word} {pair}");

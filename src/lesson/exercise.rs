@@ -7,11 +7,12 @@
 
 use super::document::{Exercise, ExerciseKind};
 use crate::calculus::{check_derivative, derivative};
+use crate::diagnostic::{render, Palette};
 use crate::expr::{evaluate, parse, unicode, Graph, ParseError, Point};
 use crate::i18n::Lang;
+use crate::msg;
 use crate::number::format_significant;
 use crate::report::check::{diagnosis_text_in, distinct_values};
-use crate::{msg, Error};
 
 /// What a student's answer is.
 #[derive(Clone, Debug, PartialEq)]
@@ -127,11 +128,19 @@ pub fn judge(exercise: &Exercise, input: &str, lang: Lang) -> Verdict {
     }
 }
 
-/// An answer with a typo: the parse error, with a caret under it, in
-/// `lang`.
+/// An answer with a typo: the parse error, with a caret under it and the
+/// parser's hint, as every parse error is shown, saying it is in the
+/// answer.
 fn unreadable(input: &str, error: ParseError, lang: Lang) -> Verdict {
-    let origin = msg!(lang, "lesson-your-answer");
-    Verdict::Unreadable(Error::parse(input, error, origin).render_in(false, lang))
+    let message = msg!(lang, "lesson-answer-unreadable", problem = error.message());
+    let palette = Palette::in_language(false, lang);
+    let hint = error.hint();
+    Verdict::Unreadable(render(
+        &message,
+        Some((input, &error.span)),
+        hint.as_deref(),
+        palette,
+    ))
 }
 
 /// The solution to show: for a derivative, stepgrad's own result, then the

@@ -34,17 +34,17 @@ const SCHEMA: Schema = Schema {
         Key {
             name: "number",
             holds: "lesson-holds-number",
-            example: "number = 3",
+            example: "lesson-example-number",
         },
         Key {
             name: "title",
             holds: "lesson-holds-title",
-            example: "title = \"Gradient descent on one weight\"",
+            example: "lesson-example-title",
         },
         Key {
             name: "objectives",
             holds: "lesson-holds-texts",
-            example: "objectives = [\"Apply the update rule by hand\"]",
+            example: "lesson-example-objectives",
         },
     ],
     syntax: "lesson-syntax-front-matter",
@@ -117,7 +117,7 @@ fn lesson_number(block: &TomlBlock, number: &Spanned<i64>) -> Result<u32, Error>
                     number = number.get_ref().to_string(),
                     max = u32::MAX.to_string()
                 ),
-                text!("lesson-for-example", example = "number = 3"),
+                block.schema().example("number"),
             )
         })
 }

@@ -30,7 +30,8 @@ pub(super) struct Key {
     /// The message saying what the value is: "a whole number of 1 or
     /// more" (`lesson-holds-number`).
     pub(super) holds: &'static str,
-    /// A line that sets it: `number = 3`.
+    /// The message giving a line that sets it: `number = 3`
+    /// (`lesson-example-number`).
     pub(super) example: &'static str,
 }
 
@@ -43,6 +44,12 @@ pub(super) struct Schema {
     /// The message saying how the block is written, for the hint to a
     /// syntax error.
     pub(super) syntax: &'static str,
+}
+
+impl Key {
+    fn example_line(&self) -> Text {
+        Text::message(self.example, Vec::new())
+    }
 }
 
 impl Schema {
@@ -58,7 +65,7 @@ impl Schema {
     pub(super) fn example(&self, name: &str) -> Text {
         self.key(name).map_or_else(
             || Text::Verbatim(String::new()),
-            |key| text!("lesson-for-example", example = key.example),
+            |key| text!("lesson-for-example", example = key.example_line()),
         )
     }
 
@@ -199,7 +206,7 @@ impl<'s, 'a> TomlBlock<'s, 'a> {
                         key = key.name,
                         holds = Text::message(key.holds, Vec::new())
                     ),
-                    text!("lesson-for-example", example = key.example),
+                    text!("lesson-for-example", example = key.example_line()),
                 );
             }
         }
