@@ -136,6 +136,12 @@ pub fn render(
             ));
         }
     }
+    push_hint(&mut out, hint, palette);
+    out
+}
+
+/// Appends the hint line, labelled in the palette's language.
+fn push_hint(out: &mut String, hint: Option<&str>, palette: Palette) {
     if let Some(hint) = hint {
         out.push_str(&format!(
             "{}{}{}: {hint}\n",
@@ -144,7 +150,6 @@ pub fn render(
             palette.reset
         ));
     }
-    out
 }
 
 /// A place in a file: 1-based line and column, the line's text, and the
@@ -227,14 +232,7 @@ pub fn render_located(
         "^".repeat(width),
         palette.reset
     ));
-    if let Some(hint) = hint {
-        out.push_str(&format!(
-            "{}{}{}: {hint}\n",
-            palette.hint,
-            crate::i18n::message(palette.lang, "label-hint", &[]),
-            palette.reset
-        ));
-    }
+    push_hint(&mut out, hint, palette);
     out
 }
 

@@ -22,7 +22,7 @@ use toml::Spanned;
 /// Most hints an exercise gives, one after each of the first two wrong
 /// answers (the third shows the solution): a rule of the lesson format
 /// (docs/lessons.md), not a limit on work.
-const MAX_HINTS: usize = 2;
+const HINTS_PER_EXERCISE: usize = 2;
 
 /// The exercise as written, every value with its place.
 #[derive(Deserialize)]
@@ -254,7 +254,7 @@ fn hints(
     let Some(hints) = hints else {
         return Ok(Vec::new());
     };
-    if let Some(extra) = hints.get_ref().get(MAX_HINTS) {
+    if let Some(extra) = hints.get_ref().get(HINTS_PER_EXERCISE) {
         return Err(block.error_at(
             extra,
             text!("lesson-too-many-hints"),
