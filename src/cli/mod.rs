@@ -27,6 +27,7 @@ use crate::i18n::Lang;
 use crate::interrupt::{Cancel, Control};
 use crate::report::{Format, Style};
 use crate::Error;
+use clap::builder::TypedValueParser as _;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -62,8 +63,8 @@ pub struct GlobalOptions {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
     /// Output format: text for the terminal, markdown or latex for notes, json for scripts
-    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
-    pub format: Option<FormatArg>,
+    #[arg(long, global = true, value_parser = format_parser(), value_name = "FORMAT")]
+    pub format: Option<Format>,
     /// Significant digits of printed numbers (default 6)
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=17))]
     pub digits: Option<u8>,
@@ -100,27 +101,15 @@ pub enum ColorChoice {
     Never,
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FormatArg {
-    Text,
-    Markdown,
-    Latex,
-    Json,
-    Csv,
-    Dot,
-}
-
-impl FormatArg {
-    fn format(self) -> Format {
-        match self {
-            FormatArg::Text => Format::Text,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Latex => Format::Latex,
-            FormatArg::Json => Format::Json,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Dot => Format::Dot,
-        }
-    }
+/// `--format`'s values: the names of [`Format::ALL`], shown in the help.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    clap::builder::PossibleValuesParser::new(Format::ALL.map(Format::name)).map(|name| {
+        Format::ALL
+            .into_iter()
+            .find(|format| format.name() == name)
+            // invariant: the parser passes only the names listed above.
+            .unwrap_or(Format::Text)
+    })
 }
 
 #[derive(Subcommand, Debug)]
@@ -394,7 +383,7 @@ fn chosen_format(
     destination: Option<&Destination>,
 ) -> Result<Format, Error> {
     let format = match (destination, global.format) {
-        (_, Some(format)) => format.format(),
+        (_, Some(format)) => format,
         (Some(Destination::File { format, .. }), None) => *format,
         _ => Format::Text,
     };
@@ -487,7 +476,7 @@ fn output_destination(cli: &mut Cli) -> Result<Option<Destination>, Error> {
         "dot" | "gv" => Format::Dot,
         "svg" => return picture_destination(cli, path),
         _ => match cli.global.format {
-            Some(format) => format.format(),
+            Some(format) => format,
             None => {
                 return Err(Error::usage(
                     format!(

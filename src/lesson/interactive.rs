@@ -142,6 +142,24 @@ impl Session<'_, '_, '_> {
         Ok(Some(line.trim().to_string()))
     }
 
+    /// Shows the solution and marks the exercise answered.
+    fn solved(&mut self, e: &Exercise) -> Result<Flow, SessionError> {
+        write!(self.output, "{}", self.presenter.solution(e))?;
+        writeln!(self.output)?;
+        self.answered.insert(e.line);
+        Ok(Flow::Continue)
+    }
+
+    /// Shows the next hint, if one is left; says whether one was.
+    fn next_hint(&mut self, e: &Exercise, shown: &mut usize) -> Result<bool, SessionError> {
+        let Some(hint) = e.hints.get(*shown) else {
+            return Ok(false);
+        };
+        write!(self.output, "{}", self.presenter.hint(*shown, hint))?;
+        *shown += 1;
+        Ok(true)
+    }
+
     fn exercise(&mut self, e: &Exercise) -> Result<Flow, SessionError> {
         let p = self.presenter;
         let lang = p.lang;
@@ -168,33 +186,20 @@ impl Session<'_, '_, '_> {
                 }
                 "q" => return Ok(Flow::Quit),
                 "?" => {
-                    if hints_shown < e.hints.len() {
-                        write!(
-                            self.output,
-                            "{}",
-                            p.hint(hints_shown, &e.hints[hints_shown])
-                        )?;
-                        hints_shown += 1;
-                    } else {
+                    if !self.next_hint(e, &mut hints_shown)? {
                         writeln!(self.output, "  {}", msg!(lang, "lesson-no-more-hints"))?;
                     }
                     continue;
                 }
                 "s" => {
-                    write!(self.output, "{}", p.solution(e))?;
-                    writeln!(self.output)?;
-                    self.answered.insert(e.line);
-                    return Ok(Flow::Continue);
+                    return self.solved(e);
                 }
                 _ => {}
             }
             match judge(e, &answer, lang) {
                 Verdict::Right => {
                     writeln!(self.output, "  {}", p.bold(&msg!(lang, "lesson-right")))?;
-                    write!(self.output, "{}", p.solution(e))?;
-                    writeln!(self.output)?;
-                    self.answered.insert(e.line);
-                    return Ok(Flow::Continue);
+                    return self.solved(e);
                 }
                 Verdict::Unreadable(message) => {
                     for line in message.lines() {
@@ -209,18 +214,10 @@ impl Session<'_, '_, '_> {
                     )?;
                     wrong += 1;
                     if wrong >= 3 {
-                        write!(self.output, "{}", p.solution(e))?;
-                        writeln!(self.output)?;
-                        self.answered.insert(e.line);
-                        return Ok(Flow::Continue);
+                        return self.solved(e);
                     }
-                    if hints_shown < e.hints.len() && hints_shown < wrong {
-                        write!(
-                            self.output,
-                            "{}",
-                            p.hint(hints_shown, &e.hints[hints_shown])
-                        )?;
-                        hints_shown += 1;
+                    if hints_shown < wrong {
+                        self.next_hint(e, &mut hints_shown)?;
                     }
                 }
             }

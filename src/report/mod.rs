@@ -39,6 +39,16 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order the help lists them.
+    pub const ALL: [Format; 6] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Latex,
+        Format::Json,
+        Format::Csv,
+        Format::Dot,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
