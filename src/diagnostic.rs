@@ -112,6 +112,18 @@ impl Palette {
     }
 }
 
+impl Palette {
+    /// `error: message` and a newline, labelled in the palette's language.
+    fn error_line(&self, message: &str) -> String {
+        format!(
+            "{}{}{}: {message}\n",
+            self.error,
+            crate::i18n::message(self.lang, "label-error", &[]),
+            self.reset
+        )
+    }
+}
+
 /// One error message: `error: message`, an optional caret snippet and an
 /// optional hint, each on its own lines.
 pub fn render(
@@ -120,12 +132,7 @@ pub fn render(
     hint: Option<&str>,
     palette: Palette,
 ) -> String {
-    let mut out = format!(
-        "{}{}{}: {message}\n",
-        palette.error,
-        crate::i18n::message(palette.lang, "label-error", &[]),
-        palette.reset
-    );
+    let mut out = palette.error_line(message);
     if let Some((input, span)) = snippet {
         let block = caret(input, span);
         let mut lines = block.lines();
@@ -204,12 +211,7 @@ pub fn render_located(
     hint: Option<&str>,
     palette: Palette,
 ) -> String {
-    let mut out = format!(
-        "{}{}{}: {message}\n",
-        palette.error,
-        crate::i18n::message(palette.lang, "label-error", &[]),
-        palette.reset
-    );
+    let mut out = palette.error_line(message);
     out.push_str(&format!(
         "  --> {}:{}:{}\n",
         location.path, location.line, location.column

@@ -51,13 +51,7 @@ pub struct MinimizeArgs {
     pub plot: Option<PathBuf>,
 }
 
-const FORMATS: [Format; 5] = [
-    Format::Text,
-    Format::Markdown,
-    Format::Latex,
-    Format::Json,
-    Format::Csv,
-];
+const FORMATS: [Format; 5] = Format::ALL_BUT_DOT;
 
 pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
     context.require_format("minimize", &FORMATS)?;

@@ -44,13 +44,7 @@ pub struct NetArgs {
     pub plot_gradients: bool,
 }
 
-const FORMATS: [Format; 5] = [
-    Format::Text,
-    Format::Markdown,
-    Format::Latex,
-    Format::Json,
-    Format::Csv,
-];
+const FORMATS: [Format; 5] = Format::ALL_BUT_DOT;
 
 pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
     context.require_format("net", &FORMATS)?;

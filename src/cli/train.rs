@@ -125,13 +125,7 @@ pub struct EpochsArgs {
     pub drop_last: bool,
 }
 
-const FORMATS: [Format; 5] = [
-    Format::Text,
-    Format::Markdown,
-    Format::Latex,
-    Format::Json,
-    Format::Csv,
-];
+const FORMATS: [Format; 5] = Format::ALL_BUT_DOT;
 
 pub fn run_epochs(args: &EpochsArgs, context: &Context) -> Result<Written, Error> {
     context.require_format(

@@ -77,26 +77,14 @@ impl Bfgs {
         Ok(StepReport {
             update: s,
             state: vec![
-                StateEntry {
-                    name: "direction",
-                    symbol: "p",
-                    value: StateValue::PerVariable(direction),
-                },
-                StateEntry {
-                    name: "step_length",
-                    symbol: "α",
-                    value: StateValue::Scalar(search.alpha),
-                },
-                StateEntry {
-                    name: "y_dot_s",
-                    symbol: "yᵀs",
-                    value: StateValue::Scalar(ys),
-                },
-                StateEntry {
-                    name: "inverse_hessian",
-                    symbol: "H⁻¹≈",
-                    value: StateValue::Matrix(self.h.clone()),
-                },
+                StateEntry::new("direction", "p", StateValue::PerVariable(direction)),
+                StateEntry::new("step_length", "α", StateValue::Scalar(search.alpha)),
+                StateEntry::new("y_dot_s", "yᵀs", StateValue::Scalar(ys)),
+                StateEntry::new(
+                    "inverse_hessian",
+                    "H⁻¹≈",
+                    StateValue::Matrix(self.h.clone()),
+                ),
             ],
             note: (!notes.is_empty()).then(|| notes.join("; ")),
         })

@@ -97,11 +97,11 @@ impl State {
             *p += -c.lr * g;
         }
         match &self.buffer {
-            Some(b) => vec![StateEntry {
-                name: "velocity",
-                symbol: "b",
-                value: StateValue::PerVariable(b.clone()),
-            }],
+            Some(b) => vec![StateEntry::new(
+                "velocity",
+                "b",
+                StateValue::PerVariable(b.clone()),
+            )],
             None => Vec::new(),
         }
     }
@@ -126,16 +126,8 @@ impl State {
             x[i] += -clr * grad / std;
         }
         vec![
-            StateEntry {
-                name: "sum",
-                symbol: "s",
-                value: StateValue::PerVariable(self.sum.clone()),
-            },
-            StateEntry {
-                name: "lr_t",
-                symbol: "lrₜ",
-                value: StateValue::Scalar(clr),
-            },
+            StateEntry::new("sum", "s", StateValue::PerVariable(self.sum.clone())),
+            StateEntry::new("lr_t", "lrₜ", StateValue::Scalar(clr)),
         ]
     }
 
@@ -164,24 +156,24 @@ impl State {
                 x[i] += -c.lr * grad / avg;
             }
         }
-        let mut entries = vec![StateEntry {
-            name: "square_avg",
-            symbol: "v",
-            value: StateValue::PerVariable(self.square_avg.clone()),
-        }];
+        let mut entries = vec![StateEntry::new(
+            "square_avg",
+            "v",
+            StateValue::PerVariable(self.square_avg.clone()),
+        )];
         if c.centered {
-            entries.push(StateEntry {
-                name: "grad_avg",
-                symbol: "ḡ",
-                value: StateValue::PerVariable(self.grad_avg.clone()),
-            });
+            entries.push(StateEntry::new(
+                "grad_avg",
+                "ḡ",
+                StateValue::PerVariable(self.grad_avg.clone()),
+            ));
         }
         if c.momentum > 0.0 {
-            entries.push(StateEntry {
-                name: "momentum_buffer",
-                symbol: "b",
-                value: StateValue::PerVariable(buffer.clone()),
-            });
+            entries.push(StateEntry::new(
+                "momentum_buffer",
+                "b",
+                StateValue::PerVariable(buffer.clone()),
+            ));
             self.buffer = Some(buffer);
         }
         entries
@@ -213,26 +205,10 @@ impl State {
             v_hat[i] = self.v[i] / bias_correction2;
         }
         vec![
-            StateEntry {
-                name: "m",
-                symbol: "m",
-                value: StateValue::PerVariable(self.m.clone()),
-            },
-            StateEntry {
-                name: "v",
-                symbol: "v",
-                value: StateValue::PerVariable(self.v.clone()),
-            },
-            StateEntry {
-                name: "m_hat",
-                symbol: "m̂",
-                value: StateValue::PerVariable(m_hat),
-            },
-            StateEntry {
-                name: "v_hat",
-                symbol: "v̂",
-                value: StateValue::PerVariable(v_hat),
-            },
+            StateEntry::new("m", "m", StateValue::PerVariable(self.m.clone())),
+            StateEntry::new("v", "v", StateValue::PerVariable(self.v.clone())),
+            StateEntry::new("m_hat", "m̂", StateValue::PerVariable(m_hat)),
+            StateEntry::new("v_hat", "v̂", StateValue::PerVariable(v_hat)),
         ]
     }
 }

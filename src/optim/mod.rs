@@ -562,6 +562,16 @@ pub struct StateEntry {
     pub value: StateValue,
 }
 
+impl StateEntry {
+    pub fn new(name: &'static str, symbol: &'static str, value: StateValue) -> StateEntry {
+        StateEntry {
+            name,
+            symbol,
+            value,
+        }
+    }
+}
+
 /// What one step did.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StepReport {

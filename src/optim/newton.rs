@@ -90,26 +90,10 @@ impl Newton {
         Ok(StepReport {
             update,
             state: vec![
-                StateEntry {
-                    name: "hessian",
-                    symbol: "H",
-                    value: StateValue::Matrix(h),
-                },
-                StateEntry {
-                    name: "tau",
-                    symbol: "τ",
-                    value: StateValue::Scalar(tau),
-                },
-                StateEntry {
-                    name: "direction",
-                    symbol: "p",
-                    value: StateValue::PerVariable(direction),
-                },
-                StateEntry {
-                    name: "step_length",
-                    symbol: "α",
-                    value: StateValue::Scalar(alpha),
-                },
+                StateEntry::new("hessian", "H", StateValue::Matrix(h)),
+                StateEntry::new("tau", "τ", StateValue::Scalar(tau)),
+                StateEntry::new("direction", "p", StateValue::PerVariable(direction)),
+                StateEntry::new("step_length", "α", StateValue::Scalar(alpha)),
             ],
             note: (!notes.is_empty()).then(|| notes.join("; ")),
         })

@@ -49,6 +49,16 @@ impl Format {
         Format::Dot,
     ];
 
+    /// The formats of the commands that write tables and derivations:
+    /// every one but the graph's `dot`.
+    pub const ALL_BUT_DOT: [Format; 5] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Latex,
+        Format::Json,
+        Format::Csv,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",

@@ -18,12 +18,7 @@ pub(super) fn derivation_blocks(
 ) -> Vec<Block> {
     let f = r.formula;
     let name = &f.params[param].name;
-    let values = r
-        .run
-        .steps
-        .iter()
-        .find_map(|s| s.samples.as_ref())
-        .map(|s| &s[r.sample.min(s.len() - 1)]);
+    let values = r.shown_sample_values();
     let mut equations = Vec::new();
     for step in &derivation.steps {
         let indent = "  ".repeat(step.depth);
@@ -100,12 +95,7 @@ pub(super) fn shared_derivation_blocks(
             crate::number::format_thousands(crate::limits::MAX_EXPANDED_TERMS),
         ))]),
     ];
-    let values = r
-        .run
-        .steps
-        .iter()
-        .find_map(|s| s.samples.as_ref())
-        .map(|s| &s[r.sample.min(s.len() - 1)]);
+    let values = r.shown_sample_values();
     if let (Some(chain), Some(values)) = (f.chains.iter().find(|c| c.param == param), values) {
         blocks.push(Block::Equations(vec![chain_equation(
             r, chain, values, style,

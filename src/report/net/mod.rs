@@ -54,6 +54,14 @@ pub struct NetReport<'a> {
 }
 
 impl NetReport<'_> {
+    /// The values of the sample the derivations are shown for (the last
+    /// one when the report asks past the end), from the first step that
+    /// kept them.
+    fn shown_sample_values(&self) -> Option<&SampleValues> {
+        let samples = self.run.steps.iter().find_map(|s| s.samples.as_ref())?;
+        samples.get(self.sample.min(samples.len().saturating_sub(1)))
+    }
+
     fn unicode(&self, id: Id) -> String {
         print_named(
             &self.formula.graph,
