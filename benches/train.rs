@@ -1,14 +1,19 @@
-//! The compiled tape against its own forward pass and against a
-//! hand-written MLP (benches/baseline_mlp.rs): the gradient over a batch for
-//! 2-2-2 (batch 4), 4-16-3 (batch 150) and 64-32-10 (batch 32), and one
-//! epoch of iris on 4-16-3 and of a 1,800-sample 64-32-10 data set (each
-//! epoch with the whole set's loss before and after, as `train` reports it).
-//! Targets: the tape's gradient within 3× its forward pass, and within 2×
-//! the hand-written loop.
+//! Time per training step: the gradient of one batch by the layer tape
+//! (`train`'s engine, with each of its kernels), by the scalar tape (the
+//! network's formulas compiled node by node), and by two hand-written
+//! baselines kept beside this file — per-sample loops
+//! (benches/baseline_mlp.rs) and batch matrices with register-tiled
+//! products (benches/baseline_tiled.rs) — for 2-2-2 (batch 1), 4-16-3 with
+//! cross-entropy (batch 150), 64-32-10 and 256-128-10 (batch 32); what
+//! compiling a network for training costs; and one epoch of `train`.
+//! Targets: the layer tape within 1.5× the tiled baseline at every size,
+//! and compiling 256-128-10 for training within 50 ms.
 
 mod baseline_mlp;
+mod baseline_tiled;
 
 use baseline_mlp::Mlp;
+use baseline_tiled::TiledMlp;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
 use std::time::Duration;
@@ -16,26 +21,35 @@ use stepgrad::data::{builtin, Dataset, Generation};
 use stepgrad::interrupt::{Cancel, Control};
 use stepgrad::network::{initial_values, parse_spec, Loss, NetworkFormula, Spec};
 use stepgrad::optim::{Hyperparameters, OptimizerConfig};
-use stepgrad::tape::{Tape, TapeSpec, Workspace};
+use stepgrad::tape::{Kernel, LayerTape, LayerWork, Tape, TapeSpec, Workspace};
 use stepgrad::training::{train, Model, Tapes, TrainOptions};
 
-fn spec(layers: &[usize]) -> Spec {
+/// The four shapes of the comparison: layers, batch, cross-entropy.
+const SHAPES: [(&[usize], usize, bool); 4] = [
+    (&[2, 2, 2], 1, false),
+    (&[4, 16, 3], 150, true),
+    (&[64, 32, 10], 32, false),
+    (&[256, 128, 10], 32, false),
+];
+
+fn spec(layers: &[usize], cross_entropy: bool) -> Spec {
     let sizes: Vec<String> = layers.iter().map(usize::to_string).collect();
-    let text = format!("layers = [{}]\nactivation = \"sigmoid\"\nloss = \"half_sse\"\ninit = \"xavier\"\nseed = 3\n", sizes.join(", "));
+    let (activation, loss) = match cross_entropy {
+        true => ("[\"sigmoid\", \"softmax\"]", "cross_entropy"),
+        false => ("\"sigmoid\"", "half_sse"),
+    };
+    let text = format!(
+        "layers = [{}]\nactivation = {activation}\nloss = \"{loss}\"\ninit = \"xavier\"\nseed = 3\n",
+        sizes.join(", ")
+    );
     parse_spec(&text, "bench.toml", None).expect("benchmark specs are valid")
 }
 
-fn baseline(spec: &Spec) -> Mlp {
-    Mlp {
-        layers: spec.layers.clone(),
-        weights: spec
-            .parameters
-            .weights
-            .iter()
-            .map(|w| w.iter().flatten().copied().collect())
-            .collect(),
-        biases: spec.parameters.biases.clone(),
-    }
+fn flat_weights(spec: &Spec) -> Vec<Vec<f64>> {
+    let weights = spec.parameters.weights.iter();
+    weights
+        .map(|w| w.iter().flatten().copied().collect())
+        .collect()
 }
 
 /// Reproducible data for a network: inputs in [−1, 1], one-hot targets.
@@ -64,70 +78,109 @@ fn data(layers: &[usize], samples: usize) -> Dataset {
     }
 }
 
-fn columns(formula: &NetworkFormula, data: &Dataset) -> Vec<Vec<f64>> {
-    let mut cols: Vec<Vec<f64>> = (0..formula.inputs.len())
+/// The data by columns: a row per input, then a row per target.
+fn columns(data: &Dataset) -> Vec<Vec<f64>> {
+    let (n_in, n_out) = (data.inputs[0].len(), data.targets[0].len());
+    let mut cols: Vec<Vec<f64>> = (0..n_in)
         .map(|k| data.inputs.iter().map(|r| r[k]).collect())
         .collect();
-    cols.extend((0..formula.targets.len()).map(|k| data.targets.iter().map(|r| r[k]).collect()));
+    cols.extend((0..n_out).map(|k| data.targets.iter().map(|r| r[k]).collect()));
     cols
 }
 
-fn gradients(c: &mut Criterion) {
-    let mut group = c.benchmark_group("batch");
+fn scalar_gradient_tape(formula: &NetworkFormula) -> Tape {
+    let parameters: Vec<_> = formula.params.iter().map(|p| p.var).collect();
+    let mut data_vars = formula.inputs.clone();
+    data_vars.extend(&formula.targets);
+    let mut sums = vec![formula.loss];
+    sums.extend(&formula.gradients);
+    Tape::compile(
+        &formula.graph,
+        &TapeSpec {
+            parameters: &parameters,
+            data: &data_vars,
+            column_outputs: &[],
+            sum_outputs: &sums,
+        },
+    )
+}
+
+fn steps(c: &mut Criterion) {
+    let mut group = c.benchmark_group("step");
     group
-        .sample_size(20)
-        .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(2));
-    for (layers, batch) in [
-        (vec![2, 2, 2], 4),
-        (vec![4, 16, 3], 150),
-        (vec![64, 32, 10], 32),
-    ] {
-        let spec = spec(&layers);
-        let formula = NetworkFormula::build(&spec);
-        let parameters: Vec<_> = formula.params.iter().map(|p| p.var).collect();
-        let mut data_vars = formula.inputs.clone();
-        data_vars.extend(&formula.targets);
-        let mut sums = vec![formula.loss];
-        sums.extend(&formula.gradients);
-        let forward = Tape::compile(
-            &formula.graph,
-            &TapeSpec {
-                parameters: &parameters,
-                data: &data_vars,
-                column_outputs: &[],
-                sum_outputs: &[formula.loss],
-            },
-        );
-        let gradient = Tape::compile(
-            &formula.graph,
-            &TapeSpec {
-                parameters: &parameters,
-                data: &data_vars,
-                column_outputs: &[],
-                sum_outputs: &sums,
-            },
-        );
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(200))
+        .measurement_time(Duration::from_secs(1));
+    for (layers, batch, cross_entropy) in SHAPES {
+        let spec = spec(layers, cross_entropy);
+        let formula = NetworkFormula::forward(&spec);
         let values = initial_values(&formula, &spec);
-        let data = data(&layers, batch);
-        let cols = columns(&formula, &data);
+        let data = data(layers, batch);
+        let cols = columns(&data);
+        let block: Vec<f64> = cols.iter().flatten().copied().collect();
+        let (inputs, targets) = block.split_at(layers[0] * batch);
+        let name = format!("{}/{batch}", spec.shape());
+        for (label, kernel) in [
+            ("layer_tape", Kernel::Auto),
+            ("layer_tape_loops", Kernel::Loops),
+            ("layer_tape_blocked", Kernel::Blocked),
+        ] {
+            let tape = LayerTape::for_spec(&spec).with_kernel(kernel);
+            let mut work = LayerWork::default();
+            group.bench_function(BenchmarkId::new(label, &name), |b| {
+                b.iter(|| black_box(tape.gradient(&mut work, &values, inputs, targets, batch)))
+            });
+        }
+        let full = NetworkFormula::build(&spec);
+        let scalar = scalar_gradient_tape(&full);
         let views: Vec<&[f64]> = cols.iter().map(Vec::as_slice).collect();
-        let name = spec.shape();
         let mut workspace = Workspace::default();
-        group.bench_function(BenchmarkId::new("tape_forward", &name), |b| {
-            b.iter(|| black_box(forward.run(&mut workspace, &values, &views)))
+        group.bench_function(BenchmarkId::new("scalar_tape", &name), |b| {
+            b.iter(|| black_box(scalar.run(&mut workspace, &values, &views)))
         });
-        group.bench_function(BenchmarkId::new("tape_gradient", &name), |b| {
-            b.iter(|| black_box(gradient.run(&mut workspace, &values, &views)))
+        let mut tiled = TiledMlp::new(
+            spec.layers.clone(),
+            flat_weights(&spec),
+            spec.parameters.biases.clone(),
+            cross_entropy,
+        );
+        let mut gw: Vec<Vec<f64>> = tiled.weights.iter().map(|w| vec![0.0; w.len()]).collect();
+        let mut gb: Vec<Vec<f64>> = tiled.biases.iter().map(|b| vec![0.0; b.len()]).collect();
+        group.bench_function(BenchmarkId::new("hand_tiled", &name), |b| {
+            b.iter(|| black_box(tiled.gradient(inputs, targets, batch, &mut gw, &mut gb)))
         });
-        let mlp = baseline(&spec);
-        let mut gw: Vec<Vec<f64>> = mlp.weights.iter().map(|w| vec![0.0; w.len()]).collect();
-        let mut gb: Vec<Vec<f64>> = mlp.biases.iter().map(|b| vec![0.0; b.len()]).collect();
-        group.bench_function(BenchmarkId::new("hand_written_gradient", &name), |b| {
+        // The per-sample loops know ½·SSE only: for the cross-entropy shape
+        // they time the same layers with that loss.
+        let plain = Mlp {
+            layers: spec.layers.clone(),
+            weights: flat_weights(&spec),
+            biases: spec.parameters.biases.clone(),
+        };
+        group.bench_function(BenchmarkId::new("hand_plain", &name), |b| {
             b.iter(|| {
                 gw.iter_mut().flatten().for_each(|g| *g = 0.0);
                 gb.iter_mut().flatten().for_each(|g| *g = 0.0);
-                black_box(mlp.gradient(&data.inputs, &data.targets, &mut gw, &mut gb))
+                black_box(plain.gradient(&data.inputs, &data.targets, &mut gw, &mut gb))
+            })
+        });
+    }
+    group.finish();
+}
+
+fn compiling(c: &mut Criterion) {
+    let mut group = c.benchmark_group("compile");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(200))
+        .measurement_time(Duration::from_secs(2));
+    for (layers, _, cross_entropy) in SHAPES {
+        let spec = spec(layers, cross_entropy);
+        // What `train` builds: the forward formulas (names, parameters)
+        // and the layer tape.
+        group.bench_function(BenchmarkId::new("for_training", spec.shape()), |b| {
+            b.iter(|| {
+                let formula = NetworkFormula::forward(&spec);
+                black_box(Tapes::layered(&spec, &formula))
             })
         });
     }
@@ -138,15 +191,15 @@ fn epochs(c: &mut Criterion) {
     let mut group = c.benchmark_group("epoch");
     group
         .sample_size(10)
-        .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(3));
+        .warm_up_time(Duration::from_millis(200))
+        .measurement_time(Duration::from_secs(2));
     let iris = builtin("iris", &Generation::default()).expect("iris is built in");
     let large = data(&[64, 32, 10], 1800);
     let cancel = Cancel::new();
     for (layers, data, batch) in [(vec![4, 16, 3], &iris, 16), (vec![64, 32, 10], &large, 32)] {
-        let spec = spec(&layers);
-        let formula = NetworkFormula::build(&spec);
-        let tapes = Tapes::compile(&formula);
+        let spec = spec(&layers, false);
+        let formula = NetworkFormula::forward(&spec);
+        let tapes = Tapes::layered(&spec, &formula);
         let values = initial_values(&formula, &spec);
         let options = TrainOptions {
             optimizer: OptimizerConfig::from_name(
@@ -169,7 +222,7 @@ fn epochs(c: &mut Criterion) {
             record_parameters: false,
         };
         let name = format!("{}_{}samples", spec.shape(), data.len());
-        group.bench_function(BenchmarkId::new("tape", &name), |b| {
+        group.bench_function(BenchmarkId::new("train", &name), |b| {
             b.iter(|| {
                 black_box(train(
                     Model {
@@ -185,11 +238,15 @@ fn epochs(c: &mut Criterion) {
                 ))
             })
         });
-        group.bench_function(BenchmarkId::new("hand_written", &name), |b| {
+        group.bench_function(BenchmarkId::new("hand_plain", &name), |b| {
             b.iter(|| {
                 // Like `train`, the loss over the whole set before and
                 // after the epoch.
-                let mut mlp = baseline(&spec);
+                let mut mlp = Mlp {
+                    layers: spec.layers.clone(),
+                    weights: flat_weights(&spec),
+                    biases: spec.parameters.biases.clone(),
+                };
                 let before = mlp.loss(&data.inputs, &data.targets);
                 mlp.epoch(&data.inputs, &data.targets, batch, 0.1);
                 black_box((before, mlp.loss(&data.inputs, &data.targets)))
@@ -199,5 +256,5 @@ fn epochs(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, gradients, epochs);
+criterion_group!(benches, steps, compiling, epochs);
 criterion_main!(benches);

@@ -458,3 +458,89 @@ fn compiled_tape_agrees_with_the_evaluator_on_random_networks() {
         })
         .unwrap();
 }
+
+/// The first entry of `a` not within 1e-12 of `b`'s, relative to the
+/// larger of the two and of the largest entry of `b` — so an entry that
+/// nearly cancels (a shared bias under softmax: Σδ = 0) is judged against
+/// the gradient it belongs to — and at least of 10⁻³: these networks'
+/// terms are of order 1, whose rounding leaves ~10⁻¹⁷ where a sum cancels.
+fn agree(a: &[f64], b: &[f64]) -> Option<usize> {
+    let scale = b.iter().fold(1e-3f64, |m, v| m.max(v.abs()));
+    (0..a.len().max(b.len())).find(|&i| match (a.get(i), b.get(i)) {
+        (Some(x), Some(y)) => (x - y).abs() > 1e-12 * x.abs().max(y.abs()).max(scale),
+        _ => true,
+    })
+}
+
+/// The layer tape (`train`'s engine), with either kernel, gives the loss
+/// and gradient the graph evaluator (`net`) and the scalar tape give, on
+/// random networks of every activation, loss and bias mode.
+#[test]
+fn layer_tape_agrees_with_the_evaluator_and_the_scalar_tape() {
+    use stepgrad::data::Dataset;
+    use stepgrad::tape::Kernel;
+    use stepgrad::training::{evaluate, Columns, Tapes};
+    let mut runner = TestRunner::new(Config {
+        cases: 300,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&random_spec(), |spec| {
+            let (f, run) = run(&spec, 1, false);
+            let data = Dataset {
+                feature_names: (0..spec.layers[0]).map(|k| format!("x{k}")).collect(),
+                target_names: (0..spec.layers[spec.layers.len() - 1])
+                    .map(|k| format!("t{k}"))
+                    .collect(),
+                class_names: None,
+                inputs: spec.inputs.clone(),
+                targets: spec.targets.clone(),
+            };
+            let columns = Columns::new(&data);
+            let params = initial_values(&f, &spec);
+            let scalar = evaluate(
+                &Tapes::compile(&f),
+                spec.loss,
+                &columns,
+                &params,
+                true,
+                true,
+            );
+            let evaluator = &run.steps[0];
+            for kernel in [Kernel::Loops, Kernel::Blocked, Kernel::Auto] {
+                let forward_only = NetworkFormula::forward(&spec);
+                let tapes = Tapes::layered(&spec, &forward_only).with_kernel(kernel);
+                let layers = evaluate(&tapes, spec.loss, &columns, &params, true, true);
+                let what = format!(
+                    "{kernel:?} on {:?} {:?} {:?} {:?}",
+                    spec.layers, spec.activations, spec.bias, spec.loss
+                );
+                prop_assert!(
+                    agree(&[layers.loss], &[evaluator.loss]).is_none(),
+                    "{what}: loss {} vs evaluator {}",
+                    layers.loss,
+                    evaluator.loss
+                );
+                prop_assert!(
+                    agree(&[layers.loss], &[scalar.loss]).is_none(),
+                    "{what}: loss vs scalar tape"
+                );
+                prop_assert_eq!(layers.accuracy, scalar.accuracy, "{}: accuracy", what);
+                if let Some(i) = agree(&layers.gradient, &evaluator.gradients) {
+                    return Err(TestCaseError::fail(format!(
+                        "{what}: ∂E/∂{}: layer tape {:?} vs evaluator {:?}",
+                        f.params[i].name,
+                        layers.gradient.get(i),
+                        evaluator.gradients.get(i)
+                    )));
+                }
+                prop_assert!(
+                    agree(&layers.gradient, &scalar.gradient).is_none(),
+                    "{what}: gradient vs scalar tape"
+                );
+            }
+            Ok(())
+        })
+        .unwrap();
+}

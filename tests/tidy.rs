@@ -32,12 +32,12 @@ const LEVELS: &[(&str, u8)] = &[
     ("data", 6),
     ("optim", 6),
     ("network", 7),
-    ("tape", 7),
-    ("training", 8),
-    ("plot", 9),
-    ("report", 10),
-    ("lesson", 11),
-    ("cli", 12),
+    ("tape", 8),
+    ("training", 9),
+    ("plot", 10),
+    ("report", 11),
+    ("lesson", 12),
+    ("cli", 13),
 ];
 
 /// Macros exported at the crate root, with the module that defines them:

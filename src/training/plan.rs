@@ -317,25 +317,40 @@ impl TrainPlan {
     /// before the first update.
     pub fn model(&self) -> Result<Compiled, Error> {
         let spec = &self.spec;
-        let mut formula = NetworkFormula::build(spec);
+        let newton = matches!(self.options.optimizer, OptimizerConfig::Newton(_));
+        // The layer tape needs only the network's structure: the backward
+        // pass is built as formulas only for Newton's Hessian.
+        let mut formula = match newton {
+            true => NetworkFormula::build(spec),
+            false => NetworkFormula::forward(spec),
+        };
         let trainable = trainable(&formula, spec.train.update_biases);
         let what = format!(
             "this network's {} trainable parameters",
             format_thousands(trainable.len() as u64)
         );
         check_dimension(&self.options.optimizer, trainable.len(), &what)?;
-        if matches!(self.options.optimizer, OptimizerConfig::Newton(_)) {
+        if newton {
             formula.build_hessian(&trainable);
         }
-        let tapes = Tapes::compile(&formula);
+        let tapes = Tapes::layered(spec, &formula);
         let initial = initial_values(&formula, spec);
         let model = Model {
             formula: &formula,
             tapes: &tapes,
             loss: spec.loss,
         };
-        if let Some(fault) = start_fault(model, &self.data, self.validation.as_ref(), &initial) {
-            return Err(fault.into_error(spec));
+        if start_fault(model, &self.data, self.validation.as_ref(), &initial).is_some() {
+            // The fault is named from the formulas of the gradient too.
+            let full = NetworkFormula::build(spec);
+            let model = Model {
+                formula: &full,
+                ..model
+            };
+            if let Some(fault) = start_fault(model, &self.data, self.validation.as_ref(), &initial)
+            {
+                return Err(fault.into_error(spec));
+            }
         }
         Ok(Compiled {
             formula,

@@ -11,10 +11,13 @@
 //! same nodes (tests compare them on random networks).
 
 use crate::data::Dataset;
+use crate::expr::Id;
 use crate::interrupt::Cancel;
+use crate::network::Spec;
 use crate::network::{Loss, NetworkFormula};
 use crate::optim::SampleSums;
-use crate::tape::{Tape, TapeSpec, Workspace};
+use crate::tape::{Kernel, LayerTape, LayerWork, Tape, TapeSpec, Workspace};
+use std::borrow::Cow;
 
 /// Samples evaluated at once when a whole data set is evaluated.
 const CHUNK: usize = 128;
@@ -23,68 +26,193 @@ const CHUNK: usize = 128;
 /// many samples each and Ctrl-C is heard between parts.
 const BATCH_CHUNK: usize = 1024;
 
-/// The network's formulas compiled for batches.
+/// The network compiled for batches: its dense layers as matrix
+/// operations, or (for benchmarks and comparisons) its formulas on the
+/// scalar tape; and the Hessian for Newton's method, always scalar.
 pub struct Tapes {
-    /// Loss and gradients.
-    training: Tape,
-    /// Per-sample outputs and the loss (no gradients).
-    evaluation: Tape,
+    engine: Engine,
     /// Second derivatives, for Newton's method.
     hessian: Option<Tape>,
     parameters: usize,
     outputs: usize,
 }
 
+/// What computes the loss and gradient of a batch.
+enum Engine {
+    /// The layer tape, built from the network's structure.
+    Layers(LayerTape),
+    /// The formulas' nodes: loss and gradients; per-sample outputs and
+    /// the loss (no gradients).
+    Scalar { training: Tape, evaluation: Tape },
+}
+
+/// The variables of a formula the scalar tape reads: parameters, then the
+/// data (inputs, then targets).
+fn variables(formula: &NetworkFormula) -> (Vec<Id>, Vec<Id>) {
+    let parameters: Vec<Id> = formula.params.iter().map(|p| p.var).collect();
+    let mut data = formula.inputs.clone();
+    data.extend(&formula.targets);
+    (parameters, data)
+}
+
+fn scalar_tape(formula: &NetworkFormula, column_outputs: &[Id], sum_outputs: &[Id]) -> Tape {
+    let (parameters, data) = variables(formula);
+    Tape::compile(
+        &formula.graph,
+        &TapeSpec {
+            parameters: &parameters,
+            data: &data,
+            column_outputs,
+            sum_outputs,
+        },
+    )
+}
+
 impl Tapes {
+    /// The formulas on the scalar tape (the formula needs its backward
+    /// pass).
     pub fn compile(formula: &NetworkFormula) -> Tapes {
-        let parameters: Vec<_> = formula.params.iter().map(|p| p.var).collect();
-        let mut data = formula.inputs.clone();
-        data.extend(&formula.targets);
         let outputs: Vec<_> = formula.layers[formula.layers.len() - 1]
             .iter()
             .map(|&n| formula.neurons[n].out)
             .collect();
         let mut sums = vec![formula.loss];
         sums.extend(&formula.gradients);
-        let compile = |column_outputs: &[_], sum_outputs: &[_]| {
-            Tape::compile(
-                &formula.graph,
-                &TapeSpec {
-                    parameters: &parameters,
-                    data: &data,
-                    column_outputs,
-                    sum_outputs,
-                },
-            )
-        };
         Tapes {
-            training: compile(&[], &sums),
-            evaluation: compile(&outputs, &[formula.loss]),
-            hessian: formula.hessian.as_ref().map(|h| compile(&[], h)),
-            parameters: parameters.len(),
+            engine: Engine::Scalar {
+                training: scalar_tape(formula, &[], &sums),
+                evaluation: scalar_tape(formula, &outputs, &[formula.loss]),
+            },
+            hessian: formula
+                .hessian
+                .as_ref()
+                .map(|h| scalar_tape(formula, &[], h)),
+            parameters: formula.params.len(),
             outputs: outputs.len(),
         }
     }
 
-    /// Instructions of the loss-and-gradient tape.
+    /// The spec's dense layers on the layer tape; `formula` (its forward
+    /// pass is enough) gives the Hessian when one was built.
+    pub fn layered(spec: &Spec, formula: &NetworkFormula) -> Tapes {
+        let layers = LayerTape::for_spec(spec);
+        Tapes {
+            parameters: layers.parameters(),
+            outputs: layers.outputs(),
+            engine: Engine::Layers(layers),
+            hessian: formula
+                .hessian
+                .as_ref()
+                .map(|h| scalar_tape(formula, &[], h)),
+        }
+    }
+
+    /// The same tapes with the layer tape's matrices multiplied by
+    /// `kernel` (no change on the scalar tape).
+    pub fn with_kernel(self, kernel: Kernel) -> Tapes {
+        let engine = match self.engine {
+            Engine::Layers(layers) => Engine::Layers(layers.with_kernel(kernel)),
+            scalar => scalar,
+        };
+        Tapes { engine, ..self }
+    }
+
+    /// Instructions of the loss-and-gradient tape (layers of the layer
+    /// tape).
     pub fn len(&self) -> usize {
-        self.training.len()
+        match &self.engine {
+            Engine::Layers(layers) => layers.depth(),
+            Engine::Scalar { training, .. } => training.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.training.is_empty()
+        self.len() == 0
     }
 
     /// The sizes of the compiled tapes, for benchmarks and curious readers.
     pub fn describe(&self) -> String {
-        format!(
-            "training tape: {} instructions, {} registers; evaluation tape: {} instructions, {} registers",
-            self.training.len(),
-            self.training.registers(),
-            self.evaluation.len(),
-            self.evaluation.registers()
-        )
+        match &self.engine {
+            Engine::Layers(layers) => format!(
+                "layer tape: {} dense layers, {} parameters",
+                layers.depth(),
+                layers.parameters()
+            ),
+            Engine::Scalar {
+                training,
+                evaluation,
+            } => format!(
+                "training tape: {} instructions, {} registers; evaluation tape: {} instructions, {} registers",
+                training.len(),
+                training.registers(),
+                evaluation.len(),
+                evaluation.registers()
+            ),
+        }
     }
+
+    /// The loss summed over the samples at `indices` and, with
+    /// `with_gradient`, the gradient summed into `work.part`; after a run
+    /// without the gradient the outputs are read with `output`.
+    fn run(
+        &self,
+        columns: &Columns,
+        indices: &[usize],
+        params: &[f64],
+        work: &mut Work,
+        with_gradient: bool,
+    ) -> f64 {
+        match &self.engine {
+            Engine::Layers(layers) => {
+                let n = indices.len();
+                columns.gather_block(indices, &mut work.block);
+                let (inputs, targets) = work.block.split_at(layers.inputs() * n);
+                if with_gradient {
+                    let loss = layers.gradient(&mut work.layers, params, inputs, targets, n);
+                    work.layers.take_gradient(&mut work.part);
+                    loss
+                } else {
+                    layers.loss(&mut work.layers, params, inputs, targets, n)
+                }
+            }
+            Engine::Scalar {
+                training,
+                evaluation,
+            } => {
+                columns.gather(indices, &mut work.buffers);
+                let views: Vec<&[f64]> = work.buffers.iter().map(Vec::as_slice).collect();
+                if with_gradient {
+                    let sums = training.run(&mut work.scalar, params, &views);
+                    work.part.clear();
+                    work.part.extend(&sums[1..]);
+                    sums[0]
+                } else {
+                    evaluation.run(&mut work.scalar, params, &views)[0]
+                }
+            }
+        }
+    }
+
+    /// Output `k` for each sample of the last `run`.
+    fn output<'w>(&self, work: &'w Work, k: usize, params: &[f64]) -> Cow<'w, [f64]> {
+        match &self.engine {
+            Engine::Layers(layers) => Cow::Borrowed(layers.output(&work.layers, k)),
+            Engine::Scalar { evaluation, .. } => evaluation.column(&work.scalar, k, params),
+        }
+    }
+}
+
+/// The reusable buffers of the tapes: the engines' own, the gathered
+/// samples, and the gradient of a part and of the whole batch.
+#[derive(Default)]
+pub struct Work {
+    scalar: Workspace,
+    layers: LayerWork,
+    buffers: Vec<Vec<f64>>,
+    block: Vec<f64>,
+    part: Vec<f64>,
+    /// The batch's gradient after `batch`.
+    pub gradient: Vec<f64>,
 }
 
 /// A data set as columns: one per input, then one per target.
@@ -113,6 +241,15 @@ impl Columns {
 
     pub fn is_empty(&self) -> bool {
         self.targets.is_empty()
+    }
+
+    /// The columns of the samples at `indices`, one after another in
+    /// `block` (a row of `indices.len()` values per column).
+    fn gather_block(&self, indices: &[usize], block: &mut Vec<f64>) {
+        block.clear();
+        for column in &self.columns {
+            block.extend(indices.iter().map(|&i| column[i]));
+        }
     }
 
     /// The columns of the samples at `indices`, into `buffers`.
@@ -146,43 +283,44 @@ fn scale(loss: Loss, samples: usize) -> f64 {
     }
 }
 
-/// Evaluates `tapes` on the samples at `indices`: the batch loss and
-/// gradient (summed for half_sse, averaged otherwise), in parts of
-/// `BATCH_CHUNK` samples; `Err` with the samples done when Ctrl-C came
-/// between two parts.
+/// Evaluates `tapes` on the samples at `indices`: the batch loss, and its
+/// gradient into `work.gradient` (summed for half_sse, averaged
+/// otherwise), in parts of `BATCH_CHUNK` samples; `Err` with the samples
+/// done when Ctrl-C came between two parts.
 pub(super) fn batch(
     tapes: &Tapes,
     loss: Loss,
     columns: &Columns,
     indices: &[usize],
     params: &[f64],
-    work: &mut (Workspace, Vec<Vec<f64>>),
+    work: &mut Work,
     cancel: &Cancel,
-) -> Result<(f64, Vec<f64>), usize> {
-    let (workspace, buffers) = work;
-    let mut total: Option<(f64, Vec<f64>)> = None;
+) -> Result<f64, usize> {
+    let mut total = 0.0;
+    work.gradient.clear();
+    work.gradient.resize(tapes.parameters, 0.0);
     for (k, part) in indices.chunks(BATCH_CHUNK).enumerate() {
         if k > 0 && cancel.is_requested() {
             return Err(k * BATCH_CHUNK);
         }
-        columns.gather(part, buffers);
-        let views: Vec<&[f64]> = buffers.iter().map(Vec::as_slice).collect();
-        let sums = tapes.training.run(workspace, params, &views);
-        match &mut total {
-            // The first part is taken as it is, so that a batch of one part
-            // gives exactly the tape's sums.
-            None => total = Some((sums[0], sums[1..].to_vec())),
-            Some((loss, gradient)) => {
-                *loss += sums[0];
-                for (g, s) in gradient.iter_mut().zip(&sums[1..]) {
-                    *g += s;
-                }
+        let sum = tapes.run(columns, part, params, work, true);
+        if k == 0 {
+            // The first part is taken as it is, so that a batch of one
+            // part gives exactly the tape's sums.
+            total = sum;
+            std::mem::swap(&mut work.gradient, &mut work.part);
+        } else {
+            total += sum;
+            for (g, s) in work.gradient.iter_mut().zip(&work.part) {
+                *g += s;
             }
         }
     }
-    let (sum, gradient) = total.unwrap_or_else(|| (0.0, vec![0.0; tapes.parameters]));
     let scale = scale(loss, indices.len());
-    Ok((sum * scale, gradient.iter().map(|g| g * scale).collect()))
+    if scale != 1.0 {
+        work.gradient.iter_mut().for_each(|g| *g *= scale);
+    }
+    Ok(total * scale)
 }
 
 /// Loss and accuracy over a whole data set, in chunks — and the
@@ -195,13 +333,13 @@ pub fn evaluate(
     classification: bool,
     with_gradient: bool,
 ) -> Evaluation {
-    let mut workspace = Workspace::default();
+    let mut work = Work::default();
     let whole = Evaluating {
         classification,
         with_gradient,
         cancel: None,
     };
-    match evaluate_in(&mut workspace, tapes, loss, columns, params, whole) {
+    match evaluate_in(&mut work, tapes, loss, columns, params, whole) {
         Ok(evaluation) => evaluation,
         // invariant: an evaluation without a cancellation token finishes.
         Err(_) => unreachable!("an evaluation that cannot be cancelled finishes"),
@@ -228,14 +366,14 @@ struct Sums {
 /// `evaluate` with the caller's workspace, reused from epoch to epoch;
 /// `Err` with the samples done when Ctrl-C came between two chunks.
 pub(super) fn evaluate_in(
-    workspace: &mut Workspace,
+    work: &mut Work,
     tapes: &Tapes,
     loss: Loss,
     columns: &Columns,
     params: &[f64],
     what: Evaluating,
 ) -> Result<Evaluation, usize> {
-    let sums = sums_in(workspace, tapes, columns, params, what)?;
+    let sums = sums_in(work, tapes, columns, params, what)?;
     let n = columns.len();
     let scale = scale(loss, n);
     Ok(Evaluation {
@@ -248,13 +386,12 @@ pub(super) fn evaluate_in(
 }
 
 fn sums_in(
-    workspace: &mut Workspace,
+    work: &mut Work,
     tapes: &Tapes,
     columns: &Columns,
     params: &[f64],
     what: Evaluating,
 ) -> Result<Sums, usize> {
-    let mut buffers = Vec::new();
     let mut sums = Sums {
         loss: 0.0,
         gradient: vec![
@@ -267,31 +404,47 @@ fn sums_in(
         ],
         correct: 0,
     };
-    let indices: Vec<usize> = (0..columns.len()).collect();
-    for (k, chunk) in indices.chunks(CHUNK).enumerate() {
+    let mut chunk: Vec<usize> = Vec::with_capacity(CHUNK);
+    for (k, start) in (0..columns.len()).step_by(CHUNK).enumerate() {
         if k > 0 && what.cancel.is_some_and(Cancel::is_requested) {
             return Err(k * CHUNK);
         }
-        columns.gather(chunk, &mut buffers);
-        let views: Vec<&[f64]> = buffers.iter().map(Vec::as_slice).collect();
+        chunk.clear();
+        chunk.extend(start..(start + CHUNK).min(columns.len()));
+        sums.loss += tapes.run(columns, &chunk, params, work, what.with_gradient);
         if what.with_gradient {
-            let run = tapes.training.run(workspace, params, &views);
-            for (g, s) in sums.gradient.iter_mut().zip(&run[1..]) {
+            for (g, s) in sums.gradient.iter_mut().zip(&work.part) {
                 *g += s;
             }
         }
-        sums.loss += tapes.evaluation.run(workspace, params, &views)[0];
         if what.classification {
-            let outs: Vec<std::borrow::Cow<[f64]>> = (0..tapes.outputs)
-                .map(|k| tapes.evaluation.column(workspace, k, params))
-                .collect();
-            for (j, &i) in chunk.iter().enumerate() {
-                let right = is_correct(|k| outs[k][j], outs.len(), &columns.targets[i]);
-                sums.correct += usize::from(right);
+            if what.with_gradient {
+                // The scalar tape's outputs come from its evaluation tape.
+                tapes.run(columns, &chunk, params, work, false);
             }
+            count_correct(tapes, work, params, columns, &chunk, &mut sums.correct);
         }
     }
     Ok(sums)
+}
+
+/// Adds the samples of `chunk` classified correctly (after `run`) to
+/// `correct`.
+fn count_correct(
+    tapes: &Tapes,
+    work: &Work,
+    params: &[f64],
+    columns: &Columns,
+    chunk: &[usize],
+    correct: &mut usize,
+) {
+    let outs: Vec<Cow<[f64]>> = (0..tapes.outputs)
+        .map(|k| tapes.output(work, k, params))
+        .collect();
+    for (j, &i) in chunk.iter().enumerate() {
+        let right = is_correct(|k| outs[k][j], outs.len(), &columns.targets[i]);
+        *correct += usize::from(right);
+    }
 }
 
 /// A prediction is right when its largest output is the target class (or,
@@ -343,8 +496,8 @@ impl SampleSums for TapeSums<'_> {
             with_gradient: true,
             cancel: Some(self.cancel),
         };
-        let mut workspace = Workspace::default();
-        let sums = sums_in(&mut workspace, self.tapes, self.columns, params, what)
+        let mut work = Work::default();
+        let sums = sums_in(&mut work, self.tapes, self.columns, params, what)
             .map_err(|_| INTERRUPTED.to_string())?;
         Ok((sums.loss, sums.gradient))
     }

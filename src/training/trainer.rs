@@ -18,7 +18,7 @@
 
 use super::arithmetic::EpochArithmetic;
 use super::early_stopping::{BestEpoch, EarlyStopping, Monitor};
-use super::tapes::{batch, evaluate_in, Columns, Evaluating, TapeSums, Tapes};
+use super::tapes::{batch, evaluate_in, Columns, Evaluating, TapeSums, Tapes, Work};
 use crate::data::Dataset;
 use crate::interrupt::Control;
 use crate::limits::{MAX_KEPT_VALUES, MAX_LISTED_RECORDS, MAX_PLOT_POINTS};
@@ -27,7 +27,6 @@ use crate::optim::{
     Descent, Divergence, Gap, Halt, Kept, LossWords, OptimizerConfig, SampleObjective, Thinned,
     Watch,
 };
-use crate::tape::Workspace;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -225,10 +224,13 @@ struct Trainer<'a> {
     rng: ChaCha8Rng,
     order: Vec<usize>,
     params: Vec<f64>,
-    /// The tape's workspace and the gathered columns of a batch, and the
-    /// workspace of the evaluations at the end of each epoch.
-    work: (Workspace, Vec<Vec<f64>>),
-    evaluation: Workspace,
+    /// The tapes' buffers for batches, and for the evaluations at the end
+    /// of each epoch.
+    work: Work,
+    evaluation: Work,
+    /// The trainable parameters' gradient and values, reused step by step.
+    step_gradient: Vec<f64>,
+    step_values: Vec<f64>,
     iteration: u64,
     iterations: Kept<IterationRecord>,
     curve: Thinned<f64>,
@@ -292,8 +294,10 @@ impl<'a> Trainer<'a> {
             rng: ChaCha8Rng::seed_from_u64(options.seed),
             order: (0..data.len()).collect(),
             params: initial,
-            work: (Workspace::default(), Vec::new()),
-            evaluation: Workspace::default(),
+            work: Work::default(),
+            evaluation: Work::default(),
+            step_gradient: Vec::new(),
+            step_values: Vec::new(),
             iteration: 0,
             iterations: Kept::new((MAX_KEPT_VALUES / per_iteration).min(MAX_LISTED_RECORDS)),
             curve: Thinned::new(MAX_PLOT_POINTS),
@@ -369,18 +373,24 @@ impl<'a> Trainer<'a> {
             &mut self.work,
             cancel,
         );
-        let (batch_loss, gradient) = computed.map_err(|done| {
+        let batch_loss = computed.map_err(|done| {
             let of = indices.len();
             interrupted(self.iteration, Interruption::InBatch { done, of })
         })?;
         self.iteration += 1;
-        let g: Vec<f64> = self.trainable.iter().map(|&i| gradient[i]).collect();
-        Watch::estimate(batch_loss, &g).map_err(|d| self.diverged(epoch, &d))?;
+        let gradient = &self.work.gradient;
+        let mut g = std::mem::take(&mut self.step_gradient);
+        g.clear();
+        g.extend(self.trainable.iter().map(|&i| gradient[i]));
         let weight = indices.len() as f64 / self.arithmetic.samples_per_epoch() as f64;
-        for (m, g) in batches.mean_gradient.iter_mut().zip(&gradient) {
+        for (m, g) in batches.mean_gradient.iter_mut().zip(gradient) {
             *m += weight * g;
         }
-        self.update(epoch, batch_loss, &g)?;
+        let stepped = Watch::estimate(batch_loss, &g)
+            .map_err(|d| self.diverged(epoch, &d))
+            .and_then(|()| self.update(epoch, batch_loss, &g));
+        self.step_gradient = g;
+        stepped?;
         batches.losses.push(batch_loss);
         if self.options.record_iterations {
             self.iterations.push(IterationRecord {
@@ -411,8 +421,27 @@ impl<'a> Trainer<'a> {
             false => Vec::new(),
         };
         let mut objective = SampleObjective::new(sums, params, &self.trainable);
-        let mut x: Vec<f64> = self.trainable.iter().map(|&i| self.params[i]).collect();
-        match self.descent.update(&mut objective, &mut x, batch_loss, g) {
+        let mut x = std::mem::take(&mut self.step_values);
+        x.clear();
+        x.extend(self.trainable.iter().map(|&i| self.params[i]));
+        let updated = self
+            .descent
+            .update(&mut objective, &mut x, batch_loss, g)
+            .map(|_| ());
+        let moved = self.finish_update(epoch, updated, &x);
+        self.step_values = x;
+        moved
+    }
+
+    /// The parameters moved to `x` after the driver's update, or why the
+    /// run stops there.
+    fn finish_update(
+        &mut self,
+        epoch: usize,
+        updated: Result<(), Halt>,
+        x: &[f64],
+    ) -> Result<(), TrainStop> {
+        match updated {
             Ok(_) => {}
             Err(Halt::Interrupted) => {
                 return Err(TrainStop::Interrupted {
@@ -423,10 +452,10 @@ impl<'a> Trainer<'a> {
             }
             Err(Halt::Diverged(d)) => return Err(self.diverged(epoch, &d)),
         }
-        for (&i, &v) in self.trainable.iter().zip(&x) {
+        for (&i, &v) in self.trainable.iter().zip(x) {
             self.params[i] = v;
         }
-        self.descent.moved(&x).map_err(|d| self.diverged(epoch, &d))
+        self.descent.moved(x).map_err(|d| self.diverged(epoch, &d))
     }
 
     fn diverged(&self, epoch: usize, d: &Divergence) -> TrainStop {

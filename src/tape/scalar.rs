@@ -1,4 +1,4 @@
-//! A compiled tape: a graph's loss and gradient nodes as a flat list of
+//! The scalar tape: a graph's loss and gradient nodes as a flat list of
 //! instructions, each applied to a whole column of batch values at once.
 //!
 //! Training evaluates the same formulas for thousands of samples, so the
@@ -15,6 +15,7 @@
 //! same nodes, sample by sample (tests compare the two), so the tape is a
 //! faster route to the same numbers, never a different computation.
 
+use super::{dot, sum};
 use crate::expr::{log_sum_exp, stable_form, Func, Graph, Id, Node, StableForm};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -419,34 +420,6 @@ impl Tape {
             Operand::Constant(v) => std::borrow::Cow::Owned(vec![v; workspace.batch]),
         }
     }
-}
-
-/// Σ aᵢ·bᵢ with four running sums, so the loop can use the processor's
-/// vector units (a single running sum must add in strict order).
-fn dot(a: &[f64], b: &[f64]) -> f64 {
-    let mut lanes = [0.0; 4];
-    let (a4, b4) = (a.chunks_exact(4), b.chunks_exact(4));
-    let (ra, rb) = (a4.remainder(), b4.remainder());
-    for (x, y) in a4.zip(b4) {
-        for k in 0..4 {
-            lanes[k] += x[k] * y[k];
-        }
-    }
-    let tail: f64 = ra.iter().zip(rb).map(|(x, y)| x * y).sum();
-    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + tail
-}
-
-/// Σ aᵢ with four running sums.
-fn sum(a: &[f64]) -> f64 {
-    let mut lanes = [0.0; 4];
-    let chunks = a.chunks_exact(4);
-    let tail: f64 = chunks.remainder().iter().sum();
-    for x in chunks {
-        for k in 0..4 {
-            lanes[k] += x[k];
-        }
-    }
-    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + tail
 }
 
 /// A read-only view of an operand for sample-wise loops.
