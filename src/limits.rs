@@ -55,6 +55,9 @@ pub const MAX_PLOT_POINTS: usize = 2_000;
 /// plus operands), estimated before it is built, and the growth of the
 /// graph while it is built.
 pub const MAX_HESSIAN_SIZE: usize = 4_000_000;
+/// Node evaluations of a gradient check (`net --gradcheck`): two
+/// evaluations of the loss graph per trainable parameter and sample.
+pub const MAX_GRADCHECK_EVALUATIONS: u64 = 200_000_000;
 /// Products in a derivation written out with the chain rule fully
 /// expanded (`net --param`): one per path from the parameter to the loss.
 /// Beyond it the shared, δ-based form is shown.

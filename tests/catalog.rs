@@ -551,7 +551,7 @@ fn catalog() -> Vec<Case> {
             .caret("a*(b", "  ^"),
         case("graph: a spec with a mistake", &["graph", "{dir}/net.toml"])
             .file("net.toml", NET.replace("\"sigmoid\"", "\"tahn\""))
-            .says(&["unknown activation 'tahn'", "hint: did you mean tanh? The choices are sigmoid, tanh, relu, identity, softmax"])
+            .says(&["unknown activation 'tahn'", "hint: did you mean tanh? The choices are sigmoid, tanh, relu, identity, softmax, softplus, silu, leaky_relu, elu, gelu"])
             .points_at("net.toml", "\"tahn\""),
         case("graph: starting weights that overflow", &["graph", "{dir}/net.toml"])
             .file("net.toml", NET.replace("[[0.15, 0.2]", "[[1e300, 0.2]").replace("[[0.05, 0.1]]", "[[1e10, 0.1]]"))

@@ -71,7 +71,7 @@ fn mistakes() -> Vec<(&'static str, Error, &'static str, &'static str)> {
             "a misspelt activation",
             spec(format!("layers = [2, 2, 2]\nactivation = \"sigmoidd\"\n{DATA}")),
             "'sigmoidd'는 알 수 없는 활성화 함수입니다",
-            "sigmoid를 쓰려던 것인가요? 고를 수 있는 것: sigmoid, tanh, relu, identity, softmax",
+            "sigmoid를 쓰려던 것인가요? 고를 수 있는 것: sigmoid, tanh, relu, identity, softmax, softplus, silu, leaky_relu, elu, gelu",
         ),
         (
             "softmax on a hidden layer",
@@ -387,7 +387,7 @@ fn the_prose_check_finds_english_and_passes_korean() {
     }
     let korean = [
         "오류: 'sigmoidd'는 알 수 없는 활성화 함수입니다",
-        "힌트: 고를 수 있는 것: sigmoid, tanh, relu, identity, softmax",
+        "힌트: 고를 수 있는 것: sigmoid, tanh, relu, identity, softmax, softplus, silu, leaky_relu, elu, gelu",
         "힌트: 예: layers = [2, 2, 1]은 입력 2개, 은닉 뉴런 2개, 출력 1개입니다",
         "오류: 알 수 없는 키 `weigths`가 있습니다 (쓸 수 있는 키: `name`, `description`)",
         "첫 레슨 시작하기: stepgrad lesson 1",

@@ -199,9 +199,15 @@ fn random_spec() -> impl Strategy<Value = Spec> {
             Activation::Tanh,
             Activation::Relu,
             Activation::Identity,
+            Activation::Softplus,
+            Activation::Silu,
+            Activation::LeakyRelu,
+            Activation::Elu,
+            Activation::Gelu,
         ];
-        let mut activations: Vec<Activation> =
-            (0..depth).map(|_| hidden[rng.random_range(0..4)]).collect();
+        let mut activations: Vec<Activation> = (0..depth)
+            .map(|_| hidden[rng.random_range(0..hidden.len())])
+            .collect();
         activations[depth - 1] = match loss {
             Loss::CrossEntropy => Activation::Softmax,
             Loss::Bce => Activation::Sigmoid,
@@ -210,7 +216,9 @@ fn random_spec() -> impl Strategy<Value = Spec> {
                 Activation::Tanh,
                 Activation::Identity,
                 Activation::Softmax,
-            ][rng.random_range(0..4)],
+                Activation::Softplus,
+                Activation::Gelu,
+            ][rng.random_range(0..6)],
         };
         let bias = [BiasMode::PerNeuron, BiasMode::PerLayer, BiasMode::None][bias];
         let weights = (0..depth)
@@ -309,7 +317,8 @@ fn random_network_gradients_agree_with_finite_differences() {
                 };
                 let difference = |h: f64| (at(h) - at(-h)) / (2.0 * h);
                 let (coarse, fine) = (difference(1e-4), difference(1e-6));
-                // Skip a relu sitting on its kink, where no derivative exists.
+                // Skip a relu (or leaky relu) sitting on its kink, where no
+                // derivative exists.
                 if !close(coarse, fine, 1e-5) {
                     continue;
                 }

@@ -71,6 +71,15 @@ fn expression_over(leaf: impl Strategy<Value = String> + 'static) -> impl Strate
         Just("abs"),
         Just("relu"),
         Just("tan"),
+        Just("softplus"),
+        Just("silu"),
+        Just("leaky_relu"),
+        Just("elu"),
+        Just("gelu"),
+        Just("erf"),
+        Just("erfc"),
+        Just("log10"),
+        Just("log2"),
     ];
     leaf.prop_recursive(4, 32, 3, move |inner| {
         prop_oneof![

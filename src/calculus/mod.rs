@@ -1,6 +1,7 @@
 //! Calculus on expressions: the rules of differentiation, derivatives with
 //! their derivations, gradients and Hessians (and their values at a point,
-//! as `diff` shows them), checking a hand-computed derivative, and the view
+//! as `diff` shows them), checking a hand-computed derivative, checking a
+//! derivative against central differences, and the view
 //! of a computation graph with its values and gradients.
 
 mod backprop;
@@ -9,6 +10,7 @@ mod comparison;
 mod derive;
 mod diagnose;
 mod differentiation;
+mod gradcheck;
 mod graph_view;
 mod hessian;
 mod operators;
@@ -25,6 +27,10 @@ pub use derive::{
     mistake_sites, Derivation, Inner, Mistake, Step,
 };
 pub use differentiation::{derivatives, Derivatives, PointValues};
+pub use gradcheck::{
+    central_difference, central_step, check_expression, check_one, relative_difference,
+    GradientCheck,
+};
 pub use graph_view::{graph_view, Collapse, GraphView, NodeRole, ViewNode};
 pub use hessian::{check_hessian_estimate, hessian_within, HessianTooLarge};
 pub use operators::{

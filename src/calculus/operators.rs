@@ -15,7 +15,7 @@
 //! derivative wherever the operation is differentiable, and each textbook
 //! arrangement equals the sum of partial × operand derivative.
 
-use crate::expr::{Constant, Func, Graph, Id, Node};
+use crate::expr::{Constant, Func, Graph, Id, Node, LEAKY_RELU_SLOPE};
 
 /// ∂node/∂(operand `i`), or `None` for a leaf.
 pub fn local_partial(graph: &mut Graph, node: Id, i: usize) -> Option<Id> {
@@ -127,7 +127,84 @@ pub fn function_derivative(graph: &mut Graph, f: Func, u: Id) -> Id {
         }
         Func::Relu => graph.apply(Func::Step, u),
         Func::Step | Func::Sign => graph.num(0.0),
+        Func::Softplus => graph.apply(Func::Sigmoid, u),
+        Func::Silu => silu_derivative(graph, u),
+        Func::LeakyRelu => {
+            let slope = graph.num(LEAKY_RELU_SLOPE);
+            let rest = graph.num(0.99); // 1 − the slope
+            let step = graph.apply(Func::Step, u);
+            let above = graph.product([rest, step]);
+            graph.sum([slope, above])
+        }
+        Func::Elu => {
+            // e^min(u, 0): 1 for u > 0, e^u below, and no e^u to overflow.
+            let minus_u = graph.negate(u);
+            let below = graph.apply(Func::Relu, minus_u);
+            let exponent = graph.negate(below);
+            graph.apply(Func::Exp, exponent)
+        }
+        Func::Gelu => gelu_derivative(graph, u),
+        Func::Erf | Func::Erfc => {
+            let two = graph.num(if f == Func::Erf { 2.0 } else { -2.0 });
+            let gaussian = gaussian(graph, u, 1.0);
+            let numerator = graph.product([two, gaussian]);
+            let pi = graph.constant(Constant::Pi);
+            let root_pi = graph.apply(Func::Sqrt, pi);
+            graph.quotient(numerator, root_pi)
+        }
+        Func::Log10 | Func::Log2 => {
+            let base = graph.num(if f == Func::Log10 { 10.0 } else { 2.0 });
+            let ln_base = graph.apply(Func::Ln, base);
+            let denominator = graph.product([u, ln_base]);
+            let one = graph.num(1.0);
+            graph.quotient(one, denominator)
+        }
     }
+}
+
+/// silu′(u) = σ(u)·(1 + u·(1 − σ(u))).
+fn silu_derivative(graph: &mut Graph, u: Id) -> Id {
+    let s = graph.apply(Func::Sigmoid, u);
+    let one = graph.num(1.0);
+    let complement = graph.difference(one, s);
+    let u_complement = graph.product([u, complement]);
+    let bracket = graph.sum([one, u_complement]);
+    graph.product([s, bracket])
+}
+
+/// gelu′(u) = Φ(u) + u·φ(u) = ½·erfc(−u/√2) + u·e^(−u²/2)/√(2π), with Φ
+/// as ½·erfc(−u/√2) rather than ½·(1 + erf(u/√2)): equal, and accurate
+/// where Φ is tiny (simplification would spread ½ over 1 + erf and lose
+/// the shape its stable evaluation needs).
+fn gelu_derivative(graph: &mut Graph, u: Id) -> Id {
+    let two = graph.num(2.0);
+    let root_two = graph.apply(Func::Sqrt, two);
+    let scaled = graph.quotient(u, root_two);
+    let minus_scaled = graph.negate(scaled);
+    let erfc = graph.apply(Func::Erfc, minus_scaled);
+    let half = graph.num(0.5);
+    let cdf = graph.product([half, erfc]);
+    let gaussian = gaussian(graph, u, 2.0);
+    let u_gaussian = graph.product([u, gaussian]);
+    let pi = graph.constant(Constant::Pi);
+    let two_pi = graph.product([two, pi]);
+    let root_two_pi = graph.apply(Func::Sqrt, two_pi);
+    let density = graph.quotient(u_gaussian, root_two_pi);
+    graph.sum([cdf, density])
+}
+
+/// e^(−u²/divisor) (divisor 1 is written without a quotient).
+fn gaussian(graph: &mut Graph, u: Id, divisor: f64) -> Id {
+    let two = graph.num(2.0);
+    let square = graph.power(u, two);
+    let scaled = if divisor == 1.0 {
+        square
+    } else {
+        let d = graph.num(divisor);
+        graph.quotient(square, d)
+    };
+    let exponent = graph.negate(scaled);
+    graph.apply(Func::Exp, exponent)
 }
 
 /// ∂ logsumexp(u)/∂uₖ = e^(uₖ − logsumexp(u)), the k-th softmax output,

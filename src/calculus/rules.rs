@@ -36,6 +36,14 @@ pub enum Rule {
     StepFunction,
     GeneralPower,
     LogSumExp,
+    Softplus,
+    Silu,
+    LeakyRelu,
+    Elu,
+    Gelu,
+    ErrorFunction,
+    /// log₁₀ and log₂: (log_a u)′ = 1/(u·ln a).
+    BaseLogarithm,
     /// A subexpression met again: its derivative was computed once, above.
     Repeated,
     Simplify,
@@ -68,6 +76,13 @@ impl Rule {
             Rule::StepFunction => "rule-step-function",
             Rule::GeneralPower => "rule-general-power",
             Rule::LogSumExp => "rule-log-sum-exp",
+            Rule::Softplus => "rule-softplus",
+            Rule::Silu => "rule-silu",
+            Rule::LeakyRelu => "rule-leaky-relu",
+            Rule::Elu => "rule-elu",
+            Rule::Gelu => "rule-gelu",
+            Rule::ErrorFunction => "rule-error-function",
+            Rule::BaseLogarithm => "rule-base-logarithm",
             Rule::Repeated => "rule-repeated",
             Rule::Simplify => "rule-simplify",
         }
@@ -122,6 +137,13 @@ impl Rule {
             Rule::StepFunction => Words("rule-step-function-formula"),
             Rule::GeneralPower => Words("rule-general-power-formula"),
             Rule::LogSumExp => Math("∂/∂uₖ logsumexp(u) = e^(uₖ − logsumexp(u)) = softmaxₖ(u)"),
+            Rule::Softplus => Math("softplus′(u) = σ(u)"),
+            Rule::Silu => Math("silu′(u) = σ(u)·(1 + u·(1 − σ(u)))"),
+            Rule::LeakyRelu => Words("rule-leaky-relu-formula"),
+            Rule::Elu => Words("rule-elu-formula"),
+            Rule::Gelu => Math("gelu′(u) = Φ(u) + u·φ(u) = ½·erfc(−u/√2) + u·e^(−u²/2)/√(2π)"),
+            Rule::ErrorFunction => Math("erf′(u) = 2·e^(−u²)/√π,  erfc′(u) = −2·e^(−u²)/√π"),
+            Rule::BaseLogarithm => Math("(logₐ u)′ = 1/(u·ln a)"),
             Rule::Repeated => Words("rule-repeated-formula"),
             Rule::Simplify => Words("rule-simplify-formula"),
         }
@@ -156,6 +178,13 @@ impl Rule {
                 Math("(u^{v})' = u^{v}\\left(v' \\ln u + \\frac{v\\,u'}{u}\\right)")
             }
             Rule::LogSumExp => Math("\\frac{\\partial}{\\partial u_k} \\operatorname{logsumexp}(u) = e^{u_k - \\operatorname{logsumexp}(u)}"),
+            Rule::Softplus => Math("\\operatorname{softplus}'(u) = \\sigma(u)"),
+            Rule::Silu => Math("\\operatorname{SiLU}'(u) = \\sigma(u)\\,\\bigl(1 + u\\,(1 - \\sigma(u))\\bigr)"),
+            Rule::LeakyRelu => Math("\\operatorname{LeakyReLU}'(u) = 0.01 + 0.99\\,\\operatorname{step}(u)"),
+            Rule::Elu => Math("\\operatorname{ELU}'(u) = e^{\\min(u,\\,0)}"),
+            Rule::Gelu => Math("\\operatorname{GELU}'(u) = \\Phi(u) + u\\,\\varphi(u) = \\tfrac{1}{2}\\operatorname{erfc}\\left(-\\frac{u}{\\sqrt{2}}\\right) + \\frac{u\\,e^{-u^{2}/2}}{\\sqrt{2\\pi}}"),
+            Rule::ErrorFunction => Math("\\operatorname{erf}'(u) = \\frac{2\\,e^{-u^{2}}}{\\sqrt{\\pi}},\\quad \\operatorname{erfc}'(u) = -\\frac{2\\,e^{-u^{2}}}{\\sqrt{\\pi}}"),
+            Rule::BaseLogarithm => Math("(\\log_{a} u)' = \\frac{1}{u \\ln a}"),
             Rule::Repeated => Words("rule-repeated-formula"),
             Rule::Simplify => Words("rule-simplify-formula"),
         }
@@ -175,6 +204,13 @@ impl Rule {
             Func::Sigmoid => Rule::Sigmoid,
             Func::Relu => Rule::Relu,
             Func::Step | Func::Sign => Rule::StepFunction,
+            Func::Softplus => Rule::Softplus,
+            Func::Silu => Rule::Silu,
+            Func::LeakyRelu => Rule::LeakyRelu,
+            Func::Elu => Rule::Elu,
+            Func::Gelu => Rule::Gelu,
+            Func::Erf | Func::Erfc => Rule::ErrorFunction,
+            Func::Log10 | Func::Log2 => Rule::BaseLogarithm,
         }
     }
 }

@@ -67,7 +67,14 @@ pub fn critical_parts(graph: &mut Graph, roots: &[Id]) -> Vec<Id> {
             | Func::Step
             | Func::Sigmoid
             | Func::Tanh
-            | Func::Exp,
+            | Func::Exp
+            | Func::Softplus
+            | Func::Silu
+            | Func::LeakyRelu
+            | Func::Elu
+            | Func::Gelu
+            | Func::Erf
+            | Func::Erfc,
             u,
         ) = graph.node(id)
         {

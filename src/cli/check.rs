@@ -4,8 +4,10 @@ use super::inputs::{choose_variables, parse_expr};
 use super::problem_file::{answer_file, Answer};
 use super::{Context, Written};
 use crate::calculus::check_derivative;
+use crate::expr::reading;
 use crate::expr::Graph;
 use crate::report::check::{json_value, render};
+use crate::report::reading::{add_to_json, echoed};
 use crate::report::Format;
 use crate::Error;
 use clap::Args;
@@ -85,10 +87,14 @@ fn check_one(
     let a = parse_expr(&mut graph, answer, &answer_origin)?;
     let asked: Vec<String> = wrt.map(|w| vec![w.to_string()]).unwrap_or_default();
     let var = choose_variables(&graph, e, &asked, false, true)?.remove(0);
+    let readings = [reading(&graph, expr, e), reading(&graph, answer, a)];
     let outcome = check_derivative(&mut graph, e, a, &var)?;
+    let rendered = render(&outcome, &graph, context.format, &context.style);
+    let mut json = json_value(&outcome, &graph);
+    add_to_json(&mut json, &readings);
     Ok(Answer {
-        rendered: render(&outcome, &graph, context.format, &context.style),
-        json: json_value(&outcome, &graph),
+        rendered: echoed(rendered, &readings, context.format, &context.style),
+        json,
         code: if outcome.correct { 0 } else { 1 },
     })
 }

@@ -4,9 +4,11 @@
 use super::inputs::{choose_variables, parse_expr, parse_point};
 use super::problem_file::{answer_file, Answer};
 use super::{Context, Written};
-use crate::calculus::{derivatives, Derivatives, HessianTooLarge};
-use crate::expr::{Graph, Point};
+use crate::calculus::{check_expression, derivatives, Derivatives, HessianTooLarge};
+use crate::expr::{reading, Graph, Point};
 use crate::report::diff::{json_value, render, DiffReport, Hessian};
+use crate::report::gradcheck::{appended, json_rows, Checked};
+use crate::report::reading::{add_to_json, echoed};
 use crate::report::Format;
 use crate::Error;
 use clap::Args;
@@ -32,6 +34,9 @@ pub struct DiffArgs {
     /// Read problems from a file (- for stdin), one a line: EXPR [; wrt=V] [; at=V=x,V=y]
     #[arg(long, conflicts_with = "expr", value_name = "FILE")]
     pub file: Option<PathBuf>,
+    /// At the --at point, show each derivative beside its central-difference estimate and their relative difference
+    #[arg(long)]
+    pub gradcheck: bool,
 }
 
 const FORMATS: [Format; 4] = [Format::Text, Format::Markdown, Format::Latex, Format::Json];
@@ -46,6 +51,7 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Written, Error> {
     match (&args.file, &args.expr) {
         (Some(path), _) => run_file(args, path, point, context),
         (None, Some(expr)) => {
+            refuse_gradcheck_without_point(args, point.as_ref())?;
             let mut graph = Graph::new();
             let report = diff_one(
                 &mut graph,
@@ -55,12 +61,8 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Written, Error> {
                 args,
                 "the expression",
             )?;
-            Ok(Written::ok(render(
-                &report,
-                &graph,
-                context.format,
-                &context.style,
-            )))
+            let (rendered, _) = written(&report, &graph, args.gradcheck, context);
+            Ok(Written::ok(rendered))
         }
         (None, None) => Err(Error::usage(
             "no expression given",
@@ -123,6 +125,50 @@ pub fn diff_one(
     })
 }
 
+/// The report in the session's format and as JSON, with the gradient
+/// check when asked for and "read as …" when the input reads other than
+/// typed.
+fn written(
+    report: &DiffReport,
+    graph: &Graph,
+    gradcheck: bool,
+    context: &Context,
+) -> (String, serde_json::Value) {
+    let (format, style) = (context.format, &context.style);
+    let reading = [reading(graph, &report.input, report.expr)];
+    let mut value = json_value(report, graph);
+    let mut rendered = render(report, graph, format, style);
+    if let (true, Some(point)) = (gradcheck, &report.point) {
+        let derivatives: Vec<(String, f64)> = report
+            .derivations
+            .iter()
+            .map(|d| d.var.clone())
+            .zip(report.derivative_values.iter().copied())
+            .collect();
+        let rows = check_expression(graph, report.expr, point, &derivatives);
+        let checked = Checked::Function {
+            partial: report.variables.len() > 1,
+        };
+        if let serde_json::Value::Object(map) = &mut value {
+            map.insert("gradcheck".into(), json_rows(&rows));
+        }
+        rendered = appended(rendered, || value.clone(), &rows, checked, format, style);
+    }
+    add_to_json(&mut value, &reading);
+    (echoed(rendered, &reading, format, style), value)
+}
+
+/// `--gradcheck` without a point to check at.
+fn refuse_gradcheck_without_point(args: &DiffArgs, point: Option<&Point>) -> Result<(), Error> {
+    if args.gradcheck && point.is_none() {
+        return Err(Error::told(
+            crate::text!("gradcheck-needs-point"),
+            crate::text!("gradcheck-needs-point-hint"),
+        ));
+    }
+    Ok(())
+}
+
 /// A Hessian beyond `limits::MAX_HESSIAN_SIZE`, as an input error.
 fn hessian_refused(refused: HessianTooLarge) -> Error {
     let hint = match refused {
@@ -163,6 +209,7 @@ fn run_file(
             )?),
             None => point.clone(),
         };
+        refuse_gradcheck_without_point(args, line_point.as_ref())?;
         let mut graph = Graph::new();
         let origin = format!("line {}", line.number);
         let report = diff_one(
@@ -173,9 +220,10 @@ fn run_file(
             args,
             &origin,
         )?;
+        let (rendered, json) = written(&report, &graph, args.gradcheck, context);
         Ok(Answer {
-            rendered: render(&report, &graph, context.format, &context.style),
-            json: json_value(&report, &graph),
+            rendered,
+            json,
             code: 0,
         })
     })

@@ -58,6 +58,7 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
     let stopping = checked_stopping(args.steps, args.tol)?;
     let mut graph = Graph::new();
     let expr = parse_expr(&mut graph, &args.expr, "the expression")?;
+    let read = [crate::expr::reading(&graph, &args.expr, expr)];
     let start = parse_point(&args.start, "--start")?;
     let request = MinimizeRequest {
         graph,
@@ -94,6 +95,7 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
         write_file_atomically(path, svg.as_bytes())?;
     }
     let stdout = render(&report, context.format, &context.style);
+    let stdout = crate::report::reading::echoed(stdout, &read, context.format, &context.style);
     let note = match context.format {
         Format::Csv => csv_note(&report).unwrap_or_default(),
         _ => String::new(),

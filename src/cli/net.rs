@@ -9,8 +9,9 @@
 use super::inputs::{check_output_file, check_sample, parse_count};
 use super::optimizer_args::OptimizerArgs;
 use super::{write_file_atomically, Context, Written};
-use crate::network::{load_spec, NetPlan, NetRequest};
-use crate::report::net::{csv_note, divergence, render, NetReport, Show};
+use crate::network::{check_gradients, load_spec, NetPlan, NetRequest};
+use crate::report::gradcheck::{appended, Checked};
+use crate::report::net::{csv_note, divergence, json_value, render, NetReport, Show};
 use crate::report::net_diagram::{picture, DiagramOf};
 use crate::report::Format;
 use crate::Error;
@@ -42,6 +43,9 @@ pub struct NetArgs {
     /// With --plot: also label each weight with ∂E/∂w and each neuron with δ
     #[arg(long, requires = "plot")]
     pub plot_gradients: bool,
+    /// Show each gradient of the first step beside its central-difference estimate and their relative difference
+    #[arg(long)]
+    pub gradcheck: bool,
 }
 
 const FORMATS: [Format; 5] = Format::ALL_BUT_DOT;
@@ -96,11 +100,45 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
         _ => String::new(),
     };
     let stdout = render(&report, context.format, &style);
+    let stdout = with_gradcheck(stdout, &report, args.gradcheck, context.format, &style)?;
     Ok(Written::with_verdict(
         stdout,
         note,
         divergence(&report),
         context,
+    ))
+}
+
+/// The report with the gradient check of its first step after it, when
+/// asked for (CSV stays the table it is).
+fn with_gradcheck(
+    stdout: String,
+    report: &NetReport,
+    gradcheck: bool,
+    format: Format,
+    style: &crate::report::Style,
+) -> Result<String, Error> {
+    let Some(first) = report.run.steps.first() else {
+        return Ok(stdout);
+    };
+    if !gradcheck || format == Format::Csv {
+        return Ok(stdout);
+    }
+    let rows = check_gradients(
+        report.formula,
+        report.spec,
+        &first.params_before,
+        &first.gradients,
+        &report.run.trainable,
+    )?;
+    let value = || json_value(report);
+    Ok(appended(
+        stdout,
+        value,
+        &rows,
+        Checked::NetworkLoss,
+        format,
+        style,
     ))
 }
 

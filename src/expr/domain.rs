@@ -54,8 +54,12 @@ impl Restriction {
 pub fn own_restrictions(graph: &mut Graph, id: Id) -> Vec<Restriction> {
     match graph.node(id).clone() {
         Node::Div([_, b]) => nonzero_factors(graph, b),
-        Node::Call(Func::Ln | Func::Sqrt, a) if known_positive(graph, a) => vec![],
-        Node::Call(Func::Ln, a) => vec![Restriction::Positive(a)],
+        Node::Call(Func::Ln | Func::Log10 | Func::Log2 | Func::Sqrt, a)
+            if known_positive(graph, a) =>
+        {
+            vec![]
+        }
+        Node::Call(Func::Ln | Func::Log10 | Func::Log2, a) => vec![Restriction::Positive(a)],
         Node::Call(Func::Sqrt, a) => vec![Restriction::NonNegative(a)],
         Node::Call(Func::Tan, a) => {
             let cosine = graph.apply(Func::Cos, a);
@@ -78,12 +82,12 @@ pub fn own_restrictions(graph: &mut Graph, id: Id) -> Vec<Restriction> {
 }
 
 /// True for the values that are positive whatever their arguments: a
-/// positive number, e and π, e^u and σ(u).
+/// positive number, e and π, e^u, σ(u), softplus(u) and erfc(u).
 fn known_positive(graph: &Graph, id: Id) -> bool {
     match graph.node(id) {
         Node::Num(n) => n.value() > 0.0,
         Node::Const(_) => true,
-        Node::Call(Func::Exp | Func::Sigmoid, _) => true,
+        Node::Call(Func::Exp | Func::Sigmoid | Func::Softplus | Func::Erfc, _) => true,
         _ => false,
     }
 }

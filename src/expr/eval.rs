@@ -74,8 +74,10 @@ pub enum DomainDetail {
         value: String,
         exponent: String,
     },
-    /// ln of 0 (`value` none) or of a negative number.
+    /// A logarithm (ln, log10, log2: `function`) of 0 (`value` none) or
+    /// of a negative number.
     LnNotPositive {
+        function: &'static str,
         argument: String,
         value: Option<String>,
     },
@@ -104,13 +106,30 @@ impl DomainDetail {
                 exponent = exponent
             ),
             DomainDetail::LnNotPositive {
+                function: "ln",
                 argument,
                 value: None,
             } => crate::text!("eval-ln-zero", argument = argument),
             DomainDetail::LnNotPositive {
+                function: "ln",
                 argument,
                 value: Some(value),
             } => crate::text!("eval-ln-negative", argument = argument, value = value),
+            DomainDetail::LnNotPositive {
+                function,
+                argument,
+                value: None,
+            } => crate::text!("eval-log-zero", function = *function, argument = argument),
+            DomainDetail::LnNotPositive {
+                function,
+                argument,
+                value: Some(value),
+            } => crate::text!(
+                "eval-log-negative",
+                function = *function,
+                argument = argument,
+                value = value
+            ),
             DomainDetail::SqrtNegative { argument, value } => {
                 crate::text!("eval-sqrt-negative", argument = argument, value = value)
             }
@@ -288,10 +307,11 @@ impl<'g> Evaluator<'g> {
                 Node::Call(f, a) => {
                     let x = at(a);
                     match f {
-                        Func::Ln if x <= 0.0 => {
+                        Func::Ln | Func::Log10 | Func::Log2 if x <= 0.0 => {
                             return Err(self.domain(
                                 id,
                                 DomainDetail::LnNotPositive {
+                                    function: f.name(),
                                     argument: self.show(*a),
                                     value: (x != 0.0).then(|| short(x)),
                                 },
@@ -391,7 +411,7 @@ impl<'g> Evaluator<'g> {
                 perturbed(
                     |x| {
                         let defined = match f {
-                            Func::Ln => x > 0.0,
+                            Func::Ln | Func::Log10 | Func::Log2 => x > 0.0,
                             Func::Sqrt => x >= 0.0,
                             _ => true,
                         };

@@ -104,10 +104,28 @@ pub enum Func {
     Step,
     /// The sign: −1, 0 or 1. It appears as the derivative of abs.
     Sign,
+    /// ln(1 + e^u), a smooth relu.
+    Softplus,
+    /// u·σ(u), also called swish.
+    Silu,
+    /// u for u > 0, else 0.01·u (PyTorch's default slope).
+    LeakyRelu,
+    /// u for u > 0, else e^u − 1 (α = 1, PyTorch's default).
+    Elu,
+    /// u·Φ(u) with Φ the standard normal distribution function, in the
+    /// exact erf form: u/2·(1 + erf(u/√2)) (PyTorch's default).
+    Gelu,
+    /// The error function 2/√π·∫₀ᵘ e^(−t²) dt.
+    Erf,
+    /// The complementary error function 1 − erf(u), kept accurate where
+    /// erf(u) is near −1. It appears in the derivative of gelu.
+    Erfc,
+    Log10,
+    Log2,
 }
 
 impl Func {
-    pub const ALL: [Func; 12] = [
+    pub const ALL: [Func; 21] = [
         Func::Sin,
         Func::Cos,
         Func::Tan,
@@ -120,6 +138,15 @@ impl Func {
         Func::Relu,
         Func::Step,
         Func::Sign,
+        Func::Softplus,
+        Func::Silu,
+        Func::LeakyRelu,
+        Func::Elu,
+        Func::Gelu,
+        Func::Erf,
+        Func::Erfc,
+        Func::Log10,
+        Func::Log2,
     ];
 
     /// The name used in plain ASCII expressions.
@@ -137,6 +164,15 @@ impl Func {
             Func::Relu => "relu",
             Func::Step => "step",
             Func::Sign => "sign",
+            Func::Softplus => "softplus",
+            Func::Silu => "silu",
+            Func::LeakyRelu => "leaky_relu",
+            Func::Elu => "elu",
+            Func::Gelu => "gelu",
+            Func::Erf => "erf",
+            Func::Erfc => "erfc",
+            Func::Log10 => "log10",
+            Func::Log2 => "log2",
         }
     }
 
@@ -186,8 +222,50 @@ impl Func {
                     0.0
                 }
             }
+            Func::Softplus => softplus(x),
+            Func::Silu => x * sigmoid(x),
+            Func::LeakyRelu => {
+                if x > 0.0 {
+                    x
+                } else {
+                    LEAKY_RELU_SLOPE * x
+                }
+            }
+            Func::Elu => {
+                if x > 0.0 {
+                    x
+                } else {
+                    x.exp_m1()
+                }
+            }
+            Func::Gelu => gelu(x),
+            Func::Erf => libm::erf(x),
+            Func::Erfc => libm::erfc(x),
+            Func::Log10 => x.log10(),
+            Func::Log2 => x.log2(),
         }
     }
+
+    /// True for the logarithms, defined for positive arguments only.
+    pub fn is_logarithm(self) -> bool {
+        matches!(self, Func::Ln | Func::Log10 | Func::Log2)
+    }
+}
+
+/// The slope of leaky_relu below 0, PyTorch's default `negative_slope`.
+pub const LEAKY_RELU_SLOPE: f64 = 0.01;
+
+/// ln(1 + e^x) as max(x, 0) + ln(1 + e^(−|x|)): no overflow for large x,
+/// and no loss of the small value e^x for very negative x.
+pub fn softplus(x: f64) -> f64 {
+    x.max(0.0) + (-x.abs()).exp().ln_1p()
+}
+
+/// x·Φ(x) = x/2·erfc(−x/√2): the complementary error function keeps the
+/// tiny values of Φ for very negative x, which 1 + erf(x/√2) would round
+/// to 0.
+pub fn gelu(x: f64) -> f64 {
+    0.5 * x * libm::erfc(-x * std::f64::consts::FRAC_1_SQRT_2)
 }
 
 /// The name of the one function of several arguments, ln(e^x₁ + … + e^xₙ).

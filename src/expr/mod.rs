@@ -20,7 +20,9 @@ mod stable;
 
 pub use build::is_short_decimal;
 pub use eval::{evaluate, log_sum_exp, DomainDetail, EvalError, Evaluator, Failure, Point};
-pub use graph::{sigmoid, Constant, Func, Graph, Id, Node, Number, LOG_SUM_EXP};
+pub use graph::{
+    gelu, sigmoid, softplus, Constant, Func, Graph, Id, Node, Number, LEAKY_RELU_SLOPE, LOG_SUM_EXP,
+};
 pub use parse::{format_exact, parse, parse_binary};
 pub use parse_error::{
     closest_name, edit_distance, Ambiguity, ParseError, ParseErrorKind, Readings, Side,

@@ -467,6 +467,15 @@ impl<'g> Printer<'g> {
                         Func::Relu => "\\operatorname{ReLU}",
                         Func::Step => "\\operatorname{step}",
                         Func::Sign => "\\operatorname{sign}",
+                        Func::Softplus => "\\operatorname{softplus}",
+                        Func::Silu => "\\operatorname{SiLU}",
+                        Func::LeakyRelu => "\\operatorname{LeakyReLU}",
+                        Func::Elu => "\\operatorname{ELU}",
+                        Func::Gelu => "\\operatorname{GELU}",
+                        Func::Erf => "\\operatorname{erf}",
+                        Func::Erfc => "\\operatorname{erfc}",
+                        Func::Log10 => "\\log_{10}",
+                        Func::Log2 => "\\log_{2}",
                         Func::Sqrt | Func::Abs => "",
                     });
                     self.open();

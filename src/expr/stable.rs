@@ -1,5 +1,5 @@
-//! Stable evaluation of three shapes that rounding would otherwise ruin:
-//! 1 − σ(u), 1 − tanh²(u) and ln σ(u). The graph keeps the textbook form
+//! Stable evaluation of four shapes that rounding would otherwise ruin:
+//! 1 − σ(u), 1 − tanh²(u), ln σ(u) and 1 + erf(u). The graph keeps the textbook form
 //! (the derivative of σ is σ·(1 − σ), of tanh is 1 − tanh²), so
 //! derivations read as in a book; only the numbers are computed another
 //! way, from u itself:
@@ -7,7 +7,9 @@
 //! - 1 − σ(u) = σ(−u): at u = 40, σ(u) rounds to 1 and 1 − σ(u) to 0,
 //!   while σ(−40) = 4.2e-18 is exact;
 //! - 1 − tanh²(u) = 4e^(−2|u|)/(1 + e^(−2|u|))²;
-//! - ln σ(u) = −ln(1 + e^(−u)), without ever forming σ(u) ≈ 0.
+//! - ln σ(u) = −ln(1 + e^(−u)), without ever forming σ(u) ≈ 0;
+//! - 1 + erf(u) = erfc(−u) (in gelu′): at u = −10, erf(u) rounds to −1
+//!   while erfc(10) = 2.1e-45.
 //!
 //! Invariant: each stable value equals the plain formula's value in exact
 //! arithmetic, and is finite for every finite u.
@@ -23,6 +25,8 @@ pub enum StableForm {
     OneMinusTanhSquared,
     /// ln σ(u)
     LogSigmoid,
+    /// 1 + erf(u)
+    OnePlusErf,
 }
 
 impl StableForm {
@@ -35,6 +39,7 @@ impl StableForm {
                 4.0 * e / ((1.0 + e) * (1.0 + e))
             }
             StableForm::LogSigmoid => log_sigmoid(u),
+            StableForm::OnePlusErf => libm::erfc(-u),
         }
     }
 }
@@ -64,8 +69,10 @@ pub fn stable_form(graph: &Graph, id: Id) -> Option<(StableForm, Id)> {
                 return None;
             };
             debug_assert_eq!(graph.as_number(one), Some(1.0));
-            let Node::Neg(inner) = graph.node(other) else {
-                return None;
+            let inner = match graph.node(other) {
+                Node::Neg(inner) => inner,
+                Node::Call(Func::Erf, u) => return Some((StableForm::OnePlusErf, *u)),
+                _ => return None,
             };
             match graph.node(*inner) {
                 Node::Call(Func::Sigmoid, u) => Some((StableForm::OneMinusSigmoid, *u)),
@@ -95,6 +102,7 @@ mod tests {
             ("-sigmoid(z) + 1", StableForm::OneMinusSigmoid),
             ("1 - tanh(z)^2", StableForm::OneMinusTanhSquared),
             ("ln(sigmoid(z))", StableForm::LogSigmoid),
+            ("1 + erf(z/2)", StableForm::OnePlusErf),
         ] {
             let id = parse(&mut g, text).unwrap();
             assert_eq!(stable_form(&g, id).map(|f| f.0), Some(form), "{text}");
@@ -104,6 +112,7 @@ mod tests {
             "1 - tanh(z)^3",
             "ln(tanh(z))",
             "1 + sigmoid(z)",
+            "1 - erf(z)",
         ] {
             let id = parse(&mut g, text).unwrap();
             assert_eq!(stable_form(&g, id), None, "{text}");
@@ -118,7 +127,10 @@ mod tests {
             assert!((StableForm::LogSigmoid.apply(u) - s.ln()).abs() < 1e-15);
             let t = f64::tanh(u);
             assert!((StableForm::OneMinusTanhSquared.apply(u) - (1.0 - t * t)).abs() < 1e-15);
+            assert!((StableForm::OnePlusErf.apply(u) - (1.0 + libm::erf(u))).abs() < 1e-15);
         }
+        // erfc(10) = 2.0884875837625447570e-45 (DLMF 7.2, by mpmath).
+        assert!((StableForm::OnePlusErf.apply(-10.0) / 2.088487583762545e-45 - 1.0).abs() < 1e-13);
         // Where they are not: exact values far out.
         assert_eq!(StableForm::LogSigmoid.apply(-1000.0), -1000.0);
         assert!(

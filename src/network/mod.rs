@@ -4,11 +4,13 @@
 //! `spec` reads and checks a spec, `examples` holds the built-in ones,
 //! `formula` builds the network's named formulas, `plan` checks a `net`
 //! run before any work, `run` runs its steps on the one driver, `start`
-//! names a value without a finite value at the start, and `graph_view` is
-//! one sample's computation graph for `graph`.
+//! names a value without a finite value at the start, `gradcheck` sets
+//! the gradients beside central differences, and `graph_view` is one
+//! sample's computation graph for `graph`.
 
 mod examples;
 mod formula;
+mod gradcheck;
 mod graph_view;
 mod plan;
 mod run;
@@ -17,6 +19,7 @@ mod start;
 
 pub use examples::{example, example_names, load_spec};
 pub use formula::{Chain, Factor, NetworkFormula, Neuron, OutputRule, Param, ParamKind, PathSum};
+pub use gradcheck::check_gradients;
 pub use graph_view::{sample_view, NetworkView};
 pub use plan::{check_symbolic_size, Formulas, NetPlan, NetRequest, ParamDerivation};
 pub use run::{

@@ -13,11 +13,13 @@
 pub mod check;
 pub mod diff;
 pub mod doc;
+pub mod gradcheck;
 pub mod graph;
 pub mod json;
 pub mod minimize;
 pub mod net;
 pub mod net_diagram;
+pub mod reading;
 pub mod train;
 
 use crate::i18n::Lang;

@@ -26,7 +26,7 @@
 pub use super::matrix::Kernel;
 use super::matrix::{add_product, transposed_product, weight_gradient, Placed};
 use super::sum;
-use crate::expr::{log_sum_exp, sigmoid};
+use crate::expr::{gelu, log_sum_exp, sigmoid, softplus, LEAKY_RELU_SLOPE};
 use crate::network::{Activation, BiasMode, Loss, Spec};
 
 /// One dense layer: Z = W·X + b, A = f(Z).
@@ -399,7 +399,63 @@ fn activate(f: Activation, z: &[f64], a: &mut [f64]) {
         Activation::Sigmoid => pairs.for_each(|(a, &z)| *a = sigmoid(z)),
         Activation::Tanh => pairs.for_each(|(a, &z)| *a = z.tanh()),
         Activation::Relu => pairs.for_each(|(a, &z)| *a = z.max(0.0)),
+        Activation::Softplus
+        | Activation::Silu
+        | Activation::LeakyRelu
+        | Activation::Elu
+        | Activation::Gelu => {
+            pairs.for_each(|(a, &z)| *a = modern_value(f, z));
+        }
         Activation::Identity | Activation::Softmax => pairs.for_each(|(a, &z)| *a = z),
+    }
+}
+
+/// f(z) of the activations of modern networks, in the evaluator's stable
+/// forms.
+fn modern_value(f: Activation, z: f64) -> f64 {
+    match f {
+        Activation::Softplus => softplus(z),
+        Activation::Silu => z * sigmoid(z),
+        Activation::LeakyRelu => {
+            if z > 0.0 {
+                z
+            } else {
+                LEAKY_RELU_SLOPE * z
+            }
+        }
+        Activation::Elu => {
+            if z > 0.0 {
+                z
+            } else {
+                z.exp_m1()
+            }
+        }
+        Activation::Gelu => gelu(z),
+        _ => z,
+    }
+}
+
+/// f′(z) of the activations of modern networks, as the operator table
+/// writes them: σ(z) for softplus, σ(z)·(1 + z·σ(−z)) for silu, 1 or the
+/// slope for leaky_relu, e^min(z, 0) for elu, ½·erfc(−z/√2) + z·φ(z) for
+/// gelu.
+fn modern_slope(f: Activation, z: f64) -> f64 {
+    match f {
+        Activation::Softplus => sigmoid(z),
+        Activation::Silu => sigmoid(z) * (1.0 + z * sigmoid(-z)),
+        Activation::LeakyRelu => {
+            if z > 0.0 {
+                1.0
+            } else {
+                LEAKY_RELU_SLOPE
+            }
+        }
+        Activation::Elu => z.min(0.0).exp(),
+        Activation::Gelu => {
+            let density = (-0.5 * z * z).exp() / (2.0 * std::f64::consts::PI).sqrt();
+            0.5 * libm::erfc(-z * std::f64::consts::FRAC_1_SQRT_2) + z * density
+        }
+        _ => 1.0,
     }
 }
 
@@ -429,6 +485,16 @@ fn activate_with_slopes(f: Activation, z: &[f64], a: &mut [f64], s: &mut [f64]) 
             *a = z.max(0.0);
             *s = if z > 0.0 { 1.0 } else { 0.0 };
         }),
+        Activation::Softplus
+        | Activation::Silu
+        | Activation::LeakyRelu
+        | Activation::Elu
+        | Activation::Gelu => {
+            activate(f, z, a);
+            s.iter_mut()
+                .zip(z)
+                .for_each(|(s, &z)| *s = modern_slope(f, z));
+        }
         Activation::Identity | Activation::Softmax => triples.for_each(|((a, s), &z)| {
             *a = z;
             *s = 1.0;

@@ -18,6 +18,18 @@ pub fn meval_context() -> meval::Context<'static> {
     ctx.func("sigmoid", |x: f64| 1.0 / (1.0 + (-x).exp()));
     ctx.func("relu", |x: f64| x.max(0.0));
     ctx.func("log", f64::ln);
+    // The activations of modern networks, by their textbook definitions.
+    ctx.func("softplus", |x: f64| (1.0 + x.exp()).ln());
+    ctx.func("silu", |x: f64| x / (1.0 + (-x).exp()));
+    ctx.func("leaky_relu", |x: f64| if x >= 0.0 { x } else { 0.01 * x });
+    ctx.func("elu", |x: f64| if x > 0.0 { x } else { x.exp() - 1.0 });
+    ctx.func("erf", libm::erf);
+    ctx.func("erfc", libm::erfc);
+    ctx.func("gelu", |x: f64| {
+        0.5 * x * (1.0 + libm::erf(x / std::f64::consts::SQRT_2))
+    });
+    ctx.func("log10", f64::log10);
+    ctx.func("log2", f64::log2);
     ctx.func("step", |x: f64| if x > 0.0 { 1.0 } else { 0.0 });
     ctx.func("sign", |x: f64| {
         if x > 0.0 {

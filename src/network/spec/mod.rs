@@ -32,10 +32,26 @@ pub enum Activation {
     Relu,
     Identity,
     Softmax,
+    Softplus,
+    Silu,
+    LeakyRelu,
+    Elu,
+    Gelu,
 }
 
 impl Activation {
-    pub const NAMES: [&'static str; 5] = ["sigmoid", "tanh", "relu", "identity", "softmax"];
+    pub const NAMES: [&'static str; 10] = [
+        "sigmoid",
+        "tanh",
+        "relu",
+        "identity",
+        "softmax",
+        "softplus",
+        "silu",
+        "leaky_relu",
+        "elu",
+        "gelu",
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -44,6 +60,11 @@ impl Activation {
             Activation::Relu => "relu",
             Activation::Identity => "identity",
             Activation::Softmax => "softmax",
+            Activation::Softplus => "softplus",
+            Activation::Silu => "silu",
+            Activation::LeakyRelu => "leaky_relu",
+            Activation::Elu => "elu",
+            Activation::Gelu => "gelu",
         }
     }
 
@@ -55,6 +76,11 @@ impl Activation {
             Activation::Sigmoid => Some(Func::Sigmoid),
             Activation::Tanh => Some(Func::Tanh),
             Activation::Relu => Some(Func::Relu),
+            Activation::Softplus => Some(Func::Softplus),
+            Activation::Silu => Some(Func::Silu),
+            Activation::LeakyRelu => Some(Func::LeakyRelu),
+            Activation::Elu => Some(Func::Elu),
+            Activation::Gelu => Some(Func::Gelu),
             Activation::Identity | Activation::Softmax => None,
         }
     }
@@ -66,6 +92,11 @@ impl Activation {
             "relu" => Activation::Relu,
             "identity" | "linear" => Activation::Identity,
             "softmax" => Activation::Softmax,
+            "softplus" => Activation::Softplus,
+            "silu" | "swish" => Activation::Silu,
+            "leaky_relu" => Activation::LeakyRelu,
+            "elu" => Activation::Elu,
+            "gelu" => Activation::Gelu,
             _ => return None,
         })
     }
