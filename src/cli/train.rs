@@ -10,14 +10,17 @@ use super::inputs::{check_output_file, parse_count, read_named_file};
 use super::optimizer_args::OptimizerArgs;
 use super::{write_file_atomically, Context, Written};
 use crate::data::{Dataset, Generation};
-use crate::network::{load_spec, to_shapes, Spec};
+use crate::network::{load_spec, to_shapes, Parameters, Spec};
+use crate::optim::{schedule, Schedule};
+use crate::report::metrics::RunMetrics;
 use crate::report::train::{
     csv_note, divergence, render, render_epochs, BatchComparison, TrainReport,
 };
 use crate::report::Format;
 use crate::training::{
-    builtin_set, check_hidden, csv_set, model_file, network_for, spec_set, BatchSize, ColumnChoice,
-    Compiled, EpochArithmetic, Runs, StartFile, TrainPlan, TrainRequest,
+    best_epoch, builtin_set, check_hidden, csv_set, label_column, model_file, network_for,
+    spec_set, BatchSize, ColumnChoice, Compiled, EpochArithmetic, Runs, StartFile, TrainPlan,
+    TrainRequest,
 };
 use crate::Error;
 use clap::Args;
@@ -107,6 +110,15 @@ pub struct TrainArgs {
     /// Train from the same start with each batch size and compare, e.g. --compare-batch 1,16,N
     #[arg(long, value_delimiter = ',', value_name = "SIZES")]
     pub compare_batch: Vec<String>,
+    /// End with the parameters of the best epoch (smallest validation loss, else training loss)
+    #[arg(long)]
+    pub restore_best: bool,
+    /// Learning-rate schedule per epoch: step:EVERY:GAMMA, exponential:GAMMA or cosine[:MIN_LR] (PyTorch's StepLR, ExponentialLR, CosineAnnealingLR)
+    #[arg(long, value_name = "SCHEDULE")]
+    pub schedule: Option<String>,
+    /// Epochs of linear warm-up of the learning rate before the schedule
+    #[arg(long, value_name = "EPOCHS", value_parser = parse_count, allow_negative_numbers = true)]
+    pub warmup: Option<usize>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -187,15 +199,19 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
     let start = start
         .as_ref()
         .map(|(shown, text)| StartFile { shown, text });
-    let plan = TrainPlan::new(&request(args), spec, data, source, start)?;
+    let plan = TrainPlan::new(&request(args, &source)?, spec, data, source, start)?;
     let compiled = plan.model()?;
     let runs = plan.run(&compiled, context.control);
     report(args, context, plan, compiled, runs)
 }
 
 /// The request the options make.
-fn request(args: &TrainArgs) -> TrainRequest {
-    TrainRequest {
+fn request(args: &TrainArgs, source: &str) -> Result<TrainRequest, Error> {
+    let schedule = Schedule {
+        decay: args.schedule.as_deref().map(schedule::parse).transpose()?,
+        warmup: args.warmup.unwrap_or(0),
+    };
+    Ok(TrainRequest {
         seed: args.seed,
         standardize: args.standardize,
         val: args.val,
@@ -211,7 +227,10 @@ fn request(args: &TrainArgs) -> TrainRequest {
             || args.plot.is_some()
             || !args.compare_batch.is_empty(),
         compare_batch: args.compare_batch.clone(),
-    }
+        label_column: label_column(source, args.label.as_deref()),
+        restore_best: args.restore_best,
+        schedule,
+    })
 }
 
 /// The data to train on, and where it came from: a built-in set, a CSV
@@ -259,8 +278,13 @@ fn report(
     };
     let training = &runs.training;
     let (weights, biases) = to_shapes(&compiled.formula, &plan.spec, &training.params);
+    let model = plan.model_file(Parameters {
+        weights: weights.clone(),
+        biases: biases.clone(),
+    });
+    let parts = plan.part_metrics(&model);
     let saved = args.save.as_ref().map(|path| {
-        let file = model_file::write(&plan.spec, &weights, &biases);
+        let file = model_file::write_model(&model);
         (path, crate::report::json::document(&file))
     });
     let report = TrainReport {
@@ -279,6 +303,12 @@ fn report(
         params: (weights, biases),
         plot: args.plot.as_ref().map(|p| p.display().to_string()),
         saved: args.save.as_ref().map(|p| p.display().to_string()),
+        run_metrics: comparison.is_none().then(|| RunMetrics {
+            parts: &parts,
+            best: best_epoch(training),
+            restored: training.restored,
+            validation_rows: &plan.validation_rows,
+        }),
     };
     let picture = match &args.plot {
         Some(path) => Some((path, picture(&report, path)?)),

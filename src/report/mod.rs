@@ -15,9 +15,11 @@ pub mod diff;
 pub mod doc;
 pub mod graph;
 pub mod json;
+pub mod metrics;
 pub mod minimize;
 pub mod net;
 pub mod net_diagram;
+pub mod predict;
 pub mod train;
 
 use crate::i18n::Lang;
