@@ -403,3 +403,43 @@ fn schedules_follow_pytorchs_formulas() {
     ]);
     assert_ne!(plain["params"], decayed["params"]);
 }
+
+#[test]
+fn the_courses_images_run_for_real() {
+    let dir = scratch("digits");
+    let saved = dir.join("digits.json").to_string_lossy().into_owned();
+    let run = json(&[
+        "train",
+        "--data",
+        "builtin:digits",
+        "--batch-size",
+        "25",
+        "--epochs",
+        "100",
+        "--save",
+        &saved,
+    ]);
+    // 1,000 images in batches of 25: 40 iterations per epoch, 4,000 in all.
+    assert_eq!(run["data"]["samples"], 1000);
+    assert_eq!(run["iterations_per_epoch"], 40);
+    assert_eq!(run["epochs"][100]["iterations"], 4000);
+    // Images drawn with another seed are held out from training.
+    let held_out = json(&["predict", &saved, "--data", "builtin:digits", "--seed", "1"]);
+    let accuracy = held_out["metrics"]["accuracy"].as_f64().unwrap();
+    assert!(accuracy >= 0.95, "held-out accuracy {accuracy}");
+    let shown = stepgrad(&[
+        "predict",
+        &saved,
+        "--data",
+        "builtin:digits",
+        "--seed",
+        "1",
+        "--samples",
+        "10",
+        "--show",
+        "2",
+    ]);
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
+    assert!(shown.stdout.contains("#2 → "), "{}", shown.stdout);
+    assert!(shown.stdout.contains("██"), "{}", shown.stdout);
+}

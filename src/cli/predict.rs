@@ -8,7 +8,7 @@
 
 use super::inputs::{parse_count, read_named_file};
 use super::{Context, Written};
-use crate::data::{read_for_model, Generation, Table, Wanted};
+use crate::data::{default_samples, read_for_model, Generation, Table, Wanted};
 use crate::report::predict::{render, PredictReport};
 use crate::report::Format;
 use crate::training::model_file::{read_model, ModelFile};
@@ -25,8 +25,8 @@ pub struct PredictArgs {
     #[arg(long, value_name = "CSV|builtin:NAME")]
     pub data: String,
     /// Samples of a generated built-in set
-    #[arg(long, value_name = "N", default_value_t = 200, value_parser = parse_count, allow_negative_numbers = true)]
-    pub samples: usize,
+    #[arg(long, value_name = "N", value_parser = parse_count, allow_negative_numbers = true)]
+    pub samples: Option<usize>,
     /// Noise of a generated built-in set, from 0 to 1
     #[arg(
         long,
@@ -38,6 +38,9 @@ pub struct PredictArgs {
     /// Seed of a generated built-in set
     #[arg(long, value_name = "S", default_value_t = 0)]
     pub seed: u64,
+    /// Draw the first N samples of 8×8 images (builtin:digits) with block characters, with the predicted / true class
+    #[arg(long, value_name = "N", default_value_t = 0, value_parser = parse_count, allow_negative_numbers = true)]
+    pub show: usize,
 }
 
 const FORMATS: [Format; 5] = [
@@ -66,6 +69,8 @@ pub fn run(args: &PredictArgs, context: &Context) -> Result<Written, Error> {
         model: &model,
         applied: &applied,
         truth: table.targets.as_deref(),
+        inputs: &table.inputs,
+        show: args.show,
     };
     Ok(Written::ok(render(&report, context.format, &context.style)))
 }
@@ -78,7 +83,7 @@ fn load(args: &PredictArgs, model: &ModelFile) -> Result<Table, Error> {
             let generation = Generation {
                 seed: args.seed,
                 noise: args.noise,
-                samples: args.samples,
+                samples: args.samples.unwrap_or_else(|| default_samples(name)),
             };
             let choice = ColumnChoice {
                 label: None,

@@ -9,7 +9,7 @@
 use super::inputs::{check_output_file, parse_count, read_named_file};
 use super::optimizer_args::OptimizerArgs;
 use super::{write_file_atomically, Context, Written};
-use crate::data::{Dataset, Generation};
+use crate::data::{default_samples, Dataset, Generation};
 use crate::network::{load_spec, to_shapes, Parameters, Spec};
 use crate::optim::{schedule, Schedule};
 use crate::report::metrics::RunMetrics;
@@ -30,7 +30,7 @@ use std::path::PathBuf;
 pub struct TrainArgs {
     /// A network spec (file or built-in example); without one, a network is built for the data
     pub spec: Option<String>,
-    /// The data: a CSV file, or builtin:NAME (xor, and, or, iris, circle, gauss, spiral, xor-noise, line, parabola)
+    /// The data: a CSV file, or builtin:NAME (xor, and, or, iris, circle, gauss, spiral, xor-noise, line, parabola, digits)
     #[arg(long, value_name = "CSV|builtin:NAME")]
     pub data: Option<String>,
     /// The CSV's numeric target columns
@@ -51,8 +51,8 @@ pub struct TrainArgs {
     #[arg(long, value_name = "FRACTION", allow_hyphen_values = true)]
     pub val: Option<f64>,
     /// Samples of a generated built-in set
-    #[arg(long, value_name = "N", default_value_t = 200, value_parser = parse_count, allow_negative_numbers = true)]
-    pub samples: usize,
+    #[arg(long, value_name = "N", value_parser = parse_count, allow_negative_numbers = true)]
+    pub samples: Option<usize>,
     /// Noise of a generated built-in set, from 0 to 1
     #[arg(
         long,
@@ -248,7 +248,7 @@ fn load_data(args: &TrainArgs, spec: Option<&Spec>) -> Result<(Dataset, String),
             let generation = Generation {
                 seed: args.seed,
                 noise: args.noise,
-                samples: args.samples,
+                samples: args.samples.unwrap_or_else(|| default_samples(name)),
             };
             builtin_set(source, name, &choice, &generation)?
         }

@@ -7,8 +7,9 @@
 mod builtin;
 mod by_name;
 mod csv_file;
+pub mod digits;
 
-pub use builtin::{builtin, Generation, NAMES as BUILTIN_NAMES};
+pub use builtin::{builtin, default_samples, Generation, NAMES as BUILTIN_NAMES};
 pub use by_name::{read_for_model, Table, Wanted};
 pub use csv_file::{check_input_columns, load_csv, TargetColumns};
 use rand::seq::SliceRandom;

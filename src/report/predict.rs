@@ -21,6 +21,35 @@ pub struct PredictReport<'a> {
     pub applied: &'a Applied,
     /// The data's targets, when it has them (in its own units).
     pub truth: Option<&'a [Vec<f64>]>,
+    /// The samples' inputs, and how many to draw as 8×8 images (`--show`).
+    pub inputs: &'a [Vec<f64>],
+    pub show: usize,
+}
+
+/// The first `show` samples of 8×8 images drawn with block characters,
+/// each with its predicted (and true) class.
+fn pictures(r: &PredictReport) -> Option<Block> {
+    let side = crate::data::digits::SIDE;
+    if r.show == 0 || r.model.features.len() != side * side {
+        return None;
+    }
+    let classes = r.model.class_names();
+    let mut lines = Vec::new();
+    for (k, (x, p)) in r
+        .inputs
+        .iter()
+        .zip(&r.applied.predictions)
+        .take(r.show)
+        .enumerate()
+    {
+        let predicted = p.class.map_or(String::new(), |c| classes[c].clone());
+        let truth = r.truth.map_or(String::new(), |t| {
+            format!(" / {}", classes[true_class(&t[k])])
+        });
+        lines.push(format!("#{} → {predicted}{truth}", k + 1));
+        lines.extend(crate::data::digits::blocks(x));
+    }
+    Some(Block::Preformatted(lines.join("\n")))
 }
 
 pub fn render(r: &PredictReport, format: Format, style: &Style) -> String {
@@ -147,6 +176,7 @@ fn blocks(r: &PredictReport, style: &Style) -> Vec<Block> {
         Block::Paragraph(vec![text(format!("{summary}{scaled}"))]),
         Block::Table { header, rows },
     ];
+    out.extend(pictures(r));
     if let Some(gap) = gap {
         out.push(Block::Paragraph(vec![text(msg!(
             lang,
