@@ -220,6 +220,8 @@ fn epochs(c: &mut Criterion) {
             update_biases: true,
             record_iterations: false,
             record_parameters: false,
+            keep_best: false,
+            schedule: Default::default(),
         };
         let name = format!("{}_{}samples", spec.shape(), data.len());
         group.bench_function(BenchmarkId::new("train", &name), |b| {

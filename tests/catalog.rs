@@ -126,6 +126,13 @@ impl Case {
 /// A network spec with its parameters and one sample (Mazur's), each key
 /// on its own line: layers 1, activation 2, weights 3, biases 4, inputs 5,
 /// targets 6.
+/// A model file as `train --save` writes it: 2 inputs, one sigmoid output.
+const MODEL: &str = "{\"stepgrad\": \"model\", \"version\": 1,\n \"network\": {\"layers\": [2, 1], \"activations\": [\"sigmoid\"], \"bias\": \"per_neuron\", \"loss\": \"bce\"},\n \"features\": [\"x1\", \"x2\"], \"targets\": [\"y\"], \"label\": null, \"classes\": [\"0\", \"1\"],\n \"standardization\": null, \"W\": [[[1, 1]]], \"b\": [[0]]}\n";
+/// A model of two classes read from the label column `kind`.
+const LABEL_MODEL: &str = "{\"stepgrad\": \"model\", \"version\": 1,\n \"network\": {\"layers\": [1, 2], \"activations\": [\"softmax\"], \"bias\": \"none\", \"loss\": \"cross_entropy\"},\n \"features\": [\"x\"], \"targets\": [\"cat\", \"dog\"], \"label\": \"kind\", \"classes\": [\"cat\", \"dog\"],\n \"standardization\": null, \"W\": [[[1], [-1]]], \"b\": [[]]}\n";
+/// A model of two numeric targets, y and z.
+const VALUES_MODEL: &str = "{\"stepgrad\": \"model\", \"version\": 1,\n \"network\": {\"layers\": [2, 2], \"activations\": [\"identity\"], \"bias\": \"per_neuron\", \"loss\": \"mse\"},\n \"features\": [\"x1\", \"x2\"], \"targets\": [\"y\", \"z\"], \"label\": null, \"classes\": null,\n \"standardization\": null, \"W\": [[[1, 1], [1, 1]]], \"b\": [[0, 0]]}\n";
+
 const NET: &str = "layers = [2, 2, 2]
 activation = \"sigmoid\"
 weights = [[[0.15, 0.2], [0.25, 0.3]], [[0.4, 0.45], [0.5, 0.55]]]
@@ -737,6 +744,49 @@ fn catalog() -> Vec<Case> {
             .file("points.csv", POINTS)
             .folder("sub")
             .says(&["--output {dir}/sub/../points.csv would overwrite --data {dir}/points.csv, which this command reads"]),
+        case("predict: a CSV without a feature column", &["predict", "{dir}/m.json", "--data", "{dir}/rows.csv"])
+            .file("m.json", MODEL)
+            .file("rows.csv", "x1,y\n1,0\n")
+            .says(&["there is no column 'x2', which the model reads (its features are x1, x2)", "hint: the columns are x1, y"])
+            .points_at("rows.csv", "x1,y"),
+        case("predict: a class the model does not know", &["predict", "{dir}/m.json", "--data", "{dir}/rows.csv"])
+            .file("m.json", LABEL_MODEL)
+            .file("rows.csv", "x,kind\n1,cat\n2,bird\n")
+            .says(&["'bird' is not one of the model's classes", "hint: the model knows the classes cat, dog"])
+            .points_at("rows.csv", "bird"),
+        case("predict: some target columns but not all", &["predict", "{dir}/m.json", "--data", "{dir}/rows.csv"])
+            .file("m.json", VALUES_MODEL)
+            .file("rows.csv", "x1,x2,y\n1,2,3\n")
+            .says(&["the column 'z' is missing: the model's targets are y, z", "hint: give every target column"]),
+        case("predict: a file of parameters only", &["predict", "{dir}/w.json", "--data", "builtin:xor"])
+            .file("w.json", "{\"stepgrad\": \"parameters\", \"W\": [], \"b\": []}\n")
+            .says(&["this file holds only parameters", "hint: train again with --save"])
+            .points_at("w.json", "\"stepgrad\""),
+        case("predict: a model file of another version", &["predict", "{dir}/m.json", "--data", "builtin:xor"])
+            .file("m.json", MODEL.replace("\"version\": 1", "\"version\": 7"))
+            .says(&["version 7 of the model file is not one this stepgrad reads", "hint: the file should be a model written by train --save"])
+            .points_at("m.json", "\"version\""),
+        case("predict: weights of the wrong shape", &["predict", "{dir}/m.json", "--data", "builtin:xor"])
+            .file("m.json", MODEL.replace("[[[1, 1]]]", "[[[1, 1, 1]]]"))
+            .says(&["W and b do not have the shapes of the layers 2-1 with bias per_neuron"])
+            .points_at("m.json", "\"W\""),
+        case("predict: a built-in set without the model's features", &["predict", "{dir}/m.json", "--data", "builtin:line"])
+            .file("m.json", MODEL)
+            .says(&["builtin:line has no feature 'x1', which the model reads", "hint: the data set has the features x"]),
+        case("train: --init-from a model of another network", &["train", "--data", "builtin:xor", "--init-from", "{dir}/m.json"])
+            .file("m.json", MODEL)
+            .says(&["holds a model of the network 2-1 (sigmoid; per_neuron; bce), but the network trained here is 2-8-1 (tanh, sigmoid; per_neuron; bce)", "hint: give --init-from a model saved from the same network"])
+            .points_at("m.json", "\"network\""),
+        case("train: --schedule with a bad part", &["train", "--data", "builtin:xor", "--schedule", "step:0:0.5"])
+            .says(&["--schedule step:0:0.5: EVERY '0' must be a whole number of epochs, at least 1", "hint: write step:EVERY:GAMMA"]),
+        case("train: --schedule with gamma above 1", &["train", "--data", "builtin:xor", "--schedule", "exponential:1.5"])
+            .says(&["--schedule exponential:1.5: GAMMA 1.5 must lie above 0 and at most 1"]),
+        case("train: --schedule unknown", &["train", "--data", "builtin:xor", "--schedule", "linear"])
+            .says(&["--schedule linear: not a schedule stepgrad knows"]),
+        case("train: --schedule cosine above the rate", &["train", "--data", "builtin:xor", "--schedule", "cosine:0.5"])
+            .says(&["--schedule cosine:0.5: the minimum must lie below the learning rate 0.01"]),
+        case("train: --warmup with newton", &["train", "--data", "builtin:xor", "--optimizer", "newton", "--warmup", "3"])
+            .says(&["Newton's method has no learning rate for --schedule or --warmup to change", "hint: use a schedule with a first-order optimizer"]),
         case("train: --save over --init-from", &["train", "--data", "builtin:xor", "--init-from", "{dir}/w.json", "--save", "{dir}/w.json"])
             .file("w.json", "{}")
             .says(&["--save {dir}/w.json would overwrite --init-from {dir}/w.json, which this command reads", "hint: write --save to another file"]),

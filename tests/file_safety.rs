@@ -242,7 +242,7 @@ fn no_two_outputs_share_a_file() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let saved: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
-    assert_eq!(saved["stepgrad"], "parameters");
+    assert_eq!(saved["stepgrad"], "model");
     let report: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(at("b.json")).unwrap()).unwrap();
     assert!(report.get("epochs").is_some(), "{report}");

@@ -198,7 +198,7 @@ fn mistakes() -> Vec<(&'static str, Error, &'static str, &'static str)> {
             "a misspelt built-in data set",
             builtin("iriss", &Generation::default()).expect_err("no such set"),
             "내장 데이터 세트 'iriss'는 없습니다",
-            "builtin:iris를 쓰려던 것인가요? 내장 데이터 세트: xor, and, or, iris, circle, gauss, spiral, xor-noise, line, parabola",
+            "builtin:iris를 쓰려던 것인가요? 내장 데이터 세트: xor, and, or, iris, circle, gauss, spiral, xor-noise, line, parabola, digits",
         ),
         // Lesson files: the front matter.
         (

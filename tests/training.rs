@@ -148,6 +148,8 @@ fn run(
         update_biases: true,
         record_iterations: true,
         record_parameters: true,
+        keep_best: false,
+        schedule: Default::default(),
     };
     let initial = initial_values(&formula, spec);
     let training = train(

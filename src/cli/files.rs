@@ -150,6 +150,12 @@ fn named_by(command: &Command) -> (Vec<Named>, Vec<MaybeOutput<'_>>) {
             let file = args.which.as_deref().and_then(existing);
             inputs.extend(file.map(|p| ("the lesson", p)));
         }
+        Command::Predict(args) => {
+            inputs.push(("the model", args.model.clone()));
+            if !args.data.starts_with("builtin:") {
+                inputs.push(("--data", PathBuf::from(&args.data)));
+            }
+        }
         Command::Epochs(_) | Command::Completions { .. } => {}
     }
     (inputs, outputs)

@@ -19,6 +19,7 @@ mod lesson;
 mod minimize;
 mod net;
 mod optimizer_args;
+mod predict;
 mod problem_file;
 mod train;
 pub mod usage_errors;
@@ -128,6 +129,8 @@ pub enum Command {
     Train(Box<train::TrainArgs>),
     /// The arithmetic of epochs, batches and iterations, explained
     Epochs(train::EpochsArgs),
+    /// Apply a model saved by train --save to data: outputs per sample, and metrics when the data has targets
+    Predict(predict::PredictArgs),
     /// Guided lessons: the course, step by step, with exercises (start here)
     Lesson(lesson::LessonArgs),
     /// Print a shell completion script
@@ -409,6 +412,7 @@ fn run_command(
         Command::Minimize(args) => minimize::run(&args, context),
         Command::Train(args) => train::run(&args, context),
         Command::Epochs(args) => train::run_epochs(&args, context),
+        Command::Predict(args) => predict::run(&args, context),
         Command::Lesson(args) => lesson::run_lesson(&args, context, terminal),
         Command::Completions { shell } => Ok(completions(shell)),
     }

@@ -9,15 +9,18 @@
 use super::inputs::{check_output_file, parse_count, read_named_file};
 use super::optimizer_args::OptimizerArgs;
 use super::{write_file_atomically, Context, Written};
-use crate::data::{Dataset, Generation};
-use crate::network::{load_spec, to_shapes, Spec};
+use crate::data::{default_samples, Dataset, Generation};
+use crate::network::{load_spec, to_shapes, Parameters, Spec};
+use crate::optim::{schedule, Schedule};
+use crate::report::metrics::RunMetrics;
 use crate::report::train::{
     csv_note, divergence, render, render_epochs, BatchComparison, TrainReport,
 };
 use crate::report::Format;
 use crate::training::{
-    builtin_set, check_hidden, csv_set, model_file, network_for, spec_set, BatchSize, ColumnChoice,
-    Compiled, EpochArithmetic, Runs, StartFile, TrainPlan, TrainRequest,
+    best_epoch, builtin_set, check_hidden, csv_set, label_column, model_file, network_for,
+    spec_set, BatchSize, ColumnChoice, Compiled, EpochArithmetic, Runs, StartFile, TrainPlan,
+    TrainRequest,
 };
 use crate::Error;
 use clap::Args;
@@ -27,7 +30,7 @@ use std::path::PathBuf;
 pub struct TrainArgs {
     /// A network spec (file or built-in example); without one, a network is built for the data
     pub spec: Option<String>,
-    /// The data: a CSV file, or builtin:NAME (xor, and, or, iris, circle, gauss, spiral, xor-noise, line, parabola)
+    /// The data: a CSV file, or builtin:NAME (xor, and, or, iris, circle, gauss, spiral, xor-noise, line, parabola, digits)
     #[arg(long, value_name = "CSV|builtin:NAME")]
     pub data: Option<String>,
     /// The CSV's numeric target columns
@@ -48,8 +51,8 @@ pub struct TrainArgs {
     #[arg(long, value_name = "FRACTION", allow_hyphen_values = true)]
     pub val: Option<f64>,
     /// Samples of a generated built-in set
-    #[arg(long, value_name = "N", default_value_t = 200, value_parser = parse_count, allow_negative_numbers = true)]
-    pub samples: usize,
+    #[arg(long, value_name = "N", value_parser = parse_count, allow_negative_numbers = true)]
+    pub samples: Option<usize>,
     /// Noise of a generated built-in set, from 0 to 1
     #[arg(
         long,
@@ -107,6 +110,15 @@ pub struct TrainArgs {
     /// Train from the same start with each batch size and compare, e.g. --compare-batch 1,16,N
     #[arg(long, value_delimiter = ',', value_name = "SIZES")]
     pub compare_batch: Vec<String>,
+    /// End with the parameters of the best epoch (smallest validation loss, else training loss)
+    #[arg(long)]
+    pub restore_best: bool,
+    /// Learning-rate schedule per epoch: step:EVERY:GAMMA, exponential:GAMMA or cosine[:MIN_LR] (PyTorch's StepLR, ExponentialLR, CosineAnnealingLR)
+    #[arg(long, value_name = "SCHEDULE")]
+    pub schedule: Option<String>,
+    /// Epochs of linear warm-up of the learning rate before the schedule
+    #[arg(long, value_name = "EPOCHS", value_parser = parse_count, allow_negative_numbers = true)]
+    pub warmup: Option<usize>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -181,15 +193,19 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
     let start = start
         .as_ref()
         .map(|(shown, text)| StartFile { shown, text });
-    let plan = TrainPlan::new(&request(args), spec, data, source, start)?;
+    let plan = TrainPlan::new(&request(args, &source)?, spec, data, source, start)?;
     let compiled = plan.model()?;
     let runs = plan.run(&compiled, context.control);
     report(args, context, plan, compiled, runs)
 }
 
 /// The request the options make.
-fn request(args: &TrainArgs) -> TrainRequest {
-    TrainRequest {
+fn request(args: &TrainArgs, source: &str) -> Result<TrainRequest, Error> {
+    let schedule = Schedule {
+        decay: args.schedule.as_deref().map(schedule::parse).transpose()?,
+        warmup: args.warmup.unwrap_or(0),
+    };
+    Ok(TrainRequest {
         seed: args.seed,
         standardize: args.standardize,
         val: args.val,
@@ -205,7 +221,10 @@ fn request(args: &TrainArgs) -> TrainRequest {
             || args.plot.is_some()
             || !args.compare_batch.is_empty(),
         compare_batch: args.compare_batch.clone(),
-    }
+        label_column: label_column(source, args.label.as_deref()),
+        restore_best: args.restore_best,
+        schedule,
+    })
 }
 
 /// The data to train on, and where it came from: a built-in set, a CSV
@@ -223,7 +242,7 @@ fn load_data(args: &TrainArgs, spec: Option<&Spec>) -> Result<(Dataset, String),
             let generation = Generation {
                 seed: args.seed,
                 noise: args.noise,
-                samples: args.samples,
+                samples: args.samples.unwrap_or_else(|| default_samples(name)),
             };
             builtin_set(source, name, &choice, &generation)?
         }
@@ -245,17 +264,21 @@ fn report(
     compiled: Compiled,
     runs: Runs,
 ) -> Result<Written, Error> {
-    let comparison = match runs.compared.is_empty() {
-        true => None,
-        false => Some(BatchComparison {
-            runs: runs.compared,
-        }),
-    };
+    let comparison = (!runs.compared.is_empty()).then_some(BatchComparison {
+        runs: runs.compared,
+    });
     let training = &runs.training;
     let (weights, biases) = to_shapes(&compiled.formula, &plan.spec, &training.params);
-    let saved = args.save.as_ref().map(|path| {
-        let file = model_file::write(&plan.spec, &weights, &biases);
-        (path, crate::report::json::document(&file))
+    let model = plan.model_file(Parameters {
+        weights: weights.clone(),
+        biases: biases.clone(),
+    });
+    let parts = plan.part_metrics(&model);
+    let saved = (args.save.as_ref()).map(|path| {
+        (
+            path,
+            crate::report::json::document(&model_file::write_model(&model)),
+        )
     });
     let report = TrainReport {
         spec: &plan.spec,
@@ -273,14 +296,14 @@ fn report(
         params: (weights, biases),
         plot: args.plot.as_ref().map(|p| p.display().to_string()),
         saved: args.save.as_ref().map(|p| p.display().to_string()),
+        run_metrics: comparison.is_none().then(|| RunMetrics {
+            parts: &parts,
+            best: best_epoch(training),
+            restored: training.restored,
+            validation_rows: &plan.validation_rows,
+        }),
     };
-    let picture = match &args.plot {
-        Some(path) => Some((path, picture(&report, path)?)),
-        None => None,
-    };
-    for (path, contents) in saved.iter().chain(&picture) {
-        write_file_atomically(path, contents.as_bytes())?;
-    }
+    write_files(&report, args.plot.as_ref(), saved)?;
     let stdout = render(&report, context.format, &context.style);
     let note = match context.format {
         Format::Csv => csv_note(&report).unwrap_or_default(),
@@ -288,13 +311,34 @@ fn report(
     };
     let diverged = divergence(&report);
     drop(report);
-    // A large network's formulas and tapes, and a large data set, take a
-    // noticeable time to free (half a second for 230,000 parameters and
-    // a million samples), which would hold back the report, also after a
-    // Ctrl-C; they are freed on another thread, which the binary does not
-    // wait for.
-    std::thread::spawn(move || drop((compiled, plan, comparison)));
+    free_in_background((compiled, plan, comparison));
     Ok(Written::with_verdict(stdout, note, diverged, context))
+}
+
+/// Frees what a run built on another thread, which the binary does not
+/// wait for: a large network's formulas and tapes, and a large data set,
+/// take a noticeable time to free (half a second for 230,000 parameters
+/// and a million samples), which would hold back the report, also after a
+/// Ctrl-C.
+fn free_in_background<T: Send + 'static>(built: T) {
+    std::thread::spawn(move || drop(built));
+}
+
+/// The picture (`--plot`) and the model file (`--save`), each written
+/// whole, once both are made.
+fn write_files(
+    report: &TrainReport,
+    plot: Option<&PathBuf>,
+    saved: Option<(&PathBuf, String)>,
+) -> Result<(), Error> {
+    let picture = match plot {
+        Some(path) => Some((path, picture(report, path)?)),
+        None => None,
+    };
+    for (path, contents) in saved.iter().chain(&picture) {
+        write_file_atomically(path, contents.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// The picture of the run, for the file `path`.

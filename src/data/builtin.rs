@@ -13,7 +13,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 /// The names of the built-in data sets.
-pub const NAMES: [&str; 10] = [
+pub const NAMES: [&str; 11] = [
     "xor",
     "and",
     "or",
@@ -24,6 +24,7 @@ pub const NAMES: [&str; 10] = [
     "xor-noise",
     "line",
     "parabola",
+    "digits",
 ];
 
 const IRIS: &str = include_str!("../../data/iris.csv");
@@ -74,10 +75,19 @@ fn points(samples: Vec<(f64, f64, f64)>) -> Dataset {
 }
 
 /// A normal deviate (Box–Muller).
-fn normal(rng: &mut ChaCha8Rng) -> f64 {
+pub(super) fn normal(rng: &mut ChaCha8Rng) -> f64 {
     let u1: f64 = rng.random_range(f64::EPSILON..1.0);
     let u2: f64 = rng.random_range(0.0..1.0);
     (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
+}
+
+/// The samples a generated set has without `--samples`: 1,000 images of
+/// digits, 200 points of the others.
+pub fn default_samples(name: &str) -> usize {
+    match name {
+        "digits" => super::digits::DEFAULT_SAMPLES,
+        _ => Generation::default().samples,
+    }
 }
 
 /// A built-in data set by name.
@@ -153,6 +163,7 @@ pub fn builtin(name: &str, g: &Generation) -> Result<Dataset, Error> {
                 })
                 .collect(),
         ),
+        "digits" => super::digits::digits(n, g.seed, g.noise),
         "line" | "parabola" => {
             let xs: Vec<f64> = (0..n).map(|_| rng.random_range(-5.0..5.0)).collect();
             let targets = xs

@@ -30,7 +30,7 @@ fn located(
 }
 
 /// What the csv crate could not read, in its words, after the file's name.
-fn unreadable(message: Text) -> Error {
+pub(super) fn unreadable(message: Text) -> Error {
     Error::Told {
         message,
         hint: None,
@@ -109,9 +109,9 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
 }
 
 /// The text of a CSV and the name it is reported under.
-struct CsvSource<'a> {
-    path: &'a str,
-    text: &'a str,
+pub(super) struct CsvSource<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
 }
 
 /// Which columns are inputs and which targets.
@@ -123,7 +123,7 @@ struct Layout {
 }
 
 /// One data row of a CSV with its place in the text.
-struct Row<'r> {
+pub(super) struct Row<'r> {
     source: &'r CsvSource<'r>,
     record: &'r csv::StringRecord,
     headers: &'r [String],
@@ -162,7 +162,7 @@ impl Classes {
 }
 
 impl<'a> CsvSource<'a> {
-    fn error(&self, span: std::ops::Range<usize>, message: Text, hint: Text) -> Error {
+    pub(super) fn error(&self, span: std::ops::Range<usize>, message: Text, hint: Text) -> Error {
         located(self.path, self.text, span, message, hint)
     }
 
@@ -198,7 +198,7 @@ impl<'a> CsvSource<'a> {
 
     /// The row of `record`, or `None` for a blank one; a row with the wrong
     /// number of fields is an error at its line.
-    fn row<'r>(
+    pub(super) fn row<'r>(
         &'r self,
         record: &'r csv::StringRecord,
         headers: &'r [String],
@@ -232,7 +232,7 @@ impl<'a> CsvSource<'a> {
 impl Row<'_> {
     /// The bytes of field `i` on its line: after the i-th comma, where its
     /// (trimmed) text starts.
-    fn field_span(&self, i: usize) -> std::ops::Range<usize> {
+    pub(super) fn field_span(&self, i: usize) -> std::ops::Range<usize> {
         let field = &self.record[i];
         let line = &self.source.text[self.line_span.clone()];
         let mut start = 0;
@@ -252,8 +252,13 @@ impl Row<'_> {
         }
     }
 
+    /// Field `i` as written (trimmed).
+    pub(super) fn field(&self, i: usize) -> &str {
+        &self.record[i]
+    }
+
     /// Field `i` as a finite number.
-    fn number(&self, i: usize) -> Result<f64, Error> {
+    pub(super) fn number(&self, i: usize) -> Result<f64, Error> {
         let field = &self.record[i];
         let name = &self.headers[i];
         match field.parse::<f64>() {

@@ -5,9 +5,12 @@
 //! `feature_names` and as many targets as `target_names`, all finite.
 
 mod builtin;
+mod by_name;
 mod csv_file;
+pub mod digits;
 
-pub use builtin::{builtin, Generation, NAMES as BUILTIN_NAMES};
+pub use builtin::{builtin, default_samples, Generation, NAMES as BUILTIN_NAMES};
+pub use by_name::{read_for_model, Table, Wanted};
 pub use csv_file::{check_input_columns, load_csv, TargetColumns};
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
@@ -47,6 +50,13 @@ impl Dataset {
     /// Splits off a validation set of about `fraction` of the samples,
     /// chosen by a seeded shuffle: (training, validation).
     pub fn split(&self, fraction: f64, seed: u64) -> (Dataset, Dataset) {
+        let (train, val) = self.split_indices(fraction, seed);
+        (self.subset(&train), self.subset(&val))
+    }
+
+    /// The sample indices of [`Dataset::split`]'s parts, each in
+    /// increasing order: (training, validation).
+    pub fn split_indices(&self, fraction: f64, seed: u64) -> (Vec<usize>, Vec<usize>) {
         let mut indices: Vec<usize> = (0..self.len()).collect();
         indices.shuffle(&mut rand_chacha::ChaCha8Rng::seed_from_u64(seed ^ 0x5A11));
         let held = ((self.len() as f64 * fraction).round() as usize)
@@ -55,7 +65,7 @@ impl Dataset {
         let (mut train, mut val) = (train.to_vec(), val.to_vec());
         train.sort_unstable();
         val.sort_unstable();
-        (self.subset(&train), self.subset(&val))
+        (train, val)
     }
 
     /// Each feature's mean and standard deviation over the samples.

@@ -158,6 +158,12 @@ impl<'a> Descent<'a> {
         self.optimizer.config
     }
 
+    /// Sets the learning rate of the steps to come (a schedule's), keeping
+    /// the optimizer's state.
+    pub fn set_lr(&mut self, lr: f64) {
+        self.optimizer.config = self.optimizer.config.with_lr(lr);
+    }
+
     /// The objective's value and gradient at a checkpoint (the start
     /// first), under the divergence rule.
     pub fn checkpoint(&mut self, f: f64, gradient: &[f64]) -> Result<(), Divergence> {

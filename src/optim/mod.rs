@@ -32,6 +32,7 @@ pub mod linalg;
 mod newton;
 mod plan;
 mod samples;
+pub mod schedule;
 mod validate;
 
 pub use advice::{remedy, unsettled, Remedy, Unsettled};
@@ -46,6 +47,7 @@ pub use history::{Gap, Kept, Thinned};
 pub use linalg::Matrix;
 pub use plan::{checked_stopping, MinimizePlan, MinimizeRequest};
 pub use samples::{SampleObjective, SampleSums};
+pub use schedule::{Decay, Schedule};
 
 use crate::Error;
 

@@ -16,9 +16,11 @@ pub mod doc;
 pub mod gradcheck;
 pub mod graph;
 pub mod json;
+pub mod metrics;
 pub mod minimize;
 pub mod net;
 pub mod net_diagram;
+pub mod predict;
 pub mod reading;
 pub mod train;
 

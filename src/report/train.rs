@@ -64,6 +64,8 @@ pub struct TrainReport<'a> {
     pub params: (Vec<Vec<Vec<f64>>>, Vec<Vec<f64>>),
     pub plot: Option<String>,
     pub saved: Option<String>,
+    /// The best epoch and the metrics of the parts, at the end.
+    pub run_metrics: Option<super::metrics::RunMetrics<'a>>,
 }
 
 pub fn render(r: &TrainReport, format: Format, style: &Style) -> String {
@@ -259,6 +261,9 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
         summary.push_str(&format!(" Curves drawn in {path}."));
     }
     out.push(Block::Paragraph(vec![text(summary)]));
+    if let Some(m) = &r.run_metrics {
+        out.extend(super::metrics::run_blocks(m, style));
+    }
     out
 }
 
@@ -279,6 +284,10 @@ fn epoch_table(r: &TrainReport, first: &EpochRecord, style: &Style) -> Vec<Block
         }
     }
     header.push(math_cell(Math::new("‖∇E‖", "\\lVert \\nabla E \\rVert")));
+    let scheduled = t.epochs.iter().any(|e| e.lr.is_some());
+    if scheduled {
+        header.push(math_cell(Math::new("lr", "\\mathrm{lr}")));
+    }
     let last = t.epochs.len() - 1;
     let shown: Vec<&EpochRecord> = t
         .epochs
@@ -305,6 +314,9 @@ fn epoch_table(r: &TrainReport, first: &EpochRecord, style: &Style) -> Vec<Block
                 }
             }
             row.push(cell(e.grad_norm.map_or("—".into(), |g| style.num(g))));
+            if scheduled {
+                row.push(cell(e.lr.map_or("—".into(), |lr| style.num(lr))));
+            }
             row
         })
         .collect();
@@ -486,7 +498,11 @@ fn training_json(t: &Training, log_iterations: bool, timed: bool) -> Value {
     let epochs: Vec<Value> = listed_epochs
         .iter()
         .map(|e| {
-            json!({"epoch": e.epoch, "iterations": e.iterations, "loss": e.loss, "val_loss": e.val_loss, "accuracy": e.accuracy, "val_accuracy": e.val_accuracy, "grad_norm": e.grad_norm, "batch_loss_spread": e.spread})
+            let mut record = json!({"epoch": e.epoch, "iterations": e.iterations, "loss": e.loss, "val_loss": e.val_loss, "accuracy": e.accuracy, "val_accuracy": e.val_accuracy, "grad_norm": e.grad_norm, "batch_loss_spread": e.spread});
+            if let Some(lr) = e.lr {
+                record["lr"] = json!(lr);
+            }
+            record
         })
         .collect();
     let mut object = json!({
@@ -567,6 +583,11 @@ pub fn json_value(r: &TrainReport) -> Value {
         o.extend(more);
     }
     object["params"] = json!({"W": r.params.0, "b": r.params.1});
+    if let (Value::Object(o), Some(m)) = (&mut object, &r.run_metrics) {
+        if let Value::Object(more) = super::metrics::run_json(m) {
+            o.extend(more);
+        }
+    }
     if let Some(c) = r.comparison {
         object["compare_batch"] = c.runs.iter().map(|(size, t)| json!({"batch_size": size, "run": training_json(t, r.log_iterations, true)})).collect();
     }

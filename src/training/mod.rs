@@ -8,21 +8,28 @@
 //! limits, `model_file` writes and reads `--save`'s file, `tapes` compiles
 //! the formulas for batches, `trainer` runs the epochs, `start` refuses a
 //! start without finite values, `early_stopping` is Keras's rule, and
-//! `arithmetic` counts epochs, batches and iterations.
+//! `arithmetic` counts epochs, batches and iterations; `apply` runs a
+//! saved model forward over samples, `metrics` scores its predictions and
+//! `outcome` gives a finished run's model file, metrics and best epoch.
 
+mod apply;
 mod arithmetic;
 mod early_stopping;
 mod fit;
+pub mod metrics;
 pub mod model_file;
+mod outcome;
 mod plan;
 mod sets;
 mod start;
 mod tapes;
 mod trainer;
 
+pub use apply::{samples_for_model, true_class, Applied, Kind, Prediction, Samples};
 pub use arithmetic::EpochArithmetic;
 pub use early_stopping::{BestEpoch, EarlyStopping, Monitor};
 pub use fit::{check_hidden, network_for};
+pub use outcome::{best_epoch, label_column, PartMetrics};
 pub use plan::{BatchSize, Compiled, Runs, StartFile, TrainPlan, TrainRequest};
 pub use sets::{builtin_set, csv_set, spec_set, ColumnChoice};
 pub use start::start_fault;

@@ -24,7 +24,7 @@ use crate::interrupt::Control;
 use crate::limits::MAX_EPOCHS;
 use crate::network::{initial_values, trainable, NetworkFormula, Spec};
 use crate::number::format_thousands;
-use crate::optim::{check_dimension, OptimizerChoice, OptimizerConfig};
+use crate::optim::{check_dimension, OptimizerChoice, OptimizerConfig, Schedule};
 use crate::Error;
 
 /// Epochs of a run that neither the options nor the spec set.
@@ -57,6 +57,12 @@ pub struct TrainRequest {
     pub record_iterations: bool,
     /// The batch sizes to compare, as written ("1", "16", "N").
     pub compare_batch: Vec<String>,
+    /// The column the classes were read from, for the model file.
+    pub label_column: Option<String>,
+    /// Keep the parameters of the best epoch (`--restore-best`).
+    pub restore_best: bool,
+    /// The learning rate epoch by epoch (`--schedule`, `--warmup`).
+    pub schedule: Schedule,
 }
 
 /// A run of `train`, checked: the network, the data and the options.
@@ -69,6 +75,13 @@ pub struct TrainPlan {
     pub data: Dataset,
     pub validation: Option<Dataset>,
     pub standardized: bool,
+    /// The training part's mean and standard deviation per feature, when
+    /// standardised.
+    pub statistics: Option<Vec<(f64, f64)>>,
+    /// The samples of the data held out for validation, by their index in
+    /// the data as given.
+    pub validation_rows: Vec<usize>,
+    pub label_column: Option<String>,
     pub options: TrainOptions,
     /// The batch sizes to compare, each from 1 to all the samples.
     pub compare: Vec<usize>,
@@ -94,16 +107,18 @@ impl TrainPlan {
         start: Option<StartFile>,
     ) -> Result<TrainPlan, Error> {
         if let Some(file) = start {
-            spec.parameters = model_file::read(file.shown, file.text, &spec)?;
+            spec.parameters = model_file::read(file.shown, file.text, &spec, &data.feature_names)?;
             spec.parameters_at = None;
         }
-        let (data, validation) = held_out(data, request)?;
+        let parts = held_out(data, request)?;
+        let (data, validation) = (parts.training, parts.validation);
         let epochs = epochs(request, &spec)?;
         let batch_size = batch_size(request, &spec, &data, validation.is_some())?;
         let optimizer = request
             .optimizer
             .config(&spec.train.optimizer, &spec.train.hyperparameters)?;
         check_settings(request, &optimizer, batch_size, data.len())?;
+        crate::optim::schedule::check(&request.schedule, &optimizer)?;
         let compare = request
             .compare_batch
             .iter()
@@ -121,6 +136,8 @@ impl TrainPlan {
             update_biases: spec.train.update_biases,
             record_iterations: request.record_iterations,
             record_parameters: false,
+            keep_best: request.restore_best,
+            schedule: request.schedule,
         };
         Ok(TrainPlan {
             spec,
@@ -128,6 +145,9 @@ impl TrainPlan {
             data,
             validation,
             standardized: request.standardize,
+            statistics: parts.statistics,
+            validation_rows: parts.validation_rows,
+            label_column: request.label_column.clone(),
             options,
             compare,
             log_every: request.log_every,
@@ -135,8 +155,17 @@ impl TrainPlan {
     }
 }
 
+/// The data cut into its parts, standardised as asked.
+struct Parts {
+    training: Dataset,
+    validation: Option<Dataset>,
+    statistics: Option<Vec<(f64, f64)>>,
+    validation_rows: Vec<usize>,
+}
+
 /// The training part and the validation part, standardised as asked.
-fn held_out(data: Dataset, request: &TrainRequest) -> Result<(Dataset, Option<Dataset>), Error> {
+fn held_out(data: Dataset, request: &TrainRequest) -> Result<Parts, Error> {
+    let mut validation_rows = Vec::new();
     let (mut data, mut validation) = match request.val {
         None => (data, None),
         Some(_) if data.len() < 2 => {
@@ -146,8 +175,10 @@ fn held_out(data: Dataset, request: &TrainRequest) -> Result<(Dataset, Option<Da
             ))
         }
         Some(f) if f > 0.0 && f < 1.0 => {
-            let (train, val) = data.split(f, request.seed);
-            (train, Some(val))
+            let (train, val) = data.split_indices(f, request.seed);
+            let parts = (data.subset(&train), Some(data.subset(&val)));
+            validation_rows = val;
+            parts
         }
         Some(f) => {
             return Err(Error::usage(
@@ -156,14 +187,21 @@ fn held_out(data: Dataset, request: &TrainRequest) -> Result<(Dataset, Option<Da
             ))
         }
     };
+    let mut statistics = None;
     if request.standardize {
-        let statistics = data.feature_statistics();
-        data.standardize(&statistics);
+        let s = data.feature_statistics();
+        data.standardize(&s);
         if let Some(v) = &mut validation {
-            v.standardize(&statistics);
+            v.standardize(&s);
         }
+        statistics = Some(s);
     }
-    Ok((data, validation))
+    Ok(Parts {
+        training: data,
+        validation,
+        statistics,
+        validation_rows,
+    })
 }
 
 /// The epochs to run: the option, else the spec's, else 100.

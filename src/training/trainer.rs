@@ -24,8 +24,8 @@ use crate::interrupt::Control;
 use crate::limits::{MAX_KEPT_VALUES, MAX_LISTED_RECORDS, MAX_PLOT_POINTS};
 use crate::network::{trainable, Loss, NetworkFormula};
 use crate::optim::{
-    Descent, Divergence, Gap, Halt, Kept, LossWords, OptimizerConfig, SampleObjective, Thinned,
-    Watch,
+    Descent, Divergence, Gap, Halt, Kept, LossWords, OptimizerConfig, SampleObjective, Schedule,
+    Thinned, Watch,
 };
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
@@ -48,6 +48,12 @@ pub struct TrainOptions {
     /// after it).
     pub record_iterations: bool,
     pub record_parameters: bool,
+    /// Keep the parameters of the best epoch and end with them
+    /// (`--restore-best`): the first with the smallest validation loss, or
+    /// training loss without a validation part; epoch 0 counts.
+    pub keep_best: bool,
+    /// The learning rate epoch by epoch (`--schedule`, `--warmup`).
+    pub schedule: Schedule,
 }
 
 /// The state after one epoch (epoch 0: before training).
@@ -67,6 +73,9 @@ pub struct EpochRecord {
     /// The standard deviation of the batch losses of the epoch: how much
     /// the loss jumps from one update to the next.
     pub spread: f64,
+    /// The learning rate the epoch's updates used, when a schedule changes
+    /// it (none before training).
+    pub lr: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -149,6 +158,8 @@ pub struct Training {
     /// monitored loss.
     pub best: Option<BestEpoch>,
     pub params: Vec<f64>,
+    /// With `keep_best`: the epoch whose parameters `params` are.
+    pub restored: Option<usize>,
     pub elapsed: Duration,
 }
 
@@ -189,6 +200,10 @@ pub fn train(
     let stop = run.epochs();
     control.progress.end();
     let curve_stride = run.curve.stride();
+    let restored = run.best.take().map(|(epoch, _, params)| {
+        run.params = params;
+        epoch
+    });
     let (iterations, iterations_gap) = run.iterations.into_parts();
     Training {
         arithmetic: run.arithmetic,
@@ -205,6 +220,7 @@ pub fn train(
         stop,
         best: run.early_stopping.and_then(|s| s.best()),
         params: run.params,
+        restored,
         elapsed: started.elapsed(),
     }
 }
@@ -237,6 +253,9 @@ struct Trainer<'a> {
     records: Vec<EpochRecord>,
     early_stopping: Option<EarlyStopping>,
     monitor: Monitor,
+    /// With `keep_best`: the best epoch so far, its monitored loss and its
+    /// parameters.
+    best: Option<(usize, f64, Vec<f64>)>,
 }
 
 /// The batches of one epoch: their losses, and the average of the
@@ -303,6 +322,7 @@ impl<'a> Trainer<'a> {
             curve: Thinned::new(MAX_PLOT_POINTS),
             records: Vec::new(),
             early_stopping: options.patience.map(EarlyStopping::new),
+            best: None,
         }
     }
 
@@ -316,6 +336,7 @@ impl<'a> Trainer<'a> {
             if self.options.shuffle {
                 self.order.shuffle(&mut self.rng);
             }
+            self.scheduled_lr(epoch);
             let batches = match self.batches(epoch) {
                 Ok(batches) => batches,
                 Err(stop) => return stop,
@@ -325,6 +346,26 @@ impl<'a> Trainer<'a> {
             }
         }
         TrainStop::Epochs
+    }
+
+    /// The learning rate of `epoch` set as the schedule says.
+    fn scheduled_lr(&mut self, epoch: usize) {
+        let schedule = self.options.schedule;
+        if let (false, Some(base)) = (schedule.is_constant(), self.options.optimizer.lr()) {
+            self.descent
+                .set_lr(schedule.lr(base, epoch, self.options.epochs));
+        }
+    }
+
+    /// Keeps the parameters of an epoch better than every one before.
+    fn keep_if_best(&mut self, epoch: usize, watched: f64) {
+        let better = self
+            .best
+            .as_ref()
+            .is_none_or(|(_, best, _)| watched < *best);
+        if self.options.keep_best && better && watched.is_finite() {
+            self.best = Some((epoch, watched, self.params.clone()));
+        }
     }
 
     /// One epoch's batches, each an update of the parameters.
@@ -485,6 +526,7 @@ impl<'a> Trainer<'a> {
         let loss_now = summary.loss;
         let watched = summary.val_loss.unwrap_or(loss_now);
         self.records.push(summary);
+        self.keep_if_best(epoch, watched);
         self.descent
             .checkpoint(loss_now, &[])
             .map_err(|d| self.diverged(epoch, &d))?;
@@ -536,6 +578,10 @@ impl<'a> Trainer<'a> {
             val_accuracy: v.and_then(|v| v.accuracy),
             grad_norm,
             spread,
+            lr: match (epoch, self.options.schedule.is_constant()) {
+                (0, _) | (_, true) => None,
+                _ => self.descent.config().lr(),
+            },
         })
     }
 }
