@@ -257,11 +257,11 @@ impl<'g> Printer<'g> {
         match self.notation {
             Notation::Ascii => self.out.push_str(&format_exact(v)),
             Notation::Unicode => {
-                let text = format_significant(v, 12);
+                let text = readable_number(v);
                 self.out.push_str(&text.replace('-', "−"));
             }
             Notation::Latex => {
-                let text = format_significant(v, 12);
+                let text = readable_number(v);
                 match text.split_once('e') {
                     Some((mantissa, exp)) => {
                         let exp: i32 = exp.parse().unwrap_or(0);
@@ -554,10 +554,35 @@ fn escape_subscript(sub: &str) -> String {
     }
 }
 
+/// `v` in at most 12 significant digits when they give back `v`
+/// (2.5e+12, 0.1), else every digit it takes (2499999999999): a formula
+/// printed for people still reads back to its own value.
+fn readable_number(v: f64) -> String {
+    let short = format_significant(v, 12);
+    match short.parse::<f64>() {
+        Ok(read) if read == v => short,
+        _ => format_exact(v),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::expr::parse::parse;
+
+    #[test]
+    fn numbers_keep_every_digit_their_value_needs() {
+        assert_eq!(readable_number(2.5e12), "2.5e+12");
+        assert_eq!(readable_number(2499999999999.0), "2499999999999");
+        assert_eq!(readable_number(0.1), "0.1");
+        // tan(2.5e12 − x − 1) folds its numbers to 2499999999999 − x; the
+        // derivative printed in Unicode must read back to that argument.
+        let mut g = Graph::new();
+        let id = parse(&mut g, "tan(2.5e12 - x - 1)").expect("parses");
+        let d = crate::calculus::derivative(&mut g, id, "x");
+        let printed = unicode(&g, d);
+        assert!(printed.contains("2499999999999"), "{printed}");
+    }
 
     fn show(input: &str) -> (String, String, String) {
         let mut g = Graph::new();
