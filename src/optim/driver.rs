@@ -192,6 +192,23 @@ impl<'a> Descent<'a> {
             })
     }
 
+    /// `update` without the step's report (what training keeps), which
+    /// plain SGD makes without allocating.
+    pub fn advance(
+        &mut self,
+        objective: &mut dyn Objective,
+        x: &mut [f64],
+        f: f64,
+        gradient: &[f64],
+    ) -> Result<(), Halt> {
+        self.optimizer
+            .advance(objective, x, f, gradient)
+            .map_err(|reason| match self.cancel.is_requested() {
+                true => Halt::Interrupted,
+                false => Halt::Diverged(Divergence::Failed(reason)),
+            })
+    }
+
     /// The point after an update, under the divergence rule.
     pub fn moved(&self, x: &[f64]) -> Result<(), Divergence> {
         Watch::point(x)

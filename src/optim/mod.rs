@@ -610,6 +610,29 @@ impl Optimizer {
         }
     }
 
+    /// Moves `x` by one step as `step` does, without the report of it:
+    /// plain SGD (no momentum, no weight decay) then updates in place and
+    /// allocates nothing.
+    pub fn advance(
+        &mut self,
+        objective: &mut dyn Objective,
+        x: &mut [f64],
+        f: f64,
+        gradient: &[f64],
+    ) -> Result<(), String> {
+        match self.config {
+            OptimizerConfig::Sgd(c) if c.momentum == 0.0 && c.weight_decay == 0.0 => {
+                self.steps += 1;
+                // The same arithmetic as `step`'s SGD: θ ← θ + (−lr)·g.
+                for (p, g) in x.iter_mut().zip(gradient) {
+                    *p += -c.lr * g;
+                }
+                Ok(())
+            }
+            _ => self.step(objective, x, f, gradient).map(|_| ()),
+        }
+    }
+
     /// Moves `x` by one step, given f(x) and ∇f(x).
     pub fn step(
         &mut self,

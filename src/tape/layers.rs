@@ -16,8 +16,10 @@
 //! Every formula is the one the network's graph holds, evaluated the
 //! numerically stable way the evaluator evaluates it (1 − σ(z) as σ(−z),
 //! 1 − tanh²(z) from e^(−2|z|), log-sum-exp shifted by its largest term).
-//! The buffers of a `LayerWork` are reused from batch to batch, so a step
-//! allocates nothing once the first batch of a size has run.
+//! The buffers of a `LayerWork` are reused from batch to batch: the tape
+//! allocates nothing once the first batch of a size has run (the blocked
+//! kernels of `matrixmultiply` pack their operands into scratch of their
+//! own for each large product).
 //!
 //! Invariant: the loss and the gradient are those of the network's formula
 //! summed over the batch (tests compare them with the evaluator and the

@@ -34,7 +34,7 @@ pub enum Kernel {
 
 /// Multiply-adds of one product from which `Kernel::Auto` uses the blocked
 /// kernels (below it, packing costs more than it saves).
-const BLOCKED_FROM: usize = 16_384;
+const BLOCKED_FROM: usize = 4_096;
 
 impl Kernel {
     fn blocked(self, multiply_adds: usize) -> bool {

@@ -210,6 +210,8 @@ pub struct Work {
     layers: LayerWork,
     buffers: Vec<Vec<f64>>,
     block: Vec<f64>,
+    /// The samples of the chunk being evaluated.
+    indices: Vec<usize>,
     part: Vec<f64>,
     /// The batch's gradient after `batch`.
     pub gradient: Vec<f64>,
@@ -404,14 +406,30 @@ fn sums_in(
         ],
         correct: 0,
     };
-    let mut chunk: Vec<usize> = Vec::with_capacity(CHUNK);
+    let mut chunk = std::mem::take(&mut work.indices);
+    let summed = sum_chunks(work, tapes, columns, params, what, &mut chunk, &mut sums);
+    work.indices = chunk;
+    summed.map(|()| sums)
+}
+
+/// The chunks of a whole set, each summed into `sums`; `chunk` holds the
+/// indices of one chunk at a time.
+fn sum_chunks(
+    work: &mut Work,
+    tapes: &Tapes,
+    columns: &Columns,
+    params: &[f64],
+    what: Evaluating,
+    chunk: &mut Vec<usize>,
+    sums: &mut Sums,
+) -> Result<(), usize> {
     for (k, start) in (0..columns.len()).step_by(CHUNK).enumerate() {
         if k > 0 && what.cancel.is_some_and(Cancel::is_requested) {
             return Err(k * CHUNK);
         }
         chunk.clear();
         chunk.extend(start..(start + CHUNK).min(columns.len()));
-        sums.loss += tapes.run(columns, &chunk, params, work, what.with_gradient);
+        sums.loss += tapes.run(columns, chunk, params, work, what.with_gradient);
         if what.with_gradient {
             for (g, s) in sums.gradient.iter_mut().zip(&work.part) {
                 *g += s;
@@ -420,12 +438,12 @@ fn sums_in(
         if what.classification {
             if what.with_gradient {
                 // The scalar tape's outputs come from its evaluation tape.
-                tapes.run(columns, &chunk, params, work, false);
+                tapes.run(columns, chunk, params, work, false);
             }
-            count_correct(tapes, work, params, columns, &chunk, &mut sums.correct);
+            count_correct(tapes, work, params, columns, chunk, &mut sums.correct);
         }
     }
-    Ok(sums)
+    Ok(())
 }
 
 /// Adds the samples of `chunk` classified correctly (after `run`) to
@@ -438,11 +456,9 @@ fn count_correct(
     chunk: &[usize],
     correct: &mut usize,
 ) {
-    let outs: Vec<Cow<[f64]>> = (0..tapes.outputs)
-        .map(|k| tapes.output(work, k, params))
-        .collect();
     for (j, &i) in chunk.iter().enumerate() {
-        let right = is_correct(|k| outs[k][j], outs.len(), &columns.targets[i]);
+        let predicted = |k| tapes.output(work, k, params)[j];
+        let right = is_correct(predicted, tapes.outputs, &columns.targets[i]);
         *correct += usize::from(right);
     }
 }

@@ -247,6 +247,8 @@ struct Trainer<'a> {
     /// The trainable parameters' gradient and values, reused step by step.
     step_gradient: Vec<f64>,
     step_values: Vec<f64>,
+    /// The last epoch's batch records, whose buffers the next one reuses.
+    spare: Option<EpochBatches>,
     iteration: u64,
     iterations: Kept<IterationRecord>,
     curve: Thinned<f64>,
@@ -317,6 +319,7 @@ impl<'a> Trainer<'a> {
             evaluation: Work::default(),
             step_gradient: Vec::new(),
             step_values: Vec::new(),
+            spare: None,
             iteration: 0,
             iterations: Kept::new((MAX_KEPT_VALUES / per_iteration).min(MAX_LISTED_RECORDS)),
             curve: Thinned::new(MAX_PLOT_POINTS),
@@ -341,7 +344,10 @@ impl<'a> Trainer<'a> {
                 Ok(batches) => batches,
                 Err(stop) => return stop,
             };
-            if let Err(stop) = self.end_epoch(epoch, Some(batches)) {
+            let ended = self.end_epoch(epoch, Some(&batches));
+            // The buffers serve the next epoch.
+            self.spare = Some(batches);
+            if let Err(stop) = ended {
                 return stop;
             }
         }
@@ -372,10 +378,13 @@ impl<'a> Trainer<'a> {
     fn batches(&mut self, epoch: usize) -> Result<EpochBatches, TrainStop> {
         let used = self.arithmetic.samples_per_epoch();
         let order = std::mem::take(&mut self.order);
-        let mut batches = EpochBatches {
+        let mut batches = self.spare.take().unwrap_or_else(|| EpochBatches {
             losses: Vec::with_capacity(self.arithmetic.iterations_per_epoch()),
-            mean_gradient: vec![0.0; self.params.len()],
-        };
+            mean_gradient: Vec::new(),
+        });
+        batches.losses.clear();
+        batches.mean_gradient.clear();
+        batches.mean_gradient.resize(self.params.len(), 0.0);
         let mut result = Ok(());
         for indices in order[..used].chunks(self.options.batch_size) {
             result = self.one_batch(epoch, indices, &mut batches);
@@ -419,18 +428,13 @@ impl<'a> Trainer<'a> {
             interrupted(self.iteration, Interruption::InBatch { done, of })
         })?;
         self.iteration += 1;
-        let gradient = &self.work.gradient;
-        let mut g = std::mem::take(&mut self.step_gradient);
-        g.clear();
-        g.extend(self.trainable.iter().map(|&i| gradient[i]));
+        let gradient = std::mem::take(&mut self.work.gradient);
         let weight = indices.len() as f64 / self.arithmetic.samples_per_epoch() as f64;
-        for (m, g) in batches.mean_gradient.iter_mut().zip(gradient) {
+        for (m, g) in batches.mean_gradient.iter_mut().zip(&gradient) {
             *m += weight * g;
         }
-        let stepped = Watch::estimate(batch_loss, &g)
-            .map_err(|d| self.diverged(epoch, &d))
-            .and_then(|()| self.update(epoch, batch_loss, &g));
-        self.step_gradient = g;
+        let stepped = self.step(epoch, batch_loss, &gradient);
+        self.work.gradient = gradient;
         stepped?;
         batches.losses.push(batch_loss);
         if self.options.record_iterations {
@@ -443,6 +447,48 @@ impl<'a> Trainer<'a> {
             self.curve.push(self.iteration as usize - 1, batch_loss);
         }
         Ok(())
+    }
+
+    /// The step from a batch's loss and gradient (of every parameter),
+    /// judged finite first: in place when every parameter is trained by a
+    /// first-order method, else through the trainable ones' values.
+    fn step(&mut self, epoch: usize, batch_loss: f64, gradient: &[f64]) -> Result<(), TrainStop> {
+        let in_place =
+            self.trainable.len() == self.params.len() && !self.options.optimizer.is_second_order();
+        if in_place {
+            Watch::estimate(batch_loss, gradient).map_err(|d| self.diverged(epoch, &d))?;
+            return self.update_in_place(epoch, batch_loss, gradient);
+        }
+        let mut g = std::mem::take(&mut self.step_gradient);
+        g.clear();
+        g.extend(self.trainable.iter().map(|&i| gradient[i]));
+        let stepped = Watch::estimate(batch_loss, &g)
+            .map_err(|d| self.diverged(epoch, &d))
+            .and_then(|()| self.update(epoch, batch_loss, &g));
+        self.step_gradient = g;
+        stepped
+    }
+
+    /// The update when every parameter is trained by a first-order method,
+    /// which reads nothing but the gradient: the parameters move in place.
+    fn update_in_place(
+        &mut self,
+        epoch: usize,
+        batch_loss: f64,
+        g: &[f64],
+    ) -> Result<(), TrainStop> {
+        let Model { tapes, loss, .. } = self.model;
+        let sums = TapeSums {
+            tapes,
+            loss,
+            columns: &self.columns,
+            cancel: self.control.cancel,
+        };
+        let mut objective = SampleObjective::new(sums, Vec::new(), &self.trainable);
+        let mut x = std::mem::take(&mut self.params);
+        let updated = self.descent.advance(&mut objective, &mut x, batch_loss, g);
+        self.params = x;
+        self.finish_update(epoch, updated, None)
     }
 
     /// The driver's update of the trainable parameters from a batch's loss
@@ -465,22 +511,20 @@ impl<'a> Trainer<'a> {
         let mut x = std::mem::take(&mut self.step_values);
         x.clear();
         x.extend(self.trainable.iter().map(|&i| self.params[i]));
-        let updated = self
-            .descent
-            .update(&mut objective, &mut x, batch_loss, g)
-            .map(|_| ());
-        let moved = self.finish_update(epoch, updated, &x);
+        let updated = self.descent.advance(&mut objective, &mut x, batch_loss, g);
+        let moved = self.finish_update(epoch, updated, Some(&x));
         self.step_values = x;
         moved
     }
 
-    /// The parameters moved to `x` after the driver's update, or why the
-    /// run stops there.
+    /// The parameters moved to the trainable values `x` (`None`: moved in
+    /// place already) after the driver's update, or why the run stops
+    /// there.
     fn finish_update(
         &mut self,
         epoch: usize,
         updated: Result<(), Halt>,
-        x: &[f64],
+        x: Option<&[f64]>,
     ) -> Result<(), TrainStop> {
         match updated {
             Ok(_) => {}
@@ -493,9 +537,15 @@ impl<'a> Trainer<'a> {
             }
             Err(Halt::Diverged(d)) => return Err(self.diverged(epoch, &d)),
         }
-        for (&i, &v) in self.trainable.iter().zip(x) {
-            self.params[i] = v;
-        }
+        let x = match x {
+            Some(x) => {
+                for (&i, &v) in self.trainable.iter().zip(x) {
+                    self.params[i] = v;
+                }
+                x
+            }
+            None => &self.params,
+        };
         self.descent.moved(x).map_err(|d| self.diverged(epoch, &d))
     }
 
@@ -510,8 +560,8 @@ impl<'a> Trainer<'a> {
     /// The end of an epoch (epoch 0: the start): the whole set evaluated
     /// and recorded, the progress told, and every rule that may stop the
     /// run applied.
-    fn end_epoch(&mut self, epoch: usize, batches: Option<EpochBatches>) -> Result<(), TrainStop> {
-        let (spread, grad_norm) = match &batches {
+    fn end_epoch(&mut self, epoch: usize, batches: Option<&EpochBatches>) -> Result<(), TrainStop> {
+        let (spread, grad_norm) = match batches {
             Some(b) => (standard_deviation(&b.losses), Some(norm(&b.mean_gradient))),
             None => (0.0, None),
         };
