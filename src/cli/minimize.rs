@@ -93,7 +93,7 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
         plot: args.plot.as_ref().map(|p| p.display().to_string()),
     };
     if let Some(path) = &args.plot {
-        let svg = plot(&report).map_err(|message| Error::Io {
+        let svg = plot(&report, context.style.lang).map_err(|message| Error::Io {
             path: "the plot".into(),
             message,
         })?;
@@ -107,7 +107,7 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
     Ok(Written::with_verdict(
         stdout,
         note,
-        divergence(&report),
+        divergence(&report, context.style.lang),
         context,
     ))
 }

@@ -79,6 +79,7 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
             run: &run,
             sample: args.sample - 1,
             gradients: args.plot_gradients,
+            lang: context.style.lang,
         };
         draw(&of, path)?;
     }
@@ -105,7 +106,7 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
     Ok(Written::with_verdict(
         stdout,
         note,
-        divergence(&report),
+        divergence(&report, style.lang),
         context,
     ))
 }

@@ -175,8 +175,15 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
             check_output_file(option, p, extension)?;
         }
     }
-    let (data, source) = load_data(args, spec.as_ref())?;
-    let spec = network_for(spec, &data, &source, &args.hidden, args.seed)?;
+    let (data, source) = load_data(args, spec.as_ref(), context.style.lang)?;
+    let spec = network_for(
+        spec,
+        &data,
+        &source,
+        &args.hidden,
+        args.seed,
+        context.style.lang,
+    )?;
     let start = match &args.init_from {
         Some(path) => Some((
             path.display().to_string(),
@@ -216,13 +223,17 @@ fn request(args: &TrainArgs) -> TrainRequest {
 
 /// The data to train on, and where it came from: a built-in set, a CSV
 /// file read here, or the spec's own samples.
-fn load_data(args: &TrainArgs, spec: Option<&Spec>) -> Result<(Dataset, String), Error> {
+fn load_data(
+    args: &TrainArgs,
+    spec: Option<&Spec>,
+    lang: crate::i18n::Lang,
+) -> Result<(Dataset, String), Error> {
     let choice = ColumnChoice {
         label: args.label.as_deref(),
         targets: &args.targets,
     };
     let Some(source) = &args.data else {
-        return spec_set(spec);
+        return spec_set(spec, lang);
     };
     let data = match source.strip_prefix("builtin:") {
         Some(name) => {
@@ -281,7 +292,7 @@ fn report(
         saved: args.save.as_ref().map(|p| p.display().to_string()),
     };
     let picture = match &args.plot {
-        Some(path) => Some((path, picture(&report, path)?)),
+        Some(path) => Some((path, picture(&report, path, context.style.lang)?)),
         None => None,
     };
     for (path, contents) in saved.iter().chain(&picture) {
@@ -292,7 +303,7 @@ fn report(
         Format::Csv => csv_note(&report).unwrap_or_default(),
         _ => String::new(),
     };
-    let diverged = divergence(&report);
+    let diverged = divergence(&report, context.style.lang);
     drop(report);
     // A large network's formulas and tapes, and a large data set, take a
     // noticeable time to free (half a second for 230,000 parameters and
@@ -304,8 +315,12 @@ fn report(
 }
 
 /// The picture of the run, for the file `path`.
-fn picture(report: &TrainReport, path: &std::path::Path) -> Result<String, Error> {
-    crate::report::train::plot(report).map_err(|message| Error::Io {
+fn picture(
+    report: &TrainReport,
+    path: &std::path::Path,
+    lang: crate::i18n::Lang,
+) -> Result<String, Error> {
+    crate::report::train::plot(report, lang).map_err(|message| Error::Io {
         path: path.display().to_string(),
         message,
     })

@@ -42,7 +42,7 @@ impl Bfgs {
         if dot(g, &direction) >= 0.0 {
             self.h = identity(x.len());
             direction = g.iter().map(|v| -v).collect();
-            notes.push("H⁻¹ stopped giving a descent direction; it was reset to I".to_string());
+            notes.push(crate::text!("optim-note-reset"));
         }
         let search = strong_wolfe(objective, x, f, g, &direction, c)?;
         let s: Vec<f64> = direction.iter().map(|d| search.alpha * d).collect();
@@ -55,21 +55,21 @@ impl Bfgs {
                     .into_iter()
                     .map(|row| row.into_iter().map(|v| v * scale).collect())
                     .collect();
-                notes.push(format!(
-                    "H₀ scaled by yᵀs/yᵀy = {}",
-                    crate::number::format_significant(scale, 6)
+                notes.push(crate::text!(
+                    "optim-note-scaled",
+                    value = crate::number::format_significant(scale, 6)
                 ));
             }
             self.update(&s, &y, ys);
             self.updates += 1;
         } else {
-            notes.push(format!(
-                "yᵀs = {} ≤ 0, so the update would lose positive definiteness: H⁻¹ is kept",
-                crate::number::format_significant(ys, 6)
+            notes.push(crate::text!(
+                "optim-note-kept",
+                value = crate::number::format_significant(ys, 6)
             ));
         }
         if !search.wolfe {
-            notes.push("the line search ended without meeting the strong Wolfe conditions; the best point found was taken".into());
+            notes.push(crate::text!("optim-note-not-wolfe"));
         }
         for (xi, si) in x.iter_mut().zip(&s) {
             *xi += si;
@@ -98,7 +98,7 @@ impl Bfgs {
                     value: StateValue::Matrix(self.h.clone()),
                 },
             ],
-            note: (!notes.is_empty()).then(|| notes.join("; ")),
+            note: super::OptimizerConfig::joined_notes(&notes),
         })
     }
 

@@ -31,6 +31,7 @@
 use super::divergence::{Divergence, FunctionWords, Watch, Words};
 use super::history::{Gap, Kept, Thinned};
 use super::{Counted, Evaluations, Matrix, Objective, Optimizer, OptimizerConfig, StepReport};
+use crate::i18n::Text;
 use crate::interrupt::Cancel;
 use crate::limits::{MAX_KEPT_VALUES, MAX_LISTED_RECORDS, MAX_PLOT_POINTS};
 
@@ -61,7 +62,7 @@ pub enum Stop {
     /// The maximum number of steps was taken.
     MaxSteps,
     /// A value was not finite or f grew too large, at `step`.
-    Diverged { step: usize, reason: String },
+    Diverged { step: usize, reason: Text },
     /// Ctrl-C, after `step` steps.
     Interrupted { step: usize },
 }
@@ -182,7 +183,7 @@ impl<'a> Descent<'a> {
             .step(objective, x, f, gradient)
             .map_err(|reason| match self.cancel.is_requested() {
                 true => Halt::Interrupted,
-                false => Halt::Diverged(Divergence::Failed(reason)),
+                false => Halt::Diverged(Divergence::Failed(Text::Verbatim(reason))),
             })
     }
 
@@ -242,7 +243,12 @@ pub fn drive(
                     hessian: false,
                 })
             }
-            Err(reason) => break Stop::Diverged { step, reason },
+            Err(reason) => {
+                break Stop::Diverged {
+                    step,
+                    reason: Text::Verbatim(reason),
+                }
+            }
         };
         let verdict = descent.checkpoint(f, &gradient);
         if let (0, Err(d)) = (step, &verdict) {
@@ -305,7 +311,7 @@ fn counted<'a>(objective: &'a mut dyn Objective, count: &'a mut Evaluations) -> 
 
 fn undefined(d: &Divergence, words: &dyn Words) -> UndefinedStart {
     UndefinedStart {
-        reason: d.describe(words),
+        reason: d.describe(words).render(crate::i18n::Lang::En),
         hessian: false,
     }
 }

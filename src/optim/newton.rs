@@ -55,9 +55,9 @@ impl Newton {
         let mut alpha = 1.0;
         let mut notes = Vec::new();
         if tau > 0.0 {
-            notes.push(format!(
-                "the Hessian is not positive definite (its Cholesky factorisation fails), so the plain Newton step might not descend; added τ = {}·I",
-                crate::number::format_significant(tau, 6)
+            notes.push(crate::text!(
+                "optim-note-not-positive-definite",
+                tau = crate::number::format_significant(tau, 6)
             ));
         }
         if c.line_search {
@@ -77,9 +77,9 @@ impl Newton {
                 halvings += 1;
             }
             if alpha < 1.0 {
-                notes.push(format!(
-                    "the line search shortened the step to α = {}",
-                    crate::number::format_significant(alpha, 6)
+                notes.push(crate::text!(
+                    "optim-note-shortened",
+                    alpha = crate::number::format_significant(alpha, 6)
                 ));
             }
         }
@@ -111,7 +111,7 @@ impl Newton {
                     value: StateValue::Scalar(alpha),
                 },
             ],
-            note: (!notes.is_empty()).then(|| notes.join("; ")),
+            note: super::OptimizerConfig::joined_notes(&notes),
         })
     }
 }

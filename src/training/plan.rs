@@ -390,7 +390,15 @@ mod tests {
 
     fn xor_plan(request: &TrainRequest) -> Result<TrainPlan, Error> {
         let data = builtin("xor", &Generation::default()).unwrap();
-        let spec = super::super::fit::network_for(None, &data, "builtin:xor", &[], 0).unwrap();
+        let spec = super::super::fit::network_for(
+            None,
+            &data,
+            "builtin:xor",
+            &[],
+            0,
+            crate::i18n::Lang::En,
+        )
+        .unwrap();
         TrainPlan::new(request, spec, data, "builtin:xor".into(), None)
     }
 

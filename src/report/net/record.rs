@@ -110,7 +110,7 @@ pub fn json_value(r: &NetReport) -> Value {
     }
     if let Stop::Diverged { reason, .. } = &r.run.stop {
         object["stopped"] = json!(r.run.stop.name());
-        object["diverged_reason"] = json!(reason);
+        object["diverged_reason"] = json!(reason.render(crate::i18n::Lang::En));
     }
     object
 }
