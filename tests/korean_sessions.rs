@@ -268,6 +268,59 @@ fn mistakes_and_divergences_with_their_hints() {
     korean(&["minimize", "x^2", "--start", "x=1", "--lr", "1.5"], 1);
     korean(&["train", "--data", "builtin:nothing"], 2);
     korean(&["diff"], 2);
+    korean(
+        &["minimize", "x^2", "--start", "x=1", "--optimizer", "adamm"],
+        2,
+    );
+    korean(
+        &[
+            "minimize",
+            "x^2",
+            "--start",
+            "x=1",
+            "--optimizer",
+            "adam",
+            "--momentum",
+            "0.9",
+        ],
+        2,
+    );
+    korean(
+        &[
+            "minimize",
+            "x^2",
+            "--start",
+            "x=1",
+            "--optimizer",
+            "newton",
+            "--lr",
+            "0.1",
+        ],
+        2,
+    );
+    korean(
+        &[
+            "minimize",
+            "x^2",
+            "--start",
+            "x=1",
+            "--compare",
+            "sgd,,adam",
+        ],
+        2,
+    );
+    korean(&["minimize", "x^2", "--start", "y=1"], 2);
+    korean(&["minimize", "x*y", "--start", "x=1"], 2);
+    korean(&["minimize", "x^2", "--start", "x=1", "--tol", "-1"], 2);
+    korean(&["train", "xor", "--epochs", "0"], 2);
+    korean(&["train", "xor", "--val", "1.5"], 2);
+    korean(&["train", "xor", "--patience", "0"], 2);
+    korean(&["train", "xor", "--compare-batch", "1,x"], 2);
+    korean(
+        &["train", "xor", "--optimizer", "newton", "--batch-size", "2"],
+        2,
+    );
+    korean(&["lesson", "99"], 2);
 }
 
 #[test]

@@ -52,3 +52,19 @@ min-hint-curvature = the learning rate { $lr } is too large for this function: e
 min-hint-smaller-rate = the learning rate { $lr } is too large for this function: try { $try_lr }
 min-hint-newton-line-search = a full Newton step overshot here: add --line-search, or start closer to the minimum
 min-hint-start-closer = start closer to the minimum, or choose a first-order optimizer with a small learning rate
+
+# What minimize refuses before it runs.
+min-no-variables = the function has no variables to move
+min-no-variables-hint = minimize a function of variables, e.g. "x^2 + 1"
+min-plot-variables = --plot draws functions of one or two variables; this one has { $count }
+min-plot-hint = drop --plot, or minimise a function of one or two variables
+min-start-extra = --start gives { $extra }, which the function does not contain
+min-start-extra-hint = its variables are { $names }
+min-start-missing = --start gives no value for { $name }
+min-start-missing-hint = start every variable: --start { $all }
+min-steps-range = --steps { $steps }: the number of steps must be between 1 and { $max }
+min-steps-hint = --steps counts the updates to make, e.g. --steps 100
+min-tol = --tol { $tol }: the tolerance must be 0 or a positive number
+min-tol-hint = for example --tol 1e-8
+min-compare-empty = --compare is given an empty name
+min-compare-empty-hint = separate the optimizers with single commas, e.g. --compare sgd,momentum,adam

@@ -25,3 +25,25 @@ optim-note-reset = H⁻¹ stopped giving a descent direction; it was reset to I
 optim-note-scaled = H₀ scaled by yᵀs/yᵀy = { $value }
 optim-note-kept = yᵀs = { $value } ≤ 0, so the update would lose positive definiteness: H⁻¹ is kept
 optim-note-not-wolfe = the line search ended without meeting the strong Wolfe conditions; the best point found was taken
+
+# An optimizer or a hyperparameter refused. $setting: the setting as written
+# (`--beta1 2`, `beta1 = 2`); $name: an option or a spec key.
+optim-unknown = unknown optimizer '{ $name }'
+optim-did-you-mean = did you mean { $meant }? The optimizers are { $names }
+optim-the-optimizers-are = the optimizers are { $names }
+optim-the-learning-rate = the learning rate
+optim-must-be-positive = { $setting }: { $what } must be a positive number
+optim-for-example = for example { $setting }
+optim-must-lie-below-one = { $setting }: it must lie in [0, 1)
+optim-typical-decays = typical values are 0.9 and 0.999
+optim-must-lie-in-unit = { $setting }: it must lie in [0, 1]
+optim-typical-momentum = a typical momentum is 0.9
+optim-not-negative = { $name } must not be negative
+optim-does-not-apply = { $name } does not apply to { $optimizer }
+optim-see-docs = see docs/optimizers.md for each optimizer's hyperparameters
+optim-remove-or-choose = { $remove }, or choose an optimizer that takes it (docs/optimizers.md lists each one's hyperparameters)
+optim-remove-option = remove { $name }
+optim-remove-key = remove { $name } from [train]
+optim-nesterov-needs = Nesterov momentum needs a momentum above 0 and no dampening
+optim-nesterov-hint = use { $setting } without { $name }, as PyTorch requires
+optim-no-lr = { $optimizer } takes no learning rate: it chooses its own step

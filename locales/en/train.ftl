@@ -102,3 +102,28 @@ train-hint-other-start = start from other weights or use a first-order optimizer
 # The name of a spec whose hidden layers --hidden replaced ($hidden: the
 # sizes, joined by commas).
 train-reshaped-name = { $name } with hidden layers { $hidden }
+
+# What train refuses before it runs. $given: the option or the spec's key as
+# written (train-given-option, train-given-spec).
+train-given-epochs-option = --epochs { $epochs }
+train-given-epochs-spec = the spec's epochs = { $epochs }
+train-epochs-range = { $given }: train for between 1 and { $max } epochs
+train-epochs-hint = for example --epochs 100
+train-val-too-few = too few samples to hold some out for validation
+train-val-too-few-hint = drop --val
+train-val-range = --val { $fraction }: the fraction must lie strictly between 0 and 1
+train-val-hint = for example --val 0.2
+train-drop-last-all = --drop-last would drop every sample
+train-drop-last-hint = choose a smaller batch size
+train-whole-set = { $optimizer } works on the whole training set, not on mini-batches
+train-whole-set-hint = use --batch-size { $samples } with it, or a first-order optimizer such as adam
+train-target-loss = --target-loss { $loss }: it must be a number ≥ 0
+train-target-loss-hint = for example --target-loss 0.01
+train-patience-zero = --patience 0 would stop at once
+train-patience-hint = for example --patience 10
+train-log-every-zero = --log-every 0: give a number of epochs
+train-log-every-hint = for example --log-every 10
+train-compare-not-size = --compare-batch: '{ $size }' is not a batch size
+train-compare-not-size-hint = give sizes such as 1,16,N (N: all the samples)
+train-compare-range = --compare-batch: { $size } is not between 1 and the { $samples } samples
+train-compare-range-hint = give sizes such as 1,16,N

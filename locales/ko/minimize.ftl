@@ -51,3 +51,19 @@ min-hint-curvature = 이 함수에는 학습률 { $lr }{ PARTICLE($lr, "이/가"
 min-hint-smaller-rate = 이 함수에는 학습률 { $lr }{ PARTICLE($lr, "이/가") } 너무 큽니다. { $try_lr }{ PARTICLE($try_lr, "을/를") } 써 보세요
 min-hint-newton-line-search = 여기서는 뉴턴 걸음이 최솟값을 넘어갔습니다. --line-search를 더하거나 최솟값에 더 가까운 곳에서 시작하세요
 min-hint-start-closer = 최솟값에 더 가까운 곳에서 시작하거나, 학습률이 작은 1차 옵티마이저를 고르세요
+
+# minimize가 실행 전에 받아들이지 않는 것.
+min-no-variables = 함수에 움직일 변수가 없습니다
+min-no-variables-hint = 변수가 있는 함수를 최소화하세요. 예: "x^2 + 1"
+min-plot-variables = --plot은 변수가 하나나 둘인 함수만 그립니다. 이 함수의 변수는 { $count }개입니다
+min-plot-hint = --plot을 빼거나, 변수가 하나나 둘인 함수를 최소화하세요
+min-start-extra = --start에 함수에 없는 변수 { $extra }{ PARTICLE($extra, "이/가") } 있습니다
+min-start-extra-hint = 함수의 변수: { $names }
+min-start-missing = --start에 { $name }의 값이 없습니다
+min-start-missing-hint = 모든 변수의 초깃값을 주세요: --start { $all }
+min-steps-range = --steps { $steps }: 스텝 수는 1부터 { $max }까지입니다
+min-steps-hint = --steps는 할 갱신의 수를 셉니다. 예: --steps 100
+min-tol = --tol { $tol }: 허용 오차는 0이나 양수여야 합니다
+min-tol-hint = 예: --tol 1e-8
+min-compare-empty = --compare에 빈 이름이 있습니다
+min-compare-empty-hint = 옵티마이저는 쉼표 하나로 구분하세요. 예: --compare sgd,momentum,adam

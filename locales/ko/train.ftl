@@ -83,3 +83,27 @@ train-hint-other-start = 다른 가중치에서 시작하거나 1차 옵티마�
 
 # --hidden으로 은닉층을 바꾼 명세의 이름 ($hidden: 층의 크기를 쉼표로 이은 것).
 train-reshaped-name = { $name }(은닉층 { $hidden })
+
+# train이 실행 전에 받아들이지 않는 것. $given: 쓴 그대로의 옵션이나 명세의 키.
+train-given-epochs-option = --epochs { $epochs }
+train-given-epochs-spec = 명세의 epochs = { $epochs }
+train-epochs-range = { $given }: 에포크 수는 1부터 { $max }까지입니다
+train-epochs-hint = 예: --epochs 100
+train-val-too-few = 샘플이 너무 적어서 검증용으로 떼어 둘 수 없습니다
+train-val-too-few-hint = --val을 빼세요
+train-val-range = --val { $fraction }: 비율은 0과 1 사이여야 합니다 (0과 1은 안 됩니다)
+train-val-hint = 예: --val 0.2
+train-drop-last-all = --drop-last를 쓰면 모든 샘플이 버려집니다
+train-drop-last-hint = 배치 크기를 줄이세요
+train-whole-set = { $optimizer }{ PARTICLE($optimizer, "은/는") } 미니배치가 아니라 학습 데이터 전체로 계산합니다
+train-whole-set-hint = --batch-size { $samples }{ PARTICLE($samples, "와/과") } 함께 쓰거나, adam 같은 1차 옵티마이저를 쓰세요
+train-target-loss = --target-loss { $loss }: 0 이상의 수여야 합니다
+train-target-loss-hint = 예: --target-loss 0.01
+train-patience-zero = --patience 0이면 바로 멈춥니다
+train-patience-hint = 예: --patience 10
+train-log-every-zero = --log-every 0: 에포크 수를 주세요
+train-log-every-hint = 예: --log-every 10
+train-compare-not-size = --compare-batch: '{ $size }'{ PARTICLE($size, "은/는") } 배치 크기가 아닙니다
+train-compare-not-size-hint = 1,16,N처럼 크기를 주세요 (N: 모든 샘플)
+train-compare-range = --compare-batch: { $size }{ PARTICLE($size, "은/는") } 1부터 샘플 수 { $samples }까지의 범위에 있지 않습니다
+train-compare-range-hint = 1,16,N처럼 크기를 주세요

@@ -278,10 +278,10 @@ impl Naming {
     }
 
     /// How to take a setting away.
-    fn remove(self, key: &str) -> String {
+    fn remove(self, key: &str) -> Text {
         match self {
-            Naming::Options => format!("remove {}", self.name(key)),
-            Naming::SpecKeys => format!("remove {key} from [train]"),
+            Naming::Options => crate::text!("optim-remove-option", name = self.name(key)),
+            Naming::SpecKeys => crate::text!("optim-remove-key", name = key),
         }
     }
 }
@@ -292,13 +292,13 @@ impl Naming {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConfigError {
     pub key: Option<&'static str>,
-    pub message: String,
-    pub hint: String,
+    pub message: Text,
+    pub hint: Text,
 }
 
 impl From<ConfigError> for Error {
     fn from(e: ConfigError) -> Error {
-        Error::usage(e.message, e.hint)
+        Error::told(e.message, e.hint)
     }
 }
 
@@ -370,12 +370,12 @@ impl OptimizerConfig {
                 let close = crate::expr::closest_name(other, NAMES);
                 return Err(ConfigError {
                     key: None,
-                    message: format!("unknown optimizer '{other}'"),
+                    message: crate::text!("optim-unknown", name = other),
                     hint: match close {
                         Some(n) => {
-                            format!("did you mean {n}? The optimizers are {}", NAMES.join(", "))
+                            crate::text!("optim-did-you-mean", meant = n, names = NAMES.join(", "))
                         }
-                        None => format!("the optimizers are {}", NAMES.join(", ")),
+                        None => crate::text!("optim-the-optimizers-are", names = NAMES.join(", ")),
                     },
                 });
             }
