@@ -321,6 +321,12 @@ fn mistakes_and_divergences_with_their_hints() {
         2,
     );
     korean(&["lesson", "99"], 2);
+    korean(&["minimize", "ln(x)", "--start", "x=-1"], 2);
+    korean(
+        &["minimize", "1/x", "--start", "x=0", "--optimizer", "newton"],
+        2,
+    );
+    korean(&["train", "xor", "--batch-size", "9"], 2);
 }
 
 #[test]
@@ -331,4 +337,39 @@ fn help_for_every_command() {
     ] {
         korean(&[command, "--help"], 0);
     }
+}
+
+#[test]
+fn json_keeps_english_keys_and_writes_prose_in_korean() {
+    let net = korean(&["net", "mazur", "--format", "json"], 0);
+    assert!(net.contains("\"optimizer\": \"경사 하강법(SGD)\""), "{net}");
+    let minimize = korean(
+        &[
+            "minimize", "x^2", "--start", "x=1", "--lr", "1.5", "--format", "json",
+        ],
+        1,
+    );
+    assert!(
+        minimize.contains("\"diverged_reason\": \"f = "),
+        "{minimize}"
+    );
+    assert!(minimize.contains("10¹²배보다 커졌습니다"), "{minimize}");
+    let english = stepgrad(&["net", "mazur", "--format", "json"]);
+    assert!(english
+        .stdout
+        .contains("\"optimizer\": \"Gradient descent (SGD)\""));
+}
+
+#[test]
+fn a_long_run_in_csv_says_in_korean_which_steps_it_lists() {
+    let out = stepgrad(&[
+        "minimize", "x^2", "--start", "x=1", "--steps", "1000000", "--lr", "1e-9", "--format",
+        "csv", "--lang", "ko",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("참고: CSV에는 보관한 스텝만"),
+        "{}",
+        out.stderr
+    );
 }

@@ -68,3 +68,12 @@ min-tol = --tol { $tol }: the tolerance must be 0 or a positive number
 min-tol-hint = for example --tol 1e-8
 min-compare-empty = --compare is given an empty name
 min-compare-empty-hint = separate the optimizers with single commas, e.g. --compare sgd,momentum,adam
+
+# On stderr with --format csv, when a long run left steps out.
+min-csv-note = note: the CSV lists only the kept steps — { $runs }
+
+# A start where f, ∇f or the Hessian has no value ($who: minimize, or the
+# optimizer that needs the Hessian; $start: x = 0, y = 1).
+min-cannot-start = { $who } cannot start at { $start }: { $reason }
+min-start-finite-hint = start where f and its gradient have finite values: choose another --start
+min-start-finite-hessian-hint = start where f, its gradient and its Hessian have finite values: choose another --start

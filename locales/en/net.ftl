@@ -79,3 +79,11 @@ net-caption-one = Under each neuron: its value (input, or out) in the forward pa
 net-caption-of-sample = Under each neuron: its value (input, or out) in the forward pass of sample { $sample } of { $samples }, before step 1.
 net-caption-gradients-one = In purple: each neuron's δ = ∂E/∂net, and each parameter's ∂E/∂w (the gradient step 1 uses).
 net-caption-gradients-batch = In purple: each neuron's δ = ∂E/∂net for that sample, and each parameter's ∂E/∂w over the whole batch (the gradient step 1 uses).
+
+# On stderr with --format csv, when a long run left steps out.
+net-kept-steps = steps { $first } to { $last_head } and { $first_tail } to { $last } ({ $kept } of { $total }; docs/limits.md)
+net-csv-note = note: the CSV lists only { $steps }
+
+# A start where the loss, its gradient or its Hessian has no value.
+net-cannot-start = { $optimizer } cannot start from these parameters: { $reason }
+net-cannot-start-hint = start from other weights, or choose a first-order optimizer such as adam

@@ -47,3 +47,11 @@ optim-remove-key = remove { $name } from [train]
 optim-nesterov-needs = Nesterov momentum needs a momentum above 0 and no dampening
 optim-nesterov-hint = use { $setting } without { $name }, as PyTorch requires
 optim-no-lr = { $optimizer } takes no learning rate: it chooses its own step
+
+# Why a step could not be taken, or a value has none ($label: f, ∂f/∂x, …;
+# $error: why, from the evaluator).
+optim-no-lower-step = the line search found no step that lowers f
+optim-not-made-definite = the Hessian could not be made positive definite
+optim-overflows = { $label } overflows: { $error }
+optim-undefined = { $label } is undefined: { $error }
+optim-hessian-entry = entry ({ $row }, { $column }) of the Hessian is { $value }, not a finite number

@@ -127,3 +127,23 @@ train-compare-not-size = --compare-batch: '{ $size }' is not a batch size
 train-compare-not-size-hint = give sizes such as 1,16,N (N: all the samples)
 train-compare-range = --compare-batch: { $size } is not between 1 and the { $samples } samples
 train-compare-range-hint = give sizes such as 1,16,N
+
+# On stderr with --format csv, when a long run left epochs out.
+train-csv-note = note: the CSV lists only { $listed }
+
+# A batch size that cannot be. $given: train-given-batch-…; $training:
+# train-training-samples or train-training-samples-after-val.
+train-given-batch-option = --batch-size { $size }
+train-given-batch-spec = the spec's batch_size = { $size }
+train-batch-empty = { $given }: a batch needs at least one sample
+train-batch-too-big = { $given }: a batch cannot hold more than the { $training }
+train-training-samples = { $n } { $count ->
+        [one] training sample
+       *[other] training samples
+    }
+train-training-samples-after-val = { $n } { $count ->
+        [one] training sample
+       *[other] training samples
+    } left after --val
+train-batch-hint-option = choose a batch size from 1 (stochastic) to { $n } (batch gradient descent)
+train-batch-hint-spec = set batch_size in the spec's [train] to at most { $n }, or give --batch-size

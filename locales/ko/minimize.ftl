@@ -67,3 +67,12 @@ min-tol = --tol { $tol }: 허용 오차는 0이나 양수여야 합니다
 min-tol-hint = 예: --tol 1e-8
 min-compare-empty = --compare에 빈 이름이 있습니다
 min-compare-empty-hint = 옵티마이저는 쉼표 하나로 구분하세요. 예: --compare sgd,momentum,adam
+
+# --format csv일 때, 긴 실행이 스텝을 뺐으면 stderr에.
+min-csv-note = 참고: CSV에는 보관한 스텝만 들어 있습니다 — { $runs }
+
+# f, ∇f 또는 헤세 행렬의 값이 없는 시작점 ($who: minimize, 또는 헤세 행렬이
+# 필요한 옵티마이저; $start: x = 0, y = 1).
+min-cannot-start = { $who }{ PARTICLE($who, "은/는") } { $start }에서 시작할 수 없습니다: { $reason }
+min-start-finite-hint = f와 기울기의 값이 유한한 곳에서 시작하세요: --start를 바꾸세요
+min-start-finite-hessian-hint = f와 기울기, 헤세 행렬의 값이 유한한 곳에서 시작하세요: --start를 바꾸세요

@@ -78,3 +78,11 @@ net-caption-one = 각 뉴런 아래: 스텝 1 전의 순전파에서 그 뉴런�
 net-caption-of-sample = 각 뉴런 아래: 스텝 1 전, 샘플 { $samples }개 가운데 샘플 { $sample }의 순전파에서 그 뉴런의 값(입력 또는 out).
 net-caption-gradients-one = 보라색: 각 뉴런의 δ = ∂E/∂net과 각 파라미터의 ∂E/∂w (스텝 1이 쓰는 기울기).
 net-caption-gradients-batch = 보라색: 그 샘플에 대한 각 뉴런의 δ = ∂E/∂net과 배치 전체에 대한 각 파라미터의 ∂E/∂w (스텝 1이 쓰는 기울기).
+
+# --format csv일 때, 긴 실행이 스텝을 뺐으면 stderr에.
+net-kept-steps = 스텝 { $first }–{ $last_head }, { $first_tail }–{ $last } ({ $total }개 가운데 { $kept }개; docs/limits.md)
+net-csv-note = 참고: CSV에는 다음 스텝만 들어 있습니다: { $steps }
+
+# 손실, 그 기울기 또는 헤세 행렬의 값이 없는 시작점.
+net-cannot-start = { $optimizer }{ PARTICLE($optimizer, "은/는") } 이 파라미터에서 시작할 수 없습니다: { $reason }
+net-cannot-start-hint = 다른 가중치에서 시작하거나, adam 같은 1차 옵티마이저를 고르세요

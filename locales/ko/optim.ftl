@@ -46,3 +46,11 @@ optim-remove-key = [train]에서 { $name }{ PARTICLE($name, "을/를") } 빼세�
 optim-nesterov-needs = 네스테로프 모멘텀에는 0보다 큰 모멘텀이 필요하고, dampening은 쓸 수 없습니다
 optim-nesterov-hint = PyTorch가 요구하는 대로 { $name } 없이 { $setting }{ PARTICLE($setting, "을/를") } 쓰세요
 optim-no-lr = { $optimizer }에는 학습률이 없습니다: 걸음을 스스로 정합니다
+
+# 스텝을 밟을 수 없었던 까닭, 또는 값이 없는 까닭 ($label: f, ∂f/∂x, …;
+# $error: 계산기가 알려 준 이유).
+optim-no-lower-step = 선 탐색이 f를 낮추는 걸음을 찾지 못했습니다
+optim-not-made-definite = 헤세 행렬을 양의 정부호로 만들 수 없었습니다
+optim-overflows = { $label }{ PARTICLE($label, "이/가") } 넘칩니다: { $error }
+optim-undefined = { $label }{ PARTICLE($label, "이/가") } 정의되지 않습니다: { $error }
+optim-hessian-entry = 헤세 행렬의 ({ $row }, { $column }) 성분이 { $value }{ PARTICLE($value, "이/가") } 되어 유한한 수가 아닙니다

@@ -107,3 +107,21 @@ train-compare-not-size = --compare-batch: '{ $size }'{ PARTICLE($size, "은/는"
 train-compare-not-size-hint = 1,16,N처럼 크기를 주세요 (N: 모든 샘플)
 train-compare-range = --compare-batch: { $size }{ PARTICLE($size, "은/는") } 1부터 샘플 수 { $samples }까지의 범위에 있지 않습니다
 train-compare-range-hint = 1,16,N처럼 크기를 주세요
+
+# --format csv일 때, 긴 실행이 에포크를 뺐으면 stderr에.
+train-csv-note = 참고: CSV에는 다음만 들어 있습니다: { $listed }
+
+# 될 수 없는 배치 크기. $given: train-given-batch-…; $training:
+# train-training-samples 또는 train-training-samples-after-val.
+train-given-batch-option = --batch-size { $size }
+train-given-batch-spec = 명세의 batch_size = { $size }
+train-batch-empty = { $given }: 배치에는 샘플이 하나 이상 있어야 합니다
+train-batch-too-big = { $given }: 배치에는 { $training }보다 많이 담을 수 없습니다
+train-training-samples = 학습 샘플 { $n }개{ $count ->
+       *[other] {""}
+    }
+train-training-samples-after-val = --val 뒤에 남은 학습 샘플 { $n }개{ $count ->
+       *[other] {""}
+    }
+train-batch-hint-option = 배치 크기를 1(확률적)부터 { $n }(배치 경사 하강법)까지에서 고르세요
+train-batch-hint-spec = 명세의 [train]에서 batch_size를 { $n } 이하로 정하거나 --batch-size를 주세요

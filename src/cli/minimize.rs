@@ -101,7 +101,7 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
     }
     let stdout = render(&report, context.format, &context.style);
     let note = match context.format {
-        Format::Csv => csv_note(&report).unwrap_or_default(),
+        Format::Csv => csv_note(&report, context.style.lang).unwrap_or_default(),
         _ => String::new(),
     };
     Ok(Written::with_verdict(

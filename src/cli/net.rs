@@ -99,7 +99,7 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
         plot: args.plot.as_ref().map(|p| p.display().to_string()),
     };
     let note = match context.format {
-        Format::Csv => csv_note(&report).unwrap_or_default(),
+        Format::Csv => csv_note(&report, style.lang).unwrap_or_default(),
         _ => String::new(),
     };
     let stdout = render(&report, context.format, &style);

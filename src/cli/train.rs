@@ -300,7 +300,7 @@ fn report(
     }
     let stdout = render(&report, context.format, &context.style);
     let note = match context.format {
-        Format::Csv => csv_note(&report).unwrap_or_default(),
+        Format::Csv => csv_note(&report, context.style.lang).unwrap_or_default(),
         _ => String::new(),
     };
     let diverged = divergence(&report, context.style.lang);

@@ -13,6 +13,7 @@
 
 use super::linalg::{dot, identity, mat_vec, Matrix};
 use super::{BfgsConfig, Objective, StateEntry, StateValue, StepReport};
+use crate::i18n::Text;
 use crate::limits::MAX_LINE_SEARCH;
 
 #[derive(Clone, Debug)]
@@ -36,7 +37,7 @@ impl Bfgs {
         x: &mut [f64],
         f: f64,
         g: &[f64],
-    ) -> Result<StepReport, String> {
+    ) -> Result<StepReport, Text> {
         let mut notes = Vec::new();
         let mut direction: Vec<f64> = mat_vec(&self.h, g).iter().map(|v| -v).collect();
         if dot(g, &direction) >= 0.0 {
@@ -134,9 +135,9 @@ fn strong_wolfe(
     g0: &[f64],
     p: &[f64],
     c: &BfgsConfig,
-) -> Result<Search, String> {
+) -> Result<Search, Text> {
     let slope0 = dot(g0, p);
-    let mut phi = |alpha: f64| -> Result<(f64, f64, Vec<f64>), String> {
+    let mut phi = |alpha: f64| -> Result<(f64, f64, Vec<f64>), Text> {
         let trial: Vec<f64> = x.iter().zip(p).map(|(a, d)| a + alpha * d).collect();
         let (f, g) = objective.value_and_gradient(&trial)?;
         Ok((f, dot(&g, p), g))
@@ -200,21 +201,21 @@ fn strong_wolfe(
             break;
         }
     }
-    best.ok_or_else(|| "the line search found no step that lowers f".to_string())
+    best.ok_or_else(|| crate::text!("optim-no-lower-step"))
 }
 
 /// Zooms into [lo, hi] (lo satisfies sufficient decrease with the lower f)
 /// by cubic interpolation, safeguarded by bisection.
 #[allow(clippy::too_many_arguments)]
 fn zoom(
-    phi: &mut dyn FnMut(f64) -> Result<(f64, f64, Vec<f64>), String>,
+    phi: &mut dyn FnMut(f64) -> Result<(f64, f64, Vec<f64>), Text>,
     mut lo: (f64, f64, f64),
     mut hi: (f64, f64, f64),
     f0: f64,
     slope0: f64,
     c: &BfgsConfig,
     mut evaluations: usize,
-) -> Result<Search, String> {
+) -> Result<Search, Text> {
     let mut best: Option<Search> = None;
     loop {
         let alpha = interpolate(lo, hi);
@@ -254,7 +255,7 @@ fn zoom(
                 wolfe: false,
             })
         }
-        None => Err("the line search found no step that lowers f".to_string()),
+        None => Err(crate::text!("optim-no-lower-step")),
     }
 }
 

@@ -111,7 +111,7 @@ pub struct Trajectory {
 pub struct UndefinedStart {
     /// Which value has none and why, in the objective's words (for an
     /// expression: "∂f/∂x is undefined: 1/(2·√x) is undefined here: …").
-    pub reason: String,
+    pub reason: Text,
     /// Whether the value is the Hessian, which only Newton's method needs.
     pub hessian: bool,
 }
@@ -183,7 +183,7 @@ impl<'a> Descent<'a> {
             .step(objective, x, f, gradient)
             .map_err(|reason| match self.cancel.is_requested() {
                 true => Halt::Interrupted,
-                false => Halt::Diverged(Divergence::Failed(Text::Verbatim(reason))),
+                false => Halt::Diverged(Divergence::Failed(reason)),
             })
     }
 
@@ -243,12 +243,7 @@ pub fn drive(
                     hessian: false,
                 })
             }
-            Err(reason) => {
-                break Stop::Diverged {
-                    step,
-                    reason: Text::Verbatim(reason),
-                }
-            }
+            Err(reason) => break Stop::Diverged { step, reason },
         };
         let verdict = descent.checkpoint(f, &gradient);
         if let (0, Err(d)) = (step, &verdict) {
@@ -311,7 +306,7 @@ fn counted<'a>(objective: &'a mut dyn Objective, count: &'a mut Evaluations) -> 
 
 fn undefined(d: &Divergence, words: &dyn Words) -> UndefinedStart {
     UndefinedStart {
-        reason: d.describe(words).render(crate::i18n::Lang::En),
+        reason: d.describe(words),
         hessian: false,
     }
 }
@@ -406,18 +401,18 @@ fn kept_points(config: OptimizerConfig, dimension: usize) -> usize {
 /// The Hessian at the start, which Newton's method steps with: refused when
 /// it has no finite value there.
 fn start_hessian(objective: &mut dyn Objective, x: &[f64]) -> Result<Matrix, UndefinedStart> {
-    let refused = |reason: String| UndefinedStart {
+    let refused = |reason: Text| UndefinedStart {
         reason,
         hessian: true,
     };
     let h = objective.hessian(x).map_err(refused)?;
     for (i, row) in h.iter().enumerate() {
         if let Some(j) = row.iter().position(|v| !v.is_finite()) {
-            return Err(refused(format!(
-                "entry ({}, {}) of the Hessian is {}, not a finite number",
-                i + 1,
-                j + 1,
-                row[j]
+            return Err(refused(crate::text!(
+                "optim-hessian-entry",
+                row = (i + 1).to_string(),
+                column = (j + 1).to_string(),
+                value = row[j].to_string()
             )));
         }
     }
@@ -437,15 +432,15 @@ impl Objective for Remember<'_> {
     fn dimension(&self) -> usize {
         self.inner.dimension()
     }
-    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), String> {
+    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), Text> {
         let (f, g) = self.inner.value_and_gradient(x)?;
         self.last = Some((x.to_vec(), f, g.clone()));
         Ok((f, g))
     }
-    fn value(&mut self, x: &[f64]) -> Result<f64, String> {
+    fn value(&mut self, x: &[f64]) -> Result<f64, Text> {
         self.inner.value(x)
     }
-    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String> {
+    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, Text> {
         match self.hessian.take() {
             Some((point, h)) if point == x => Ok(h),
             _ => self.inner.hessian(x),

@@ -57,13 +57,13 @@ pub trait Objective {
     /// Number of variables.
     fn dimension(&self) -> usize;
     /// f(x) and ∇f(x).
-    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), String>;
+    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), Text>;
     /// f(x) alone.
-    fn value(&mut self, x: &[f64]) -> Result<f64, String> {
+    fn value(&mut self, x: &[f64]) -> Result<f64, Text> {
         self.value_and_gradient(x).map(|(f, _)| f)
     }
     /// The Hessian ∇²f(x).
-    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String>;
+    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, Text>;
 }
 
 /// Evaluations an optimizer asked for.
@@ -84,16 +84,16 @@ impl Objective for Counted<'_> {
     fn dimension(&self) -> usize {
         self.inner.dimension()
     }
-    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), String> {
+    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), Text> {
         self.count.f += 1;
         self.count.gradient += 1;
         self.inner.value_and_gradient(x)
     }
-    fn value(&mut self, x: &[f64]) -> Result<f64, String> {
+    fn value(&mut self, x: &[f64]) -> Result<f64, Text> {
         self.count.f += 1;
         self.inner.value(x)
     }
-    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String> {
+    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, Text> {
         self.count.hessian += 1;
         self.inner.hessian(x)
     }
@@ -626,7 +626,7 @@ impl Optimizer {
         x: &mut [f64],
         f: f64,
         gradient: &[f64],
-    ) -> Result<StepReport, String> {
+    ) -> Result<StepReport, Text> {
         self.steps += 1;
         let t = self.steps;
         match self.config {

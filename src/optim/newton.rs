@@ -10,6 +10,7 @@
 
 use super::linalg::{cholesky, cholesky_solve, dot};
 use super::{NewtonConfig, Objective, StateEntry, StateValue, StepReport};
+use crate::i18n::Text;
 use crate::limits::MAX_HALVINGS;
 
 #[derive(Clone, Debug, Default)]
@@ -23,7 +24,7 @@ impl Newton {
         x: &mut [f64],
         f: f64,
         g: &[f64],
-    ) -> Result<StepReport, String> {
+    ) -> Result<StepReport, Text> {
         let h = objective.hessian(x)?;
         let n = x.len();
         let min_diagonal = (0..n).map(|i| h[i][i]).fold(f64::INFINITY, f64::min);
@@ -46,7 +47,7 @@ impl Newton {
             }
             attempts += 1;
             if attempts > 200 || !tau.is_finite() {
-                return Err("the Hessian could not be made positive definite".into());
+                return Err(crate::text!("optim-not-made-definite"));
             }
             tau = (2.0 * tau).max(c.tau_start);
         };

@@ -231,14 +231,25 @@ fn start_text(variables: &[String], x0: &[f64]) -> String {
 /// The input error for a start where f, ∇f or the Hessian Newton's method
 /// needs has no finite value: the start must change, not the learning rate.
 fn undefined_start(refused: &UndefinedStart, config: OptimizerConfig, start: &str) -> Error {
-    let (who, needs) = if refused.hessian {
-        (config.title(), "f, its gradient and its Hessian")
+    let (who, hint) = if refused.hessian {
+        (
+            Text::in_each_language(|lang| config.title_in(lang)),
+            text!("min-start-finite-hessian-hint"),
+        )
     } else {
-        ("minimize".to_string(), "f and its gradient")
+        (
+            Text::Verbatim("minimize".into()),
+            text!("min-start-finite-hint"),
+        )
     };
-    Error::usage(
-        format!("{who} cannot start at {start}: {}", refused.reason),
-        format!("start where {needs} have finite values: choose another --start"),
+    Error::told(
+        text!(
+            "min-cannot-start",
+            who = who,
+            start = start,
+            reason = refused.reason.clone()
+        ),
+        hint,
     )
 }
 

@@ -39,7 +39,7 @@ const MATRIX_LIMIT: usize = 6;
 
 pub fn render(r: &MinimizeReport, format: Format, style: &Style) -> String {
     match format {
-        Format::Json => super::json::document(&json_value(r)),
+        Format::Json => super::json::document(&json_value(r, style.lang)),
         Format::Csv => csv(r, style),
         _ => doc::render(&blocks(r, format, style), format, style),
     }
@@ -494,19 +494,14 @@ fn kept_text(run: &Trajectory, lang: Lang) -> String {
 
 /// For CSV, which has no place for it: a line for stderr saying which
 /// steps each long run kept.
-pub fn csv_note(r: &MinimizeReport) -> Option<String> {
+pub fn csv_note(r: &MinimizeReport, lang: Lang) -> Option<String> {
     let runs: Vec<String> = r
         .runs
         .iter()
         .filter(|run| run.gap.is_some())
-        .map(|run| format!("{}: {}", run.config.title(), kept_text(run, Lang::En)))
+        .map(|run| format!("{}: {}", run.config.title_in(lang), kept_text(run, lang)))
         .collect();
-    (!runs.is_empty()).then(|| {
-        format!(
-            "note: the CSV lists only the kept steps — {}\n",
-            runs.join("; ")
-        )
-    })
+    (!runs.is_empty()).then(|| format!("{}\n", msg!(lang, "min-csv-note", runs = runs.join("; "))))
 }
 
 /// The error a diverged run ends with (exit 1), after its report: where
@@ -675,7 +670,7 @@ fn csv(r: &MinimizeReport, style: &Style) -> String {
     out
 }
 
-fn run_json(r: &MinimizeReport, run: &Trajectory) -> Value {
+fn run_json(r: &MinimizeReport, run: &Trajectory, lang: Lang) -> Value {
     let named = |values: &[f64]| -> Value {
         Value::Object(
             r.variables
@@ -709,7 +704,7 @@ fn run_json(r: &MinimizeReport, run: &Trajectory) -> Value {
                 "gradient": named(&it.gradient),
                 "state": state,
                 "update": it.report.as_ref().map(|rep| named(&rep.update)),
-                "note": it.report.as_ref().and_then(|rep| rep.note.as_ref()).map(|n| n.render(crate::i18n::Lang::En)),
+                "note": it.report.as_ref().and_then(|rep| rep.note.as_ref()).map(|n| n.render(lang)),
             })
         })
         .collect();
@@ -722,11 +717,11 @@ fn run_json(r: &MinimizeReport, run: &Trajectory) -> Value {
         .collect();
     let mut object = json!({
         "function": crate::expr::ascii(r.graph, r.expr),
-        "optimizer": run.config.title(),
+        "optimizer": run.config.title_in(lang),
         "config": config,
         "steps": steps,
         "stopped": run.stop.name(),
-        "diverged_reason": match &run.stop { Stop::Diverged { reason, .. } => Some(reason.render(Lang::En)), _ => None },
+        "diverged_reason": match &run.stop { Stop::Diverged { reason, .. } => Some(reason.render(lang)), _ => None },
         "iterations": run.steps(),
         "minimizer": named(&last.point),
         "f_min": last.f,
@@ -738,13 +733,14 @@ fn run_json(r: &MinimizeReport, run: &Trajectory) -> Value {
     object
 }
 
-pub fn json_value(r: &MinimizeReport) -> Value {
+/// The report as JSON: keys in English, prose values in `lang`.
+pub fn json_value(r: &MinimizeReport, lang: Lang) -> Value {
     if r.runs.len() == 1 {
-        run_json(r, &r.runs[0])
+        run_json(r, &r.runs[0], lang)
     } else {
         json!({
             "function": crate::expr::ascii(r.graph, r.expr),
-            "runs": r.runs.iter().map(|run| run_json(r, run)).collect::<Vec<_>>(),
+            "runs": r.runs.iter().map(|run| run_json(r, run, lang)).collect::<Vec<_>>(),
         })
     }
 }

@@ -77,7 +77,7 @@ pub struct TrainReport<'a> {
 
 pub fn render(r: &TrainReport, format: Format, style: &Style) -> String {
     match format {
-        Format::Json => super::json::document(&json_value(r)),
+        Format::Json => super::json::document(&json_value(r, style.lang)),
         Format::Csv => csv(r, style),
         _ => doc::render(&blocks(r, format, style), format, style),
     }
@@ -433,12 +433,10 @@ fn thinned<T: Copy>(items: &[T], limit: usize) -> Vec<T> {
 
 /// For CSV, which has no place for it: a line for stderr saying which
 /// epochs a long run's CSV lists.
-pub fn csv_note(r: &TrainReport) -> Option<String> {
+pub fn csv_note(r: &TrainReport, lang: Lang) -> Option<String> {
     listed(r.training).1.map(|_| {
-        format!(
-            "note: the CSV lists only {}\n",
-            listed_epochs(r.training, Lang::En)
-        )
+        let listed = listed_epochs(r.training, lang);
+        format!("{}\n", msg!(lang, "train-csv-note", listed = listed))
     })
 }
 
@@ -545,7 +543,7 @@ fn csv(r: &TrainReport, style: &Style) -> String {
     out
 }
 
-fn training_json(t: &Training, log_iterations: bool, timed: bool) -> Value {
+fn training_json(t: &Training, log_iterations: bool, timed: bool, lang: Lang) -> Value {
     let (listed_epochs, epochs_gap) = listed(t);
     let epochs: Vec<Value> = listed_epochs
         .iter()
@@ -571,7 +569,7 @@ fn training_json(t: &Training, log_iterations: bool, timed: bool) -> Value {
     } = &t.stop
     {
         object["diverged"] =
-            json!({"epoch": epoch, "iteration": iteration, "reason": reason.render(Lang::En)});
+            json!({"epoch": epoch, "iteration": iteration, "reason": reason.render(lang)});
     }
     if let Some(best) = t.best {
         object["best"] =
@@ -593,7 +591,8 @@ fn training_json(t: &Training, log_iterations: bool, timed: bool) -> Value {
     object
 }
 
-pub fn json_value(r: &TrainReport) -> Value {
+/// The report as JSON: keys in English, prose values in `lang`.
+pub fn json_value(r: &TrainReport, lang: Lang) -> Value {
     let t = r.training;
     let config: serde_json::Map<String, Value> = r
         .options
@@ -613,7 +612,7 @@ pub fn json_value(r: &TrainReport) -> Value {
         },
         "network": {"layers": r.spec.layers, "activations": r.spec.activations.iter().map(|a| a.name()).collect::<Vec<_>>(), "loss": r.spec.loss.name()},
         "config": {
-            "optimizer": r.options.optimizer.title(),
+            "optimizer": r.options.optimizer.title_in(lang),
             "hyperparameters": config,
             "epochs": t.arithmetic.epochs,
             "batch_size": t.arithmetic.batch_size,
@@ -627,13 +626,13 @@ pub fn json_value(r: &TrainReport) -> Value {
         },
     });
     if let (Value::Object(o), Value::Object(more)) =
-        (&mut object, training_json(t, r.log_iterations, false))
+        (&mut object, training_json(t, r.log_iterations, false, lang))
     {
         o.extend(more);
     }
     object["params"] = json!({"W": r.params.0, "b": r.params.1});
     if let Some(c) = r.comparison {
-        object["compare_batch"] = c.runs.iter().map(|(size, t)| json!({"batch_size": size, "run": training_json(t, r.log_iterations, true)})).collect();
+        object["compare_batch"] = c.runs.iter().map(|(size, t)| json!({"batch_size": size, "run": training_json(t, r.log_iterations, true, lang)})).collect();
     }
     object
 }

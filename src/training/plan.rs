@@ -209,28 +209,32 @@ fn batch_size(
     if batch_size > 0 && batch_size <= n {
         return Ok(batch_size);
     }
+    let size = batch_size.to_string();
     let given = if asked.is_some() {
-        format!("--batch-size {batch_size}")
+        text!("train-given-batch-option", size = &size)
     } else {
-        format!("the spec's batch_size = {batch_size}")
+        text!("train-given-batch-spec", size = &size)
     };
-    let training = match (n, validation) {
-        (1, false) => "1 training sample".to_string(),
-        (1, true) => "1 training sample left after --val".to_string(),
-        (_, false) => format!("{n} training samples"),
-        (_, true) => format!("{n} training samples left after --val"),
+    let training = if validation {
+        text!(
+            "train-training-samples-after-val",
+            n = n.to_string(),
+            count = n
+        )
+    } else {
+        text!("train-training-samples", n = n.to_string(), count = n)
     };
     let problem = if batch_size == 0 {
-        "a batch needs at least one sample".to_string()
+        text!("train-batch-empty", given = given)
     } else {
-        format!("a batch cannot hold more than the {training}")
+        text!("train-batch-too-big", given = given, training = training)
     };
     let hint = if asked.is_some() {
-        format!("choose a batch size from 1 (stochastic) to {n} (batch gradient descent)")
+        text!("train-batch-hint-option", n = n.to_string())
     } else {
-        format!("set batch_size in the spec's [train] to at most {n}, or give --batch-size")
+        text!("train-batch-hint-spec", n = n.to_string())
     };
-    Err(Error::usage(format!("{given}: {problem}"), hint))
+    Err(Error::told(problem, hint))
 }
 
 /// The settings that must agree with the batch and be in range.

@@ -139,7 +139,7 @@ impl NetReport<'_> {
 
 pub fn render(report: &NetReport, format: Format, style: &Style) -> String {
     match format {
-        Format::Json => super::json::document(&json_value(report)),
+        Format::Json => super::json::document(&json_value(report, style.lang)),
         Format::Csv => csv(report, style),
         _ => doc::render(&blocks(report, style), format, style),
     }
@@ -401,27 +401,26 @@ fn csv(r: &NetReport, style: &Style) -> String {
     out
 }
 
-/// Which steps a long run lists in JSON and CSV, when it left some out:
-/// "steps 1 to 5,000 and 995,001 to 1,000,000 (10,000 of 1,000,000)".
-fn kept_steps_text(steps: &[usize], gap: Gap) -> String {
-    format!(
-        "steps {} to {} and {} to {} ({} of {}; docs/limits.md)",
-        steps[0],
-        steps[gap.at - 1],
-        steps[gap.at],
-        steps[steps.len() - 1],
-        crate::number::format_thousands(steps.len() as u64),
-        crate::number::format_thousands((steps.len() + gap.count) as u64)
+/// Which steps a long run lists in CSV, when it left some out: "steps 1
+/// to 5,000 and 995,001 to 1,000,000 (10,000 of 1,000,000)".
+fn kept_steps_text(steps: &[usize], gap: Gap, lang: Lang) -> String {
+    msg!(
+        lang,
+        "net-kept-steps",
+        first = steps[0].to_string(),
+        last_head = steps[gap.at - 1].to_string(),
+        first_tail = steps[gap.at].to_string(),
+        last = steps[steps.len() - 1].to_string(),
+        kept = crate::number::format_thousands(steps.len() as u64),
+        total = crate::number::format_thousands((steps.len() + gap.count) as u64)
     )
 }
 
 /// For CSV, which has no place for it: a line for stderr saying which
 /// steps a long run's CSV lists.
-pub fn csv_note(r: &NetReport) -> Option<String> {
+pub fn csv_note(r: &NetReport, lang: Lang) -> Option<String> {
     let gap = r.run.gap?;
     let steps: Vec<usize> = r.run.steps.iter().map(|s| s.step).collect();
-    Some(format!(
-        "note: the CSV lists only {}\n",
-        kept_steps_text(&steps, gap)
-    ))
+    let listed = kept_steps_text(&steps, gap, lang);
+    Some(format!("{}\n", msg!(lang, "net-csv-note", steps = listed)))
 }
