@@ -327,6 +327,10 @@ fn mistakes_and_divergences_with_their_hints() {
         2,
     );
     korean(&["train", "xor", "--batch-size", "9"], 2);
+    korean(&["net", "mazur", "--steps", "0"], 2);
+    korean(&["net", "mazur", "--param", "w99"], 2);
+    korean(&["train", "--data", "builtin:circle", "--noise", "2"], 2);
+    korean(&["train", "--data", "builtin:circle", "--samples", "1"], 2);
 }
 
 #[test]

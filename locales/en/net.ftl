@@ -87,3 +87,13 @@ net-csv-note = note: the CSV lists only { $steps }
 # A start where the loss, its gradient or its Hessian has no value.
 net-cannot-start = { $optimizer } cannot start from these parameters: { $reason }
 net-cannot-start-hint = start from other weights, or choose a first-order optimizer such as adam
+
+# What net refuses before it runs.
+net-no-data = the spec { $spec } has no data
+net-no-data-hint = add inputs = [[…]] and targets = [[…]], or a [data] table with a CSV file
+net-given-steps-option = --steps { $steps }
+net-given-steps-spec = the spec's steps = { $steps }
+net-steps-range = { $given } is outside 1 to { $max } steps
+net-steps-hint = run at least one step; for long training use stepgrad train
+net-no-such-param = --param { $name }: the network has no parameter { $name }
+net-its-params = its parameters are { $names }

@@ -147,3 +147,9 @@ train-training-samples-after-val = { $n } { $count ->
     } left after --val
 train-batch-hint-option = choose a batch size from 1 (stochastic) to { $n } (batch gradient descent)
 train-batch-hint-spec = set batch_size in the spec's [train] to at most { $n }, or give --batch-size
+
+# The generated data sets' options.
+train-noise-range = --noise { $noise }: it must lie between 0 and 1
+train-noise-hint = for example --noise 0.2
+train-samples-range = --samples { $samples }: generated sets have 2 to { $max } samples
+train-samples-hint = for example --samples 200

@@ -86,3 +86,13 @@ net-csv-note = 참고: CSV에는 다음 스텝만 들어 있습니다: { $steps 
 # 손실, 그 기울기 또는 헤세 행렬의 값이 없는 시작점.
 net-cannot-start = { $optimizer }{ PARTICLE($optimizer, "은/는") } 이 파라미터에서 시작할 수 없습니다: { $reason }
 net-cannot-start-hint = 다른 가중치에서 시작하거나, adam 같은 1차 옵티마이저를 고르세요
+
+# net이 실행 전에 받아들이지 않는 것.
+net-no-data = 명세 { $spec }에는 데이터가 없습니다
+net-no-data-hint = inputs = [[…]]와 targets = [[…]]를 넣거나, CSV 파일을 가리키는 [data] 표를 넣으세요
+net-given-steps-option = --steps { $steps }
+net-given-steps-spec = 명세의 steps = { $steps }
+net-steps-range = { $given }: 스텝 수는 1부터 { $max }까지입니다
+net-steps-hint = 스텝을 하나 이상 실행하세요. 오래 학습하려면 stepgrad train을 쓰세요
+net-no-such-param = --param { $name }: 신경망에 파라미터 { $name }{ PARTICLE($name, "이/가") } 없습니다
+net-its-params = 파라미터: { $names }

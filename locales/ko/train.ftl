@@ -125,3 +125,9 @@ train-training-samples-after-val = --val 뒤에 남은 학습 샘플 { $n }개{ 
     }
 train-batch-hint-option = 배치 크기를 1(확률적)부터 { $n }(배치 경사 하강법)까지에서 고르세요
 train-batch-hint-spec = 명세의 [train]에서 batch_size를 { $n } 이하로 정하거나 --batch-size를 주세요
+
+# 생성하는 데이터 세트의 옵션.
+train-noise-range = --noise { $noise }: 값은 0과 1 사이여야 합니다
+train-noise-hint = 예: --noise 0.2
+train-samples-range = --samples { $samples }: 생성하는 데이터 세트의 샘플 수는 2부터 { $max }까지입니다
+train-samples-hint = 예: --samples 200

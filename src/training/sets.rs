@@ -57,19 +57,19 @@ pub fn builtin_set(
         ));
     }
     if !(0.0..=1.0).contains(&generation.noise) {
-        return Err(Error::usage(
-            format!("--noise {}: it must lie between 0 and 1", generation.noise),
-            "for example --noise 0.2",
+        return Err(Error::told(
+            crate::text!("train-noise-range", noise = generation.noise.to_string()),
+            crate::text!("train-noise-hint"),
         ));
     }
     if generation.samples < 2 || generation.samples > MAX_SAMPLES {
-        return Err(Error::usage(
-            format!(
-                "--samples {}: generated sets have 2 to {} samples",
-                generation.samples,
-                format_thousands(MAX_SAMPLES as u64)
+        return Err(Error::told(
+            crate::text!(
+                "train-samples-range",
+                samples = generation.samples.to_string(),
+                max = format_thousands(MAX_SAMPLES as u64)
             ),
-            "for example --samples 200",
+            crate::text!("train-samples-hint"),
         ));
     }
     builtin(name, generation)
