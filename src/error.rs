@@ -132,11 +132,22 @@ impl Error {
                 error,
                 origin,
             } => {
-                let message = format!("{} (in {origin})", error.message(crate::i18n::Lang::En));
+                // The command line names its own argument "the expression";
+                // options and lines are named as they are written.
+                let origin = match origin.as_str() {
+                    "the expression" => crate::msg!(lang, "error-origin-expression"),
+                    other => other.to_string(),
+                };
+                let message = crate::msg!(
+                    lang,
+                    "error-parse-in",
+                    message = error.message(lang),
+                    origin = origin
+                );
                 render(
                     &message,
                     Some((input, &error.span)),
-                    error.hint(crate::i18n::Lang::En).as_deref(),
+                    error.hint(lang).as_deref(),
                     palette,
                 )
             }

@@ -8,6 +8,9 @@
 //! Every line also passes the check the project holds Korean output to: no
 //! three English words in a row outside `code`, option names and formulas.
 
+mod common;
+
+use common::english_words as english_prose;
 use std::io::Cursor;
 use stepgrad::data::{builtin, check_input_columns, load_csv, Generation, TargetColumns};
 use stepgrad::i18n::Lang;
@@ -336,43 +339,6 @@ fn mistakes() -> Vec<(&'static str, Error, &'static str, &'static str)> {
             "예: hints = [\"갱신 규칙은 w − α·dE/dw입니다.\", \"2 − 0.1·4\"]",
         ),
     ]
-}
-
-/// Three English words in a row, if `line` has them: words of letters
-/// only, one space apart, outside `code`; a word ending in punctuation
-/// ends a run, so lists of names ("sigmoid, tanh, relu") are not prose,
-/// and option names, formulas, paths and numbers are not words at all.
-fn english_prose(line: &str) -> Option<String> {
-    let mut plain = String::new();
-    let mut code = false;
-    for c in line.chars() {
-        if c == '`' {
-            code = !code;
-            plain.push(' ');
-        } else if !code {
-            plain.push(c);
-        }
-    }
-    let mut run: Vec<&str> = Vec::new();
-    for token in plain.split(' ') {
-        let word = token.trim_start_matches(['(', '"', '\'']);
-        let bare = word.trim_end_matches([',', '.', ':', ';', '?', '!', ')', '"', '\'']);
-        let is_word = !bare.is_empty()
-            && bare.chars().all(|c| c.is_ascii_alphabetic() || c == '\'')
-            && bare.len() > 1;
-        if !is_word {
-            run.clear();
-            continue;
-        }
-        run.push(bare);
-        if run.len() >= 3 {
-            return Some(run.join(" "));
-        }
-        if bare.len() != word.len() {
-            run.clear();
-        }
-    }
-    None
 }
 
 #[test]

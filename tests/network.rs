@@ -265,7 +265,9 @@ fn random_spec() -> impl Strategy<Value = Spec> {
         Spec {
             name: "random".into(),
             description: None,
+            description_ko: None,
             note: None,
+            note_ko: None,
             layers,
             activations,
             bias,

@@ -101,6 +101,7 @@ fn newton_adds_a_multiple_of_the_identity_where_the_hessian_is_indefinite() {
         .note
         .as_ref()
         .unwrap()
+        .render(stepgrad::i18n::Lang::En)
         .contains("not positive definite"));
     // The shifted direction descends: ∇fᵀp < 0 …
     let p = match &first.state[2].value {

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::stepgrad;
+use common::{assert_no_english_prose, english_prose, stepgrad};
 
 const NOTES_AND_TEXT: [&str; 3] = ["text", "markdown", "latex"];
 
@@ -22,67 +22,6 @@ fn snapshot_korean(name: &str, args: &[&str]) {
             out.code, out.stdout, out.stderr
         );
         insta::assert_snapshot!(format!("{name}_ko_{format}"), text);
-    }
-}
-
-/// The text with what is not prose taken out: `code`, $math$, \[…\],
-/// LaTeX commands and their braces.
-fn prose(line: &str) -> String {
-    let mut out = String::new();
-    let mut chars = line.chars().peekable();
-    let mut skip_until: Option<char> = None;
-    while let Some(c) = chars.next() {
-        if let Some(end) = skip_until {
-            if c == end {
-                skip_until = None;
-            }
-            continue;
-        }
-        match c {
-            '`' => skip_until = Some('`'),
-            '$' => {
-                if chars.peek() == Some(&'$') {
-                    chars.next();
-                }
-                skip_until = Some('$');
-            }
-            '\\' => {
-                // A command: its name goes, its braces stay as spaces.
-                while chars.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
-                    chars.next();
-                }
-                out.push(' ');
-            }
-            '{' | '}' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// An English word: letters only (a trailing comma, colon or full stop
-/// aside), at least two of them. Single letters are variables; a token
-/// holding brackets, digits or operators is a formula.
-fn is_english_word(token: &str) -> bool {
-    let word = token.trim_end_matches([',', '.', ':', ';']);
-    word.len() >= 2 && word.chars().all(|c| c.is_ascii_alphabetic())
-}
-
-/// The first line of `output` with three English words in a row, if any.
-fn english_prose(output: &str) -> Option<String> {
-    output.lines().find_map(|line| {
-        let text = prose(line);
-        let tokens: Vec<&str> = text.split_whitespace().collect();
-        tokens
-            .windows(3)
-            .any(|w| w.iter().all(|t| is_english_word(t)))
-            .then(|| line.to_string())
-    })
-}
-
-fn assert_no_english_prose(what: &str, output: &str) {
-    if let Some(line) = english_prose(output) {
-        panic!("{what}: English prose in Korean output:\n{line}");
     }
 }
 
@@ -186,4 +125,21 @@ fn graph_in_korean() {
         &["graph", "x*y + sin(x)", "--at", "x=1,y=2"],
     );
     snapshot_korean("graph_mazur", &["graph", "mazur"]);
+}
+
+#[test]
+fn net_train_and_minimize_in_korean() {
+    snapshot_korean("net_mazur", &["net", "mazur"]);
+    snapshot_korean("train_xor", &["train", "xor", "--epochs", "3"]);
+    snapshot_korean(
+        "minimize_adam",
+        &[
+            "minimize",
+            "x^2+y^2",
+            "--start",
+            "x=1,y=1",
+            "--optimizer",
+            "adam",
+        ],
+    );
 }

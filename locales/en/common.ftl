@@ -8,3 +8,8 @@ label-hint = hint
 
 # After a command stopped at Ctrl-C.
 run-interrupted = interrupted (Ctrl-C): the report shows the steps done before it
+
+# A malformed expression, and where it was ($origin: error-origin-expression,
+# an option such as --answer, or a line of a file).
+error-parse-in = { $message } (in { $origin })
+error-origin-expression = the expression

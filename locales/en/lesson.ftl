@@ -162,3 +162,7 @@ lesson-no-command = a line with 'stepgrad' and no command
 lesson-no-command-hint = write the command, e.g. diff "x^2"
 lesson-empty-block = this stepgrad block has no command
 lesson-empty-block-hint = write one command a line, e.g. diff "x^2" --at x=3
+
+# `stepgrad lesson N` for a number beyond the course.
+lesson-no-such-lesson = there is no lesson { $number }: the lessons are numbered 1 to { $count }
+lesson-no-such-lesson-hint = stepgrad lesson lists them

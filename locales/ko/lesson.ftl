@@ -161,3 +161,7 @@ lesson-no-command = 'stepgrad'만 있고 명령이 없는 줄입니다
 lesson-no-command-hint = 명령을 쓰세요. 예: diff "x^2"
 lesson-empty-block = 이 stepgrad 블록에는 명령이 없습니다
 lesson-empty-block-hint = 한 줄에 명령을 하나씩 쓰세요. 예: diff "x^2" --at x=3
+
+# 과정에 없는 번호로 `stepgrad lesson N`을 부를 때.
+lesson-no-such-lesson = 레슨 { $number }{ PARTICLE($number, "은/는") } 없습니다: 레슨은 1부터 { $count }까지입니다
+lesson-no-such-lesson-hint = `stepgrad lesson`으로 레슨 목록을 보세요

@@ -105,12 +105,13 @@ fn lesson_source(which: &str, lang: Lang) -> Result<(String, String, Option<u32>
             let next = (n < lessons.len()).then_some(n as u32 + 1);
             Ok((path.clone(), text.to_string(), next))
         }
-        Ok(n) => Err(Error::usage(
-            format!(
-                "there is no lesson {n}: the lessons are numbered 1 to {}",
-                lessons.len()
+        Ok(n) => Err(Error::told(
+            crate::text!(
+                "lesson-no-such-lesson",
+                number = n.to_string(),
+                count = lessons.len().to_string()
             ),
-            "stepgrad lesson lists them",
+            crate::text!("lesson-no-such-lesson-hint"),
         )),
         Err(_) => {
             let text = super::inputs::read_named_file("lesson", std::path::Path::new(which))?;

@@ -88,7 +88,7 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
         plot: args.plot.as_ref().map(|p| p.display().to_string()),
     };
     if let Some(path) = &args.plot {
-        let svg = plot(&report).map_err(|message| Error::Io {
+        let svg = plot(&report, context.style.lang).map_err(|message| Error::Io {
             path: "the plot".into(),
             message,
         })?;
@@ -97,13 +97,13 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
     let stdout = render(&report, context.format, &context.style);
     let stdout = crate::report::reading::echoed(stdout, &read, context.format, &context.style);
     let note = match context.format {
-        Format::Csv => csv_note(&report).unwrap_or_default(),
+        Format::Csv => csv_note(&report, context.style.lang).unwrap_or_default(),
         _ => String::new(),
     };
     Ok(Written::with_verdict(
         stdout,
         note,
-        divergence(&report),
+        divergence(&report, context.style.lang),
         context,
     ))
 }

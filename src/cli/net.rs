@@ -77,6 +77,7 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
             run: &run,
             sample: args.sample - 1,
             gradients: args.plot_gradients,
+            lang: context.style.lang,
         };
         draw(&of, path)?;
     }
@@ -96,7 +97,7 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
         plot: args.plot.as_ref().map(|p| p.display().to_string()),
     };
     let note = match context.format {
-        Format::Csv => csv_note(&report).unwrap_or_default(),
+        Format::Csv => csv_note(&report, style.lang).unwrap_or_default(),
         _ => String::new(),
     };
     let stdout = render(&report, context.format, &style);
@@ -104,7 +105,7 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
     Ok(Written::with_verdict(
         stdout,
         note,
-        divergence(&report),
+        divergence(&report, style.lang),
         context,
     ))
 }
@@ -131,7 +132,7 @@ fn with_gradcheck(
         &first.gradients,
         &report.run.trainable,
     )?;
-    let value = || json_value(report);
+    let value = || json_value(report, style.lang);
     Ok(appended(
         stdout,
         value,

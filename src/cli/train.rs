@@ -13,9 +13,7 @@ use crate::data::{default_samples, Dataset, Generation};
 use crate::network::{load_spec, to_shapes, Parameters, Spec};
 use crate::optim::{schedule, Schedule};
 use crate::report::metrics::RunMetrics;
-use crate::report::train::{
-    csv_note, divergence, render, render_epochs, BatchComparison, TrainReport,
-};
+use crate::report::train::{csv_note, divergence, render, BatchComparison, TrainReport};
 use crate::report::Format;
 use crate::training::{
     best_epoch, builtin_set, check_hidden, csv_set, label_column, model_file, network_for,
@@ -145,7 +143,7 @@ pub fn run_epochs(args: &EpochsArgs, context: &Context) -> Result<Written, Error
         &[Format::Text, Format::Markdown, Format::Latex, Format::Json],
     )?;
     let a = EpochArithmetic::checked(args.samples, args.batch_size, args.epochs, args.drop_last)?;
-    Ok(Written::ok(render_epochs(
+    Ok(Written::ok(crate::report::epochs::render_epochs(
         &a,
         context.format,
         &context.style,
@@ -181,8 +179,15 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
             check_output_file(option, p, extension)?;
         }
     }
-    let (data, source) = load_data(args, spec.as_ref())?;
-    let spec = network_for(spec, &data, &source, &args.hidden, args.seed)?;
+    let (data, source) = load_data(args, spec.as_ref(), context.style.lang)?;
+    let spec = network_for(
+        spec,
+        &data,
+        &source,
+        &args.hidden,
+        args.seed,
+        context.style.lang,
+    )?;
     let start = match &args.init_from {
         Some(path) => Some((
             path.display().to_string(),
@@ -229,13 +234,17 @@ fn request(args: &TrainArgs, source: &str) -> Result<TrainRequest, Error> {
 
 /// The data to train on, and where it came from: a built-in set, a CSV
 /// file read here, or the spec's own samples.
-fn load_data(args: &TrainArgs, spec: Option<&Spec>) -> Result<(Dataset, String), Error> {
+fn load_data(
+    args: &TrainArgs,
+    spec: Option<&Spec>,
+    lang: crate::i18n::Lang,
+) -> Result<(Dataset, String), Error> {
     let choice = ColumnChoice {
         label: args.label.as_deref(),
         targets: &args.targets,
     };
     let Some(source) = &args.data else {
-        return spec_set(spec);
+        return spec_set(spec, lang);
     };
     let data = match source.strip_prefix("builtin:") {
         Some(name) => {
@@ -303,13 +312,13 @@ fn report(
             validation_rows: &plan.validation_rows,
         }),
     };
-    write_files(&report, args.plot.as_ref(), saved)?;
+    write_files(&report, args.plot.as_ref(), saved, context.style.lang)?;
     let stdout = render(&report, context.format, &context.style);
     let note = match context.format {
-        Format::Csv => csv_note(&report).unwrap_or_default(),
+        Format::Csv => csv_note(&report, context.style.lang).unwrap_or_default(),
         _ => String::new(),
     };
-    let diverged = divergence(&report);
+    let diverged = divergence(&report, context.style.lang);
     drop(report);
     free_in_background((compiled, plan, comparison));
     Ok(Written::with_verdict(stdout, note, diverged, context))
@@ -330,9 +339,10 @@ fn write_files(
     report: &TrainReport,
     plot: Option<&PathBuf>,
     saved: Option<(&PathBuf, String)>,
+    lang: crate::i18n::Lang,
 ) -> Result<(), Error> {
     let picture = match plot {
-        Some(path) => Some((path, picture(report, path)?)),
+        Some(path) => Some((path, picture(report, path, lang)?)),
         None => None,
     };
     for (path, contents) in saved.iter().chain(&picture) {
@@ -342,8 +352,12 @@ fn write_files(
 }
 
 /// The picture of the run, for the file `path`.
-fn picture(report: &TrainReport, path: &std::path::Path) -> Result<String, Error> {
-    crate::report::train::plot(report).map_err(|message| Error::Io {
+fn picture(
+    report: &TrainReport,
+    path: &std::path::Path,
+    lang: crate::i18n::Lang,
+) -> Result<String, Error> {
+    crate::report::train::plot(report, lang).map_err(|message| Error::Io {
         path: path.display().to_string(),
         message,
     })

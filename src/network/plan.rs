@@ -24,6 +24,7 @@ use crate::limits::{
 };
 use crate::number::format_thousands;
 use crate::optim::{check_dimension, OptimizerChoice, OptimizerConfig};
+use crate::text;
 use crate::Error;
 
 /// Steps shown in full at the start and at the end of a long run.
@@ -86,24 +87,25 @@ impl<'a> NetPlan<'a> {
     pub fn new(request: &NetRequest, spec: &'a Spec, given: &str) -> Result<NetPlan<'a>, Error> {
         check_symbolic_size(spec, "net")?;
         if spec.inputs.is_empty() {
-            return Err(Error::usage(
-                format!("the spec {given} has no data"),
-                "add inputs = [[…]] and targets = [[…]], or a [data] table with a CSV file",
+            return Err(Error::told(
+                text!("net-no-data", spec = given),
+                text!("net-no-data-hint"),
             ));
         }
         check_samples(spec)?;
         let steps = request.steps.unwrap_or(spec.train.steps);
         if steps == 0 || steps > MAX_STEPS {
             let given = match request.steps {
-                Some(_) => format!("--steps {steps}"),
-                None => format!("the spec's steps = {steps}"),
+                Some(_) => text!("net-given-steps-option", steps = steps.to_string()),
+                None => text!("net-given-steps-spec", steps = steps.to_string()),
             };
-            return Err(Error::usage(
-                format!(
-                    "{given} is outside 1 to {} steps",
-                    format_thousands(MAX_STEPS as u64)
+            return Err(Error::told(
+                text!(
+                    "net-steps-range",
+                    given = given,
+                    max = format_thousands(MAX_STEPS as u64)
                 ),
-                "run at least one step; for long training use stepgrad train",
+                text!("net-steps-hint"),
             ));
         }
         let optimizer = request
@@ -169,11 +171,11 @@ impl<'a> NetPlan<'a> {
 fn derivation(formula: &mut NetworkFormula, name: &str) -> Result<ParamDerivation, Error> {
     let Some(index) = formula.params.iter().position(|p| p.name == name) else {
         let names: Vec<&str> = formula.params.iter().map(|p| p.name.as_str()).collect();
-        return Err(Error::usage(
-            format!("--param {name}: the network has no parameter {name}"),
-            format!(
-                "its parameters are {}",
-                crate::diagnostic::name_list(&names)
+        return Err(Error::told(
+            text!("net-no-such-param", name = name),
+            text!(
+                "net-its-params",
+                names = crate::diagnostic::name_list_text(&names)
             ),
         ));
     };

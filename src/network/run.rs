@@ -464,13 +464,14 @@ pub fn run_steps(
         options.cancel,
     )
     .map_err(|refused| {
-        Error::usage(
-            format!(
-                "{} cannot start from these parameters: {}",
-                options.optimizer.title(),
-                refused.reason
+        Error::told(
+            crate::text!(
+                "net-cannot-start",
+                optimizer =
+                    crate::i18n::Text::in_each_language(|lang| options.optimizer.title_in(lang)),
+                reason = refused.reason
             ),
-            "start from other weights, or choose a first-order optimizer such as adam",
+            crate::text!("net-cannot-start-hint"),
         )
     })?;
     let (final_loss, final_samples) = match run.current.take() {

@@ -13,6 +13,7 @@
 
 use super::linalg::{dot, identity, mat_vec, Matrix};
 use super::{BfgsConfig, Objective, StateEntry, StateValue, StepReport};
+use crate::i18n::Text;
 use crate::limits::MAX_LINE_SEARCH;
 
 #[derive(Clone, Debug)]
@@ -36,13 +37,13 @@ impl Bfgs {
         x: &mut [f64],
         f: f64,
         g: &[f64],
-    ) -> Result<StepReport, String> {
+    ) -> Result<StepReport, Text> {
         let mut notes = Vec::new();
         let mut direction: Vec<f64> = mat_vec(&self.h, g).iter().map(|v| -v).collect();
         if dot(g, &direction) >= 0.0 {
             self.h = identity(x.len());
             direction = g.iter().map(|v| -v).collect();
-            notes.push("H⁻¹ stopped giving a descent direction; it was reset to I".to_string());
+            notes.push(crate::text!("optim-note-reset"));
         }
         let search = strong_wolfe(objective, x, f, g, &direction, c)?;
         let s: Vec<f64> = direction.iter().map(|d| search.alpha * d).collect();
@@ -55,21 +56,21 @@ impl Bfgs {
                     .into_iter()
                     .map(|row| row.into_iter().map(|v| v * scale).collect())
                     .collect();
-                notes.push(format!(
-                    "H₀ scaled by yᵀs/yᵀy = {}",
-                    crate::number::format_significant(scale, 6)
+                notes.push(crate::text!(
+                    "optim-note-scaled",
+                    value = crate::number::format_significant(scale, 6)
                 ));
             }
             self.update(&s, &y, ys);
             self.updates += 1;
         } else {
-            notes.push(format!(
-                "yᵀs = {} ≤ 0, so the update would lose positive definiteness: H⁻¹ is kept",
-                crate::number::format_significant(ys, 6)
+            notes.push(crate::text!(
+                "optim-note-kept",
+                value = crate::number::format_significant(ys, 6)
             ));
         }
         if !search.wolfe {
-            notes.push("the line search ended without meeting the strong Wolfe conditions; the best point found was taken".into());
+            notes.push(crate::text!("optim-note-not-wolfe"));
         }
         for (xi, si) in x.iter_mut().zip(&s) {
             *xi += si;
@@ -86,7 +87,7 @@ impl Bfgs {
                     StateValue::Matrix(self.h.clone()),
                 ),
             ],
-            note: (!notes.is_empty()).then(|| notes.join("; ")),
+            note: super::OptimizerConfig::joined_notes(&notes),
         })
     }
 
@@ -122,9 +123,9 @@ fn strong_wolfe(
     g0: &[f64],
     p: &[f64],
     c: &BfgsConfig,
-) -> Result<Search, String> {
+) -> Result<Search, Text> {
     let slope0 = dot(g0, p);
-    let mut phi = |alpha: f64| -> Result<(f64, f64, Vec<f64>), String> {
+    let mut phi = |alpha: f64| -> Result<(f64, f64, Vec<f64>), Text> {
         let trial: Vec<f64> = x.iter().zip(p).map(|(a, d)| a + alpha * d).collect();
         let (f, g) = objective.value_and_gradient(&trial)?;
         Ok((f, dot(&g, p), g))
@@ -188,21 +189,21 @@ fn strong_wolfe(
             break;
         }
     }
-    best.ok_or_else(|| "the line search found no step that lowers f".to_string())
+    best.ok_or_else(|| crate::text!("optim-no-lower-step"))
 }
 
 /// Zooms into [lo, hi] (lo satisfies sufficient decrease with the lower f)
 /// by cubic interpolation, safeguarded by bisection.
 #[allow(clippy::too_many_arguments)]
 fn zoom(
-    phi: &mut dyn FnMut(f64) -> Result<(f64, f64, Vec<f64>), String>,
+    phi: &mut dyn FnMut(f64) -> Result<(f64, f64, Vec<f64>), Text>,
     mut lo: (f64, f64, f64),
     mut hi: (f64, f64, f64),
     f0: f64,
     slope0: f64,
     c: &BfgsConfig,
     mut evaluations: usize,
-) -> Result<Search, String> {
+) -> Result<Search, Text> {
     let mut best: Option<Search> = None;
     loop {
         let alpha = interpolate(lo, hi);
@@ -242,7 +243,7 @@ fn zoom(
                 wolfe: false,
             })
         }
-        None => Err("the line search found no step that lowers f".to_string()),
+        None => Err(crate::text!("optim-no-lower-step")),
     }
 }
 

@@ -16,6 +16,9 @@
 //! Invariant: [`Watch`] is the only place that decides a divergence; the
 //! words for it come from the run's [`Words`].
 
+use crate::i18n::Text;
+use crate::text;
+
 /// Growth of |value| beyond which a run counts as diverged.
 pub const DIVERGENCE_FACTOR: f64 = 1e12;
 
@@ -35,28 +38,28 @@ pub enum Divergence {
     Grown { value: f64, start: f64 },
     /// The value could not be computed, or the optimizer could not step:
     /// why, in the objective's or the optimizer's words.
-    Failed(String),
+    Failed(Text),
 }
 
 /// How a run names the numbers a divergence is about.
 pub trait Words {
     /// The value at a checkpoint, not finite: "f = NaN is not a finite
     /// number", "the loss is NaN".
-    fn value(&self, value: f64) -> String;
+    fn value(&self, value: f64) -> Text;
     /// A batch's estimate, not finite: "the batch loss is inf".
-    fn estimate(&self, value: f64) -> String;
+    fn estimate(&self, value: f64) -> Text;
     /// Component `k` of the gradient.
-    fn gradient(&self, k: usize, value: f64) -> String;
+    fn gradient(&self, k: usize, value: f64) -> Text;
     /// Coordinate `k` of the point after a step.
-    fn point(&self, k: usize, value: f64) -> String;
+    fn point(&self, k: usize, value: f64) -> Text;
     /// The value grown too large: `value` beyond 10¹² times its `start`,
     /// or, with no start given, beyond 10¹² itself (both as written).
-    fn grown(&self, value: &str, start: Option<&str>) -> String;
+    fn grown(&self, value: &str, start: Option<&str>) -> Text;
 }
 
 impl Divergence {
     /// The reason, in the run's words.
-    pub fn describe(&self, words: &dyn Words) -> String {
+    pub fn describe(&self, words: &dyn Words) -> Text {
         let number = |x: f64| crate::number::format_significant(x, 6);
         match self {
             Divergence::Value(v) => words.value(*v),
@@ -133,28 +136,33 @@ pub struct FunctionWords<'a> {
 }
 
 impl Words for FunctionWords<'_> {
-    fn value(&self, value: f64) -> String {
-        format!("f = {value} is not a finite number")
+    fn value(&self, value: f64) -> Text {
+        text!("divergence-f-not-finite", value = value.to_string())
     }
-    fn estimate(&self, value: f64) -> String {
+    fn estimate(&self, value: f64) -> Text {
         self.value(value)
     }
-    fn gradient(&self, k: usize, value: f64) -> String {
-        format!(
-            "component {} of the gradient is {value}, not a finite number",
-            k + 1
+    fn gradient(&self, k: usize, value: f64) -> Text {
+        text!(
+            "divergence-gradient-component",
+            component = (k + 1).to_string(),
+            value = value.to_string()
         )
     }
-    fn point(&self, k: usize, value: f64) -> String {
+    fn point(&self, k: usize, value: f64) -> Text {
         match self.variables.get(k) {
-            Some(name) => format!("{name} became {value}"),
-            None => format!("coordinate {} of the point became {value}", k + 1),
+            Some(name) => text!("divergence-became", name = name, value = value.to_string()),
+            None => text!(
+                "divergence-coordinate-became",
+                component = (k + 1).to_string(),
+                value = value.to_string()
+            ),
         }
     }
-    fn grown(&self, value: &str, start: Option<&str>) -> String {
+    fn grown(&self, value: &str, start: Option<&str>) -> Text {
         match start {
-            Some(start) => format!("f = {value} has grown beyond 10¹² times its start ({start})"),
-            None => format!("|f| = {value} has grown beyond 10¹²"),
+            Some(start) => text!("divergence-f-grown-from", value = value, start = start),
+            None => text!("divergence-f-grown", value = value),
         }
     }
 }
@@ -166,30 +174,39 @@ pub struct LossWords<'a> {
 }
 
 impl LossWords<'_> {
-    fn name(&self, k: usize) -> &str {
-        self.names.get(k).copied().unwrap_or("a parameter")
+    fn name(&self, k: usize) -> Text {
+        match self.names.get(k) {
+            Some(name) => Text::Verbatim(name.to_string()),
+            None => text!("divergence-a-parameter"),
+        }
     }
 }
 
 impl Words for LossWords<'_> {
-    fn value(&self, value: f64) -> String {
-        format!("the loss is {value}")
+    fn value(&self, value: f64) -> Text {
+        text!("divergence-loss-is", value = value.to_string())
     }
-    fn estimate(&self, value: f64) -> String {
-        format!("the batch loss is {value}")
+    fn estimate(&self, value: f64) -> Text {
+        text!("divergence-batch-loss-is", value = value.to_string())
     }
-    fn gradient(&self, k: usize, value: f64) -> String {
-        format!("the gradient ∂E/∂{} is {value}", self.name(k))
+    fn gradient(&self, k: usize, value: f64) -> Text {
+        text!(
+            "divergence-gradient-is",
+            name = self.name(k),
+            value = value.to_string()
+        )
     }
-    fn point(&self, k: usize, value: f64) -> String {
-        format!("{} became {value}", self.name(k))
+    fn point(&self, k: usize, value: f64) -> Text {
+        text!(
+            "divergence-became",
+            name = self.name(k),
+            value = value.to_string()
+        )
     }
-    fn grown(&self, value: &str, start: Option<&str>) -> String {
+    fn grown(&self, value: &str, start: Option<&str>) -> Text {
         match start {
-            Some(start) => {
-                format!("the loss {value} has grown beyond 10¹² times its start ({start})")
-            }
-            None => format!("the loss {value} has grown beyond 10¹²"),
+            Some(start) => text!("divergence-loss-grown-from", value = value, start = start),
+            None => text!("divergence-loss-grown", value = value),
         }
     }
 }
@@ -365,7 +382,10 @@ mod tests {
             ),
         ];
         for (divergence, words, text) in cases {
-            assert_eq!(divergence.describe(words), text);
+            assert_eq!(
+                divergence.describe(words).render(crate::i18n::Lang::En),
+                text
+            );
         }
     }
 }

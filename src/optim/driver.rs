@@ -31,6 +31,7 @@
 use super::divergence::{Divergence, FunctionWords, Watch, Words};
 use super::history::{Gap, Kept, Thinned};
 use super::{Counted, Evaluations, Matrix, Objective, Optimizer, OptimizerConfig, StepReport};
+use crate::i18n::Text;
 use crate::interrupt::Cancel;
 use crate::limits::{MAX_KEPT_VALUES, MAX_LISTED_RECORDS, MAX_PLOT_POINTS};
 
@@ -61,7 +62,7 @@ pub enum Stop {
     /// The maximum number of steps was taken.
     MaxSteps,
     /// A value was not finite or f grew too large, at `step`.
-    Diverged { step: usize, reason: String },
+    Diverged { step: usize, reason: Text },
     /// Ctrl-C, after `step` steps.
     Interrupted { step: usize },
 }
@@ -110,7 +111,7 @@ pub struct Trajectory {
 pub struct UndefinedStart {
     /// Which value has none and why, in the objective's words (for an
     /// expression: "∂f/∂x is undefined: 1/(2·√x) is undefined here: …").
-    pub reason: String,
+    pub reason: Text,
     /// Whether the value is the Hessian, which only Newton's method needs.
     pub hessian: bool,
 }
@@ -423,18 +424,18 @@ fn kept_points(config: OptimizerConfig, dimension: usize) -> usize {
 /// The Hessian at the start, which Newton's method steps with: refused when
 /// it has no finite value there.
 fn start_hessian(objective: &mut dyn Objective, x: &[f64]) -> Result<Matrix, UndefinedStart> {
-    let refused = |reason: String| UndefinedStart {
+    let refused = |reason: Text| UndefinedStart {
         reason,
         hessian: true,
     };
     let h = objective.hessian(x).map_err(refused)?;
     for (i, row) in h.iter().enumerate() {
         if let Some(j) = row.iter().position(|v| !v.is_finite()) {
-            return Err(refused(format!(
-                "entry ({}, {}) of the Hessian is {}, not a finite number",
-                i + 1,
-                j + 1,
-                row[j]
+            return Err(refused(crate::text!(
+                "optim-hessian-entry",
+                row = (i + 1).to_string(),
+                column = (j + 1).to_string(),
+                value = row[j].to_string()
             )));
         }
     }
@@ -454,15 +455,15 @@ impl Objective for Remember<'_> {
     fn dimension(&self) -> usize {
         self.inner.dimension()
     }
-    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), String> {
+    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), Text> {
         let (f, g) = self.inner.value_and_gradient(x)?;
         self.last = Some((x.to_vec(), f, g.clone()));
         Ok((f, g))
     }
-    fn value(&mut self, x: &[f64]) -> Result<f64, String> {
+    fn value(&mut self, x: &[f64]) -> Result<f64, Text> {
         self.inner.value(x)
     }
-    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String> {
+    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, Text> {
         match self.hessian.take() {
             Some((point, h)) if point == x => Ok(h),
             _ => self.inner.hessian(x),

@@ -11,6 +11,7 @@
 use super::{Matrix, Objective};
 use crate::calculus::{derivative, hessian_within, HessianTooLarge};
 use crate::expr::{EvalError, Evaluator, Graph, Id, Point};
+use crate::i18n::Text;
 
 pub struct ExpressionObjective {
     pub graph: Graph,
@@ -79,7 +80,7 @@ impl ExpressionObjective {
         roots: &[Id],
         x: &[f64],
         label: impl Fn(usize) -> String,
-    ) -> Result<Vec<f64>, String> {
+    ) -> Result<Vec<f64>, Text> {
         let point = self.point(x);
         Evaluator::new(&self.graph, roots)
             .evaluate(&point)
@@ -88,7 +89,7 @@ impl ExpressionObjective {
                 let own = Evaluator::new(&self.graph, &roots[k..=k]).evaluate(&point);
                 match own {
                     Err(e) => without_value(&label(k), &e),
-                    Ok(_) => error.to_string(),
+                    Ok(_) => error.text(),
                 }
             })
     }
@@ -133,10 +134,12 @@ impl ExpressionObjective {
 }
 
 /// "f is undefined: …" or "f overflows: …": a value without one, and why.
-fn without_value(label: &str, error: &EvalError) -> String {
+fn without_value(label: &str, error: &EvalError) -> Text {
     match error {
-        EvalError::Overflow { .. } => format!("{label} overflows: {error}"),
-        _ => format!("{label} is undefined: {error}"),
+        EvalError::Overflow { .. } => {
+            crate::text!("optim-overflows", label = label, error = error.text())
+        }
+        _ => crate::text!("optim-undefined", label = label, error = error.text()),
     }
 }
 
@@ -145,7 +148,7 @@ impl Objective for ExpressionObjective {
         self.variables.len()
     }
 
-    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), String> {
+    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), Text> {
         let mut roots = vec![self.expr];
         roots.extend(&self.gradient);
         let label = |k: usize| match k {
@@ -156,14 +159,14 @@ impl Objective for ExpressionObjective {
         Ok((values[0], values[1..].to_vec()))
     }
 
-    fn value(&mut self, x: &[f64]) -> Result<f64, String> {
+    fn value(&mut self, x: &[f64]) -> Result<f64, Text> {
         Ok(self.evaluate(&[self.expr], x, |_| "f".to_string())?[0])
     }
 
-    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String> {
+    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, Text> {
         let h = self
             .hessian_expressions()
-            .map_err(|refused| refused.message())?
+            .map_err(|refused| Text::Verbatim(refused.message()))?
             .to_vec();
         let n = h.len();
         let flat: Vec<Id> = h.iter().flatten().copied().collect();

@@ -49,6 +49,8 @@ pub use plan::{checked_stopping, MinimizePlan, MinimizeRequest};
 pub use samples::{SampleObjective, SampleSums};
 pub use schedule::{Decay, Schedule};
 
+use crate::i18n::{Lang, Text};
+use crate::msg;
 use crate::Error;
 
 /// Something to minimise: a value, its gradient and (for Newton's method)
@@ -57,13 +59,13 @@ pub trait Objective {
     /// Number of variables.
     fn dimension(&self) -> usize;
     /// f(x) and ∇f(x).
-    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), String>;
+    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), Text>;
     /// f(x) alone.
-    fn value(&mut self, x: &[f64]) -> Result<f64, String> {
+    fn value(&mut self, x: &[f64]) -> Result<f64, Text> {
         self.value_and_gradient(x).map(|(f, _)| f)
     }
     /// The Hessian ∇²f(x).
-    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String>;
+    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, Text>;
 }
 
 /// Evaluations an optimizer asked for.
@@ -84,16 +86,16 @@ impl Objective for Counted<'_> {
     fn dimension(&self) -> usize {
         self.inner.dimension()
     }
-    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), String> {
+    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), Text> {
         self.count.f += 1;
         self.count.gradient += 1;
         self.inner.value_and_gradient(x)
     }
-    fn value(&mut self, x: &[f64]) -> Result<f64, String> {
+    fn value(&mut self, x: &[f64]) -> Result<f64, Text> {
         self.count.f += 1;
         self.inner.value(x)
     }
-    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String> {
+    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, Text> {
         self.count.hessian += 1;
         self.inner.hessian(x)
     }
@@ -278,10 +280,10 @@ impl Naming {
     }
 
     /// How to take a setting away.
-    fn remove(self, key: &str) -> String {
+    fn remove(self, key: &str) -> Text {
         match self {
-            Naming::Options => format!("remove {}", self.name(key)),
-            Naming::SpecKeys => format!("remove {key} from [train]"),
+            Naming::Options => crate::text!("optim-remove-option", name = self.name(key)),
+            Naming::SpecKeys => crate::text!("optim-remove-key", name = key),
         }
     }
 }
@@ -292,13 +294,13 @@ impl Naming {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConfigError {
     pub key: Option<&'static str>,
-    pub message: String,
-    pub hint: String,
+    pub message: Text,
+    pub hint: Text,
 }
 
 impl From<ConfigError> for Error {
     fn from(e: ConfigError) -> Error {
-        Error::usage(e.message, e.hint)
+        Error::told(e.message, e.hint)
     }
 }
 
@@ -370,12 +372,12 @@ impl OptimizerConfig {
                 let close = crate::expr::closest_name(other, NAMES);
                 return Err(ConfigError {
                     key: None,
-                    message: format!("unknown optimizer '{other}'"),
+                    message: crate::text!("optim-unknown", name = other),
                     hint: match close {
                         Some(n) => {
-                            format!("did you mean {n}? The optimizers are {}", NAMES.join(", "))
+                            crate::text!("optim-did-you-mean", meant = n, names = NAMES.join(", "))
                         }
-                        None => format!("the optimizers are {}", NAMES.join(", ")),
+                        None => crate::text!("optim-the-optimizers-are", names = NAMES.join(", ")),
                     },
                 });
             }
@@ -384,19 +386,24 @@ impl OptimizerConfig {
         Ok(config)
     }
 
-    /// The optimizer's name as a reader knows it.
+    /// The optimizer's name as a reader knows it, in English (JSON).
     pub fn title(&self) -> String {
+        self.title_in(Lang::En)
+    }
+
+    /// The optimizer's name as a reader knows it, in `lang`.
+    pub fn title_in(&self, lang: Lang) -> String {
         match self {
-            OptimizerConfig::Sgd(c) if c.nesterov => "SGD with Nesterov momentum".into(),
-            OptimizerConfig::Sgd(c) if c.momentum > 0.0 => "SGD with momentum".into(),
-            OptimizerConfig::Sgd(_) => "Gradient descent (SGD)".into(),
-            OptimizerConfig::Adagrad(_) => "Adagrad".into(),
-            OptimizerConfig::RmsProp(c) if c.centered => "RMSprop (centered)".into(),
-            OptimizerConfig::RmsProp(_) => "RMSprop".into(),
-            OptimizerConfig::Adam(c) if c.decoupled => "AdamW".into(),
-            OptimizerConfig::Adam(_) => "Adam".into(),
-            OptimizerConfig::Newton(_) => "Newton's method".into(),
-            OptimizerConfig::Bfgs(_) => "BFGS".into(),
+            OptimizerConfig::Sgd(c) if c.nesterov => msg!(lang, "optim-sgd-nesterov"),
+            OptimizerConfig::Sgd(c) if c.momentum > 0.0 => msg!(lang, "optim-sgd-momentum"),
+            OptimizerConfig::Sgd(_) => msg!(lang, "optim-sgd"),
+            OptimizerConfig::Adagrad(_) => msg!(lang, "optim-adagrad"),
+            OptimizerConfig::RmsProp(c) if c.centered => msg!(lang, "optim-rmsprop-centered"),
+            OptimizerConfig::RmsProp(_) => msg!(lang, "optim-rmsprop"),
+            OptimizerConfig::Adam(c) if c.decoupled => msg!(lang, "optim-adamw"),
+            OptimizerConfig::Adam(_) => msg!(lang, "optim-adam"),
+            OptimizerConfig::Newton(_) => msg!(lang, "optim-newton"),
+            OptimizerConfig::Bfgs(_) => msg!(lang, "optim-bfgs"),
         }
     }
 
@@ -444,8 +451,9 @@ impl OptimizerConfig {
         }
     }
 
-    /// The update rule, in Unicode and in LaTeX, for reports.
-    pub fn rule(&self) -> (String, String) {
+    /// The update rule, in Unicode (its words in `lang`) and in LaTeX,
+    /// for reports.
+    pub fn rule_in(&self, lang: Lang) -> (String, String) {
         let decay = |w: f64, text: &mut (String, String)| {
             if w != 0.0 {
                 text.0.insert_str(0, "g ← g + λ·θ; ");
@@ -455,16 +463,16 @@ impl OptimizerConfig {
         };
         let mut text = match *self {
             OptimizerConfig::Sgd(c) if c.nesterov => (
-                "b ← μ·b + (1 − τ)·g (b = g at step 1); θ ← θ − lr·(g + μ·b)".to_string(),
+                format!("b ← μ·b + (1 − τ)·g {}; θ ← θ − lr·(g + μ·b)", msg!(lang, "optim-rule-first-step")),
                 "b \\leftarrow \\mu b + (1 - \\tau) g;\\ \\theta \\leftarrow \\theta - \\mathrm{lr}\\,(g + \\mu b)".to_string(),
             ),
             OptimizerConfig::Sgd(c) if c.momentum != 0.0 => (
-                "b ← μ·b + (1 − τ)·g (b = g at step 1); θ ← θ − lr·b".to_string(),
+                format!("b ← μ·b + (1 − τ)·g {}; θ ← θ − lr·b", msg!(lang, "optim-rule-first-step")),
                 "b \\leftarrow \\mu b + (1 - \\tau) g;\\ \\theta \\leftarrow \\theta - \\mathrm{lr}\\, b".to_string(),
             ),
             OptimizerConfig::Sgd(_) => ("θ ← θ − lr·g".to_string(), "\\theta \\leftarrow \\theta - \\mathrm{lr}\\, g".to_string()),
             OptimizerConfig::Adagrad(_) => (
-                "s ← s + g²; θ ← θ − lrₜ·g/(√s + ε) with lrₜ = lr/(1 + (t − 1)·η)".to_string(),
+                format!("s ← s + g²; θ ← θ − lrₜ·g/(√s + ε) {}", msg!(lang, "optim-rule-adagrad-lr")),
                 "s \\leftarrow s + g^{2};\\ \\theta \\leftarrow \\theta - \\mathrm{lr}_t \\frac{g}{\\sqrt{s} + \\varepsilon}".to_string(),
             ),
             OptimizerConfig::RmsProp(c) => {
@@ -498,11 +506,11 @@ impl OptimizerConfig {
                 text
             }
             OptimizerConfig::Newton(_) => (
-                "θ ← θ − α·(H + τI)⁻¹·g (τ = 0 and α = 1 unless needed)".to_string(),
+                format!("θ ← θ − α·(H + τI)⁻¹·g {}", msg!(lang, "optim-rule-newton-unless")),
                 "\\theta \\leftarrow \\theta - \\alpha (H + \\tau I)^{-1} g".to_string(),
             ),
             OptimizerConfig::Bfgs(_) => (
-                "p = −H⁻¹≈·g; θ ← θ + α·p with α from a strong-Wolfe line search; H⁻¹≈ ← (I − ρsyᵀ)·H⁻¹≈·(I − ρysᵀ) + ρssᵀ".to_string(),
+                format!("p = −H⁻¹≈·g; θ ← θ + α·p {}; H⁻¹≈ ← (I − ρsyᵀ)·H⁻¹≈·(I − ρysᵀ) + ρssᵀ", msg!(lang, "optim-rule-bfgs-alpha")),
                 "p = -H_k g;\\ \\theta \\leftarrow \\theta + \\alpha p;\\ H_{k+1} = (I - \\rho s y^{T}) H_k (I - \\rho y s^{T}) + \\rho s s^{T}".to_string(),
             ),
         };
@@ -514,6 +522,19 @@ impl OptimizerConfig {
             _ => {}
         }
         text
+    }
+
+    /// A list of notes as one note, joined by "; " in every language.
+    pub fn joined_notes(notes: &[Text]) -> Option<Text> {
+        (!notes.is_empty()).then(|| {
+            Text::in_each_language(|lang| {
+                notes
+                    .iter()
+                    .map(|note| note.render(lang))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        })
     }
 
     /// The learning rate, for methods that have one.
@@ -583,7 +604,7 @@ pub struct StepReport {
     pub state: Vec<StateEntry>,
     /// Anything the reader must know about this step (τ added, update
     /// skipped, …).
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// An optimizer with its state.
@@ -619,7 +640,7 @@ impl Optimizer {
         x: &mut [f64],
         f: f64,
         gradient: &[f64],
-    ) -> Result<(), String> {
+    ) -> Result<(), Text> {
         match self.config {
             OptimizerConfig::Sgd(c) if c.momentum == 0.0 && c.weight_decay == 0.0 => {
                 self.steps += 1;
@@ -640,7 +661,7 @@ impl Optimizer {
         x: &mut [f64],
         f: f64,
         gradient: &[f64],
-    ) -> Result<StepReport, String> {
+    ) -> Result<StepReport, Text> {
         self.steps += 1;
         let t = self.steps;
         match self.config {

@@ -10,6 +10,7 @@
 
 use super::linalg::{cholesky, cholesky_solve, dot};
 use super::{NewtonConfig, Objective, StateEntry, StateValue, StepReport};
+use crate::i18n::Text;
 use crate::limits::MAX_HALVINGS;
 
 #[derive(Clone, Debug, Default)]
@@ -23,7 +24,7 @@ impl Newton {
         x: &mut [f64],
         f: f64,
         g: &[f64],
-    ) -> Result<StepReport, String> {
+    ) -> Result<StepReport, Text> {
         let h = objective.hessian(x)?;
         let n = x.len();
         let min_diagonal = (0..n).map(|i| h[i][i]).fold(f64::INFINITY, f64::min);
@@ -46,7 +47,7 @@ impl Newton {
             }
             attempts += 1;
             if attempts > 200 || !tau.is_finite() {
-                return Err("the Hessian could not be made positive definite".into());
+                return Err(crate::text!("optim-not-made-definite"));
             }
             tau = (2.0 * tau).max(c.tau_start);
         };
@@ -55,9 +56,9 @@ impl Newton {
         let mut alpha = 1.0;
         let mut notes = Vec::new();
         if tau > 0.0 {
-            notes.push(format!(
-                "the Hessian is not positive definite (its Cholesky factorisation fails), so the plain Newton step might not descend; added τ = {}·I",
-                crate::number::format_significant(tau, 6)
+            notes.push(crate::text!(
+                "optim-note-not-positive-definite",
+                tau = crate::number::format_significant(tau, 6)
             ));
         }
         if c.line_search {
@@ -77,9 +78,9 @@ impl Newton {
                 halvings += 1;
             }
             if alpha < 1.0 {
-                notes.push(format!(
-                    "the line search shortened the step to α = {}",
-                    crate::number::format_significant(alpha, 6)
+                notes.push(crate::text!(
+                    "optim-note-shortened",
+                    alpha = crate::number::format_significant(alpha, 6)
                 ));
             }
         }
@@ -95,7 +96,7 @@ impl Newton {
                 StateEntry::new("direction", "p", StateValue::PerVariable(direction)),
                 StateEntry::new("step_length", "α", StateValue::Scalar(alpha)),
             ],
-            note: (!notes.is_empty()).then(|| notes.join("; ")),
+            note: super::OptimizerConfig::joined_notes(&notes),
         })
     }
 }

@@ -13,9 +13,11 @@ use super::{
     OptimizerConfig, Stopping, Trajectory, UndefinedStart,
 };
 use crate::expr::{Graph, Id, Point};
+use crate::i18n::Text;
 use crate::interrupt::Cancel;
 use crate::limits::MAX_STEPS;
 use crate::number::format_thousands;
+use crate::text;
 use crate::Error;
 
 /// The method of a run that names none.
@@ -49,18 +51,19 @@ pub struct MinimizePlan {
 /// Checks the steps and the tolerance of a run.
 pub fn checked_stopping(max_steps: usize, tolerance: f64) -> Result<Stopping, Error> {
     if max_steps == 0 || max_steps > MAX_STEPS {
-        return Err(Error::usage(
-            format!(
-                "--steps {max_steps}: the number of steps must be between 1 and {}",
-                format_thousands(MAX_STEPS as u64)
+        return Err(Error::told(
+            text!(
+                "min-steps-range",
+                steps = max_steps.to_string(),
+                max = format_thousands(MAX_STEPS as u64)
             ),
-            "--steps counts the updates to make, e.g. --steps 100",
+            text!("min-steps-hint"),
         ));
     }
     if !(tolerance >= 0.0 && tolerance.is_finite()) {
-        return Err(Error::usage(
-            format!("--tol {tolerance}: the tolerance must be 0 or a positive number"),
-            "for example --tol 1e-8",
+        return Err(Error::told(
+            text!("min-tol", tol = tolerance.to_string()),
+            text!("min-tol-hint"),
         ));
     }
     Ok(Stopping {
@@ -73,21 +76,18 @@ impl MinimizePlan {
     pub fn new(request: MinimizeRequest) -> Result<MinimizePlan, Error> {
         let variables = request.graph.variables(request.expr);
         if variables.is_empty() {
-            return Err(Error::usage(
-                "the function has no variables to move",
-                "minimize a function of variables, e.g. \"x^2 + 1\"",
+            return Err(Error::told(
+                text!("min-no-variables"),
+                text!("min-no-variables-hint"),
             ));
         }
         let start = start_values(request.start, &variables)?;
         let race = !request.compare.is_empty();
         let configs = configs(&request.optimizer, request.compare)?;
         if request.plot && variables.len() > 2 {
-            return Err(Error::usage(
-                format!(
-                    "--plot draws functions of one or two variables; this one has {}",
-                    variables.len()
-                ),
-                "drop --plot, or minimise a function of one or two variables",
+            return Err(Error::told(
+                text!("min-plot-variables", count = variables.len().to_string()),
+                text!("min-plot-hint"),
             ));
         }
         let what = format!(
@@ -149,11 +149,11 @@ impl MinimizePlan {
 /// The start's value of each variable, which it must give, and no others.
 fn start_values(start: &Point, variables: &[String]) -> Result<Vec<f64>, Error> {
     if let Some(extra) = start.names().find(|n| !variables.iter().any(|v| v == n)) {
-        return Err(Error::usage(
-            format!("--start gives {extra}, which the function does not contain"),
-            format!(
-                "its variables are {}",
-                crate::diagnostic::name_list(variables)
+        return Err(Error::told(
+            text!("min-start-extra", extra = extra),
+            text!(
+                "min-start-extra-hint",
+                names = crate::diagnostic::name_list_text(variables)
             ),
         ));
     }
@@ -162,9 +162,9 @@ fn start_values(start: &Point, variables: &[String]) -> Result<Vec<f64>, Error> 
         .map(|v| {
             start.get(v).ok_or_else(|| {
                 let all: Vec<String> = variables.iter().map(|v| format!("{v}=…")).collect();
-                Error::usage(
-                    format!("--start gives no value for {v}"),
-                    format!("start every variable: --start {}", all.join(",")),
+                Error::told(
+                    text!("min-start-missing", name = v),
+                    text!("min-start-missing-hint", all = all.join(",")),
                 )
             })
         })
@@ -188,9 +188,9 @@ fn configs(choice: &OptimizerChoice, compare: &[String]) -> Result<Vec<Optimizer
 /// One optimizer of `--compare`, its errors saying they came from there.
 fn compared(name: &str, hyper: &Hyperparameters) -> Result<OptimizerConfig, Error> {
     if name.is_empty() {
-        return Err(Error::usage(
-            "--compare is given an empty name",
-            "separate the optimizers with single commas, e.g. --compare sgd,momentum,adam",
+        return Err(Error::told(
+            text!("min-compare-empty"),
+            text!("min-compare-empty-hint"),
         ));
     }
     OptimizerConfig::from_name_lenient(name, hyper).map_err(in_compare)
@@ -202,6 +202,17 @@ fn in_compare(error: Error) -> Error {
         Error::Usage { message, hint } => Error::Usage {
             message: format!("--compare: {message}"),
             hint,
+        },
+        Error::Told {
+            message,
+            hint,
+            location,
+            code,
+        } => Error::Told {
+            message: Text::in_each_language(|lang| format!("--compare: {}", message.render(lang))),
+            hint,
+            location,
+            code,
         },
         other => other,
     }
@@ -220,14 +231,25 @@ fn start_text(variables: &[String], x0: &[f64]) -> String {
 /// The input error for a start where f, ∇f or the Hessian Newton's method
 /// needs has no finite value: the start must change, not the learning rate.
 fn undefined_start(refused: &UndefinedStart, config: OptimizerConfig, start: &str) -> Error {
-    let (who, needs) = if refused.hessian {
-        (config.title(), "f, its gradient and its Hessian")
+    let (who, hint) = if refused.hessian {
+        (
+            Text::in_each_language(|lang| config.title_in(lang)),
+            text!("min-start-finite-hessian-hint"),
+        )
     } else {
-        ("minimize".to_string(), "f and its gradient")
+        (
+            Text::Verbatim("minimize".into()),
+            text!("min-start-finite-hint"),
+        )
     };
-    Error::usage(
-        format!("{who} cannot start at {start}: {}", refused.reason),
-        format!("start where {needs} have finite values: choose another --start"),
+    Error::told(
+        text!(
+            "min-cannot-start",
+            who = who,
+            start = start,
+            reason = refused.reason.clone()
+        ),
+        hint,
     )
 }
 

@@ -15,6 +15,7 @@
 //! Hessian layout).
 
 use super::{Matrix, Objective};
+use crate::i18n::Text;
 
 /// Sums over the samples of a loss, as an engine computes them at the
 /// parameters `params` (all of them, in the formula's order).
@@ -94,19 +95,21 @@ impl<S: SampleSums> Objective for SampleObjective<'_, S> {
         self.trainable.len()
     }
 
-    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), String> {
-        let (loss, gradient) = self.loss_and_full_gradient(&self.full(x))?;
+    fn value_and_gradient(&mut self, x: &[f64]) -> Result<(f64, Vec<f64>), Text> {
+        let (loss, gradient) = self
+            .loss_and_full_gradient(&self.full(x))
+            .map_err(Text::Verbatim)?;
         Ok((loss, self.trainable.iter().map(|&i| gradient[i]).collect()))
     }
 
-    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, String> {
+    fn hessian(&mut self, x: &[f64]) -> Result<Matrix, Text> {
         let n = self.trainable.len();
-        let sums = self.sums.hessian(&self.full(x))?;
+        let sums = self.sums.hessian(&self.full(x)).map_err(Text::Verbatim)?;
         if sums.len() != n * n {
-            return Err(format!(
+            return Err(Text::Verbatim(format!(
                 "the Hessian has {} entries, not {n}×{n}",
                 sums.len()
-            ));
+            )));
         }
         Ok(sums
             .chunks(n.max(1))

@@ -7,9 +7,11 @@
 //! positive and finite, every decay factor lies in its interval.
 
 use super::{ConfigError, Hyperparameters, Naming, OptimizerConfig};
+use crate::i18n::Text;
+use crate::text;
 
 /// The error for `key`.
-fn refuse(key: &'static str, message: String, hint: String) -> Result<(), ConfigError> {
+fn refuse(key: &'static str, message: Text, hint: Text) -> Result<(), ConfigError> {
     Err(ConfigError {
         key: Some(key),
         message,
@@ -23,18 +25,19 @@ fn positive(naming: Naming, key: &'static str, v: f64) -> Result<(), ConfigError
         return Ok(());
     }
     let what = if key == "lr" {
-        "the learning rate"
+        text!("optim-the-learning-rate")
     } else {
-        key
+        Text::Verbatim(key.to_string())
     };
     let example = if key == "eps" { "1e-8" } else { "0.1" };
     refuse(
         key,
-        format!(
-            "{}: {what} must be a positive number",
-            naming.setting(key, v)
+        text!(
+            "optim-must-be-positive",
+            setting = naming.setting(key, v),
+            what = what
         ),
-        format!("for example {}", naming.setting(key, example)),
+        text!("optim-for-example", setting = naming.setting(key, example)),
     )
 }
 
@@ -45,8 +48,8 @@ fn unit(naming: Naming, key: &'static str, v: f64) -> Result<(), ConfigError> {
     }
     refuse(
         key,
-        format!("{}: it must lie in [0, 1)", naming.setting(key, v)),
-        "typical values are 0.9 and 0.999".into(),
+        text!("optim-must-lie-below-one", setting = naming.setting(key, v)),
+        text!("optim-typical-decays"),
     )
 }
 
@@ -62,22 +65,26 @@ impl OptimizerConfig {
         if h.weight_decay.is_some_and(|w| w < 0.0 || !w.is_finite()) {
             return refuse(
                 "weight_decay",
-                format!("{} must not be negative", naming.name("weight_decay")),
-                format!("for example {}", naming.setting("weight_decay", 0.01)),
+                text!("optim-not-negative", name = naming.name("weight_decay")),
+                text!(
+                    "optim-for-example",
+                    setting = naming.setting("weight_decay", 0.01)
+                ),
             );
         }
         match self.unused_settings(h).first() {
             Some(&first) => refuse(
                 first,
-                format!("{} does not apply to {name}", naming.name(first)),
+                text!(
+                    "optim-does-not-apply",
+                    name = naming.name(first),
+                    optimizer = name
+                ),
                 match naming {
-                    Naming::Options => {
-                        "see docs/optimizers.md for each optimizer's hyperparameters".into()
+                    Naming::Options => text!("optim-see-docs"),
+                    Naming::SpecKeys => {
+                        text!("optim-remove-or-choose", remove = naming.remove(first))
                     }
-                    Naming::SpecKeys => format!(
-                        "{}, or choose an optimizer that takes it (docs/optimizers.md lists each one's hyperparameters)",
-                        naming.remove(first)
-                    ),
                 },
             ),
             None => Ok(()),
@@ -97,11 +104,11 @@ impl OptimizerConfig {
                 if !(0.0..=1.0).contains(&c.momentum) {
                     return refuse(
                         "momentum",
-                        format!(
-                            "{}: it must lie in [0, 1]",
-                            naming.setting("momentum", c.momentum)
+                        text!(
+                            "optim-must-lie-in-unit",
+                            setting = naming.setting("momentum", c.momentum)
                         ),
-                        "a typical momentum is 0.9".into(),
+                        text!("optim-typical-momentum"),
                     );
                 }
                 if c.nesterov && (c.momentum <= 0.0 || c.dampening != 0.0) {
@@ -111,11 +118,11 @@ impl OptimizerConfig {
                         } else {
                             "dampening"
                         },
-                        "Nesterov momentum needs a momentum above 0 and no dampening".into(),
-                        format!(
-                            "use {} without {}, as PyTorch requires",
-                            naming.setting("momentum", 0.9),
-                            naming.name("dampening")
+                        text!("optim-nesterov-needs"),
+                        text!(
+                            "optim-nesterov-hint",
+                            setting = naming.setting("momentum", 0.9),
+                            name = naming.name("dampening")
                         ),
                     );
                 }
@@ -138,7 +145,7 @@ impl OptimizerConfig {
             }
             OptimizerConfig::Newton(_) | OptimizerConfig::Bfgs(_) if h.lr.is_some() => refuse(
                 "lr",
-                format!("{name} takes no learning rate: it chooses its own step"),
+                text!("optim-no-lr", optimizer = name),
                 naming.remove("lr"),
             ),
             OptimizerConfig::Newton(_) | OptimizerConfig::Bfgs(_) => Ok(()),

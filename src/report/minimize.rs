@@ -7,7 +7,9 @@ use super::doc::{self, cell, math, text, Block, Math};
 use super::left_out_json;
 use super::{Format, Style};
 use crate::expr::{latex, unicode, Graph, Id};
-use crate::number::{format_count, format_ordinal, format_thousands};
+use crate::i18n::Lang;
+use crate::msg;
+use crate::number::{format_ordinal, format_thousands};
 use crate::optim::{remedy, unsettled, Remedy, StateValue, Stop, Trajectory, Unsettled};
 use crate::plot::{contours_with_paths, function_with_iterates, Iterates1, Path2};
 use serde_json::{json, Value};
@@ -37,7 +39,7 @@ const MATRIX_LIMIT: usize = 6;
 
 pub fn render(r: &MinimizeReport, format: Format, style: &Style) -> String {
     match format {
-        Format::Json => super::json::document(&json_value(r)),
+        Format::Json => super::json::document(&json_value(r, style.lang)),
         Format::Csv => csv(r, style),
         _ => doc::render(&blocks(r, format, style), format, style),
     }
@@ -78,42 +80,55 @@ fn function_math(r: &MinimizeReport) -> Math {
 }
 
 fn stop_text(run: &Trajectory, r: &MinimizeReport, style: &Style) -> String {
+    let lang = style.lang;
     let last = run.last();
     let norm = last.gradient_norm();
     match &run.stop {
-        Stop::Tolerance => format!(
-            "Stopped after {} step{}: ‖∇f‖∞ = {} is below the tolerance {}.",
-            run.steps(),
-            if run.steps() == 1 { "" } else { "s" },
-            style.num(norm),
-            style.num(r.tolerance)
+        Stop::Tolerance => msg!(
+            lang,
+            "min-stop-tolerance",
+            steps = run.steps().to_string(),
+            count = run.steps(),
+            norm = style.num(norm),
+            tol = style.num(r.tolerance)
         ),
         Stop::MaxSteps => {
-            let mut t = format!(
-                "Stopped after the maximum of {} steps, with ‖∇f‖∞ = {} (tolerance {}).",
-                r.max_steps,
-                style.num(norm),
-                style.num(r.tolerance)
+            let mut t = msg!(
+                lang,
+                "min-stop-max",
+                max = r.max_steps.to_string(),
+                norm = style.num(norm),
+                tol = style.num(r.tolerance)
             );
-            match unsettled(run, r.tolerance) {
-                Some(Unsettled::Grew { from, to }) => t.push_str(&format!(
-                    " f grew from {} to {}: the steps overshoot the minimum, and a smaller learning rate (--lr) would settle.",
-                    style.num(from),
-                    style.num(to)
+            let advice = match unsettled(run, r.tolerance) {
+                Some(Unsettled::Grew { from, to }) => Some(msg!(
+                    lang,
+                    "min-unsettled-grew",
+                    from = style.num(from),
+                    to = style.num(to)
                 )),
-                Some(Unsettled::StillRising) => t.push_str(" f still goes up on some steps: the steps overshoot, and a smaller learning rate (--lr) would settle."),
-                Some(Unsettled::Far { plain: true }) => t.push_str(" The gradient is still far from 0: more steps (--steps) or a larger learning rate (--lr) would go further."),
-                Some(Unsettled::Far { plain: false }) => t.push_str(
-                    " The gradient is still far from 0: more steps (--steps) would go further.",
-                ),
-                None => {}
+                Some(Unsettled::StillRising) => Some(msg!(lang, "min-unsettled-rising")),
+                Some(Unsettled::Far { plain: true }) => Some(msg!(lang, "min-unsettled-far-plain")),
+                Some(Unsettled::Far { plain: false }) => Some(msg!(lang, "min-unsettled-far")),
+                None => None,
+            };
+            if let Some(advice) = advice {
+                t.push(' ');
+                t.push_str(&advice);
             }
             t
         }
-        Stop::Diverged { step, reason } => format!("Diverged at step {step}: {reason}."),
-        Stop::Interrupted { step } => format!(
-            "Interrupted (Ctrl-C) after {step} step{}; the steps so far are shown.",
-            if *step == 1 { "" } else { "s" }
+        Stop::Diverged { step, reason } => msg!(
+            lang,
+            "min-diverged-at",
+            step = step.to_string(),
+            reason = reason.render(lang)
+        ),
+        Stop::Interrupted { step } => msg!(
+            lang,
+            "min-interrupted",
+            step = step.to_string(),
+            count = *step
         ),
     }
 }
@@ -121,7 +136,10 @@ fn stop_text(run: &Trajectory, r: &MinimizeReport, style: &Style) -> String {
 fn blocks(r: &MinimizeReport, format: Format, style: &Style) -> Vec<Block> {
     let mut out = vec![Block::Heading {
         level: 1,
-        text: vec![text("Minimizing "), doc::Span::Math(function_math(r))],
+        text: vec![
+            text(format!("{} ", msg!(style.lang, "min-heading"))),
+            doc::Span::Math(function_math(r)),
+        ],
     }];
     if r.runs.len() == 1 {
         out.extend(run_blocks(r, &r.runs[0], format, style));
@@ -131,15 +149,20 @@ fn blocks(r: &MinimizeReport, format: Format, style: &Style) -> Vec<Block> {
     if let Some(path) = &r.plot {
         let stride = r.runs.iter().map(|run| run.path_stride).max().unwrap_or(1);
         let thinned = if stride > 1 {
-            format!(
-                " (it draws every {} point and the last)",
-                format_ordinal(stride as u64)
-            )
+            // English counts "every 2nd point", Korean "점을 2개마다".
+            let ordinal = match style.lang {
+                Lang::En => format_ordinal(stride as u64),
+                Lang::Ko => format_thousands(stride as u64),
+            };
+            format!(" {}", msg!(style.lang, "min-thinned", ordinal = ordinal))
         } else {
             String::new()
         };
-        out.push(Block::Paragraph(vec![text(format!(
-            "The picture is in {path}{thinned}."
+        out.push(Block::Paragraph(vec![text(msg!(
+            style.lang,
+            "min-picture",
+            path = path,
+            thinned = thinned
         ))]));
     }
     out
@@ -165,46 +188,51 @@ fn settings(run: &Trajectory) -> String {
 }
 
 fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Style) -> Vec<Block> {
-    let (rule_u, rule_l) = run.config.rule();
+    let lang = style.lang;
+    let (rule_u, rule_l) = run.config.rule_in(lang);
     let mut out = vec![
-        Block::Paragraph(vec![text(format!(
-            "{} with {}, from {}; at most {} steps, stopping when ‖∇f‖∞ < {}.",
-            run.config.title(),
-            settings(run),
-            start_text(r, run, style),
-            r.max_steps,
-            style.num(r.tolerance)
+        Block::Paragraph(vec![text(msg!(
+            lang,
+            "min-settings",
+            optimizer = run.config.title_in(lang),
+            settings = settings(run),
+            start = start_text(r, run, style),
+            max = r.max_steps.to_string(),
+            tol = style.num(r.tolerance)
         ))]),
         Block::Paragraph(vec![
-            text("Each step: "),
+            text(format!("{} ", msg!(lang, "min-each-step"))),
             math(rule_u, rule_l),
-            text(", with g = ∇f."),
+            text(msg!(lang, "min-with-g")),
         ]),
     ];
     out.extend(steps_table(r, run, style));
     if r.variables.len() <= MATRIX_LIMIT {
         out.extend(matrix_blocks(r, run, style));
     }
-    out.extend(notes_block(run));
+    out.extend(notes_block(run, lang));
     if format == Format::Text && r.variables.len() == 1 {
-        if let Some(plot) = terminal_plot(r, run) {
+        if let Some(plot) = terminal_plot(r, run, lang) {
             out.push(Block::Preformatted(plot));
         }
     }
     out.push(Block::Paragraph(vec![text(stop_text(run, r, style))]));
     let last = run.last();
-    out.push(Block::Paragraph(vec![text(format!(
-        "Reached {} with f = {}. Evaluations: f {}, ∇f {}, Hessian {}.",
-        r.variables
-            .iter()
-            .zip(&last.point)
-            .map(|(v, x)| format!("{v} = {}", style.num(*x)))
-            .collect::<Vec<_>>()
-            .join(", "),
-        style.num(last.f),
-        run.evaluations.f,
-        run.evaluations.gradient,
-        run.evaluations.hessian
+    let point = r
+        .variables
+        .iter()
+        .zip(&last.point)
+        .map(|(v, x)| format!("{v} = {}", style.num(*x)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    out.push(Block::Paragraph(vec![text(msg!(
+        lang,
+        "min-reached",
+        point = point,
+        f = style.num(last.f),
+        f_count = run.evaluations.f.to_string(),
+        gradient_count = run.evaluations.gradient.to_string(),
+        hessian_count = run.evaluations.hessian.to_string()
     ))]));
     out
 }
@@ -286,21 +314,21 @@ fn steps_table(r: &MinimizeReport, run: &Trajectory, style: &Style) -> Vec<Block
     }
     let mut out = vec![Block::Table { header, rows }];
     if cut {
-        let listed = match run.gap {
-            None => "every step".to_string(),
-            Some(_) => kept_text(run),
-        };
-        out.push(Block::Paragraph(vec![text(format!(
-            "Steps {} to {} are left out here; --format csv or json lists {listed}.",
-            run.iterates[head].step,
-            run.iterates[n - TAIL_ROWS - 1].step
+        let listed = kept_text(run, style.lang);
+        out.push(Block::Paragraph(vec![text(msg!(
+            style.lang,
+            "min-left-out-here",
+            from = run.iterates[head].step.to_string(),
+            to = run.iterates[n - TAIL_ROWS - 1].step.to_string(),
+            listed = listed
         ))]));
     } else if let Some(gap) = run.gap {
-        out.push(Block::Paragraph(vec![text(format!(
-            "Steps {} to {} are left out, here and in --format csv or json: each point of this run holds many numbers, and a run keeps at most {} of them (docs/limits.md).",
-            run.iterates[gap.at - 1].step + 1,
-            run.iterates[gap.at].step - 1,
-            format_thousands(crate::limits::MAX_KEPT_VALUES as u64)
+        out.push(Block::Paragraph(vec![text(msg!(
+            style.lang,
+            "min-left-out-everywhere",
+            from = (run.iterates[gap.at - 1].step + 1).to_string(),
+            to = (run.iterates[gap.at].step - 1).to_string(),
+            limit = format_thousands(crate::limits::MAX_KEPT_VALUES as u64)
         ))]));
     }
     out
@@ -327,9 +355,11 @@ fn matrix_blocks(r: &MinimizeReport, run: &Trajectory, style: &Style) -> Vec<Blo
             let StateValue::Matrix(m) = &entry.value else {
                 continue;
             };
-            out.push(Block::Paragraph(vec![text(format!(
-                "{} at step {}:",
-                entry.symbol, run.iterates[k].step
+            out.push(Block::Paragraph(vec![text(msg!(
+                style.lang,
+                "min-matrix-at",
+                symbol = entry.symbol,
+                step = run.iterates[k].step.to_string()
             ))]));
             let mut header = vec![cell("")];
             header.extend(r.variables.iter().map(|v| cell(v.clone())));
@@ -350,7 +380,7 @@ fn matrix_blocks(r: &MinimizeReport, run: &Trajectory, style: &Style) -> Vec<Blo
 
 /// The notes of the steps (τ added, an update skipped, …), and how many
 /// the steps not kept had.
-fn notes_block(run: &Trajectory) -> Option<Block> {
+fn notes_block(run: &Trajectory, lang: Lang) -> Option<Block> {
     let notes: Vec<String> = run
         .iterates
         .iter()
@@ -358,28 +388,34 @@ fn notes_block(run: &Trajectory) -> Option<Block> {
             it.report
                 .as_ref()
                 .and_then(|rep| rep.note.as_ref())
-                .map(|n| format!("step {}: {n}", it.step))
+                .map(|n| {
+                    msg!(
+                        lang,
+                        "min-note-at",
+                        step = it.step.to_string(),
+                        note = n.render(lang)
+                    )
+                })
         })
         .collect();
-    if notes.is_empty() && run.notes_left_out == 0 {
-        return None;
-    }
-    let more = match run.notes_left_out {
-        0 => String::new(),
-        k => format!(
-            "{}{} in the steps not kept",
-            if notes.is_empty() { "" } else { "; and " },
-            format_count(k as u64, "note", "notes")
-        ),
+    let notes = notes.join("; ");
+    let paragraph = match run.notes_left_out {
+        0 if notes.is_empty() => return None,
+        0 => msg!(lang, "min-notes", notes = notes),
+        k => {
+            let more = msg!(lang, "min-notes-not-kept", count = k);
+            if notes.is_empty() {
+                msg!(lang, "min-notes-only-more", more = more)
+            } else {
+                msg!(lang, "min-notes-and-more", notes = notes, more = more)
+            }
+        }
     };
-    Some(Block::Paragraph(vec![text(format!(
-        "Notes — {}{more}.",
-        notes.join("; ")
-    ))]))
+    Some(Block::Paragraph(vec![text(paragraph)]))
 }
 
 /// f drawn in the terminal with the iterates marked.
-fn terminal_plot(r: &MinimizeReport, run: &Trajectory) -> Option<String> {
+fn terminal_plot(r: &MinimizeReport, run: &Trajectory, lang: Lang) -> Option<String> {
     use textplots::{Chart, Plot, Shape};
     let xs: Vec<f64> = run
         .path
@@ -432,50 +468,46 @@ fn terminal_plot(r: &MinimizeReport, run: &Trajectory) -> Option<String> {
     }
     chart.axis();
     chart.figures();
-    Some(format!("f and the iterates (vertical marks):\n{chart}"))
+    Some(format!("{}\n{chart}", msg!(lang, "min-terminal-plot")))
 }
 
 /// Which steps a run kept, when it left some out: "steps 0 to 4,999 and
 /// 995,001 to 1,000,000 (10,000 of 1,000,001 points; docs/limits.md)".
-fn kept_text(run: &Trajectory) -> String {
+fn kept_text(run: &Trajectory, lang: Lang) -> String {
     let Some(gap) = run.gap else {
-        return "every step".to_string();
+        return msg!(lang, "min-every-step");
     };
     // Step numbers as the table's step column writes them.
     let step = |k: usize| run.iterates[k].step.to_string();
     let n = run.iterates.len();
-    format!(
-        "steps {} to {} and {} to {} ({} of {} points; docs/limits.md)",
-        step(0),
-        step(gap.at - 1),
-        step(gap.at),
-        step(n - 1),
-        format_thousands(n as u64),
-        format_thousands((n + gap.count) as u64)
+    msg!(
+        lang,
+        "min-kept",
+        first = step(0),
+        last_head = step(gap.at - 1),
+        first_tail = step(gap.at),
+        last = step(n - 1),
+        kept = format_thousands(n as u64),
+        total = format_thousands((n + gap.count) as u64)
     )
 }
 
 /// For CSV, which has no place for it: a line for stderr saying which
 /// steps each long run kept.
-pub fn csv_note(r: &MinimizeReport) -> Option<String> {
+pub fn csv_note(r: &MinimizeReport, lang: Lang) -> Option<String> {
     let runs: Vec<String> = r
         .runs
         .iter()
         .filter(|run| run.gap.is_some())
-        .map(|run| format!("{}: {}", run.config.title(), kept_text(run)))
+        .map(|run| format!("{}: {}", run.config.title_in(lang), kept_text(run, lang)))
         .collect();
-    (!runs.is_empty()).then(|| {
-        format!(
-            "note: the CSV lists only the kept steps — {}\n",
-            runs.join("; ")
-        )
-    })
+    (!runs.is_empty()).then(|| format!("{}\n", msg!(lang, "min-csv-note", runs = runs.join("; "))))
 }
 
 /// The error a diverged run ends with (exit 1), after its report: where
 /// and why, and what to change. A race reports its diverged methods in its
 /// table instead.
-pub fn divergence(r: &MinimizeReport) -> Option<crate::Error> {
+pub fn divergence(r: &MinimizeReport, lang: Lang) -> Option<crate::Error> {
     if r.race {
         return None;
     }
@@ -485,32 +517,45 @@ pub fn divergence(r: &MinimizeReport) -> Option<crate::Error> {
     })?;
     let number = |x: f64| crate::number::format_significant(x, 3);
     let hint = match remedy(run) {
-        Remedy::Curvature { lr, ratio, curvature, bound, try_lr } => format!(
-            "the learning rate {} is too large for this function: each step multiplied the gradient by {}, so the curvature is about {} and gradient descent converges only for rates below 2/{} = {}; try {}",
-            number(lr),
-            number(ratio),
-            number(curvature),
-            number(curvature),
-            number(bound),
-            number(try_lr)
+        Remedy::Curvature {
+            lr,
+            ratio,
+            curvature,
+            bound,
+            try_lr,
+        } => msg!(
+            lang,
+            "min-hint-curvature",
+            lr = number(lr),
+            ratio = number(ratio),
+            curvature = number(curvature),
+            bound = number(bound),
+            try_lr = number(try_lr)
         ),
-        Remedy::SmallerRate { lr, try_lr } => format!(
-            "the learning rate {} is too large for this function: try {}",
-            number(lr),
-            number(try_lr)
+        Remedy::SmallerRate { lr, try_lr } => msg!(
+            lang,
+            "min-hint-smaller-rate",
+            lr = number(lr),
+            try_lr = number(try_lr)
         ),
-        Remedy::NewtonLineSearch => "a full Newton step overshot here: add --line-search, or start closer to the minimum".to_string(),
-        Remedy::StartCloser => "start closer to the minimum, or choose a first-order optimizer with a small learning rate".to_string(),
+        Remedy::NewtonLineSearch => msg!(lang, "min-hint-newton-line-search"),
+        Remedy::StartCloser => msg!(lang, "min-hint-start-closer"),
     };
     Some(crate::Error::Diverged {
-        message: format!("{} diverged at step {step}: {reason}", run.config.title()),
+        message: msg!(
+            lang,
+            "min-diverged-error",
+            optimizer = run.config.title_in(lang),
+            step = step.to_string(),
+            reason = reason.render(lang)
+        ),
         hint,
     })
 }
 
 /// The picture of the runs: the curve with iterates and tangents for one
 /// variable, contours and paths for two.
-pub fn plot(r: &MinimizeReport) -> Result<String, String> {
+pub fn plot(r: &MinimizeReport, lang: Lang) -> Result<String, String> {
     let title = format!("f = {}", unicode(r.graph, r.expr));
     let f = r.f;
     if r.variables.len() == 1 {
@@ -518,7 +563,7 @@ pub fn plot(r: &MinimizeReport) -> Result<String, String> {
             .runs
             .iter()
             .map(|run| Iterates1 {
-                label: run.config.title(),
+                label: run.config.title_in(lang),
                 points: run
                     .path
                     .iter()
@@ -532,7 +577,7 @@ pub fn plot(r: &MinimizeReport) -> Result<String, String> {
             .runs
             .iter()
             .map(|run| Path2 {
-                label: run.config.title(),
+                label: run.config.title_in(lang),
                 points: run
                     .path
                     .iter()
@@ -547,6 +592,7 @@ pub fn plot(r: &MinimizeReport) -> Result<String, String> {
 }
 
 fn race_blocks(r: &MinimizeReport, style: &Style) -> Vec<Block> {
+    let lang = style.lang;
     let header = vec![
         cell("optimizer"),
         cell("stopped"),
@@ -562,12 +608,12 @@ fn race_blocks(r: &MinimizeReport, style: &Style) -> Vec<Block> {
         .map(|run| {
             let last = run.last();
             vec![
-                cell(run.config.title()),
+                cell(run.config.title_in(lang)),
                 cell(match &run.stop {
-                    Stop::Tolerance => "tolerance".to_string(),
-                    Stop::MaxSteps => "max steps".to_string(),
-                    Stop::Diverged { .. } => "diverged".to_string(),
-                    Stop::Interrupted { .. } => "interrupted".to_string(),
+                    Stop::Tolerance => msg!(lang, "min-stopped-tolerance"),
+                    Stop::MaxSteps => msg!(lang, "min-stopped-max-steps"),
+                    Stop::Diverged { .. } => msg!(lang, "min-stopped-diverged"),
+                    Stop::Interrupted { .. } => msg!(lang, "min-stopped-interrupted"),
                 }),
                 cell(run.steps().to_string()),
                 cell(vector(&last.point, style)),
@@ -584,14 +630,16 @@ fn race_blocks(r: &MinimizeReport, style: &Style) -> Vec<Block> {
     let settings: Vec<String> = r
         .runs
         .iter()
-        .map(|run| format!("{}: {}", run.config.title(), settings(run)))
+        .map(|run| format!("{}: {}", run.config.title_in(lang), settings(run)))
         .collect();
     vec![
-        Block::Paragraph(vec![text(format!(
-            "A race from {start}: at most {} steps each, stopping when ‖∇f‖∞ < {}. Settings — {}.",
-            r.max_steps,
-            style.num(r.tolerance),
-            settings.join("; ")
+        Block::Paragraph(vec![text(msg!(
+            lang,
+            "min-race",
+            start = start,
+            max = r.max_steps.to_string(),
+            tol = style.num(r.tolerance),
+            settings = settings.join("; ")
         ))]),
         Block::Table { header, rows },
     ]
@@ -622,7 +670,7 @@ fn csv(r: &MinimizeReport, style: &Style) -> String {
     out
 }
 
-fn run_json(r: &MinimizeReport, run: &Trajectory) -> Value {
+fn run_json(r: &MinimizeReport, run: &Trajectory, lang: Lang) -> Value {
     let named = |values: &[f64]| -> Value {
         Value::Object(
             r.variables
@@ -656,7 +704,7 @@ fn run_json(r: &MinimizeReport, run: &Trajectory) -> Value {
                 "gradient": named(&it.gradient),
                 "state": state,
                 "update": it.report.as_ref().map(|rep| named(&rep.update)),
-                "note": it.report.as_ref().and_then(|rep| rep.note.clone()),
+                "note": it.report.as_ref().and_then(|rep| rep.note.as_ref()).map(|n| n.render(lang)),
             })
         })
         .collect();
@@ -669,11 +717,11 @@ fn run_json(r: &MinimizeReport, run: &Trajectory) -> Value {
         .collect();
     let mut object = json!({
         "function": crate::expr::ascii(r.graph, r.expr),
-        "optimizer": run.config.title(),
+        "optimizer": run.config.title_in(lang),
         "config": config,
         "steps": steps,
         "stopped": run.stop.name(),
-        "diverged_reason": match &run.stop { Stop::Diverged { reason, .. } => Some(reason.clone()), _ => None },
+        "diverged_reason": match &run.stop { Stop::Diverged { reason, .. } => Some(reason.render(lang)), _ => None },
         "iterations": run.steps(),
         "minimizer": named(&last.point),
         "f_min": last.f,
@@ -685,13 +733,14 @@ fn run_json(r: &MinimizeReport, run: &Trajectory) -> Value {
     object
 }
 
-pub fn json_value(r: &MinimizeReport) -> Value {
+/// The report as JSON: keys in English, prose values in `lang`.
+pub fn json_value(r: &MinimizeReport, lang: Lang) -> Value {
     if r.runs.len() == 1 {
-        run_json(r, &r.runs[0])
+        run_json(r, &r.runs[0], lang)
     } else {
         json!({
             "function": crate::expr::ascii(r.graph, r.expr),
-            "runs": r.runs.iter().map(|run| run_json(r, run)).collect::<Vec<_>>(),
+            "runs": r.runs.iter().map(|run| run_json(r, run, lang)).collect::<Vec<_>>(),
         })
     }
 }

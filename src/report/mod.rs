@@ -13,6 +13,7 @@
 pub mod check;
 pub mod diff;
 pub mod doc;
+pub mod epochs;
 pub mod gradcheck;
 pub mod graph;
 pub mod json;

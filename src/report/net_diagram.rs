@@ -7,9 +7,11 @@
 //! Invariant: every number drawn is one the run computed before its first
 //! update; nothing is evaluated here.
 
+use crate::i18n::Lang;
+use crate::msg;
 use crate::network::{initial_values, NetworkFormula, ParamKind, Run, SampleValues, Spec};
 use crate::plot::{
-    network_diagram, DiagramBias, DiagramNeuron, DiagramParam, DiagramWeight, NetworkDiagram,
+    network_diagram_in, DiagramBias, DiagramNeuron, DiagramParam, DiagramWeight, NetworkDiagram,
 };
 
 /// What the picture shows: the network, the run, the sample whose forward
@@ -20,11 +22,13 @@ pub struct DiagramOf<'a> {
     pub run: &'a Run,
     pub sample: usize,
     pub gradients: bool,
+    /// The language of the caption and the legend.
+    pub lang: Lang,
 }
 
 /// The SVG of the picture.
 pub fn picture(of: &DiagramOf) -> Result<String, String> {
-    network_diagram(&diagram(of))
+    network_diagram_in(&diagram(of), of.lang)
 }
 
 /// The state before the first update: the parameters, the batch gradient
@@ -88,7 +92,7 @@ pub fn diagram(of: &DiagramOf) -> NetworkDiagram {
         columns,
         weights,
         biases,
-        caption: caption(spec.inputs.len(), of.sample, of.gradients),
+        caption: caption(spec.inputs.len(), of.sample, of.gradients, of.lang),
     }
 }
 
@@ -128,21 +132,23 @@ fn lines(
 }
 
 /// What the numbers under the neurons (and in purple) are.
-fn caption(samples: usize, sample: usize, gradients: bool) -> String {
-    let which = if samples == 1 {
-        "the forward pass before step 1".to_string()
+fn caption(samples: usize, sample: usize, gradients: bool, lang: Lang) -> String {
+    let mut caption = if samples == 1 {
+        msg!(lang, "net-caption-one")
     } else {
-        format!(
-            "the forward pass of sample {} of {samples}, before step 1",
-            sample + 1
+        msg!(
+            lang,
+            "net-caption-of-sample",
+            sample = (sample + 1).to_string(),
+            samples = samples.to_string()
         )
     };
-    let mut caption = format!("Under each neuron: its value (input, or out) in {which}.");
     if gradients {
-        caption.push_str(if samples == 1 {
-            " In purple: each neuron's δ = ∂E/∂net, and each parameter's ∂E/∂w (the gradient step 1 uses)."
+        caption.push(' ');
+        caption.push_str(&if samples == 1 {
+            msg!(lang, "net-caption-gradients-one")
         } else {
-            " In purple: each neuron's δ = ∂E/∂net for that sample, and each parameter's ∂E/∂w over the whole batch (the gradient step 1 uses)."
+            msg!(lang, "net-caption-gradients-batch")
         });
     }
     caption

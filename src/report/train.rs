@@ -1,24 +1,24 @@
-//! The reports of `stepgrad train` and `stepgrad epochs`: the arithmetic
-//! of the run, a table of epochs, the loss curve, and the summary.
+//! The report of `stepgrad train`: the arithmetic of the run, a table of
+//! epochs, the loss curve, the metrics and the summary.
 
 use super::doc::{self, cell, math_cell, text, Block, Math};
 use super::{first_and_last, left_out_json};
 use super::{Format, Style};
 use crate::data::Dataset;
+use crate::i18n::Lang;
 use crate::limits::{MAX_LISTED_RECORDS, MAX_PLOT_POINTS, MAX_TABLE_ROWS};
+use crate::msg;
 use crate::network::Spec;
-use crate::number::{format_count, format_thousands};
+use crate::number::format_thousands;
 use crate::optim::Gap;
 use crate::optim::OptimizerConfig;
-use crate::plot::{training_curves, Curve};
-use crate::training::{
-    EpochArithmetic, EpochRecord, Interruption, TrainOptions, TrainStop, Training,
-};
+use crate::plot::{training_curves_in, Curve};
+use crate::training::{EpochRecord, Interruption, TrainOptions, TrainStop, Training};
 use serde_json::{json, Value};
 
 /// The error a diverged run ends with (exit 1), after its report: where
 /// and why, and what to change.
-pub fn divergence(r: &TrainReport) -> Option<crate::Error> {
+pub fn divergence(r: &TrainReport, lang: Lang) -> Option<crate::Error> {
     let TrainStop::Diverged {
         epoch,
         iteration,
@@ -29,15 +29,22 @@ pub fn divergence(r: &TrainReport) -> Option<crate::Error> {
     };
     let number = |x: f64| crate::number::format_significant(x, 6);
     let hint = match r.options.optimizer.lr() {
-        Some(lr) => format!(
-            "the learning rate {} is too large for this network; try --lr {}",
-            number(lr),
-            number(lr / 10.0)
+        Some(lr) => msg!(
+            lang,
+            "train-hint-lr",
+            lr = number(lr),
+            smaller = number(lr / 10.0)
         ),
-        None => "start from other weights or use a first-order optimizer".into(),
+        None => msg!(lang, "train-hint-other-start"),
     };
     Some(crate::Error::Diverged {
-        message: format!("training diverged at epoch {epoch}, iteration {iteration}: {reason}"),
+        message: msg!(
+            lang,
+            "train-diverged-error",
+            epoch = epoch.to_string(),
+            iteration = iteration.to_string(),
+            reason = reason.render(lang)
+        ),
         hint,
     })
 }
@@ -70,7 +77,7 @@ pub struct TrainReport<'a> {
 
 pub fn render(r: &TrainReport, format: Format, style: &Style) -> String {
     match format {
-        Format::Json => super::json::document(&json_value(r)),
+        Format::Json => super::json::document(&json_value(r, style.lang)),
         Format::Csv => csv(r, style),
         _ => doc::render(&blocks(r, format, style), format, style),
     }
@@ -86,77 +93,106 @@ fn settings(o: &OptimizerConfig) -> String {
 }
 
 /// Where Ctrl-C stopped a run.
-fn interrupted_text(epoch: usize, iteration: u64, point: Interruption) -> String {
-    let samples = |done: usize, of: usize| {
-        format!(
-            "{} of the {}",
-            format_thousands(done as u64),
-            format_count(of as u64, "sample", "samples")
-        )
-    };
+fn interrupted_text(epoch: usize, iteration: u64, point: Interruption, lang: Lang) -> String {
+    let samples = |done: usize, of: usize| msg!(lang, "train-samples-of", done = done, of = of);
+    let epoch_text = epoch.to_string();
     match point {
-        Interruption::BetweenBatches => format!(
-            "Interrupted (Ctrl-C) during epoch {epoch}, after iteration {iteration}; the epochs so far are shown."
+        Interruption::BetweenBatches => msg!(
+            lang,
+            "train-interrupted-between",
+            epoch = epoch_text,
+            iteration = iteration.to_string()
         ),
-        Interruption::InBatch { done, of } => format!(
-            "Interrupted (Ctrl-C) during epoch {epoch}, in iteration {} after {} of its batch (that update was not made); the epochs so far are shown.",
-            iteration + 1,
-            samples(done, of)
+        Interruption::InBatch { done, of } => msg!(
+            lang,
+            "train-interrupted-in-batch",
+            epoch = epoch_text,
+            iteration = (iteration + 1).to_string(),
+            samples = samples(done, of)
         ),
-        Interruption::InStep => format!(
-            "Interrupted (Ctrl-C) during epoch {epoch}, in the optimizer's step of iteration {} (that update was not made); the epochs so far are shown.",
-            iteration + 1
+        Interruption::InStep => msg!(
+            lang,
+            "train-interrupted-in-step",
+            epoch = epoch_text,
+            iteration = (iteration + 1).to_string()
         ),
-        Interruption::Evaluating { done, of } if epoch == 0 => format!(
-            "Interrupted (Ctrl-C) while the network was evaluated before training, after {}: nothing was trained.",
-            samples(done, of)
+        Interruption::Evaluating { done, of } if epoch == 0 => msg!(
+            lang,
+            "train-interrupted-before",
+            samples = samples(done, of)
         ),
-        Interruption::Evaluating { done, of } => format!(
-            "Interrupted (Ctrl-C) while the network was evaluated at the end of epoch {epoch}, after {} (epoch {epoch} has no row); the epochs so far are shown.",
-            samples(done, of)
+        Interruption::Evaluating { done, of } => msg!(
+            lang,
+            "train-interrupted-evaluating",
+            epoch = epoch_text,
+            samples = samples(done, of)
         ),
     }
 }
 
+/// "validation" or "training", for the loss early stopping watches.
+fn monitor_text(monitor: crate::training::Monitor, lang: Lang) -> String {
+    match monitor {
+        crate::training::Monitor::Validation => msg!(lang, "train-monitor-validation"),
+        crate::training::Monitor::Training => msg!(lang, "train-monitor-training"),
+    }
+}
+
 fn stop_text(stop: &TrainStop, t: &Training, style: &Style) -> String {
-    let last = t.epochs.last().map_or(0, |e| e.epoch);
+    let lang = style.lang;
+    let last = t.epochs.last().map_or(0, |e| e.epoch).to_string();
     let text = match stop {
-        TrainStop::Epochs => format!(
-            "Stopped after the maximum of {} epochs.",
-            format_thousands(t.arithmetic.epochs as u64)
-        ),
-        TrainStop::TargetLoss => {
-            format!("Stopped at epoch {last}: the loss reached the target.")
-        }
+        TrainStop::Epochs => msg!(lang, "train-stop-epochs", epochs = t.arithmetic.epochs),
+        TrainStop::TargetLoss => msg!(lang, "train-stop-target", epoch = last),
         TrainStop::Patience { epochs } => {
-            let (monitor, best) = t.best.map_or(("training", String::new()), |b| {
-                (
-                    b.monitor.adjective(),
-                    format!(" on its best, {} at epoch {},", style.num(b.loss), b.epoch),
-                )
-            });
-            format!(
-                "Stopped at epoch {last} (early stopping): the {monitor} loss had not improved{best} for {epochs} epochs."
+            let (monitor, best) =
+                t.best
+                    .map_or((msg!(lang, "train-monitor-training"), String::new()), |b| {
+                        (
+                            monitor_text(b.monitor, lang),
+                            msg!(
+                                lang,
+                                "train-best-on",
+                                loss = style.num(b.loss),
+                                epoch = b.epoch.to_string()
+                            ),
+                        )
+                    });
+            msg!(
+                lang,
+                "train-stop-patience",
+                epoch = last,
+                monitor = monitor,
+                best = best,
+                epochs = epochs.to_string()
             )
         }
         TrainStop::Diverged {
             epoch,
             iteration,
             reason,
-        } => format!("Diverged at epoch {epoch}, iteration {iteration}: {reason}."),
+        } => msg!(
+            lang,
+            "train-diverged-at",
+            epoch = epoch.to_string(),
+            iteration = iteration.to_string(),
+            reason = reason.render(lang)
+        ),
         TrainStop::Interrupted {
             epoch,
             iteration,
             point,
-        } => interrupted_text(*epoch, *iteration, *point),
+        } => interrupted_text(*epoch, *iteration, *point, lang),
     };
     match (stop, t.best) {
         (TrainStop::Patience { .. }, _) | (_, None) => text,
-        (_, Some(best)) => format!(
-            "{text} The best {} loss was {}, at epoch {}.",
-            best.monitor.adjective(),
-            style.num(best.loss),
-            best.epoch
+        (_, Some(best)) => msg!(
+            lang,
+            "train-best-was",
+            text = text,
+            monitor = monitor_text(best.monitor, lang),
+            loss = style.num(best.loss),
+            epoch = best.epoch.to_string()
         ),
     }
 }
@@ -175,7 +211,7 @@ fn samples_seen(t: &Training) -> u128 {
 
 /// A count for JSON: a number when it fits 64 bits (always, within the
 /// limits), else its exact digits as a string — never a rounded number.
-fn json_count(n: u128) -> serde_json::Value {
+pub(super) fn json_count(n: u128) -> serde_json::Value {
     match u64::try_from(n) {
         Ok(n) => n.into(),
         Err(_) => n.to_string().into(),
@@ -189,44 +225,29 @@ fn percent(x: f64) -> String {
 fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
     let t = r.training;
     let spec = r.spec;
-    let activations: Vec<&str> = spec.activations.iter().map(|a| a.name()).collect();
+    let lang = style.lang;
     let mut out = vec![
         Block::Heading {
             level: 1,
-            text: vec![text(format!("Training {}", spec.name))],
+            text: vec![text(msg!(lang, "train-heading", name = &spec.name))],
         },
-        Block::Paragraph(vec![text(format!(
-            "Network {} with activation {}, loss {}. Optimizer: {} with {}. Data: {} — {} training samples{}{}, {} feature{}, {} target{}{}.",
-            spec.shape(),
-            activations.join(", "),
-            spec.loss.name(),
-            r.options.optimizer.title(),
-            settings(&r.options.optimizer),
-            r.source,
-            r.data.len(),
-            r.validation.map_or(String::new(), |v| format!(" and {} held out for validation", v.len())),
-            if r.standardized { ", standardized" } else { "" },
-            r.data.feature_names.len(),
-            if r.data.feature_names.len() == 1 { "" } else { "s" },
-            r.data.target_names.len(),
-            if r.data.target_names.len() == 1 { "" } else { "s" },
-            r.data.class_names.as_ref().map_or(String::new(), |c| format!(" (classes {})", c.join(", ")))
-        ))]),
+        Block::Paragraph(vec![text(setup_text(r, lang))]),
     ];
     if let Some(c) = r.comparison {
         out.extend(comparison_blocks(c, style));
         return out;
     }
     let early = r.options.target_loss.is_some() || r.options.patience.is_some();
-    out.push(Block::Paragraph(vec![text(format!(
-        "{}{}: {}.",
-        t.arithmetic.summary(),
-        if early {
-            " at most (--target-loss or --patience may stop it sooner)"
+    out.push(Block::Paragraph(vec![text(msg!(
+        lang,
+        "train-arithmetic-line",
+        arithmetic = t.arithmetic.summary_in(lang),
+        at_most = if early {
+            msg!(lang, "train-at-most")
         } else {
-            ""
+            String::new()
         },
-        t.arithmetic.kind()
+        kind = t.arithmetic.kind_in(lang)
     ))]));
     let Some(first) = t.epochs.first() else {
         out.push(Block::Paragraph(vec![text(stop_text(&t.stop, t, style))]));
@@ -234,37 +255,74 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
     };
     out.extend(epoch_table(r, first, style));
     if format == Format::Text {
-        if let Some(curve) = terminal_curve(t) {
+        if let Some(curve) = terminal_curve(t, lang) {
             out.push(Block::Preformatted(curve));
         }
     }
     let end = &t.epochs[t.epochs.len() - 1];
-    let mut summary = format!(
-        "{} Final loss {}{}{} after {} ({} seen).",
-        stop_text(&t.stop, t, style),
-        style.num(end.loss),
-        end.val_loss.map_or(String::new(), |v| format!(
-            ", validation loss {}",
-            style.num(v)
+    let mut summary = msg!(
+        lang,
+        "train-final",
+        stop = stop_text(&t.stop, t, style),
+        loss = style.num(end.loss),
+        validation = end.val_loss.map_or(String::new(), |v| msg!(
+            lang,
+            "train-final-validation",
+            loss = style.num(v)
         )),
-        end.accuracy.map_or(String::new(), |a| format!(
-            ", training accuracy {}",
-            percent(a)
+        accuracy = end.accuracy.map_or(String::new(), |a| msg!(
+            lang,
+            "train-final-accuracy",
+            accuracy = percent(a)
         )),
-        format_count(end.iterations, "iteration", "iterations"),
-        format_count(samples_seen(t), "sample", "samples")
+        iterations = end.iterations,
+        seen = u64::try_from(samples_seen(t)).unwrap_or(u64::MAX)
     );
     if let Some(path) = &r.saved {
-        summary.push_str(&format!(" Parameters saved to {path}."));
+        summary.push_str(&msg!(lang, "train-saved", path = path));
     }
     if let Some(path) = &r.plot {
-        summary.push_str(&format!(" Curves drawn in {path}."));
+        summary.push_str(&msg!(lang, "train-drawn", path = path));
     }
     out.push(Block::Paragraph(vec![text(summary)]));
     if let Some(m) = &r.run_metrics {
         out.extend(super::metrics::run_blocks(m, style));
     }
     out
+}
+
+/// The network, the optimizer and the data, as the report starts.
+fn setup_text(r: &TrainReport, lang: Lang) -> String {
+    let spec = r.spec;
+    let activations: Vec<&str> = spec.activations.iter().map(|a| a.name()).collect();
+    let held = r.validation.map_or(String::new(), |v| {
+        msg!(lang, "train-held-out", count = v.len().to_string())
+    });
+    let classes = r.data.class_names.as_ref().map_or(String::new(), |c| {
+        msg!(lang, "train-classes", classes = c.join(", "))
+    });
+    msg!(
+        lang,
+        "train-setup",
+        shape = spec.shape(),
+        activations = activations.join(", "),
+        loss = spec.loss.name(),
+        optimizer = r.options.optimizer.title_in(lang),
+        settings = settings(&r.options.optimizer),
+        source = r.source,
+        samples = r.data.len().to_string(),
+        held = held,
+        standardized = if r.standardized {
+            msg!(lang, "train-standardized")
+        } else {
+            String::new()
+        },
+        features = r.data.feature_names.len().to_string(),
+        feature_count = r.data.feature_names.len(),
+        targets = r.data.target_names.len().to_string(),
+        target_count = r.data.target_names.len(),
+        classes = classes
+    )
 }
 
 /// The table of epochs: the rows `--log-every` chooses, the first and the
@@ -327,13 +385,14 @@ fn epoch_table(r: &TrainReport, first: &EpochRecord, style: &Style) -> Vec<Block
     }
     let mut out = vec![Block::Table { header, rows }];
     if let Some(gap) = table_gap {
-        out.push(Block::Paragraph(vec![text(format!(
-            "The table shows its first {} and last {} rows; {} between them are left out (a table of {} rows is more than anyone reads; --log-every chooses the rows, and --format csv lists {}).",
-            format_thousands(gap.at as u64),
-            format_thousands((shown.len() - gap.at) as u64),
-            format_thousands(gap.count as u64),
-            format_thousands((shown.len() + gap.count) as u64),
-            listed_epochs(t)
+        out.push(Block::Paragraph(vec![text(msg!(
+            style.lang,
+            "train-table-cut",
+            first = format_thousands(gap.at as u64),
+            last = format_thousands((shown.len() - gap.at) as u64),
+            left_out = format_thousands(gap.count as u64),
+            total = format_thousands((shown.len() + gap.count) as u64),
+            listed = listed_epochs(t, style.lang)
         ))]));
     }
     out
@@ -348,17 +407,18 @@ fn listed(t: &Training) -> (Vec<&EpochRecord>, Option<Gap>) {
 
 /// Which epochs JSON and CSV list: "every epoch", or "epochs 0 to 4,999
 /// and 995,001 to 1,000,000 (10,000 of 1,000,001)".
-fn listed_epochs(t: &Training) -> String {
+fn listed_epochs(t: &Training, lang: Lang) -> String {
     match listed(t) {
-        (_, None) => "every epoch".to_string(),
-        (epochs, Some(gap)) => format!(
-            "epochs {} to {} and {} to {} ({} of {}; docs/limits.md)",
-            epochs[0].epoch,
-            epochs[gap.at - 1].epoch,
-            epochs[gap.at].epoch,
-            epochs[epochs.len() - 1].epoch,
-            format_thousands(epochs.len() as u64),
-            format_thousands((epochs.len() + gap.count) as u64)
+        (_, None) => msg!(lang, "train-every-epoch"),
+        (epochs, Some(gap)) => msg!(
+            lang,
+            "train-listed-epochs",
+            first = epochs[0].epoch.to_string(),
+            last_head = epochs[gap.at - 1].epoch.to_string(),
+            first_tail = epochs[gap.at].epoch.to_string(),
+            last = epochs[epochs.len() - 1].epoch.to_string(),
+            kept = format_thousands(epochs.len() as u64),
+            total = format_thousands((epochs.len() + gap.count) as u64)
         ),
     }
 }
@@ -383,15 +443,16 @@ fn thinned<T: Copy>(items: &[T], limit: usize) -> Vec<T> {
 
 /// For CSV, which has no place for it: a line for stderr saying which
 /// epochs a long run's CSV lists.
-pub fn csv_note(r: &TrainReport) -> Option<String> {
-    listed(r.training)
-        .1
-        .map(|_| format!("note: the CSV lists only {}\n", listed_epochs(r.training)))
+pub fn csv_note(r: &TrainReport, lang: Lang) -> Option<String> {
+    listed(r.training).1.map(|_| {
+        let listed = listed_epochs(r.training, lang);
+        format!("{}\n", msg!(lang, "train-csv-note", listed = listed))
+    })
 }
 
 /// The loss per epoch, drawn in the terminal; on a log₁₀ scale when it
 /// spans more than three powers of ten (a divergence, or a long descent).
-fn terminal_curve(t: &Training) -> Option<String> {
+fn terminal_curve(t: &Training, lang: Lang) -> Option<String> {
     use textplots::{Chart, Plot, Shape};
     if t.epochs.len() < 3 {
         return None;
@@ -419,14 +480,15 @@ fn terminal_curve(t: &Training) -> Option<String> {
     chart.axis();
     chart.figures();
     let title = if logarithmic {
-        "log₁₀ of the loss by epoch"
+        msg!(lang, "train-curve-log")
     } else {
-        "Loss by epoch"
+        msg!(lang, "train-curve")
     };
     Some(format!("{title}:\n{chart}"))
 }
 
 fn comparison_blocks(c: &BatchComparison, style: &Style) -> Vec<Block> {
+    let lang = style.lang;
     let header = vec![
         cell("batch size"),
         cell("kind"),
@@ -445,11 +507,11 @@ fn comparison_blocks(c: &BatchComparison, style: &Style) -> Vec<Block> {
             let spreads: Vec<f64> = t.epochs.iter().skip(1).map(|e| e.spread).collect();
             let spread = spreads.iter().sum::<f64>() / spreads.len().max(1) as f64;
             let kind = if *size == t.arithmetic.samples {
-                "batch"
+                msg!(lang, "train-batch")
             } else if *size == 1 {
-                "stochastic"
+                msg!(lang, "train-stochastic")
             } else {
-                "mini-batch"
+                msg!(lang, "train-mini-batch")
             };
             Some(vec![
                 cell(size.to_string()),
@@ -466,11 +528,9 @@ fn comparison_blocks(c: &BatchComparison, style: &Style) -> Vec<Block> {
     vec![
         Block::Heading {
             level: 2,
-            text: vec![text("Batch sizes compared")],
+            text: vec![text(msg!(lang, "train-compared-heading"))],
         },
-        Block::Paragraph(vec![text(
-            "Every run starts from the same weights and sees the same number of epochs. Smaller batches take more, cheaper, noisier steps: the spread is the standard deviation of the batch losses within an epoch, averaged over the epochs.",
-        )]),
+        Block::Paragraph(vec![text(msg!(lang, "train-compared"))]),
         Block::Table { header, rows },
     ]
 }
@@ -493,7 +553,7 @@ fn csv(r: &TrainReport, style: &Style) -> String {
     out
 }
 
-fn training_json(t: &Training, log_iterations: bool, timed: bool) -> Value {
+fn training_json(t: &Training, log_iterations: bool, timed: bool, lang: Lang) -> Value {
     let (listed_epochs, epochs_gap) = listed(t);
     let epochs: Vec<Value> = listed_epochs
         .iter()
@@ -522,7 +582,8 @@ fn training_json(t: &Training, log_iterations: bool, timed: bool) -> Value {
         reason,
     } = &t.stop
     {
-        object["diverged"] = json!({"epoch": epoch, "iteration": iteration, "reason": reason});
+        object["diverged"] =
+            json!({"epoch": epoch, "iteration": iteration, "reason": reason.render(lang)});
     }
     if let Some(best) = t.best {
         object["best"] =
@@ -544,7 +605,8 @@ fn training_json(t: &Training, log_iterations: bool, timed: bool) -> Value {
     object
 }
 
-pub fn json_value(r: &TrainReport) -> Value {
+/// The report as JSON: keys in English, prose values in `lang`.
+pub fn json_value(r: &TrainReport, lang: Lang) -> Value {
     let t = r.training;
     let config: serde_json::Map<String, Value> = r
         .options
@@ -564,7 +626,7 @@ pub fn json_value(r: &TrainReport) -> Value {
         },
         "network": {"layers": r.spec.layers, "activations": r.spec.activations.iter().map(|a| a.name()).collect::<Vec<_>>(), "loss": r.spec.loss.name()},
         "config": {
-            "optimizer": r.options.optimizer.title(),
+            "optimizer": r.options.optimizer.title_in(lang),
             "hyperparameters": config,
             "epochs": t.arithmetic.epochs,
             "batch_size": t.arithmetic.batch_size,
@@ -578,7 +640,7 @@ pub fn json_value(r: &TrainReport) -> Value {
         },
     });
     if let (Value::Object(o), Value::Object(more)) =
-        (&mut object, training_json(t, r.log_iterations, false))
+        (&mut object, training_json(t, r.log_iterations, false, lang))
     {
         o.extend(more);
     }
@@ -589,18 +651,18 @@ pub fn json_value(r: &TrainReport) -> Value {
         }
     }
     if let Some(c) = r.comparison {
-        object["compare_batch"] = c.runs.iter().map(|(size, t)| json!({"batch_size": size, "run": training_json(t, r.log_iterations, true)})).collect();
+        object["compare_batch"] = c.runs.iter().map(|(size, t)| json!({"batch_size": size, "run": training_json(t, r.log_iterations, true, lang)})).collect();
     }
     object
 }
 
 /// The loss (and accuracy) per epoch and per iteration, as SVG.
-pub fn plot(r: &TrainReport) -> Result<String, String> {
+pub fn plot(r: &TrainReport, lang: Lang) -> Result<String, String> {
     let runs: Vec<(String, &Training)> = match r.comparison {
         Some(c) => c
             .runs
             .iter()
-            .map(|(size, t)| (format!("batch {size}"), t))
+            .map(|(size, t)| (msg!(lang, "train-plot-batch", size = size.to_string()), t))
             .collect(),
         None => vec![(String::new(), r.training)],
     };
@@ -615,7 +677,7 @@ pub fn plot(r: &TrainReport) -> Result<String, String> {
         };
         if !t.iteration_curve.is_empty() {
             loss.push(Curve {
-                label: format!("{prefix}batch loss per iteration"),
+                label: format!("{prefix}{}", msg!(lang, "train-plot-batch-loss")),
                 points: t
                     .iteration_curve
                     .iter()
@@ -626,7 +688,7 @@ pub fn plot(r: &TrainReport) -> Result<String, String> {
         }
         let epochs: Vec<&EpochRecord> = t.epochs.iter().collect();
         // One curve per epoch quantity that the run recorded.
-        let epoch_curve = |label: &str, value: fn(&EpochRecord) -> Option<f64>| {
+        let epoch_curve = |label: String, value: fn(&EpochRecord) -> Option<f64>| {
             let points: Vec<(f64, f64)> = thinned(&epochs, MAX_PLOT_POINTS)
                 .iter()
                 .filter_map(|e| value(e).map(|v| (e.epoch as f64, v)))
@@ -637,114 +699,22 @@ pub fn plot(r: &TrainReport) -> Result<String, String> {
                 thin: false,
             })
         };
-        loss.extend(epoch_curve("training loss per epoch", |e| Some(e.loss)));
-        loss.extend(epoch_curve("validation loss", |e| e.val_loss));
-        accuracy.extend(epoch_curve("training accuracy", |e| e.accuracy));
-        accuracy.extend(epoch_curve("validation accuracy", |e| e.val_accuracy));
-    }
-    training_curves(&format!("Training {}", r.spec.name), &loss, &accuracy)
-}
-
-/// The report of `stepgrad epochs`.
-pub fn render_epochs(a: &EpochArithmetic, format: Format, style: &Style) -> String {
-    if format == Format::Json {
-        let value = json!({
-            "samples": a.samples,
-            "batch_size": a.batch_size,
-            "epochs": a.epochs,
-            "drop_last": a.drop_last,
-            "iterations_per_epoch": a.iterations_per_epoch(),
-            "last_batch": a.last_batch(),
-            "dropped_per_epoch": if a.drop_last { a.remainder() } else { 0 },
-            "total_iterations": json_count(a.total_iterations()),
-            "samples_seen": json_count(a.samples_seen()),
-        });
-        return super::json::document(&value);
-    }
-    let n = |v: u128| format_thousands(v);
-    let count = |v: usize, one: &str, many: &str| format_count(v as u64, one, many);
-    let full = a.full_batches();
-    let samples = count(a.samples, "sample", "samples");
-    let per_epoch = count(a.iterations_per_epoch(), "iteration", "iterations");
-    let mut steps = vec![format!(
-        "One epoch is one pass over all {samples}; one iteration is one batch, one update of the weights."
-    )];
-    if a.remainder() == 0 {
-        steps.push(format!(
-            "{} ÷ {} = {} of {} {} an epoch exactly: {per_epoch} per epoch.",
-            n(a.samples as u128),
-            n(a.batch_size as u128),
-            count(full, "batch", "batches"),
-            n(a.batch_size as u128),
-            if full == 1 { "fills" } else { "fill" },
-        ));
-    } else if a.drop_last {
-        steps.push(format!(
-            "{} ÷ {} = {} with {} left over; --drop-last drops them, so each epoch has {per_epoch} and uses {}.",
-            n(a.samples as u128),
-            n(a.batch_size as u128),
-            count(full, "full batch", "full batches"),
-            count(a.remainder(), "sample", "samples"),
-            count(a.samples_per_epoch(), "sample", "samples"),
-        ));
-    } else {
-        steps.push(format!(
-            "{} ÷ {} = {} with {} left over, which make one last, smaller batch of {}: {per_epoch} per epoch.",
-            n(a.samples as u128),
-            n(a.batch_size as u128),
-            count(full, "full batch", "full batches"),
-            count(a.remainder(), "sample", "samples"),
-            a.last_batch(),
+        loss.extend(epoch_curve(msg!(lang, "train-plot-loss"), |e| Some(e.loss)));
+        loss.extend(epoch_curve(msg!(lang, "train-plot-validation-loss"), |e| {
+            e.val_loss
+        }));
+        accuracy.extend(epoch_curve(msg!(lang, "train-plot-accuracy"), |e| {
+            e.accuracy
+        }));
+        accuracy.extend(epoch_curve(
+            msg!(lang, "train-plot-validation-accuracy"),
+            |e| e.val_accuracy,
         ));
     }
-    steps.push(format!(
-        "{} × {} = {} in all.",
-        count(a.epochs, "epoch", "epochs"),
-        per_epoch,
-        format_count(a.total_iterations(), "iteration", "iterations")
-    ));
-    let each = if a.drop_last && a.remainder() > 0 {
-        format!(
-            "each sample at most {} — the dropped ones change from epoch to epoch when shuffled",
-            format_count(a.epochs as u64, "time", "times")
-        )
-    } else {
-        format!(
-            "each sample {}",
-            format_count(a.epochs as u64, "time", "times")
-        )
-    };
-    steps.push(format!(
-        "{} × {} = {} seen ({each}).",
-        count(a.epochs, "epoch", "epochs"),
-        count(a.samples_per_epoch(), "sample", "samples"),
-        format_count(a.samples_seen(), "sample", "samples"),
-    ));
-    steps.push(format!(
-        "With batch size {}, this is {}.",
-        n(a.batch_size as u128),
-        a.kind()
-    ));
-    let rows = vec![
-        vec![
-            cell("iterations per epoch"),
-            cell(n(a.iterations_per_epoch() as u128)),
-        ],
-        vec![
-            cell("size of the last batch"),
-            cell(n(a.last_batch() as u128)),
-        ],
-        vec![cell("total iterations"), cell(n(a.total_iterations()))],
-        vec![cell("samples seen"), cell(n(a.samples_seen()))],
-    ];
-    let mut blocks = vec![Block::Heading {
-        level: 1,
-        text: vec![text("Epochs and iterations")],
-    }];
-    blocks.extend(steps.into_iter().map(|s| Block::Paragraph(vec![text(s)])));
-    blocks.push(Block::Table {
-        header: vec![cell("quantity"), cell("value")],
-        rows,
-    });
-    doc::render(&blocks, format, style)
+    training_curves_in(
+        lang,
+        &msg!(lang, "train-heading", name = &r.spec.name),
+        &loss,
+        &accuracy,
+    )
 }

@@ -13,8 +13,10 @@
 //! Invariant: `samples_seen = epochs × samples used per epoch`, and the
 //! batches of an epoch cover those samples exactly once.
 
+use crate::i18n::Lang;
 use crate::limits::{MAX_EPOCHS, MAX_SAMPLES};
-use crate::number::{format_count, format_thousands};
+use crate::msg;
+use crate::number::format_thousands;
 use crate::Error;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,13 +123,18 @@ impl EpochArithmetic {
     }
 
     /// What kind of gradient descent this batch size makes.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> String {
+        self.kind_in(Lang::En)
+    }
+
+    /// The kind of gradient descent the batch size makes, in `lang`.
+    pub fn kind_in(&self, lang: Lang) -> String {
         if self.batch_size >= self.samples {
-            "batch gradient descent: every update uses all the samples"
+            msg!(lang, "train-kind-batch")
         } else if self.batch_size == 1 {
-            "stochastic gradient descent: every update uses one sample"
+            msg!(lang, "train-kind-stochastic")
         } else {
-            "mini-batch gradient descent: every update uses a slice of the samples"
+            msg!(lang, "train-kind-mini-batch")
         }
     }
 
@@ -135,25 +142,40 @@ impl EpochArithmetic {
     /// size 16 → 10 iterations per epoch (last batch 6); 100 epochs →
     /// 1,000 iterations, 15,000 samples seen".
     pub fn summary(&self) -> String {
+        self.summary_in(Lang::En)
+    }
+
+    /// The one-line summary in `lang`.
+    pub fn summary_in(&self, lang: Lang) -> String {
         let per_epoch = self.iterations_per_epoch();
         let last = if self.remainder() == 0 {
             String::new()
         } else if self.drop_last {
-            format!(
-                " (the last {} samples are dropped each epoch)",
-                self.remainder()
+            msg!(
+                lang,
+                "train-last-dropped",
+                count = self.remainder().to_string()
             )
         } else {
-            format!(" (last batch {})", self.last_batch())
+            msg!(
+                lang,
+                "train-last-batch",
+                size = self.last_batch().to_string()
+            )
         };
-        format!(
-            "{}, batch size {} → {} per epoch{last}; {} → {}, {} seen",
-            format_count(self.samples as u64, "sample", "samples"),
-            format_thousands(self.batch_size as u64),
-            format_count(per_epoch as u64, "iteration", "iterations"),
-            format_count(self.epochs as u64, "epoch", "epochs"),
-            format_count(self.total_iterations(), "iteration", "iterations"),
-            format_count(self.samples_seen(), "sample", "samples")
+        let big = |n: u128| u64::try_from(n).unwrap_or(u64::MAX);
+        msg!(
+            lang,
+            "train-arithmetic",
+            samples = self.samples,
+            batch = self.batch_size,
+            per_epoch = per_epoch,
+            last = last,
+            epochs = self.epochs,
+            iterations = format_thousands(self.total_iterations()),
+            iterations_count = big(self.total_iterations()),
+            seen = format_thousands(self.samples_seen()),
+            seen_count = big(self.samples_seen())
         )
     }
 }

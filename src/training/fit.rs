@@ -13,7 +13,9 @@
 //! has at most `limits::MAX_TRAIN_PARAMETERS` weights and biases.
 
 use crate::data::Dataset;
+use crate::i18n::Lang;
 use crate::limits::{MAX_LAYER_SIZE, MAX_TRAIN_PARAMETERS};
+use crate::msg;
 use crate::network::{initialize, Activation, BiasMode, Loss, Origin, Spec, TrainSettings};
 use crate::number::format_thousands;
 use crate::optim::Hyperparameters;
@@ -54,9 +56,10 @@ pub fn network_for(
     source: &str,
     hidden: &[usize],
     seed: u64,
+    lang: Lang,
 ) -> Result<Spec, Error> {
     let spec = match spec {
-        Some(spec) if !hidden.is_empty() => reshape(spec, hidden, seed)?,
+        Some(spec) if !hidden.is_empty() => reshape(spec, hidden, seed, lang)?,
         Some(spec) => spec,
         None => built_for(data, hidden, seed)?,
     };
@@ -88,7 +91,9 @@ fn built_for(data: &Dataset, hidden: &[usize], seed: u64) -> Result<Spec, Error>
     Ok(Spec {
         name: format!("{}-{}-{}", layers[0], joined(&hidden, "-"), outputs),
         description: None,
+        description_ko: None,
         note: None,
+        note_ko: None,
         layers,
         activations,
         bias: BiasMode::PerNeuron,
@@ -133,7 +138,7 @@ fn check_network_size(layers: &[usize], count: usize) -> Result<(), Error> {
 }
 
 /// The spec with its hidden layers replaced, weights drawn afresh.
-fn reshape(mut spec: Spec, hidden: &[usize], seed: u64) -> Result<Spec, Error> {
+fn reshape(mut spec: Spec, hidden: &[usize], seed: u64, lang: Lang) -> Result<Spec, Error> {
     let (inputs, outputs) = (spec.layers[0], spec.layers[spec.layers.len() - 1]);
     let hidden_activation = if spec.activations.len() > 1 {
         spec.activations[0]
@@ -155,7 +160,12 @@ fn reshape(mut spec: Spec, hidden: &[usize], seed: u64) -> Result<Spec, Error> {
     spec.activations.push(output);
     spec.origin = Origin::Init { scheme, seed };
     spec.parameters_at = None;
-    spec.name = format!("{} with hidden layers {}", spec.name, joined(hidden, ","));
+    spec.name = msg!(
+        lang,
+        "train-reshaped-name",
+        name = &spec.name,
+        hidden = joined(hidden, ",")
+    );
     spec.layers = layers;
     Ok(spec)
 }

@@ -20,11 +20,13 @@ use super::start::start_fault;
 use super::tapes::Tapes;
 use super::trainer::{train, Model, TrainOptions, Training};
 use crate::data::Dataset;
+use crate::i18n::Text;
 use crate::interrupt::Control;
 use crate::limits::MAX_EPOCHS;
 use crate::network::{initial_values, trainable, NetworkFormula, Spec};
 use crate::number::format_thousands;
 use crate::optim::{check_dimension, OptimizerChoice, OptimizerConfig, Schedule};
+use crate::text;
 use crate::Error;
 
 /// Epochs of a run that neither the options nor the spec set.
@@ -169,9 +171,9 @@ fn held_out(data: Dataset, request: &TrainRequest) -> Result<Parts, Error> {
     let (mut data, mut validation) = match request.val {
         None => (data, None),
         Some(_) if data.len() < 2 => {
-            return Err(Error::usage(
-                "too few samples to hold some out for validation",
-                "drop --val",
+            return Err(Error::told(
+                text!("train-val-too-few"),
+                text!("train-val-too-few-hint"),
             ))
         }
         Some(f) if f > 0.0 && f < 1.0 => {
@@ -181,9 +183,9 @@ fn held_out(data: Dataset, request: &TrainRequest) -> Result<Parts, Error> {
             parts
         }
         Some(f) => {
-            return Err(Error::usage(
-                format!("--val {f}: the fraction must lie strictly between 0 and 1"),
-                "for example --val 0.2",
+            return Err(Error::told(
+                text!("train-val-range", fraction = f.to_string()),
+                text!("train-val-hint"),
             ))
         }
     };
@@ -212,16 +214,17 @@ fn epochs(request: &TrainRequest, spec: &Spec) -> Result<usize, Error> {
         .unwrap_or(DEFAULT_EPOCHS);
     if epochs == 0 || epochs > MAX_EPOCHS {
         let given = if request.epochs.is_some() {
-            format!("--epochs {epochs}")
+            text!("train-given-epochs-option", epochs = epochs.to_string())
         } else {
-            format!("the spec's epochs = {epochs}")
+            text!("train-given-epochs-spec", epochs = epochs.to_string())
         };
-        return Err(Error::usage(
-            format!(
-                "{given}: train for between 1 and {} epochs",
-                format_thousands(MAX_EPOCHS as u64)
+        return Err(Error::told(
+            text!(
+                "train-epochs-range",
+                given = given,
+                max = format_thousands(MAX_EPOCHS as u64)
             ),
-            "for example --epochs 100",
+            text!("train-epochs-hint"),
         ));
     }
     Ok(epochs)
@@ -244,28 +247,32 @@ fn batch_size(
     if batch_size > 0 && batch_size <= n {
         return Ok(batch_size);
     }
+    let size = batch_size.to_string();
     let given = if asked.is_some() {
-        format!("--batch-size {batch_size}")
+        text!("train-given-batch-option", size = &size)
     } else {
-        format!("the spec's batch_size = {batch_size}")
+        text!("train-given-batch-spec", size = &size)
     };
-    let training = match (n, validation) {
-        (1, false) => "1 training sample".to_string(),
-        (1, true) => "1 training sample left after --val".to_string(),
-        (_, false) => format!("{n} training samples"),
-        (_, true) => format!("{n} training samples left after --val"),
+    let training = if validation {
+        text!(
+            "train-training-samples-after-val",
+            n = n.to_string(),
+            count = n
+        )
+    } else {
+        text!("train-training-samples", n = n.to_string(), count = n)
     };
     let problem = if batch_size == 0 {
-        "a batch needs at least one sample".to_string()
+        text!("train-batch-empty", given = given)
     } else {
-        format!("a batch cannot hold more than the {training}")
+        text!("train-batch-too-big", given = given, training = training)
     };
     let hint = if asked.is_some() {
-        format!("choose a batch size from 1 (stochastic) to {n} (batch gradient descent)")
+        text!("train-batch-hint-option", n = n.to_string())
     } else {
-        format!("set batch_size in the spec's [train] to at most {n}, or give --batch-size")
+        text!("train-batch-hint-spec", n = n.to_string())
     };
-    Err(Error::usage(format!("{given}: {problem}"), hint))
+    Err(Error::told(problem, hint))
 }
 
 /// The settings that must agree with the batch and be in range.
@@ -276,38 +283,36 @@ fn check_settings(
     samples: usize,
 ) -> Result<(), Error> {
     if request.drop_last && samples < batch_size {
-        return Err(Error::usage(
-            "--drop-last would drop every sample",
-            "choose a smaller batch size",
+        return Err(Error::told(
+            text!("train-drop-last-all"),
+            text!("train-drop-last-hint"),
         ));
     }
     if optimizer.is_second_order() && batch_size < samples {
-        return Err(Error::usage(
-            format!(
-                "{} works on the whole training set, not on mini-batches",
-                optimizer.title()
-            ),
-            format!("use --batch-size {samples} with it, or a first-order optimizer such as adam"),
+        let title = Text::in_each_language(|lang| optimizer.title_in(lang));
+        return Err(Error::told(
+            text!("train-whole-set", optimizer = title),
+            text!("train-whole-set-hint", samples = samples.to_string()),
         ));
     }
     if let Some(t) = request.target_loss {
         if !t.is_finite() || t < 0.0 {
-            return Err(Error::usage(
-                format!("--target-loss {t}: it must be a number ≥ 0"),
-                "for example --target-loss 0.01",
+            return Err(Error::told(
+                text!("train-target-loss", loss = t.to_string()),
+                text!("train-target-loss-hint"),
             ));
         }
     }
     if request.patience == Some(0) {
-        return Err(Error::usage(
-            "--patience 0 would stop at once",
-            "for example --patience 10",
+        return Err(Error::told(
+            text!("train-patience-zero"),
+            text!("train-patience-hint"),
         ));
     }
     if request.log_every == Some(0) {
-        return Err(Error::usage(
-            "--log-every 0: give a number of epochs",
-            "for example --log-every 10",
+        return Err(Error::told(
+            text!("train-log-every-zero"),
+            text!("train-log-every-hint"),
         ));
     }
     Ok(())
@@ -319,16 +324,20 @@ fn compared_size(text: &str, samples: usize) -> Result<usize, Error> {
     let size = match text.trim() {
         "N" | "n" | "all" => samples,
         other => other.parse::<usize>().map_err(|_| {
-            Error::usage(
-                format!("--compare-batch: '{other}' is not a batch size"),
-                "give sizes such as 1,16,N (N: all the samples)",
+            Error::told(
+                text!("train-compare-not-size", size = other),
+                text!("train-compare-not-size-hint"),
             )
         })?,
     };
     if size == 0 || size > samples {
-        return Err(Error::usage(
-            format!("--compare-batch: {size} is not between 1 and the {samples} samples"),
-            "give sizes such as 1,16,N",
+        return Err(Error::told(
+            text!(
+                "train-compare-range",
+                size = size.to_string(),
+                samples = samples.to_string()
+            ),
+            text!("train-compare-range-hint"),
         ));
     }
     Ok(size)
@@ -443,7 +452,15 @@ mod tests {
 
     fn xor_plan(request: &TrainRequest) -> Result<TrainPlan, Error> {
         let data = builtin("xor", &Generation::default()).unwrap();
-        let spec = super::super::fit::network_for(None, &data, "builtin:xor", &[], 0).unwrap();
+        let spec = super::super::fit::network_for(
+            None,
+            &data,
+            "builtin:xor",
+            &[],
+            0,
+            crate::i18n::Lang::En,
+        )
+        .unwrap();
         TrainPlan::new(request, spec, data, "builtin:xor".into(), None)
     }
 

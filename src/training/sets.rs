@@ -6,7 +6,9 @@
 //! columns as the spec's network takes (when there is a spec).
 
 use crate::data::{builtin, check_input_columns, load_csv, Dataset, Generation, TargetColumns};
+use crate::i18n::Lang;
 use crate::limits::{MAX_DATA_VALUES, MAX_SAMPLES};
+use crate::msg;
 use crate::network::Spec;
 use crate::number::format_thousands;
 use crate::Error;
@@ -55,19 +57,19 @@ pub fn builtin_set(
         ));
     }
     if !(0.0..=1.0).contains(&generation.noise) {
-        return Err(Error::usage(
-            format!("--noise {}: it must lie between 0 and 1", generation.noise),
-            "for example --noise 0.2",
+        return Err(Error::told(
+            crate::text!("train-noise-range", noise = generation.noise.to_string()),
+            crate::text!("train-noise-hint"),
         ));
     }
     if generation.samples < 2 || generation.samples > MAX_SAMPLES {
-        return Err(Error::usage(
-            format!(
-                "--samples {}: generated sets have 2 to {} samples",
-                generation.samples,
-                format_thousands(MAX_SAMPLES as u64)
+        return Err(Error::told(
+            crate::text!(
+                "train-samples-range",
+                samples = generation.samples.to_string(),
+                max = format_thousands(MAX_SAMPLES as u64)
             ),
-            "for example --samples 200",
+            crate::text!("train-samples-hint"),
         ));
     }
     builtin(name, generation)
@@ -111,7 +113,7 @@ pub fn csv_set(
 
 /// The spec's own samples, when no data was given, and where they came
 /// from.
-pub fn spec_set(spec: Option<&Spec>) -> Result<(Dataset, String), Error> {
+pub fn spec_set(spec: Option<&Spec>, lang: Lang) -> Result<(Dataset, String), Error> {
     match spec {
         Some(spec) if !spec.inputs.is_empty() => {
             let outputs = spec.layers[spec.layers.len() - 1];
@@ -122,7 +124,7 @@ pub fn spec_set(spec: Option<&Spec>) -> Result<(Dataset, String), Error> {
                 inputs: spec.inputs.clone(),
                 targets: spec.targets.clone(),
             };
-            Ok((data, format!("the data of {}", spec.name)))
+            Ok((data, msg!(lang, "train-source-spec", name = &spec.name)))
         }
         _ => Err(Error::usage(
             "there is no data to train on",

@@ -104,7 +104,7 @@ pub enum TrainStop {
     Diverged {
         epoch: usize,
         iteration: u64,
-        reason: String,
+        reason: crate::i18n::Text,
     },
 }
 

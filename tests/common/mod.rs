@@ -67,3 +67,106 @@ pub fn meval_eval(text: &str, values: &[(&str, f64)]) -> f64 {
 pub fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol * a.abs().max(b.abs()).max(1.0)
 }
+
+/// The text of a line with what is not prose taken out: `code`, $math$,
+/// \[…\], LaTeX commands (their braces stay as spaces).
+pub fn prose_of(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars().peekable();
+    let mut skip_until: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if let Some(end) = skip_until {
+            if c == end {
+                skip_until = None;
+            }
+            continue;
+        }
+        match c {
+            '`' => skip_until = Some('`'),
+            '$' => {
+                if chars.peek() == Some(&'$') {
+                    chars.next();
+                }
+                skip_until = Some('$');
+            }
+            '\\' => {
+                while chars.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+                    chars.next();
+                }
+                out.push(' ');
+            }
+            '{' | '}' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Three English words in a row in `line`, if it has them: words of
+/// letters only (an apostrophe allowed), at least two letters, outside
+/// code and math. A word ending in punctuation ends a run, so lists of
+/// names ("sigmoid, tanh, relu") are not prose; option names (`--lr`),
+/// formulas, identifiers (out_h1), paths and numbers are not words; and a
+/// term's English name glossed in parentheses after its Korean name is
+/// not prose either.
+pub fn english_words(line: &str) -> Option<String> {
+    let text = prose_of(line);
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut run: Vec<&str> = Vec::new();
+    let mut skip_to = 0;
+    for (i, &token) in tokens.iter().enumerate() {
+        if i < skip_to {
+            continue;
+        }
+        // A term's English name in parentheses right after its Korean
+        // name, as Korean textbooks gloss a term — "확률적 경사 하강법
+        // (stochastic gradient descent)": four words at most.
+        let after_korean = i > 0 && tokens[i - 1].chars().any(is_hangul);
+        if after_korean && token.starts_with('(') {
+            let close = tokens[i..].iter().take(4).position(|t| t.contains(')'));
+            if let Some(k) = close {
+                skip_to = i + k + 1;
+                run.clear();
+                continue;
+            }
+        }
+        let word = token.trim_start_matches(['(', '"', '\'', '[']);
+        let bare = word.trim_end_matches([',', '.', ':', ';', '?', '!', ')', '"', '\'', ']']);
+        let is_word = bare.len() > 1 && bare.chars().all(|c| c.is_ascii_alphabetic() || c == '\'');
+        if !is_word {
+            run.clear();
+            continue;
+        }
+        run.push(bare);
+        if run.len() >= 3 {
+            return Some(run.join(" "));
+        }
+        if bare.len() != word.len() {
+            run.clear();
+        }
+    }
+    None
+}
+
+/// A letter of the Korean alphabet (syllables and jamo).
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+}
+
+/// The first line of `output` with English prose, if any.
+pub fn english_prose(output: &str) -> Option<String> {
+    output
+        .lines()
+        .find(|line| english_words(line).is_some())
+        .map(str::to_string)
+}
+
+/// Fails, naming `what` and the line, when `output` has English prose.
+pub fn assert_no_english_prose(what: &str, output: &str) {
+    if let Some(line) = english_prose(output) {
+        panic!(
+            "{what}: English prose in Korean output ({}):\n{line}",
+            english_words(&line).unwrap_or_default()
+        );
+    }
+}

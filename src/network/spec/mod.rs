@@ -201,9 +201,13 @@ pub struct TrainSettings {
 pub struct Spec {
     pub name: String,
     pub description: Option<String>,
+    /// The description in Korean, for `--lang ko` (`description_ko`).
+    pub description_ko: Option<String>,
     /// Text printed after a run (for example, how a published figure
     /// differs and why).
     pub note: Option<String>,
+    /// The note in Korean, for `--lang ko` (`note_ko`).
+    pub note_ko: Option<String>,
     /// Layer sizes, input first.
     pub layers: Vec<usize>,
     /// One activation per layer after the input.
@@ -234,6 +238,22 @@ impl BiasMode {
 }
 
 impl Spec {
+    /// The description in `lang`: the Korean one when there is one.
+    pub fn description_in(&self, lang: crate::i18n::Lang) -> Option<&str> {
+        match (lang, &self.description_ko) {
+            (crate::i18n::Lang::Ko, Some(ko)) => Some(ko),
+            _ => self.description.as_deref(),
+        }
+    }
+
+    /// The note in `lang`: the Korean one when there is one.
+    pub fn note_in(&self, lang: crate::i18n::Lang) -> Option<&str> {
+        match (lang, &self.note_ko) {
+            (crate::i18n::Lang::Ko, Some(ko)) => Some(ko),
+            _ => self.note.as_deref(),
+        }
+    }
+
     pub fn parameter_count(&self) -> usize {
         self.parameters
             .weights

@@ -6,7 +6,6 @@
 
 use super::validate::{Checker, RawTrain};
 use super::TrainSettings;
-use crate::i18n::Text;
 use crate::optim::{Hyperparameters, Naming, OptimizerConfig};
 use crate::{text, Error};
 use toml::Spanned;
@@ -66,7 +65,7 @@ pub(super) fn train_settings(
             .and_then(|key| raw.span_of(key))
             .unwrap_or(optimizer_span);
         // The optimizer's words, as it gives them.
-        return Err(check.error(span, Text::Verbatim(e.message), Text::Verbatim(e.hint)));
+        return Err(check.error(span, e.message, e.hint));
     }
     if let Some(u) = raw.update_biases {
         settings.update_biases = u;

@@ -31,7 +31,9 @@ pub(super) type Matrices = Spanned<Vec<Matrix>>;
 pub(super) struct RawSpec {
     pub(super) name: Option<String>,
     pub(super) description: Option<String>,
+    pub(super) description_ko: Option<String>,
     pub(super) note: Option<String>,
+    pub(super) note_ko: Option<String>,
     pub(super) layers: Spanned<Vec<Spanned<i64>>>,
     pub(super) activation: Option<Spanned<toml::Value>>,
     pub(super) bias: Option<Spanned<String>>,
@@ -131,10 +133,12 @@ pub(super) fn for_example(example: &str) -> Text {
 /// A hint for a TOML error: the field meant, for an unknown one, among the
 /// fields of the table it is in (the toml crate lists them).
 fn toml_hint(message: &str) -> Text {
-    const FIELDS: [&str; 15] = [
+    const FIELDS: [&str; 17] = [
         "name",
         "description",
+        "description_ko",
         "note",
+        "note_ko",
         "layers",
         "activation",
         "bias",
@@ -196,7 +200,9 @@ pub fn parse_spec(text: &str, path: &str, folder: Option<&std::path::Path>) -> R
     Ok(Spec {
         name,
         description: raw.description,
+        description_ko: raw.description_ko,
         note: raw.note,
+        note_ko: raw.note_ko,
         layers,
         activations,
         bias,

@@ -4,6 +4,7 @@
 //! names, formulas and values.
 
 use super::NetReport;
+use crate::msg;
 use crate::network::{OutputRule, ParamKind, SampleValues};
 use crate::report::doc::{text, Block, Chain as Equation, Math};
 use crate::report::Style;
@@ -19,21 +20,28 @@ pub(super) fn backward_blocks(
     many: bool,
 ) -> Vec<Block> {
     let f = r.formula;
+    let lang = style.lang;
     let mut blocks = vec![Block::Heading {
         level: 3,
-        text: vec![text("Backward pass")],
+        text: vec![text(msg!(lang, "net-backward-heading"))],
     }];
     let sample_text = if many {
+        let how = if r.spec.loss.averages_samples() {
+            msg!(lang, "net-how-mean")
+        } else {
+            msg!(lang, "net-how-sum")
+        };
+        let sample = (r.sample + 1).to_string();
         format!(
-            "For sample {} (the update below uses the batch gradient, {} of the per-sample gradients). ",
-            r.sample + 1,
-            if r.spec.loss.averages_samples() { "the mean" } else { "the sum" }
+            "{} ",
+            msg!(lang, "net-backward-sample", sample = sample, how = how)
         )
     } else {
         String::new()
     };
     blocks.push(Block::Paragraph(vec![text(format!(
-        "{sample_text}Each neuron's δ = ∂E_total/∂net is computed once, from the output back, and reused by everything below it. All gradients are computed before any parameter changes: the hidden layers use the old weights."
+        "{sample_text}{}",
+        msg!(lang, "net-backward-explained")
     ))]));
 
     // The δs, output layer first.
@@ -56,11 +64,9 @@ pub(super) fn backward_blocks(
                 | (true, OutputRule::SigmoidBinaryCrossEntropy, _) => {
                     rhs.push(r.definition(delta));
                     note = Some(if f.output_rule == OutputRule::SoftmaxCrossEntropy {
-                        "softmax with cross-entropy: the factors combine to out − target"
-                            .to_string()
+                        msg!(lang, "net-softmax-note")
                     } else {
-                        "sigmoid with binary cross-entropy: the factors combine to out − target"
-                            .to_string()
+                        msg!(lang, "net-sigmoid-note")
                     });
                 }
                 (_, _, Some(chain)) => {
@@ -100,9 +106,12 @@ pub(super) fn backward_blocks(
         .iter()
         .filter(|p| matches!(p.kind, ParamKind::Weight { .. }))
         .count();
-    blocks.push(Block::Paragraph(vec![text(format!(
-        "Backpropagation formed each δ once and passed it back: {} multiplications of chain-rule factors for the {weights} weights. Differentiating each weight on its own, multiplying out every path from it to the loss, would take {}.",
-        f.backprop_multiplications, f.separate_multiplications
+    blocks.push(Block::Paragraph(vec![text(msg!(
+        lang,
+        "net-multiplications",
+        backprop = f.backprop_multiplications.to_string(),
+        weights = weights.to_string(),
+        separate = f.separate_multiplications.to_string()
     ))]));
     blocks
 }
@@ -157,7 +166,7 @@ fn path_sum_equation(
     Equation {
         lhs: NetReport::partial("E_total", &format!("out_{neuron}")),
         rhs,
-        note: Some("a sum over the paths through the next layer".into()),
+        note: Some(msg!(style.lang, "net-path-sum-note")),
     }
 }
 

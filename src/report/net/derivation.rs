@@ -7,6 +7,7 @@ use super::backward::chain_equation;
 use super::NetReport;
 use crate::calculus::{Derivation, Rule};
 use crate::expr::{latex_name, unicode_name};
+use crate::msg;
 use crate::report::doc::{text, Block, Chain as Equation, Math};
 use crate::report::Style;
 
@@ -45,25 +46,32 @@ pub(super) fn derivation_blocks(
         equations.push(Equation {
             lhs,
             rhs: vec![r.expr(step.result)],
-            note: Some(step.rule.name().to_string()),
+            note: Some(step.rule.name_in(style.lang)),
         });
     }
     let mut blocks = vec![
         Block::Heading {
             level: 2,
-            text: vec![text(format!("The derivation of ∂E_total/∂{name}"))],
+            text: vec![text(msg!(
+                style.lang,
+                "net-derivation-heading",
+                name = name
+            ))],
         },
-        Block::Paragraph(vec![text(format!(
-            "The same derivative by the rules of differentiation, applied to E_total as a formula of {name} (each named quantity is treated as the formula it names)."
+        Block::Paragraph(vec![text(msg!(
+            style.lang,
+            "net-derivation-by-rules",
+            name = name
         ))]),
         Block::Equations(equations),
     ];
     if let Some(values) = values {
         let backprop = r.run.value(values, f.gradients[param]);
-        blocks.push(Block::Paragraph(vec![text(format!(
-            "Its value for sample {} at the first step is the backpropagation value: {}.",
-            r.sample + 1,
-            style.num(backprop)
+        blocks.push(Block::Paragraph(vec![text(msg!(
+            style.lang,
+            "net-derivation-value",
+            sample = (r.sample + 1).to_string(),
+            value = style.num(backprop)
         ))]));
     }
     blocks
@@ -81,18 +89,25 @@ pub(super) fn shared_derivation_blocks(
     let f = r.formula;
     let name = &f.params[param].name;
     let count = if terms == u64::MAX {
-        "more than 18 quintillion".to_string()
+        msg!(style.lang, "net-derivation-too-many")
     } else {
         crate::number::format_thousands(terms)
     };
     let mut blocks = vec![
         Block::Heading {
             level: 2,
-            text: vec![text(format!("The derivation of ∂E_total/∂{name}"))],
+            text: vec![text(msg!(
+                style.lang,
+                "net-derivation-heading",
+                name = name
+            ))],
         },
-        Block::Paragraph(vec![text(format!(
-            "Written out by the rules of differentiation with the chain rule fully expanded, ∂E_total/∂{name} is a sum of {count} products, one for each path from {name} to E_total through the neurons after it; their number multiplies with every layer the paths cross. stepgrad writes out derivations of at most {} such products (docs/limits.md), so here is the shared form instead, the one backpropagation computes: each δ is computed once from the δs of the layer after it (the backward pass), and every path through a neuron shares its δ.",
-            crate::number::format_thousands(crate::limits::MAX_EXPANDED_TERMS),
+        Block::Paragraph(vec![text(msg!(
+            style.lang,
+            "net-derivation-shared",
+            name = name,
+            count = count,
+            limit = crate::number::format_thousands(crate::limits::MAX_EXPANDED_TERMS)
         ))]),
     ];
     let values = r.shown_sample_values();
@@ -100,9 +115,10 @@ pub(super) fn shared_derivation_blocks(
         blocks.push(Block::Equations(vec![chain_equation(
             r, chain, values, style,
         )]));
-        blocks.push(Block::Paragraph(vec![text(format!(
-            "The values are those of sample {} at the first step.",
-            r.sample + 1
+        blocks.push(Block::Paragraph(vec![text(msg!(
+            style.lang,
+            "net-derivation-values-of",
+            sample = (r.sample + 1).to_string()
         ))]));
     }
     blocks

@@ -3,6 +3,8 @@
 //! and the loss of a long run every few steps.
 
 use super::NetReport;
+use crate::i18n::Lang;
+use crate::msg;
 use crate::network::{SampleValues, StepRecord};
 use crate::report::doc::{cell, math, math_cell, text, Block, Chain as Equation, Math};
 use crate::report::Style;
@@ -10,7 +12,7 @@ use crate::report::Style;
 /// Nodes the fully expanded loss may have to be printed.
 const EXPANDED_NODES: u64 = 400;
 
-pub(super) fn formula_blocks(r: &NetReport) -> Vec<Block> {
+pub(super) fn formula_blocks(r: &NetReport, lang: Lang) -> Vec<Block> {
     let f = r.formula;
     let mut equations = Vec::new();
     for n in &f.neurons {
@@ -31,7 +33,7 @@ pub(super) fn formula_blocks(r: &NetReport) -> Vec<Block> {
         equations.push(Equation {
             lhs: NetReport::name("lse"),
             rhs: vec![r.definition(lse)],
-            note: Some("log-sum-exp of the output nets".into()),
+            note: Some(msg!(lang, "net-lse-note")),
         });
     }
     for &e in &f.error_terms {
@@ -51,17 +53,18 @@ pub(super) fn formula_blocks(r: &NetReport) -> Vec<Block> {
     let mut blocks = vec![
         Block::Heading {
             level: 2,
-            text: vec![text("The loss as a formula")],
+            text: vec![text(msg!(lang, "net-formula-heading"))],
         },
-        Block::Paragraph(vec![text(
-            "The same formula serves every sample: inputs and targets are variables, bound to one sample's values when it is evaluated.",
-        )]),
+        Block::Paragraph(vec![text(msg!(lang, "net-formula-serves"))]),
         Block::Equations(equations),
     ];
     let size = f.graph.tree_size(f.loss);
     if size <= EXPANDED_NODES {
         let g = &f.graph;
-        blocks.push(Block::Paragraph(vec![text("Fully expanded:")]));
+        blocks.push(Block::Paragraph(vec![text(msg!(
+            lang,
+            "net-fully-expanded"
+        ))]));
         blocks.push(Block::Equations(vec![Equation {
             lhs: NetReport::name("E_total"),
             rhs: vec![Math::new(
@@ -71,8 +74,10 @@ pub(super) fn formula_blocks(r: &NetReport) -> Vec<Block> {
             note: None,
         }]));
     } else {
-        blocks.push(Block::Paragraph(vec![text(format!(
-            "Fully expanded, E_total would be an expression of {size} nodes (the named form above stores each subexpression once), so it is not printed."
+        blocks.push(Block::Paragraph(vec![text(msg!(
+            lang,
+            "net-too-large-to-expand",
+            size = size.to_string()
         ))]));
     }
     blocks
@@ -87,7 +92,7 @@ pub(super) fn loss_blocks(
     let f = r.formula;
     let mut blocks = vec![Block::Heading {
         level: 3,
-        text: vec![text("Loss")],
+        text: vec![text(msg!(style.lang, "net-loss-heading"))],
     }];
     if samples.len() == 1 {
         let values = &samples[0];
@@ -135,12 +140,12 @@ pub(super) fn loss_blocks(
             .collect();
         blocks.push(Block::Table { header, rows });
         let how = if r.spec.loss.averages_samples() {
-            "the mean"
+            msg!(style.lang, "net-batch-loss-mean")
         } else {
-            "the sum"
+            msg!(style.lang, "net-batch-loss-sum")
         };
         blocks.push(Block::Paragraph(vec![
-            text(format!("The batch loss is {how} over the samples: ")),
+            text(format!("{how} ")),
             math(
                 format!("E = {}", style.num(step.loss)),
                 format!("E = {}", Math::number(style.num(step.loss)).latex),
@@ -165,15 +170,20 @@ pub(super) fn loss_history(r: &NetReport, style: &Style) -> Vec<Block> {
     vec![
         Block::Heading {
             level: 2,
-            text: vec![text(format!("Loss every {every} steps"))],
+            text: vec![text(msg!(
+                style.lang,
+                "net-loss-every",
+                every = every.to_string()
+            ))],
         },
         Block::Table {
             header: vec![
                 cell("step"),
-                math_cell(Math::new(
-                    "E (before the step)",
-                    "E \\text{ (before the step)}",
-                )),
+                math_cell({
+                    let before = msg!(style.lang, "net-loss-before-step");
+                    let latex = format!("E \\text{{{}}}", before.trim_start_matches('E'));
+                    Math::new(before, latex)
+                }),
             ],
             rows,
         },

@@ -19,6 +19,8 @@ pub use record::json_value;
 use super::doc::{self, cell, math, math_cell, text, Block, Math};
 use super::{Format, Style};
 use crate::expr::{latex_name, print_definition, print_named, unicode_name, Id, Notation};
+use crate::i18n::Lang;
+use crate::msg;
 use crate::network::{
     NetworkFormula, ParamDerivation, ParamKind, Run, SampleValues, Spec, StepRecord,
 };
@@ -133,23 +135,19 @@ impl NetReport<'_> {
         Math::number(style.num(self.run.value(values, id)))
     }
 
-    fn loss_description(&self) -> String {
+    fn loss_description(&self, lang: Lang) -> String {
         match self.spec.loss {
-            crate::network::Loss::HalfSse => "half_sse: E = ½·Σ(target − out)², summed over the outputs and the samples".into(),
-            crate::network::Loss::Mse => "mse: the mean of (target − out)² over all outputs and samples (as PyTorch's MSELoss)".into(),
-            crate::network::Loss::Bce => {
-                "bce: −[t·ln(out) + (1 − t)·ln(1 − out)], mean over all outputs and samples, computed in the safe log-sum-exp form t·ln(1 + e^−net) + (1 − t)·ln(1 + e^net)".into()
-            }
-            crate::network::Loss::CrossEntropy => {
-                "cross_entropy: −Σ target·ln(out) with out = softmax(net), mean over the samples, computed as target·(lse − net) with lse = logsumexp of the outputs' nets".into()
-            }
+            crate::network::Loss::HalfSse => msg!(lang, "net-loss-half-sse"),
+            crate::network::Loss::Mse => msg!(lang, "net-loss-mse"),
+            crate::network::Loss::Bce => msg!(lang, "net-loss-bce"),
+            crate::network::Loss::CrossEntropy => msg!(lang, "net-loss-cross-entropy"),
         }
     }
 }
 
 pub fn render(report: &NetReport, format: Format, style: &Style) -> String {
     match format {
-        Format::Json => super::json::document(&json_value(report)),
+        Format::Json => super::json::document(&json_value(report, style.lang)),
         Format::Csv => csv(report, style),
         _ => doc::render(&blocks(report, style), format, style),
     }
@@ -158,23 +156,29 @@ pub fn render(report: &NetReport, format: Format, style: &Style) -> String {
 fn blocks(r: &NetReport, style: &Style) -> Vec<Block> {
     let mut out = Vec::new();
     let spec = r.spec;
+    let lang = style.lang;
     out.push(Block::Heading {
         level: 1,
-        text: vec![text(format!("Network {}", spec.name))],
+        text: vec![text(msg!(lang, "net-heading", name = &spec.name))],
     });
-    if let Some(d) = &spec.description {
-        out.push(Block::Paragraph(vec![text(d.clone())]));
+    if let Some(d) = spec.description_in(lang) {
+        out.push(Block::Paragraph(vec![text(d)]));
     }
     out.extend(setup(r, style));
     if r.show.formula {
-        out.extend(formula_blocks(r));
+        out.extend(formula_blocks(r, lang));
     }
     let detailed: Vec<&StepRecord> = r.run.steps.iter().filter(|s| s.samples.is_some()).collect();
     let total = r.run.losses.len();
     for (k, step) in detailed.iter().enumerate() {
         out.push(Block::Heading {
             level: 2,
-            text: vec![text(format!("Step {} of {total}", step.step))],
+            text: vec![text(msg!(
+                lang,
+                "net-step-heading",
+                step = step.step.to_string(),
+                total = total.to_string()
+            ))],
         });
         out.extend(step_blocks(r, step, style));
         if k == 0 && total > detailed.len() {
@@ -192,11 +196,13 @@ fn blocks(r: &NetReport, style: &Style) -> Vec<Block> {
     }
     out.push(end_paragraph(r, total, style));
     if let Some(path) = &r.plot {
-        out.push(Block::Paragraph(vec![text(format!(
-            "The network is drawn in {path}."
+        out.push(Block::Paragraph(vec![text(msg!(
+            lang,
+            "net-drawn-in",
+            path = path
         ))]));
     }
-    if let Some(note) = &spec.note {
+    if let Some(note) = spec.note_in(lang) {
         out.push(Block::Paragraph(vec![text(note.trim().replace('\n', " "))]));
     }
     out
@@ -204,14 +210,24 @@ fn blocks(r: &NetReport, style: &Style) -> Vec<Block> {
 
 /// Where the run ended: the loss after its updates, or why it diverged.
 fn end_paragraph(r: &NetReport, total: usize, style: &Style) -> Block {
+    let lang = style.lang;
     if let Stop::Diverged { step, reason } = &r.run.stop {
-        return Block::Paragraph(vec![text(format!("Diverged at step {step}: {reason}."))]);
+        return Block::Paragraph(vec![text(msg!(
+            lang,
+            "net-diverged-at",
+            step = step.to_string(),
+            reason = reason.render(lang)
+        ))]);
     }
     Block::Paragraph(vec![
         text(format!(
-            "After {} update{}: ",
-            total,
-            if total == 1 { "" } else { "s" }
+            "{} ",
+            msg!(
+                lang,
+                "net-after-updates",
+                total = total.to_string(),
+                count = total
+            )
         )),
         math(
             format!("E_total = {}", style.num(r.run.final_loss)),
@@ -225,21 +241,27 @@ fn end_paragraph(r: &NetReport, total: usize, style: &Style) -> Block {
 }
 
 /// The error a diverged run ends with (exit 1), after its report.
-pub fn divergence(r: &NetReport) -> Option<crate::Error> {
+pub fn divergence(r: &NetReport, lang: Lang) -> Option<crate::Error> {
     let Stop::Diverged { step, reason } = &r.run.stop else {
         return None;
     };
     let number = |x: f64| crate::number::format_significant(x, 6);
     let hint = match r.optimizer.lr() {
-        Some(lr) => format!(
-            "the learning rate {} is too large for this network; try {}",
-            number(lr),
-            number(lr / 10.0)
+        Some(lr) => msg!(
+            lang,
+            "net-diverged-lr-hint",
+            lr = number(lr),
+            smaller = number(lr / 10.0)
         ),
-        None => "the method took a step too far for this network; try a first-order optimizer or fewer steps".to_string(),
+        None => msg!(lang, "net-diverged-step-hint"),
     };
     Some(crate::Error::Diverged {
-        message: format!("training diverged at step {step}: {reason}"),
+        message: msg!(
+            lang,
+            "net-diverged-error",
+            step = step.to_string(),
+            reason = reason.render(lang)
+        ),
         hint,
     })
 }
@@ -254,7 +276,7 @@ fn step_blocks(r: &NetReport, step: &StepRecord, style: &Style) -> Vec<Block> {
     if r.show.forward {
         blocks.push(Block::Heading {
             level: 3,
-            text: vec![text("Forward pass")],
+            text: vec![text(msg!(style.lang, "net-forward-heading"))],
         });
         let mut header = Vec::new();
         if many {
@@ -306,28 +328,42 @@ fn setup(r: &NetReport, style: &Style) -> Vec<Block> {
         .filter(|p| matches!(p.kind, ParamKind::Weight { .. }))
         .count();
     let biases = r.formula.params.len() - weights;
+    let lang = style.lang;
     let bias_text = match spec.bias {
-        crate::network::BiasMode::PerNeuron => "one bias per neuron",
-        crate::network::BiasMode::PerLayer => "one bias shared by each layer",
-        crate::network::BiasMode::None => "no biases",
+        crate::network::BiasMode::PerNeuron => msg!(lang, "net-bias-per-neuron"),
+        crate::network::BiasMode::PerLayer => msg!(lang, "net-bias-per-layer"),
+        crate::network::BiasMode::None => msg!(lang, "net-bias-none"),
     };
     let origin = match &spec.origin {
-        crate::network::Origin::Explicit => "given in the spec".to_string(),
-        crate::network::Origin::Init { scheme, seed } => {
-            format!("initialised with {scheme}, seed {seed}")
-        }
+        crate::network::Origin::Explicit => msg!(lang, "net-origin-spec"),
+        crate::network::Origin::Init { scheme, seed } => msg!(
+            lang,
+            "net-origin-init",
+            scheme = scheme.to_string(),
+            seed = seed.to_string()
+        ),
     };
-    let mut blocks = vec![Block::Paragraph(vec![text(format!(
-        "Layers {} with activation {}; {bias_text}; loss {}. {} parameters ({weights} weights, {biases} biases), {origin}. {} sample{}. Optimizer: {} with {}{}.",
-        spec.shape(),
-        activations.join(", "),
-        r.loss_description(),
-        weights + biases,
-        spec.inputs.len(),
-        if spec.inputs.len() == 1 { "" } else { "s" },
-        r.optimizer.title(),
-        settings_text(r),
-        if r.update_biases || biases == 0 { "" } else { "; biases are not updated" }
+    let frozen = if r.update_biases || biases == 0 {
+        String::new()
+    } else {
+        msg!(lang, "net-biases-frozen")
+    };
+    let mut blocks = vec![Block::Paragraph(vec![text(msg!(
+        lang,
+        "net-setup",
+        shape = spec.shape(),
+        activations = activations.join(", "),
+        bias = bias_text,
+        loss = r.loss_description(lang),
+        params = (weights + biases).to_string(),
+        weights = weights.to_string(),
+        biases = biases.to_string(),
+        origin = origin,
+        samples = spec.inputs.len().to_string(),
+        count = spec.inputs.len(),
+        optimizer = r.optimizer.title_in(lang),
+        settings = settings_text(r),
+        frozen = frozen
     ))])];
     // The data.
     let mut header = vec![cell("sample")];
@@ -373,27 +409,26 @@ fn csv(r: &NetReport, style: &Style) -> String {
     out
 }
 
-/// Which steps a long run lists in JSON and CSV, when it left some out:
-/// "steps 1 to 5,000 and 995,001 to 1,000,000 (10,000 of 1,000,000)".
-fn kept_steps_text(steps: &[usize], gap: Gap) -> String {
-    format!(
-        "steps {} to {} and {} to {} ({} of {}; docs/limits.md)",
-        steps[0],
-        steps[gap.at - 1],
-        steps[gap.at],
-        steps[steps.len() - 1],
-        crate::number::format_thousands(steps.len() as u64),
-        crate::number::format_thousands((steps.len() + gap.count) as u64)
+/// Which steps a long run lists in CSV, when it left some out: "steps 1
+/// to 5,000 and 995,001 to 1,000,000 (10,000 of 1,000,000)".
+fn kept_steps_text(steps: &[usize], gap: Gap, lang: Lang) -> String {
+    msg!(
+        lang,
+        "net-kept-steps",
+        first = steps[0].to_string(),
+        last_head = steps[gap.at - 1].to_string(),
+        first_tail = steps[gap.at].to_string(),
+        last = steps[steps.len() - 1].to_string(),
+        kept = crate::number::format_thousands(steps.len() as u64),
+        total = crate::number::format_thousands((steps.len() + gap.count) as u64)
     )
 }
 
 /// For CSV, which has no place for it: a line for stderr saying which
 /// steps a long run's CSV lists.
-pub fn csv_note(r: &NetReport) -> Option<String> {
+pub fn csv_note(r: &NetReport, lang: Lang) -> Option<String> {
     let gap = r.run.gap?;
     let steps: Vec<usize> = r.run.steps.iter().map(|s| s.step).collect();
-    Some(format!(
-        "note: the CSV lists only {}\n",
-        kept_steps_text(&steps, gap)
-    ))
+    let listed = kept_steps_text(&steps, gap, lang);
+    Some(format!("{}\n", msg!(lang, "net-csv-note", steps = listed)))
 }

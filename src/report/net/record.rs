@@ -15,7 +15,8 @@ fn shapes(r: &NetReport, values: &[f64]) -> Value {
     json!({"W": w, "b": b})
 }
 
-pub fn json_value(r: &NetReport) -> Value {
+/// The report as JSON: keys in English, prose values in `lang`.
+pub fn json_value(r: &NetReport, lang: crate::i18n::Lang) -> Value {
     let f = r.formula;
     let spec = r.spec;
     let network = json!({
@@ -26,7 +27,7 @@ pub fn json_value(r: &NetReport) -> Value {
         "loss": spec.loss.name(),
         "parameters": f.params.iter().map(|p| p.name.clone()).collect::<Vec<_>>(),
         "samples": spec.inputs.len(),
-        "optimizer": r.optimizer.title(),
+        "optimizer": r.optimizer.title_in(lang),
         "optimizer_config": r.optimizer.settings().into_iter().map(|(k, v)| (k.to_string(), Value::String(v))).collect::<serde_json::Map<String, Value>>(),
         "update_biases": r.update_biases,
         "loss_formula": r.ascii(f.loss),
@@ -110,7 +111,7 @@ pub fn json_value(r: &NetReport) -> Value {
     }
     if let Stop::Diverged { reason, .. } = &r.run.stop {
         object["stopped"] = json!(r.run.stop.name());
-        object["diverged_reason"] = json!(reason);
+        object["diverged_reason"] = json!(reason.render(lang));
     }
     object
 }

@@ -4,6 +4,7 @@
 //! matrices.
 
 use super::{settings_text, NetReport};
+use crate::msg;
 use crate::network::StepRecord;
 use crate::optim::{StateValue, StepReport};
 use crate::report::doc::{cell, math, math_cell, strong, text, Block, Math};
@@ -11,17 +12,22 @@ use crate::report::Style;
 
 pub(super) fn update_blocks(r: &NetReport, step: &StepRecord, style: &Style) -> Vec<Block> {
     let f = r.formula;
-    let (rule_unicode, rule_latex) = r.optimizer.rule();
+    let lang = style.lang;
+    let (rule_unicode, rule_latex) = r.optimizer.rule_in(lang);
     let mut blocks = vec![
         Block::Heading {
             level: 3,
-            text: vec![text("Update")],
+            text: vec![text(msg!(lang, "net-update-heading"))],
         },
         Block::Paragraph(vec![
             text(format!(
-                "{} with {}; for each parameter θ, with g = ∂E/∂θ: ",
-                r.optimizer.title(),
-                settings_text(r)
+                "{} ",
+                msg!(
+                    lang,
+                    "net-update-rule",
+                    optimizer = r.optimizer.title_in(lang),
+                    settings = settings_text(r)
+                )
             )),
             math(rule_unicode, rule_latex),
             text("."),
@@ -69,9 +75,10 @@ pub(super) fn update_blocks(r: &NetReport, step: &StepRecord, style: &Style) -> 
                 ));
             }
             row.push(match position[i] {
-                None => vec![text(format!(
-                    "{} (not updated)",
-                    style.num(step.params_after[i])
+                None => vec![text(msg!(
+                    lang,
+                    "net-not-updated",
+                    value = style.num(step.params_after[i])
                 ))],
                 Some(_) => vec![strong(style.num(step.params_after[i]))],
             });
@@ -99,9 +106,10 @@ fn state_blocks(r: &NetReport, rep: &StepReport, style: &Style) -> Vec<Block> {
         })
         .collect();
     if !scalars.is_empty() {
-        blocks.push(Block::Paragraph(vec![text(format!(
-            "Step quantities: {}.",
-            scalars.join(", ")
+        blocks.push(Block::Paragraph(vec![text(msg!(
+            style.lang,
+            "net-step-quantities",
+            quantities = scalars.join(", ")
         ))]));
     }
     for entry in &rep.state {
@@ -111,9 +119,10 @@ fn state_blocks(r: &NetReport, rep: &StepReport, style: &Style) -> Vec<Block> {
         if m.len() > MATRIX_LIMIT {
             continue;
         }
-        blocks.push(Block::Paragraph(vec![text(format!(
-            "{} over the trainable parameters:",
-            entry.symbol
+        blocks.push(Block::Paragraph(vec![text(msg!(
+            style.lang,
+            "net-matrix-over",
+            symbol = entry.symbol
         ))]));
         let names: Vec<&str> = r
             .run
@@ -135,7 +144,11 @@ fn state_blocks(r: &NetReport, rep: &StepReport, style: &Style) -> Vec<Block> {
         blocks.push(Block::Table { header, rows });
     }
     if let Some(note) = &rep.note {
-        blocks.push(Block::Paragraph(vec![text(format!("Note: {note}."))]));
+        blocks.push(Block::Paragraph(vec![text(msg!(
+            style.lang,
+            "net-step-note",
+            note = note.render(style.lang)
+        ))]));
     }
     blocks
 }
