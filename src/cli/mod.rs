@@ -74,7 +74,7 @@ pub struct GlobalOptions {
     /// How derivatives of one variable are written: leibniz (d/dx) or prime (f′)
     #[arg(long, global = true, value_enum, value_name = "STYLE", default_value_t = NotationArg::Leibniz)]
     pub notation: NotationArg,
-    /// With --format latex: a complete document (article class, amsmath, amssymb) rather than a fragment
+    /// With --format latex: a complete document (article class, amsmath, amssymb, graphicx) rather than a fragment
     #[arg(long, global = true)]
     pub standalone: bool,
     /// Write the result to this file instead of stdout (whole or not at all); the extension picks the format when --format is absent: .md .tex .json .csv .svg
@@ -550,7 +550,9 @@ fn check_bare_output(path: &std::path::Path) -> Result<(), Error> {
 }
 
 /// A LaTeX fragment made a complete document: the article class with
-/// amsmath and amssymb, and kotex for Korean (which pdflatex typesets with
+/// amsmath (long derivations may break across pages), amssymb and
+/// graphicx (which scales a table down to the text width), room to
+/// stretch a line rather than let a long number run into the margin, and kotex for Korean (which pdflatex typesets with
 /// the Hangul fonts of texlive-lang-korean).
 pub fn standalone_document(fragment: &str, lang: Lang) -> String {
     let korean = match lang {
@@ -558,7 +560,7 @@ pub fn standalone_document(fragment: &str, lang: Lang) -> String {
         Lang::En => "",
     };
     format!(
-        "\\documentclass{{article}}\n\\usepackage{{amsmath}}\n\\usepackage{{amssymb}}\n{korean}\\begin{{document}}\n\n{}\n\\end{{document}}\n",
+        "\\documentclass{{article}}\n\\usepackage{{amsmath}}\n\\usepackage{{amssymb}}\n\\usepackage{{graphicx}}\n\\allowdisplaybreaks\n\\setlength{{\\emergencystretch}}{{3em}}\n{korean}\\begin{{document}}\n\n{}\n\\end{{document}}\n",
         fragment.trim_end()
     )
 }

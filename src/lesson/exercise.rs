@@ -132,7 +132,11 @@ pub fn judge(exercise: &Exercise, input: &str, lang: Lang) -> Verdict {
 /// parser's hint, as every parse error is shown, saying it is in the
 /// answer.
 fn unreadable(input: &str, error: ParseError, lang: Lang) -> Verdict {
-    let message = msg!(lang, "lesson-answer-unreadable", problem = error.message(lang));
+    let message = msg!(
+        lang,
+        "lesson-answer-unreadable",
+        problem = error.message(lang)
+    );
     let palette = Palette::in_language(false, lang);
     let hint = error.hint(lang);
     Verdict::Unreadable(render(
