@@ -241,10 +241,14 @@ pub struct Session<'a> {
     pub control: Control<'a>,
 }
 
-/// Whether stdout and stderr are terminals.
+/// Whether stdout and stderr are terminals, and how wide stdout's is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Streams {
     pub stdout_is_terminal: bool,
+    /// The width of the terminal stdout writes to, in columns, if known.
+    pub terminal_columns: Option<usize>,
+    /// The width the environment's `COLUMNS` gives, if set.
+    pub columns_variable: Option<usize>,
     pub stderr_is_terminal: bool,
 }
 
@@ -284,11 +288,48 @@ where
         Err(e) => return clap_outcome(&e, lang),
     };
     let error_color = color_wanted(cli.global.color, session.streams.stderr_is_terminal);
-    dispatch(cli, session, error_color, lang).unwrap_or_else(|error| Outcome {
+    let message_width = message_width(session.streams);
+    let mut outcome = dispatch(cli, session, error_color, lang).unwrap_or_else(|error| Outcome {
         stdout: String::new(),
         stderr: error.render_in(error_color, lang),
         code: error.exit_code(),
+    });
+    if let Some(width) = message_width {
+        outcome.stderr = fitted_messages(&outcome.stderr, width);
+    }
+    outcome
+}
+
+/// The width messages on stderr must fit: the terminal's when stderr is
+/// one, else `COLUMNS` when it is set.
+fn message_width(streams: Streams) -> Option<usize> {
+    output_width(Streams {
+        stdout_is_terminal: streams.stderr_is_terminal,
+        ..streams
     })
+}
+
+/// Messages with each line wider than `width` wrapped at its spaces, the
+/// continuation indented under the text after its label ("hint: ").
+fn fitted_messages(stderr: &str, width: usize) -> String {
+    stderr
+        .split_inclusive('\n')
+        .map(|line| {
+            let text = line.trim_end_matches('\n');
+            if crate::wrap::visible_columns(text) <= width {
+                return line.to_string();
+            }
+            let label = text.find(": ").filter(|&k| k < 20).map_or(0, |k| k + 2);
+            let indent = " ".repeat(crate::wrap::columns(&text[..label]).min(width / 2));
+            let wrapped =
+                crate::wrap::wrap_columns(text, width, "", &indent, crate::wrap::visible_columns);
+            if line.ends_with('\n') {
+                wrapped
+            } else {
+                wrapped.trim_end_matches('\n').to_string()
+            }
+        })
+        .collect()
 }
 
 /// The language of the session, chosen once: `--lang` when the arguments
@@ -307,6 +348,18 @@ fn session_language(args: &[OsString]) -> Lang {
         }
     }
     Lang::from_env()
+}
+
+/// The width text output must fit: the terminal's when stdout is one,
+/// else `COLUMNS` when it is set (at least 20); otherwise none. A run
+/// without a binary around it (`run`, the tests) has neither.
+fn output_width(streams: Streams) -> Option<usize> {
+    let width = if streams.stdout_is_terminal {
+        streams.terminal_columns.or(streams.columns_variable)
+    } else {
+        streams.columns_variable
+    };
+    width.filter(|&c| c >= 20)
 }
 
 /// The width help is wrapped to: `COLUMNS` when set, else 100 columns.
@@ -362,6 +415,9 @@ fn dispatch(
             digits: cli.global.digits.map_or(6, usize::from),
             lang,
             prime: cli.global.notation == NotationArg::Prime,
+            width: (format == Format::Text && destination.is_none())
+                .then(|| output_width(session.streams))
+                .flatten(),
         },
         error_color,
         digits: cli.global.digits.map(usize::from),

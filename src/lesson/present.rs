@@ -273,7 +273,7 @@ impl<'a> Presenter<'a> {
             let shown = format!("$ stepgrad {}", command.text);
             match self.format {
                 LessonFormat::Text => {
-                    out.push_str(&self.dim(&shown));
+                    out.push_str(&self.dim(&shell_lines(&shown)));
                     out.push_str("\n\n");
                     out.push_str(&output.stdout);
                     if !output.stdout.is_empty() && !output.stdout.ends_with('\n') {
@@ -439,6 +439,34 @@ impl<'a> Presenter<'a> {
     fn inline(&self, text: &str) -> String {
         inline(text, self.color)
     }
+}
+
+/// A command as typed, broken at its spaces to the lesson's width with
+/// the shell's line continuation (` \\`), so it still runs when copied.
+fn shell_lines(command: &str) -> String {
+    if command.width() <= WIDTH {
+        return command.to_string();
+    }
+    // An option stays on the line of its value.
+    let mut joined = String::new();
+    let mut words = command.split(' ').peekable();
+    while let Some(word) = words.next() {
+        joined.push_str(word);
+        let value_follows = words.peek().is_some_and(|next| !next.starts_with('-'));
+        let glue = word.starts_with("--") && value_follows;
+        joined.push(if glue { '\u{a0}' } else { ' ' });
+    }
+    let wrapped = crate::wrap::wrap_columns(
+        joined.trim_end(),
+        WIDTH - 2,
+        "",
+        "    ",
+        crate::wrap::columns,
+    );
+    wrapped
+        .trim_end()
+        .replace('\n', " \\\n")
+        .replace('\u{a0}', " ")
 }
 
 /// A block of prose in LaTeX.

@@ -187,7 +187,7 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
     }
     out.extend(notes_block(run));
     if format == Format::Text && r.variables.len() == 1 {
-        if let Some(plot) = terminal_plot(r, run) {
+        if let Some(plot) = terminal_plot(r, run, style.width) {
             out.push(Block::Preformatted(plot));
         }
     }
@@ -378,8 +378,9 @@ fn notes_block(run: &Trajectory) -> Option<Block> {
     ))]))
 }
 
-/// f drawn in the terminal with the iterates marked.
-fn terminal_plot(r: &MinimizeReport, run: &Trajectory) -> Option<String> {
+/// f drawn in the terminal with the iterates marked, as wide as the
+/// terminal allows (`width` columns, when known).
+fn terminal_plot(r: &MinimizeReport, run: &Trajectory, width: Option<usize>) -> Option<String> {
     use textplots::{Chart, Plot, Shape};
     let xs: Vec<f64> = run
         .path
@@ -425,7 +426,7 @@ fn terminal_plot(r: &MinimizeReport, run: &Trajectory) -> Option<String> {
         .collect();
     let curve = Shape::Continuous(Box::new(f));
     let shapes: Vec<Shape> = marks.iter().map(|m| Shape::Lines(m)).collect();
-    let mut chart = Chart::new(150, 60, x0 as f32, x1 as f32);
+    let mut chart = Chart::new(super::plot_dots(width, 150), 60, x0 as f32, x1 as f32);
     let mut chart = chart.lineplot(&curve);
     for shape in &shapes {
         chart = chart.lineplot(shape);

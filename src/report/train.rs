@@ -232,7 +232,7 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
     };
     out.extend(epoch_table(r, first, style));
     if format == Format::Text {
-        if let Some(curve) = terminal_curve(t) {
+        if let Some(curve) = terminal_curve(t, style.width) {
             out.push(Block::Preformatted(curve));
         }
     }
@@ -379,7 +379,8 @@ pub fn csv_note(r: &TrainReport) -> Option<String> {
 
 /// The loss per epoch, drawn in the terminal; on a log₁₀ scale when it
 /// spans more than three powers of ten (a divergence, or a long descent).
-fn terminal_curve(t: &Training) -> Option<String> {
+/// As wide as the terminal allows (`width` columns, when known).
+fn terminal_curve(t: &Training, width: Option<usize>) -> Option<String> {
     use textplots::{Chart, Plot, Shape};
     if t.epochs.len() < 3 {
         return None;
@@ -402,7 +403,7 @@ fn terminal_curve(t: &Training) -> Option<String> {
         .collect();
     let last = t.epochs[t.epochs.len() - 1].epoch as f32;
     let shape = Shape::Lines(&points);
-    let mut chart = Chart::new(120, 40, 0.0, last.max(1.0));
+    let mut chart = Chart::new(super::plot_dots(width, 120), 40, 0.0, last.max(1.0));
     let chart = chart.lineplot(&shape);
     chart.axis();
     chart.figures();
