@@ -114,3 +114,66 @@ fn notes_json_and_csv_are_never_wrapped() {
         );
     }
 }
+
+/// Runs the binary in a pseudo-terminal `columns` wide (util-linux
+/// `script`, the size set with `stty`), `COLUMNS` unset; None when
+/// `script` is not installed.
+fn in_terminal(columns: usize, args: &[&str]) -> Option<String> {
+    let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_stepgrad"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+        .collect();
+    let shell = format!("stty cols {columns} rows 50; exec {}", quoted.join(" "));
+    let output = Command::new("script")
+        .args(["-qec", &shell, "/dev/null"])
+        .env_remove("COLUMNS")
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).replace('\r', ""))
+}
+
+#[test]
+fn a_terminal_is_fitted_to_its_own_width() {
+    let adam = [
+        "minimize",
+        "(x - 1)^2 + 3*(y + 0.5)^2",
+        "--start",
+        "x=-2,y=1",
+        "--steps",
+        "3",
+        "--optimizer",
+        "adam",
+        "--lr",
+        "0.3",
+        "--color",
+        "never",
+    ];
+    let Some(narrow) = in_terminal(80, &adam) else {
+        eprintln!("SKIPPED: util-linux script is not installed, so no pseudo-terminal test ran");
+        return;
+    };
+    let widest = narrow.lines().map(|l| l.width()).max().unwrap_or(0);
+    assert!(widest <= 80, "{widest} columns:\n{narrow}");
+    assert!(
+        !narrow.contains("┌"),
+        "stacked rows at 80 columns:\n{narrow}"
+    );
+    let wide = in_terminal(220, &adam).expect("script ran before");
+    assert!(
+        wide.contains("┌"),
+        "a table with borders at 220 columns:\n{wide}"
+    );
+    for args in [
+        &[
+            "net", "mazur", "--param", "w1", "--lang", "ko", "--color", "never",
+        ][..],
+        &["lesson", "9", "--all", "--color", "never"][..],
+    ] {
+        let out = in_terminal(80, args).expect("script ran before");
+        let wide: Vec<&str> = out.lines().filter(|l| l.width() > 80).collect();
+        assert!(wide.is_empty(), "{args:?}:\n{}", wide.join("\n"));
+    }
+}

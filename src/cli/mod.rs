@@ -355,7 +355,11 @@ fn session_language(args: &[OsString]) -> Lang {
 /// without a binary around it (`run`, the tests) has neither.
 fn output_width(streams: Streams) -> Option<usize> {
     let width = if streams.stdout_is_terminal {
-        streams.terminal_columns.or(streams.columns_variable)
+        // A terminal that reports no width (0 columns) leaves COLUMNS.
+        streams
+            .terminal_columns
+            .filter(|&c| c >= 20)
+            .or(streams.columns_variable)
     } else {
         streams.columns_variable
     };
