@@ -586,7 +586,11 @@ pub fn plot(r: &TrainReport) -> Result<String, String> {
     };
     let mut loss = Vec::new();
     let mut accuracy = Vec::new();
-    for (label, t) in &runs {
+    for (run, (label, t)) in runs.iter().enumerate() {
+        // Each run has two colours: its training and its validation
+        // quantities, the same in the loss and the accuracy panel.
+        let training_series = 2 * run;
+        let validation_series = 2 * run + 1;
         let per_epoch = t.arithmetic.iterations_per_epoch().max(1) as f64;
         let prefix = if label.is_empty() {
             String::new()
@@ -602,11 +606,12 @@ pub fn plot(r: &TrainReport) -> Result<String, String> {
                     .map(|&(i, batch_loss)| (i as f64 / per_epoch, batch_loss))
                     .collect(),
                 thin: true,
+                series: training_series,
             });
         }
         let epochs: Vec<&EpochRecord> = t.epochs.iter().collect();
         // One curve per epoch quantity that the run recorded.
-        let epoch_curve = |label: &str, value: fn(&EpochRecord) -> Option<f64>| {
+        let epoch_curve = |label: &str, series: usize, value: fn(&EpochRecord) -> Option<f64>| {
             let points: Vec<(f64, f64)> = thinned(&epochs, MAX_PLOT_POINTS)
                 .iter()
                 .filter_map(|e| value(e).map(|v| (e.epoch as f64, v)))
@@ -615,12 +620,26 @@ pub fn plot(r: &TrainReport) -> Result<String, String> {
                 label: format!("{prefix}{label}"),
                 points,
                 thin: false,
+                series,
             })
         };
-        loss.extend(epoch_curve("training loss per epoch", |e| Some(e.loss)));
-        loss.extend(epoch_curve("validation loss", |e| e.val_loss));
-        accuracy.extend(epoch_curve("training accuracy", |e| e.accuracy));
-        accuracy.extend(epoch_curve("validation accuracy", |e| e.val_accuracy));
+        loss.extend(epoch_curve(
+            "training loss per epoch",
+            training_series,
+            |e| Some(e.loss),
+        ));
+        loss.extend(epoch_curve("validation loss", validation_series, |e| {
+            e.val_loss
+        }));
+        // Accuracy in percent, as the terminal prints it.
+        accuracy.extend(epoch_curve("training accuracy (%)", training_series, |e| {
+            e.accuracy.map(|a| 100.0 * a)
+        }));
+        accuracy.extend(epoch_curve(
+            "validation accuracy (%)",
+            validation_series,
+            |e| e.val_accuracy.map(|a| 100.0 * a),
+        ));
     }
     training_curves(&format!("Training {}", r.spec.name), &loss, &accuracy)
 }
