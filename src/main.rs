@@ -24,6 +24,11 @@ fn main() {
     });
     let streams = stepgrad::cli::Streams {
         stdout_is_terminal: std::io::stdout().is_terminal(),
+        terminal_columns: terminal_size::terminal_size_of(std::io::stdout())
+            .map(|(width, _)| usize::from(width.0)),
+        columns_variable: std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse().ok()),
         stderr_is_terminal: std::io::stderr().is_terminal(),
     };
     let bar = Bar::new(streams.stderr_is_terminal);

@@ -91,8 +91,8 @@ train-plot-batch = batch { $size }
 train-plot-batch-loss = batch loss per iteration
 train-plot-loss = training loss per epoch
 train-plot-validation-loss = validation loss
-train-plot-accuracy = training accuracy
-train-plot-validation-accuracy = validation accuracy
+train-plot-accuracy = training accuracy (%)
+train-plot-validation-accuracy = validation accuracy (%)
 
 # After a divergence.
 train-diverged-error = training diverged at epoch { $epoch }, iteration { $iteration }: { $reason }

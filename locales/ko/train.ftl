@@ -73,8 +73,8 @@ train-plot-batch = 배치 { $size }
 train-plot-batch-loss = 이터레이션별 배치 손실
 train-plot-loss = 에포크별 학습 손실
 train-plot-validation-loss = 검증 손실
-train-plot-accuracy = 학습 정확도
-train-plot-validation-accuracy = 검증 정확도
+train-plot-accuracy = 학습 정확도(%)
+train-plot-validation-accuracy = 검증 정확도(%)
 
 # 발산한 뒤.
 train-diverged-error = 학습이 에포크 { $epoch }, 이터레이션 { $iteration }에서 발산했습니다: { $reason }

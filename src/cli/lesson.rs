@@ -12,7 +12,7 @@ use crate::diagnostic::Location;
 use crate::i18n::Lang;
 use crate::lesson::{
     builtin, interact, line_error, parse_lesson, strings, wrap, CommandLine, CommandOutput, Item,
-    Lesson, LessonFormat, Presenter, WIDTH,
+    Lesson, LessonFormat, Presenter, Strings, WIDTH,
 };
 use crate::report::Format;
 use crate::Error;
@@ -48,10 +48,11 @@ pub fn run_lesson(
     context: &Context,
     terminal: Option<Terminal>,
 ) -> Result<Written, Error> {
-    context.require_format("lesson", &[Format::Text, Format::Markdown])?;
+    context.require_format("lesson", &[Format::Text, Format::Markdown, Format::Latex])?;
     let lang = context.lang.unwrap_or_else(Lang::from_env);
     let format = match context.format {
         Format::Markdown => LessonFormat::Markdown,
+        Format::Latex => LessonFormat::Latex,
         _ => LessonFormat::Text,
     };
     let which = args.which.as_deref().unwrap_or("list");
@@ -233,6 +234,28 @@ fn error_at_word(
     }
 }
 
+/// The list of lessons in LaTeX: each lesson with its objectives.
+fn latex_list(s: &Strings, lessons: &[Lesson]) -> String {
+    use crate::report::doc::latex_text;
+    let mut out = format!(
+        "\\section*{{{}}}\n\n{}\n\n\\begin{{enumerate}}\n",
+        latex_text(s.list_title),
+        latex_text(s.list_intro)
+    );
+    for l in lessons {
+        out.push_str(&format!(
+            "\\item \\textbf{{{}}}\n\\begin{{itemize}}\n",
+            latex_text(&l.title)
+        ));
+        for o in &l.objectives {
+            out.push_str(&format!("\\item {}\n", latex_text(o)));
+        }
+        out.push_str("\\end{itemize}\n");
+    }
+    out.push_str("\\end{enumerate}\n");
+    out
+}
+
 /// The lessons with their objectives, and how to begin.
 fn list(lang: Lang, format: LessonFormat) -> Result<String, Error> {
     let s = strings(lang);
@@ -242,6 +265,7 @@ fn list(lang: Lang, format: LessonFormat) -> Result<String, Error> {
         .map(|(path, text)| parse_lesson(path, text))
         .collect::<Result<_, _>>()?;
     match format {
+        LessonFormat::Latex => out.push_str(&latex_list(s, &lessons)),
         LessonFormat::Markdown => {
             out.push_str(&format!("# {}\n\n{}\n\n", s.list_title, s.list_intro));
             for l in &lessons {

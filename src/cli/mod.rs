@@ -75,7 +75,7 @@ pub struct GlobalOptions {
     /// How derivatives of one variable are written: leibniz (d/dx) or prime (f′)
     #[arg(long, global = true, value_enum, value_name = "STYLE", default_value_t = NotationArg::Leibniz)]
     pub notation: NotationArg,
-    /// With --format latex: a complete document (article class, amsmath, amssymb) rather than a fragment
+    /// With --format latex: a complete document (article class, amsmath, amssymb, graphicx) rather than a fragment
     #[arg(long, global = true)]
     pub standalone: bool,
     /// Write the result to this file instead of stdout (whole or not at all); the extension picks the format when --format is absent: .md .tex .json .csv .svg
@@ -244,10 +244,14 @@ pub struct Session<'a> {
     pub control: Control<'a>,
 }
 
-/// Whether stdout and stderr are terminals.
+/// Whether stdout and stderr are terminals, and how wide stdout's is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Streams {
     pub stdout_is_terminal: bool,
+    /// The width of the terminal stdout writes to, in columns, if known.
+    pub terminal_columns: Option<usize>,
+    /// The width the environment's `COLUMNS` gives, if set.
+    pub columns_variable: Option<usize>,
     pub stderr_is_terminal: bool,
 }
 
@@ -287,11 +291,48 @@ where
         Err(e) => return clap_outcome(&e, lang),
     };
     let error_color = color_wanted(cli.global.color, session.streams.stderr_is_terminal);
-    dispatch(cli, session, error_color, lang).unwrap_or_else(|error| Outcome {
+    let message_width = message_width(session.streams);
+    let mut outcome = dispatch(cli, session, error_color, lang).unwrap_or_else(|error| Outcome {
         stdout: String::new(),
         stderr: error.render_in(error_color, lang),
         code: error.exit_code(),
+    });
+    if let Some(width) = message_width {
+        outcome.stderr = fitted_messages(&outcome.stderr, width);
+    }
+    outcome
+}
+
+/// The width messages on stderr must fit: the terminal's when stderr is
+/// one, else `COLUMNS` when it is set.
+fn message_width(streams: Streams) -> Option<usize> {
+    output_width(Streams {
+        stdout_is_terminal: streams.stderr_is_terminal,
+        ..streams
     })
+}
+
+/// Messages with each line wider than `width` wrapped at its spaces, the
+/// continuation indented under the text after its label ("hint: ").
+fn fitted_messages(stderr: &str, width: usize) -> String {
+    stderr
+        .split_inclusive('\n')
+        .map(|line| {
+            let text = line.trim_end_matches('\n');
+            if crate::wrap::visible_columns(text) <= width {
+                return line.to_string();
+            }
+            let label = text.find(": ").filter(|&k| k < 20).map_or(0, |k| k + 2);
+            let indent = " ".repeat(crate::wrap::columns(&text[..label]).min(width / 2));
+            let wrapped =
+                crate::wrap::wrap_columns(text, width, "", &indent, crate::wrap::visible_columns);
+            if line.ends_with('\n') {
+                wrapped
+            } else {
+                wrapped.trim_end_matches('\n').to_string()
+            }
+        })
+        .collect()
 }
 
 /// The language of the session, chosen once: `--lang` when the arguments
@@ -310,6 +351,22 @@ fn session_language(args: &[OsString]) -> Lang {
         }
     }
     Lang::from_env()
+}
+
+/// The width text output must fit: the terminal's when stdout is one,
+/// else `COLUMNS` when it is set (at least 20); otherwise none. A run
+/// without a binary around it (`run`, the tests) has neither.
+fn output_width(streams: Streams) -> Option<usize> {
+    let width = if streams.stdout_is_terminal {
+        // A terminal that reports no width (0 columns) leaves COLUMNS.
+        streams
+            .terminal_columns
+            .filter(|&c| c >= 20)
+            .or(streams.columns_variable)
+    } else {
+        streams.columns_variable
+    };
+    width.filter(|&c| c >= 20)
 }
 
 /// The width help is wrapped to: `COLUMNS` when set, else 100 columns.
@@ -365,6 +422,9 @@ fn dispatch(
             digits: cli.global.digits.map_or(6, usize::from),
             lang,
             prime: cli.global.notation == NotationArg::Prime,
+            width: (format == Format::Text && destination.is_none())
+                .then(|| output_width(session.streams))
+                .flatten(),
         },
         error_color,
         digits: cli.global.digits.map(usize::from),
@@ -554,7 +614,9 @@ fn check_bare_output(path: &std::path::Path) -> Result<(), Error> {
 }
 
 /// A LaTeX fragment made a complete document: the article class with
-/// amsmath and amssymb, and kotex for Korean (which pdflatex typesets with
+/// amsmath (long derivations may break across pages), amssymb and
+/// graphicx (which scales a table down to the text width), room to
+/// stretch a line rather than let a long number run into the margin, and kotex for Korean (which pdflatex typesets with
 /// the Hangul fonts of texlive-lang-korean).
 pub fn standalone_document(fragment: &str, lang: Lang) -> String {
     let korean = match lang {
@@ -562,7 +624,7 @@ pub fn standalone_document(fragment: &str, lang: Lang) -> String {
         Lang::En => "",
     };
     format!(
-        "\\documentclass{{article}}\n\\usepackage{{amsmath}}\n\\usepackage{{amssymb}}\n{korean}\\begin{{document}}\n\n{}\n\\end{{document}}\n",
+        "\\documentclass{{article}}\n\\usepackage{{amsmath}}\n\\usepackage{{amssymb}}\n\\usepackage{{graphicx}}\n\\allowdisplaybreaks\n\\setlength{{\\emergencystretch}}{{3em}}\n{korean}\\begin{{document}}\n\n{}\n\\end{{document}}\n",
         fragment.trim_end()
     )
 }

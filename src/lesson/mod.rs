@@ -18,6 +18,7 @@ mod exercise_block;
 mod front_matter;
 mod interactive;
 mod present;
+mod present_latex;
 mod source;
 mod strings;
 mod toml_block;

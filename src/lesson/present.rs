@@ -1,14 +1,17 @@
 //! Presenting a lesson: its pages (the title page with the objectives and
-//! introduction, then one page per section) as terminal text or Markdown,
+//! introduction, then one page per section) as terminal text, Markdown or
+//! LaTeX (`present_latex`),
 //! with every stepgrad command run through the dispatcher it is given and
 //! its output placed under it.
 //!
 //! Invariant: the output shown under a command is exactly what that
 //! command prints when run on its own with the same arguments (plus the
-//! lesson's `--lang`, colour and, for Markdown, `--format markdown`).
+//! lesson's `--lang`, colour and, for notes, `--format markdown` or
+//! `--format latex`).
 
 use super::document::{CommandBlock, Exercise, Item, Lesson};
 use super::exercise::solution;
+use super::present_latex as latex;
 use super::source::Source;
 use crate::i18n::Lang;
 use crate::{msg, text, Error};
@@ -33,6 +36,7 @@ pub type Runner<'a> = &'a dyn Fn(&[String]) -> CommandOutput;
 pub enum LessonFormat {
     Text,
     Markdown,
+    Latex,
 }
 
 /// A piece of a page: text to show, or an exercise to ask.
@@ -126,6 +130,18 @@ impl<'a> Presenter<'a> {
                 out.push('\n');
                 out
             }
+            LessonFormat::Latex => {
+                let mut out = format!(
+                    "\\section*{{{}}}\n\n\\textbf{{{}:}}\n\\begin{{itemize}}\n",
+                    latex::inline(&title),
+                    latex::inline(&objectives)
+                );
+                for o in &self.lesson.objectives {
+                    out.push_str(&format!("\\item {}\n", latex::inline(o)));
+                }
+                out.push_str("\\end{itemize}\n\n");
+                out
+            }
             LessonFormat::Text => {
                 let rule = "═".repeat(title.width().min(WIDTH));
                 let mut out = format!("{}\n{}\n\n", self.bold(&title), self.bold(&rule));
@@ -142,6 +158,7 @@ impl<'a> Presenter<'a> {
     fn section_heading(&self, title: &str) -> String {
         match self.format {
             LessonFormat::Markdown => format!("## {title}\n\n"),
+            LessonFormat::Latex => format!("\\subsection*{{{}}}\n\n", latex::inline(title)),
             LessonFormat::Text => {
                 let line = format!(
                     "━━ {title} {}",
@@ -164,6 +181,9 @@ impl<'a> Presenter<'a> {
         }
         match self.format {
             LessonFormat::Markdown => format!("---\n\n*{line}*\n"),
+            LessonFormat::Latex => {
+                format!("\\medskip\\noindent\\textit{{{}}}\n", latex::inline(&line))
+            }
             LessonFormat::Text => format!("{}\n", self.dim(&line)),
         }
     }
@@ -188,6 +208,7 @@ impl<'a> Presenter<'a> {
                 Item::Verbatim(t) => format!("```text\n{t}\n```\n\n"),
                 Item::Commands(_) | Item::Exercise(_) => String::new(),
             },
+            LessonFormat::Latex => latex_prose(item),
             LessonFormat::Text => {
                 let body = match item {
                     Item::Heading(t) => format!("{}\n", self.bold(&self.inline(t))),
@@ -225,17 +246,19 @@ impl<'a> Presenter<'a> {
                     let color = if self.color { "always" } else { "never" };
                     args.extend(["--color".to_string(), color.to_string()]);
                 }
-                LessonFormat::Markdown => {
+                LessonFormat::Markdown | LessonFormat::Latex => {
                     if !command.args.iter().any(|a| a.starts_with("--format")) {
-                        args.extend(["--format".to_string(), "markdown".to_string()]);
+                        args.extend(["--format".to_string(), self.notes_format().to_string()]);
                     }
                 }
             }
             let mut output = (self.run)(&args);
             let mut verbatim = false;
-            if self.format == LessonFormat::Markdown
+            if self.format != LessonFormat::Text
                 && output.code == 2
-                && output.stderr.contains("cannot write --format markdown")
+                && output
+                    .stderr
+                    .contains(&format!("cannot write --format {}", self.notes_format()))
             {
                 // A command without Markdown output: its terminal text, as
                 // a block of plain text.
@@ -250,7 +273,7 @@ impl<'a> Presenter<'a> {
             let shown = format!("$ stepgrad {}", command.text);
             match self.format {
                 LessonFormat::Text => {
-                    out.push_str(&self.dim(&shown));
+                    out.push_str(&self.dim(&shell_lines(&shown)));
                     out.push_str("\n\n");
                     out.push_str(&output.stdout);
                     if !output.stdout.is_empty() && !output.stdout.ends_with('\n') {
@@ -282,9 +305,18 @@ impl<'a> Presenter<'a> {
                         out.push_str(&format!("```text\n{}\n```\n\n", output.stderr.trim_end()));
                     }
                 }
+                LessonFormat::Latex => out.push_str(&latex_command(&shown, &output, verbatim)),
             }
         }
         Ok(out)
+    }
+
+    /// The name of the notes format commands write in.
+    fn notes_format(&self) -> &'static str {
+        match self.format {
+            LessonFormat::Latex => "latex",
+            _ => "markdown",
+        }
     }
 
     /// The error for a command of line `line` that failed, with the first
@@ -333,6 +365,7 @@ impl<'a> Presenter<'a> {
                 ));
                 out
             }
+            LessonFormat::Latex => self.exercise_latex(e),
             LessonFormat::Text => {
                 let mut out = self.question(e);
                 for (k, hint) in e.hints.iter().enumerate() {
@@ -343,6 +376,32 @@ impl<'a> Presenter<'a> {
                 out
             }
         }
+    }
+
+    /// The exercise with its hints and solution as LaTeX paragraphs.
+    fn exercise_latex(&self, e: &Exercise) -> String {
+        let exercise = msg!(self.lang, "lesson-exercise");
+        let mut out = format!(
+            "\\paragraph{{{}.}} {}\n\n",
+            latex::inline(&exercise),
+            latex::inline(&e.question)
+        );
+        for (k, hint) in e.hints.iter().enumerate() {
+            let label = msg!(self.lang, "lesson-hint", number = k + 1);
+            out.push_str(&format!(
+                "\\textit{{{}:}} {}\n\n",
+                latex::inline(&label),
+                latex::inline(hint)
+            ));
+        }
+        let label = msg!(self.lang, "lesson-solution");
+        let solution: Vec<String> = solution(e, self.lang).lines().map(latex::inline).collect();
+        out.push_str(&format!(
+            "\\textit{{{}:}} {}\n\n",
+            latex::inline(&label),
+            solution.join("\n\n")
+        ));
+        out
     }
 
     /// Hint `k` (0-based), for the terminal.
@@ -380,6 +439,70 @@ impl<'a> Presenter<'a> {
     fn inline(&self, text: &str) -> String {
         inline(text, self.color)
     }
+}
+
+/// A command as typed, broken at its spaces to the lesson's width with
+/// the shell's line continuation (` \\`), so it still runs when copied.
+fn shell_lines(command: &str) -> String {
+    if command.width() <= WIDTH {
+        return command.to_string();
+    }
+    // An option stays on the line of its value.
+    let mut joined = String::new();
+    let mut words = command.split(' ').peekable();
+    while let Some(word) = words.next() {
+        joined.push_str(word);
+        let value_follows = words.peek().is_some_and(|next| !next.starts_with('-'));
+        let glue = word.starts_with("--") && value_follows;
+        joined.push(if glue { '\u{a0}' } else { ' ' });
+    }
+    let wrapped = crate::wrap::wrap_columns(
+        joined.trim_end(),
+        WIDTH - 2,
+        "",
+        "    ",
+        crate::wrap::columns,
+    );
+    wrapped
+        .trim_end()
+        .replace('\n', " \\\n")
+        .replace('\u{a0}', " ")
+}
+
+/// A block of prose in LaTeX.
+fn latex_prose(item: &Item) -> String {
+    match item {
+        Item::Heading(t) => format!("\\subsubsection*{{{}}}\n\n", latex::inline(t)),
+        Item::Paragraph(t) => format!("{}\n\n", latex::inline(t)),
+        Item::List { ordered, items } => {
+            let environment = if *ordered { "enumerate" } else { "itemize" };
+            let items: String = items
+                .iter()
+                .map(|i| format!("\\item {}\n", latex::inline(i)))
+                .collect();
+            format!("\\begin{{{environment}}}\n{items}\\end{{{environment}}}\n\n")
+        }
+        Item::Quote(t) => format!("\\begin{{quote}}\n{}\n\\end{{quote}}\n\n", latex::inline(t)),
+        Item::Verbatim(t) => latex::typewriter(t),
+        Item::Commands(_) | Item::Exercise(_) => String::new(),
+    }
+}
+
+/// A command and its output in LaTeX: the command line, then its LaTeX
+/// with the headings moved down (or its terminal text, for a command
+/// without LaTeX), and what it wrote to stderr.
+fn latex_command(shown: &str, output: &CommandOutput, verbatim: bool) -> String {
+    let mut out = latex::command_line(shown);
+    if verbatim && !output.stdout.trim().is_empty() {
+        out.push_str(&latex::typewriter(output.stdout.trim_end()));
+    } else if !output.stdout.trim().is_empty() {
+        out.push_str(&latex::demoted(output.stdout.trim_end()));
+        out.push_str("\n\n");
+    }
+    if !output.stderr.trim().is_empty() {
+        out.push_str(&latex::typewriter(output.stderr.trim_end()));
+    }
+    out
 }
 
 fn paint(color: bool, code: &str, text: &str) -> String {

@@ -90,6 +90,9 @@ pub struct Curve {
     pub label: String,
     pub points: Vec<(f64, f64)>,
     pub thin: bool,
+    /// The series the curve belongs to, which picks its colour: the same
+    /// quantity of the same run has the same colour in every panel.
+    pub series: usize,
 }
 
 fn draw_curves(
@@ -109,7 +112,22 @@ fn draw_curves(
     } else {
         (0.0, 1.0)
     };
-    let (lo, hi) = curves
+    // The view is the epoch curves' when there are any: a thin curve's
+    // per-iteration spikes are cut off at the top rather than flatten the
+    // curves that are read.
+    let read: Vec<&Curve> = curves.iter().filter(|c| !c.thin).collect();
+    // Room above the curves for a long legend (one with thin curves).
+    let headroom = if read.len() < curves.len() {
+        0.25
+    } else {
+        0.05
+    };
+    let viewed: Vec<&Curve> = if read.is_empty() {
+        curves.iter().collect()
+    } else {
+        read
+    };
+    let (lo, hi) = viewed
         .iter()
         .flat_map(|c| c.points.iter().map(|p| p.1).filter(|v| v.is_finite()))
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| {
@@ -124,11 +142,11 @@ fn draw_curves(
         area,
         title,
         x0..x1,
-        lo..hi + 0.05 * (hi - lo),
+        lo..hi + headroom * (hi - lo),
         (x_label, y_label),
     )?;
-    for (k, curve) in curves.iter().enumerate() {
-        let c = color(k);
+    for curve in curves {
+        let c = color(curve.series);
         let style = if curve.thin {
             c.mix(0.35).stroke_width(1)
         } else {
@@ -196,5 +214,31 @@ mod tests {
         }];
         let svg = function_with_iterates("f = x²", "x", &parabola, &runs).unwrap();
         assert!(svg.starts_with("<svg") && svg.contains("</svg>") && svg.contains("<circle"));
+    }
+
+    #[test]
+    fn a_series_keeps_its_colour_in_every_panel() {
+        let curve = |series: usize, thin: bool| Curve {
+            label: format!("series {series}"),
+            points: vec![(0.0, 1.0), (1.0, 0.5), (2.0, 0.25)],
+            thin,
+            series,
+        };
+        // The accuracy panel holds only series 3: its colour is drawn
+        // although it is the panel's first curve.
+        let svg =
+            training_curves("t", &[curve(0, true), curve(1, false)], &[curve(3, false)]).unwrap();
+        let hex = |c: RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+        assert!(
+            svg.contains(&hex(super::super::color(3))),
+            "series 3's colour"
+        );
+        assert!(
+            svg.contains(&hex(super::super::color(1))),
+            "series 1's colour"
+        );
+        // Whole-number ticks have no decimal point.
+        let labels: Vec<&str> = svg.lines().map(str::trim).collect();
+        assert!(labels.contains(&"2") && !labels.contains(&"2.0"));
     }
 }

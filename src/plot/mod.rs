@@ -90,9 +90,21 @@ fn chart<'a, 'b>(
         .light_line_style(WHITE)
         .x_desc(labels.0)
         .y_desc(labels.1)
+        .x_label_formatter(&tick)
+        .y_label_formatter(&tick)
         .draw()
         .map_err(plot_error)?;
     Ok(chart)
+}
+
+/// A tick label: a whole number without a decimal point (epoch 10, not
+/// 10.0), others to six significant digits.
+fn tick(value: &f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        crate::number::format_significant(*value, 6)
+    }
 }
 
 /// Draws the legend of the series that have labels.

@@ -212,7 +212,7 @@ fn run_blocks(r: &MinimizeReport, run: &Trajectory, format: Format, style: &Styl
     }
     out.extend(notes_block(run, lang));
     if format == Format::Text && r.variables.len() == 1 {
-        if let Some(plot) = terminal_plot(r, run, lang) {
+        if let Some(plot) = terminal_plot(r, run, lang, style.width) {
             out.push(Block::Preformatted(plot));
         }
     }
@@ -414,8 +414,14 @@ fn notes_block(run: &Trajectory, lang: Lang) -> Option<Block> {
     Some(Block::Paragraph(vec![text(paragraph)]))
 }
 
-/// f drawn in the terminal with the iterates marked.
-fn terminal_plot(r: &MinimizeReport, run: &Trajectory, lang: Lang) -> Option<String> {
+/// f drawn in the terminal with the iterates marked, as wide as the
+/// terminal allows (`width` columns, when known).
+fn terminal_plot(
+    r: &MinimizeReport,
+    run: &Trajectory,
+    lang: Lang,
+    width: Option<usize>,
+) -> Option<String> {
     use textplots::{Chart, Plot, Shape};
     let xs: Vec<f64> = run
         .path
@@ -461,7 +467,7 @@ fn terminal_plot(r: &MinimizeReport, run: &Trajectory, lang: Lang) -> Option<Str
         .collect();
     let curve = Shape::Continuous(Box::new(f));
     let shapes: Vec<Shape> = marks.iter().map(|m| Shape::Lines(m)).collect();
-    let mut chart = Chart::new(150, 60, x0 as f32, x1 as f32);
+    let mut chart = Chart::new(super::plot_dots(width, 150), 60, x0 as f32, x1 as f32);
     let mut chart = chart.lineplot(&curve);
     for shape in &shapes {
         chart = chart.lineplot(shape);

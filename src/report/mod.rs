@@ -86,6 +86,19 @@ pub struct Style {
     /// Derivatives of one variable in prime notation, f′ and (u·v)′,
     /// rather than Leibniz's d/dx.
     pub prime: bool,
+    /// The width text output must fit, in terminal columns, when the
+    /// command line knows it (the terminal's, or `COLUMNS`); `None` keeps
+    /// the natural width.
+    pub width: Option<usize>,
+}
+
+/// The width of a braille plot in dots (two a column): `natural`, or less
+/// so that the plot and its axis labels (up to 14 columns) fit `width`.
+pub(crate) fn plot_dots(width: Option<usize>, natural: u32) -> u32 {
+    width.map_or(natural, |w| {
+        let columns = u32::try_from(w.saturating_sub(14)).unwrap_or(u32::MAX);
+        (2 * columns).clamp(32, natural)
+    })
 }
 
 impl Style {
@@ -95,6 +108,7 @@ impl Style {
             digits,
             lang: Lang::En,
             prime: false,
+            width: None,
         }
     }
 

@@ -255,7 +255,7 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
     };
     out.extend(epoch_table(r, first, style));
     if format == Format::Text {
-        if let Some(curve) = terminal_curve(t, lang) {
+        if let Some(curve) = terminal_curve(t, lang, style.width) {
             out.push(Block::Preformatted(curve));
         }
     }
@@ -452,7 +452,8 @@ pub fn csv_note(r: &TrainReport, lang: Lang) -> Option<String> {
 
 /// The loss per epoch, drawn in the terminal; on a log₁₀ scale when it
 /// spans more than three powers of ten (a divergence, or a long descent).
-fn terminal_curve(t: &Training, lang: Lang) -> Option<String> {
+/// As wide as the terminal allows (`width` columns, when known).
+fn terminal_curve(t: &Training, lang: Lang, width: Option<usize>) -> Option<String> {
     use textplots::{Chart, Plot, Shape};
     if t.epochs.len() < 3 {
         return None;
@@ -475,7 +476,7 @@ fn terminal_curve(t: &Training, lang: Lang) -> Option<String> {
         .collect();
     let last = t.epochs[t.epochs.len() - 1].epoch as f32;
     let shape = Shape::Lines(&points);
-    let mut chart = Chart::new(120, 40, 0.0, last.max(1.0));
+    let mut chart = Chart::new(super::plot_dots(width, 120), 40, 0.0, last.max(1.0));
     let chart = chart.lineplot(&shape);
     chart.axis();
     chart.figures();
@@ -668,7 +669,11 @@ pub fn plot(r: &TrainReport, lang: Lang) -> Result<String, String> {
     };
     let mut loss = Vec::new();
     let mut accuracy = Vec::new();
-    for (label, t) in &runs {
+    for (run, (label, t)) in runs.iter().enumerate() {
+        // Each run has two colours: its training and its validation
+        // quantities, the same in the loss and the accuracy panel.
+        let training_series = 2 * run;
+        let validation_series = 2 * run + 1;
         let per_epoch = t.arithmetic.iterations_per_epoch().max(1) as f64;
         let prefix = if label.is_empty() {
             String::new()
@@ -684,11 +689,12 @@ pub fn plot(r: &TrainReport, lang: Lang) -> Result<String, String> {
                     .map(|&(i, batch_loss)| (i as f64 / per_epoch, batch_loss))
                     .collect(),
                 thin: true,
+                series: training_series,
             });
         }
         let epochs: Vec<&EpochRecord> = t.epochs.iter().collect();
         // One curve per epoch quantity that the run recorded.
-        let epoch_curve = |label: String, value: fn(&EpochRecord) -> Option<f64>| {
+        let epoch_curve = |label: &str, series: usize, value: fn(&EpochRecord) -> Option<f64>| {
             let points: Vec<(f64, f64)> = thinned(&epochs, MAX_PLOT_POINTS)
                 .iter()
                 .filter_map(|e| value(e).map(|v| (e.epoch as f64, v)))
@@ -697,18 +703,29 @@ pub fn plot(r: &TrainReport, lang: Lang) -> Result<String, String> {
                 label: format!("{prefix}{label}"),
                 points,
                 thin: false,
+                series,
             })
         };
-        loss.extend(epoch_curve(msg!(lang, "train-plot-loss"), |e| Some(e.loss)));
-        loss.extend(epoch_curve(msg!(lang, "train-plot-validation-loss"), |e| {
-            e.val_loss
-        }));
-        accuracy.extend(epoch_curve(msg!(lang, "train-plot-accuracy"), |e| {
-            e.accuracy
-        }));
+        loss.extend(epoch_curve(
+            &msg!(lang, "train-plot-loss"),
+            training_series,
+            |e| Some(e.loss),
+        ));
+        loss.extend(epoch_curve(
+            &msg!(lang, "train-plot-validation-loss"),
+            validation_series,
+            |e| e.val_loss,
+        ));
+        // Accuracy in percent, as the terminal prints it.
         accuracy.extend(epoch_curve(
-            msg!(lang, "train-plot-validation-accuracy"),
-            |e| e.val_accuracy,
+            &msg!(lang, "train-plot-accuracy"),
+            training_series,
+            |e| e.accuracy.map(|a| 100.0 * a),
+        ));
+        accuracy.extend(epoch_curve(
+            &msg!(lang, "train-plot-validation-accuracy"),
+            validation_series,
+            |e| e.val_accuracy.map(|a| 100.0 * a),
         ));
     }
     training_curves_in(

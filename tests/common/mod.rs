@@ -170,3 +170,168 @@ pub fn assert_no_english_prose(what: &str, output: &str) {
         );
     }
 }
+
+const QUADRATIC: &str = "(x - 1)^2 + 3*(y + 0.5)^2";
+const ROSENBROCK: &str = "(1 - x)^2 + 100*(y - x^2)^2";
+
+/// Every command with representative options, and every lesson, by a
+/// name for the files, with their arguments (for the LaTeX and width
+/// tests).
+pub fn representative_commands() -> Vec<(String, Vec<String>)> {
+    let mut cases: Vec<(&str, Vec<&str>)> = vec![
+        ("diff_product", vec!["diff", "x^2*sin(x)", "--at", "x=1.5"]),
+        ("diff_no_steps", vec!["diff", "x^2*sin(x)", "--no-steps"]),
+        (
+            "diff_hessian",
+            vec!["diff", "x^2*y + y^3", "--hessian", "--at", "x=1.5,y=-0.5"],
+        ),
+        (
+            "diff_gradient",
+            vec![
+                "diff",
+                "sigmoid(w1*x + w2*y)",
+                "--wrt",
+                "w1",
+                "--wrt",
+                "w2",
+                "--at",
+                "w1=0.5,w2=-0.3,x=1,y=2",
+            ],
+        ),
+        (
+            "check_right",
+            vec!["check", "x^2*sin(x)", "--answer", "x*(x*cos(x) + 2*sin(x))"],
+        ),
+        (
+            "check_wrong",
+            vec!["check", "sin(3*x)", "--answer", "cos(3*x)"],
+        ),
+        (
+            "graph_expression",
+            vec!["graph", "(x + y)*z", "--at", "x=1,y=2,z=-3"],
+        ),
+        ("graph_mazur", vec!["graph", "mazur"]),
+        ("net_mazur", vec!["net", "mazur", "--show", "all"]),
+        ("net_xor", vec!["net", "xor", "--show", "all"]),
+        ("net_softmax3", vec!["net", "softmax3", "--show", "all"]),
+        ("net_param", vec!["net", "mazur", "--param", "w1"]),
+        (
+            "net_steps",
+            vec!["net", "mazur", "--steps", "2", "--show", "all"],
+        ),
+        (
+            "train_xor",
+            vec!["train", "xor", "--epochs", "40", "--log-every", "10"],
+        ),
+        (
+            "train_iris",
+            vec![
+                "train",
+                "--data",
+                "builtin:iris",
+                "--batch-size",
+                "16",
+                "--val",
+                "0.2",
+                "--standardize",
+                "--epochs",
+                "20",
+                "--log-every",
+                "5",
+            ],
+        ),
+        (
+            "train_compare_batch",
+            vec![
+                "train",
+                "--data",
+                "builtin:iris",
+                "--compare-batch",
+                "1,16,150",
+                "--epochs",
+                "10",
+            ],
+        ),
+        (
+            "epochs",
+            vec![
+                "epochs",
+                "--samples",
+                "1000",
+                "--batch-size",
+                "32",
+                "--epochs",
+                "100",
+            ],
+        ),
+        (
+            "minimize_newton",
+            vec![
+                "minimize",
+                "x^4 - x^2 + y^2",
+                "--start",
+                "x=0.1,y=1",
+                "--optimizer",
+                "newton",
+                "--line-search",
+            ],
+        ),
+        (
+            "minimize_compare",
+            vec![
+                "minimize",
+                ROSENBROCK,
+                "--start",
+                "x=-1.2,y=1",
+                "--compare",
+                "sgd,momentum,rmsprop,adam,newton,bfgs",
+                "--lr",
+                "0.001",
+                "--steps",
+                "1000",
+            ],
+        ),
+    ];
+    let optimizers: [(&str, &[&str]); 9] = [
+        ("sgd", &["--lr", "0.1"]),
+        ("momentum", &["--lr", "0.05"]),
+        ("nesterov", &["--lr", "0.05"]),
+        ("adagrad", &["--lr", "0.5"]),
+        (
+            "rmsprop",
+            &["--lr", "0.05", "--centered", "--momentum", "0.5"],
+        ),
+        ("adam", &["--lr", "0.3"]),
+        ("adamw", &["--lr", "0.3", "--weight-decay", "0.1"]),
+        ("newton", &[]),
+        ("bfgs", &[]),
+    ];
+    let mut owned: Vec<(String, Vec<String>)> = cases
+        .drain(..)
+        .map(|(n, a)| (n.to_string(), a.iter().map(|s| s.to_string()).collect()))
+        .collect();
+    for (name, options) in optimizers {
+        let mut args = vec![
+            "minimize",
+            QUADRATIC,
+            "--start",
+            "x=-2,y=1",
+            "--steps",
+            "8",
+            "--optimizer",
+            name,
+        ];
+        args.extend_from_slice(options);
+        owned.push((
+            format!("minimize_{name}"),
+            args.iter().map(|s| s.to_string()).collect(),
+        ));
+    }
+    for lesson in 1..=9 {
+        owned.push((
+            format!("lesson_{lesson}"),
+            vec!["lesson".to_string(), lesson.to_string()],
+        ));
+    }
+    owned
+}

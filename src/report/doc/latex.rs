@@ -2,10 +2,11 @@
 //! rules, `align*` for chains of equations and derivations. Text outside
 //! math is escaped, and symbols the text fonts lack are set as math.
 
+use super::latex_align::{derivation_rows, equation_rows};
+use super::latex_math::{width, LINE};
+pub(super) use super::latex_text::latex_text;
 use super::notes::{shared_body, NotesFormat};
-use super::{
-    translated, visible, Block, Chain, Definition, DerivationStep, LatexHeading, Medium, Span,
-};
+use super::{translated, visible, Block, Chain, Definition, LatexHeading, Medium, Span};
 use crate::i18n::Lang;
 
 pub(super) fn document(blocks: &[Block], lang: Lang) -> String {
@@ -67,16 +68,13 @@ fn body(block: &Block, lang: Lang) -> String {
         },
         Block::Equations(chains) => format!(
             "\\begin{{align*}}\n{}\n\\end{{align*}}\n",
-            aligned_lines(chains)
+            equation_rows(chains)
         ),
         Block::Display(m) => format!("\\[ {} \\]\n", m.latex),
-        Block::Derivation(steps) => {
-            let lines: Vec<String> = steps.iter().map(derivation_line).collect();
-            format!(
-                "\\begin{{align*}}\n{}\n\\end{{align*}}\n",
-                lines.join(" \\\\\n")
-            )
-        }
+        Block::Derivation(steps) => format!(
+            "\\begin{{align*}}\n{}\n\\end{{align*}}\n",
+            derivation_rows(steps)
+        ),
         Block::Definitions(definitions) => {
             let items: String = definitions.iter().map(definition_item).collect();
             format!("\\begin{{description}}\n{items}\\end{{description}}\n")
@@ -129,23 +127,6 @@ impl NotesFormat for Latex {
     }
 }
 
-/// `\quad lhs &= rhs && \text{Rule},\ u = g(x)`: a `\quad` a level.
-fn derivation_line(step: &DerivationStep) -> String {
-    let mut note = format!("\\text{{{}}}", latex_text(&step.rule));
-    if let Some(inner) = &step.inner {
-        note.push_str(&format!(
-            ",\\ {} = {}",
-            inner.name.latex, inner.function.latex
-        ));
-    }
-    format!(
-        "{}{} &= {} && {note}",
-        "\\quad ".repeat(step.depth),
-        step.lhs.latex,
-        step.rhs.latex
-    )
-}
-
 fn definition_item(definition: &Definition) -> String {
     format!(
         "\\item[{}] {}\n",
@@ -154,7 +135,8 @@ fn definition_item(definition: &Definition) -> String {
     )
 }
 
-/// The lines of an `aligned`/`align*` environment for chains of equations.
+/// The lines of an `aligned` environment for chains of equations (in
+/// Markdown, for KaTeX).
 pub(super) fn aligned_lines(chains: &[Chain]) -> String {
     let mut lines = Vec::new();
     for chain in chains {
@@ -187,106 +169,96 @@ fn spans_latex(spans: &[Span]) -> String {
 }
 
 /// A LaTeX `tabular` with a rule under the header (headers in `lang`).
+/// A table wider than the text is split into tables of fewer columns,
+/// each repeating the first, set small, and any still too wide is scaled
+/// down to the text width.
 fn latex_table(lang: Lang, header: &[&str], rows: &[Vec<String>]) -> String {
     let header = translated(lang, header);
-    let columns = "l".repeat(header.len());
+    let widths: Vec<f64> = (0..header.len())
+        .map(|k| {
+            rows.iter()
+                .filter_map(|r| r.get(k))
+                .map(String::as_str)
+                .chain(std::iter::once(header[k]))
+                .map(text_width)
+                .fold(0.0, f64::max)
+                + COLUMN_SEPARATION
+        })
+        .collect();
+    let total: f64 = widths.iter().sum();
+    if total <= SURE * LINE {
+        return tabular(&header, rows, &(0..header.len()).collect::<Vec<_>>());
+    }
+    let mut out = String::new();
+    for columns in column_groups(&widths, SMALL * LINE) {
+        out.push_str("{\\small\\setlength{\\tabcolsep}{4pt}\\noindent\n");
+        out.push_str("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n");
+        out.push_str(&tabular(&header, rows, &columns));
+        out.push_str("}}\n\\par\\medskip\n");
+    }
+    out
+}
+
+/// The share of the line a table estimated to fit may take unscaled (the
+/// estimate is rough).
+const SURE: f64 = 0.75;
+/// How wide a text letter is against a math one.
+const TEXT_LETTERS: f64 = 0.85;
+/// Space a column takes besides its text (`\tabcolsep` on each side).
+const COLUMN_SEPARATION: f64 = 12.0;
+/// How much wider a line of `\small` holds than of normal text.
+const SMALL: f64 = 1.1;
+
+/// The estimated width of a cell's LaTeX (text and `$…$` math), in points.
+fn text_width(cell: &str) -> f64 {
+    // Text letters are about as wide as math ones; words in math do not
+    // get spaces, so they are counted apart.
+    let spaces = cell.matches(' ').count() as f64 * 3.3;
+    // A Hangul syllable is about twice as wide as a Latin letter.
+    let wide = cell
+        .chars()
+        .filter(|c| crate::wrap::columns(&c.to_string()) == 2)
+        .count() as f64
+        * 4.5;
+    TEXT_LETTERS * width(&cell.replace('$', "")) + spaces + wide
+}
+
+/// Columns in groups that each fit `room`, every group after the first
+/// beginning with the first column again.
+fn column_groups(widths: &[f64], room: f64) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = vec![vec![0]];
+    let mut used = widths.first().copied().unwrap_or(0.0);
+    for (k, &w) in widths.iter().enumerate().skip(1) {
+        let current = groups.len() - 1;
+        if used + w > room && groups[current].len() > 1 {
+            groups.push(vec![0]);
+            used = widths[0];
+        }
+        let current = groups.len() - 1;
+        groups[current].push(k);
+        used += w;
+    }
+    groups
+}
+
+/// A `tabular` of the given columns.
+fn tabular(header: &[&str], rows: &[Vec<String>], columns: &[usize]) -> String {
+    let pick = |cells: &[&str]| -> String {
+        columns
+            .iter()
+            .map(|&k| cells.get(k).copied().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join(" & ")
+    };
     let mut out = format!(
-        "\\begin{{tabular}}{{{columns}}}\n\\hline\n{} \\\\\n\\hline\n",
-        header.join(" & ")
+        "\\begin{{tabular}}{{{}}}\n\\hline\n{} \\\\\n\\hline\n",
+        "l".repeat(columns.len()),
+        pick(header)
     );
     for row in rows {
-        out.push_str(&format!("{} \\\\\n", row.join(" & ")));
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        out.push_str(&format!("{} \\\\\n", pick(&cells)));
     }
     out.push_str("\\hline\n\\end{tabular}\n");
     out
-}
-
-/// Escapes text for LaTeX's text mode. Symbols that pdflatex's text fonts
-/// lack (→, ×, ‖, Greek letters, …) become math, one `$…$` for a run of
-/// them.
-pub(super) fn latex_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut math_run = false;
-    for c in text.chars() {
-        if let Some(command) = latex_symbol(c) {
-            if math_run {
-                out.pop();
-            } else {
-                out.push('$');
-            }
-            out.push_str(command);
-            out.push('$');
-            math_run = true;
-            continue;
-        }
-        math_run = false;
-        match c {
-            '\\' => out.push_str("\\textbackslash{}"),
-            '&' | '%' | '$' | '#' | '_' | '{' | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '~' => out.push_str("\\textasciitilde{}"),
-            '^' => out.push_str("\\textasciicircum{}"),
-            '<' => out.push_str("\\textless{}"),
-            '>' => out.push_str("\\textgreater{}"),
-            '—' => out.push_str("---"),
-            '–' | '−' => out.push_str("--"),
-            '…' => out.push_str("\\ldots{}"),
-            '\u{a0}' => out.push('~'),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// The math-mode command for a symbol that pdflatex's text fonts lack.
-fn latex_symbol(c: char) -> Option<&'static str> {
-    Some(match c {
-        '→' => "\\to",
-        '←' => "\\leftarrow",
-        '×' => "\\times",
-        '÷' => "\\div",
-        '±' => "\\pm",
-        '·' => "\\cdot",
-        '≤' => "\\le",
-        '≥' => "\\ge",
-        '≠' => "\\ne",
-        '≈' => "\\approx",
-        '∞' => "\\infty",
-        '‖' => "\\Vert",
-        '∇' => "\\nabla",
-        '∂' => "\\partial",
-        '√' => "\\surd",
-        'Σ' => "\\Sigma",
-        'Π' => "\\Pi",
-        'Δ' => "\\Delta",
-        'α' => "\\alpha",
-        'β' => "\\beta",
-        'γ' => "\\gamma",
-        'δ' => "\\delta",
-        'ε' => "\\varepsilon",
-        'η' => "\\eta",
-        'θ' => "\\theta",
-        'λ' => "\\lambda",
-        'μ' => "\\mu",
-        'ρ' => "\\rho",
-        'σ' => "\\sigma",
-        'τ' => "\\tau",
-        '½' => "\\tfrac{1}{2}",
-        '²' => "^2",
-        '³' => "^3",
-        '¹' => "^1",
-        '⁰' => "^0",
-        '⁻' => "^-",
-        'ᵀ' => "^T",
-        '₀' => "_0",
-        '₁' => "_1",
-        '₂' => "_2",
-        '₃' => "_3",
-        'ₖ' => "_k",
-        'ᵢ' => "_i",
-        '⁺' => "^+",
-        _ => return None,
-    })
 }

@@ -11,6 +11,9 @@
 //! for notes) and text is escaped by the renderer, never by the builder.
 
 mod latex;
+mod latex_align;
+mod latex_math;
+mod latex_text;
 mod markdown;
 mod message;
 mod notes;
@@ -19,6 +22,7 @@ mod terminal;
 mod tests;
 
 use super::Style;
+pub use latex_text::latex_text;
 pub use message::{message_spans, message_text, plain, Part};
 
 /// A piece of math in both notations.

@@ -1,18 +1,25 @@
 //! Terminal text: headings in bold (underlined at level 1, ruled at level
 //! 2), paragraphs wrapped to the width, tables with box-drawing borders,
-//! trees drawn with ├─ └─, colour from the `Style`.
+//! trees drawn with ├─ └─, colour from the `Style`. When the style gives
+//! the terminal's width, everything fits it: tables wrap their cells,
+//! long equations break before an operator with an indent, lines and
+//! definitions wrap with a hanging indent.
 
 use super::{translated, visible, Block, Chain, Definition, DerivationStep, Medium, Span, TreeRow};
 use crate::i18n::Lang;
 use crate::report::Style;
 
-/// The width paragraphs are wrapped to, in columns.
+/// The width paragraphs are wrapped to, in columns (less when the
+/// terminal is narrower).
 const WIDTH: usize = 78;
 
 pub(super) fn document(blocks: &[Block], style: &Style) -> String {
     let writer = Writer {
         style,
-        width: WIDTH,
+        width: style
+            .width
+            .map_or(WIDTH, |w| w.saturating_sub(1).clamp(20, WIDTH)),
+        fit: style.width,
     };
     let mut out = String::new();
     for (i, block) in visible(blocks, Medium::Terminal).into_iter().enumerate() {
@@ -28,6 +35,8 @@ pub(super) fn document(blocks: &[Block], style: &Style) -> String {
 struct Writer<'a> {
     style: &'a Style,
     width: usize,
+    /// The width every line must fit, when known.
+    fit: Option<usize>,
 }
 
 impl Writer<'_> {
@@ -47,7 +56,10 @@ impl Writer<'_> {
             Block::Paragraph(spans) => self.paragraph(spans),
             Block::Lines { indent, lines } => lines
                 .iter()
-                .map(|line| format!("{}{}\n", " ".repeat(*indent), spans_text(line, self.style)))
+                .map(|line| {
+                    let first = " ".repeat(*indent);
+                    self.fitted(&spans_text(line, self.style), &first, &format!("{first}  "))
+                })
                 .collect(),
             Block::Table { header, rows } => {
                 let rows: Vec<Vec<String>> = rows.iter().map(|r| self.cells(r)).collect();
@@ -56,7 +68,7 @@ impl Writer<'_> {
             Block::TreeTable { header, rows } => self.tree_table(header, rows),
             Block::Values { rows, .. } => self.values(rows),
             Block::Equations(chains) => self.equations(chains),
-            Block::Display(m) => format!("  {}\n", m.unicode),
+            Block::Display(m) => self.formula("  ", &m.unicode, "      "),
             Block::Derivation(steps) => self.derivation(steps),
             Block::Definitions(definitions) => self.definitions(definitions),
             Block::Preformatted(t) => {
@@ -89,10 +101,13 @@ impl Writer<'_> {
 
     fn paragraph(&self, spans: &[Span]) -> String {
         // Math is kept on one line: its spaces do not break.
+        // Math wider than the terminal breaks at its spaces.
+        let unbreakable = |m: &str| self.fit.is_none_or(|w| crate::wrap::columns(m) * 2 < w);
         let joined: String = spans
             .iter()
             .map(|s| match s {
-                Span::Math(m) => m.unicode.replace(' ', "\u{a0}"),
+                Span::Math(m) if unbreakable(&m.unicode) => m.unicode.replace(' ', "\u{a0}"),
+                Span::Math(m) => m.unicode.clone(),
                 other => spans_text(std::slice::from_ref(other), self.style),
             })
             .collect();
@@ -106,7 +121,51 @@ impl Writer<'_> {
     fn table(&self, header: &[Vec<Span>], rows: &[Vec<String>]) -> String {
         let header = self.cells(header);
         let refs: Vec<&str> = header.iter().map(String::as_str).collect();
-        text_table(self.style.lang, &refs, rows)
+        text_table(self.style.lang, &refs, rows, self.fit)
+    }
+
+    /// A line fitted to the width: as it is, or wrapped at spaces after
+    /// `first`, its other lines after `rest`.
+    fn fitted(&self, line: &str, first: &str, rest: &str) -> String {
+        match self.fit {
+            Some(width) if crate::wrap::visible_columns(line) + first.len() > width => {
+                crate::wrap::wrap_columns(line, width, first, rest, crate::wrap::visible_columns)
+            }
+            _ => format!("{first}{line}\n"),
+        }
+    }
+
+    /// `prefix` and a formula, broken before its operators to fit the
+    /// width, the lines after the first after `indent`.
+    fn formula(&self, prefix: &str, formula: &str, indent: &str) -> String {
+        self.painted_formula(prefix, formula, indent, |line| line.to_string())
+    }
+
+    /// `formula`, each of its lines painted.
+    fn painted_formula(
+        &self,
+        prefix: &str,
+        formula: &str,
+        indent: &str,
+        paint: impl Fn(&str) -> String,
+    ) -> String {
+        let Some(width) = self.fit else {
+            return format!("{prefix}{}\n", paint(formula));
+        };
+        let first = width
+            .saturating_sub(crate::wrap::visible_columns(prefix))
+            .max(10);
+        let rest = width
+            .saturating_sub(crate::wrap::visible_columns(indent))
+            .max(10);
+        crate::wrap::formula_lines(formula, first, rest)
+            .iter()
+            .enumerate()
+            .map(|(k, line)| {
+                let lead = if k == 0 { prefix } else { indent };
+                format!("{lead}{}\n", paint(line))
+            })
+            .collect()
     }
 
     fn tree_table(&self, header: &[Vec<Span>], rows: &[TreeRow]) -> String {
@@ -139,7 +198,9 @@ impl Writer<'_> {
         rows.iter()
             .map(|(label, value)| {
                 let pad = " ".repeat(width - label.chars().count());
-                format!("  {label}{pad} = {}\n", self.style.result(value))
+                let prefix = format!("  {label}{pad} = ");
+                let indent = " ".repeat(prefix.chars().count() + 2);
+                self.painted_formula(&prefix, value, &indent, |v| self.style.result(v))
             })
             .collect()
     }
@@ -147,22 +208,51 @@ impl Writer<'_> {
     fn equations(&self, chains: &[Chain]) -> String {
         let mut out = String::new();
         for chain in chains {
-            let lhs = format!("  {}", chain.lhs.unicode);
-            let indent = " ".repeat(lhs.chars().count());
+            let mut lhs = format!("  {}", chain.lhs.unicode);
+            let mut indent = " ".repeat(lhs.chars().count());
+            let wide = self.fit.filter(|&w| crate::wrap::columns(&lhs) * 5 > w * 2);
+            if wide.is_some() {
+                // A left side too wide to align under: on its own lines,
+                // each right side below it a few columns in.
+                out.push_str(&self.formula("  ", &chain.lhs.unicode, "      "));
+                lhs = "   ".to_string();
+                indent = "   ".to_string();
+            }
+            let mut lines = String::new();
             for (k, r) in chain.rhs.iter().enumerate() {
-                if k == 0 {
-                    out.push_str(&format!("{lhs} = {}", r.unicode));
+                let prefix = if k == 0 {
+                    format!("{lhs} = ")
                 } else {
-                    out.push_str(&format!("\n{indent} = {}", r.unicode));
-                }
+                    format!("{indent} = ")
+                };
+                lines.push_str(&self.formula(&prefix, &r.unicode, &format!("{indent}     ")));
             }
             if chain.rhs.is_empty() {
-                out.push_str(&lhs);
+                lines.push_str(&format!("{lhs}\n"));
             }
             if let Some(note) = &chain.note {
-                out.push_str(&format!("   {}", self.style.dim(&format!("({note})"))));
+                let note = format!("({note})");
+                let last = lines
+                    .trim_end_matches('\n')
+                    .rsplit('\n')
+                    .next()
+                    .unwrap_or("");
+                let fits = self.fit.is_none_or(|w| {
+                    crate::wrap::visible_columns(last) + 3 + crate::wrap::columns(&note) <= w
+                });
+                lines.pop();
+                if fits {
+                    lines.push_str(&format!("   {}\n", self.style.dim(&note)));
+                } else {
+                    lines.push('\n');
+                    lines.push_str(&self.fitted(
+                        &self.style.dim(&note),
+                        &format!("{indent}   "),
+                        &format!("{indent}   "),
+                    ));
+                }
             }
-            out.push('\n');
+            out.push_str(&lines);
         }
         out
     }
@@ -176,12 +266,9 @@ impl Writer<'_> {
                 .as_ref()
                 .map(|r| format!("  ({r})"))
                 .unwrap_or_default();
-            out.push_str(&format!(
-                "{first}{}: {} = {}{remark}\n",
-                self.style.rule(&step.rule),
-                step.lhs.unicode,
-                step.rhs.unicode
-            ));
+            let prefix = format!("{first}{}: ", self.style.rule(&step.rule));
+            let formula = format!("{} = {}{remark}", step.lhs.unicode, step.rhs.unicode);
+            out.push_str(&self.formula(&prefix, &formula, &format!("{rest}    ")));
             if let Some(inner) = &step.inner {
                 let with = crate::msg!(
                     self.style.lang,
@@ -191,7 +278,7 @@ impl Writer<'_> {
                     derivative_name = &inner.derivative_name.unicode,
                     derivative = &inner.derivative.unicode,
                 );
-                out.push_str(&format!("{rest}{}\n", self.style.dim(&with)));
+                out.push_str(&self.fitted(&self.style.dim(&with), &rest, &format!("{rest}  ")));
             }
         }
         out
@@ -209,11 +296,9 @@ impl Writer<'_> {
             .iter()
             .map(|d| {
                 let pad = " ".repeat(width - crate::wrap::columns(&d.term));
-                format!(
-                    "  {}{pad}  {}\n",
-                    d.term,
-                    spans_text(&d.meaning, self.style)
-                )
+                let first = format!("  {}{pad}  ", d.term);
+                let rest = " ".repeat(width + 4);
+                self.fitted(&spans_text(&d.meaning, self.style), &first, &rest)
             })
             .collect()
     }
@@ -243,18 +328,74 @@ fn wrap(text: &str, width: usize) -> String {
         .to_string()
 }
 
-/// A terminal table with box-drawing borders (headers in `lang`).
-fn text_table(lang: Lang, header: &[&str], rows: &[Vec<String>]) -> String {
+/// A terminal table with box-drawing borders (headers in `lang`); given a
+/// width it is too wide for, the rows are stacked instead (`stacked`), so
+/// that no number is ever cut in two.
+fn text_table(lang: Lang, header: &[&str], rows: &[Vec<String>], width: Option<usize>) -> String {
     use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+    let header = translated(lang, header);
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(translated(lang, header));
+        .set_header(header.clone());
     for row in rows {
         table.add_row(row.clone());
     }
-    format!("{table}\n")
+    let drawn = format!("{table}\n");
+    match width {
+        Some(width)
+            if drawn
+                .lines()
+                .any(|l| crate::wrap::visible_columns(l) > width) =>
+        {
+            stacked(&header, rows, width)
+        }
+        _ => drawn,
+    }
+}
+
+/// Rows one after another, each a line with its first cell under the
+/// first header, then a line per other cell, `header  value`, the headers
+/// aligned and a value too long wrapped at its spaces under itself.
+fn stacked(header: &[&str], rows: &[Vec<String>], width: usize) -> String {
+    let label_width = header
+        .iter()
+        .skip(1)
+        .map(|h| crate::wrap::columns(h))
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (k, row) in rows.iter().enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let first = row.first().map_or("", String::as_str);
+        let title = match header.first() {
+            Some(h) if !h.is_empty() => format!("{h} {first}"),
+            _ => first.to_string(),
+        };
+        out.push_str(&crate::wrap::wrap_columns(
+            &title,
+            width,
+            "",
+            "  ",
+            crate::wrap::visible_columns,
+        ));
+        for (h, cell) in header.iter().zip(row).skip(1) {
+            let pad = " ".repeat(label_width - crate::wrap::columns(h));
+            let first = format!("  {h}{pad}  ");
+            let rest = " ".repeat(label_width + 4);
+            out.push_str(&crate::wrap::wrap_columns(
+                cell,
+                width,
+                &first,
+                &rest,
+                crate::wrap::visible_columns,
+            ));
+        }
+    }
+    out
 }
 
 /// Tree prefixes for items at the given depths, read in order: `├─ `,

@@ -58,6 +58,14 @@ fn three_renderings() {
 #[test]
 fn escapes() {
     assert_eq!(latex_text("net_h1 50% & more"), "net\\_h1 50\\% \\& more");
+    // Combining accents, scripts gathered, minus signs, hyphens kept.
+    assert_eq!(latex_text("m̂ and v̂"), "$\\hat{m}$ and $\\hat{v}$");
+    assert_eq!(latex_text("H⁻¹ ≈"), "H$^{-1}$ $\\approx$");
+    assert_eq!(latex_text("lrₜ"), "lr$_{t}$");
+    assert_eq!(latex_text("(target − out)²"), "(target $-$ out)$^{2}$");
+    assert_eq!(latex_text("(-2, 1) in 2-2-2"), "($-$2, 1) in 2-2-2");
+    assert_eq!(latex_text("2.2e-16 and x-1"), "2.2e$-$16 and x-1");
+    assert_eq!(latex_text("u′·v"), "u${}'\\cdot$v");
     assert_eq!(markdown_text("a|b_c"), "a\\|b\\_c");
 }
 
@@ -116,10 +124,10 @@ fn derivation_tree_list_and_align() {
     assert_eq!(
         l,
         "\\begin{align*}\n\
-         d/dx [a] &= b && \\text{Sum rule} \\\\\n\
-         \\quad d/dx [sin(3x)] &= 3cos(3x) && \\text{Chain rule},\\ u = 3 x \\\\\n\
-         \\quad \\quad d/du [sin(u)] &= cos(u) && \\text{Sine rule} \\\\\n\
-         \\quad d/dx [x] &= 1 && \\text{Repeated}\n\
+         &d/dx [a] = b \\tag*{Sum rule} \\\\\n\
+         &\\hspace{1em}d/dx [sin(3x)] = 3cos(3x) \\tag*{Chain rule, $u = 3 x$} \\\\\n\
+         &\\hspace{2em}d/du [sin(u)] = cos(u) \\tag*{Sine rule} \\\\\n\
+         &\\hspace{1em}d/dx [x] = 1 \\tag*{Repeated}\n\
          \\end{align*}\n"
     );
 }
@@ -168,7 +176,7 @@ fn values_align_at_the_equals_sign() {
     );
     assert_eq!(
         l,
-        "\\begin{tabular}{ll}\n\\hline\nquantity & value \\\\\n\\hline\n$f(x)$ & 2.5 \\\\\n$\\frac{df}{dx}$ & -1 \\\\\n\\hline\n\\end{tabular}\n\n"
+        "\\begin{tabular}{ll}\n\\hline\nquantity & value \\\\\n\\hline\n$f(x)$ & 2.5 \\\\\n$\\frac{df}{dx}$ & $-$1 \\\\\n\\hline\n\\end{tabular}\n\n"
     );
 }
 
