@@ -182,6 +182,19 @@ fn json_count(n: u128) -> serde_json::Value {
     }
 }
 
+/// Where the data came from, with its separator when a CSV's is not a
+/// comma ("d.csv (semicolon-separated)").
+fn source_words(r: &TrainReport, style: &Style) -> String {
+    match r.data.separator {
+        Some(d) if d != crate::data::Delimiter::Comma => format!(
+            "{} ({})",
+            r.source,
+            crate::msg!(style.lang, "csv-separated", delimiter = d.name())
+        ),
+        _ => r.source.to_string(),
+    }
+}
+
 fn percent(x: f64) -> String {
     format!("{:.1}%", 100.0 * x)
 }
@@ -202,7 +215,7 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
             spec.loss.name(),
             r.options.optimizer.title(),
             settings(&r.options.optimizer),
-            r.source,
+            source_words(r, style),
             r.data.len(),
             r.validation.map_or(String::new(), |v| format!(" and {} held out for validation", v.len())),
             if r.standardized { ", standardized" } else { "" },
