@@ -114,3 +114,126 @@ fn an_ambiguous_header_is_decided_by_the_rows_or_refused() {
         out.stderr
     );
 }
+
+/// The activation at `x` by its textbook formula: meval's own tanh, sigmoid and relu,
+/// and the others as `common::meval_context` defines them.
+fn hidden_reference(name: &str, x: f64) -> f64 {
+    let formula = format!("{name}(x)");
+    let expr: meval::Expr = formula.parse().unwrap();
+    let f = expr
+        .bind_with_context(common::meval_context(), "x")
+        .unwrap();
+    f(x)
+}
+
+#[test]
+fn activation_sets_the_hidden_layers_of_the_network_built_for_data() {
+    let dir = scratch("activation");
+    let path = write(&dir, "line.csv", "x,y\n0,1\n1,3\n2,5\n3,7\n");
+    for name in [
+        "sigmoid",
+        "tanh",
+        "relu",
+        "identity",
+        "softplus",
+        "silu",
+        "leaky_relu",
+        "elu",
+        "gelu",
+    ] {
+        let model = dir.join(format!("{name}.json"));
+        let model = model.to_string_lossy();
+        let (code, v) = json(&[
+            "train",
+            "--data",
+            &path,
+            "--targets",
+            "y",
+            "--epochs",
+            "3",
+            "--hidden",
+            "3,2",
+            "--activation",
+            name,
+            "--save",
+            &model,
+        ]);
+        assert_eq!(code, 0, "{name}");
+        assert_eq!(
+            v["network"]["activations"],
+            serde_json::json!([name, name, "identity"]),
+            "{name}"
+        );
+        // The saved network, applied by hand with the activation's own
+        // formula, gives what predict gives.
+        let saved: Value =
+            serde_json::from_str(&std::fs::read_to_string(&*model).unwrap()).unwrap();
+        let w = &saved["W"];
+        let b = &saved["b"];
+        let x = 2.0;
+        let mut a = vec![x];
+        for layer in 0..3 {
+            let rows = w[layer].as_array().unwrap();
+            a = rows
+                .iter()
+                .enumerate()
+                .map(|(j, row)| {
+                    let z: f64 = row
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .zip(&a)
+                        .map(|(wji, ai)| wji.as_f64().unwrap() * ai)
+                        .sum::<f64>()
+                        + b[layer][j].as_f64().unwrap();
+                    if layer < 2 && name != "identity" {
+                        hidden_reference(name, z)
+                    } else {
+                        z
+                    }
+                })
+                .collect();
+        }
+        let (code, p) = json(&["predict", &model, "--data", &path]);
+        assert_eq!(code, 0);
+        let predicted = p["predictions"][2]["values"][0].as_f64().unwrap();
+        assert!(
+            (predicted - a[0]).abs() <= 1e-9 * a[0].abs().max(1.0),
+            "{name}: predict {predicted}, by hand {}",
+            a[0]
+        );
+    }
+}
+
+#[test]
+fn activation_is_refused_with_a_spec_or_when_unknown() {
+    let out = stepgrad(&["train", "mazur", "--activation", "relu", "--epochs", "1"]);
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr
+            .contains("--activation relu with the spec mazur: the spec names its own activations"),
+        "{}",
+        out.stderr
+    );
+    let out = stepgrad(&["train", "--data", "builtin:xor", "--activation", "relux"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("no activation named 'relux'"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("leaky_relu, elu"), "{}", out.stderr);
+    let out = stepgrad(&["train", "--data", "builtin:xor", "--activation", "softmax"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("not a hidden layers' activation"),
+        "{}",
+        out.stderr
+    );
+    let out = stepgrad(&["train", "mazur", "--activation", "relu", "--lang", "ko"]);
+    assert!(
+        out.stderr.contains("활성화 함수는 명세가 정합니다"),
+        "{}",
+        out.stderr
+    );
+}

@@ -94,6 +94,7 @@ help-stepgrad-train--val = Hold out this fraction of the data for validation, e.
 help-stepgrad-train--samples = Samples of a generated built-in set (default 200; 1,000 for digits)
 help-stepgrad-train--noise = Noise of a generated built-in set, from 0 to 1
 help-stepgrad-train--hidden = The hidden layers' sizes, replacing the spec's (the weights are then drawn afresh), e.g. --hidden 4 or --hidden 16,8
+help-stepgrad-train--activation = The hidden layers' activation of the network built for the data (without a spec): sigmoid, tanh (the default), relu, identity, softplus, silu, leaky_relu, elu or gelu
 help-stepgrad-train--epochs = The most epochs to run (passes over the training data)
 help-stepgrad-train--batch_size = Samples per update: N (all of them) for batch gradient descent, 1 for stochastic, between for mini-batch
 help-stepgrad-train--no_shuffle = Keep the samples in their order instead of shuffling each epoch

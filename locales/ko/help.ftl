@@ -94,6 +94,7 @@ help-stepgrad-train--val = 데이터에서 이만큼의 비율을 검증용으�
 help-stepgrad-train--samples = 생성되는 내장 데이터의 샘플 수 (기본 200, digits는 1,000)
 help-stepgrad-train--noise = 생성되는 내장 데이터의 잡음 (0부터 1까지)
 help-stepgrad-train--hidden = 명세 대신 쓸 은닉층 크기 (가중치는 새로 뽑습니다). 예: --hidden 4 또는 --hidden 16,8
+help-stepgrad-train--activation = 데이터에 맞춰 만드는 신경망(명세 없이)의 은닉층 활성화 함수: sigmoid, tanh(기본값), relu, identity, softplus, silu, leaky_relu, elu, gelu
 help-stepgrad-train--epochs = 최대 에포크 수 (학습 데이터를 한 번씩 모두 도는 횟수)
 help-stepgrad-train--batch_size = 갱신 한 번에 쓰는 샘플 수: N(전부)이면 배치 경사 하강법, 1이면 확률적 경사 하강법, 그 사이면 미니배치
 help-stepgrad-train--no_shuffle = 에포크마다 섞지 않고 샘플 순서를 그대로 둡니다

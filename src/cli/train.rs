@@ -19,8 +19,8 @@ use crate::report::train::{
 use crate::report::Format;
 use crate::training::{
     best_epoch, builtin_set, check_hidden, csv_set, label_column, model_file, network_for,
-    spec_set, BatchSize, ColumnChoice, Compiled, EpochArithmetic, Runs, StartFile, TrainPlan,
-    TrainRequest,
+    spec_set, BatchSize, Built, ColumnChoice, Compiled, EpochArithmetic, Runs, StartFile,
+    TrainPlan, TrainRequest,
 };
 use crate::Error;
 use clap::Args;
@@ -64,6 +64,9 @@ pub struct TrainArgs {
     /// The hidden layers' sizes, replacing the spec's (the weights are then drawn afresh), e.g. --hidden 4 or --hidden 16,8
     #[arg(long, value_delimiter = ',', value_name = "SIZES", value_parser = parse_count, allow_negative_numbers = true)]
     pub hidden: Vec<usize>,
+    /// The hidden layers' activation of the network built for the data (without a spec): sigmoid, tanh (the default), relu, identity, softplus, silu, leaky_relu, elu or gelu
+    #[arg(long, value_name = "NAME")]
+    pub activation: Option<String>,
     /// The most epochs to run (passes over the training data)
     #[arg(long, value_name = "E", value_parser = parse_count, allow_negative_numbers = true)]
     pub epochs: Option<usize>,
@@ -182,7 +185,12 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
         }
     }
     let (data, source) = load_data(args, spec.as_ref())?;
-    let spec = network_for(spec, &data, &source, &args.hidden, args.seed)?;
+    let built = Built {
+        hidden: &args.hidden,
+        activation: args.activation.as_deref(),
+        seed: args.seed,
+    };
+    let spec = network_for(spec, &data, &source, built)?;
     let start = match &args.init_from {
         Some(path) => Some((
             path.display().to_string(),

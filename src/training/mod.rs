@@ -28,7 +28,7 @@ mod trainer;
 pub use apply::{samples_for_model, true_class, Applied, Kind, Prediction, Samples};
 pub use arithmetic::EpochArithmetic;
 pub use early_stopping::{BestEpoch, EarlyStopping, Monitor};
-pub use fit::{check_hidden, network_for};
+pub use fit::{check_hidden, hidden_activation, network_for, Built};
 pub use outcome::{best_epoch, label_column, PartMetrics};
 pub use plan::{BatchSize, Compiled, Runs, StartFile, TrainPlan, TrainRequest};
 pub use sets::{builtin_set, csv_set, spec_set, ColumnChoice};

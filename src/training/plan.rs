@@ -443,7 +443,8 @@ mod tests {
 
     fn xor_plan(request: &TrainRequest) -> Result<TrainPlan, Error> {
         let data = builtin("xor", &Generation::default()).unwrap();
-        let spec = super::super::fit::network_for(None, &data, "builtin:xor", &[], 0).unwrap();
+        let spec =
+            super::super::fit::network_for(None, &data, "builtin:xor", Default::default()).unwrap();
         TrainPlan::new(request, spec, data, "builtin:xor".into(), None)
     }
 
