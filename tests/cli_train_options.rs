@@ -237,3 +237,106 @@ fn activation_is_refused_with_a_spec_or_when_unknown() {
         out.stderr
     );
 }
+
+/// The saved network applied by hand: features as given (no
+/// --standardize), tanh hidden layers, a linear output taken back to the
+/// target's units as z·sd + mean with the file's target statistics.
+fn by_hand(saved: &Value, x: f64) -> f64 {
+    let (w, b) = (&saved["W"], &saved["b"]);
+    let layers = w.as_array().unwrap().len();
+    let mut a = vec![x];
+    for layer in 0..layers {
+        a = w[layer]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .map(|(j, row)| {
+                let z = row
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .zip(&a)
+                    .map(|(wji, ai)| wji.as_f64().unwrap() * ai)
+                    .sum::<f64>()
+                    + b[layer][j].as_f64().unwrap();
+                if layer + 1 < layers {
+                    z.tanh()
+                } else {
+                    z
+                }
+            })
+            .collect();
+    }
+    let scaling = &saved["standardization"]["targets"][0];
+    a[0] * scaling["sd"].as_f64().unwrap() + scaling["mean"].as_f64().unwrap()
+}
+
+#[test]
+fn standardized_targets_are_predicted_in_their_own_units() {
+    let dir = scratch("targets");
+    // Prices of 100 + 50·x thousand: mean and sd far from 1.
+    let rows: String = (0..8)
+        .map(|k| format!("{},{}\n", k, 100_000 + 50_000 * k))
+        .collect();
+    let path = write(&dir, "prices.csv", &format!("x,price\n{rows}"));
+    let model = dir.join("m.json").to_string_lossy().into_owned();
+    let args = [
+        "train",
+        "--data",
+        &path,
+        "--targets",
+        "price",
+        "--epochs",
+        "50",
+        "--standardize-targets",
+    ];
+    let mut saving = args.to_vec();
+    saving.extend(["--save", &model]);
+    let (code, v) = json(&saving);
+    assert_eq!(code, 0);
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    // The training part's statistics, by hand: mean 275,000, population sd
+    // 50,000·√(Σ(k − 3.5)²/8) = 50,000·√5.25.
+    let scaling = &saved["standardization"]["targets"][0];
+    assert!((scaling["mean"].as_f64().unwrap() - 275_000.0).abs() < 1e-6);
+    let sd = 50_000.0 * 5.25f64.sqrt();
+    assert!((scaling["sd"].as_f64().unwrap() - sd).abs() < 1e-6 * sd);
+    // predict gives the hand-computed forward pass in the target's units.
+    let (code, p) = json(&["predict", &model, "--data", &path]);
+    assert_eq!(code, 0);
+    for k in 0..8 {
+        let predicted = p["predictions"][k]["values"][0].as_f64().unwrap();
+        let expected = by_hand(&saved, k as f64);
+        assert!(
+            (predicted - expected).abs() <= 1e-9 * expected.abs(),
+            "row {k}: predict {predicted}, by hand {expected}"
+        );
+    }
+    // The run's loss is in standardised units: from the start it is far
+    // below the squared prices.
+    assert!(
+        v["epochs"][0]["loss"].as_f64().unwrap() < 100.0,
+        "{}",
+        v["epochs"][0]
+    );
+    let out = stepgrad(&args);
+    let words = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Targets standardized"), "{}", out.stdout);
+    // Without the option, the report warns; with classes, it is refused.
+    let out = stepgrad(&args[..7]);
+    let words = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Warning: the target price has mean 275000"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+    let out = stepgrad(&["train", "--data", "builtin:xor", "--standardize-targets"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("the targets are classes"),
+        "{}",
+        out.stderr
+    );
+}

@@ -90,6 +90,7 @@ help-stepgrad-train--data = The data: a CSV file, or builtin:NAME (xor, and, or,
 help-stepgrad-train--targets = The CSV's numeric target columns
 help-stepgrad-train--label = The CSV's class-label column, turned into one-hot targets
 help-stepgrad-train--standardize = Rescale every feature to mean 0 and standard deviation 1 (statistics of the training part)
+help-stepgrad-train--standardize_targets = Rescale regression targets to mean 0 and standard deviation 1 (statistics of the training part); predictions and metrics stay in the targets' units
 help-stepgrad-train--val = Hold out this fraction of the data for validation, e.g. --val 0.2
 help-stepgrad-train--samples = Samples of a generated built-in set (default 200; 1,000 for digits)
 help-stepgrad-train--noise = Noise of a generated built-in set, from 0 to 1

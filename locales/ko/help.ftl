@@ -90,6 +90,7 @@ help-stepgrad-train--data = 데이터: CSV 파일 또는 builtin:NAME (xor, and,
 help-stepgrad-train--targets = CSV의 수치 목표값 열
 help-stepgrad-train--label = CSV의 클래스 레이블 열 (원-핫 목표값으로 바꿉니다)
 help-stepgrad-train--standardize = 특성마다 평균 0, 표준편차 1로 바꿉니다 (학습 데이터의 통계로)
+help-stepgrad-train--standardize_targets = 회귀의 목표값을 평균 0, 표준편차 1로 바꿉니다 (학습 데이터의 통계로). 예측과 지표는 목표값의 원래 단위로 보고합니다
 help-stepgrad-train--val = 데이터에서 이만큼의 비율을 검증용으로 떼어 둡니다. 예: --val 0.2
 help-stepgrad-train--samples = 생성되는 내장 데이터의 샘플 수 (기본 200, digits는 1,000)
 help-stepgrad-train--noise = 생성되는 내장 데이터의 잡음 (0부터 1까지)

@@ -47,6 +47,9 @@ pub struct TrainArgs {
     /// Rescale every feature to mean 0 and standard deviation 1 (statistics of the training part)
     #[arg(long)]
     pub standardize: bool,
+    /// Rescale regression targets to mean 0 and standard deviation 1 (statistics of the training part); predictions and metrics stay in the targets' units
+    #[arg(long)]
+    pub standardize_targets: bool,
     /// Hold out this fraction of the data for validation, e.g. --val 0.2
     #[arg(long, value_name = "FRACTION", allow_hyphen_values = true)]
     pub val: Option<f64>,
@@ -216,6 +219,7 @@ fn request(args: &TrainArgs, source: &str) -> Result<TrainRequest, Error> {
     Ok(TrainRequest {
         seed: args.seed,
         standardize: args.standardize,
+        standardize_targets: args.standardize_targets,
         val: args.val,
         epochs: args.epochs,
         batch_size: args.batch_size,
@@ -296,6 +300,7 @@ fn report(
         training,
         options: &plan.options,
         standardized: plan.standardized,
+        target_scale: &plan.target_scale,
         log_every: plan
             .log_every
             .unwrap_or_else(|| (training.epochs.len() / 10).max(1)),

@@ -57,6 +57,8 @@ pub struct TrainReport<'a> {
     /// The options of the run (of the first run, with --compare-batch).
     pub options: &'a TrainOptions,
     pub standardized: bool,
+    /// Whether the targets were standardised, or are far from unit scale.
+    pub target_scale: &'a crate::training::TargetScale,
     pub log_every: usize,
     pub log_iterations: bool,
     pub comparison: Option<&'a BatchComparison>,
@@ -226,6 +228,7 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
             r.data.class_names.as_ref().map_or(String::new(), |c| format!(" (classes {})", c.join(", ")))
         ))]),
     ];
+    out.extend(super::metrics::target_scale_note(r.target_scale, style));
     if let Some(c) = r.comparison {
         out.extend(comparison_blocks(c, style));
         return out;

@@ -23,6 +23,7 @@ mod plan;
 mod sets;
 mod start;
 mod tapes;
+mod target_scale;
 mod trainer;
 
 pub use apply::{samples_for_model, true_class, Applied, Kind, Prediction, Samples};
@@ -34,6 +35,7 @@ pub use plan::{BatchSize, Compiled, Runs, StartFile, TrainPlan, TrainRequest};
 pub use sets::{builtin_set, csv_set, spec_set, ColumnChoice};
 pub use start::start_fault;
 pub use tapes::{evaluate, Columns, Evaluation, Tapes};
+pub use target_scale::TargetScale;
 pub use trainer::{
     train, EpochRecord, Interruption, IterationRecord, Model, TrainOptions, TrainStop, Training,
 };
