@@ -73,6 +73,7 @@ fn data(layers: &[usize], samples: usize) -> Dataset {
         feature_names: (0..n_in).map(|k| format!("x{k}")).collect(),
         target_names: (0..n_out).map(|k| format!("t{k}")).collect(),
         class_names: None,
+        separator: None,
         inputs,
         targets,
     }

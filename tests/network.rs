@@ -428,6 +428,7 @@ fn compiled_tape_agrees_with_the_evaluator_on_random_networks() {
                     .map(|k| format!("t{k}"))
                     .collect(),
                 class_names: None,
+                separator: None,
                 inputs: spec.inputs.clone(),
                 targets: spec.targets.clone(),
             };
@@ -505,6 +506,7 @@ fn layer_tape_agrees_with_the_evaluator_and_the_scalar_tape() {
                     .map(|k| format!("t{k}"))
                     .collect(),
                 class_names: None,
+                separator: None,
                 inputs: spec.inputs.clone(),
                 targets: spec.targets.clone(),
             };

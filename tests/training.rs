@@ -109,6 +109,7 @@ fn dataset(samples: usize, inputs: usize, outputs: usize) -> Dataset {
         feature_names: (0..inputs).map(|k| format!("x{k}")).collect(),
         target_names: (0..outputs).map(|k| format!("t{k}")).collect(),
         class_names: None,
+        separator: None,
         inputs: (0..samples)
             .map(|s| {
                 (0..inputs)

@@ -30,3 +30,10 @@ csv-the-columns-are = the columns are { $columns }
 data-no-such-builtin = there is no built-in data set named '{ $name }'
 data-did-you-mean-builtin = did you mean builtin:{ $meant }? The built-in sets are { $names }
 data-the-builtins-are = the built-in sets are { $names }
+csv-delimiter-ambiguous = the header holds more than one of comma, semicolon and tab, and the rows do not settle which one separates the fields
+csv-delimiter-ambiguous-hint = separate the fields with one character throughout, and put a field that holds another in double quotes
+csv-separated = { $delimiter ->
+    [semicolon] semicolon-separated
+    [tab] tab-separated
+   *[comma] comma-separated
+}

@@ -23,3 +23,10 @@ csv-the-columns-are = 이 파일의 열: { $columns }
 data-no-such-builtin = 내장 데이터 세트 '{ $name }'{ PARTICLE($name, "은/는") } 없습니다
 data-did-you-mean-builtin = builtin:{ $meant }{ PARTICLE($meant, "을/를") } 쓰려던 것인가요? 내장 데이터 세트: { $names }
 data-the-builtins-are = 내장 데이터 세트: { $names }
+csv-delimiter-ambiguous = 머리글에 쉼표, 세미콜론, 탭 가운데 둘 이상이 있는데, 행만으로는 어느 것이 필드를 구분하는지 정할 수 없습니다
+csv-delimiter-ambiguous-hint = 필드는 처음부터 끝까지 한 문자로 구분하고, 다른 구분 문자가 든 필드는 큰따옴표로 묶으세요
+csv-separated = { $delimiter ->
+    [semicolon] 세미콜론으로 구분
+    [tab] 탭으로 구분
+   *[comma] 쉼표로 구분
+}

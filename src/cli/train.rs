@@ -17,8 +17,8 @@ use crate::report::train::{csv_note, divergence, render, BatchComparison, TrainR
 use crate::report::Format;
 use crate::training::{
     best_epoch, builtin_set, check_hidden, csv_set, label_column, model_file, network_for,
-    spec_set, BatchSize, ColumnChoice, Compiled, EpochArithmetic, Runs, StartFile, TrainPlan,
-    TrainRequest,
+    spec_set, BatchSize, Built, ColumnChoice, Compiled, EpochArithmetic, Runs, StartFile,
+    TrainPlan, TrainRequest,
 };
 use crate::Error;
 use clap::Args;
@@ -45,6 +45,9 @@ pub struct TrainArgs {
     /// Rescale every feature to mean 0 and standard deviation 1 (statistics of the training part)
     #[arg(long)]
     pub standardize: bool,
+    /// Rescale regression targets to mean 0 and standard deviation 1 (statistics of the training part); predictions and metrics stay in the targets' units
+    #[arg(long)]
+    pub standardize_targets: bool,
     /// Hold out this fraction of the data for validation, e.g. --val 0.2
     #[arg(long, value_name = "FRACTION", allow_hyphen_values = true)]
     pub val: Option<f64>,
@@ -62,6 +65,9 @@ pub struct TrainArgs {
     /// The hidden layers' sizes, replacing the spec's (the weights are then drawn afresh), e.g. --hidden 4 or --hidden 16,8
     #[arg(long, value_delimiter = ',', value_name = "SIZES", value_parser = parse_count, allow_negative_numbers = true)]
     pub hidden: Vec<usize>,
+    /// The hidden layers' activation of the network built for the data (without a spec): sigmoid, tanh (the default), relu, identity, softplus, silu, leaky_relu, elu or gelu
+    #[arg(long, value_name = "NAME")]
+    pub activation: Option<String>,
     /// The most epochs to run (passes over the training data)
     #[arg(long, value_name = "E", value_parser = parse_count, allow_negative_numbers = true)]
     pub epochs: Option<usize>,
@@ -180,14 +186,12 @@ pub fn run(args: &TrainArgs, context: &Context) -> Result<Written, Error> {
         }
     }
     let (data, source) = load_data(args, spec.as_ref(), context.style.lang)?;
-    let spec = network_for(
-        spec,
-        &data,
-        &source,
-        &args.hidden,
-        args.seed,
-        context.style.lang,
-    )?;
+    let built = Built {
+        hidden: &args.hidden,
+        activation: args.activation.as_deref(),
+        seed: args.seed,
+    };
+    let spec = network_for(spec, &data, &source, built, context.style.lang)?;
     let start = match &args.init_from {
         Some(path) => Some((
             path.display().to_string(),
@@ -213,6 +217,7 @@ fn request(args: &TrainArgs, source: &str) -> Result<TrainRequest, Error> {
     Ok(TrainRequest {
         seed: args.seed,
         standardize: args.standardize,
+        standardize_targets: args.standardize_targets,
         val: args.val,
         epochs: args.epochs,
         batch_size: args.batch_size,
@@ -297,6 +302,7 @@ fn report(
         training,
         options: &plan.options,
         standardized: plan.standardized,
+        target_scale: &plan.target_scale,
         log_every: plan
             .log_every
             .unwrap_or_else(|| (training.epochs.len() / 10).max(1)),

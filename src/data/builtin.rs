@@ -53,6 +53,7 @@ fn gate(rows: [f64; 4]) -> Dataset {
         feature_names: vec!["x1".into(), "x2".into()],
         target_names: vec!["y".into()],
         class_names: None,
+        separator: None,
         inputs: vec![
             vec![0.0, 0.0],
             vec![0.0, 1.0],
@@ -69,6 +70,7 @@ fn points(samples: Vec<(f64, f64, f64)>) -> Dataset {
         feature_names: vec!["x1".into(), "x2".into()],
         target_names: vec!["y".into()],
         class_names: None,
+        separator: None,
         inputs: samples.iter().map(|&(x, y, _)| vec![x, y]).collect(),
         targets: samples.iter().map(|&(_, _, t)| vec![t]).collect(),
     }
@@ -181,6 +183,7 @@ pub fn builtin(name: &str, g: &Generation) -> Result<Dataset, Error> {
                 feature_names: vec!["x".into()],
                 target_names: vec!["y".into()],
                 class_names: None,
+                separator: None,
                 inputs: xs.into_iter().map(|x| vec![x]).collect(),
                 targets,
             }

@@ -39,15 +39,8 @@ struct Columns {
 
 /// Reads the CSV `text` (named `path`) for the columns of `wanted`.
 pub fn read_for_model(path: &str, text: &str, wanted: &Wanted) -> Result<Table, Error> {
-    let source = CsvSource { path, text };
-    if text.trim().is_empty() {
-        return Err(source.error(0..0, text!("csv-empty"), text!("csv-empty-hint")));
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let source = CsvSource::new(path, text)?;
+    let mut reader = source.reader();
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| {

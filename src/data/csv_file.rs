@@ -4,6 +4,7 @@
 //! the words of the catalogue (`csv-…`), rendered in the session's
 //! language.
 
+use super::delimiter::{self, Delimiter};
 use super::Dataset;
 use crate::diagnostic::{name_list_text, Location};
 use crate::i18n::Text;
@@ -41,15 +42,8 @@ pub(super) fn unreadable(message: Text) -> Error {
 
 /// Parses CSV `text` (read from `path`, which only names it in errors).
 pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Dataset, Error> {
-    let source = CsvSource { path, text };
-    if text.trim().is_empty() {
-        return Err(source.error(0..0, text!("csv-empty"), text!("csv-empty-hint")));
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let source = CsvSource::new(path, text)?;
+    let mut reader = source.reader();
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| {
@@ -73,6 +67,7 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
             TargetColumns::Names(names) => names.clone(),
             TargetColumns::Label(_) => Vec::new(),
         },
+        separator: Some(source.delimiter),
         ..Dataset::default()
     };
     let mut classes = Classes::default();
@@ -112,6 +107,8 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
 pub(super) struct CsvSource<'a> {
     pub path: &'a str,
     pub text: &'a str,
+    /// What separates the fields, detected from the first lines.
+    pub delimiter: Delimiter,
 }
 
 /// Which columns are inputs and which targets.
@@ -162,6 +159,38 @@ impl Classes {
 }
 
 impl<'a> CsvSource<'a> {
+    /// The CSV `text` read from `path`, with its delimiter detected; an
+    /// empty text or an ambiguous header is an error.
+    pub(super) fn new(path: &'a str, text: &'a str) -> Result<Self, Error> {
+        let header_end = text.find('\n').unwrap_or(text.len());
+        if text.trim().is_empty() {
+            return Err(located(
+                path,
+                text,
+                0..0,
+                text!("csv-empty"),
+                text!("csv-empty-hint"),
+            ));
+        }
+        let delimiter = delimiter::detect(text)
+            .map_err(|(message, hint)| located(path, text, 0..header_end, message, hint))?;
+        Ok(CsvSource {
+            path,
+            text,
+            delimiter,
+        })
+    }
+
+    /// A reader of the text with a header row, fields trimmed.
+    pub(super) fn reader(&self) -> csv::Reader<&'a [u8]> {
+        csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .delimiter(self.delimiter.byte())
+            .from_reader(self.text.as_bytes())
+    }
+
     pub(super) fn error(&self, span: std::ops::Range<usize>, message: Text, hint: Text) -> Error {
         located(self.path, self.text, span, message, hint)
     }
@@ -230,23 +259,26 @@ impl<'a> CsvSource<'a> {
 }
 
 impl Row<'_> {
-    /// The bytes of field `i` on its line: after the i-th comma, where its
-    /// (trimmed) text starts.
+    /// The bytes of field `i` on its line: after the i-th delimiter, where
+    /// its (trimmed) text starts.
     pub(super) fn field_span(&self, i: usize) -> std::ops::Range<usize> {
         let field = &self.record[i];
+        let delimiter = self.source.delimiter.char();
         let line = &self.source.text[self.line_span.clone()];
         let mut start = 0;
         for _ in 0..i {
             start = line[start..]
-                .find(',')
+                .find(delimiter)
                 .map_or(line.len(), |p| start + p + 1);
         }
         let at = self.line_span.start + start;
         match line[start..].find(field) {
             Some(p) => at + p..at + p + field.len(),
-            // Quoted, or with escapes: the raw text up to the next comma.
+            // Quoted, or with escapes: the raw text up to the next delimiter.
             None => {
-                let end = line[start..].find(',').map_or(line.len(), |p| start + p);
+                let end = line[start..]
+                    .find(delimiter)
+                    .map_or(line.len(), |p| start + p);
                 at..self.line_span.start + end
             }
         }
@@ -287,12 +319,12 @@ impl Row<'_> {
 }
 
 /// The byte range of each column name in the header line.
-fn header_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+fn header_spans(text: &str, delimiter: char) -> Vec<std::ops::Range<usize>> {
     let header_end = text.find('\n').unwrap_or(text.len());
     let header = &text[..header_end];
     let mut spans = Vec::new();
     let mut start = 0;
-    for field in header.split(',') {
+    for field in header.split(delimiter) {
         let trimmed = field.trim();
         let at = start + field.find(trimmed).unwrap_or(0);
         spans.push(at..at + trimmed.len().max(1));
@@ -314,13 +346,14 @@ pub fn check_input_columns(
     if found == expected {
         return Ok(());
     }
-    let spans = header_spans(text);
+    let delimiter = data.separator.unwrap_or_default().char();
+    let spans = header_spans(text, delimiter);
     let header_end = text.find('\n').unwrap_or(text.len());
     let hint = text!("csv-input-columns-hint");
     if found > expected {
         let extra = &data.feature_names[expected];
         let column = text[..header_end]
-            .split(',')
+            .split(delimiter)
             .position(|h| h.trim() == extra)
             .unwrap_or(0);
         let span = spans.get(column).cloned().unwrap_or(0..header_end);

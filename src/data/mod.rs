@@ -7,11 +7,13 @@
 mod builtin;
 mod by_name;
 mod csv_file;
+mod delimiter;
 pub mod digits;
 
 pub use builtin::{builtin, default_samples, Generation, NAMES as BUILTIN_NAMES};
 pub use by_name::{read_for_model, Table, Wanted};
 pub use csv_file::{check_input_columns, load_csv, TargetColumns};
+pub use delimiter::Delimiter;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 
@@ -23,6 +25,8 @@ pub struct Dataset {
     /// For a class label turned into one-hot targets: the class names, in
     /// the order of the target columns.
     pub class_names: Option<Vec<String>>,
+    /// For a CSV file: what separated its fields.
+    pub separator: Option<Delimiter>,
     pub inputs: Vec<Vec<f64>>,
     pub targets: Vec<Vec<f64>>,
 }
@@ -42,6 +46,7 @@ impl Dataset {
             feature_names: self.feature_names.clone(),
             target_names: self.target_names.clone(),
             class_names: self.class_names.clone(),
+            separator: self.separator,
             inputs: indices.iter().map(|&i| self.inputs[i].clone()).collect(),
             targets: indices.iter().map(|&i| self.targets[i].clone()).collect(),
         }

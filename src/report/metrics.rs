@@ -8,6 +8,7 @@ use super::doc::{cell, text, Block, Cell};
 use super::Style;
 use crate::msg;
 use crate::training::metrics::{ClassMetrics, Metrics, TargetFit};
+use crate::training::TargetScale;
 use serde_json::{json, Value};
 
 /// A fraction as a percentage with one decimal.
@@ -205,4 +206,32 @@ pub fn run_json(m: &RunMetrics) -> Value {
             "validation_rows": m.validation_rows,
         },
     })
+}
+/// The paragraph on the targets' scale: standardised (the losses in those
+/// units, the metrics in the targets' own), or a warning that they are far
+/// from unit scale; none otherwise.
+pub fn target_scale_note(scale: &TargetScale, style: &Style) -> Option<Block> {
+    let lang = style.lang;
+    let sentence = match scale {
+        TargetScale::AsGiven => return None,
+        TargetScale::Standardized(statistics) => {
+            let each: Vec<String> = statistics
+                .iter()
+                .map(|&(mean, sd)| format!("{}, {}", style.num(mean), style.num(sd)))
+                .collect();
+            msg!(
+                lang,
+                "fit-targets-standardized",
+                statistics = each.join("; ")
+            )
+        }
+        TargetScale::FarFromUnit { target, mean, sd } => msg!(
+            lang,
+            "fit-targets-far-from-unit",
+            target = target.as_str(),
+            mean = style.num(*mean),
+            sd = style.num(*sd)
+        ),
+    };
+    Some(Block::Paragraph(vec![text(sentence)]))
 }

@@ -64,6 +64,8 @@ pub struct TrainReport<'a> {
     /// The options of the run (of the first run, with --compare-batch).
     pub options: &'a TrainOptions,
     pub standardized: bool,
+    /// Whether the targets were standardised, or are far from unit scale.
+    pub target_scale: &'a crate::training::TargetScale,
     pub log_every: usize,
     pub log_iterations: bool,
     pub comparison: Option<&'a BatchComparison>,
@@ -218,6 +220,19 @@ pub(super) fn json_count(n: u128) -> serde_json::Value {
     }
 }
 
+/// Where the data came from, with its separator when a CSV's is not a
+/// comma ("d.csv (semicolon-separated)").
+fn source_words(r: &TrainReport, lang: Lang) -> String {
+    match r.data.separator {
+        Some(d) if d != crate::data::Delimiter::Comma => format!(
+            "{} ({})",
+            r.source,
+            crate::msg!(lang, "csv-separated", delimiter = d.name())
+        ),
+        _ => r.source.to_string(),
+    }
+}
+
 fn percent(x: f64) -> String {
     format!("{:.1}%", 100.0 * x)
 }
@@ -233,6 +248,7 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
         },
         Block::Paragraph(vec![text(setup_text(r, lang))]),
     ];
+    out.extend(super::metrics::target_scale_note(r.target_scale, style));
     if let Some(c) = r.comparison {
         out.extend(comparison_blocks(c, style));
         return out;
@@ -309,7 +325,7 @@ fn setup_text(r: &TrainReport, lang: Lang) -> String {
         loss = spec.loss.name(),
         optimizer = r.options.optimizer.title_in(lang),
         settings = settings(&r.options.optimizer),
-        source = r.source,
+        source = source_words(r, lang),
         samples = r.data.len().to_string(),
         held = held,
         standardized = if r.standardized {

@@ -2,11 +2,12 @@
 //! without a spec, or a spec's with its hidden layers replaced (`--hidden`),
 //! then checked against the data's columns and kinds of targets.
 //!
-//! A network built for data has one hidden layer of 8 (or `--hidden`):
-//! softmax with cross-entropy for several classes, sigmoid with binary
-//! cross-entropy for one 0/1 target, and tanh with a linear output and mse
-//! for regression; Adam with lr = 0.01, weights drawn with xavier from the
-//! seed.
+//! A network built for data has one hidden layer of 8 (or `--hidden`)
+//! with tanh (or `--activation`): softmax with cross-entropy for several
+//! classes, sigmoid with binary cross-entropy for one 0/1 target, and a
+//! linear output and mse for regression; Adam with lr = 0.01, weights
+//! drawn with xavier from the seed. A spec names its own activations, so
+//! `--activation` with a spec is refused.
 //!
 //! Invariant: a network returned fits the data (as many inputs as the data
 //! has features, outputs as it has targets, a loss its targets suit) and
@@ -19,7 +20,7 @@ use crate::msg;
 use crate::network::{initialize, Activation, BiasMode, Loss, Origin, Spec, TrainSettings};
 use crate::number::format_thousands;
 use crate::optim::Hyperparameters;
-use crate::Error;
+use crate::{text, Error};
 
 /// The hidden layer of a network built for data without `--hidden`.
 const DEFAULT_HIDDEN: usize = 8;
@@ -47,33 +48,86 @@ pub fn check_hidden(hidden: &[usize]) -> Result<(), Error> {
     }
 }
 
+/// How the network for data without a spec is built: its hidden layers'
+/// sizes (empty for the default) and activation (`--activation`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Built<'a> {
+    pub hidden: &'a [usize],
+    pub activation: Option<&'a str>,
+    pub seed: u64,
+}
+
+/// The hidden layers' activation named by `--activation NAME`: any
+/// activation but softmax, which belongs to the output layer.
+pub fn hidden_activation(name: &str) -> Result<Activation, Error> {
+    let hidden: Vec<&str> = Activation::NAMES
+        .into_iter()
+        .filter(|&n| n != "softmax")
+        .collect();
+    match Activation::parse(name.trim()) {
+        Some(Activation::Softmax) => Err(Error::told(
+            text!("fit-softmax-hidden"),
+            text!("fit-hidden-activations", choices = hidden.join(", ")),
+        )),
+        Some(activation) => Ok(activation),
+        None => Err(Error::told(
+            text!("fit-unknown-activation", name = name),
+            text!("fit-hidden-activations", choices = hidden.join(", ")),
+        )),
+    }
+}
+
 /// The network for `data`, from the spec (its hidden layers replaced by
-/// `hidden` when given, the weights then drawn afresh from `seed`) or
-/// built for the data, checked to fit them.
+/// `built.hidden` when given, the weights then drawn afresh from the seed)
+/// or built for the data, checked to fit them.
 pub fn network_for(
     spec: Option<Spec>,
     data: &Dataset,
     source: &str,
-    hidden: &[usize],
-    seed: u64,
+    built: Built,
     lang: Lang,
 ) -> Result<Spec, Error> {
+    let (hidden, seed) = (built.hidden, built.seed);
     let spec = match spec {
+        Some(spec) if built.activation.is_some() => {
+            let named: Vec<&str> = spec.activations.iter().map(|a| a.name()).collect();
+            return Err(Error::told(
+                text!(
+                    "fit-activation-with-spec",
+                    name = built.activation.unwrap_or_default(),
+                    spec = spec.name.as_str(),
+                    activations = named.join(", ")
+                ),
+                text!("fit-activation-with-spec-hint"),
+            ));
+        }
         Some(spec) if !hidden.is_empty() => reshape(spec, hidden, seed, lang)?,
         Some(spec) => spec,
-        None => built_for(data, hidden, seed)?,
+        None => {
+            let activation = built
+                .activation
+                .map(hidden_activation)
+                .transpose()?
+                .unwrap_or(Activation::Tanh);
+            built_for(data, hidden, activation, seed)?
+        }
     };
     check_fit(&spec, data, source)?;
     Ok(spec)
 }
 
 /// A network for data that came without a spec.
-fn built_for(data: &Dataset, hidden: &[usize], seed: u64) -> Result<Spec, Error> {
+fn built_for(
+    data: &Dataset,
+    hidden: &[usize],
+    hidden_activation: Activation,
+    seed: u64,
+) -> Result<Spec, Error> {
     let outputs = data.target_names.len();
-    let (hidden_activation, output, loss) = match (data.is_classification(), outputs) {
-        (true, 1) => (Activation::Tanh, Activation::Sigmoid, Loss::Bce),
-        (true, _) => (Activation::Tanh, Activation::Softmax, Loss::CrossEntropy),
-        (false, _) => (Activation::Tanh, Activation::Identity, Loss::Mse),
+    let (output, loss) = match (data.is_classification(), outputs) {
+        (true, 1) => (Activation::Sigmoid, Loss::Bce),
+        (true, _) => (Activation::Softmax, Loss::CrossEntropy),
+        (false, _) => (Activation::Identity, Loss::Mse),
     };
     let hidden = if hidden.is_empty() {
         vec![DEFAULT_HIDDEN]

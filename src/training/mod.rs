@@ -23,17 +23,19 @@ mod plan;
 mod sets;
 mod start;
 mod tapes;
+mod target_scale;
 mod trainer;
 
 pub use apply::{samples_for_model, true_class, Applied, Kind, Prediction, Samples};
 pub use arithmetic::EpochArithmetic;
 pub use early_stopping::{BestEpoch, EarlyStopping, Monitor};
-pub use fit::{check_hidden, network_for};
+pub use fit::{check_hidden, hidden_activation, network_for, Built};
 pub use outcome::{best_epoch, label_column, PartMetrics};
 pub use plan::{BatchSize, Compiled, Runs, StartFile, TrainPlan, TrainRequest};
 pub use sets::{builtin_set, csv_set, spec_set, ColumnChoice};
 pub use start::start_fault;
 pub use tapes::{evaluate, Columns, Evaluation, Tapes};
+pub use target_scale::TargetScale;
 pub use trainer::{
     train, EpochRecord, Interruption, IterationRecord, Model, TrainOptions, TrainStop, Training,
 };

@@ -81,12 +81,18 @@ pub struct ModelFile {
     pub target_scaling: Option<Vec<Scaling>>,
 }
 
-const ACTIVATIONS: [Activation; 5] = [
+/// Every activation stepgrad knows, in `Activation::NAMES`'s order.
+const ACTIVATIONS: [Activation; 10] = [
     Activation::Sigmoid,
     Activation::Tanh,
     Activation::Relu,
     Activation::Identity,
     Activation::Softmax,
+    Activation::Softplus,
+    Activation::Silu,
+    Activation::LeakyRelu,
+    Activation::Elu,
+    Activation::Gelu,
 ];
 const BIAS_MODES: [BiasMode; 3] = [BiasMode::PerNeuron, BiasMode::PerLayer, BiasMode::None];
 const LOSSES: [Loss; 4] = [Loss::HalfSse, Loss::Mse, Loss::Bce, Loss::CrossEntropy];

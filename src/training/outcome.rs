@@ -55,7 +55,7 @@ impl TrainPlan {
                 .and(self.label_column.clone()),
             classes: self.classes(),
             feature_scaling: self.statistics.as_deref().map(Scaling::of),
-            target_scaling: None,
+            target_scaling: self.target_scale.statistics().map(Scaling::of),
         }
     }
 

@@ -18,6 +18,7 @@
 use super::model_file;
 use super::start::start_fault;
 use super::tapes::Tapes;
+use super::target_scale::{scale_targets, TargetScale};
 use super::trainer::{train, Model, TrainOptions, Training};
 use crate::data::Dataset;
 use crate::i18n::Text;
@@ -44,6 +45,8 @@ pub enum BatchSize {
 pub struct TrainRequest {
     pub seed: u64,
     pub standardize: bool,
+    /// Standardise regression targets with the training part's statistics.
+    pub standardize_targets: bool,
     /// The fraction held out for validation.
     pub val: Option<f64>,
     pub epochs: Option<usize>,
@@ -80,6 +83,9 @@ pub struct TrainPlan {
     /// The training part's mean and standard deviation per feature, when
     /// standardised.
     pub statistics: Option<Vec<(f64, f64)>>,
+    /// The targets' scale: standardised (with the training part's
+    /// statistics), or as given and perhaps far from unit scale.
+    pub target_scale: TargetScale,
     /// The samples of the data held out for validation, by their index in
     /// the data as given.
     pub validation_rows: Vec<usize>,
@@ -148,6 +154,7 @@ impl TrainPlan {
             validation,
             standardized: request.standardize,
             statistics: parts.statistics,
+            target_scale: parts.target_scale,
             validation_rows: parts.validation_rows,
             label_column: request.label_column.clone(),
             options,
@@ -162,6 +169,7 @@ struct Parts {
     training: Dataset,
     validation: Option<Dataset>,
     statistics: Option<Vec<(f64, f64)>>,
+    target_scale: TargetScale,
     validation_rows: Vec<usize>,
 }
 
@@ -198,10 +206,12 @@ fn held_out(data: Dataset, request: &TrainRequest) -> Result<Parts, Error> {
         }
         statistics = Some(s);
     }
+    let target_scale = scale_targets(&mut data, validation.as_mut(), request.standardize_targets)?;
     Ok(Parts {
         training: data,
         validation,
         statistics,
+        target_scale,
         validation_rows,
     })
 }
@@ -456,8 +466,7 @@ mod tests {
             None,
             &data,
             "builtin:xor",
-            &[],
-            0,
+            Default::default(),
             crate::i18n::Lang::En,
         )
         .unwrap();

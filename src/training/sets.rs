@@ -121,6 +121,7 @@ pub fn spec_set(spec: Option<&Spec>, lang: Lang) -> Result<(Dataset, String), Er
                 feature_names: (1..=spec.layers[0]).map(|k| format!("i{k}")).collect(),
                 target_names: (1..=outputs).map(|k| format!("target_o{k}")).collect(),
                 class_names: None,
+separator: None,
                 inputs: spec.inputs.clone(),
                 targets: spec.targets.clone(),
             };

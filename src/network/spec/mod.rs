@@ -85,7 +85,9 @@ impl Activation {
         }
     }
 
-    fn parse(name: &str) -> Option<Activation> {
+    /// The activation named `name` (also `linear` for identity, `swish`
+    /// for silu).
+    pub fn parse(name: &str) -> Option<Activation> {
         Some(match name {
             "sigmoid" => Activation::Sigmoid,
             "tanh" => Activation::Tanh,
