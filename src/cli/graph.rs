@@ -115,7 +115,7 @@ fn network_graph(args: &GraphArgs, context: &Context) -> Result<Written, Error> 
     check_sample(
         args.sample,
         spec.inputs.len(),
-        "choose the sample whose values to show",
+        crate::text!("inputs-sample-graph-hint"),
     )?;
     let network = sample_view(&spec, args.sample - 1)?;
     let report = GraphReport {
