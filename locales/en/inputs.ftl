@@ -61,3 +61,34 @@ inputs-line-not-option = '{ $part }' is not an option of this line
 inputs-line-not-option-hint = after the expression, a line may add { $keys }
 inputs-sample-graph-hint = choose the sample whose values to show
 inputs-sample-net-hint = choose which sample's chain-rule factors to show
+
+# Formats and output files of the command line.
+inputs-format-refused = { $command } cannot write --format { $format }
+inputs-format-choose = choose one of: { $formats }
+inputs-standalone = --standalone makes a complete LaTeX document
+inputs-standalone-hint = use it with --format latex (or --output notes.tex)
+inputs-output-no-format = --output { $path }: the extension does not say which format to write
+inputs-output-no-format-hint = end the name in .md, .tex, .json, .csv, .txt or .svg, or give --format
+inputs-output-no-picture = { $path }: this command draws no picture
+inputs-output-no-picture-hint = pictures come from minimize, train and net; for this command use .md, .tex, .json or .txt
+inputs-output-and-plot = --output FILE.svg and --plot both name the picture
+inputs-output-and-plot-hint = give one of them
+inputs-picture-extension = { $path }: the file name must end in .{ $extension }
+inputs-picture-extension-hint = for example plot.{ $extension }
+inputs-same-file = { $first_option } { $first_path } and { $second_option } { $second_path } name the same file
+inputs-same-file-hint = give each output a file of its own: one would overwrite the other
+inputs-overwrite-input = { $output_option } { $output_path } would overwrite { $option } { $path }, which this command reads
+inputs-overwrite-input-hint = write { $output_option } to another file: stepgrad never replaces its own input
+
+# graph, diff, check.
+inputs-graph-at-network = --at gives values to an expression's variables, but { $target } is a network
+inputs-graph-at-network-hint = a network's graph takes its values from the spec: choose the sample with --sample K
+inputs-at-extra = --at gives { $name }, which the expression does not contain
+inputs-at-missing = no value was given for { $name } in --at
+inputs-at-missing-hint = give every variable a value: --at { $example }
+inputs-graph-no-data = the spec { $target } has no data
+inputs-graph-no-data-hint = add inputs and targets to draw the graph with values
+inputs-diff-no-expression = no expression given
+inputs-check-no-answer = no answer given
+inputs-check-no-answer-hint = write the line as EXPR ; answer=EXPR
+inputs-check-needs = check needs an expression and --answer

@@ -61,3 +61,34 @@ inputs-line-not-option = '{ $part }'{ PARTICLE($part, "은/는") } 이 줄의 �
 inputs-line-not-option-hint = 식 뒤에 줄마다 { $keys }{ PARTICLE($keys, "을/를") } 덧붙일 수 있습니다
 inputs-sample-graph-hint = 값을 보여 줄 샘플을 고르세요
 inputs-sample-net-hint = 연쇄 법칙의 인수를 보여 줄 샘플을 고르세요
+
+# 명령줄의 형식과 출력 파일.
+inputs-format-refused = { $command }{ PARTICLE($command, "은/는") } --format { $format }{ PARTICLE($format, "으로/로") } 쓸 수 없습니다
+inputs-format-choose = 다음 중 하나를 고르세요: { $formats }
+inputs-standalone = --standalone은 완전한 LaTeX 문서를 만듭니다
+inputs-standalone-hint = --format latex(또는 --output notes.tex)와 함께 쓰세요
+inputs-output-no-format = --output { $path }: 확장자로는 어떤 형식으로 쓸지 알 수 없습니다
+inputs-output-no-format-hint = 이름을 .md, .tex, .json, .csv, .txt, .svg 중 하나로 끝내거나 --format을 주세요
+inputs-output-no-picture = { $path }: 이 명령은 그림을 그리지 않습니다
+inputs-output-no-picture-hint = 그림은 minimize, train, net이 그립니다. 이 명령에는 .md, .tex, .json, .txt를 쓰세요
+inputs-output-and-plot = --output FILE.svg와 --plot이 둘 다 그림 파일을 지정합니다
+inputs-output-and-plot-hint = 둘 중 하나만 주세요
+inputs-picture-extension = { $path }: 파일 이름은 .{ $extension }{ PARTICLE($extension, "으로/로") } 끝나야 합니다
+inputs-picture-extension-hint = 예: plot.{ $extension }
+inputs-same-file = { $first_option } { $first_path }{ PARTICLE($first_path, "와/과") } { $second_option } { $second_path }{ PARTICLE($second_path, "이/가") } 같은 파일을 가리킵니다
+inputs-same-file-hint = 출력마다 따로 파일을 주세요. 그렇지 않으면 한쪽이 다른 쪽을 덮어씁니다
+inputs-overwrite-input = { $output_option } { $output_path }{ PARTICLE($output_path, "이/가") } 이 명령이 읽는 { $option } { $path }{ PARTICLE($path, "을/를") } 덮어쓰게 됩니다
+inputs-overwrite-input-hint = { $output_option }에는 다른 파일을 주세요. stepgrad는 자기가 읽는 파일을 바꾸지 않습니다
+
+# graph, diff, check.
+inputs-graph-at-network = --at은 식의 변수에 값을 주는데, { $target }{ PARTICLE($target, "은/는") } 신경망입니다
+inputs-graph-at-network-hint = 신경망의 그래프는 명세에서 값을 가져옵니다. --sample K로 샘플을 고르세요
+inputs-at-extra = --at이 식에 없는 { $name }의 값을 줍니다
+inputs-at-missing = --at에 { $name }의 값이 없습니다
+inputs-at-missing-hint = 모든 변수에 값을 주세요: --at { $example }
+inputs-graph-no-data = 명세 { $target }에 데이터가 없습니다
+inputs-graph-no-data-hint = 값이 있는 그래프를 그리려면 inputs와 targets를 추가하세요
+inputs-diff-no-expression = 식이 주어지지 않았습니다
+inputs-check-no-answer = 답이 주어지지 않았습니다
+inputs-check-no-answer-hint = 줄을 EXPR ; answer=EXPR 꼴로 쓰세요
+inputs-check-needs = check에는 식과 --answer가 필요합니다
