@@ -343,6 +343,7 @@ fn mistakes_and_divergences_with_their_hints() {
     korean(&["graph", "mazur", "--at", "x=1"], 2);
     korean(&["graph", "x*y", "--at", "x=1"], 2);
     korean(&["diff", "--file", "/nonexistent/problems.txt"], 2);
+    korean(&["train", "xor", "--hidden", "0"], 2);
     korean(&["diff", "x^2", "--output", "/nonexistent/out.md"], 2);
 }
 
