@@ -344,6 +344,7 @@ fn mistakes_and_divergences_with_their_hints() {
     korean(&["graph", "x*y", "--at", "x=1"], 2);
     korean(&["diff", "--file", "/nonexistent/problems.txt"], 2);
     korean(&["train", "xor", "--hidden", "0"], 2);
+    korean(&["train", "--data", "builtin:circle", "--targets", "y"], 2);
     korean(&["diff", "x^2", "--output", "/nonexistent/out.md"], 2);
 }
 
