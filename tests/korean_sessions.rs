@@ -331,6 +331,21 @@ fn mistakes_and_divergences_with_their_hints() {
     korean(&["net", "mazur", "--param", "w99"], 2);
     korean(&["train", "--data", "builtin:circle", "--noise", "2"], 2);
     korean(&["train", "--data", "builtin:circle", "--samples", "1"], 2);
+    korean(&["diff", "x^2", "--at", "x"], 2);
+    korean(&["diff", "x^2", "--at", "x=1,x=2"], 2);
+    korean(&["diff", "x^2", "--at", "x=y"], 2);
+    korean(&["diff", "x*y"], 2);
+    korean(&["diff", "x*y", "--wrt", "z"], 2);
+    korean(&["diff", "x*y", "--wrt", "pi"], 2);
+    korean(&["check", "x*y", "--answer", "y", "--wrt", "x,y"], 2);
+    korean(&["minimize", "x^2", "--start", "1x=2"], 2);
+    korean(&["graph", "mazur", "--sample", "9"], 2);
+    korean(&["graph", "mazur", "--at", "x=1"], 2);
+    korean(&["graph", "x*y", "--at", "x=1"], 2);
+    korean(&["diff", "--file", "/nonexistent/problems.txt"], 2);
+    korean(&["train", "xor", "--hidden", "0"], 2);
+    korean(&["train", "--data", "builtin:circle", "--targets", "y"], 2);
+    korean(&["diff", "x^2", "--output", "/nonexistent/out.md"], 2);
 }
 
 #[test]

@@ -41,7 +41,10 @@ pub fn run(args: &CheckArgs, context: &Context) -> Result<Written, Error> {
     if let Some(path) = &args.file {
         return answer_file(path, &["answer", "wrt"], context, |line| {
             let answer = line.option("answer").ok_or_else(|| {
-                Error::usage("no answer given", "write the line as EXPR ; answer=EXPR")
+                Error::told(
+                    crate::text!("inputs-check-no-answer"),
+                    crate::text!("inputs-check-no-answer-hint"),
+                )
             })?;
             let wrt = line
                 .option("wrt")
@@ -57,9 +60,11 @@ pub fn run(args: &CheckArgs, context: &Context) -> Result<Written, Error> {
         });
     }
     let (Some(expr), Some(answer)) = (&args.expr, &args.answer) else {
-        return Err(Error::usage(
-            "check needs an expression and --answer",
-            "stepgrad check \"sin(3*x)\" --answer \"3*cos(3*x)\"",
+        return Err(Error::told(
+            crate::text!("inputs-check-needs"),
+            crate::i18n::Text::Verbatim(
+                "stepgrad check \"sin(3*x)\" --answer \"3*cos(3*x)\"".to_string(),
+            ),
         ));
     };
     let answer = check_one(expr, answer, args.wrt.as_deref(), "the expression", context)?;

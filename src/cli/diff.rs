@@ -64,9 +64,9 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Written, Error> {
             let (rendered, _) = written(&report, &graph, args.gradcheck, context);
             Ok(Written::ok(rendered))
         }
-        (None, None) => Err(Error::usage(
-            "no expression given",
-            "stepgrad diff \"x^2*sin(x)\"",
+        (None, None) => Err(Error::told(
+            crate::text!("inputs-diff-no-expression"),
+            crate::i18n::Text::Verbatim("stepgrad diff \"x^2*sin(x)\"".to_string()),
         )),
     }
 }

@@ -66,15 +66,15 @@ impl CommandFiles {
                 .iter()
                 .find(|b| same_file(&a.path, &b.path))
             {
-                return Err(Error::usage(
-                    format!(
-                        "{} {} and {} {} name the same file",
-                        a.option,
-                        a.path.display(),
-                        b.option,
-                        b.path.display()
+                return Err(Error::told(
+                    crate::text!(
+                        "inputs-same-file",
+                        first_option = a.option.to_string(),
+                        first_path = a.path.display().to_string(),
+                        second_option = b.option.to_string(),
+                        second_path = b.path.display().to_string()
                     ),
-                    "give each output a file of its own: one would overwrite the other",
+                    crate::text!("inputs-same-file-hint"),
                 ));
             }
         }
@@ -89,16 +89,17 @@ impl CommandFiles {
 /// "--data", "the spec's [data] file", …).
 pub fn refuse_overwriting(outputs: &[NamedFile], option: &str, path: &Path) -> Result<(), Error> {
     match outputs.iter().find(|o| same_file(&o.path, path)) {
-        Some(output) => Err(Error::usage(
-            format!(
-                "{} {} would overwrite {option} {}, which this command reads",
-                output.option,
-                output.path.display(),
-                path.display()
+        Some(output) => Err(Error::told(
+            crate::text!(
+                "inputs-overwrite-input",
+                output_option = output.option.to_string(),
+                output_path = output.path.display().to_string(),
+                option = option,
+                path = path.display().to_string()
             ),
-            format!(
-                "write {} to another file: stepgrad never replaces its own input",
-                output.option
+            crate::text!(
+                "inputs-overwrite-input-hint",
+                output_option = output.option.to_string()
             ),
         )),
         None => Ok(()),

@@ -37,12 +37,9 @@ pub fn run(args: &GraphArgs, context: &Context) -> Result<Written, Error> {
     let is_spec = args.target.ends_with(".toml") || example(&args.target).is_some();
     if is_spec {
         if !args.at.is_empty() {
-            return Err(Error::usage(
-                format!(
-                    "--at gives values to an expression's variables, but {} is a network",
-                    args.target
-                ),
-                "a network's graph takes its values from the spec: choose the sample with --sample K",
+            return Err(Error::told(
+                crate::text!("inputs-graph-at-network", target = &args.target),
+                crate::text!("inputs-graph-at-network-hint"),
             ));
         }
         network_graph(args, context)
@@ -78,20 +75,20 @@ fn expression_graph(args: &GraphArgs, context: &Context) -> Result<Written, Erro
 /// `--at` names every variable of the expression and no other.
 fn check_point_names(point: &Point, variables: &[String]) -> Result<(), Error> {
     if let Some(extra) = point.names().find(|n| !variables.iter().any(|v| v == n)) {
-        return Err(Error::usage(
-            format!("--at gives {extra}, which the expression does not contain"),
-            format!(
-                "its variables are {}",
-                crate::diagnostic::name_list(variables)
+        return Err(Error::told(
+            crate::text!("inputs-at-extra", name = extra),
+            crate::text!(
+                "inputs-wrt-variables-are",
+                names = crate::diagnostic::name_list(variables)
             ),
         ));
     }
     if let Some(missing) = variables.iter().find(|v| point.get(v).is_none()) {
-        return Err(Error::usage(
-            format!("no value was given for {missing} in --at"),
-            format!(
-                "give every variable a value: --at {}",
-                variables
+        return Err(Error::told(
+            crate::text!("inputs-at-missing", name = missing),
+            crate::text!(
+                "inputs-at-missing-hint",
+                example = variables
                     .iter()
                     .map(|v| format!("{v}=…"))
                     .collect::<Vec<_>>()
@@ -107,15 +104,15 @@ fn network_graph(args: &GraphArgs, context: &Context) -> Result<Written, Error> 
     super::files::refuse_overwriting_spec_data(context.outputs, &spec)?;
     super::inputs::check_symbolic_size(&spec, "graph")?;
     if spec.inputs.is_empty() {
-        return Err(Error::usage(
-            format!("the spec {} has no data", args.target),
-            "add inputs and targets to draw the graph with values",
+        return Err(Error::told(
+            crate::text!("inputs-graph-no-data", target = &args.target),
+            crate::text!("inputs-graph-no-data-hint"),
         ));
     }
     check_sample(
         args.sample,
         spec.inputs.len(),
-        "choose the sample whose values to show",
+        crate::text!("inputs-sample-graph-hint"),
     )?;
     let network = sample_view(&spec, args.sample - 1)?;
     let report = GraphReport {

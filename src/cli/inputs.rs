@@ -3,6 +3,8 @@
 
 use crate::diagnostic::{name_list, MAX_LISTED_NAMES};
 use crate::expr::{evaluate, parse, EvalError, Graph, Id, Point};
+use crate::i18n::Text;
+use crate::text;
 use crate::Error;
 use std::path::Path;
 
@@ -31,31 +33,40 @@ pub fn parse_point(items: &[String], origin: &str) -> Result<Point, Error> {
     let mut point = Point::default();
     for item in items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
         let Some((name, value)) = item.split_once('=') else {
-            return Err(Error::usage(
-                format!(
-                    "{}: '{item}' is not of the form name=value",
-                    written.item(item)
+            return Err(Error::told(
+                text!(
+                    "inputs-not-name-value",
+                    written = written.item(item),
+                    item = item
                 ),
-                format!("write values as {}", written.item("x=1.5,y=-2")),
+                text!(
+                    "inputs-not-name-value-hint",
+                    example = written.item("x=1.5,y=-2")
+                ),
             ));
         };
         let name = name.trim();
         if !is_variable_name(name) {
-            return Err(Error::usage(
-                format!("{}: '{name}' is not a variable name", written.item(item)),
-                "names start with a letter and use letters, digits and _, e.g. w1 or net_h1",
+            return Err(Error::told(
+                text!(
+                    "inputs-not-variable-name",
+                    written = written.item(item),
+                    name = name
+                ),
+                text!("inputs-variable-name-hint"),
             ));
         }
         let v = point_value(name, value, item, &written)?;
         if let Some(earlier) = point.get(name) {
-            return Err(Error::usage(
-                format!(
-                    "{}: {name} is given twice ({} and {})",
-                    written.item(item),
-                    crate::number::format_significant(earlier, 6),
-                    crate::number::format_significant(v, 6)
+            return Err(Error::told(
+                text!(
+                    "inputs-given-twice",
+                    written = written.item(item),
+                    name = name,
+                    first = crate::number::format_significant(earlier, 6),
+                    second = crate::number::format_significant(v, 6)
                 ),
-                "give each variable one value; for another point, run the command again",
+                text!("inputs-given-twice-hint"),
             ));
         }
         point.set(name, v);
@@ -89,15 +100,24 @@ fn point_value(name: &str, value: &str, item: &str, written: &Written) -> Result
     let id = parse_expr(&mut graph, value, &origin)?;
     evaluate(&graph, id, &Point::default()).map_err(|e| match e {
         // A name in a value: a word where a number belongs.
-        EvalError::Unbound { name: word } => Error::usage(
-            format!("{}: '{word}' is not a number", written.item(item)),
-            "a value is a number or a constant expression, e.g. 1.5, -2 or pi/2",
+        EvalError::Unbound { name: word } => Error::told(
+            text!(
+                "inputs-not-a-number",
+                written = written.item(item),
+                word = word
+            ),
+            text!("inputs-not-a-number-hint"),
         ),
-        other => Error::usage(
-            format!("{}: {other}", written.item(item)),
-            format!(
-                "give {name} a number, e.g. {}",
-                written.item(&format!("{name}=1"))
+        other => Error::told(
+            text!(
+                "inputs-value-failed",
+                written = written.item(item),
+                problem = other.text()
+            ),
+            text!(
+                "inputs-value-failed-hint",
+                name = name,
+                example = written.item(&format!("{name}=1"))
             ),
         ),
     })
@@ -115,32 +135,28 @@ pub fn choose_variables(
     let variables = graph.variables(expr);
     if asked.is_empty() {
         return match variables.len() {
-            0 => Err(Error::usage(
-                "the expression has no variables, so there is nothing to differentiate by",
-                "its derivative is 0; name a variable with --wrt to see the Constant rule applied",
+            0 => Err(Error::told(
+                text!("inputs-no-variables"),
+                text!("inputs-no-variables-hint"),
             )),
             1 => Ok(variables),
             _ if all_if_none => Ok(variables),
-            _ => Err(Error::usage(
-                format!(
-                    "the expression has several variables ({}): say which to differentiate by",
-                    name_list(&variables)
-                ),
+            _ => Err(Error::told(
+                text!("inputs-several-variables", names = name_list(&variables)),
                 if one_only {
-                    format!(
-                        "add --wrt {} (one variable: the partial derivative by it)",
-                        variables[0]
-                    )
+                    text!("inputs-several-one-hint", first = &variables[0])
                 } else if variables.len() <= MAX_LISTED_NAMES {
-                    format!(
-                        "add --wrt {} for one partial derivative, or --wrt {} for the gradient",
-                        variables[0],
-                        variables.join(",")
+                    text!(
+                        "inputs-several-hint",
+                        first = &variables[0],
+                        all = variables.join(",")
                     )
                 } else {
-                    format!(
-                        "add --wrt {} for one partial derivative, or a list such as --wrt {},{},{}",
-                        variables[0], variables[0], variables[1], variables[2]
+                    text!(
+                        "inputs-several-many-hint",
+                        first = &variables[0],
+                        second = &variables[1],
+                        third = &variables[2]
                     )
                 },
             )),
@@ -152,9 +168,9 @@ pub fn choose_variables(
             return Err(not_a_variable(name, one_only, &variables));
         }
         if !variables.is_empty() && !variables.iter().any(|v| v == name) {
-            return Err(Error::usage(
-                format!("--wrt {name}: the expression has no variable {name}"),
-                format!("its variables are {}", name_list(&variables)),
+            return Err(Error::told(
+                text!("inputs-wrt-not-in-expression", name = name),
+                text!("inputs-wrt-variables-are", names = name_list(&variables)),
             ));
         }
         if !chosen.iter().any(|c| c == name) {
@@ -167,38 +183,38 @@ pub fn choose_variables(
 /// Why `name`, given to `--wrt`, is not a variable.
 fn not_a_variable(name: &str, one_only: bool, variables: &[String]) -> Error {
     let choose = match variables {
-        [] => "name a variable of the expression".to_string(),
-        [only] => format!("the expression's variable is {only}: --wrt {only}"),
-        [first, ..] => format!(
-            "the expression's variables are {}, e.g. --wrt {first}",
-            name_list(variables)
+        [] => text!("inputs-choose-any"),
+        [only] => text!("inputs-choose-only", only = only),
+        [first, ..] => text!(
+            "inputs-choose-first",
+            names = name_list(variables),
+            first = first
         ),
     };
     if name.is_empty() {
-        return Error::usage(
-            "--wrt is given an empty name (a comma too many?)",
-            format!("separate names with single commas; {choose}"),
+        return Error::told(
+            text!("inputs-wrt-empty"),
+            text!("inputs-wrt-empty-hint", choose = choose),
         );
     }
     if one_only && name.contains(',') {
-        return Error::usage(
-            format!("--wrt {name}: check judges one partial derivative at a time, by one variable"),
-            format!(
-                "give one variable, e.g. --wrt {}",
-                name.split(',').next().unwrap_or("w").trim()
+        return Error::told(
+            text!("inputs-wrt-one-only", name = name),
+            text!(
+                "inputs-wrt-one-only-hint",
+                first = name.split(',').next().unwrap_or("w").trim()
             ),
         );
     }
     let what = match name {
-        "e" => "e is the constant 2.71828…, not a variable".to_string(),
-        "pi" => "pi is the constant 3.14159…, not a variable".to_string(),
+        "e" => text!("inputs-wrt-is-e"),
+        "pi" => text!("inputs-wrt-is-pi"),
         _ if crate::expr::Func::from_name(name).is_some() => {
-            format!("{name} is a function, not a variable")
+            text!("inputs-wrt-is-function", name = name)
         }
-        _ => "not a variable name: names start with a letter and use letters, digits and _"
-            .to_string(),
+        _ => text!("inputs-wrt-not-name"),
     };
-    Error::usage(format!("--wrt {name}: {what}"), choose)
+    Error::told(text!("inputs-wrt-bad", name = name, what = what), choose)
 }
 
 /// Reads the file an option names (or stdin for `-`), saying which
@@ -207,26 +223,42 @@ pub fn read_named_file(option: &str, path: &Path) -> Result<String, Error> {
     let shown = path.display();
     if path.as_os_str() != "-" {
         if path.is_dir() {
-            return Err(Error::usage(
-                format!("{option} {shown}: this is a folder, not a file"),
-                "give the path of a file",
+            return Err(Error::told(
+                text!(
+                    "inputs-file-is-folder",
+                    option = option,
+                    path = shown.to_string()
+                ),
+                text!("inputs-file-is-folder-hint"),
             ));
         }
         if !path.exists() {
-            return Err(Error::usage(
-                format!("{option} {shown}: there is no such file"),
-                "check the name; a relative path starts in the folder stepgrad runs in",
+            return Err(Error::told(
+                text!(
+                    "inputs-file-missing",
+                    option = option,
+                    path = shown.to_string()
+                ),
+                text!("inputs-file-missing-hint"),
             ));
         }
     }
     super::read_input_file(path).map_err(|error| match error {
         Error::Io { path, message } => {
             let hint = if message.contains("UTF-8") {
-                "save the file as plain UTF-8 text"
+                text!("inputs-file-utf8-hint")
             } else {
-                "check that the file can be read"
+                text!("inputs-file-read-hint")
             };
-            Error::usage(format!("{option} {path}: {message}"), hint)
+            Error::told(
+                text!(
+                    "inputs-file-unreadable",
+                    option = option,
+                    path = path,
+                    problem = message
+                ),
+                hint,
+            )
         }
         other => other,
     })
@@ -237,9 +269,18 @@ pub fn read_named_file(option: &str, path: &Path) -> Result<String, Error> {
 pub fn check_output_file(option: &str, path: &Path, extension: &str) -> Result<(), Error> {
     let shown = path.display();
     if path.extension().and_then(|e| e.to_str()) != Some(extension) {
-        return Err(Error::usage(
-            format!("{option} {shown}: the file name must end in .{extension}"),
-            format!("for example {option} result.{extension}"),
+        return Err(Error::told(
+            text!(
+                "inputs-output-extension",
+                option = option,
+                path = shown.to_string(),
+                extension = extension
+            ),
+            text!(
+                "inputs-output-extension-hint",
+                option = option,
+                extension = extension
+            ),
         ));
     }
     let folder = path
@@ -247,20 +288,29 @@ pub fn check_output_file(option: &str, path: &Path, extension: &str) -> Result<(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     if !folder.is_dir() {
-        return Err(Error::usage(
-            format!(
-                "{option} {shown}: the folder {} does not exist",
-                folder.display()
+        return Err(Error::told(
+            text!(
+                "inputs-output-no-folder",
+                option = option,
+                path = shown.to_string(),
+                folder = folder.display().to_string()
             ),
-            "create the folder first, or write the file into a folder that exists",
+            text!("inputs-output-no-folder-hint"),
         ));
     }
     if path.is_dir() {
-        return Err(Error::usage(
-            format!("{option} {shown}: this is a folder, not a file"),
-            format!(
-                "give a file name inside it, e.g. {}",
-                path.join(format!("result.{extension}")).display()
+        return Err(Error::told(
+            text!(
+                "inputs-file-is-folder",
+                option = option,
+                path = shown.to_string()
+            ),
+            text!(
+                "inputs-output-is-folder-hint",
+                example = path
+                    .join(format!("result.{extension}"))
+                    .display()
+                    .to_string()
             ),
         ));
     }
@@ -290,16 +340,20 @@ pub fn parse_count(text: &str) -> Result<usize, String> {
 }
 
 /// Checks `--sample K` (1-based) against the number of samples.
-pub fn check_sample(sample: usize, samples: usize, purpose: &str) -> Result<(), Error> {
+pub fn check_sample(sample: usize, samples: usize, purpose: Text) -> Result<(), Error> {
     if (1..=samples).contains(&sample) {
         return Ok(());
     }
     let has = if samples == 1 {
-        "the data has samples 1 to 1 (a single sample)".to_string()
+        text!("inputs-sample-one", sample = sample.to_string())
     } else {
-        format!("the data has samples 1 to {samples}")
+        text!(
+            "inputs-sample-range",
+            sample = sample.to_string(),
+            samples = samples.to_string()
+        )
     };
-    Err(Error::usage(format!("--sample {sample}: {has}"), purpose))
+    Err(Error::told(has, purpose))
 }
 
 /// One problem line of a `--file`: the expression and its `; key=value`
@@ -340,22 +394,26 @@ pub fn problem_lines(text: &str, keys: &[&str]) -> Vec<Result<ProblemLine, (usiz
                 Some((key, value)) if keys.contains(&key.trim()) => {
                     let (key, value) = (key.trim(), value.trim());
                     if let Some((_, first)) = options.iter().find(|(k, _)| k == key) {
-                        problem = Some(Error::usage(
-                            format!(
-                                "{key}= is given twice on this line ('{first}', then '{value}')"
+                        problem = Some(Error::told(
+                            text!(
+                                "inputs-line-key-twice",
+                                key = key,
+                                first = first,
+                                second = value
                             ),
-                            format!("give {key}= once: keep the one you mean"),
+                            text!("inputs-line-key-twice-hint", key = key),
                         ));
                         break;
                     }
                     options.push((key.to_string(), value.to_string()));
                 }
                 _ => {
-                    problem = Some(Error::usage(
-                        format!("'{part}' is not an option of this line"),
-                        format!(
-                            "after the expression, a line may add {}",
-                            keys.iter()
+                    problem = Some(Error::told(
+                        text!("inputs-line-not-option", part = part),
+                        text!(
+                            "inputs-line-not-option-hint",
+                            keys = keys
+                                .iter()
                                 .map(|k| format!("; {k}=…"))
                                 .collect::<Vec<_>>()
                                 .join(" ")

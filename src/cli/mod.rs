@@ -170,9 +170,13 @@ impl Context<'_> {
             return Ok(());
         }
         let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
-        Err(Error::usage(
-            format!("{command} cannot write --format {}", self.format.name()),
-            format!("choose one of: {}", names.join(", ")),
+        Err(Error::told(
+            crate::text!(
+                "inputs-format-refused",
+                command = command,
+                format = self.format.name()
+            ),
+            crate::text!("inputs-format-choose", formats = names.join(", ")),
         ))
     }
 }
@@ -451,9 +455,9 @@ fn chosen_format(
         _ => Format::Text,
     };
     if global.standalone && format != Format::Latex {
-        return Err(Error::usage(
-            "--standalone makes a complete LaTeX document",
-            "use it with --format latex (or --output notes.tex)",
+        return Err(Error::told(
+            crate::text!("inputs-standalone"),
+            crate::text!("inputs-standalone-hint"),
         ));
     }
     Ok(format)
@@ -542,12 +546,9 @@ fn output_destination(cli: &mut Cli) -> Result<Option<Destination>, Error> {
         _ => match cli.global.format {
             Some(format) => format,
             None => {
-                return Err(Error::usage(
-                    format!(
-                        "--output {}: the extension does not say which format to write",
-                        path.display()
-                    ),
-                    "end the name in .md, .tex, .json, .csv, .txt or .svg, or give --format",
+                return Err(Error::told(
+                    crate::text!("inputs-output-no-format", path = path.display().to_string()),
+                    crate::text!("inputs-output-no-format-hint"),
                 ))
             }
         },
@@ -568,16 +569,19 @@ fn picture_destination(cli: &mut Cli, path: PathBuf) -> Result<Option<Destinatio
         Command::Train(args) => &mut args.plot,
         Command::Net(args) => &mut args.plot,
         _ => {
-            return Err(Error::usage(
-                format!("{}: this command draws no picture", path.display()),
-                "pictures come from minimize, train and net; for this command use .md, .tex, .json or .txt",
+            return Err(Error::told(
+                crate::text!(
+                    "inputs-output-no-picture",
+                    path = path.display().to_string()
+                ),
+                crate::text!("inputs-output-no-picture-hint"),
             ))
         }
     };
     if plot.is_some() {
-        return Err(Error::usage(
-            "--output FILE.svg and --plot both name the picture",
-            "give one of them",
+        return Err(Error::told(
+            crate::text!("inputs-output-and-plot"),
+            crate::text!("inputs-output-and-plot-hint"),
         ));
     }
     *plot = Some(path);
@@ -592,21 +596,26 @@ fn check_bare_output(path: &std::path::Path) -> Result<(), Error> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
     if !folder.is_dir() {
-        return Err(Error::usage(
-            format!(
-                "--output {}: the folder {} does not exist",
-                path.display(),
-                folder.display()
+        return Err(Error::told(
+            crate::text!(
+                "inputs-output-no-folder",
+                option = "--output",
+                path = path.display().to_string(),
+                folder = folder.display().to_string()
             ),
-            "create the folder first, or write the file into a folder that exists",
+            crate::text!("inputs-output-no-folder-hint"),
         ));
     }
     if path.is_dir() {
-        return Err(Error::usage(
-            format!("--output {}: this is a folder, not a file", path.display()),
-            format!(
-                "give a file name inside it, e.g. {}",
-                path.join("notes.md").display()
+        return Err(Error::told(
+            crate::text!(
+                "inputs-file-is-folder",
+                option = "--output",
+                path = path.display().to_string()
+            ),
+            crate::text!(
+                "inputs-output-is-folder-hint",
+                example = path.join("notes.md").display().to_string()
             ),
         ));
     }
@@ -640,9 +649,13 @@ fn completions(shell: clap_complete::Shell) -> Written {
 pub fn check_output_path(path: &std::path::Path, extension: &str) -> Result<(), Error> {
     let shown = path.display().to_string();
     if path.extension().and_then(|e| e.to_str()) != Some(extension) {
-        return Err(Error::usage(
-            format!("{shown}: the file name must end in .{extension}"),
-            format!("for example plot.{extension}"),
+        return Err(Error::told(
+            crate::text!(
+                "inputs-picture-extension",
+                path = &shown,
+                extension = extension
+            ),
+            crate::text!("inputs-picture-extension-hint", extension = extension),
         ));
     }
     let folder = path

@@ -62,7 +62,7 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
     check_sample(
         args.sample,
         spec.inputs.len(),
-        "choose which sample's chain-rule factors to show",
+        crate::text!("inputs-sample-net-hint"),
     )?;
     let show = parse_show(&args.show)?;
     if let Some(path) = &args.plot {

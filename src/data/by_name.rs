@@ -9,7 +9,7 @@
 //! model's order, and (when targets are returned) one target per model
 //! output, all finite.
 
-use super::csv_file::{unreadable, CsvSource};
+use super::csv_file::{header_names, row_unreadable, CsvSource};
 use crate::diagnostic::name_list_text;
 use crate::{text, Error};
 
@@ -41,31 +41,14 @@ struct Columns {
 pub fn read_for_model(path: &str, text: &str, wanted: &Wanted) -> Result<Table, Error> {
     let source = CsvSource::new(path, text)?;
     let mut reader = source.reader();
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| {
-            unreadable(text!(
-                "csv-header-unreadable",
-                path = path,
-                error = e.to_string()
-            ))
-        })?
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let headers = header_names(&mut reader, path)?;
     let columns = find_columns(&source, &headers, wanted)?;
     let mut table = Table {
         inputs: Vec::new(),
         targets: (columns.label.is_some() || columns.targets.is_some()).then(Vec::new),
     };
     for record in reader.records() {
-        let record = record.map_err(|e| {
-            unreadable(text!(
-                "csv-row-unreadable",
-                path = path,
-                error = e.to_string()
-            ))
-        })?;
+        let record = record.map_err(|e| row_unreadable(path, &e))?;
         let Some(row) = source.row(&record, &headers)? else {
             continue;
         };

@@ -40,22 +40,35 @@ pub(super) fn unreadable(message: Text) -> Error {
     }
 }
 
+/// A row of the CSV `path` the csv crate could not read.
+pub(super) fn row_unreadable(path: &str, error: &csv::Error) -> Error {
+    unreadable(text!(
+        "csv-row-unreadable",
+        path = path,
+        error = error.to_string()
+    ))
+}
+
+/// The names in the header line of the CSV `path`.
+pub(super) fn header_names<R: std::io::Read>(
+    reader: &mut csv::Reader<R>,
+    path: &str,
+) -> Result<Vec<String>, Error> {
+    let headers = reader.headers().map_err(|e| {
+        unreadable(text!(
+            "csv-header-unreadable",
+            path = path,
+            error = e.to_string()
+        ))
+    })?;
+    Ok(headers.iter().map(str::to_string).collect())
+}
+
 /// Parses CSV `text` (read from `path`, which only names it in errors).
 pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Dataset, Error> {
     let source = CsvSource::new(path, text)?;
     let mut reader = source.reader();
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| {
-            unreadable(text!(
-                "csv-header-unreadable",
-                path = path,
-                error = e.to_string()
-            ))
-        })?
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let headers = header_names(&mut reader, path)?;
     let layout = source.layout(&headers, targets)?;
     let mut data = Dataset {
         feature_names: layout
@@ -72,13 +85,7 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
     };
     let mut classes = Classes::default();
     for record in reader.records() {
-        let record = record.map_err(|e| {
-            unreadable(text!(
-                "csv-row-unreadable",
-                path = path,
-                error = e.to_string()
-            ))
-        })?;
+        let record = record.map_err(|e| row_unreadable(path, &e))?;
         let Some(row) = source.row(&record, &headers)? else {
             continue;
         };

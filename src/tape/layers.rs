@@ -183,12 +183,26 @@ impl LayerTape {
         targets: &[f64],
         batch: usize,
     ) -> f64 {
+        self.forward_loss(work, params, inputs, targets, batch, false)
+    }
+
+    /// The forward pass over a batch and its summed loss (0 for an empty
+    /// batch), keeping each layer's slopes when the backward pass follows.
+    fn forward_loss(
+        &self,
+        work: &mut LayerWork,
+        params: &[f64],
+        inputs: &[f64],
+        targets: &[f64],
+        batch: usize,
+        keep_slopes: bool,
+    ) -> f64 {
         self.prepare(work, batch);
         if batch == 0 {
             return 0.0;
         }
         for l in 0..self.layers.len() {
-            self.forward_layer(l, work, params, inputs, false);
+            self.forward_layer(l, work, params, inputs, keep_slopes);
         }
         self.sample_losses(work, targets);
         sum(&work.per_sample)
@@ -204,15 +218,10 @@ impl LayerTape {
         targets: &[f64],
         batch: usize,
     ) -> f64 {
-        self.prepare(work, batch);
+        let loss = self.forward_loss(work, params, inputs, targets, batch, true);
         if batch == 0 {
             return 0.0;
         }
-        for l in 0..self.layers.len() {
-            self.forward_layer(l, work, params, inputs, true);
-        }
-        self.sample_losses(work, targets);
-        let loss = sum(&work.per_sample);
         self.output_delta(work, targets);
         for l in (0..self.layers.len()).rev() {
             self.backward_layer(l, work, params, inputs);

@@ -37,12 +37,13 @@ fn joined(sizes: &[usize], separator: &str) -> String {
 /// Refuses a hidden layer outside 1 to `limits::MAX_LAYER_SIZE` neurons.
 pub fn check_hidden(hidden: &[usize]) -> Result<(), Error> {
     match hidden.iter().find(|&&h| h == 0 || h > MAX_LAYER_SIZE) {
-        Some(h) => Err(Error::usage(
-            format!(
-                "--hidden {h}: a hidden layer needs between 1 and {} neurons",
-                format_thousands(MAX_LAYER_SIZE as u64)
+        Some(h) => Err(Error::told(
+            crate::text!(
+                "fit-hidden-size",
+                hidden = h.to_string(),
+                max = format_thousands(MAX_LAYER_SIZE as u64)
             ),
-            "for example --hidden 8, or --hidden 16,8 for two hidden layers",
+            crate::text!("fit-hidden-size-hint"),
         )),
         None => Ok(()),
     }
@@ -178,14 +179,14 @@ fn built_for(
 /// Refuses a network beyond what `train` trains (docs/limits.md).
 fn check_network_size(layers: &[usize], count: usize) -> Result<(), Error> {
     if count > MAX_TRAIN_PARAMETERS {
-        return Err(Error::usage(
-            format!(
-                "a {} network has {} weights and biases; stepgrad trains at most {}",
-                joined(layers, "-"),
-                format_thousands(count as u64),
-                format_thousands(MAX_TRAIN_PARAMETERS as u64)
+        return Err(Error::told(
+            crate::text!(
+                "fit-too-many-parameters",
+                shape = joined(layers, "-"),
+                count = format_thousands(count as u64),
+                max = format_thousands(MAX_TRAIN_PARAMETERS as u64)
             ),
-            "use fewer or smaller hidden layers (--hidden), or fewer input columns",
+            crate::text!("fit-too-many-parameters-hint"),
         ));
     }
     Ok(())
@@ -230,31 +231,37 @@ fn check_fit(spec: &Spec, data: &Dataset, source: &str) -> Result<(), Error> {
     let features = data.feature_names.len();
     if features != inputs {
         let more = if features > inputs {
-            "more input columns than the network takes"
+            crate::text!("fit-more-columns")
         } else {
-            "fewer input columns than the network takes"
+            crate::text!("fit-fewer-columns")
         };
-        return Err(Error::usage(
-            format!(
-                "{source} has {features} input columns ({}), {more}: the network's input layer has {inputs}",
-                crate::diagnostic::name_list(&data.feature_names)
+        return Err(Error::told(
+            crate::text!(
+                "fit-input-columns",
+                source = source,
+                features = features.to_string(),
+                names = crate::diagnostic::name_list(&data.feature_names),
+                more = more,
+                inputs = inputs.to_string()
             ),
-            "make the first layer size the number of input columns, or leave out the spec to get a network built for the data",
+            crate::text!("fit-input-columns-hint"),
         ));
     }
     if data.target_names.len() != outputs {
-        return Err(Error::usage(
-            format!(
-                "{source} gives {} target values per sample, but the output layer has {outputs} neurons",
-                data.target_names.len()
+        return Err(Error::told(
+            crate::text!(
+                "fit-targets",
+                source = source,
+                targets = data.target_names.len().to_string(),
+                outputs = outputs.to_string()
             ),
-            "make the last layer size the number of targets (or classes)",
+            crate::text!("fit-targets-hint"),
         ));
     }
     if spec.loss == Loss::CrossEntropy && !data.is_classification() {
-        return Err(Error::usage(
-            format!("{source}: cross_entropy needs one-hot targets"),
-            "give the classes with --label COLUMN",
+        return Err(Error::told(
+            crate::text!("fit-cross-entropy", source = source),
+            crate::text!("fit-cross-entropy-hint"),
         ));
     }
     Ok(())

@@ -34,9 +34,9 @@ impl ColumnChoice<'_> {
         match (self.label, self.targets.is_empty()) {
             (Some(label), _) => Ok(TargetColumns::Label(label.to_string())),
             (None, false) => Ok(TargetColumns::Names(self.targets.to_vec())),
-            (None, true) => Err(Error::usage(
-                format!("{source}: say which columns are the targets"),
-                "add --targets y (numeric target columns) or --label species (a class column)",
+            (None, true) => Err(Error::told(
+                crate::text!("sets-no-targets", source = source),
+                crate::text!("sets-no-targets-hint"),
             )),
         }
     }
@@ -51,9 +51,9 @@ pub fn builtin_set(
     generation: &Generation,
 ) -> Result<Dataset, Error> {
     if let Some(option) = choice.given() {
-        return Err(Error::usage(
-            format!("{option} chooses columns of a CSV file, but {source} is a built-in set with its targets given"),
-            format!("drop {option}, or give a CSV file with --data"),
+        return Err(Error::told(
+            crate::text!("sets-builtin-columns", option = option, source = source),
+            crate::text!("sets-builtin-columns-hint", option = option),
         ));
     }
     if !(0.0..=1.0).contains(&generation.noise) {
@@ -89,23 +89,25 @@ pub fn csv_set(
     }
     let values = data.len() * (data.feature_names.len() + data.target_names.len());
     if values > MAX_DATA_VALUES {
-        return Err(Error::usage(
-            format!(
-                "{source} holds {} numbers; stepgrad trains on at most {}",
-                format_thousands(values as u64),
-                format_thousands(MAX_DATA_VALUES as u64)
+        return Err(Error::told(
+            crate::text!(
+                "sets-too-many-values",
+                source = source,
+                count = format_thousands(values as u64),
+                max = format_thousands(MAX_DATA_VALUES as u64)
             ),
-            "train on a sample of the rows, or fewer columns",
+            crate::text!("sets-too-many-values-hint"),
         ));
     }
     if data.len() > MAX_SAMPLES {
-        return Err(Error::usage(
-            format!(
-                "{source} has {} rows; the limit is {}",
-                data.len(),
-                format_thousands(MAX_SAMPLES as u64)
+        return Err(Error::told(
+            crate::text!(
+                "sets-too-many-rows",
+                source = source,
+                rows = data.len().to_string(),
+                max = format_thousands(MAX_SAMPLES as u64)
             ),
-            "train on a sample of the rows",
+            crate::text!("sets-too-many-rows-hint"),
         ));
     }
     Ok(data)
@@ -121,15 +123,15 @@ pub fn spec_set(spec: Option<&Spec>, lang: Lang) -> Result<(Dataset, String), Er
                 feature_names: (1..=spec.layers[0]).map(|k| format!("i{k}")).collect(),
                 target_names: (1..=outputs).map(|k| format!("target_o{k}")).collect(),
                 class_names: None,
-separator: None,
+                separator: None,
                 inputs: spec.inputs.clone(),
                 targets: spec.targets.clone(),
             };
             Ok((data, msg!(lang, "train-source-spec", name = &spec.name)))
         }
-        _ => Err(Error::usage(
-            "there is no data to train on",
-            "give --data builtin:iris, --data points.csv --targets y, or a spec with inputs and targets",
+        _ => Err(Error::told(
+            crate::text!("sets-no-data"),
+            crate::text!("sets-no-data-hint"),
         )),
     }
 }

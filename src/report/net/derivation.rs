@@ -50,14 +50,7 @@ pub(super) fn derivation_blocks(
         });
     }
     let mut blocks = vec![
-        Block::Heading {
-            level: 2,
-            text: vec![text(msg!(
-                style.lang,
-                "net-derivation-heading",
-                name = name
-            ))],
-        },
+        derivation_heading(name, style),
         Block::Paragraph(vec![text(msg!(
             style.lang,
             "net-derivation-by-rules",
@@ -94,14 +87,7 @@ pub(super) fn shared_derivation_blocks(
         crate::number::format_thousands(terms)
     };
     let mut blocks = vec![
-        Block::Heading {
-            level: 2,
-            text: vec![text(msg!(
-                style.lang,
-                "net-derivation-heading",
-                name = name
-            ))],
-        },
+        derivation_heading(name, style),
         Block::Paragraph(vec![text(msg!(
             style.lang,
             "net-derivation-shared",
@@ -122,4 +108,16 @@ pub(super) fn shared_derivation_blocks(
         ))]));
     }
     blocks
+}
+
+/// "The derivation of ∂E_total/∂w" as a level-2 heading.
+fn derivation_heading(name: &str, style: &Style) -> Block {
+    Block::Heading {
+        level: 2,
+        text: vec![text(msg!(
+            style.lang,
+            "net-derivation-heading",
+            name = name
+        ))],
+    }
 }
