@@ -21,7 +21,7 @@ use stepgrad::data::{builtin, Dataset, Generation};
 use stepgrad::interrupt::{Cancel, Control};
 use stepgrad::network::{initial_values, parse_spec, Loss, NetworkFormula, Spec};
 use stepgrad::optim::{Hyperparameters, OptimizerConfig};
-use stepgrad::tape::{Kernel, LayerTape, LayerWork, Tape, TapeSpec, Workspace};
+use stepgrad::tape::{Batch, Kernel, LayerTape, LayerWork, Tape, TapeSpec, Workspace};
 use stepgrad::training::{train, Model, Tapes, TrainOptions};
 
 /// The four shapes of the comparison: layers, batch, cross-entropy.
@@ -129,7 +129,12 @@ fn steps(c: &mut Criterion) {
             let tape = LayerTape::for_spec(&spec).with_kernel(kernel);
             let mut work = LayerWork::default();
             group.bench_function(BenchmarkId::new(label, &name), |b| {
-                b.iter(|| black_box(tape.gradient(&mut work, &values, inputs, targets, batch)))
+                let samples = Batch {
+                    inputs,
+                    targets,
+                    size: batch,
+                };
+                b.iter(|| black_box(tape.gradient(&mut work, &values, samples)))
             });
         }
         let full = NetworkFormula::build(&spec);

@@ -1,6 +1,7 @@
 //! Reading what users type besides expressions: points (`--at x=1,y=2`),
 //! variable names (`--wrt w`), and the problem lines of a `--file`.
 
+use crate::data::{default_samples, Generation};
 use crate::diagnostic::{name_list, MAX_LISTED_NAMES};
 use crate::expr::{evaluate, parse, EvalError, Graph, Id, Point};
 use crate::i18n::Text;
@@ -222,25 +223,22 @@ fn not_a_variable(name: &str, one_only: bool, variables: &[String]) -> Error {
 pub fn read_named_file(option: &str, path: &Path) -> Result<String, Error> {
     let shown = path.display();
     if path.as_os_str() != "-" {
-        if path.is_dir() {
-            return Err(Error::told(
-                text!(
-                    "inputs-file-is-folder",
-                    option = option,
-                    path = shown.to_string()
-                ),
+        let named = shown.to_string();
+        let refused = if path.is_dir() {
+            Some((
+                text!("inputs-file-is-folder", option = option, path = named),
                 text!("inputs-file-is-folder-hint"),
-            ));
-        }
-        if !path.exists() {
-            return Err(Error::told(
-                text!(
-                    "inputs-file-missing",
-                    option = option,
-                    path = shown.to_string()
-                ),
+            ))
+        } else if !path.exists() {
+            Some((
+                text!("inputs-file-missing", option = option, path = named),
                 text!("inputs-file-missing-hint"),
-            ));
+            ))
+        } else {
+            None
+        };
+        if let Some((message, hint)) = refused {
+            return Err(Error::told(message, hint));
         }
     }
     super::read_input_file(path).map_err(|error| match error {
@@ -477,5 +475,32 @@ mod tests {
         assert!(error
             .to_string()
             .contains("answer= is given twice on this line ('2*x', then '3*x')"));
+    }
+}
+
+/// The options of a generated built-in set, shared by `train` and `predict`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct GeneratedSetArgs {
+    /// Samples of a generated built-in set
+    #[arg(long, value_name = "N", value_parser = parse_count, allow_negative_numbers = true)]
+    pub samples: Option<usize>,
+    /// Noise of a generated built-in set, from 0 to 1
+    #[arg(
+        long,
+        value_name = "X",
+        default_value_t = 0.0,
+        allow_hyphen_values = true
+    )]
+    pub noise: f64,
+}
+
+impl GeneratedSetArgs {
+    /// How the built-in set `name` is generated with these options and `seed`.
+    pub fn generation(&self, name: &str, seed: u64) -> Generation {
+        Generation {
+            seed,
+            noise: self.noise,
+            samples: self.samples.unwrap_or_else(|| default_samples(name)),
+        }
     }
 }

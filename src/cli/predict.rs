@@ -6,9 +6,9 @@
 //! (`model_file::read_model`, `data::read_for_model`, the model's
 //! `apply`), and renders `report::predict`.
 
-use super::inputs::{parse_count, read_named_file};
+use super::inputs::{parse_count, read_named_file, GeneratedSetArgs};
 use super::{Context, Written};
-use crate::data::{default_samples, read_for_model, Generation, Table, Wanted};
+use crate::data::{read_for_model, Table, Wanted};
 use crate::report::predict::{render, PredictReport};
 use crate::report::Format;
 use crate::training::model_file::{read_model, ModelFile};
@@ -24,17 +24,8 @@ pub struct PredictArgs {
     /// The data: a CSV file with the model's feature columns (and its targets, for the metrics), or builtin:NAME
     #[arg(long, value_name = "CSV|builtin:NAME")]
     pub data: String,
-    /// Samples of a generated built-in set
-    #[arg(long, value_name = "N", value_parser = parse_count, allow_negative_numbers = true)]
-    pub samples: Option<usize>,
-    /// Noise of a generated built-in set, from 0 to 1
-    #[arg(
-        long,
-        value_name = "X",
-        default_value_t = 0.0,
-        allow_hyphen_values = true
-    )]
-    pub noise: f64,
+    #[command(flatten)]
+    pub generated: GeneratedSetArgs,
     /// Seed of a generated built-in set
     #[arg(long, value_name = "S", default_value_t = 0)]
     pub seed: u64,
@@ -80,11 +71,7 @@ fn load(args: &PredictArgs, model: &ModelFile) -> Result<Table, Error> {
     let source = &args.data;
     match source.strip_prefix("builtin:") {
         Some(name) => {
-            let generation = Generation {
-                seed: args.seed,
-                noise: args.noise,
-                samples: args.samples.unwrap_or_else(|| default_samples(name)),
-            };
+            let generation = args.generated.generation(name, args.seed);
             let choice = ColumnChoice {
                 label: None,
                 targets: &[],

@@ -6,10 +6,10 @@
 //! (`training::TrainPlan`), runs the plan with the binary's control
 //! (Ctrl-C, the progress bar), renders the report and writes the files.
 
-use super::inputs::{check_output_file, parse_count, read_named_file};
+use super::inputs::{check_output_file, parse_count, read_named_file, GeneratedSetArgs};
 use super::optimizer_args::OptimizerArgs;
 use super::{write_file_atomically, Context, Written};
-use crate::data::{default_samples, Dataset, Generation};
+use crate::data::Dataset;
 use crate::network::{load_spec, to_shapes, Parameters, Spec};
 use crate::optim::{schedule, Schedule};
 use crate::report::metrics::RunMetrics;
@@ -51,17 +51,8 @@ pub struct TrainArgs {
     /// Hold out this fraction of the data for validation, e.g. --val 0.2
     #[arg(long, value_name = "FRACTION", allow_hyphen_values = true)]
     pub val: Option<f64>,
-    /// Samples of a generated built-in set
-    #[arg(long, value_name = "N", value_parser = parse_count, allow_negative_numbers = true)]
-    pub samples: Option<usize>,
-    /// Noise of a generated built-in set, from 0 to 1
-    #[arg(
-        long,
-        value_name = "X",
-        default_value_t = 0.0,
-        allow_hyphen_values = true
-    )]
-    pub noise: f64,
+    #[command(flatten)]
+    pub generated: GeneratedSetArgs,
     /// The hidden layers' sizes, replacing the spec's (the weights are then drawn afresh), e.g. --hidden 4 or --hidden 16,8
     #[arg(long, value_delimiter = ',', value_name = "SIZES", value_parser = parse_count, allow_negative_numbers = true)]
     pub hidden: Vec<usize>,
@@ -253,11 +244,7 @@ fn load_data(
     };
     let data = match source.strip_prefix("builtin:") {
         Some(name) => {
-            let generation = Generation {
-                seed: args.seed,
-                noise: args.noise,
-                samples: args.samples.unwrap_or_else(|| default_samples(name)),
-            };
+            let generation = args.generated.generation(name, args.seed);
             builtin_set(source, name, &choice, &generation)?
         }
         None => {

@@ -176,6 +176,15 @@ impl<'a> Descent<'a> {
         self.cancel.is_requested()
     }
 
+    /// Why a step that failed for `reason` ends the run: Ctrl-C, when it
+    /// was pressed meanwhile, else the optimizer's failure.
+    fn halt(&self, reason: Text) -> Halt {
+        match self.cancel.is_requested() {
+            true => Halt::Interrupted,
+            false => Halt::Diverged(Divergence::Failed(reason)),
+        }
+    }
+
     /// Moves `x` by one step of the optimizer, from f(x) and ∇f(x) (already
     /// judged finite); the new point is judged by [`Descent::moved`].
     pub fn update(
@@ -187,10 +196,7 @@ impl<'a> Descent<'a> {
     ) -> Result<StepReport, Halt> {
         self.optimizer
             .step(objective, x, f, gradient)
-            .map_err(|reason| match self.cancel.is_requested() {
-                true => Halt::Interrupted,
-                false => Halt::Diverged(Divergence::Failed(reason)),
-            })
+            .map_err(|reason| self.halt(reason))
     }
 
     /// `update` without the step's report (what training keeps), which
@@ -204,10 +210,7 @@ impl<'a> Descent<'a> {
     ) -> Result<(), Halt> {
         self.optimizer
             .advance(objective, x, f, gradient)
-            .map_err(|reason| match self.cancel.is_requested() {
-                true => Halt::Interrupted,
-                false => Halt::Diverged(Divergence::Failed(reason)),
-            })
+            .map_err(|reason| self.halt(reason))
     }
 
     /// The point after an update, under the divergence rule.

@@ -76,6 +76,15 @@ impl Dense {
     }
 }
 
+/// One batch of samples, column by column: `inputs` holds a row of `size`
+/// values per input neuron, `targets` a row per output neuron.
+#[derive(Clone, Copy)]
+pub struct Batch<'a> {
+    pub inputs: &'a [f64],
+    pub targets: &'a [f64],
+    pub size: usize,
+}
+
 /// A network of dense layers compiled for batches.
 #[derive(Clone, Debug)]
 pub struct LayerTape {
@@ -172,18 +181,10 @@ impl LayerTape {
         self.layers.last().map_or(0, |l| l.outputs)
     }
 
-    /// The loss summed over a batch: `inputs` holds a row of `batch`
-    /// values per input, `targets` a row per output. The outputs can then
-    /// be read with `output`.
-    pub fn loss(
-        &self,
-        work: &mut LayerWork,
-        params: &[f64],
-        inputs: &[f64],
-        targets: &[f64],
-        batch: usize,
-    ) -> f64 {
-        self.forward_loss(work, params, inputs, targets, batch, false)
+    /// The loss summed over a batch. The outputs can then be read with
+    /// `output`.
+    pub fn loss(&self, work: &mut LayerWork, params: &[f64], batch: Batch) -> f64 {
+        self.forward_loss(work, params, batch, false)
     }
 
     /// The forward pass over a batch and its summed loss (0 for an empty
@@ -192,39 +193,30 @@ impl LayerTape {
         &self,
         work: &mut LayerWork,
         params: &[f64],
-        inputs: &[f64],
-        targets: &[f64],
-        batch: usize,
+        batch: Batch,
         keep_slopes: bool,
     ) -> f64 {
-        self.prepare(work, batch);
-        if batch == 0 {
+        self.prepare(work, batch.size);
+        if batch.size == 0 {
             return 0.0;
         }
         for l in 0..self.layers.len() {
-            self.forward_layer(l, work, params, inputs, keep_slopes);
+            self.forward_layer(l, work, params, batch.inputs, keep_slopes);
         }
-        self.sample_losses(work, targets);
+        self.sample_losses(work, batch.targets);
         sum(&work.per_sample)
     }
 
     /// The loss summed over a batch, as `loss`, and its gradient summed
     /// over the batch into `work.gradient()`.
-    pub fn gradient(
-        &self,
-        work: &mut LayerWork,
-        params: &[f64],
-        inputs: &[f64],
-        targets: &[f64],
-        batch: usize,
-    ) -> f64 {
-        let loss = self.forward_loss(work, params, inputs, targets, batch, true);
-        if batch == 0 {
+    pub fn gradient(&self, work: &mut LayerWork, params: &[f64], batch: Batch) -> f64 {
+        let loss = self.forward_loss(work, params, batch, true);
+        if batch.size == 0 {
             return 0.0;
         }
-        self.output_delta(work, targets);
+        self.output_delta(work, batch.targets);
         for l in (0..self.layers.len()).rev() {
-            self.backward_layer(l, work, params, inputs);
+            self.backward_layer(l, work, params, batch.inputs);
         }
         loss
     }

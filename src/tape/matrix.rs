@@ -61,6 +61,14 @@ impl Placed<'_> {
         extent(self.rows, self.cols, self.stride)
     }
 
+    /// Refuses a matrix that reaches outside its values.
+    fn assert_inside(&self) {
+        assert!(
+            self.values.len() >= self.extent(),
+            "W reaches outside the parameters"
+        ); // invariant: as in Strided::run
+    }
+
     #[inline]
     fn at(&self, row: usize, col: usize) -> f64 {
         self.values[row * self.stride + col]
@@ -88,6 +96,20 @@ struct Strided {
 }
 
 impl Strided {
+    /// A product whose right factor and result are row-major `× batch`
+    /// blocks, the left factor `m × k` with strides `a`.
+    fn over_batch(m: usize, k: usize, a: (isize, isize), batch: usize, beta: f64) -> Strided {
+        Strided {
+            m,
+            k,
+            n: batch,
+            a,
+            b: (batch as isize, 1),
+            c: (batch as isize, 1),
+            beta,
+        }
+    }
+
     fn reach(rows: usize, cols: usize, (rs, cs): (isize, isize)) -> usize {
         if rows == 0 || cols == 0 {
             0
@@ -135,29 +157,30 @@ impl Strided {
 /// Z += W·X: `z` holds `w.rows` rows and `x` holds `w.cols` rows, each of
 /// `batch` values.
 pub(super) fn add_product(kernel: Kernel, z: &mut [f64], w: Placed, x: &[f64], batch: usize) {
-    assert!(
-        w.values.len() >= w.extent(),
-        "W reaches outside the parameters"
-    ); // invariant: as in Strided::run
+    w.assert_inside();
     if kernel.blocked(w.rows * w.cols * batch) {
-        let product = Strided {
-            m: w.rows,
-            k: w.cols,
-            n: batch,
-            a: (w.stride as isize, 1),
-            b: (batch as isize, 1),
-            c: (batch as isize, 1),
-            beta: 1.0,
-        };
-        product.run(w.values, x, z);
+        Strided::over_batch(w.rows, w.cols, (w.stride as isize, 1), batch, 1.0).run(w.values, x, z);
         return;
     }
     for (k, row) in z.chunks_exact_mut(batch).take(w.rows).enumerate() {
-        for (i, input) in x.chunks_exact(batch).take(w.cols).enumerate() {
-            let weight = w.at(k, i);
-            for (o, v) in row.iter_mut().zip(input) {
-                *o += weight * v;
-            }
+        add_weighted_rows(row, x, batch, w.cols, |i| w.at(k, i));
+    }
+}
+
+/// `row += Σⱼ weight(j)·sourceⱼ` over the first `count` rows of `sources`
+/// (each of `batch` values), in row order — the small products' loop, kept
+/// in one place so both products add in the same order.
+fn add_weighted_rows(
+    row: &mut [f64],
+    sources: &[f64],
+    batch: usize,
+    count: usize,
+    weight: impl Fn(usize) -> f64,
+) {
+    for (j, source) in sources.chunks_exact(batch).take(count).enumerate() {
+        let factor = weight(j);
+        for (o, v) in row.iter_mut().zip(source) {
+            *o += factor * v;
         }
     }
 }
@@ -171,31 +194,15 @@ pub(super) fn transposed_product(
     delta: &[f64],
     batch: usize,
 ) {
-    assert!(
-        w.values.len() >= w.extent(),
-        "W reaches outside the parameters"
-    ); // invariant: as in Strided::run
+    w.assert_inside();
     if kernel.blocked(w.rows * w.cols * batch) {
-        let product = Strided {
-            m: w.cols,
-            k: w.rows,
-            n: batch,
-            a: (1, w.stride as isize),
-            b: (batch as isize, 1),
-            c: (batch as isize, 1),
-            beta: 0.0,
-        };
-        product.run(w.values, delta, g);
+        Strided::over_batch(w.cols, w.rows, (1, w.stride as isize), batch, 0.0)
+            .run(w.values, delta, g);
         return;
     }
     for (i, row) in g.chunks_exact_mut(batch).take(w.cols).enumerate() {
         row.fill(0.0);
-        for (k, d) in delta.chunks_exact(batch).take(w.rows).enumerate() {
-            let weight = w.at(k, i);
-            for (o, v) in row.iter_mut().zip(d) {
-                *o += weight * v;
-            }
-        }
+        add_weighted_rows(row, delta, batch, w.rows, |k| w.at(k, i));
     }
 }
 

@@ -17,7 +17,7 @@ mod layers;
 mod matrix;
 mod scalar;
 
-pub use layers::{Kernel, LayerTape, LayerWork};
+pub use layers::{Batch, Kernel, LayerTape, LayerWork};
 pub use scalar::{Tape, TapeSpec, Workspace};
 
 /// Σ aᵢ·bᵢ with four running sums, so the loop can use the processor's

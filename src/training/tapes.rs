@@ -16,7 +16,7 @@ use crate::interrupt::Cancel;
 use crate::network::Spec;
 use crate::network::{Loss, NetworkFormula};
 use crate::optim::SampleSums;
-use crate::tape::{Kernel, LayerTape, LayerWork, Tape, TapeSpec, Workspace};
+use crate::tape::{Batch, Kernel, LayerTape, LayerWork, Tape, TapeSpec, Workspace};
 use std::borrow::Cow;
 
 /// Samples evaluated at once when a whole data set is evaluated.
@@ -167,12 +167,17 @@ impl Tapes {
                 let n = indices.len();
                 columns.gather_block(indices, &mut work.block);
                 let (inputs, targets) = work.block.split_at(layers.inputs() * n);
+                let batch = Batch {
+                    inputs,
+                    targets,
+                    size: n,
+                };
                 if with_gradient {
-                    let loss = layers.gradient(&mut work.layers, params, inputs, targets, n);
+                    let loss = layers.gradient(&mut work.layers, params, batch);
                     work.layers.take_gradient(&mut work.part);
                     loss
                 } else {
-                    layers.loss(&mut work.layers, params, inputs, targets, n)
+                    layers.loss(&mut work.layers, params, batch)
                 }
             }
             Engine::Scalar {

@@ -20,7 +20,7 @@ use super::arithmetic::EpochArithmetic;
 use super::early_stopping::{BestEpoch, EarlyStopping, Monitor};
 use super::tapes::{batch, evaluate_in, Columns, Evaluating, TapeSums, Tapes, Work};
 use crate::data::Dataset;
-use crate::interrupt::Control;
+use crate::interrupt::{Cancel, Control};
 use crate::limits::{MAX_KEPT_VALUES, MAX_LISTED_RECORDS, MAX_PLOT_POINTS};
 use crate::network::{trainable, Loss, NetworkFormula};
 use crate::optim::{
@@ -181,6 +181,22 @@ pub struct Model<'a> {
     pub formula: &'a NetworkFormula,
     pub tapes: &'a Tapes,
     pub loss: Loss,
+}
+
+impl<'a> Model<'a> {
+    /// The loss and gradient over `columns`' samples, as the optimizer's
+    /// objective reads them.
+    fn sums<'s>(&self, columns: &'s Columns, cancel: &'s Cancel) -> TapeSums<'s>
+    where
+        'a: 's,
+    {
+        TapeSums {
+            tapes: self.tapes,
+            loss: self.loss,
+            columns,
+            cancel,
+        }
+    }
 }
 
 /// Trains from `initial` parameters; Ctrl-C (`control.cancel`) stops the
@@ -477,13 +493,7 @@ impl<'a> Trainer<'a> {
         batch_loss: f64,
         g: &[f64],
     ) -> Result<(), TrainStop> {
-        let Model { tapes, loss, .. } = self.model;
-        let sums = TapeSums {
-            tapes,
-            loss,
-            columns: &self.columns,
-            cancel: self.control.cancel,
-        };
+        let sums = self.model.sums(&self.columns, self.control.cancel);
         let mut objective = SampleObjective::new(sums, Vec::new(), &self.trainable);
         let mut x = std::mem::take(&mut self.params);
         let updated = self.descent.advance(&mut objective, &mut x, batch_loss, g);
@@ -494,13 +504,7 @@ impl<'a> Trainer<'a> {
     /// The driver's update of the trainable parameters from a batch's loss
     /// and gradient `g`.
     fn update(&mut self, epoch: usize, batch_loss: f64, g: &[f64]) -> Result<(), TrainStop> {
-        let Model { tapes, loss, .. } = self.model;
-        let sums = TapeSums {
-            tapes,
-            loss,
-            columns: &self.columns,
-            cancel: self.control.cancel,
-        };
+        let sums = self.model.sums(&self.columns, self.control.cancel);
         // Only Newton's method and BFGS look at the objective itself, and
         // at every parameter's value.
         let params = match self.options.optimizer.is_second_order() {

@@ -261,22 +261,7 @@ impl Measure {
 
     /// A superscript or subscript: a character or a group, smaller.
     fn script(&mut self, scale: f64) -> f64 {
-        let small = scale * 0.7;
-        match self.chars.get(self.k) {
-            Some('{') => {
-                self.k += 1;
-                self.sequence(small)
-            }
-            Some('\\') => {
-                self.k += 1;
-                self.command(small)
-            }
-            Some(_) => {
-                self.k += 1;
-                5.5 * small
-            }
-            None => 0.0,
-        }
+        self.group(scale * 0.7)
     }
 
     /// A command after its backslash.
