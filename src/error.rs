@@ -13,32 +13,20 @@ use std::fmt;
 #[derive(Clone, Debug)]
 pub enum Error {
     /// A malformed expression. `origin` says where it came from ("the
-    /// expression", "--answer", "line 3").
+    /// expression", "--answer", "line 3"), in the session's language.
     Parse {
         input: String,
         error: ParseError,
-        origin: String,
+        origin: Box<Text>,
     },
-    /// An expression with no value at the point asked for.
-    Eval { error: EvalError, context: String },
     /// No verdict possible in `check`.
     Check(CheckError),
-    /// Wrong arguments or options.
-    Usage {
-        message: String,
-        hint: Option<String>,
-    },
     /// A file that cannot be read or written.
     Io { path: String, message: String },
     /// Training or minimisation produced a value that is not finite (exit
-    /// code 1: a negative verdict, not an input error).
+    /// code 1: a negative verdict, not an input error), told by the report
+    /// in the session's language.
     Diverged { message: String, hint: String },
-    /// A mistake at a place in a file (a network spec, a CSV).
-    Located {
-        location: Box<Location>,
-        message: String,
-        hint: Option<String>,
-    },
     /// A mistake told in the session's language: its message and hint are
     /// catalogue texts, rendered when the error is written; with the place
     /// in a file when there is one. `code` is 2 for an input error, 1 for a
@@ -52,11 +40,17 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn usage(message: impl Into<String>, hint: impl Into<String>) -> Error {
-        Error::Usage {
-            message: message.into(),
-            hint: Some(hint.into()),
-        }
+    /// An expression with no value at the point asked for: `context` says
+    /// what was being evaluated ("cannot evaluate at x = 0").
+    pub fn cannot_evaluate(context: Text, error: &EvalError) -> Error {
+        let hint = match error {
+            EvalError::Unbound { name } => crate::text!("error-eval-unbound-hint", name = name),
+            _ => crate::text!("error-eval-domain-hint"),
+        };
+        Error::told(
+            crate::text!("error-eval", context = context, error = error.text()),
+            hint,
+        )
     }
 
     /// An input error told in the session's language.
@@ -79,11 +73,11 @@ impl Error {
         }
     }
 
-    pub fn parse(input: &str, error: ParseError, origin: impl Into<String>) -> Error {
+    pub fn parse(input: &str, error: ParseError, origin: Text) -> Error {
         Error::Parse {
             input: input.to_string(),
             error,
-            origin: origin.into(),
+            origin: Box::new(origin),
         }
     }
 
@@ -99,7 +93,6 @@ impl Error {
     /// The place in a file this error points at, when it has one.
     pub fn location(&self) -> Option<&Location> {
         match self {
-            Error::Located { location, .. } => Some(location),
             Error::Told { location, .. } => location.as_deref(),
             _ => None,
         }
@@ -132,17 +125,11 @@ impl Error {
                 error,
                 origin,
             } => {
-                // The command line names its own argument "the expression";
-                // options and lines are named as they are written.
-                let origin = match origin.as_str() {
-                    "the expression" => crate::msg!(lang, "error-origin-expression"),
-                    other => other.to_string(),
-                };
                 let message = crate::msg!(
                     lang,
                     "error-parse-in",
                     message = error.message(lang),
-                    origin = origin
+                    origin = origin.render(lang)
                 );
                 render(
                     &message,
@@ -151,28 +138,15 @@ impl Error {
                     palette,
                 )
             }
-            Error::Eval { error, context } => {
-                let hint = match error {
-                    EvalError::Unbound { name } => format!("give it a value, e.g. --at {name}=1"),
-                    _ => "choose a point inside the expression's domain".to_string(),
-                };
-                render(&format!("{context}: {error}"), None, Some(&hint), palette)
-            }
             Error::Check(error) => render(
                 &error.message(lang),
                 None,
                 Some(&error.hint().render(lang)),
                 palette,
             ),
-            Error::Usage { message, hint } => render(message, None, hint.as_deref(), palette),
             Error::Io { path, message } => {
                 render(&format!("{path}: {message}"), None, None, palette)
             }
-            Error::Located {
-                location,
-                message,
-                hint,
-            } => render_located(message, location, hint.as_deref(), palette),
             Error::Diverged { message, hint } => render(message, None, Some(hint), palette),
         }
     }

@@ -1262,3 +1262,51 @@ fn an_answer_in_an_unknown_variable_is_a_wrong_answer() {
         out.stdout
     );
 }
+
+/// Every mistake of the catalog, made in a Korean session, is told in
+/// Korean: the same exit code as in English, and no English prose on a
+/// message or hint line (the lines that quote the user's own input — an
+/// expression under its caret, a line of a file — are the user's words).
+#[test]
+fn every_mistake_is_told_in_korean_too() {
+    let root = std::env::temp_dir().join(format!("stepgrad-catalog-ko-{}", std::process::id()));
+    let mut report = String::new();
+    for (i, case) in catalog().into_iter().enumerate() {
+        let mut korean = case;
+        korean.args.extend(["--lang", "ko"]);
+        let run = run_case(&korean, &root.join(format!("case{i:03}")));
+        let english = runs()
+            .iter()
+            .find(|(c, _)| c.name == korean.name)
+            .map(|(_, r)| r.outcome.code);
+        let mut found = Vec::new();
+        if Some(run.outcome.code) != english {
+            found.push(format!(
+                "exit code {} in Korean, {english:?} in English",
+                run.outcome.code
+            ));
+        }
+        for line in run.outcome.stderr.lines() {
+            let told = ["오류:", "힌트:", "error:", "hint:"].iter().any(|label| {
+                line.trim_start().starts_with(label) || line.contains(&format!(": {label}"))
+            });
+            if let Some(words) = told.then(|| common::english_words(line)).flatten() {
+                found.push(format!("English prose \"{words}\" in: {line}"));
+            }
+        }
+        if !found.is_empty() {
+            report.push_str(&format!(
+                "── {} ({:?})\n  {}\n{}\n",
+                korean.name,
+                korean.args,
+                found.join("\n  "),
+                run.outcome.stderr
+            ));
+        }
+    }
+    std::fs::remove_dir_all(&root).ok();
+    assert!(
+        report.is_empty(),
+        "mistakes told in English in a Korean session:\n{report}"
+    );
+}

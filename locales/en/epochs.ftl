@@ -69,3 +69,16 @@ epochs-each-at-most = each sample at most { $epochs } { $epochs ->
        *[other] times
     } — the dropped ones change from epoch to epoch when shuffled
 epochs-kind = With batch size { $batch }, this is { $kind }.
+
+# Counts epochs cannot work with ($counts: epochs-counts-…; $what: epochs-what-…).
+epochs-zero = { $option } 0: it counts { $counts }, so it must be at least 1
+epochs-zero-hint = for example --samples 1000 --batch-size 25 --epochs 100
+epochs-counts-samples = the samples in the training set
+epochs-counts-batch = the samples in each batch
+epochs-counts-epochs = the passes over the training set
+epochs-beyond-limit = { $option } { $value }: epochs works with at most { $what }, the limit train has (docs/limits.md)
+epochs-beyond-limit-hint = the arithmetic is the same at every scale: give { $option } { $limit } or fewer and scale the totals
+epochs-what-samples = { $limit } samples
+epochs-what-epochs = { $limit } epochs
+epochs-batch-too-large = --batch-size { $batch } is larger than the { $samples } samples
+epochs-batch-too-large-hint = a batch holds at most all the samples: --batch-size { $samples }

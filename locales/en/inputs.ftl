@@ -44,6 +44,7 @@ inputs-file-missing-hint = check the name; a relative path starts in the folder 
 inputs-file-unreadable = { $option } { $path }: { $problem }
 inputs-file-utf8-hint = save the file as plain UTF-8 text
 inputs-file-read-hint = check that the file can be read
+inputs-file-too-large-hint = use a sample of the data, or split the file
 inputs-output-extension = { $option } { $path }: the file name must end in .{ $extension }
 inputs-output-extension-hint = for example { $option } result.{ $extension }
 inputs-output-no-folder = { $option } { $path }: the folder { $folder } does not exist
@@ -73,12 +74,11 @@ inputs-output-no-picture = { $path }: this command draws no picture
 inputs-output-no-picture-hint = pictures come from minimize, train and net; for this command use .md, .tex, .json or .txt
 inputs-output-and-plot = --output FILE.svg and --plot both name the picture
 inputs-output-and-plot-hint = give one of them
-inputs-picture-extension = { $path }: the file name must end in .{ $extension }
-inputs-picture-extension-hint = for example plot.{ $extension }
 inputs-same-file = { $first_option } { $first_path } and { $second_option } { $second_path } name the same file
 inputs-same-file-hint = give each output a file of its own: one would overwrite the other
 inputs-overwrite-input = { $output_option } { $output_path } would overwrite { $option } { $path }, which this command reads
 inputs-overwrite-input-hint = write { $output_option } to another file: stepgrad never replaces its own input
+inputs-spec-data-file = the spec's [data] file
 
 # graph, diff, check.
 inputs-graph-at-network = --at gives values to an expression's variables, but { $target } is a network

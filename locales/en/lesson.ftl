@@ -166,3 +166,15 @@ lesson-empty-block-hint = write one command a line, e.g. diff "x^2" --at x=3
 # `stepgrad lesson N` for a number beyond the course.
 lesson-no-such-lesson = there is no lesson { $number }: the lessons are numbered 1 to { $count }
 lesson-no-such-lesson-hint = stepgrad lesson lists them
+
+# A lesson file's command block that stepgrad cannot run.
+lesson-block-command-forbidden = '{ $name }' cannot run inside a lesson
+lesson-block-command-forbidden-hint = use the other commands: diff, check, net, graph, minimize, train, epochs
+lesson-block-option-forbidden = { $option } is not allowed in a lesson
+lesson-block-writes-files = lessons do not write files
+lesson-block-sets-language = the lesson runner gives every command the lesson's language
+lesson-block-sets-colour = the lesson runner sets colour for every command
+# $finding: what the command line says of the block's command.
+lesson-block-refused = stepgrad { $command }: { $finding }
+lesson-block-unknown-command-hint = the commands are diff, check, net, graph, minimize, train and epochs
+lesson-block-refused-hint = try the command on its own, with --help

@@ -77,3 +77,7 @@ min-csv-note = note: the CSV lists only the kept steps — { $runs }
 min-cannot-start = { $who } cannot start at { $start }: { $reason }
 min-start-finite-hint = start where f and its gradient have finite values: choose another --start
 min-start-finite-hessian-hint = start where f, its gradient and its Hessian have finite values: choose another --start
+
+# Newton's method on a function whose Hessian is beyond the size limit.
+min-newton-hessian-refused = Newton's method: { $detail }
+min-newton-hessian-refused-hint = choose bfgs, which needs no symbolic Hessian, or a first-order optimizer such as adam (docs/limits.md states the limit)

@@ -16,3 +16,16 @@ model-other-network = { $path } holds a model of the network { $found }, but the
 model-other-network-hint = give --init-from a model saved from the same network (the same spec, --hidden and bias), or leave --init-from out
 model-other-features = the model in { $path } reads the columns { $found }, but the data has { $expected }
 model-other-features-hint = train on data with the model's columns, or leave --init-from out
+
+# A file of parameters only (W and b), as --init-from reads it.
+model-init-from-bad = --init-from { $path }: { $problem }
+model-init-from-bad-hint = the file should be one written by train --save: {"{"}"W": W[layer][out][in], "b": b[layer][…]{"}"}
+model-init-from-bad-w = W must be W[layer][out][in] numbers: { $detail }
+model-init-from-bad-b = b must be b[layer][…] numbers: { $detail }
+model-init-from-not-finite = the parameters must be finite numbers
+model-init-from-misfit = --init-from { $path }: these parameters do not fit the network { $shape } ({ $held }, with { $biases } bias values)
+model-init-from-misfit-hint = give --init-from a file saved from the same network (the same spec, --hidden and bias)
+model-init-from-holds = the file holds parameters for a { $shape } network
+model-init-from-holds-nothing = the file holds no weights
+model-not-json = not valid JSON: { $detail }
+model-not-json-hint = the file should be one written by train --save

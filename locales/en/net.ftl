@@ -97,3 +97,14 @@ net-steps-range = { $given } is outside 1 to { $max } steps
 net-steps-hint = run at least one step; for long training use stepgrad train
 net-no-such-param = --param { $name }: the network has no parameter { $name }
 net-its-params = its parameters are { $names }
+
+# Networks too large for net and graph, which derive and show every parameter.
+net-too-many-parameters = { $shape } has { $count } weights and biases; { $command } derives and shows each of them, for at most { $limit }
+net-too-many-parameters-hint = train it with stepgrad train { $name }
+net-too-many-samples = { $name } has { $count } samples; net works through each sample's forward and backward pass, for at most { $limit }
+net-too-many-values = { $name }: { $samples } samples × { $parameters } weights and biases is { $values } values for each step shown in full; net keeps at most { $limit }
+net-too-many-samples-hint = train on them with stepgrad train { $name }, or give net a sample of the rows
+
+# --show with a part the report does not have.
+net-show-unknown = --show { $part }: not a part of the report
+net-show-unknown-hint = the parts are formula, forward, backward, update (or all)

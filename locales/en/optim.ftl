@@ -55,3 +55,14 @@ optim-not-made-definite = the Hessian could not be made positive definite
 optim-overflows = { $label } overflows: { $error }
 optim-undefined = { $label } is undefined: { $error }
 optim-hessian-entry = entry ({ $row }, { $column }) of the Hessian is { $value }, not a finite number
+
+# Newton's method or BFGS on more variables than it takes ($needs:
+# optim-newton-needs or optim-bfgs-needs; $what: optim-what-…).
+optim-beyond-variables = { $needs }; stepgrad runs it on at most { $limit }
+optim-beyond-variables-hint = { $instead } (docs/limits.md states the limit)
+optim-newton-needs = Newton's method forms and factors the { $count }×{ $count } Hessian of { $what }
+optim-newton-instead = choose bfgs, which learns the curvature from gradients, or a first-order optimizer such as adam
+optim-bfgs-needs = BFGS keeps a { $count }×{ $count } matrix for { $what }
+optim-bfgs-instead = choose a first-order optimizer such as adam
+optim-what-variables = the function's { $count } variables
+optim-what-parameters = this network's { $count } trainable parameters

@@ -16,3 +16,16 @@ epochs-seen = 에포크 { $epochs }번 × 샘플 { $used }개 = 사용한 샘플
 epochs-each = 샘플마다 { $epochs }번
 epochs-each-at-most = 샘플마다 많아야 { $epochs }번 — 섞을 때는 버려지는 샘플이 에포크마다 바뀝니다
 epochs-kind = 배치 크기 { $batch }: { $kind }.
+
+# epochs가 다룰 수 없는 수 ($counts: epochs-counts-…; $what: epochs-what-…).
+epochs-zero = { $option } 0: 이 값은 { $counts }이므로 1 이상이어야 합니다
+epochs-zero-hint = 예를 들어 --samples 1000 --batch-size 25 --epochs 100처럼 주세요
+epochs-counts-samples = 학습 데이터의 샘플 수
+epochs-counts-batch = 배치 하나에 든 샘플 수
+epochs-counts-epochs = 학습 데이터를 도는 횟수
+epochs-beyond-limit = { $option } { $value }: epochs는 train의 한도인 { $what }까지만 다룹니다 (docs/limits.md)
+epochs-beyond-limit-hint = 계산은 어느 규모에서나 같습니다. { $option }에 { $limit } 이하를 주고 합계를 비례해서 늘려 보세요
+epochs-what-samples = 샘플 { $limit }개
+epochs-what-epochs = 에포크 { $limit }번
+epochs-batch-too-large = --batch-size { $batch }{ PARTICLE($batch, "이/가") } 샘플 수 { $samples }보다 큽니다
+epochs-batch-too-large-hint = 배치에는 많아야 샘플 전체가 들어갑니다: --batch-size { $samples }

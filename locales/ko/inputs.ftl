@@ -44,6 +44,7 @@ inputs-file-missing-hint = 이름을 확인하세요. 상대 경로는 stepgrad�
 inputs-file-unreadable = { $option } { $path }: { $problem }
 inputs-file-utf8-hint = 파일을 일반 UTF-8 텍스트로 저장하세요
 inputs-file-read-hint = 파일을 읽을 수 있는지 확인하세요
+inputs-file-too-large-hint = 데이터의 일부만 쓰거나 파일을 나누세요
 inputs-output-extension = { $option } { $path }: 파일 이름은 .{ $extension }{ PARTICLE($extension, "으로/로") } 끝나야 합니다
 inputs-output-extension-hint = 예: { $option } result.{ $extension }
 inputs-output-no-folder = { $option } { $path }: 폴더 { $folder }{ PARTICLE($folder, "이/가") } 없습니다
@@ -73,12 +74,11 @@ inputs-output-no-picture = { $path }: 이 명령은 그림을 그리지 않습�
 inputs-output-no-picture-hint = 그림은 minimize, train, net이 그립니다. 이 명령에는 .md, .tex, .json, .txt를 쓰세요
 inputs-output-and-plot = --output FILE.svg와 --plot이 둘 다 그림 파일을 지정합니다
 inputs-output-and-plot-hint = 둘 중 하나만 주세요
-inputs-picture-extension = { $path }: 파일 이름은 .{ $extension }{ PARTICLE($extension, "으로/로") } 끝나야 합니다
-inputs-picture-extension-hint = 예: plot.{ $extension }
 inputs-same-file = { $first_option } { $first_path }{ PARTICLE($first_path, "와/과") } { $second_option } { $second_path }{ PARTICLE($second_path, "이/가") } 같은 파일을 가리킵니다
 inputs-same-file-hint = 출력마다 따로 파일을 주세요. 그렇지 않으면 한쪽이 다른 쪽을 덮어씁니다
 inputs-overwrite-input = { $output_option } { $output_path }{ PARTICLE($output_path, "이/가") } 이 명령이 읽는 { $option } { $path }{ PARTICLE($path, "을/를") } 덮어쓰게 됩니다
 inputs-overwrite-input-hint = { $output_option }에는 다른 파일을 주세요. stepgrad는 자기가 읽는 파일을 바꾸지 않습니다
+inputs-spec-data-file = 스펙의 [data] 파일
 
 # graph, diff, check.
 inputs-graph-at-network = --at은 식의 변수에 값을 주는데, { $target }{ PARTICLE($target, "은/는") } 신경망입니다

@@ -165,3 +165,15 @@ lesson-empty-block-hint = 한 줄에 명령을 하나씩 쓰세요. 예: diff "x
 # 과정에 없는 번호로 `stepgrad lesson N`을 부를 때.
 lesson-no-such-lesson = 레슨 { $number }{ PARTICLE($number, "은/는") } 없습니다: 레슨은 1부터 { $count }까지입니다
 lesson-no-such-lesson-hint = `stepgrad lesson`으로 레슨 목록을 보세요
+
+# 레슨 파일의 명령 블록 가운데 stepgrad가 실행할 수 없는 것.
+lesson-block-command-forbidden = '{ $name }'{ PARTICLE($name, "은/는") } 레슨 안에서 실행할 수 없습니다
+lesson-block-command-forbidden-hint = 다른 명령을 쓰세요: diff, check, net, graph, minimize, train, epochs
+lesson-block-option-forbidden = 레슨에서는 { $option }{ PARTICLE($option, "을/를") } 쓸 수 없습니다
+lesson-block-writes-files = 레슨은 파일을 쓰지 않습니다
+lesson-block-sets-language = 레슨 실행기가 모든 명령에 레슨의 언어를 줍니다
+lesson-block-sets-colour = 레슨 실행기가 모든 명령의 색을 정합니다
+# $finding: 블록의 명령에 대해 명령줄이 알려 주는 내용.
+lesson-block-refused = stepgrad { $command }: { $finding }
+lesson-block-unknown-command-hint = 명령은 diff, check, net, graph, minimize, train, epochs입니다
+lesson-block-refused-hint = 명령을 따로 --help와 함께 실행해 보세요

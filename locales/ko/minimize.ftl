@@ -76,3 +76,7 @@ min-csv-note = 참고: CSV에는 보관한 스텝만 들어 있습니다 — { $
 min-cannot-start = { $who }{ PARTICLE($who, "은/는") } { $start }에서 시작할 수 없습니다: { $reason }
 min-start-finite-hint = f와 기울기의 값이 유한한 곳에서 시작하세요: --start를 바꾸세요
 min-start-finite-hessian-hint = f와 기울기, 헤세 행렬의 값이 유한한 곳에서 시작하세요: --start를 바꾸세요
+
+# 헤세 행렬이 크기 한도를 넘는 함수에 쓴 뉴턴 방법.
+min-newton-hessian-refused = 뉴턴 방법: { $detail }
+min-newton-hessian-refused-hint = 기호 헤세 행렬이 필요 없는 bfgs나, adam 같은 1차 옵티마이저를 고르세요 (한도는 docs/limits.md에 있습니다)

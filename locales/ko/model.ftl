@@ -16,3 +16,23 @@ model-other-network = { $path }에 든 모델은 신경망 { $found }의 것인�
 model-other-network-hint = --init-from에는 같은 신경망(같은 명세, --hidden, 편향)에서 저장한 모델을 주거나, --init-from을 빼세요
 model-other-features = { $path }의 모델은 열 { $found }{ PARTICLE($found, "을/를") } 읽는데, 데이터의 열은 { $expected }입니다
 model-other-features-hint = 모델과 같은 열이 있는 데이터로 학습하거나, --init-from을 빼세요
+
+# --init-from이 읽는, 파라미터(W와 b)만 든 파일.
+model-init-from-bad = --init-from { $path }: { $problem }
+model-init-from-bad-hint = train --save가 쓴 파일이어야 합니다: {"{"}"W": W[층][출력][입력], "b": b[층][…]{"}"}
+# serde의 영어 설명($detail)은 한국어 메시지에 싣지 않습니다: 위치는 캐럿이 가리킵니다.
+model-init-from-bad-w = W는 W[층][출력][입력] 꼴의 수여야 합니다{ $detail ->
+       *[other] {""}
+    }
+model-init-from-bad-b = b는 b[층][…] 꼴의 수여야 합니다{ $detail ->
+       *[other] {""}
+    }
+model-init-from-not-finite = 파라미터는 유한한 수여야 합니다
+model-init-from-misfit = --init-from { $path }: 이 파라미터는 신경망 { $shape }에 맞지 않습니다({ $held }. 편향 값은 { $biases }개)
+model-init-from-misfit-hint = --init-from에는 같은 신경망(같은 스펙, --hidden, 편향)에서 저장한 파일을 주세요
+model-init-from-holds = 파일에 든 파라미터는 { $shape } 신경망의 것입니다
+model-init-from-holds-nothing = 파일에 가중치가 없습니다
+model-not-json = 올바른 JSON이 아닙니다{ $detail ->
+       *[other] {""}
+    }
+model-not-json-hint = train --save가 쓴 파일이어야 합니다

@@ -96,3 +96,14 @@ net-steps-range = { $given }: 스텝 수는 1부터 { $max }까지입니다
 net-steps-hint = 스텝을 하나 이상 실행하세요. 오래 학습하려면 stepgrad train을 쓰세요
 net-no-such-param = --param { $name }: 신경망에 파라미터 { $name }{ PARTICLE($name, "이/가") } 없습니다
 net-its-params = 파라미터: { $names }
+
+# 모든 파라미터를 유도해 보여 주는 net과 graph에는 너무 큰 신경망.
+net-too-many-parameters = { $shape }에는 가중치와 편향이 { $count }개 있습니다. { $command }{ PARTICLE($command, "은/는") } 그 하나하나를 유도해 보여 주므로 최대 { $limit }개까지만 다룹니다
+net-too-many-parameters-hint = stepgrad train { $name }{ PARTICLE($name, "으로/로") } 학습시키세요
+net-too-many-samples = { $name }에는 샘플이 { $count }개 있습니다. net은 샘플마다 순전파와 역전파를 하나하나 풀어 보이므로 최대 { $limit }개까지만 다룹니다
+net-too-many-values = { $name }: 샘플 { $samples }개 × 가중치와 편향 { $parameters }개 = 전부 보여 주는 스텝마다 값 { $values }개입니다. net은 최대 { $limit }개까지만 보관합니다
+net-too-many-samples-hint = stepgrad train { $name }{ PARTICLE($name, "으로/로") } 학습시키거나, net에는 행의 일부만 주세요
+
+# 보고서에 없는 부분을 준 --show.
+net-show-unknown = --show { $part }: 보고서에 그런 부분은 없습니다
+net-show-unknown-hint = 부분은 formula, forward, backward, update(또는 all)입니다

@@ -54,3 +54,14 @@ optim-not-made-definite = 헤세 행렬을 양의 정부호로 만들 수 없었
 optim-overflows = { $label }{ PARTICLE($label, "이/가") } 넘칩니다: { $error }
 optim-undefined = { $label }{ PARTICLE($label, "이/가") } 정의되지 않습니다: { $error }
 optim-hessian-entry = 헤세 행렬의 ({ $row }, { $column }) 성분이 { $value }{ PARTICLE($value, "이/가") } 되어 유한한 수가 아닙니다
+
+# 받을 수 있는 것보다 변수가 많은 뉴턴 방법이나 BFGS ($needs:
+# optim-newton-needs 또는 optim-bfgs-needs; $what: optim-what-…).
+optim-beyond-variables = { $needs }. stepgrad는 이 방법을 변수 { $limit }개까지만 실행합니다
+optim-beyond-variables-hint = { $instead } (한도는 docs/limits.md에 있습니다)
+optim-newton-needs = 뉴턴 방법은 { $what }에 대한 { $count }×{ $count } 헤세 행렬을 만들고 분해합니다
+optim-newton-instead = 곡률을 기울기로부터 익히는 bfgs나, adam 같은 1차 옵티마이저를 고르세요
+optim-bfgs-needs = BFGS는 { $what }에 대한 { $count }×{ $count } 행렬을 보관합니다
+optim-bfgs-instead = adam 같은 1차 옵티마이저를 고르세요
+optim-what-variables = 함수의 변수 { $count }개
+optim-what-parameters = 이 신경망의 학습할 파라미터 { $count }개

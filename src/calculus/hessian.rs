@@ -17,7 +17,7 @@
 
 use super::derive::derivative_within;
 use crate::expr::{Graph, Id};
-use crate::number::format_thousands;
+use crate::i18n::Text;
 
 /// Why a Hessian was not built.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub enum HessianTooLarge {
 
 impl HessianTooLarge {
     /// The message, without a hint (which depends on the command).
-    pub fn message(&self) -> String {
+    pub fn text(&self) -> Text {
         match self {
             HessianTooLarge::Estimated {
                 variables,
@@ -52,24 +52,25 @@ impl HessianTooLarge {
                 size,
                 estimate,
                 limit,
-            } => format!(
-                "the Hessian of {variables} variables has {} distinct second derivatives, each up to the size of the expression ({} nodes and operands): an estimated size of {}, beyond the limit of {}",
-                format_thousands(*entries),
-                format_thousands(*size as u64),
-                format_thousands(*estimate),
-                format_thousands(*limit as u64),
+            } => crate::text!(
+                "hessian-estimated-too-large",
+                variables = *variables,
+                entries = *entries,
+                size = *size,
+                estimate = *estimate,
+                limit = *limit
             ),
             HessianTooLarge::Grew {
                 variables,
                 entries,
                 entries_built,
                 limit,
-            } => format!(
-                "the Hessian of {variables} variable{} grew past the limit of size {} while its second derivatives were built ({} of {} done): the product rule applied twice to a product of k factors makes about k³ factors",
-                if *variables == 1 { "" } else { "s" },
-                format_thousands(*limit as u64),
-                format_thousands(*entries_built),
-                format_thousands(*entries),
+            } => crate::text!(
+                "hessian-grew-too-large",
+                variables = *variables,
+                entries = *entries,
+                built = *entries_built,
+                limit = *limit
             ),
         }
     }

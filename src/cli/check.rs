@@ -54,7 +54,7 @@ pub fn run(args: &CheckArgs, context: &Context) -> Result<Written, Error> {
                 &line.expr,
                 answer,
                 wrt.as_deref(),
-                &format!("line {}", line.number),
+                Some(line.number),
                 context,
             )
         });
@@ -67,7 +67,7 @@ pub fn run(args: &CheckArgs, context: &Context) -> Result<Written, Error> {
             ),
         ));
     };
-    let answer = check_one(expr, answer, args.wrt.as_deref(), "the expression", context)?;
+    let answer = check_one(expr, answer, args.wrt.as_deref(), None, context)?;
     Ok(Written {
         stdout: answer.rendered,
         stderr: String::new(),
@@ -79,17 +79,23 @@ fn check_one(
     expr: &str,
     answer: &str,
     wrt: Option<&str>,
-    origin: &str,
+    line: Option<usize>,
     context: &Context,
 ) -> Result<Answer, Error> {
     let mut graph = Graph::new();
-    let e = parse_expr(&mut graph, expr, origin)?;
-    let answer_origin = if origin == "the expression" {
-        "--answer".to_string()
-    } else {
-        format!("{origin}'s answer")
+    // Where each came from: the arguments, or a line of a --file.
+    let (origin, answer_origin) = match line {
+        None => (
+            crate::text!("error-origin-expression"),
+            crate::i18n::Text::Verbatim("--answer".to_string()),
+        ),
+        Some(line) => (
+            crate::text!("error-origin-line", line = line.to_string()),
+            crate::text!("error-origin-line-answer", line = line.to_string()),
+        ),
     };
-    let a = parse_expr(&mut graph, answer, &answer_origin)?;
+    let e = parse_expr(&mut graph, expr, origin)?;
+    let a = parse_expr(&mut graph, answer, answer_origin)?;
     let asked: Vec<String> = wrt.map(|w| vec![w.to_string()]).unwrap_or_default();
     let var = choose_variables(&graph, e, &asked, false, true)?.remove(0);
     let readings = [reading(&graph, expr, e), reading(&graph, answer, a)];

@@ -59,7 +59,7 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Written, Error> {
                 &args.wrt,
                 point.as_ref(),
                 args,
-                "the expression",
+                crate::text!("error-origin-expression"),
             )?;
             let (rendered, _) = written(&report, &graph, args.gradcheck, context);
             Ok(Written::ok(rendered))
@@ -78,21 +78,17 @@ pub fn diff_one(
     wrt: &[String],
     point: Option<&Point>,
     args: &DiffArgs,
-    origin: &str,
+    origin: crate::i18n::Text,
 ) -> Result<DiffReport, Error> {
     let expr = parse_expr(graph, input, origin)?;
     let variables = graph.variables(expr);
     let chosen = choose_variables(graph, expr, wrt, args.hessian, false)?;
     let derived = derivatives(graph, expr, &chosen, args.hessian).map_err(hessian_refused)?;
     let values = match point {
-        Some(point) => Some(
-            derived
-                .at(graph, expr, point)
-                .map_err(|error| Error::Eval {
-                    error,
-                    context: format!("cannot evaluate at {}", describe_point(point)),
-                })?,
-        ),
+        Some(point) => Some(derived.at(graph, expr, point).map_err(|error| {
+            let at = describe_point(point);
+            Error::cannot_evaluate(crate::text!("error-eval-at", point = at), &error)
+        })?),
         None => None,
     };
     let Derivatives {
@@ -172,14 +168,13 @@ fn refuse_gradcheck_without_point(args: &DiffArgs, point: Option<&Point>) -> Res
 /// A Hessian beyond `limits::MAX_HESSIAN_SIZE`, as an input error.
 fn hessian_refused(refused: HessianTooLarge) -> Error {
     let hint = match refused {
-        HessianTooLarge::Estimated { .. } => {
-            "ask for the second derivatives of fewer variables (--hessian --wrt x1,x2), or split the expression; docs/limits.md states the limit"
-        }
-        HessianTooLarge::Grew { .. } => {
-            "differentiate once (without --hessian), or write shorter products; docs/limits.md states the limit"
-        }
+        HessianTooLarge::Estimated { .. } => crate::text!("diff-hessian-estimated-hint"),
+        HessianTooLarge::Grew { .. } => crate::text!("diff-hessian-grew-hint"),
     };
-    Error::usage(format!("--hessian: {}", refused.message()), hint)
+    Error::told(
+        crate::text!("diff-hessian-refused", detail = refused.text()),
+        hint,
+    )
 }
 
 fn describe_point(point: &Point) -> String {
@@ -211,14 +206,14 @@ fn run_file(
         };
         refuse_gradcheck_without_point(args, line_point.as_ref())?;
         let mut graph = Graph::new();
-        let origin = format!("line {}", line.number);
+        let origin = crate::text!("error-origin-line", line = line.number.to_string());
         let report = diff_one(
             &mut graph,
             &line.expr,
             &wrt,
             line_point.as_ref(),
             args,
-            &origin,
+            origin,
         )?;
         let (rendered, json) = written(&report, &graph, args.gradcheck, context);
         Ok(Answer {

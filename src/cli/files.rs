@@ -11,6 +11,7 @@
 //! is a file of its own that no input of the command is read from.
 
 use super::Command;
+use crate::i18n::Text;
 use crate::Error;
 use std::path::{Path, PathBuf};
 
@@ -79,15 +80,16 @@ impl CommandFiles {
             }
         }
         for input in &self.inputs {
-            refuse_overwriting(&self.outputs, input.option, &input.path)?;
+            let option = Text::Verbatim(input.option.to_string());
+            refuse_overwriting(&self.outputs, option, &input.path)?;
         }
         Ok(())
     }
 }
 
 /// Refuses any of `outputs` naming the input `path` (which `option` named:
-/// "--data", "the spec's [data] file", …).
-pub fn refuse_overwriting(outputs: &[NamedFile], option: &str, path: &Path) -> Result<(), Error> {
+/// "--data", the spec's `[data]` file, …).
+pub fn refuse_overwriting(outputs: &[NamedFile], option: Text, path: &Path) -> Result<(), Error> {
     match outputs.iter().find(|o| same_file(&o.path, path)) {
         Some(output) => Err(Error::told(
             crate::text!(
@@ -112,7 +114,7 @@ pub fn refuse_overwriting_spec_data(
     spec: &crate::network::Spec,
 ) -> Result<(), Error> {
     match &spec.data_file {
-        Some(path) => refuse_overwriting(outputs, "the spec's [data] file", path),
+        Some(path) => refuse_overwriting(outputs, crate::text!("inputs-spec-data-file"), path),
         None => Ok(()),
     }
 }

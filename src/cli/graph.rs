@@ -51,17 +51,14 @@ pub fn run(args: &GraphArgs, context: &Context) -> Result<Written, Error> {
 fn expression_graph(args: &GraphArgs, context: &Context) -> Result<Written, Error> {
     let mut graph = Graph::new();
     let expr = parse_binary(&mut graph, &args.target)
-        .map_err(|e| Error::parse(&args.target, e, "the expression"))?;
+        .map_err(|e| Error::parse(&args.target, e, crate::text!("error-origin-expression")))?;
     let variables = graph.variables(expr);
     let point = parse_point(&args.at, "--at")?;
     check_point_names(&point, &variables)?;
     let wrt: Vec<Id> = variables.iter().map(|v| graph.var(v)).collect();
     let view =
         graph_view(&mut graph, expr, &point, &wrt, Collapse::Nothing).map_err(|failure| {
-            Error::Eval {
-                error: failure.error,
-                context: "cannot evaluate the graph".into(),
-            }
+            Error::cannot_evaluate(crate::text!("error-eval-graph"), &failure.error)
         })?;
     let report = GraphReport {
         graph: &graph,

@@ -6,11 +6,12 @@ use crate::diagnostic::{name_list, MAX_LISTED_NAMES};
 use crate::expr::{evaluate, parse, EvalError, Graph, Id, Point};
 use crate::i18n::Text;
 use crate::text;
+use crate::text_file::ReadFailure;
 use crate::Error;
 use std::path::Path;
 
 /// Parses an expression, attributing errors to `origin`.
-pub fn parse_expr(graph: &mut Graph, input: &str, origin: &str) -> Result<Id, Error> {
+pub fn parse_expr(graph: &mut Graph, input: &str, origin: Text) -> Result<Id, Error> {
     parse(graph, input).map_err(|e| Error::parse(input, e, origin))
 }
 
@@ -94,11 +95,12 @@ impl Written<'_> {
 /// expression.
 fn point_value(name: &str, value: &str, item: &str, written: &Written) -> Result<f64, Error> {
     let mut graph = Graph::new();
-    let origin = format!(
-        "the value of {name} in {}",
-        written.item("").trim_end_matches(' ')
+    let origin = text!(
+        "error-origin-value",
+        name = name,
+        written = written.item("").trim_end_matches(' ')
     );
-    let id = parse_expr(&mut graph, value, &origin)?;
+    let id = parse_expr(&mut graph, value, origin)?;
     evaluate(&graph, id, &Point::default()).map_err(|e| match e {
         // A name in a value: a word where a number belongs.
         EvalError::Unbound { name: word } => Error::told(
@@ -241,24 +243,21 @@ pub fn read_named_file(option: &str, path: &Path) -> Result<String, Error> {
             return Err(Error::told(message, hint));
         }
     }
-    super::read_input_file(path).map_err(|error| match error {
-        Error::Io { path, message } => {
-            let hint = if message.contains("UTF-8") {
-                text!("inputs-file-utf8-hint")
-            } else {
-                text!("inputs-file-read-hint")
-            };
-            Error::told(
-                text!(
-                    "inputs-file-unreadable",
-                    option = option,
-                    path = path,
-                    problem = message
-                ),
-                hint,
-            )
-        }
-        other => other,
+    super::read_input_file(path).map_err(|failure| {
+        let hint = match failure {
+            ReadFailure::NotUtf8 => text!("inputs-file-utf8-hint"),
+            ReadFailure::TooLarge { .. } => text!("inputs-file-too-large-hint"),
+            _ => text!("inputs-file-read-hint"),
+        };
+        Error::told(
+            text!(
+                "inputs-file-unreadable",
+                option = option,
+                path = shown.to_string(),
+                problem = failure.text()
+            ),
+            hint,
+        )
     })
 }
 

@@ -9,7 +9,7 @@
 
 use super::{run_in, Cli, Context, Session, Terminal, Written};
 use crate::diagnostic::Location;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::lesson::{
     builtin, interact, line_error, parse_lesson, strings, wrap, CommandLine, CommandOutput, Item,
     Lesson, LessonFormat, Presenter, Strings, WIDTH,
@@ -31,16 +31,17 @@ pub struct LessonArgs {
 
 /// Commands that cannot run inside a lesson.
 const FORBIDDEN_COMMANDS: [&str; 2] = ["lesson", "completions"];
-/// Options a lesson may not give: files written, and what the runner sets.
-const FORBIDDEN_OPTIONS: [(&str, &str); 5] = [
-    ("--plot", "lessons do not write files"),
-    ("--save", "lessons do not write files"),
-    ("--output", "lessons do not write files"),
-    (
-        "--lang",
-        "the lesson runner gives every command the lesson's language",
-    ),
-    ("--color", "the lesson runner sets colour for every command"),
+/// Why a lesson may not give an option, in the catalogue's words.
+type Reason = fn() -> Text;
+
+/// Options a lesson may not give: files written, and what the runner sets
+/// (with the catalogue's reason).
+const FORBIDDEN_OPTIONS: [(&str, Reason); 5] = [
+    ("--plot", || crate::text!("lesson-block-writes-files")),
+    ("--save", || crate::text!("lesson-block-writes-files")),
+    ("--output", || crate::text!("lesson-block-writes-files")),
+    ("--lang", || crate::text!("lesson-block-sets-language")),
+    ("--color", || crate::text!("lesson-block-sets-colour")),
 ];
 
 pub fn run_lesson(
@@ -141,15 +142,15 @@ fn validate_commands(lesson: &Lesson, path: &str, text: &str) -> Result<(), Erro
 /// option a lesson may not give, and accepted by the argument parser. The
 /// mistake is underlined where it stands on the line, else the whole line.
 fn validate_command(command: &CommandLine, path: &str, text: &str) -> Result<(), Error> {
-    let error = |word: Option<&str>, message: String, hint: &str| {
+    let error = |word: Option<&str>, message: Text, hint: Text| {
         error_at_word(path, text, command.line, word, message, hint)
     };
     let name = command.args[0].as_str();
     if FORBIDDEN_COMMANDS.contains(&name) {
         return Err(error(
             Some(name),
-            format!("'{name}' cannot run inside a lesson"),
-            "use the other commands: diff, check, net, graph, minimize, train, epochs",
+            crate::text!("lesson-block-command-forbidden", name = name),
+            crate::text!("lesson-block-command-forbidden-hint"),
         ));
     }
     for arg in &command.args {
@@ -157,8 +158,8 @@ fn validate_command(command: &CommandLine, path: &str, text: &str) -> Result<(),
             if arg == option || arg.starts_with(&format!("{option}=")) {
                 return Err(error(
                     Some(option),
-                    format!("{option} is not allowed in a lesson"),
-                    why,
+                    crate::text!("lesson-block-option-forbidden", option = option),
+                    why(),
                 ));
             }
         }
@@ -168,17 +169,41 @@ fn validate_command(command: &CommandLine, path: &str, text: &str) -> Result<(),
     let Err(e) = Cli::try_parse_from(&all) else {
         return Ok(());
     };
-    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use clap::error::ErrorKind;
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         return Ok(());
     }
-    let rendered = e.render().to_string();
-    let first = rendered.lines().next().unwrap_or("").trim();
-    let first = first.strip_prefix("error: ").unwrap_or(first);
+    Err(refused_by_parser(command, &e, error))
+}
+
+/// A lesson command the argument parser refuses (`e`), told through
+/// `error` with clap's finding in each language as the command line tells
+/// it, underlining the word refused when the line holds it.
+fn refused_by_parser(
+    command: &CommandLine,
+    e: &clap::Error,
+    error: impl Fn(Option<&str>, Text, Text) -> Error,
+) -> Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let finding = Text::in_each_language(|lang| {
+        let rendered = super::usage_errors::render(e, lang);
+        let first = rendered.lines().next().unwrap_or("").trim();
+        let prefix = crate::msg!(lang, "error-prefix");
+        let first = first
+            .strip_prefix(prefix.trim_end())
+            .unwrap_or(first)
+            .trim_start();
+        crate::msg!(
+            lang,
+            "lesson-block-refused",
+            command = command.text.as_str(),
+            finding = first
+        )
+    });
     let hint = if matches!(e.kind(), ErrorKind::InvalidSubcommand) {
-        "the commands are diff, check, net, graph, minimize, train and epochs"
+        crate::text!("lesson-block-unknown-command-hint")
     } else {
-        "try the command on its own, with --help"
+        crate::text!("lesson-block-refused-hint")
     };
     // The word clap refused, when it is one the line holds.
     let refused = [ContextKind::InvalidSubcommand, ContextKind::InvalidArg]
@@ -187,11 +212,7 @@ fn validate_command(command: &CommandLine, path: &str, text: &str) -> Result<(),
             Some(ContextValue::String(word)) if !word.contains(' ') => Some(word.clone()),
             _ => None,
         });
-    Err(error(
-        refused.as_deref(),
-        format!("stepgrad {}: {first}", command.text),
-        hint,
-    ))
+    error(refused.as_deref(), finding, hint)
 }
 
 /// An error on line `line` of a lesson, underlining `word` where it stands
@@ -201,8 +222,8 @@ fn error_at_word(
     text: &str,
     line: usize,
     word: Option<&str>,
-    message: String,
-    hint: &str,
+    message: Text,
+    hint: Text,
 ) -> Error {
     let line_start: usize = text
         .split_inclusive('\n')
@@ -224,11 +245,8 @@ fn error_at_word(
     match (found, word) {
         (Some(at), Some(word)) => {
             let start = line_start + at;
-            Error::Located {
-                location: Box::new(Location::of_span(path, text, &(start..start + word.len()))),
-                message,
-                hint: Some(hint.to_string()),
-            }
+            let span = start..start + word.len();
+            Error::told_at(Location::of_span(path, text, &span), message, hint)
         }
         _ => line_error(path, text, line, message, hint),
     }

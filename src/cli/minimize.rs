@@ -57,7 +57,11 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
     context.require_format("minimize", &FORMATS)?;
     let stopping = checked_stopping(args.steps, args.tol)?;
     let mut graph = Graph::new();
-    let expr = parse_expr(&mut graph, &args.expr, "the expression")?;
+    let expr = parse_expr(
+        &mut graph,
+        &args.expr,
+        crate::text!("error-origin-expression"),
+    )?;
     let read = [crate::expr::reading(&graph, &args.expr, expr)];
     let start = parse_point(&args.start, "--start")?;
     let request = MinimizeRequest {
@@ -89,7 +93,7 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
     };
     if let Some(path) = &args.plot {
         let svg = plot(&report, context.style.lang).map_err(|message| Error::Io {
-            path: "the plot".into(),
+            path: path.display().to_string(),
             message,
         })?;
         write_file_atomically(path, svg.as_bytes())?;

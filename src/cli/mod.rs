@@ -644,33 +644,6 @@ fn completions(shell: clap_complete::Shell) -> Written {
     Written::ok(String::from_utf8_lossy(&buffer).into_owned())
 }
 
-/// Refuses an output path whose folder does not exist or whose extension
-/// is not `extension`, before any work is done.
-pub fn check_output_path(path: &std::path::Path, extension: &str) -> Result<(), Error> {
-    let shown = path.display().to_string();
-    if path.extension().and_then(|e| e.to_str()) != Some(extension) {
-        return Err(Error::told(
-            crate::text!(
-                "inputs-picture-extension",
-                path = &shown,
-                extension = extension
-            ),
-            crate::text!("inputs-picture-extension-hint", extension = extension),
-        ));
-    }
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    if !folder.is_dir() {
-        return Err(Error::Io {
-            path: shown,
-            message: format!("the folder {} does not exist", folder.display()),
-        });
-    }
-    Ok(())
-}
-
 /// Writes a file whole or not at all: into a temporary file beside it,
 /// then renamed over the target.
 pub fn write_file_atomically(path: &std::path::Path, contents: &[u8]) -> Result<(), Error> {
@@ -692,22 +665,12 @@ pub fn write_file_atomically(path: &std::path::Path, contents: &[u8]) -> Result<
 
 /// Reads a `--file` argument: a path, or `-` for standard input (through
 /// the one reading path, with its size limit; a byte-order mark skipped).
-pub fn read_input_file(path: &std::path::Path) -> Result<String, Error> {
-    let text = if path.as_os_str() == "-" {
+pub fn read_input_file(path: &std::path::Path) -> Result<String, crate::text_file::ReadFailure> {
+    if path.as_os_str() == "-" {
         crate::text_file::read_limited(std::io::stdin().lock())
     } else {
         crate::text_file::read(path)
-    };
-    text.map_err(|failure| match failure {
-        crate::text_file::ReadFailure::TooLarge { .. } => Error::usage(
-            format!("{}: {failure}", path.display()),
-            "use a sample of the data, or split the file",
-        ),
-        other => Error::Io {
-            path: path.display().to_string(),
-            message: other.to_string(),
-        },
-    })
+    }
 }
 
 #[cfg(test)]

@@ -182,9 +182,9 @@ fn parse_show(parts: &[String]) -> Result<Show, Error> {
                 }
             }
             other => {
-                return Err(Error::usage(
-                    format!("--show {other}: not a part of the report"),
-                    "the parts are formula, forward, backward, update (or all)",
+                return Err(Error::told(
+                    crate::text!("net-show-unknown", part = other),
+                    crate::text!("net-show-unknown-hint"),
                 ))
             }
         }

@@ -27,9 +27,9 @@ pub fn answer_file(
     let text = read_named_file("--file", path)?;
     let lines = problem_lines(&text, keys);
     if lines.is_empty() {
-        return Err(Error::usage(
-            format!("{}: the file has no problems", path.display()),
-            "write one problem a line; lines starting with # are comments",
+        return Err(Error::told(
+            crate::text!("file-no-problems", path = path.display().to_string()),
+            crate::text!("file-no-problems-hint"),
         ));
     }
     let mut answers = Answers::default();
@@ -47,11 +47,13 @@ pub fn answer_file(
         answers.stdout = crate::report::json::document(&serde_json::Value::Array(answers.json));
     }
     if answers.failed > 0 {
-        answers.stderr.push_str(&format!(
-            "{} line(s) of {} could not be answered\n",
-            answers.failed,
-            path.display()
-        ));
+        let count = crate::msg!(
+            context.style.lang,
+            "file-lines-failed",
+            count = answers.failed,
+            path = path.display().to_string()
+        );
+        answers.stderr.push_str(&format!("{count}\n"));
     }
     Ok(Written {
         stdout: answers.stdout,
@@ -83,7 +85,12 @@ impl Answers {
                 self.json.push(value);
             }
             Format::Text => {
-                let title = format!("── line {}: {} ──", line.number, line.expr);
+                let title = crate::msg!(
+                    context.style.lang,
+                    "file-line-title",
+                    line = line.number.to_string(),
+                    expr = line.expr.as_str()
+                );
                 self.stdout.push_str(&format!(
                     "{}\n{}\n",
                     context.style.heading(&title),
@@ -96,13 +103,14 @@ impl Answers {
 
     fn failed(&mut self, number: usize, error: &Error, context: &Context) {
         self.failed += 1;
-        self.stderr.push_str(&format!(
-            "line {number}: {}",
-            error.render(context.error_color)
-        ));
+        let lang = context.style.lang;
+        let line = crate::msg!(lang, "error-origin-line", line = number.to_string());
+        let told = error.render_in(context.error_color, lang);
+        self.stderr.push_str(&format!("{line}: {told}"));
         if context.format == Format::Json {
+            let plain = error.render_in(false, lang);
             self.json
-                .push(serde_json::json!({"line": number, "error": error.to_string()}));
+                .push(serde_json::json!({"line": number, "error": plain.trim_end()}));
         }
     }
 }

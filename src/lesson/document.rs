@@ -92,19 +92,8 @@ pub const DEFAULT_TOLERANCE: f64 = 1e-6;
 
 /// An error about line `line` (1-based) of the lesson file `text`, in the
 /// caller's words, written as they are in every language.
-pub fn line_error(
-    path: &str,
-    text: &str,
-    line: usize,
-    message: impl Into<String>,
-    hint: impl Into<String>,
-) -> Error {
-    Source::new(path, text).error_at(
-        line,
-        None,
-        Text::Verbatim(message.into()),
-        Text::Verbatim(hint.into()),
-    )
+pub fn line_error(path: &str, text: &str, line: usize, message: Text, hint: Text) -> Error {
+    Source::new(path, text).error_at(line, None, message, hint)
 }
 
 /// Reads a lesson file; `path` names it in errors.

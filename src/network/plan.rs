@@ -68,14 +68,15 @@ pub struct Formulas {
 pub fn check_symbolic_size(spec: &Spec, command: &str) -> Result<(), Error> {
     let count = spec.parameter_count();
     if count > MAX_NET_PARAMETERS {
-        return Err(Error::usage(
-            format!(
-                "{} has {} weights and biases; {command} derives and shows each of them, for at most {}",
-                spec.shape(),
-                format_thousands(count as u64),
-                format_thousands(MAX_NET_PARAMETERS as u64)
+        return Err(Error::told(
+            text!(
+                "net-too-many-parameters",
+                shape = spec.shape(),
+                count = count,
+                command = command,
+                limit = MAX_NET_PARAMETERS
             ),
-            format!("train it with stepgrad train {}", spec.name),
+            text!("net-too-many-parameters-hint", name = spec.name.as_str()),
         ));
     }
     Ok(())
@@ -123,11 +124,8 @@ impl<'a> NetPlan<'a> {
     pub fn formula(&self, param: Option<&str>) -> Result<Formulas, Error> {
         let mut formula = NetworkFormula::build(self.spec);
         let trainable = trainable(&formula, self.spec.train.update_biases);
-        let what = format!(
-            "this network's {} trainable parameters",
-            format_thousands(trainable.len() as u64)
-        );
-        check_dimension(&self.optimizer, trainable.len(), &what)?;
+        let what = crate::text!("optim-what-parameters", count = trainable.len());
+        check_dimension(&self.optimizer, trainable.len(), what)?;
         if matches!(self.optimizer, OptimizerConfig::Newton(_)) {
             formula.build_hessian(&trainable);
         }
@@ -197,34 +195,30 @@ fn derivation(formula: &mut NetworkFormula, name: &str) -> Result<ParamDerivatio
 fn check_samples(spec: &Spec) -> Result<(), Error> {
     let samples = spec.inputs.len();
     let parameters = spec.parameter_count();
-    let count = |n: usize| format_thousands(n as u64);
-    let hint = format!(
-        "train on them with stepgrad train {}, or give net a sample of the rows",
-        spec.name
-    );
+    let hint = || text!("net-too-many-samples-hint", name = spec.name.as_str());
     if samples > MAX_NET_SAMPLES {
-        return Err(Error::usage(
-            format!(
-                "{} has {} samples; net works through each sample's forward and backward pass, for at most {}",
-                spec.name,
-                count(samples),
-                count(MAX_NET_SAMPLES)
+        return Err(Error::told(
+            text!(
+                "net-too-many-samples",
+                name = spec.name.as_str(),
+                count = samples,
+                limit = MAX_NET_SAMPLES
             ),
-            hint,
+            hint(),
         ));
     }
     let values = samples.saturating_mul(parameters);
     if values > MAX_KEPT_VALUES {
-        return Err(Error::usage(
-            format!(
-                "{}: {} samples × {} weights and biases is {} values for each step shown in full; net keeps at most {}",
-                spec.name,
-                count(samples),
-                count(parameters),
-                count(values),
-                count(MAX_KEPT_VALUES)
+        return Err(Error::told(
+            text!(
+                "net-too-many-values",
+                name = spec.name.as_str(),
+                samples = samples,
+                parameters = parameters,
+                values = values,
+                limit = MAX_KEPT_VALUES
             ),
-            hint,
+            hint(),
         ));
     }
     Ok(())

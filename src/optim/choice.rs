@@ -8,7 +8,8 @@
 //! `limits::MAX_BFGS_VARIABLES` before any work.
 
 use super::{Hyperparameters, OptimizerConfig};
-use crate::Error;
+use crate::i18n::Text;
+use crate::{text, Error};
 
 /// An optimizer asked for: its name (when one was given) and the
 /// hyperparameters given with it.
@@ -63,31 +64,27 @@ impl OptimizerChoice {
 /// Refuses Newton's method or BFGS on more variables than it takes
 /// (`OptimizerConfig::max_variables`): `what` names them, as in "the
 /// function's 400 variables" or "this network's 2,500 trainable
-/// parameters".
-pub fn check_dimension(config: &OptimizerConfig, n: usize, what: &str) -> Result<(), Error> {
+/// parameters" (`optim-what-variables`, `optim-what-parameters`).
+pub fn check_dimension(config: &OptimizerConfig, n: usize, what: Text) -> Result<(), Error> {
     let Some(limit) = config.max_variables() else {
         return Ok(());
     };
     if n <= limit {
         return Ok(());
     }
-    let count = crate::number::format_thousands(n as u64);
     let (needs, instead) = match config {
         OptimizerConfig::Newton(_) => (
-            format!("Newton's method forms and factors the {count}×{count} Hessian of {what}"),
-            "choose bfgs, which learns the curvature from gradients, or a first-order optimizer such as adam",
+            text!("optim-newton-needs", count = n, what = what),
+            text!("optim-newton-instead"),
         ),
         _ => (
-            format!("BFGS keeps a {count}×{count} matrix for {what}"),
-            "choose a first-order optimizer such as adam",
+            text!("optim-bfgs-needs", count = n, what = what),
+            text!("optim-bfgs-instead"),
         ),
     };
-    Err(Error::usage(
-        format!(
-            "{needs}; stepgrad runs it on at most {}",
-            crate::number::format_thousands(limit as u64)
-        ),
-        format!("{instead} (docs/limits.md states the limit)"),
+    Err(Error::told(
+        text!("optim-beyond-variables", needs = needs, limit = limit),
+        text!("optim-beyond-variables-hint", instead = instead),
     ))
 }
 
@@ -130,8 +127,12 @@ mod tests {
         .config("sgd", &Hyperparameters::default())
         .unwrap();
         let limit = crate::limits::MAX_NEWTON_VARIABLES;
-        assert!(check_dimension(&newton, limit, "n").is_ok());
-        let refused = check_dimension(&newton, limit + 1, "the function's 61 variables");
-        assert!(refused.unwrap_err().to_string().contains("at most 60"));
+        let what = || text!("optim-what-variables", count = 61usize);
+        assert!(check_dimension(&newton, limit, what()).is_ok());
+        let refused = check_dimension(&newton, limit + 1, what()).unwrap_err();
+        let english = refused.render_in(false, crate::i18n::Lang::En);
+        assert!(english.contains("at most 60"), "{english}");
+        let korean = refused.render_in(false, crate::i18n::Lang::Ko);
+        assert!(korean.contains("60"), "{korean}");
     }
 }

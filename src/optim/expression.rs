@@ -166,7 +166,7 @@ impl Objective for ExpressionObjective {
     fn hessian(&mut self, x: &[f64]) -> Result<Matrix, Text> {
         let h = self
             .hessian_expressions()
-            .map_err(|refused| Text::Verbatim(refused.message()))?
+            .map_err(|refused| refused.text())?
             .to_vec();
         let n = h.len();
         let flat: Vec<Id> = h.iter().flatten().copied().collect();

@@ -90,12 +90,9 @@ impl MinimizePlan {
                 text!("min-plot-hint"),
             ));
         }
-        let what = format!(
-            "the function's {} variables",
-            format_thousands(variables.len() as u64)
-        );
         for config in &configs {
-            check_dimension(config, variables.len(), &what).map_err(|error| {
+            let what = text!("optim-what-variables", count = variables.len());
+            check_dimension(config, variables.len(), what).map_err(|error| {
                 if race {
                     in_compare(error)
                 } else {
@@ -111,9 +108,9 @@ impl MinimizePlan {
             // Built before the first step, so a Hessian beyond the limit is
             // refused before any work is shown.
             objective.hessian_expressions().map_err(|refused| {
-                Error::usage(
-                    format!("Newton's method: {}", refused.message()),
-                    "choose bfgs, which needs no symbolic Hessian, or a first-order optimizer such as adam (docs/limits.md states the limit)",
+                Error::told(
+                    text!("min-newton-hessian-refused", detail = refused.text()),
+                    text!("min-newton-hessian-refused-hint"),
                 )
             })?;
         }
@@ -199,10 +196,6 @@ fn compared(name: &str, hyper: &Hyperparameters) -> Result<OptimizerConfig, Erro
 /// An error about one optimizer of `--compare`, saying it came from there.
 fn in_compare(error: Error) -> Error {
     match error {
-        Error::Usage { message, hint } => Error::Usage {
-            message: format!("--compare: {message}"),
-            hint,
-        },
         Error::Told {
             message,
             hint,

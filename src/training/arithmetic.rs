@@ -15,9 +15,9 @@
 
 use crate::i18n::Lang;
 use crate::limits::{MAX_EPOCHS, MAX_SAMPLES};
-use crate::msg;
 use crate::number::format_thousands;
 use crate::Error;
+use crate::{msg, text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EpochArithmetic {
@@ -37,37 +37,49 @@ impl EpochArithmetic {
         drop_last: bool,
     ) -> Result<EpochArithmetic, Error> {
         for (option, value, counts) in [
-            ("--samples", samples, "the samples in the training set"),
-            ("--batch-size", batch_size, "the samples in each batch"),
-            ("--epochs", epochs, "the passes over the training set"),
+            ("--samples", samples, text!("epochs-counts-samples")),
+            ("--batch-size", batch_size, text!("epochs-counts-batch")),
+            ("--epochs", epochs, text!("epochs-counts-epochs")),
         ] {
             if value == 0 {
-                return Err(Error::usage(
-                    format!("{option} 0: it counts {counts}, so it must be at least 1"),
-                    "for example --samples 1000 --batch-size 25 --epochs 100",
+                return Err(Error::told(
+                    text!("epochs-zero", option = option, counts = counts),
+                    text!("epochs-zero-hint"),
                 ));
             }
         }
         for (option, value, limit, what) in [
-            ("--samples", samples, MAX_SAMPLES, "samples"),
-            ("--epochs", epochs, MAX_EPOCHS, "epochs"),
+            ("--samples", samples, MAX_SAMPLES, "epochs-what-samples"),
+            ("--epochs", epochs, MAX_EPOCHS, "epochs-what-epochs"),
         ] {
             if value > limit {
-                return Err(Error::usage(
-                    format!(
-                        "{option} {value}: epochs works with at most {} {what}, the limit train has (docs/limits.md)",
-                        format_thousands(limit as u64)
+                let at_most = match what {
+                    "epochs-what-samples" => text!("epochs-what-samples", limit = limit),
+                    _ => text!("epochs-what-epochs", limit = limit),
+                };
+                return Err(Error::told(
+                    text!(
+                        "epochs-beyond-limit",
+                        option = option,
+                        value = value.to_string(),
+                        what = at_most
                     ),
-                    format!(
-                        "the arithmetic is the same at every scale: give {option} {limit} or fewer and scale the totals"
+                    text!(
+                        "epochs-beyond-limit-hint",
+                        option = option,
+                        limit = limit.to_string()
                     ),
                 ));
             }
         }
         if batch_size > samples {
-            return Err(Error::usage(
-                format!("--batch-size {batch_size} is larger than the {samples} samples"),
-                format!("a batch holds at most all the samples: --batch-size {samples}"),
+            return Err(Error::told(
+                text!(
+                    "epochs-batch-too-large",
+                    batch = batch_size.to_string(),
+                    samples = samples.to_string()
+                ),
+                text!("epochs-batch-too-large-hint", samples = samples.to_string()),
             ));
         }
         Ok(EpochArithmetic {

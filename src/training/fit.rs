@@ -142,7 +142,7 @@ fn built_for(
     activations.push(output);
     check_network_size(&layers, BiasMode::PerNeuron.parameter_count(&layers))?;
     let parameters = initialize(&layers, BiasMode::PerNeuron, "xavier", seed)
-        .map_err(|(m, h)| Error::usage(m, h))?;
+        .map_err(|(m, h)| Error::told(m, h))?;
     Ok(Spec {
         name: format!("{}-{}-{}", layers[0], joined(&hidden, "-"), outputs),
         description: None,
@@ -210,7 +210,7 @@ fn reshape(mut spec: Spec, hidden: &[usize], seed: u64, lang: Lang) -> Result<Sp
         Origin::Explicit => "xavier".into(),
     };
     spec.parameters =
-        initialize(&layers, spec.bias, &scheme, seed).map_err(|(m, h)| Error::usage(m, h))?;
+        initialize(&layers, spec.bias, &scheme, seed).map_err(|(m, h)| Error::told(m, h))?;
     spec.activations = vec![hidden_activation; hidden.len()];
     spec.activations.push(output);
     spec.origin = Origin::Init { scheme, seed };

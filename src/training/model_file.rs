@@ -170,21 +170,21 @@ pub fn read(
 
 /// A file of parameters only: `W` and `b` of the spec's shapes.
 fn parameters_only(shown: &str, value: &Value, spec: &Spec) -> Result<Parameters, Error> {
-    let bad = |message: String| {
-        Error::usage(
-            format!("--init-from {shown}: {message}"),
-            "the file should be one written by train --save: {\"W\": W[layer][out][in], \"b\": b[layer][…]}",
+    let bad = |problem: Text| {
+        Error::told(
+            text!("model-init-from-bad", path = shown, problem = problem),
+            text!("model-init-from-bad-hint"),
         )
     };
     let weights: Vec<Vec<Vec<f64>>> = serde_json::from_value(value["W"].clone())
-        .map_err(|e| bad(format!("W must be W[layer][out][in] numbers: {e}")))?;
+        .map_err(|e| bad(text!("model-init-from-bad-w", detail = e.to_string())))?;
     let biases: Vec<Vec<f64>> = serde_json::from_value(value["b"].clone())
-        .map_err(|e| bad(format!("b must be b[layer][…] numbers: {e}")))?;
+        .map_err(|e| bad(text!("model-init-from-bad-b", detail = e.to_string())))?;
     if !fits(&spec.layers, spec.bias, &weights, &biases) {
         return Err(misfit(shown, spec, &weights, &biases));
     }
     if !all_finite(&weights, &biases) {
-        return Err(bad("the parameters must be finite numbers".into()));
+        return Err(bad(text!("model-init-from-not-finite")));
     }
     Ok(Parameters { weights, biases })
 }
@@ -515,11 +515,11 @@ fn not_json(shown: &str, text: &str, e: &serde_json::Error) -> Error {
         .map(str::len)
         .sum();
     let at = (line_start + e.column().saturating_sub(1)).min(text.len());
-    Error::Located {
-        location: Box::new(Location::of_span(shown, text, &(at..at + 1))),
-        message: format!("not valid JSON: {e}"),
-        hint: Some("the file should be one written by train --save".into()),
-    }
+    Error::told_at(
+        Location::of_span(shown, text, &(at..at + 1)),
+        text!("model-not-json", detail = e.to_string()),
+        text!("model-not-json-hint"),
+    )
 }
 
 /// Whether the shapes are those of `layers` and `bias`.
@@ -549,20 +549,19 @@ fn misfit(shown: &str, spec: &Spec, weights: &[Vec<Vec<f64>>], biases: &[Vec<f64
         .unwrap_or_default();
     shape.extend(weights.iter().map(|w| w.len().to_string()));
     let held = if shape.len() >= 2 {
-        format!(
-            "the file holds parameters for a {} network",
-            shape.join("-")
-        )
+        text!("model-init-from-holds", shape = shape.join("-"))
     } else {
-        "the file holds no weights".to_string()
+        text!("model-init-from-holds-nothing")
     };
-    Error::usage(
-        format!(
-            "--init-from {shown}: these parameters do not fit the network {} ({held}, with {} bias values)",
-            spec.shape(),
-            biases.iter().map(Vec::len).sum::<usize>()
+    Error::told(
+        text!(
+            "model-init-from-misfit",
+            path = shown,
+            shape = spec.shape(),
+            held = held,
+            biases = biases.iter().map(Vec::len).sum::<usize>()
         ),
-        "give --init-from a file saved from the same network (the same spec, --hidden and bias)",
+        text!("model-init-from-misfit-hint"),
     )
 }
 

@@ -382,11 +382,8 @@ impl TrainPlan {
             false => NetworkFormula::forward(spec),
         };
         let trainable = trainable(&formula, spec.train.update_biases);
-        let what = format!(
-            "this network's {} trainable parameters",
-            format_thousands(trainable.len() as u64)
-        );
-        check_dimension(&self.options.optimizer, trainable.len(), &what)?;
+        let what = crate::text!("optim-what-parameters", count = trainable.len());
+        check_dimension(&self.options.optimizer, trainable.len(), what)?;
         if newton {
             formula.build_hessian(&trainable);
         }

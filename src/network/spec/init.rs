@@ -5,7 +5,7 @@
 //! parameters, number for number, and every number drawn is finite.
 
 use super::{BiasMode, Parameters};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 use crate::text;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -21,20 +21,8 @@ fn standard_normal(rng: &mut ChaCha8Rng) -> f64 {
 /// a = √(6/(fan_in + fan_out))), he (normal with standard deviation
 /// √(2/fan_in)), or uniform(a, b). Biases start at 0, except with
 /// uniform(a, b), which draws them too. A scheme that cannot be read is
-/// told, as message and hint, in English.
+/// told, as message and hint, in the catalogue's words.
 pub fn initialize(
-    layers: &[usize],
-    bias: BiasMode,
-    scheme: &str,
-    seed: u64,
-) -> Result<Parameters, (String, String)> {
-    initialize_told(layers, bias, scheme, seed)
-        .map_err(|(message, hint)| (message.render(Lang::En), hint.render(Lang::En)))
-}
-
-/// [`initialize`], with a scheme that cannot be read told in the
-/// catalogue's words (message and hint), for the session's language.
-pub fn initialize_told(
     layers: &[usize],
     bias: BiasMode,
     scheme: &str,

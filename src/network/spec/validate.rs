@@ -7,7 +7,7 @@
 //! check; the first mistake found is the one reported.
 
 use super::data_file::{csv_data, data_path};
-use super::init::initialize_told;
+use super::init::initialize;
 use super::layers::{read_activations, read_bias, read_layers, read_loss};
 use super::train::train_settings;
 use super::{BiasMode, Loss, Origin, Parameters, Spec};
@@ -521,7 +521,7 @@ fn initial_parameters(
     span: Range<usize>,
     seed: u64,
 ) -> Result<Parameters, Error> {
-    initialize_told(layers, bias, scheme, seed)
+    initialize(layers, bias, scheme, seed)
         .map_err(|(message, hint)| check.error(span, message, hint))
 }
 
