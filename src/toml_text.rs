@@ -15,6 +15,7 @@ use crate::i18n::{Lang, Text};
 use crate::text;
 
 /// What the crate's parser says went wrong, and the message that tells it.
+// not prose: begin — the toml crate's words, matched to the catalogue's
 const PROBLEMS: &[(&str, &str)] = &[
     ("duplicate key", "toml-duplicate-key"),
     (
@@ -64,6 +65,7 @@ const PROBLEMS: &[(&str, &str)] = &[
     ("unexpected content", "toml-unexpected-content"),
     ("unexpected key or value", "toml-unexpected-content"),
 ];
+// not prose: end
 
 /// What the parser may say it expected, besides literal tokens.
 const EXPECTED: &[(&str, &str)] = &[
@@ -108,7 +110,7 @@ pub fn explain(message: &str) -> Text {
 
 fn take_apart(message: &str) -> Option<Text> {
     if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once("`, expected one of ")?;
+        let (field, expected) = rest.split_once("`, expected one of ")?; // not prose: serde's words, matched
         return Some(text!(
             "toml-unknown-field",
             field = field,

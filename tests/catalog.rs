@@ -691,6 +691,18 @@ fn catalog() -> Vec<Case> {
         case("train: --batch-size not a number", &["train", "--data", "builtin:xor", "--batch-size", "half"])
             .clap()
             .says(&["invalid value 'half' for '--batch-size <B|N>'", "'half' is not a batch size"]),
+        case("train: --epochs negative", &["train", "--data", "builtin:xor", "--epochs", "-3"])
+            .says(&["invalid value '-3' for '--epochs <E>': a count cannot be negative"])
+            .clap(),
+        case("train: --epochs not whole", &["train", "--data", "builtin:xor", "--epochs", "2.5"])
+            .says(&["invalid value '2.5' for '--epochs <E>': a count is a whole number"])
+            .clap(),
+        case("train: --epochs not a number", &["train", "--data", "builtin:xor", "--epochs", "ten"])
+            .says(&["invalid value 'ten' for '--epochs <E>': not a number"])
+            .clap(),
+        case("train: --epochs beyond any count", &["train", "--data", "builtin:xor", "--epochs", "99999999999999999999999"])
+            .says(&["too large for a count (at most 18446744073709551615)"])
+            .clap(),
         case("train: --epochs 0", &["train", "--data", "builtin:xor", "--epochs", "0"])
             .says(&["--epochs 0: train for between 1 and 1,000,000 epochs", "hint: for example --epochs 100"]),
         case("train: --val 0", &["train", "--data", "builtin:xor", "--val", "0"])
@@ -1263,10 +1275,26 @@ fn an_answer_in_an_unknown_variable_is_a_wrong_answer() {
     );
 }
 
+/// Whether a line of a message quotes what the user wrote rather than
+/// telling something: an expression above its caret line, the caret line,
+/// a line of a file (`12 | …`, `--> path`), or the usage line.
+fn quotes_the_input(line: &str, next: Option<&str>) -> bool {
+    let carets = |l: &str| {
+        let t = l.trim();
+        !t.is_empty() && t.chars().all(|c| c == '^' || c == ' ')
+    };
+    carets(line)
+        || next.is_some_and(carets)
+        || line.contains(" | ")
+        || line.trim_end().ends_with(" |")
+        || line.trim_start().starts_with("-->")
+        || line.trim_start().starts_with("사용법:")
+}
+
 /// Every mistake of the catalog, made in a Korean session, is told in
-/// Korean: the same exit code as in English, and no English prose on a
-/// message or hint line (the lines that quote the user's own input — an
-/// expression under its caret, a line of a file — are the user's words).
+/// Korean: the same exit code as in English, and no English prose on any
+/// line but those that quote the user's own input (an expression above its
+/// caret, a line of a file, the usage line).
 #[test]
 fn every_mistake_is_told_in_korean_too() {
     let root = std::env::temp_dir().join(format!("stepgrad-catalog-ko-{}", std::process::id()));
@@ -1286,11 +1314,12 @@ fn every_mistake_is_told_in_korean_too() {
                 run.outcome.code
             ));
         }
-        for line in run.outcome.stderr.lines() {
-            let told = ["오류:", "힌트:", "error:", "hint:"].iter().any(|label| {
-                line.trim_start().starts_with(label) || line.contains(&format!(": {label}"))
-            });
-            if let Some(words) = told.then(|| common::english_words(line)).flatten() {
+        let lines: Vec<&str> = run.outcome.stderr.lines().collect();
+        for (k, line) in lines.iter().enumerate() {
+            if quotes_the_input(line, lines.get(k + 1).copied()) {
+                continue;
+            }
+            if let Some(words) = common::english_words(line) {
                 found.push(format!("English prose \"{words}\" in: {line}"));
             }
         }

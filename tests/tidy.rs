@@ -12,6 +12,12 @@
 //! - **Every limit in limits.rs.** No `MAX_…` constant elsewhere.
 //! - **Small files and functions.** No file over 800 lines; no function
 //!   over 120 lines, or 60 in `cli/`.
+//! - **Words from the catalogue.** No string literal of English prose (three
+//!   words in a row) in the code: what a person reads comes from
+//!   locales/. Assertions' and invariants' messages, attributes (clap's
+//!   texts, replaced from the catalogue at run time) and text marked
+//!   `// not prose: why` (on the line or the line before, or around a block with
+//!   `// not prose: begin …` and `// not prose: end`) are not read as prose.
 
 use std::path::{Path, PathBuf};
 
@@ -334,6 +340,102 @@ fn body_end(lines: &[&str], start: usize) -> Option<usize> {
     None
 }
 
+/// Whether a string literal's text reads as English prose: three words of
+/// two or more letters in a row, separated by single spaces.
+fn is_prose(literal: &str) -> bool {
+    let mut run = 0;
+    for token in literal.split(' ') {
+        let word = token.trim_end_matches([',', '.', ':', ';', '?', '!', ')']);
+        let word = word.trim_start_matches('(');
+        let is_word = word.len() > 1 && word.chars().all(|c| c.is_ascii_alphabetic() || c == '\'');
+        run = if is_word { run + 1 } else { 0 };
+        if run >= 3 {
+            return true;
+        }
+    }
+    false
+}
+
+/// The string literals of a line of code (`"…"`, escapes kept).
+fn literals(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut escaped = false;
+    let mut in_char = false;
+    for (i, c) in line.char_indices() {
+        match (start, c) {
+            (Some(_), '\\') if !escaped => {
+                escaped = true;
+                continue;
+            }
+            (Some(s), '"') if !escaped => {
+                out.push(&line[s..i]);
+                start = None;
+            }
+            (None, '\'') => in_char = !in_char,
+            (None, '"') if !in_char => start = Some(i + 1),
+            _ => {}
+        }
+        escaped = false;
+    }
+    out
+}
+
+/// String literals of English prose in the code (see the module's rule).
+fn prose_literals(sources: &[Source]) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in sources.iter().filter(|s| !s.path.ends_with("tests.rs")) {
+        let mut exempt_block = false;
+        let mut in_assertion = false;
+        let mut in_attribute = false;
+        let mut marked_before = false;
+        for (number, raw) in code(&s.text).lines().enumerate() {
+            let marked = std::mem::replace(
+                &mut marked_before,
+                raw.trim_start().starts_with("// not prose"),
+            );
+            if raw.contains("// not prose: begin") {
+                exempt_block = true;
+            }
+            if raw.contains("// not prose: end") {
+                exempt_block = false;
+            }
+            let line = raw.split("//").next().unwrap_or("");
+            let asserting = ["assert", "panic!", "unreachable!", ".expect("]
+                .iter()
+                .any(|m| line.contains(m));
+            if asserting && !line.trim_end().ends_with(';') {
+                in_assertion = true;
+            }
+            let attribute_starts = line.trim_start().starts_with("#[");
+            if attribute_starts && !line.trim_end().ends_with(']') {
+                in_attribute = true;
+            }
+            let skip = exempt_block
+                || asserting
+                || in_assertion
+                || in_attribute
+                || marked
+                || raw.contains("// not prose")
+                || line.trim_start().starts_with("#[")
+                || line.trim_start().starts_with("///");
+            if in_assertion && line.trim_end().ends_with(';') {
+                in_assertion = false;
+            }
+            if in_attribute && line.trim_end().ends_with(")]") {
+                in_attribute = false;
+            }
+            if skip {
+                continue;
+            }
+            for literal in literals(line).into_iter().filter(|l| is_prose(l)) {
+                out.push(format!("{}:{}: \"{literal}\"", s.path, number + 1));
+            }
+        }
+    }
+    out
+}
+
 fn report(rule: &str, violations: Vec<String>) -> Option<String> {
     (!violations.is_empty()).then(|| format!("{rule}:\n  {}", violations.join("\n  ")))
 }
@@ -350,6 +452,10 @@ fn the_house_keeps_its_rules() {
         report("limits outside limits.rs", limit_violations(&sources)),
         report("files too long", long_files(&sources)),
         report("functions too long", long_functions(&sources)),
+        report(
+            "English prose in the code, not in the catalogue",
+            prose_literals(&sources),
+        ),
     ]
     .into_iter()
     .flatten()
@@ -423,6 +529,24 @@ fn the_rules_catch_what_they_forbid() {
     assert_eq!(
         long_functions(&made_up(&[("cli/train.rs", &body(MAX_CLI_FUNCTION_LINES))])).len(),
         1
+    );
+    // English prose in a literal; an id, an assertion, an attribute and a
+    // marked literal are not prose.
+    let prose = made_up(&[
+        (
+            "report/train.rs",
+            "let a = cell(\"the final loss\");\nlet b = msg!(lang, \"train-final-loss\");\n",
+        ),
+        (
+            "optim/mod.rs",
+            "assert!(ok, \"the step is finite\");\n#[arg(help = \"the number of steps\")]\nlet k = \"is not in the range\"; // not prose: clap's words\n",
+        ),
+    ]);
+    assert_eq!(
+        prose_literals(&prose).len(),
+        1,
+        "{:?}",
+        prose_literals(&prose)
     );
     // Braces in strings and chars do not confuse the count.
     let tricky = "fn f() {\n    let a = \"}\";\n    let b = '{';\n}\nfn g() {}\n";

@@ -92,3 +92,9 @@ inputs-diff-no-expression = no expression given
 inputs-check-no-answer = no answer given
 inputs-check-no-answer-hint = write the line as EXPR ; answer=EXPR
 inputs-check-needs = check needs an expression and --answer
+
+# Why a count given to an option cannot be read (after clap's "invalid value").
+inputs-count-too-large = too large for a count (at most { $limit }); each option's own limit is smaller, see docs/limits.md
+inputs-count-negative = a count cannot be negative: give a whole number such as 10
+inputs-count-not-whole = a count is a whole number, such as 10
+inputs-count-not-a-number = not a number: give a whole number such as 10

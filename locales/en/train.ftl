@@ -153,3 +153,7 @@ train-noise-range = --noise { $noise }: it must lie between 0 and 1
 train-noise-hint = for example --noise 0.2
 train-samples-range = --samples { $samples }: generated sets have 2 to { $max } samples
 train-samples-hint = for example --samples 200
+
+# Why --batch-size cannot be read (after clap's "invalid value").
+train-batch-size-negative = a batch size cannot be negative: give a number of samples, or N for all of them
+train-batch-size-not-a-number = '{ $value }' is not a batch size: give a number of samples, or N for all of them

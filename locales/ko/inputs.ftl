@@ -92,3 +92,9 @@ inputs-diff-no-expression = 식이 주어지지 않았습니다
 inputs-check-no-answer = 답이 주어지지 않았습니다
 inputs-check-no-answer-hint = 줄을 EXPR ; answer=EXPR 꼴로 쓰세요
 inputs-check-needs = check에는 식과 --answer가 필요합니다
+
+# 옵션에 준 개수를 읽을 수 없는 까닭 (clap의 "쓸 수 없습니다" 뒤에).
+inputs-count-too-large = 개수로는 너무 큽니다(최대 { $limit }). 옵션마다 한도는 이보다 작습니다. docs/limits.md를 보세요
+inputs-count-negative = 개수는 음수일 수 없습니다. 10 같은 정수를 주세요
+inputs-count-not-whole = 개수는 10 같은 정수입니다
+inputs-count-not-a-number = 수가 아닙니다. 10 같은 정수를 주세요

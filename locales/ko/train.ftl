@@ -131,3 +131,7 @@ train-noise-range = --noise { $noise }: 값은 0과 1 사이여야 합니다
 train-noise-hint = 예: --noise 0.2
 train-samples-range = --samples { $samples }: 생성하는 데이터 세트의 샘플 수는 2부터 { $max }까지입니다
 train-samples-hint = 예: --samples 200
+
+# --batch-size를 읽을 수 없는 까닭 (clap의 "쓸 수 없습니다" 뒤에).
+train-batch-size-negative = 배치 크기는 음수일 수 없습니다. 샘플 수를 주거나, 전체를 뜻하는 N을 주세요
+train-batch-size-not-a-number = '{ $value }'{ PARTICLE($value, "은/는") } 배치 크기가 아닙니다. 샘플 수를 주거나, 전체를 뜻하는 N을 주세요

@@ -314,26 +314,40 @@ pub fn check_output_file(option: &str, path: &Path, extension: &str) -> Result<(
     Ok(())
 }
 
+/// Why one of stepgrad's value parsers refused an option's value, in the
+/// catalogue's words: clap keeps it as the error's source, and the command
+/// line renders it in the session's language (English when shown by
+/// `Display`).
+#[derive(Debug)]
+pub struct ValueRefused(pub Text);
+
+impl std::fmt::Display for ValueRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.render(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for ValueRefused {}
+
 /// Parses a count given to an option (`--steps`, `--epochs`, …): a whole
 /// number, with a message saying what else it is. Clap puts it after
 /// "invalid value 'X' for '--option'".
-pub fn parse_count(text: &str) -> Result<usize, String> {
+pub fn parse_count(text: &str) -> Result<usize, ValueRefused> {
     let text = text.trim();
     if let Ok(n) = text.parse::<usize>() {
         return Ok(n);
     }
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "too large for a count (at most {}); each option's own limit is smaller, see docs/limits.md",
-            usize::MAX
-        ));
+        return Err(ValueRefused(text!(
+            "inputs-count-too-large",
+            limit = usize::MAX.to_string()
+        )));
     }
-    Err(match text.parse::<f64>() {
-        Ok(x) if x < 0.0 => "a count cannot be negative: give a whole number such as 10",
-        Ok(_) => "a count is a whole number, such as 10",
-        Err(_) => "not a number: give a whole number such as 10",
-    }
-    .to_string())
+    Err(ValueRefused(match text.parse::<f64>() {
+        Ok(x) if x < 0.0 => text!("inputs-count-negative"),
+        Ok(_) => text!("inputs-count-not-whole"),
+        Err(_) => text!("inputs-count-not-a-number"),
+    }))
 }
 
 /// Checks `--sample K` (1-based) against the number of samples.

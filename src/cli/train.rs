@@ -6,7 +6,9 @@
 //! (`training::TrainPlan`), runs the plan with the binary's control
 //! (Ctrl-C, the progress bar), renders the report and writes the files.
 
-use super::inputs::{check_output_file, parse_count, read_named_file, GeneratedSetArgs};
+use super::inputs::{
+    check_output_file, parse_count, read_named_file, GeneratedSetArgs, ValueRefused,
+};
 use super::optimizer_args::OptimizerArgs;
 use super::{write_file_atomically, Context, Written};
 use crate::data::Dataset;
@@ -147,16 +149,15 @@ pub fn run_epochs(args: &EpochsArgs, context: &Context) -> Result<Written, Error
     )))
 }
 
-fn parse_batch_size(text: &str) -> Result<BatchSize, String> {
+fn parse_batch_size(text: &str) -> Result<BatchSize, ValueRefused> {
     match text.trim() {
         "N" | "n" | "all" => Ok(BatchSize::All),
         number => number.parse().map(BatchSize::Samples).map_err(|_| {
-            let what = if number.parse::<f64>().is_ok_and(|x| x < 0.0) {
-                "a batch size cannot be negative".to_string()
+            ValueRefused(if number.parse::<f64>().is_ok_and(|x| x < 0.0) {
+                crate::text!("train-batch-size-negative")
             } else {
-                format!("'{number}' is not a batch size")
-            };
-            format!("{what}: give a number of samples, or N for all of them")
+                crate::text!("train-batch-size-not-a-number", value = number)
+            })
         }),
     }
 }

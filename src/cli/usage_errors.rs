@@ -132,12 +132,18 @@ fn validation_reason(error: &clap::Error, lang: Lang) -> Option<String> {
     if error.kind() != ErrorKind::ValueValidation {
         return None;
     }
-    let source = error.source()?.to_string();
+    let cause = error.source()?;
+    if let Some(refused) = cause.downcast_ref::<super::inputs::ValueRefused>() {
+        return Some(refused.0.render(lang));
+    }
+    let source = cause.to_string();
     let id = if source.contains("invalid digit") || source.contains("invalid float") {
         "usage-reason-not-a-number"
     } else if source.contains("too large") || source.contains("too small") {
         "usage-reason-out-of-range"
-    } else if let Some((_, range)) = source.split_once(" is not in ") {
+    }
+    // not prose: clap's words, matched
+    else if let Some((_, range)) = source.split_once(" is not in ") {
         return Some(message(
             lang,
             "usage-reason-not-in-range",

@@ -290,7 +290,7 @@ impl SampleSums for EvaluatedSums<'_> {
 
     fn hessian(&mut self, params: &[f64]) -> Result<Vec<f64>, String> {
         let Some(hessian) = &self.formula.hessian else {
-            return Err("the network's Hessian was not built".into());
+            return Err("the network's Hessian was not built".into()); // not prose: an invariant (Newton builds it)
         };
         let mut total = vec![0.0; hessian.len()];
         for s in 0..self.spec.inputs.len() {

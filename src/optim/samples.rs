@@ -107,7 +107,7 @@ impl<S: SampleSums> Objective for SampleObjective<'_, S> {
         let sums = self.sums.hessian(&self.full(x)).map_err(Text::Verbatim)?;
         if sums.len() != n * n {
             return Err(Text::Verbatim(format!(
-                "the Hessian has {} entries, not {n}×{n}",
+                "the Hessian has {} entries, not {n}×{n}", // not prose: an invariant
                 sums.len()
             )));
         }

@@ -94,11 +94,11 @@ pub fn render_epochs(a: &EpochArithmetic, format: Format, style: &Style) -> Stri
     let label = |english: &str| cell(crate::i18n::header(lang, english).to_string());
     let rows = vec![
         vec![
-            label("iterations per epoch"),
+            label("iterations per epoch"), // not prose: a header's English, the key of headers.ftl
             cell(n(a.iterations_per_epoch() as u128)),
         ],
         vec![
-            label("size of the last batch"),
+            label("size of the last batch"), // not prose: a header's English, the key of headers.ftl
             cell(n(a.last_batch() as u128)),
         ],
         vec![label("total iterations"), cell(n(a.total_iterations()))],

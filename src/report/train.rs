@@ -509,11 +509,11 @@ fn comparison_blocks(c: &BatchComparison, style: &Style) -> Vec<Block> {
     let header = vec![
         cell("batch size"),
         cell("kind"),
-        cell("iterations per epoch"),
+        cell("iterations per epoch"), // not prose: a header's English, the key of headers.ftl
         cell("iterations"),
         cell("final loss"),
         cell("accuracy"),
-        cell("spread of batch losses"),
+        cell("spread of batch losses"), // not prose: a header's English, the key of headers.ftl
         cell("time"),
     ];
     let rows = c

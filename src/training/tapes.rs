@@ -130,27 +130,6 @@ impl Tapes {
         self.len() == 0
     }
 
-    /// The sizes of the compiled tapes, for benchmarks and curious readers.
-    pub fn describe(&self) -> String {
-        match &self.engine {
-            Engine::Layers(layers) => format!(
-                "layer tape: {} dense layers, {} parameters",
-                layers.depth(),
-                layers.parameters()
-            ),
-            Engine::Scalar {
-                training,
-                evaluation,
-            } => format!(
-                "training tape: {} instructions, {} registers; evaluation tape: {} instructions, {} registers",
-                training.len(),
-                training.registers(),
-                evaluation.len(),
-                evaluation.registers()
-            ),
-        }
-    }
-
     /// The loss summed over the samples at `indices` and, with
     /// `with_gradient`, the gradient summed into `work.part`; after a run
     /// without the gradient the outputs are read with `output`.
@@ -525,7 +504,7 @@ impl SampleSums for TapeSums<'_> {
 
     fn hessian(&mut self, params: &[f64]) -> Result<Vec<f64>, String> {
         let Some(tape) = &self.tapes.hessian else {
-            return Err("the Hessian was not compiled".into());
+            return Err("the Hessian was not compiled".into()); // not prose: an invariant (Newton compiles it)
         };
         let mut total: Vec<f64> = Vec::new();
         let mut workspace = Workspace::default();

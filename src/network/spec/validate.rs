@@ -159,7 +159,7 @@ fn toml_hint(message: &str) -> Text {
         return text!("spec-see-example");
     };
     let listed: Vec<&str> = expected
-        .strip_prefix(", expected one of ")
+        .strip_prefix(", expected one of ") // not prose: serde's words, matched
         .map(|names| names.split(", ").map(|n| n.trim_matches('`')).collect())
         .unwrap_or_default();
     if listed.is_empty() {
