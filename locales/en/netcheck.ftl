@@ -57,7 +57,7 @@ net-check-why-unknown = wrong, and none of the mistakes stepgrad knows gives thi
 
 net-check-toml-hint = write one `name = number` a line, names as net prints them, quoted when they hold a slash: "dE_total/dw5" = 0.0822
 net-check-unknown-name = { $name } is not a quantity of this network
-net-check-did-you-mean = did you mean { $meant }? stepgrad net SPEC --check lists the names in docs/net-check.md
+net-check-did-you-mean = did you mean { $meant }? The names are listed in docs/net-check.md
 net-check-names-hint = the names are those net prints: net_h1, out_o1, E_total, dE_total/dout_o1, delta_o1, dE_total/dw5, new_w5 (docs/net-check.md)
 net-check-new-not-judged = the updated parameters are judged only for a plain gradient-descent step (sgd without momentum or weight decay)
 net-check-not-a-number = { $name } = { $value } is not a number
@@ -69,3 +69,6 @@ net-check-format = net --check writes text, markdown, latex or json, not { $form
 net-check-format-hint = use --format json for a grader
 
 help-stepgrad-net--check = Judge hand-worked values of the first step (name = number, names as net prints them; docs/net-check.md): right at the digits written, or wrong with the likely mistake; exit 1 when one is wrong
+net-check-too-large = net --check judges hand-worked steps of networks of at most { $limit } weights and biases; { $shape } has { $count }
+net-check-too-large-hint = check the step of a smaller network, as one works it by hand
+net-check-new-frozen = { $name } is not changed by this step: its parameter is not updated (update_biases = false)

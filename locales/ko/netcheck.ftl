@@ -65,3 +65,6 @@ net-check-format = net --check는 text, markdown, latex, json으로 씁니다. {
 net-check-format-hint = 채점 프로그램에는 --format json을 쓰세요
 
 help-stepgrad-net--check = 손으로 구한 첫 스텝의 값을 채점합니다(이름 = 수, 이름은 net이 출력하는 그대로; docs/net-check.md). 적은 자릿수까지 맞는지 보고, 틀리면 짐작되는 실수를 알려 줍니다. 하나라도 틀리면 종료 코드는 1입니다
+net-check-too-large = net --check는 가중치와 편향이 { $limit }개 이하인 신경망의 손 계산만 채점합니다. { $shape }에는 { $count }개가 있습니다
+net-check-too-large-hint = 손으로 계산할 만한 더 작은 신경망의 스텝을 채점하세요
+net-check-new-frozen = 이 스텝은 { $name }{ PARTICLE($name, "을/를") } 바꾸지 않습니다. 이 파라미터는 갱신하지 않습니다(update_biases = false)

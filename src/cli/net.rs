@@ -179,7 +179,7 @@ fn check_sheet(
         spec.inputs.len(),
         crate::text!("inputs-sample-net-hint"),
     )?;
-    let text = super::read_input_file(sheet)?;
+    let text = super::inputs::read_named_file("--check", sheet)?;
     let formula = NetworkFormula::build(spec);
     let network = CheckNetwork {
         spec,

@@ -21,7 +21,8 @@ mod sheet;
 mod variants;
 
 use self::quantities::{Batch, Quantities};
-use self::variants::{all_variants, own_variants};
+use self::variants::{all_variants, kept, lifted, own_variants};
+use crate::limits::MAX_CHECK_PARAMETERS;
 use crate::network::spec::{Activation, Loss, Spec};
 use crate::network::NetworkFormula;
 use crate::text;
@@ -135,6 +136,18 @@ pub fn answer_names(network: &CheckNetwork) -> Result<Vec<String>, Error> {
 
 fn quantities<'a>(network: &CheckNetwork<'a>) -> Result<Quantities<'a>, Error> {
     let spec = network.spec;
+    let count = spec.parameter_count();
+    if count > MAX_CHECK_PARAMETERS {
+        return Err(Error::told(
+            text!(
+                "net-check-too-large",
+                shape = spec.shape(),
+                count = count,
+                limit = MAX_CHECK_PARAMETERS
+            ),
+            text!("net-check-too-large-hint"),
+        ));
+    }
     let last = spec.activations[spec.activations.len() - 1];
     if last == Activation::Softmax && spec.loss != Loss::CrossEntropy {
         return Err(Error::told(
@@ -271,18 +284,16 @@ impl Walk<'_, '_> {
     /// and those lifted from inputs the student did not write.
     fn variants_here(&self, q: usize, world: &[f64]) -> Vec<(Mistake, f64)> {
         let mut found = own_variants(self.qs, q, world, self.batch);
-        for &input in &self.qs.list[q].inputs {
-            if self.is_given[input] {
-                continue;
-            }
-            for (mistake, value) in &self.own_variants[input] {
-                let mut changed = world.to_vec();
-                changed[input] = *value;
-                found.push((mistake.clone(), self.qs.eval(q, &changed, self.batch)));
-            }
-        }
-        found.retain(|(_, v)| v.is_finite());
-        found
+        let mut scratch = world.to_vec();
+        found.extend(lifted(
+            self.qs,
+            q,
+            &mut scratch,
+            self.is_given,
+            &self.own_variants,
+            self.batch,
+        ));
+        kept(found)
     }
 
     fn verdict(&self, q: usize, answer: &Answer, own: f64, upstream: Option<String>) -> Verdict {

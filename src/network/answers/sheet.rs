@@ -79,7 +79,11 @@ pub fn read_sheet(text: &str, path: &str, known: &[&str]) -> Result<Vec<Answer>,
 fn unknown_hint(name: &str, known: &[&str]) -> crate::i18n::Text {
     if let Some(param) = name.strip_prefix("new_") {
         if known.iter().any(|k| k.ends_with(&format!("/d{param}"))) {
-            return text!("net-check-new-not-judged", name = name);
+            return if known.iter().any(|k| k.starts_with("new_")) {
+                text!("net-check-new-frozen", name = name)
+            } else {
+                text!("net-check-new-not-judged", name = name)
+            };
         }
     }
     match closest_name(name, known.iter().copied()) {

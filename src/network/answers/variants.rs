@@ -25,24 +25,47 @@ pub(super) fn all_variants(
     batch: &Batch,
 ) -> Vec<Vec<(Mistake, f64)>> {
     let mut variants: Vec<Vec<(Mistake, f64)>> = Vec::with_capacity(qs.list.len());
+    let mut scratch = world.to_vec();
     for q in 0..qs.list.len() {
         let mut found = own_variants(qs, q, world, batch);
-        for &input in &qs.list[q].inputs {
-            if given[input] {
-                continue;
-            }
-            for (mistake, value) in &variants[input] {
-                let mut changed = world.to_vec();
-                changed[input] = *value;
-                found.push((mistake.clone(), qs.eval(q, &changed, batch)));
-            }
-        }
-        found.retain(|(_, v)| v.is_finite());
-        found.dedup();
-        found.truncate(KEPT);
-        variants.push(found);
+        found.extend(lifted(qs, q, &mut scratch, given, &variants, batch));
+        variants.push(kept(found));
     }
     variants
+}
+
+/// The variants of `q`'s inputs the student did not write, carried
+/// through `q`'s formula (`world` is changed at one input at a time and
+/// put back).
+pub(super) fn lifted(
+    qs: &Quantities,
+    q: usize,
+    world: &mut [f64],
+    given: &[bool],
+    variants: &[Vec<(Mistake, f64)>],
+    batch: &Batch,
+) -> Vec<(Mistake, f64)> {
+    let mut found = Vec::new();
+    for &input in &qs.list[q].inputs {
+        if given[input] {
+            continue;
+        }
+        let saved = world[input];
+        for (mistake, value) in &variants[input] {
+            world[input] = *value;
+            found.push((mistake.clone(), qs.eval(q, world, batch)));
+        }
+        world[input] = saved;
+    }
+    found
+}
+
+/// The finite variants, at most `KEPT`.
+pub(super) fn kept(mut found: Vec<(Mistake, f64)>) -> Vec<(Mistake, f64)> {
+    found.retain(|(_, v)| v.is_finite());
+    found.dedup();
+    found.truncate(KEPT);
+    found
 }
 
 /// The mistakes that can be made at quantity `q` itself.
