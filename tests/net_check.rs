@@ -654,3 +654,49 @@ fn the_text_table_names_the_mistake_and_its_explanation() {
     assert_eq!(out.code, 1);
     insta::assert_snapshot!("net_check_mazur_text_ko", out.stdout);
 }
+
+/// Every name `net --format json` prints for a built-in example, with its
+/// value written in full, is a name `--check` reads and judges right (the
+/// two are the same names; the values agree to the last digit written).
+#[test]
+fn every_name_net_prints_is_read_and_its_value_agrees() {
+    for example in ["mazur", "xor", "softmax3"] {
+        let out = stepgrad(&["net", example, "--format", "json"]);
+        let doc: Value = serde_json::from_str(&out.stdout).unwrap();
+        let step = &doc["steps"][0];
+        let mut sheet = String::new();
+        let mut add = |name: &str, value: &Value| {
+            sheet.push_str(&format!("\"{name}\" = {:e}\n", value.as_f64().unwrap()));
+        };
+        for neuron in step["forward"].as_array().unwrap() {
+            if neuron["sample"] == 1 {
+                let n = neuron["neuron"].as_str().unwrap();
+                add(&format!("net_{n}"), &neuron["net"]);
+                add(&format!("out_{n}"), &neuron["out"]);
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for chain in step["chain"].as_array().unwrap() {
+            for factor in chain["factors"].as_array().unwrap() {
+                let name = factor["name"].as_str().unwrap().to_string();
+                if seen.insert(name.clone()) {
+                    add(&name, &factor["value"]);
+                }
+            }
+            let gradient = format!("dE_total/d{}", chain["param"].as_str().unwrap());
+            if seen.insert(gradient.clone()) {
+                add(&gradient, &chain["value"]);
+            }
+        }
+        add("loss", &step["loss"]);
+        let (code, value) = check(example, &sheet, example, &[]);
+        let wrong: Vec<&Value> = value["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["right"] != true)
+            .collect();
+        assert!(wrong.is_empty() && code == 0, "{example}: {wrong:?}");
+        assert!(value["right"].as_u64().unwrap() > 10, "{example}: {value}");
+    }
+}
