@@ -307,6 +307,16 @@ fn a_wrong_value_that_follows_from_the_students_own_is_carried() {
         (&Value::from("carried"), &Value::from("out_o1")),
         "{e}"
     );
+    // σ′ from the student's rounded out is right even though net_o1, which
+    // σ′ = out·(1 − out) does not read, is wrong.
+    let sheet = "net_o1 = 1.2\nout_o1 = 0.7514\n\"dout_o1/dnet_o1\" = 0.18680\n";
+    let (_, value) = check("mazur", sheet, "own-rounding", &[]);
+    let e = entry(&value, "dout_o1/dnet_o1");
+    assert_eq!(
+        (&e["right"], &e["mistake"]),
+        (&Value::Bool(true), &Value::Null),
+        "{e}"
+    );
     // A new mistake on top of the student's own wrong value is that mistake.
     let sheet = format!("out_o1 = {out}\n{}", line("dE_total/dout_o1", T1 - out));
     let (_, value) = check("mazur", &sheet, "carried-and-new", &[]);

@@ -123,11 +123,11 @@ fn blocks(report: &CheckReport, style: &Style) -> Vec<Block> {
     out
 }
 
-/// One paragraph per wrong entry: what its verdict means.
+/// One paragraph per entry not plainly right: what its verdict means.
 fn explanations(judged: &[Judgement], lang: Lang) -> Vec<Block> {
     judged
         .iter()
-        .filter(|j| !j.right())
+        .filter(|j| j.verdict != Verdict::Right)
         .map(|j| {
             Block::Paragraph(vec![text(msg!(
                 lang,

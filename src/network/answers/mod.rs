@@ -257,8 +257,7 @@ impl Walk<'_, '_> {
     fn step(&mut self, q: usize, answer: Option<&Answer>) -> Option<Judgement> {
         let padded = world_padded(&self.world, self.qs.list.len());
         let own = self.qs.eval(q, &padded, self.batch);
-        let inputs = &self.qs.list[q].inputs;
-        let upstream = inputs.iter().find_map(|&i| self.origin[i].clone());
+        let upstream = self.qs.used(q).iter().find_map(|&i| self.origin[i].clone());
         let variants = self.variants_here(q, &padded);
         self.own_variants.push(variants);
         let Some(answer) = answer else {

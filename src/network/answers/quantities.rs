@@ -507,6 +507,36 @@ impl<'a> Quantities<'a> {
             .collect()
     }
 
+    /// The inputs quantity `q`'s formula reads: all of them, but the net
+    /// that only the variants read where out belongs (and the out that
+    /// f′(net) does not read).
+    pub(super) fn used(&self, q: usize) -> &[usize] {
+        let quantity = &self.list[q];
+        let inputs = &quantity.inputs[..];
+        match quantity.kind {
+            Kind::Term(_) | Kind::DOut(_) | Kind::Delta(_) | Kind::DNet { .. }
+                if inputs.len() == 2 && self.reads_out_only(quantity.kind) =>
+            {
+                &inputs[..1]
+            }
+            Kind::DAct(n) => match self.activation(n) {
+                Activation::Sigmoid | Activation::Tanh => &inputs[..1],
+                Activation::Identity => &[],
+                _ => &inputs[1..],
+            },
+            _ => inputs,
+        }
+    }
+
+    /// Whether a quantity listed with [out, net] reads out alone.
+    fn reads_out_only(&self, kind: Kind) -> bool {
+        match kind {
+            Kind::Delta(n) => self.is_output(n) && !self.chain_rule_output(),
+            Kind::DOut(n) => self.is_output(n),
+            _ => true,
+        }
+    }
+
     /// The index of a quantity by name, if there is one.
     pub(super) fn find(&self, name: &str) -> Option<usize> {
         self.index.get(name).copied()

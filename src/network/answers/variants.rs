@@ -46,7 +46,7 @@ pub(super) fn lifted(
     batch: &Batch,
 ) -> Vec<(Mistake, f64)> {
     let mut found = Vec::new();
-    for &input in &qs.list[q].inputs {
+    for &input in qs.used(q) {
         if given[input] {
             continue;
         }
