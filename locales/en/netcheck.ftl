@@ -38,7 +38,7 @@ net-check-label-truncated = truncated
 
 net-check-why-right = right at the digits written
 net-check-why-right-own = right: it follows from your own earlier values as you rounded them
-net-check-why-sign_target_minus_out = the sign of (target − out) is turned: ∂E/∂out = −(target − out) = out − target
+net-check-why-sign_target_minus_out = the sign of (target − out) is turned: the factor is −(target − out) = out − target
 net-check-why-sigma_prime_forgotten = the factor ∂out/∂net (σ′) is left out of the chain rule
 net-check-why-sigma_prime_of_net = σ′ is taken of net instead of out: for the sigmoid it is out·(1 − out), not net·(1 − net)
 net-check-why-net_for_out = net is used where out belongs

@@ -34,7 +34,7 @@ net-check-label-truncated = 버림
 
 net-check-why-right = 적은 자릿수까지 맞습니다
 net-check-why-right-own = 맞습니다. 앞에서 반올림해 적은 자신의 값에서 바르게 이어집니다
-net-check-why-sign_target_minus_out = (target − out)의 부호가 뒤집혔습니다. ∂E/∂out = −(target − out) = out − target입니다
+net-check-why-sign_target_minus_out = (target − out)의 부호가 뒤집혔습니다. 이 인수는 −(target − out) = out − target입니다
 net-check-why-sigma_prime_forgotten = 연쇄 법칙에서 ∂out/∂net(σ′) 인수가 빠졌습니다
 net-check-why-sigma_prime_of_net = σ′을 out이 아니라 net으로 구했습니다. 시그모이드에서는 net·(1 − net)이 아니라 out·(1 − out)입니다
 net-check-why-net_for_out = out이 들어갈 자리에 net을 썼습니다
