@@ -182,7 +182,7 @@ pub fn judge(network: &CheckNetwork, answers: &[Answer]) -> Result<Vec<Judgement
         batch: &batch,
         reference: &reference,
         reference_variants: &reference_variants,
-        world: Vec::with_capacity(count),
+        world: vec![f64::NAN; count],
         origin: Vec::with_capacity(count),
         own_variants: Vec::with_capacity(count),
         is_given: &is_given,
@@ -205,27 +205,17 @@ fn reference_batch(qs: &Quantities, sample: usize) -> Batch {
     };
     for s in 0..samples {
         batch.sample = s;
-        let mut world = Vec::with_capacity(qs.list.len());
+        // Each formula reads only the values before it.
+        let mut world = vec![f64::NAN; qs.list.len()];
         for q in 0..qs.list.len() {
-            let value = if qs.list[q].kind.of_batch() {
-                f64::NAN
-            } else {
-                qs.eval(q, &world_padded(&world, qs.list.len()), &batch)
-            };
-            world.push(value);
+            if !qs.list[q].kind.of_batch() {
+                world[q] = qs.eval(q, &world, &batch);
+            }
         }
         batch.per_sample.push(world);
     }
     batch.sample = sample;
     batch
-}
-
-/// `world` so far, padded with NaN to the full length (formulas only read
-/// the values before them).
-fn world_padded(world: &[f64], len: usize) -> Vec<f64> {
-    let mut padded = world.to_vec();
-    padded.resize(len, f64::NAN);
-    padded
 }
 
 /// The chosen sample's reference values with the batch quantities filled.
@@ -244,7 +234,7 @@ struct Walk<'w, 'a> {
     batch: &'w Batch,
     reference: &'w [f64],
     reference_variants: &'w [Vec<(Mistake, f64)>],
-    /// The student's world so far.
+    /// The student's world so far (NaN beyond it).
     world: Vec<f64>,
     /// For each quantity so far, the student's wrong entry it depends on.
     origin: Vec<Option<String>>,
@@ -255,18 +245,17 @@ struct Walk<'w, 'a> {
 
 impl Walk<'_, '_> {
     fn step(&mut self, q: usize, answer: Option<&Answer>) -> Option<Judgement> {
-        let padded = world_padded(&self.world, self.qs.list.len());
-        let own = self.qs.eval(q, &padded, self.batch);
+        let own = self.qs.eval(q, &self.world, self.batch);
         let upstream = self.qs.used(q).iter().find_map(|&i| self.origin[i].clone());
-        let variants = self.variants_here(q, &padded);
+        let variants = self.variants_here(q);
         self.own_variants.push(variants);
         let Some(answer) = answer else {
-            self.world.push(own);
+            self.world[q] = own;
             self.origin.push(upstream);
             return None;
         };
         let verdict = self.verdict(q, answer, own, upstream);
-        self.world.push(answer.value);
+        self.world[q] = answer.value;
         let right = matches!(verdict, Verdict::Right | Verdict::RightFromOwn);
         self.origin
             .push((!right).then(|| self.qs.list[q].name.clone()));
@@ -281,13 +270,12 @@ impl Walk<'_, '_> {
 
     /// This quantity's variants in the student's world: its own mistakes
     /// and those lifted from inputs the student did not write.
-    fn variants_here(&self, q: usize, world: &[f64]) -> Vec<(Mistake, f64)> {
-        let mut found = own_variants(self.qs, q, world, self.batch);
-        let mut scratch = world.to_vec();
+    fn variants_here(&mut self, q: usize) -> Vec<(Mistake, f64)> {
+        let mut found = own_variants(self.qs, q, &self.world, self.batch);
         found.extend(lifted(
             self.qs,
             q,
-            &mut scratch,
+            &mut self.world,
             self.is_given,
             &self.own_variants,
             self.batch,
