@@ -670,7 +670,17 @@ fn the_text_table_names_the_mistake_and_its_explanation() {
 /// two are the same names; the values agree to the last digit written).
 #[test]
 fn every_name_net_prints_is_read_and_its_value_agrees() {
-    for example in ["mazur", "xor", "softmax3"] {
+    // Two hidden layers (names h1_1, w1_1_1), relu, elu, identity and mse.
+    let deep = scratch("deep").join("deep.toml");
+    std::fs::write(
+        &deep,
+        "layers = [2, 3, 3, 2]\nactivation = [\"relu\", \"elu\", \"identity\"]\nloss = \"mse\"\n\
+         init = \"xavier\"\nseed = 3\ninputs = [[0.5, -1.0], [1.5, 0.25]]\n\
+         targets = [[1.0, 0.0], [0.0, 2.0]]\n[train]\nlr = 0.05\n",
+    )
+    .unwrap();
+    let deep = deep.display().to_string();
+    for example in ["mazur", "xor", "softmax3", deep.as_str()] {
         let out = stepgrad(&["net", example, "--format", "json"]);
         let doc: Value = serde_json::from_str(&out.stdout).unwrap();
         let step = &doc["steps"][0];
@@ -699,7 +709,7 @@ fn every_name_net_prints_is_read_and_its_value_agrees() {
             }
         }
         add("loss", &step["loss"]);
-        let (code, value) = check(example, &sheet, example, &[]);
+        let (code, value) = check(example, &sheet, "names", &[]);
         let wrong: Vec<&Value> = value["entries"]
             .as_array()
             .unwrap()
