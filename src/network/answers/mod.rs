@@ -28,7 +28,8 @@ use crate::network::NetworkFormula;
 use crate::text;
 use crate::Error;
 
-pub use self::sheet::{half_unit, read_sheet, truncated_like, Answer};
+use self::sheet::{half_unit, truncated_like};
+pub use self::sheet::{read_sheet, Answer};
 
 /// A likely mistake behind a wrong entry (docs/net-check.md).
 #[derive(Clone, Debug, PartialEq)]

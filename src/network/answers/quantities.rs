@@ -537,6 +537,11 @@ impl<'a> Quantities<'a> {
         }
     }
 
+    /// The index of neuron `n`'s net.
+    pub(super) fn find_net(&self, n: usize) -> usize {
+        self.at(&format!("net_{}", self.neuron_name(n)))
+    }
+
     /// The index of a quantity by name, if there is one.
     pub(super) fn find(&self, name: &str) -> Option<usize> {
         self.index.get(name).copied()

@@ -119,13 +119,6 @@ pub(super) fn own_variants(
     }
 }
 
-impl Quantities<'_> {
-    fn find_net(&self, n: usize) -> usize {
-        self.find(&format!("net_{}", self.formula.neurons[n].name))
-            .unwrap_or(0)
-    }
-}
-
 fn term_variants(
     qs: &Quantities,
     k: usize,
