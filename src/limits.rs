@@ -22,6 +22,10 @@ pub const MAX_TRAIN_PARAMETERS: usize = 250_000;
 /// Weights and biases of a network `net` and `graph` derive symbolically,
 /// printing a row per parameter.
 pub const MAX_NET_PARAMETERS: usize = 5_000;
+/// Weights and biases of a network whose hand-worked step `net --check`
+/// judges (each quantity is recomputed under every mistake, through the
+/// quantities after it).
+pub const MAX_CHECK_PARAMETERS: usize = 200;
 /// Samples `net` works through step by step (each sample's forward and
 /// backward pass are evaluated, shown and kept); `net` also keeps at most
 /// `MAX_KEPT_VALUES` samples × parameters.

@@ -41,7 +41,7 @@ const PROBLEMS: &[(&str, &str)] = &[
     ),
     ("invalid string", "toml-invalid-string"),
     ("invalid table", "toml-invalid-table"),
-    ("invalid unquoted key", "toml-invalid-key"),
+    ("invalid unquoted key", "toml-invalid-unquoted-key"),
     ("key with no value", "toml-key-without-value"),
     (
         "missing assignment between key-value pairs",

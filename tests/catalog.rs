@@ -409,6 +409,45 @@ fn catalog() -> Vec<Case> {
             .says(&["line 1: error: this '(' is never closed (in line 1's answer)"])
             .caret("cos(x", "   ^"),
         // ── net ──────────────────────────────────────────────────────────
+        case("net --check: a name the network does not have", &["net", "mazur", "--check", "{dir}/answers.toml"])
+            .file("answers.toml", "out_h1 = 0.5933\ndelta_01 = 0.1385\n")
+            .says(&["delta_01 is not a quantity of this network", "hint: did you mean delta_o1?"])
+            .points_at("answers.toml", "delta_01"),
+        case("net --check: a value that is not a number", &["net", "mazur", "--check", "{dir}/answers.toml"])
+            .file("answers.toml", "out_h1 = \"0.5933\"\n")
+            .says(&["out_h1 = \"0.5933\" is not a number", "hint: write the value as a decimal number"])
+            .points_at("answers.toml", "\"0.5933\""),
+        case("net --check: a value that is not finite", &["net", "mazur", "--check", "{dir}/answers.toml"])
+            .file("answers.toml", "out_h1 = nan\n")
+            .says(&["out_h1 = nan is not a number"])
+            .points_at("answers.toml", "nan"),
+        case("net --check: a sheet that is not TOML", &["net", "mazur", "--check", "{dir}/answers.toml"])
+            .file("answers.toml", "out_h1 = 0.5933\ndE_total/dw5 = 0.0822\n")
+            .says(&["{dir}/answers.toml:2:", "hint: write one `name = number` a line"]),
+        case("net --check: a name given twice", &["net", "mazur", "--check", "{dir}/answers.toml"])
+            .file("answers.toml", "out_h1 = 0.5933\nout_h1 = 0.6\n")
+            .says(&["duplicate key", "{dir}/answers.toml:2:1"]),
+        case("net --check: a table where a number belongs", &["net", "mazur", "--check", "{dir}/answers.toml"])
+            .file("answers.toml", "[answers]\nout_h1 = 0.5933\n")
+            .says(&["answers is not a quantity of this network", "hint: the names are those net prints"]),
+        case("net --check: an empty sheet", &["net", "mazur", "--check", "{dir}/answers.toml"])
+            .file("answers.toml", "# nothing yet\n")
+            .says(&["{dir}/answers.toml gives no values to check", "hint: write one `name = number` a line"]),
+        case("net --check: a sheet that does not exist", &["net", "mazur", "--check", "{dir}/answers.toml"])
+            .says(&["--check {dir}/answers.toml: there is no such file", "hint: check the name"]),
+        case("net --check: an update not judged for adam", &["net", "mazur", "--check", "{dir}/answers.toml", "--optimizer", "adam"])
+            .file("answers.toml", "new_w5 = 0.399\n")
+            .says(&["new_w5 is not a quantity of this network", "hint: the updated parameters are judged only for a plain gradient-descent step"]),
+        case("net --check: a frozen bias's update", &["net", "mazur", "--check", "{dir}/answers.toml"])
+            .file("answers.toml", "new_b1 = 0.35\n")
+            .says(&["new_b1 is not a quantity of this network", "hint: new_b1 is not changed by this step"]),
+        case("net --check: as CSV", &["net", "mazur", "--check", "{dir}/answers.toml", "--format", "csv"])
+            .file("answers.toml", "out_h1 = 0.5933\n")
+            .says(&["net --check writes text, markdown, latex or json, not csv", "hint: use --format json"]),
+        case("net --check: softmax under mse", &["net", "{dir}/net.toml", "--check", "{dir}/answers.toml"])
+            .file("net.toml", "layers = [2, 2]\nactivation = \"softmax\"\nloss = \"mse\"\nweights = [[[0.1, 0.2], [0.3, 0.4]]]\nbiases = [[0.0, 0.0]]\ninputs = [[1, 2]]\ntargets = [[1, 0]]\n")
+            .file("answers.toml", "out_o1 = 0.4\n")
+            .says(&["net --check judges softmax outputs only with the cross_entropy loss, not mse", "hint: use loss = \"cross_entropy\""]),
         case("net: unknown example", &["net", "mazr"])
             .says(&["there is no spec file or built-in example named 'mazr'", "hint: did you mean mazur?"]),
         case("net: spec file missing", &["net", "{dir}/net.toml"])

@@ -392,3 +392,70 @@ fn a_long_run_in_csv_says_in_korean_which_steps_it_lists() {
         out.stderr
     );
 }
+
+#[test]
+fn net_check_in_korean() {
+    let sheet = "examples/mazur-answers.toml";
+    for format in ["text", "markdown", "latex"] {
+        korean(&["net", "mazur", "--check", sheet, "--format", format], 1);
+    }
+    let json = korean(&["net", "mazur", "--check", sheet, "--format", "json"], 1);
+    assert!(
+        json.contains("\"message\": \"연쇄 법칙에서 ∂out/∂net(σ′) 인수가 빠졌습니다\""),
+        "{json}"
+    );
+    let dir = std::env::temp_dir().join(format!("stepgrad-ko-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    };
+    // Every kind of verdict: carried, a path missing, several fit, cut,
+    // no diagnosis.
+    let verdicts = write(
+        "verdicts.toml",
+        "out_o1 = 0.7531\n\"dE_total/dout_o1\" = 0.7431\n\"dE_total/dout_h1\" = 0.055399\n\
+         out_h1 = 0.5932\nout_h2 = 0.61\n",
+    );
+    let text = korean(&["net", "mazur", "--check", &verdicts], 1);
+    for words in [
+        "앞 값에서 이어짐",
+        "틀리게 적은 out_o1에서 바르게 이어진 값입니다",
+        "delta_o2·w7 빠짐",
+        "delta_o2·w7이 빠졌습니다",
+        "버림",
+        "진단 없음",
+        "항목 5개 가운데 0개가 맞았습니다.",
+    ] {
+        assert!(text.contains(words), "{words:?} not in\n{text}");
+    }
+    let several = write("several.toml", "new_w5 = 0.317833\n");
+    let text = korean(&["net", "mazur", "--check", &several], 1);
+    assert!(text.contains("여럿 해당"), "{text}");
+    let json = korean(
+        &["net", "mazur", "--check", &several, "--format", "json"],
+        1,
+    );
+    assert!(
+        json.contains("\"message\": \"실수 여러 가지(η 빠뜨림; ½ 빠뜨림)에 들어맞아서 어느 것인지 말하지 않습니다\""),
+        "{json}"
+    );
+    let unknown = write("unknown.toml", "delta_01 = 0.1385\n");
+    let said = korean(&["net", "mazur", "--check", &unknown], 2);
+    assert!(
+        said.contains("delta_01은 이 신경망의 양이 아닙니다"),
+        "{said}"
+    );
+    assert!(said.contains("delta_o1을 쓰려던 것인가요?"), "{said}");
+    let not_number = write("text.toml", "out_h1 = \"0.5933\"\n");
+    let said = korean(&["net", "mazur", "--check", &not_number], 2);
+    assert!(said.contains("수가 아닙니다"), "{said}");
+    assert!(said.contains("힌트: 값을 소수로 쓰세요"), "{said}");
+    let broken = write("broken.toml", "out_h1 = 0.5933\ndE_total/dw5 = 0.0822\n");
+    let said = korean(&["net", "mazur", "--check", &broken], 2);
+    assert!(said.contains("broken.toml:2:"), "{said}");
+    assert!(said.contains("빗금이 있으면 따옴표로 감싸세요"), "{said}");
+    korean(&["net", "mazur", "--check", sheet, "--format", "csv"], 2);
+    korean(&["net", "--help"], 0);
+}

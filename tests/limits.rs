@@ -481,3 +481,35 @@ fn a_long_network_run_keeps_its_first_and_last_steps() {
         csv.stderr
     );
 }
+
+#[test]
+fn a_checked_network_beyond_its_size_is_refused_and_one_at_it_is_judged() {
+    let dir = std::env::temp_dir().join(format!("stepgrad-limits-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = |name: &str, layers: &str, inputs: usize, outputs: usize| {
+        let path = dir.join(name);
+        let x = vec!["0.5"; inputs].join(", ");
+        let t = vec!["0"; outputs].join(", ");
+        std::fs::write(
+            &path,
+            format!(
+                "layers = [{layers}]\ninit = \"xavier\"\ninputs = [[{x}]]\ntargets = [[{t}]]\n"
+            ),
+        )
+        .unwrap();
+        path.to_string_lossy().into_owned()
+    };
+    let sheet = dir.join("answers.toml");
+    std::fs::write(&sheet, "loss = 1000\n").unwrap();
+    let sheet = sheet.to_string_lossy().into_owned();
+    let wide = spec("wide.toml", "2, 20, 10", 2, 10);
+    refused(
+        &["net", &wide, "--check", &sheet],
+        &["at most 200 weights and biases", "2-20-10 has 270"],
+    );
+    // 8-15-4 has 199: judged (the loss is not 1000, so exit 1).
+    let at_limit = spec("at.toml", "8, 15, 4", 8, 4);
+    let out = stepgrad(&["net", &at_limit, "--check", &sheet]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stdout.contains("0 of 1 entry right."), "{}", out.stdout);
+}

@@ -10,6 +10,7 @@ toml-invalid-boolean = invalid boolean
 toml-invalid-float = invalid float
 toml-invalid-integer = invalid integer number
 toml-invalid-key = invalid key
+toml-invalid-unquoted-key = invalid unquoted key
 toml-invalid-key-value = invalid key-value pair
 toml-invalid-literal-string = invalid literal string
 toml-invalid-string = invalid string

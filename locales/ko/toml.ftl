@@ -9,6 +9,7 @@ toml-invalid-boolean = 불리언 값을 읽을 수 없습니다
 toml-invalid-float = 실수를 읽을 수 없습니다
 toml-invalid-integer = 정수를 읽을 수 없습니다
 toml-invalid-key = 키를 읽을 수 없습니다
+toml-invalid-unquoted-key = 따옴표 없는 키를 읽을 수 없습니다
 toml-invalid-key-value = 키 = 값 쌍을 읽을 수 없습니다
 toml-invalid-literal-string = 작은따옴표 문자열을 읽을 수 없습니다
 toml-invalid-string = 문자열을 읽을 수 없습니다

@@ -136,6 +136,7 @@ fn named_by(command: &Command) -> (Vec<Named>, Vec<MaybeOutput<'_>>) {
         Command::Check(args) => inputs.extend(args.file.iter().map(|p| ("--file", p.clone()))),
         Command::Net(args) => {
             inputs.extend(existing(&args.spec).map(|p| ("the spec", p)));
+            inputs.extend(args.check.iter().map(|p| ("--check", p.clone())));
             outputs.push(("--plot", args.plot.as_ref()));
         }
         Command::Graph(args) => inputs.extend(existing(&args.target).map(|p| ("the spec", p))),

@@ -119,7 +119,7 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Check a derivative worked out by hand
     Check(check::CheckArgs),
-    /// A worked example on a network: forward values, chain-rule gradients, updates
+    /// A worked example on a network: forward values, chain-rule gradients, updates (--check judges a step worked by hand)
     Net(net::NetArgs),
     /// The computation graph of an expression or network, with values and gradients
     Graph(graph::GraphArgs),

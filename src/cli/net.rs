@@ -4,19 +4,26 @@
 //! The command line loads the spec, hands the library a `NetRequest` to
 //! plan (`network::NetPlan`), runs it with the binary's Ctrl-C token,
 //! renders the report and draws the picture; a run that diverged prints
-//! its report of the steps done and exits 1.
+//! its report of the steps done and exits 1. With `--check` it judges a
+//! sheet of hand-worked values for the first step instead
+//! (`network::answers`), exit 1 when an entry is wrong.
 
 use super::inputs::{check_output_file, check_sample, parse_count};
 use super::optimizer_args::OptimizerArgs;
 use super::{write_file_atomically, Context, Written};
-use crate::network::{check_gradients, load_spec, NetPlan, NetRequest};
+use crate::network::answers::{answer_names, judge, read_sheet, CheckNetwork};
+use crate::network::{
+    check_gradients, load_spec, trainable, NetPlan, NetRequest, NetworkFormula, Spec,
+};
+use crate::optim::OptimizerConfig;
 use crate::report::gradcheck::{appended, Checked};
 use crate::report::net::{csv_note, divergence, json_value, render, NetReport, Show};
+use crate::report::net_check::{render as render_check, CheckReport};
 use crate::report::net_diagram::{picture, DiagramOf};
 use crate::report::Format;
 use crate::Error;
 use clap::Args;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug, Clone)]
 pub struct NetArgs {
@@ -46,6 +53,9 @@ pub struct NetArgs {
     /// Show each gradient of the first step beside its central-difference estimate and their relative difference
     #[arg(long)]
     pub gradcheck: bool,
+    /// Judge hand-worked values of the first step (name = number, names as net prints them; docs/net-check.md): right at the digits written, or wrong with the likely mistake; exit 1 when one is wrong
+    #[arg(long, value_name = "ANSWERS.toml", conflicts_with_all = ["plot", "gradcheck", "param"])]
+    pub check: Option<PathBuf>,
 }
 
 const FORMATS: [Format; 5] = Format::ALL_BUT_DOT;
@@ -54,11 +64,10 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
     context.require_format("net", &FORMATS)?;
     let spec = load_spec(&args.spec)?;
     super::files::refuse_overwriting_spec_data(context.outputs, &spec)?;
-    let request = NetRequest {
-        steps: args.steps,
-        optimizer: args.optimizer.choice(),
-    };
-    let plan = NetPlan::new(&request, &spec, &args.spec)?;
+    let plan = NetPlan::new(&request(args), &spec, &args.spec)?;
+    if let Some(sheet) = &args.check {
+        return check_sheet(args, sheet, &spec, &plan, context);
+    }
     check_sample(
         args.sample,
         spec.inputs.len(),
@@ -141,6 +150,79 @@ fn with_gradcheck(
         format,
         style,
     ))
+}
+
+fn request(args: &NetArgs) -> NetRequest {
+    NetRequest {
+        steps: args.steps,
+        optimizer: args.optimizer.choice(),
+    }
+}
+
+/// `--check`: the sheet read against the network's names, judged, and
+/// reported; exit 1 when an entry is wrong.
+fn check_sheet(
+    args: &NetArgs,
+    sheet: &Path,
+    spec: &Spec,
+    plan: &NetPlan,
+    context: &Context,
+) -> Result<Written, Error> {
+    if context.format == Format::Csv {
+        return Err(Error::told(
+            crate::text!("net-check-format", format = context.format.name()),
+            crate::text!("net-check-format-hint"),
+        ));
+    }
+    check_sample(
+        args.sample,
+        spec.inputs.len(),
+        crate::text!("inputs-sample-net-hint"),
+    )?;
+    let text = super::inputs::read_named_file("--check", sheet)?;
+    let formula = NetworkFormula::build(spec);
+    let network = CheckNetwork {
+        spec,
+        formula: &formula,
+        sample: args.sample - 1,
+        lr: plain_step(&plan.optimizer),
+        trainable: trainable_mask(&formula, spec.train.update_biases),
+    };
+    let names = answer_names(&network)?;
+    let known: Vec<&str> = names.iter().map(String::as_str).collect();
+    let path = sheet.display().to_string();
+    let answers = read_sheet(&text, &path, &known)?;
+    let judged = judge(&network, &answers)?;
+    let report = CheckReport {
+        network: &spec.name,
+        sheet: &path,
+        sample: args.sample,
+        judged: &judged,
+        digits: context.digits,
+    };
+    let stdout = render_check(&report, context.format, &context.style);
+    let all_right = judged.iter().all(|j| j.right());
+    Ok(Written {
+        stdout,
+        stderr: String::new(),
+        code: if all_right { 0 } else { 1 },
+    })
+}
+
+/// The learning rate of a plain gradient-descent step, the only update
+/// `--check` judges.
+fn plain_step(optimizer: &OptimizerConfig) -> Option<f64> {
+    match optimizer {
+        OptimizerConfig::Sgd(sgd) if sgd.momentum == 0.0 && sgd.weight_decay == 0.0 => Some(sgd.lr),
+        _ => None,
+    }
+}
+
+fn trainable_mask(formula: &NetworkFormula, update_biases: bool) -> Vec<bool> {
+    let trainable = trainable(formula, update_biases);
+    (0..formula.params.len())
+        .map(|p| trainable.contains(&p))
+        .collect()
 }
 
 /// Writes the picture of the network to `path`.

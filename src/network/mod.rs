@@ -4,10 +4,12 @@
 //! `spec` reads and checks a spec, `examples` holds the built-in ones,
 //! `formula` builds the network's named formulas, `plan` checks a `net`
 //! run before any work, `run` runs its steps on the one driver, `start`
-//! names a value without a finite value at the start, `gradcheck` sets
+//! names a value without a finite value at the start, `answers` judges
+//! a student's hand-worked values for a step (`net --check`), `gradcheck` sets
 //! the gradients beside central differences, and `graph_view` is one
 //! sample's computation graph for `graph`.
 
+pub mod answers;
 mod examples;
 mod formula;
 mod gradcheck;

@@ -20,6 +20,7 @@ pub mod json;
 pub mod metrics;
 pub mod minimize;
 pub mod net;
+pub mod net_check;
 pub mod net_diagram;
 pub mod predict;
 pub mod reading;

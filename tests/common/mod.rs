@@ -216,6 +216,10 @@ pub fn representative_commands() -> Vec<(String, Vec<String>)> {
         ("net_softmax3", vec!["net", "softmax3", "--show", "all"]),
         ("net_param", vec!["net", "mazur", "--param", "w1"]),
         (
+            "net_check",
+            vec!["net", "mazur", "--check", "examples/mazur-answers.toml"],
+        ),
+        (
             "net_steps",
             vec!["net", "mazur", "--steps", "2", "--show", "all"],
         ),
