@@ -192,19 +192,20 @@ pub fn training_curves_in(
         .filter(|(_, curves)| !curves.is_empty())
         .map(|(label, curves)| (label.as_str(), curves))
         .collect();
+    // The loss takes three fifths of the picture; each panel below it
+    // two fifths of the usual height, the picture growing to hold them.
+    let loss_height = match below.len() {
+        0 => HEIGHT,
+        _ => HEIGHT * 3 / 5,
+    };
+    let each = HEIGHT * 2 / 5;
+    let height = loss_height + each * below.len() as u32;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).map_err(plot_error)?;
-        // The loss takes three fifths beside one panel, half beside two.
-        let loss_height = match below.len() {
-            0 => HEIGHT,
-            1 => HEIGHT * 3 / 5,
-            _ => HEIGHT / 2,
-        };
         let (top, mut rest) = root.split_vertically(loss_height);
         draw_curves(&top, title, (&epoch, &loss_label), loss)?;
-        let each = (HEIGHT - loss_height) / (below.len().max(1) as u32);
         for (label, curves) in below {
             let (panel, after) = rest.split_vertically(each);
             draw_curves(&panel, label, (&epoch, label), curves)?;
