@@ -715,6 +715,8 @@ fn catalog() -> Vec<Case> {
             .says(&["--compare: unknown optimizer 'adma'", "hint: did you mean adam?"]),
         case("train: --compare an empty name", &["train", "--data", "builtin:xor", "--compare", "sgd,,adam"])
             .says(&["--compare is given an empty name", "hint: separate the optimizers with single commas"]),
+        case("train: --compare an optimizer twice", &["train", "--data", "builtin:xor", "--compare", "sgd,adam,gd"])
+            .says(&["--compare runs the same optimizer with the same settings twice (sgd and gd)", "hint: name each optimizer once"]),
         case("train: --compare with --save", &["train", "--data", "builtin:xor", "--compare", "sgd,adam", "--save", "{dir}/m.json"])
             .says(&["--compare cannot be used with --save: a comparison trains one network per optimizer", "hint: compare first, then train the optimizer you choose on its own with --optimizer NAME and --save"]),
         case("train: --compare with --restore-best", &["train", "--data", "builtin:xor", "--compare", "sgd,adam", "--restore-best"])

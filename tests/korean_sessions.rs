@@ -317,6 +317,7 @@ fn mistakes_and_divergences_with_their_hints() {
     korean(&["train", "xor", "--patience", "0"], 2);
     korean(&["train", "xor", "--compare-batch", "1,x"], 2);
     korean(&["train", "xor", "--compare", "sgd,adma"], 2);
+    korean(&["train", "xor", "--compare", "adam,adam"], 2);
     korean(
         &["train", "xor", "--compare", "sgd,adam", "--save", "m.json"],
         2,

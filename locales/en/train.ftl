@@ -92,6 +92,8 @@ train-compare-with-batch = a comparison changes the optimizer with the batch siz
 train-compare-with-save = a comparison trains one network per optimizer, and --save keeps one
 train-compare-with-restore = --restore-best keeps the best epoch of one run, and a comparison makes several runs
 train-compare-with-hint = compare first, then train the optimizer you choose on its own with --optimizer NAME and { $option }
+train-compare-twice = --compare runs the same optimizer with the same settings twice ({ $first } and { $second }): the second run would repeat the first number for number
+train-compare-twice-hint = name each optimizer once, e.g. --compare sgd,momentum,adam; to compare settings of one optimizer, train it once with each
 
 # --compare-batch.
 train-compared-heading = Batch sizes compared

@@ -74,6 +74,8 @@ train-compare-with-batch = 비교는 배치 크기를 고정하고 옵티마이�
 train-compare-with-save = 비교는 옵티마이저마다 신경망을 하나씩 학습하는데, --save는 신경망 하나를 저장합니다
 train-compare-with-restore = --restore-best는 실행 하나의 가장 좋은 에포크를 남기는데, 비교는 여러 번 실행합니다
 train-compare-with-hint = 먼저 비교한 뒤, 고른 옵티마이저만 --optimizer NAME과 { $option }{ PARTICLE($option, "으로/로") } 따로 학습하세요
+train-compare-twice = --compare의 { $first }{ PARTICLE($first, "와/과") } { $second }{ PARTICLE($second, "은/는") } 설정까지 같은 옵티마이저입니다. 두 번째 실행은 첫 번째를 수 하나까지 그대로 되풀이합니다
+train-compare-twice-hint = 옵티마이저마다 한 번씩만 적으세요. 예: --compare sgd,momentum,adam. 한 옵티마이저의 설정을 비교하려면 설정마다 한 번씩 학습하세요
 
 # --compare-batch.
 train-compared-heading = 배치 크기 비교

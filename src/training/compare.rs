@@ -8,7 +8,9 @@
 //! shuffles are the same batch for batch.
 //!
 //! Invariant: each run of a comparison is, number for number, the run of
-//! `train --optimizer NAME` with the same options and seed.
+//! `train --optimizer NAME` with the same options and seed, and no two
+//! runs have the same optimizer and settings (so there are at most as
+//! many runs as optimizers).
 
 use super::plan::TrainRequest;
 use crate::network::Spec;
@@ -36,13 +38,31 @@ pub(super) fn compared_optimizers(
         .compare_optimizers
         .iter()
         .map(|n| n.trim().to_string());
-    names
-        .zip(configs)
-        .map(|(name, config)| {
-            check(&config).map_err(in_compare)?;
-            Ok((name, config))
-        })
-        .collect()
+    let compared: Vec<(String, OptimizerConfig)> = names.zip(configs).collect();
+    refuse_repeats(&compared)?;
+    for (_, config) in &compared {
+        check(config).map_err(in_compare)?;
+    }
+    Ok(compared)
+}
+
+/// Refuses an optimizer named twice (or under two names, as `sgd` and
+/// `gd`): its second run would repeat the first number for number. So a
+/// comparison runs each of the optimizers at most once.
+fn refuse_repeats(compared: &[(String, OptimizerConfig)]) -> Result<(), Error> {
+    for (k, (name, config)) in compared.iter().enumerate() {
+        if let Some((first, _)) = compared[..k].iter().find(|(_, c)| c == config) {
+            return Err(Error::told(
+                text!(
+                    "train-compare-twice",
+                    first = first.as_str(),
+                    second = name.as_str()
+                ),
+                text!("train-compare-twice-hint"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Refuses the options that keep or compare one run, which a comparison
