@@ -12,7 +12,7 @@
 //! Invariant: every line is at most the width asked for, and every dot is
 //! a point of a series (or on the straight line between two of them).
 
-use crate::wrap::columns;
+use crate::wrap::{columns, visible_columns};
 
 /// One curve: its name in the legend and its points (x, y).
 pub struct Series {
@@ -198,9 +198,7 @@ impl Grid {
         };
         let glyph = if glyph == '\u{2800}' { ' ' } else { glyph };
         match (color, series) {
-            (true, Some(k)) if glyph != ' ' => {
-                format!("\x1b[{}m{glyph}\x1b[0m", COLOURS[k % COLOURS.len()])
-            }
+            (true, Some(k)) if glyph != ' ' => painted(glyph, k),
             _ => glyph.to_string(),
         }
     }
@@ -233,7 +231,10 @@ impl Grid {
         let gap = (self.cells + 1).saturating_sub(columns(&left) + columns(&right));
         out.push_str(&format!("{:>10}{left}{}{right}\n", "", " ".repeat(gap)));
         let legend: Vec<String> = (series.iter().enumerate())
-            .map(|(k, s)| format!("{} {}", marker(k), s.label))
+            .map(|(k, s)| match color {
+                true => format!("{} {}", painted(marker(k), k), s.label),
+                false => format!("{} {}", marker(k), s.label),
+            })
             .collect();
         let room = width.unwrap_or(LABEL_COLUMNS + self.cells);
         out.push_str(&legend_lines(&legend, room));
@@ -249,7 +250,7 @@ fn legend_lines(entries: &[String], room: usize) -> String {
     let mut line = margin.clone();
     for entry in entries {
         let fresh = line.len() == margin.len();
-        if !fresh && columns(&line) + 3 + columns(entry) > room {
+        if !fresh && visible_columns(&line) + 3 + visible_columns(entry) > room {
             out.push_str(&format!("{line}\n"));
             line = margin.clone();
         }
@@ -260,6 +261,11 @@ fn legend_lines(entries: &[String], room: usize) -> String {
     }
     out.push_str(&format!("{line}\n"));
     out
+}
+
+/// `glyph` in the colour of series `k`.
+fn painted(glyph: char, k: usize) -> String {
+    format!("\x1b[{}m{glyph}\x1b[0m", COLOURS[k % COLOURS.len()])
 }
 
 /// The number marking series `k`: 1 to 9, then letters.
