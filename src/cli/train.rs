@@ -352,6 +352,7 @@ fn optimizer_comparison(
         .map(|((_, optimizer), (name, training))| ComparedRun {
             name,
             optimizer: *optimizer,
+            best: best_epoch(&training),
             training,
         })
         .collect();

@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::msg;
 use crate::number::format_thousands;
 use crate::optim::OptimizerConfig;
-use crate::training::{best_epoch, TrainStop, Training};
+use crate::training::{BestEpoch, TrainStop, Training};
 use serde_json::{json, Value};
 
 /// One run per optimizer compared, by the name given to `--compare`.
@@ -25,6 +25,8 @@ pub struct ComparedRun {
     pub name: String,
     pub optimizer: OptimizerConfig,
     pub training: Training,
+    /// Its best epoch: the smallest validation loss, else training loss.
+    pub best: Option<BestEpoch>,
 }
 
 /// The optimizers as the report's setup names them: "sgd, momentum, adam".
@@ -93,10 +95,13 @@ fn table(c: &OptimizerComparison, style: &Style) -> Block {
     header.extend(c.runs.iter().map(|r| cell(r.name.clone())));
     let percent = |a: Option<f64>| a.map_or("—".into(), |a| format!("{:.1}%", 100.0 * a));
     let number = |v: Option<f64>| v.map_or("—".into(), |v| style.num(v));
-    let row = |name: &str, value: &dyn Fn(&Training) -> String| {
+    let row_of = |name: &str, value: &dyn Fn(&ComparedRun) -> String| {
         let mut row = vec![cell(crate::i18n::header(lang, name))];
-        row.extend(c.runs.iter().map(|r| cell(value(&r.training))));
+        row.extend(c.runs.iter().map(|r| cell(value(r))));
         row
+    };
+    let row = |name: &str, value: &dyn Fn(&Training) -> String| {
+        row_of(name, &|r: &ComparedRun| value(&r.training))
     };
     let last = |t: &Training| t.epochs.last().cloned();
     let mut rows = vec![row("final loss", &|t| number(last(t).map(|e| e.loss)))];
@@ -114,8 +119,8 @@ fn table(c: &OptimizerComparison, style: &Style) -> Block {
         })),
         _ => {}
     }
-    rows.push(row("best epoch", &|t| {
-        best_epoch(t).map_or("—".into(), |b| b.epoch.to_string())
+    rows.push(row_of("best epoch", &|r| {
+        r.best.map_or("—".into(), |b| b.epoch.to_string())
     }));
     rows.push(row("iterations", &|t| {
         format_thousands(last(t).map_or(0, |e| e.iterations))
@@ -143,7 +148,8 @@ pub(super) fn json(c: &OptimizerComparison, log_iterations: bool, lang: Lang) ->
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), Value::String(v)))
                 .collect();
-            let best = best_epoch(&r.training)
+            let best = r
+                .best
                 .map(|b| json!({"epoch": b.epoch, "monitor": b.monitor.field(), "loss": b.loss}));
             let iterations = r.training.epochs.last().map_or(0, |e| e.iterations);
             json!({
