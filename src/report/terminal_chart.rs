@@ -318,6 +318,31 @@ mod tests {
     }
 
     #[test]
+    fn a_loss_that_falls_fast_still_moves_across_the_width() {
+        // 1/(1 + e)²: nine tenths of the fall within the first fifth of
+        // the epochs. On the log axis the middle column is still well
+        // above the bottom row and below the top one.
+        let series = [Series {
+            label: "loss".into(),
+            points: (0..=100)
+                .map(|e| (e as f64, (1.0 + e as f64).powi(-2)))
+                .collect(),
+        }];
+        let chart = chart(&series, Some(80), false).unwrap();
+        assert!(chart.logarithmic);
+        let rows: Vec<Vec<char>> = chart
+            .text
+            .lines()
+            .take(ROWS)
+            .map(|l| l.chars().collect())
+            .collect();
+        let middle = LABEL_COLUMNS + (super::super::plot_dots(Some(80), 120) as usize / 2) / 2;
+        let drawn = |row: &Vec<char>| row.get(middle).is_some_and(|c| *c != ' ');
+        let row = rows.iter().position(drawn).unwrap();
+        assert!((2..ROWS - 1).contains(&row), "row {row}:\n{}", chart.text);
+    }
+
+    #[test]
     fn a_loss_over_a_wide_range_is_drawn_on_a_log_axis() {
         let axis = Axis::of(&[falling("a", 100.0)]).unwrap();
         assert!(axis.logarithmic);
