@@ -762,6 +762,25 @@ fn catalog() -> Vec<Case> {
             .says(&["--patience 0 would stop at once", "hint: for example --patience 10"]),
         case("train: --compare-batch past the data", &["train", "--data", "builtin:xor", "--compare-batch", "1,8"])
             .says(&["--compare-batch: 8 is not between 1 and the 4 samples"]),
+        case("train: --compare an unknown name", &["train", "--data", "builtin:xor", "--compare", "sgd,adma"])
+            .says(&["--compare: unknown optimizer 'adma'", "hint: did you mean adam?"]),
+        case("train: --compare an empty name", &["train", "--data", "builtin:xor", "--compare", "sgd,,adam"])
+            .says(&["--compare is given an empty name", "hint: separate the optimizers with single commas"]),
+        case("train: --compare an optimizer twice", &["train", "--data", "builtin:xor", "--compare", "sgd,adam,gd"])
+            .says(&["--compare runs the same optimizer with the same settings twice (sgd and gd)", "hint: name each optimizer once"]),
+        case("train: --compare with --save", &["train", "--data", "builtin:xor", "--compare", "sgd,adam", "--save", "{dir}/m.json"])
+            .says(&["--compare cannot be used with --save: a comparison trains one network per optimizer", "hint: compare first, then train the optimizer you choose on its own with --optimizer NAME and --save"]),
+        case("train: --compare with --restore-best", &["train", "--data", "builtin:xor", "--compare", "sgd,adam", "--restore-best"])
+            .says(&["--compare cannot be used with --restore-best", "hint: compare first"]),
+        case("train: --compare with --compare-batch", &["train", "--data", "builtin:xor", "--compare", "sgd,adam", "--compare-batch", "1,4"])
+            .says(&["--compare cannot be used with --compare-batch", "hint: compare first"]),
+        case("train: --compare newton on mini-batches", &["train", "--data", "builtin:iris", "--compare", "adam,newton", "--batch-size", "10"])
+            .says(&["--compare: Newton's method works on the whole training set, not on mini-batches", "hint: use --batch-size 150"]),
+        case("train: --compare newton with a schedule", &["train", "--data", "builtin:xor", "--compare", "sgd,newton", "--schedule", "cosine"])
+            .says(&["--compare: Newton's method has no learning rate for --schedule or --warmup to change"]),
+        case("train: --optimizer and --compare", &["train", "--data", "builtin:xor", "--optimizer", "sgd", "--compare", "sgd,adam"])
+            .clap()
+            .says(&["the argument '--optimizer <NAME>' cannot be used with '--compare <NAMES>'"]),
         case("train: --init-from missing", &["train", "--data", "builtin:xor", "--init-from", "{dir}/weights.json"])
             .says(&["--init-from {dir}/weights.json: there is no such file"]),
         case("train: --init-from not JSON", &["train", "--data", "builtin:xor", "--init-from", "{dir}/weights.json"])
@@ -1223,7 +1242,15 @@ fn every_mistake_is_refused_with_one_clear_message() {
 
 /// Pairs of rows that are the same mistake reached another way (another
 /// command, or with --output), and so get the same message.
-const SAME_MISTAKE: [(&str, &str); 8] = [
+const SAME_MISTAKE: [(&str, &str); 10] = [
+    (
+        "minimize: --compare an empty name",
+        "train: --compare an empty name",
+    ),
+    (
+        "minimize: --compare an unknown name",
+        "train: --compare an unknown name",
+    ),
     (
         "shared: --output names a folder",
         "shared: --output names a folder, with a --plot",

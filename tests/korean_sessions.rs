@@ -316,6 +316,43 @@ fn mistakes_and_divergences_with_their_hints() {
     korean(&["train", "xor", "--val", "1.5"], 2);
     korean(&["train", "xor", "--patience", "0"], 2);
     korean(&["train", "xor", "--compare-batch", "1,x"], 2);
+    korean(&["train", "xor", "--compare", "sgd,adma"], 2);
+    korean(&["train", "xor", "--compare", "adam,adam"], 2);
+    korean(
+        &["train", "xor", "--compare", "sgd,adam", "--save", "m.json"],
+        2,
+    );
+    korean(
+        &["train", "xor", "--compare", "sgd,adam", "--restore-best"],
+        2,
+    );
+    korean(
+        &[
+            "train",
+            "xor",
+            "--compare",
+            "sgd,adam",
+            "--compare-batch",
+            "1,4",
+        ],
+        2,
+    );
+    korean(
+        &[
+            "train",
+            "--data",
+            "builtin:iris",
+            "--val",
+            "0.2",
+            "--compare",
+            "sgd,momentum,adam",
+            "--schedule",
+            "cosine",
+            "--epochs",
+            "5",
+        ],
+        0,
+    );
     korean(
         &["train", "xor", "--optimizer", "newton", "--batch-size", "2"],
         2,

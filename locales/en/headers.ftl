@@ -4,6 +4,7 @@
 header-accuracy = accuracy
 header-after = after
 header-batch-size = batch size
+header-best-epoch = best epoch
 header-before = before
 header-derivative = derivative
 header-epoch = epoch

@@ -123,6 +123,7 @@ help-stepgrad-train--plot = Draw the loss (and accuracy) per epoch and per itera
 help-stepgrad-train--save = Write the trained parameters as JSON (W[layer][out][in], b[layer][…])
 help-stepgrad-train--init_from = Start from parameters written by --save
 help-stepgrad-train--compare_batch = Train from the same start with each batch size and compare, e.g. --compare-batch 1,16,N
+help-stepgrad-train--compare = Train from the same start with the same batches with each optimizer and compare, e.g. --compare sgd,momentum,adam
 help-stepgrad-epochs = The arithmetic of epochs, batches and iterations, explained
 help-stepgrad-epochs--samples = Samples in the training set
 help-stepgrad-epochs--batch_size = Samples per iteration (update)

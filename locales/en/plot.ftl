@@ -4,6 +4,7 @@
 plot-epoch = epoch
 plot-loss = loss
 plot-accuracy = accuracy
+plot-learning-rate = learning rate
 plot-positive-weight = positive weight
 plot-negative-weight = negative weight
 plot-thickness = thickness ∝ |w| (thickest: |w| = { $max })

@@ -77,7 +77,23 @@ train-table-cut = The table shows its first { $first } and last { $last } rows; 
 train-every-epoch = every epoch
 train-listed-epochs = epochs { $first } to { $last_head } and { $first_tail } to { $last } ({ $kept } of { $total }; docs/limits.md)
 train-curve = Loss by epoch
-train-curve-log = log₁₀ of the loss by epoch
+train-curve-log = Loss by epoch, on a logarithmic scale
+
+# --compare: a run per optimizer.
+train-compare-setup = each of { $names }
+train-compare-setup-settings = its own settings (listed below)
+train-compare-heading = Optimizers compared
+train-compare-same = Every optimizer starts from the same weights and sees the same batches in the same order (seed { $seed }): { $arithmetic }.
+train-compare-settings = The settings: { $settings }.
+train-compare-diverged = diverged in epoch { $epoch }
+train-compare-interrupted = stopped by Ctrl-C
+train-compare-with = --compare cannot be used with { $option }: { $reason }
+train-compare-with-batch = a comparison changes the optimizer with the batch size fixed, --compare-batch the batch size with the optimizer fixed
+train-compare-with-save = a comparison trains one network per optimizer, and --save keeps one
+train-compare-with-restore = --restore-best keeps the best epoch of one run, and a comparison makes several runs
+train-compare-with-hint = compare first, then train the optimizer you choose on its own with --optimizer NAME and { $option }
+train-compare-twice = --compare runs the same optimizer with the same settings twice ({ $first } and { $second }): the second run would repeat the first number for number
+train-compare-twice-hint = name each optimizer once, e.g. --compare sgd,momentum,adam; to compare settings of one optimizer, train it once with each
 
 # --compare-batch.
 train-compared-heading = Batch sizes compared
@@ -93,6 +109,7 @@ train-plot-loss = training loss per epoch
 train-plot-validation-loss = validation loss
 train-plot-accuracy = training accuracy (%)
 train-plot-validation-accuracy = validation accuracy (%)
+train-plot-lr = learning rate
 
 # After a divergence.
 train-diverged-error = training diverged at epoch { $epoch }, iteration { $iteration }: { $reason }

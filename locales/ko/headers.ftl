@@ -4,6 +4,7 @@
 header-accuracy = 정확도
 header-after = 갱신 후
 header-batch-size = 배치 크기
+header-best-epoch = 가장 좋은 에포크
 header-before = 갱신 전
 header-derivative = 도함수
 header-epoch = 에포크

@@ -123,6 +123,7 @@ help-stepgrad-train--plot = 에포크별, 이터레이션별 손실(과 정확�
 help-stepgrad-train--save = 학습한 파라미터를 JSON으로 씁니다 (W[layer][out][in], b[layer][…])
 help-stepgrad-train--init_from = --save로 쓴 파라미터에서 시작합니다
 help-stepgrad-train--compare_batch = 같은 시작점에서 배치 크기마다 학습해 비교합니다. 예: --compare-batch 1,16,N
+help-stepgrad-train--compare = 같은 시작점에서 같은 배치로 옵티마이저마다 학습해 비교합니다. 예: --compare sgd,momentum,adam
 help-stepgrad-epochs = 에포크, 배치, 이터레이션의 셈을 풀어 설명합니다
 help-stepgrad-epochs--samples = 학습 데이터의 샘플 수
 help-stepgrad-epochs--batch_size = 이터레이션(갱신) 한 번에 쓰는 샘플 수

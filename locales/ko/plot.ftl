@@ -4,6 +4,7 @@
 plot-epoch = 에포크
 plot-loss = 손실
 plot-accuracy = 정확도
+plot-learning-rate = 학습률
 plot-positive-weight = 양의 가중치
 plot-negative-weight = 음의 가중치
 plot-thickness = 선의 굵기 ∝ |w| (가장 굵은 선: |w| = { $max })

@@ -59,7 +59,23 @@ train-table-cut = 표에는 처음 { $first }행과 마지막 { $last }행만 �
 train-every-epoch = 모든 에포크
 train-listed-epochs = 에포크 { $first }–{ $last_head }, { $first_tail }–{ $last } ({ $total }개 가운데 { $kept }개; docs/limits.md)
 train-curve = 에포크별 손실
-train-curve-log = 에포크별 손실의 log₁₀
+train-curve-log = 에포크별 손실(로그 눈금)
+
+# --compare: 옵티마이저마다 한 번의 실행.
+train-compare-setup = { $names } 비교
+train-compare-setup-settings = 옵티마이저마다 자기 설정(아래에 적음)
+train-compare-heading = 옵티마이저 비교
+train-compare-same = 모든 옵티마이저는 같은 가중치에서 시작하고 같은 배치를 같은 순서로 봅니다(시드 { $seed }): { $arithmetic }.
+train-compare-settings = 설정: { $settings }.
+train-compare-diverged = 에포크 { $epoch }에서 발산
+train-compare-interrupted = Ctrl-C로 멈춤
+train-compare-with = --compare는 { $option }{ PARTICLE($option, "와/과") } 함께 쓸 수 없습니다: { $reason }
+train-compare-with-batch = 비교는 배치 크기를 고정하고 옵티마이저를 바꾸고, --compare-batch는 옵티마이저를 고정하고 배치 크기를 바꿉니다
+train-compare-with-save = 비교는 옵티마이저마다 신경망을 하나씩 학습하는데, --save는 신경망 하나를 저장합니다
+train-compare-with-restore = --restore-best는 실행 하나의 가장 좋은 에포크를 남기는데, 비교는 여러 번 실행합니다
+train-compare-with-hint = 먼저 비교한 뒤, 고른 옵티마이저만 --optimizer NAME과 { $option }{ PARTICLE($option, "으로/로") } 따로 학습하세요
+train-compare-twice = --compare의 { $first }{ PARTICLE($first, "와/과") } { $second }{ PARTICLE($second, "은/는") } 설정까지 같은 옵티마이저입니다. 두 번째 실행은 첫 번째를 수 하나까지 그대로 되풀이합니다
+train-compare-twice-hint = 옵티마이저마다 한 번씩만 적으세요. 예: --compare sgd,momentum,adam. 한 옵티마이저의 설정을 비교하려면 설정마다 한 번씩 학습하세요
 
 # --compare-batch.
 train-compared-heading = 배치 크기 비교
@@ -75,6 +91,7 @@ train-plot-loss = 에포크별 학습 손실
 train-plot-validation-loss = 검증 손실
 train-plot-accuracy = 학습 정확도(%)
 train-plot-validation-accuracy = 검증 정확도(%)
+train-plot-lr = 학습률
 
 # 발산한 뒤.
 train-diverged-error = 학습이 에포크 { $epoch }, 이터레이션 { $iteration }에서 발산했습니다: { $reason }

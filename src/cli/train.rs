@@ -16,6 +16,7 @@ use crate::network::{load_spec, to_shapes, Parameters, Spec};
 use crate::optim::{schedule, Schedule};
 use crate::report::metrics::RunMetrics;
 use crate::report::train::{csv_note, divergence, render, BatchComparison, TrainReport};
+use crate::report::train_compare::{ComparedRun, OptimizerComparison};
 use crate::report::Format;
 use crate::training::{
     best_epoch, builtin_set, check_hidden, csv_set, label_column, model_file, network_for,
@@ -107,6 +108,14 @@ pub struct TrainArgs {
     /// Train from the same start with each batch size and compare, e.g. --compare-batch 1,16,N
     #[arg(long, value_delimiter = ',', value_name = "SIZES")]
     pub compare_batch: Vec<String>,
+    /// Train from the same start with the same batches with each optimizer and compare, e.g. --compare sgd,momentum,adam
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "NAMES",
+        conflicts_with = "optimizer"
+    )]
+    pub compare: Vec<String>,
     /// End with the parameters of the best epoch (smallest validation loss, else training loss)
     #[arg(long)]
     pub restore_best: bool,
@@ -223,6 +232,8 @@ fn request(args: &TrainArgs, source: &str) -> Result<TrainRequest, Error> {
             || args.plot.is_some()
             || !args.compare_batch.is_empty(),
         compare_batch: args.compare_batch.clone(),
+        compare_optimizers: args.compare.clone(),
+        save: args.save.is_some(),
         label_column: label_column(source, args.label.as_deref()),
         restore_best: args.restore_best,
         schedule,
@@ -269,6 +280,7 @@ fn report(
     let comparison = (!runs.compared.is_empty()).then_some(BatchComparison {
         runs: runs.compared,
     });
+    let optimizers = optimizer_comparison(&plan, runs.optimizers);
     let training = &runs.training;
     let (weights, biases) = to_shapes(&compiled.formula, &plan.spec, &training.params);
     let model = plan.model_file(Parameters {
@@ -296,10 +308,11 @@ fn report(
             .unwrap_or_else(|| (training.epochs.len() / 10).max(1)),
         log_iterations: args.log_iterations,
         comparison: comparison.as_ref(),
+        optimizers: optimizers.as_ref(),
         params: (weights, biases),
         plot: args.plot.as_ref().map(|p| p.display().to_string()),
         saved: args.save.as_ref().map(|p| p.display().to_string()),
-        run_metrics: comparison.is_none().then(|| RunMetrics {
+        run_metrics: (comparison.is_none() && optimizers.is_none()).then(|| RunMetrics {
             parts: &parts,
             best: best_epoch(training),
             restored: training.restored,
@@ -314,8 +327,24 @@ fn report(
     };
     let diverged = divergence(&report, context.style.lang);
     drop(report);
-    free_in_background((compiled, plan, comparison));
+    free_in_background((compiled, plan, comparison, optimizers));
     Ok(Written::with_verdict(stdout, note, diverged, context))
+}
+
+/// The runs of `--compare`, each with its optimizer.
+fn optimizer_comparison(
+    plan: &TrainPlan,
+    runs: Vec<(String, crate::training::Training)>,
+) -> Option<OptimizerComparison> {
+    let runs: Vec<ComparedRun> = (plan.compare_optimizers.iter().zip(runs))
+        .map(|((_, optimizer), (name, training))| ComparedRun {
+            name,
+            optimizer: *optimizer,
+            best: best_epoch(&training),
+            training,
+        })
+        .collect();
+    (!runs.is_empty()).then_some(OptimizerComparison { runs })
 }
 
 /// Frees what a run built on another thread, which the binary does not

@@ -2,6 +2,10 @@
 //! on the command line, over a spec's own choice; and whether the chosen
 //! method takes as many variables as the problem has.
 //!
+//! `--compare` (of `minimize` and `train`) is a list of such choices, each
+//! with the hyperparameters given that its method takes
+//! ([`OptimizerChoice::compared`]), its errors prefixed by the option.
+//!
 //! Invariant: a configuration from [`OptimizerChoice::config`] passed the
 //! checks of `validate`, and [`check_dimension`] refuses Newton's method and
 //! BFGS beyond `limits::MAX_NEWTON_VARIABLES` and
@@ -58,6 +62,54 @@ impl OptimizerChoice {
             base.for_method(name)
         };
         OptimizerConfig::from_name(name, &self.given.over(&base))
+    }
+
+    /// The optimizers of `--compare`, by name, each as `--optimizer NAME`
+    /// with these hyperparameters would choose it, but given only those of
+    /// the hyperparameters its method takes (`--lr` applies to all that
+    /// have one, `--momentum` only to those with a momentum). The `base`
+    /// hyperparameters belong to `default_name`, as in [`Self::config`].
+    pub fn compared(
+        &self,
+        names: &[String],
+        default_name: &str,
+        base: &Hyperparameters,
+    ) -> Result<Vec<OptimizerConfig>, Error> {
+        names
+            .iter()
+            .map(|name| {
+                let name = name.trim();
+                if name.is_empty() {
+                    return Err(Error::told(
+                        text!("min-compare-empty"),
+                        text!("min-compare-empty-hint"),
+                    ));
+                }
+                let choice = OptimizerChoice {
+                    name: Some(name.to_string()),
+                    given: self.given.for_method(name),
+                };
+                choice.config(default_name, base).map_err(in_compare)
+            })
+            .collect()
+    }
+}
+
+/// An error about one optimizer of `--compare`, saying it came from there.
+pub fn in_compare(error: Error) -> Error {
+    match error {
+        Error::Told {
+            message,
+            hint,
+            location,
+            code,
+        } => Error::Told {
+            message: Text::in_each_language(|lang| format!("--compare: {}", message.render(lang))),
+            hint,
+            location,
+            code,
+        },
+        other => other,
     }
 }
 

@@ -36,7 +36,7 @@ pub mod schedule;
 mod validate;
 
 pub use advice::{remedy, unsettled, Remedy, Unsettled};
-pub use choice::{check_dimension, OptimizerChoice};
+pub use choice::{check_dimension, in_compare, OptimizerChoice};
 pub use divergence::{Divergence, FunctionWords, LossWords, Watch, Words, DIVERGENCE_FACTOR};
 pub use driver::{
     drive, minimize, Descent, Ended, Halt, Iterate, Problem, Stop, Stopping, Trajectory,
@@ -305,12 +305,6 @@ impl From<ConfigError> for Error {
 }
 
 impl OptimizerConfig {
-    /// The optimizer `name` with the hyperparameters of `h` that it takes,
-    /// ignoring the others.
-    pub fn from_name_lenient(name: &str, h: &Hyperparameters) -> Result<OptimizerConfig, Error> {
-        OptimizerConfig::from_name(name, &h.for_method(name))
-    }
-
     /// The optimizer `name` with PyTorch's defaults, overridden by `h`
     /// (given as command-line options).
     pub fn from_name(name: &str, h: &Hyperparameters) -> Result<OptimizerConfig, Error> {

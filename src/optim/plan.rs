@@ -8,6 +8,7 @@
 //! the function's variables, and Newton's Hessian was built within
 //! `limits::MAX_HESSIAN_SIZE` before any step is shown.
 
+use super::choice::in_compare;
 use super::{
     check_dimension, minimize, ExpressionObjective, Hyperparameters, OptimizerChoice,
     OptimizerConfig, Stopping, Trajectory, UndefinedStart,
@@ -171,44 +172,11 @@ fn start_values(start: &Point, variables: &[String]) -> Result<Vec<f64>, Error> 
 /// The optimizers of the run: the one chosen, or those of `--compare`,
 /// each with the hyperparameters given that it takes.
 fn configs(choice: &OptimizerChoice, compare: &[String]) -> Result<Vec<OptimizerConfig>, Error> {
+    let defaults = Hyperparameters::default();
     if compare.is_empty() {
-        return Ok(vec![
-            choice.config(DEFAULT_OPTIMIZER, &Hyperparameters::default())?
-        ]);
+        return Ok(vec![choice.config(DEFAULT_OPTIMIZER, &defaults)?]);
     }
-    compare
-        .iter()
-        .map(|name| compared(name.trim(), &choice.given))
-        .collect()
-}
-
-/// One optimizer of `--compare`, its errors saying they came from there.
-fn compared(name: &str, hyper: &Hyperparameters) -> Result<OptimizerConfig, Error> {
-    if name.is_empty() {
-        return Err(Error::told(
-            text!("min-compare-empty"),
-            text!("min-compare-empty-hint"),
-        ));
-    }
-    OptimizerConfig::from_name_lenient(name, hyper).map_err(in_compare)
-}
-
-/// An error about one optimizer of `--compare`, saying it came from there.
-fn in_compare(error: Error) -> Error {
-    match error {
-        Error::Told {
-            message,
-            hint,
-            location,
-            code,
-        } => Error::Told {
-            message: Text::in_each_language(|lang| format!("--compare: {}", message.render(lang))),
-            hint,
-            location,
-            code,
-        },
-        other => other,
-    }
+    choice.compared(compare, DEFAULT_OPTIMIZER, &defaults)
 }
 
 /// The start as the message names it: "x = 0, y = 1".

@@ -85,11 +85,13 @@ pub fn function_with_iterates(
 }
 
 /// A curve over training: (epoch, value) points; a thin curve is drawn
-/// light (per-iteration losses behind the per-epoch ones).
+/// light (per-iteration losses behind the per-epoch ones), a dashed one
+/// in dashes (a validation quantity in the colour of its run).
 pub struct Curve {
     pub label: String,
     pub points: Vec<(f64, f64)>,
     pub thin: bool,
+    pub dashed: bool,
     /// The series the curve belongs to, which picks its colour: the same
     /// quantity of the same run has the same colour in every panel.
     pub series: usize,
@@ -152,44 +154,62 @@ fn draw_curves(
         } else {
             c.stroke_width(2)
         };
-        chart
-            .draw_series(LineSeries::new(
-                curve.points.iter().copied().filter(|p| p.1.is_finite()),
-                style,
-            ))
+        let points = curve.points.iter().copied().filter(|p| p.1.is_finite());
+        let drawn = match curve.dashed {
+            true => chart.draw_series(DashedLineSeries::new(points, 8, 5, style)),
+            false => chart.draw_series(LineSeries::new(points, style)),
+        };
+        // A dash, a gap and a dash for a dashed curve; for a solid one the
+        // two pieces overlap into one line.
+        let second = if curve.dashed { 12 } else { 8 };
+        drawn
             .map_err(plot_error)?
             .label(curve.label.clone())
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], style));
+            .legend(move |(x, y)| {
+                EmptyElement::at((x, y))
+                    + PathElement::new(vec![(0, 0), (8, 0)], style)
+                    + PathElement::new(vec![(second, 0), (20, 0)], style)
+            });
     }
     legend(&mut chart)
 }
 
-/// The loss over training (and the accuracy, when there is one, below it),
-/// the axes named in `lang`.
+/// The loss over training, and below it the accuracy and the learning
+/// rate when there are curves of them, the axes named in `lang`.
 pub fn training_curves_in(
     lang: Lang,
     title: &str,
     loss: &[Curve],
     accuracy: &[Curve],
+    rates: &[Curve],
 ) -> Result<String, String> {
     let epoch = crate::msg!(lang, "plot-epoch");
     let loss_label = crate::msg!(lang, "plot-loss");
     let accuracy_label = crate::msg!(lang, "plot-accuracy");
+    let rate_label = crate::msg!(lang, "plot-learning-rate");
+    let below: Vec<(&str, &[Curve])> = [(&accuracy_label, accuracy), (&rate_label, rates)]
+        .into_iter()
+        .filter(|(_, curves)| !curves.is_empty())
+        .map(|(label, curves)| (label.as_str(), curves))
+        .collect();
+    // The loss takes three fifths of the picture; each panel below it
+    // two fifths of the usual height, the picture growing to hold them.
+    let loss_height = match below.len() {
+        0 => HEIGHT,
+        _ => HEIGHT * 3 / 5,
+    };
+    let each = HEIGHT * 2 / 5;
+    let height = loss_height + each * below.len() as u32;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).map_err(plot_error)?;
-        if accuracy.is_empty() {
-            draw_curves(&root, title, (&epoch, &loss_label), loss)?;
-        } else {
-            let (top, bottom) = root.split_vertically(HEIGHT * 3 / 5);
-            draw_curves(&top, title, (&epoch, &loss_label), loss)?;
-            draw_curves(
-                &bottom,
-                &accuracy_label,
-                (&epoch, &accuracy_label),
-                accuracy,
-            )?;
+        let (top, mut rest) = root.split_vertically(loss_height);
+        draw_curves(&top, title, (&epoch, &loss_label), loss)?;
+        for (label, curves) in below {
+            let (panel, after) = rest.split_vertically(each);
+            draw_curves(&panel, label, (&epoch, label), curves)?;
+            rest = after;
         }
         root.present().map_err(plot_error)?;
     }
@@ -198,7 +218,7 @@ pub fn training_curves_in(
 
 /// [`training_curves_in`] with the axes named in English.
 pub fn training_curves(title: &str, loss: &[Curve], accuracy: &[Curve]) -> Result<String, String> {
-    training_curves_in(Lang::En, title, loss, accuracy)
+    training_curves_in(Lang::En, title, loss, accuracy, &[])
 }
 
 #[cfg(test)]
@@ -222,6 +242,7 @@ mod tests {
             label: format!("series {series}"),
             points: vec![(0.0, 1.0), (1.0, 0.5), (2.0, 0.25)],
             thin,
+            dashed: false,
             series,
         };
         // The accuracy panel holds only series 3: its colour is drawn
@@ -240,5 +261,26 @@ mod tests {
         // Whole-number ticks have no decimal point.
         let labels: Vec<&str> = svg.lines().map(str::trim).collect();
         assert!(labels.contains(&"2") && !labels.contains(&"2.0"));
+    }
+
+    #[test]
+    fn the_learning_rate_has_a_panel_of_its_own() {
+        let curve = |series: usize, dashed: bool| Curve {
+            label: format!("series {series}"),
+            points: vec![(0.0, 1.0), (1.0, 0.5), (2.0, 0.25)],
+            thin: false,
+            dashed,
+            series,
+        };
+        let svg = training_curves_in(
+            Lang::En,
+            "t",
+            &[curve(0, false), curve(0, true)],
+            &[],
+            &[curve(2, false)],
+        )
+        .unwrap();
+        assert!(svg.contains("learning rate"), "the panel's axis");
+        assert!(svg.contains("stroke-dasharray") || svg.matches("<polyline").count() > 3);
     }
 }

@@ -24,7 +24,10 @@ pub mod net_check;
 pub mod net_diagram;
 pub mod predict;
 pub mod reading;
+mod terminal_chart;
 pub mod train;
+pub mod train_compare;
+mod train_plot;
 
 use crate::i18n::Lang;
 use crate::number::format_significant;

@@ -2,17 +2,19 @@
 //! epochs, the loss curve, the metrics and the summary.
 
 use super::doc::{self, cell, math_cell, text, Block, Math};
+use super::terminal_chart::{chart, Series};
+use super::train_compare::{self, OptimizerComparison};
+pub use super::train_plot::plot;
 use super::{first_and_last, left_out_json};
 use super::{Format, Style};
 use crate::data::Dataset;
 use crate::i18n::Lang;
-use crate::limits::{MAX_LISTED_RECORDS, MAX_PLOT_POINTS, MAX_TABLE_ROWS};
+use crate::limits::{MAX_LISTED_RECORDS, MAX_TABLE_ROWS};
 use crate::msg;
 use crate::network::Spec;
 use crate::number::format_thousands;
 use crate::optim::Gap;
 use crate::optim::OptimizerConfig;
-use crate::plot::{training_curves_in, Curve};
 use crate::training::{EpochRecord, Interruption, TrainOptions, TrainStop, Training};
 use serde_json::{json, Value};
 
@@ -27,6 +29,10 @@ pub fn divergence(r: &TrainReport, lang: Lang) -> Option<crate::Error> {
     else {
         return None;
     };
+    if r.optimizers.is_some() {
+        // A race: the table tells which optimizers diverged.
+        return None;
+    }
     let number = |x: f64| crate::number::format_significant(x, 6);
     let hint = match r.options.optimizer.lr() {
         Some(lr) => msg!(
@@ -69,6 +75,8 @@ pub struct TrainReport<'a> {
     pub log_every: usize,
     pub log_iterations: bool,
     pub comparison: Option<&'a BatchComparison>,
+    /// With `--compare`: a run per optimizer.
+    pub optimizers: Option<&'a OptimizerComparison>,
     /// The trained parameters in the spec's shapes.
     pub params: (Vec<Vec<Vec<f64>>>, Vec<Vec<f64>>),
     pub plot: Option<String>,
@@ -85,7 +93,7 @@ pub fn render(r: &TrainReport, format: Format, style: &Style) -> String {
     }
 }
 
-fn settings(o: &OptimizerConfig) -> String {
+pub(super) fn settings(o: &OptimizerConfig) -> String {
     o.settings()
         .iter()
         .filter(|(name, value)| !(value == "0" && *name != "lr") && value != "false")
@@ -253,6 +261,10 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
         out.extend(comparison_blocks(c, style));
         return out;
     }
+    if let Some(c) = r.optimizers {
+        out.extend(train_compare::blocks(c, r.options.seed, format, style));
+        return out;
+    }
     let early = r.options.target_loss.is_some() || r.options.patience.is_some();
     out.push(Block::Paragraph(vec![text(msg!(
         lang,
@@ -271,7 +283,7 @@ fn blocks(r: &TrainReport, format: Format, style: &Style) -> Vec<Block> {
     };
     out.extend(epoch_table(r, first, style));
     if format == Format::Text {
-        if let Some(curve) = terminal_curve(t, lang, style.width) {
+        if let Some(curve) = terminal_curve(t, style) {
             out.push(Block::Preformatted(curve));
         }
     }
@@ -312,7 +324,11 @@ fn setup_text(r: &TrainReport, lang: Lang) -> String {
     let spec = r.spec;
     let activations: Vec<&str> = spec.activations.iter().map(|a| a.name()).collect();
     let held = r.validation.map_or(String::new(), |v| {
-        msg!(lang, "train-held-out", count = v.len().to_string())
+        msg!(
+            lang,
+            "train-held-out",
+            count = format_thousands(v.len() as u64)
+        )
     });
     let classes = r.data.class_names.as_ref().map_or(String::new(), |c| {
         msg!(lang, "train-classes", classes = c.join(", "))
@@ -323,10 +339,16 @@ fn setup_text(r: &TrainReport, lang: Lang) -> String {
         shape = spec.shape(),
         activations = activations.join(", "),
         loss = spec.loss.name(),
-        optimizer = r.options.optimizer.title_in(lang),
-        settings = settings(&r.options.optimizer),
+        optimizer = match r.optimizers {
+            Some(c) => msg!(lang, "train-compare-setup", names = train_compare::names(c)),
+            None => r.options.optimizer.title_in(lang),
+        },
+        settings = match r.optimizers {
+            Some(_) => msg!(lang, "train-compare-setup-settings"),
+            None => settings(&r.options.optimizer),
+        },
         source = source_words(r, lang),
-        samples = r.data.len().to_string(),
+        samples = format_thousands(r.data.len() as u64),
         held = held,
         standardized = if r.standardized {
             msg!(lang, "train-standardized")
@@ -416,7 +438,7 @@ fn epoch_table(r: &TrainReport, first: &EpochRecord, style: &Style) -> Vec<Block
 
 /// The epochs JSON and CSV list: all of them, or the first and the last
 /// within `MAX_LISTED_RECORDS` (docs/limits.md).
-fn listed(t: &Training) -> (Vec<&EpochRecord>, Option<Gap>) {
+pub(super) fn listed(t: &Training) -> (Vec<&EpochRecord>, Option<Gap>) {
     let all: Vec<&EpochRecord> = t.epochs.iter().collect();
     first_and_last(&all, MAX_LISTED_RECORDS)
 }
@@ -445,7 +467,7 @@ const TERMINAL_CURVE_POINTS: usize = 10_000;
 
 /// Every k-th of `items` and the last, k chosen so that at most `limit`
 /// remain: the points a curve needs.
-fn thinned<T: Copy>(items: &[T], limit: usize) -> Vec<T> {
+pub(super) fn thinned<T: Copy>(items: &[T], limit: usize) -> Vec<T> {
     if items.is_empty() {
         return Vec::new();
     }
@@ -466,42 +488,49 @@ pub fn csv_note(r: &TrainReport, lang: Lang) -> Option<String> {
     })
 }
 
-/// The loss per epoch, drawn in the terminal; on a log₁₀ scale when it
-/// spans more than three powers of ten (a divergence, or a long descent).
-/// As wide as the terminal allows (`width` columns, when known).
-fn terminal_curve(t: &Training, lang: Lang, width: Option<usize>) -> Option<String> {
-    use textplots::{Chart, Plot, Shape};
-    if t.epochs.len() < 3 {
+/// The loss per epoch, drawn in the terminal: the training loss, and the
+/// validation loss beside it when a part is held out.
+fn terminal_curve(t: &Training, style: &Style) -> Option<String> {
+    let lang = style.lang;
+    let mut series = vec![epoch_series(msg!(lang, "train-plot-loss"), t, |e| {
+        Some(e.loss)
+    })];
+    if t.epochs.iter().any(|e| e.val_loss.is_some()) {
+        series.push(epoch_series(
+            msg!(lang, "train-plot-validation-loss"),
+            t,
+            |e| e.val_loss,
+        ));
+    }
+    curves_in_terminal(&series, style)
+}
+
+/// One quantity of a run's epochs as a series of the terminal chart.
+pub(super) fn epoch_series(
+    label: String,
+    t: &Training,
+    value: fn(&EpochRecord) -> Option<f64>,
+) -> Series {
+    let all: Vec<&EpochRecord> = t.epochs.iter().collect();
+    let points = thinned(&all, TERMINAL_CURVE_POINTS)
+        .iter()
+        .filter_map(|e| value(e).map(|v| (e.epoch as f64, v)))
+        .collect();
+    Series { label, points }
+}
+
+/// Loss curves by epoch in the terminal under their title, when there
+/// are three epochs or more to draw.
+pub(super) fn curves_in_terminal(series: &[Series], style: &Style) -> Option<String> {
+    if series.iter().all(|s| s.points.len() < 3) {
         return None;
     }
-    let all: Vec<&EpochRecord> = t.epochs.iter().collect();
-    let losses: Vec<(f32, f64)> = thinned(&all, TERMINAL_CURVE_POINTS)
-        .iter()
-        .map(|e| (e.epoch as f32, e.loss))
-        .filter(|p| p.1.is_finite())
-        .collect();
-    let (low, high) = losses
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
-            (lo.min(p.1), hi.max(p.1))
-        });
-    let logarithmic = low > 0.0 && high / low > 1e3;
-    let points: Vec<(f32, f32)> = losses
-        .iter()
-        .map(|&(x, y)| (x, if logarithmic { y.log10() } else { y } as f32))
-        .collect();
-    let last = t.epochs[t.epochs.len() - 1].epoch as f32;
-    let shape = Shape::Lines(&points);
-    let mut chart = Chart::new(super::plot_dots(width, 120), 40, 0.0, last.max(1.0));
-    let chart = chart.lineplot(&shape);
-    chart.axis();
-    chart.figures();
-    let title = if logarithmic {
-        msg!(lang, "train-curve-log")
-    } else {
-        msg!(lang, "train-curve")
+    let drawn = chart(series, style.width, style.color)?;
+    let title = match drawn.logarithmic {
+        true => msg!(style.lang, "train-curve-log"),
+        false => msg!(style.lang, "train-curve"),
     };
-    Some(format!("{title}:\n{chart}"))
+    Some(format!("{title}:\n{}", drawn.text))
 }
 
 fn comparison_blocks(c: &BatchComparison, style: &Style) -> Vec<Block> {
@@ -553,6 +582,9 @@ fn comparison_blocks(c: &BatchComparison, style: &Style) -> Vec<Block> {
 }
 
 fn csv(r: &TrainReport, style: &Style) -> String {
+    if let Some(c) = r.optimizers {
+        return train_compare::csv(c, style);
+    }
     let mut out = String::from("epoch,iterations,loss,val_loss,accuracy,val_accuracy,grad_norm\n");
     let opt = |v: Option<f64>| v.map_or(String::new(), |x| style.num(x));
     for e in listed(r.training).0 {
@@ -570,7 +602,7 @@ fn csv(r: &TrainReport, style: &Style) -> String {
     out
 }
 
-fn training_json(t: &Training, log_iterations: bool, timed: bool, lang: Lang) -> Value {
+pub(super) fn training_json(t: &Training, log_iterations: bool, timed: bool, lang: Lang) -> Value {
     let (listed_epochs, epochs_gap) = listed(t);
     let epochs: Vec<Value> = listed_epochs
         .iter()
@@ -667,87 +699,11 @@ pub fn json_value(r: &TrainReport, lang: Lang) -> Value {
             o.extend(more);
         }
     }
+    if let Some(c) = r.optimizers {
+        object["compare"] = train_compare::json(c, r.log_iterations, lang);
+    }
     if let Some(c) = r.comparison {
         object["compare_batch"] = c.runs.iter().map(|(size, t)| json!({"batch_size": size, "run": training_json(t, r.log_iterations, true, lang)})).collect();
     }
     object
-}
-
-/// The loss (and accuracy) per epoch and per iteration, as SVG.
-pub fn plot(r: &TrainReport, lang: Lang) -> Result<String, String> {
-    let runs: Vec<(String, &Training)> = match r.comparison {
-        Some(c) => c
-            .runs
-            .iter()
-            .map(|(size, t)| (msg!(lang, "train-plot-batch", size = size.to_string()), t))
-            .collect(),
-        None => vec![(String::new(), r.training)],
-    };
-    let mut loss = Vec::new();
-    let mut accuracy = Vec::new();
-    for (run, (label, t)) in runs.iter().enumerate() {
-        // Each run has two colours: its training and its validation
-        // quantities, the same in the loss and the accuracy panel.
-        let training_series = 2 * run;
-        let validation_series = 2 * run + 1;
-        let per_epoch = t.arithmetic.iterations_per_epoch().max(1) as f64;
-        let prefix = if label.is_empty() {
-            String::new()
-        } else {
-            format!("{label}: ")
-        };
-        if !t.iteration_curve.is_empty() {
-            loss.push(Curve {
-                label: format!("{prefix}{}", msg!(lang, "train-plot-batch-loss")),
-                points: t
-                    .iteration_curve
-                    .iter()
-                    .map(|&(i, batch_loss)| (i as f64 / per_epoch, batch_loss))
-                    .collect(),
-                thin: true,
-                series: training_series,
-            });
-        }
-        let epochs: Vec<&EpochRecord> = t.epochs.iter().collect();
-        // One curve per epoch quantity that the run recorded.
-        let epoch_curve = |label: &str, series: usize, value: fn(&EpochRecord) -> Option<f64>| {
-            let points: Vec<(f64, f64)> = thinned(&epochs, MAX_PLOT_POINTS)
-                .iter()
-                .filter_map(|e| value(e).map(|v| (e.epoch as f64, v)))
-                .collect();
-            (!points.is_empty()).then(|| Curve {
-                label: format!("{prefix}{label}"),
-                points,
-                thin: false,
-                series,
-            })
-        };
-        loss.extend(epoch_curve(
-            &msg!(lang, "train-plot-loss"),
-            training_series,
-            |e| Some(e.loss),
-        ));
-        loss.extend(epoch_curve(
-            &msg!(lang, "train-plot-validation-loss"),
-            validation_series,
-            |e| e.val_loss,
-        ));
-        // Accuracy in percent, as the terminal prints it.
-        accuracy.extend(epoch_curve(
-            &msg!(lang, "train-plot-accuracy"),
-            training_series,
-            |e| e.accuracy.map(|a| 100.0 * a),
-        ));
-        accuracy.extend(epoch_curve(
-            &msg!(lang, "train-plot-validation-accuracy"),
-            validation_series,
-            |e| e.val_accuracy.map(|a| 100.0 * a),
-        ));
-    }
-    training_curves_in(
-        lang,
-        &msg!(lang, "train-heading", name = &r.spec.name),
-        &loss,
-        &accuracy,
-    )
 }

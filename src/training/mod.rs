@@ -10,10 +10,12 @@
 //! start without finite values, `early_stopping` is Keras's rule, and
 //! `arithmetic` counts epochs, batches and iterations; `apply` runs a
 //! saved model forward over samples, `metrics` scores its predictions and
-//! `outcome` gives a finished run's model file, metrics and best epoch.
+//! `outcome` gives a finished run's model file, metrics and best epoch;
+//! `compare` configures the optimizers of `--compare`.
 
 mod apply;
 mod arithmetic;
+mod compare;
 mod early_stopping;
 mod fit;
 pub mod metrics;

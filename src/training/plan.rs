@@ -6,7 +6,9 @@
 //! validation part and standardises, resolves the epochs and the batch size
 //! (the options, else the spec's `[train]`, else 100 epochs of the whole
 //! set), chooses the optimizer, and refuses every setting that cannot run,
-//! with the limit or the range it breaks and how to fix it. Then
+//! with the limit or the range it breaks and how to fix it; with
+//! `--compare`, each optimizer is configured and checked as its own run
+//! would be (`compare`). Then
 //! [`TrainPlan::model`] compiles the network and refuses a start without
 //! finite values, and [`TrainPlan::run`] trains.
 //!
@@ -15,6 +17,7 @@
 //! second-order method only on the whole batch and within its variables —
 //! and its network fits its data.
 
+use super::compare::compared_optimizers;
 use super::model_file;
 use super::start::start_fault;
 use super::tapes::Tapes;
@@ -62,6 +65,10 @@ pub struct TrainRequest {
     pub record_iterations: bool,
     /// The batch sizes to compare, as written ("1", "16", "N").
     pub compare_batch: Vec<String>,
+    /// The optimizers to compare (`--compare`), by name.
+    pub compare_optimizers: Vec<String>,
+    /// Whether the trained model is to be written (`--save`).
+    pub save: bool,
     /// The column the classes were read from, for the model file.
     pub label_column: Option<String>,
     /// Keep the parameters of the best epoch (`--restore-best`).
@@ -93,6 +100,8 @@ pub struct TrainPlan {
     pub options: TrainOptions,
     /// The batch sizes to compare, each from 1 to all the samples.
     pub compare: Vec<usize>,
+    /// The optimizers to compare (`--compare`), by the name given.
+    pub compare_optimizers: Vec<(String, OptimizerConfig)>,
     /// A table row every this many epochs (`None`: about ten rows).
     pub log_every: Option<usize>,
 }
@@ -122,11 +131,22 @@ impl TrainPlan {
         let (data, validation) = (parts.training, parts.validation);
         let epochs = epochs(request, &spec)?;
         let batch_size = batch_size(request, &spec, &data, validation.is_some())?;
-        let optimizer = request
-            .optimizer
-            .config(&spec.train.optimizer, &spec.train.hyperparameters)?;
-        check_settings(request, &optimizer, batch_size, data.len())?;
-        crate::optim::schedule::check(&request.schedule, &optimizer)?;
+        let check = |optimizer: &OptimizerConfig| {
+            check_settings(request, optimizer, batch_size, data.len())?;
+            crate::optim::schedule::check(&request.schedule, optimizer)
+        };
+        let compare_optimizers = compared_optimizers(request, &spec, check)?;
+        // The run reported beside a comparison is its last.
+        let optimizer = match compare_optimizers.last() {
+            Some((_, config)) => *config,
+            None => {
+                let optimizer = request
+                    .optimizer
+                    .config(&spec.train.optimizer, &spec.train.hyperparameters)?;
+                check(&optimizer)?;
+                optimizer
+            }
+        };
         let compare = request
             .compare_batch
             .iter()
@@ -159,6 +179,7 @@ impl TrainPlan {
             label_column: request.label_column.clone(),
             options,
             compare,
+            compare_optimizers,
             log_every: request.log_every,
         })
     }
@@ -361,11 +382,12 @@ pub struct Compiled {
     pub initial: Vec<f64>,
 }
 
-/// Runs of a plan: the one reported, and with `--compare-batch` one per
-/// batch size compared.
+/// Runs of a plan: the one reported, with `--compare-batch` one per
+/// batch size compared, and with `--compare` one per optimizer.
 pub struct Runs {
     pub training: Training,
     pub compared: Vec<(usize, Training)>,
+    pub optimizers: Vec<(String, Training)>,
 }
 
 impl TrainPlan {
@@ -374,7 +396,9 @@ impl TrainPlan {
     /// before the first update.
     pub fn model(&self) -> Result<Compiled, Error> {
         let spec = &self.spec;
-        let newton = matches!(self.options.optimizer, OptimizerConfig::Newton(_));
+        let newton = self
+            .optimizers()
+            .any(|c| matches!(c, OptimizerConfig::Newton(_)));
         // The layer tape needs only the network's structure: the backward
         // pass is built as formulas only for Newton's Hessian.
         let mut formula = match newton {
@@ -382,8 +406,15 @@ impl TrainPlan {
             false => NetworkFormula::forward(spec),
         };
         let trainable = trainable(&formula, spec.train.update_biases);
-        let what = crate::text!("optim-what-parameters", count = trainable.len());
-        check_dimension(&self.options.optimizer, trainable.len(), what)?;
+        for optimizer in self.optimizers() {
+            let what = crate::text!("optim-what-parameters", count = trainable.len());
+            check_dimension(optimizer, trainable.len(), what).map_err(|error| {
+                match self.compare_optimizers.is_empty() {
+                    true => error,
+                    false => crate::optim::in_compare(error),
+                }
+            })?;
+        }
         if newton {
             formula.build_hessian(&trainable);
         }
@@ -437,11 +468,34 @@ impl TrainPlan {
                 (batch_size, run(&options))
             })
             .collect();
-        let training = match compared.last() {
-            Some((_, last)) => last.clone(),
+        let optimizers: Vec<(String, Training)> = self
+            .compare_optimizers
+            .iter()
+            .map(|(name, optimizer)| {
+                let options = TrainOptions {
+                    optimizer: *optimizer,
+                    ..self.options
+                };
+                (name.clone(), run(&options))
+            })
+            .collect();
+        let last = compared.last().map(|r| &r.1);
+        let training = match last.or(optimizers.last().map(|r| &r.1)) {
+            Some(last) => last.clone(),
             None => run(&self.options),
         };
-        Runs { training, compared }
+        Runs {
+            training,
+            compared,
+            optimizers,
+        }
+    }
+
+    /// The optimizers the plan runs: the one chosen, or those compared.
+    fn optimizers(&self) -> impl Iterator<Item = &OptimizerConfig> {
+        let compared = self.compare_optimizers.iter().map(|(_, c)| c);
+        let single = self.compare_optimizers.is_empty();
+        compared.chain(single.then_some(&self.options.optimizer))
     }
 }
 

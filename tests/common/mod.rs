@@ -257,6 +257,25 @@ pub fn representative_commands() -> Vec<(String, Vec<String>)> {
             ],
         ),
         (
+            "train_compare",
+            vec![
+                "train",
+                "--data",
+                "builtin:iris",
+                "--standardize",
+                "--val",
+                "0.2",
+                "--batch-size",
+                "16",
+                "--compare",
+                "sgd,momentum,rmsprop,adam",
+                "--schedule",
+                "cosine",
+                "--epochs",
+                "10",
+            ],
+        ),
+        (
             "epochs",
             vec![
                 "epochs",
