@@ -2,7 +2,10 @@
 //! each optimizer run and their tangent lines, and the loss (and accuracy)
 //! over training.
 
-use super::{chart, color, legend, padded, plot_error, HEIGHT, WIDTH};
+use super::{
+    band_color, chart, color, draw_legend_below, legend, legend_height, padded, plot_error, Area,
+    Sample, HEIGHT, WIDTH,
+};
 use crate::i18n::Lang;
 use plotters::prelude::*;
 
@@ -85,7 +88,8 @@ pub fn function_with_iterates(
 }
 
 /// A curve over training: (epoch, value) points; a thin curve is drawn
-/// light (per-iteration losses behind the per-epoch ones).
+/// as a light band of its spread (per-iteration losses behind the
+/// per-epoch ones).
 pub struct Curve {
     pub label: String,
     pub points: Vec<(f64, f64)>,
@@ -95,33 +99,44 @@ pub struct Curve {
     pub series: usize,
 }
 
-fn draw_curves(
-    area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
-    title: &str,
-    (x_label, y_label): (&str, &str),
-    curves: &[Curve],
-) -> Result<(), String> {
+/// The legend of a panel's curves: a band for each thin curve, a line for
+/// each other, in the order given.
+fn curve_entries(curves: &[Curve]) -> Vec<(String, Sample)> {
+    curves
+        .iter()
+        .map(|c| {
+            let colour = color(c.series);
+            let sample = if c.thin {
+                Sample::Band(colour)
+            } else {
+                Sample::Line(colour, 2)
+            };
+            (c.label.clone(), sample)
+        })
+        .collect()
+}
+
+/// The range of the x values of every curve (0 to 1 when there is none).
+fn x_range(curves: &[Curve]) -> (f64, f64) {
     let (x0, x1) = curves
         .iter()
         .flat_map(|c| c.points.iter().map(|p| p.0))
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
             (a.min(x), b.max(x))
         });
-    let (x0, x1) = if x0.is_finite() && x1 > x0 {
+    if x0.is_finite() && x1 > x0 {
         (x0, x1)
     } else {
         (0.0, 1.0)
-    };
-    // The view is the epoch curves' when there are any: a thin curve's
-    // per-iteration spikes are cut off at the top rather than flatten the
-    // curves that are read.
+    }
+}
+
+/// The view up the y axis: the epoch curves' range when there are any —
+/// a thin curve's per-iteration spikes are cut off at the top rather than
+/// flatten the curves that are read — from 0 or below, a little room on
+/// top.
+fn y_range(curves: &[Curve]) -> (f64, f64) {
     let read: Vec<&Curve> = curves.iter().filter(|c| !c.thin).collect();
-    // Room above the curves for a long legend (one with thin curves).
-    let headroom = if read.len() < curves.len() {
-        0.25
-    } else {
-        0.05
-    };
     let viewed: Vec<&Curve> = if read.is_empty() {
         curves.iter().collect()
     } else {
@@ -138,34 +153,73 @@ fn draw_curves(
     } else {
         (0.0, 1.0)
     };
-    let mut chart = chart(
-        area,
-        title,
-        x0..x1,
-        lo..hi + headroom * (hi - lo),
-        (x_label, y_label),
-    )?;
-    for curve in curves {
-        let c = color(curve.series);
-        let style = if curve.thin {
-            c.mix(0.35).stroke_width(1)
-        } else {
-            c.stroke_width(2)
-        };
+    (lo, hi + 0.05 * (hi - lo))
+}
+
+/// Bins of a thin curve across: each bin's middle x and the least and
+/// largest value in it, cut to the view `(lo, hi)`.
+fn band(points: &[(f64, f64)], (lo, hi): (f64, f64)) -> Vec<(f64, f64, f64)> {
+    const BINS: usize = 200;
+    let finite: Vec<(f64, f64)> = points.iter().copied().filter(|p| p.1.is_finite()).collect();
+    let size = finite.len().div_ceil(BINS).max(1);
+    finite
+        .chunks(size)
+        .map(|bin| {
+            let x = 0.5 * (bin[0].0 + bin[bin.len() - 1].0);
+            let (a, b) = bin
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
+                    (a.min(p.1), b.max(p.1))
+                });
+            (x, a.clamp(lo, hi), b.clamp(lo, hi))
+        })
+        .collect()
+}
+
+/// One panel: its chart over the curves, each thin curve a light band
+/// of its colour (the spread of the per-iteration values), each other a
+/// line over the bands, and the legend under the chart, clear of the
+/// data.
+fn draw_curves(
+    area: &Area,
+    title: &str,
+    (x_label, y_label): (&str, &str),
+    curves: &[Curve],
+) -> Result<(), String> {
+    let entries = curve_entries(curves);
+    let (width, height) = area.dim_in_pixel();
+    let legend_height = legend_height(&entries, width);
+    let (top, bottom) = area.split_vertically(height.saturating_sub(legend_height));
+    let (x0, x1) = x_range(curves);
+    let (lo, hi) = y_range(curves);
+    let mut chart = chart(&top, title, x0..x1, lo..hi, (x_label, y_label))?;
+    for curve in curves.iter().filter(|c| c.thin) {
+        let bins = band(&curve.points, (lo, hi));
+        let outline: Vec<(f64, f64)> = bins
+            .iter()
+            .map(|&(x, _, b)| (x, b))
+            .chain(bins.iter().rev().map(|&(x, a, _)| (x, a)))
+            .collect();
+        chart
+            .draw_series(std::iter::once(Polygon::new(
+                outline,
+                band_color(color(curve.series)).filled(),
+            )))
+            .map_err(plot_error)?;
+    }
+    for curve in curves.iter().filter(|c| !c.thin) {
         chart
             .draw_series(LineSeries::new(
                 curve.points.iter().copied().filter(|p| p.1.is_finite()),
-                style,
+                color(curve.series).stroke_width(2),
             ))
-            .map_err(plot_error)?
-            .label(curve.label.clone())
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], style));
+            .map_err(plot_error)?;
     }
-    legend(&mut chart)
+    draw_legend_below(&bottom, &entries, width)
 }
 
 /// The loss over training (and the accuracy, when there is one, below it),
-/// the axes named in `lang`.
+/// the axes named in `lang`; the picture grows down by its legends.
 pub fn training_curves_in(
     lang: Lang,
     title: &str,
@@ -175,15 +229,25 @@ pub fn training_curves_in(
     let epoch = crate::msg!(lang, "plot-epoch");
     let loss_label = crate::msg!(lang, "plot-loss");
     let accuracy_label = crate::msg!(lang, "plot-accuracy");
+    let loss_height = HEIGHT * 3 / 5 + legend_height(&curve_entries(loss), WIDTH);
+    let accuracy_height = if accuracy.is_empty() {
+        0
+    } else {
+        HEIGHT * 2 / 5 + legend_height(&curve_entries(accuracy), WIDTH)
+    };
+    let (loss_height, height) = if accuracy.is_empty() {
+        let h = HEIGHT + legend_height(&curve_entries(loss), WIDTH);
+        (h, h)
+    } else {
+        (loss_height, loss_height + accuracy_height)
+    };
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).map_err(plot_error)?;
-        if accuracy.is_empty() {
-            draw_curves(&root, title, (&epoch, &loss_label), loss)?;
-        } else {
-            let (top, bottom) = root.split_vertically(HEIGHT * 3 / 5);
-            draw_curves(&top, title, (&epoch, &loss_label), loss)?;
+        let (top, bottom) = root.split_vertically(loss_height);
+        draw_curves(&top, title, (&epoch, &loss_label), loss)?;
+        if !accuracy.is_empty() {
             draw_curves(
                 &bottom,
                 &accuracy_label,
@@ -214,6 +278,62 @@ mod tests {
         }];
         let svg = function_with_iterates("f = x²", "x", &parabola, &runs).unwrap();
         assert!(svg.starts_with("<svg") && svg.contains("</svg>") && svg.contains("<circle"));
+    }
+
+    #[test]
+    fn a_band_spans_each_bins_values_within_the_view() {
+        let points: Vec<(f64, f64)> = (0..400)
+            .map(|i| (i as f64 / 100.0, if i % 2 == 0 { 0.1 } else { 9.0 }))
+            .collect();
+        let bins = band(&points, (0.0, 2.0));
+        assert_eq!(bins.len(), 200);
+        for &(x, lo, hi) in &bins {
+            assert!((0.0..=4.0).contains(&x));
+            // Each bin of two holds 0.1 and 9.0; 9.0 is cut to the view.
+            assert_eq!((lo, hi), (0.1, 2.0));
+        }
+    }
+
+    #[test]
+    fn the_view_follows_the_epoch_curves_not_the_spikes() {
+        let spiky = Curve {
+            label: "batch".into(),
+            points: vec![(0.0, 2.0), (0.5, 40.0), (1.0, 0.5)],
+            thin: true,
+            series: 0,
+        };
+        let epochs = Curve {
+            label: "epoch".into(),
+            points: vec![(0.0, 2.0), (1.0, 0.4)],
+            thin: false,
+            series: 0,
+        };
+        let (lo, hi) = y_range(&[spiky, epochs]);
+        assert_eq!(lo, 0.0);
+        assert!((hi - 2.1).abs() < 1e-12, "{hi}");
+    }
+
+    #[test]
+    fn legend_entries_sit_in_columns_inside_the_width() {
+        let entries: Vec<(String, Sample)> = (0..7)
+            .map(|k| {
+                (
+                    format!("batch {k}: training loss per epoch"),
+                    Sample::Band(color(k)),
+                )
+            })
+            .collect();
+        let rows = super::super::legend_rows(&entries, WIDTH);
+        let column = rows[1].0 - rows[0].0;
+        for (k, &(x, row)) in rows.iter().enumerate() {
+            let end = x + column;
+            assert!(end <= WIDTH as f64, "entry {k} ends at {end}");
+            // Entries of one row are a whole column apart.
+            if k > 0 && rows[k - 1].1 == row {
+                assert!((x - rows[k - 1].0 - column).abs() < 1e-9);
+            }
+        }
+        assert!(rows.last().unwrap().1 >= 2, "seven long entries take rows");
     }
 
     #[test]
