@@ -116,6 +116,21 @@ fn curve_entries(curves: &[Curve]) -> Vec<(String, Sample)> {
         .collect()
 }
 
+/// How many of a panel's curves belong to one run (a run's series are
+/// 2·run and 2·run + 1), when every run has as many and more than one:
+/// the legend then gives each run a row.
+fn per_run(curves: &[Curve]) -> usize {
+    let mut counts = std::collections::BTreeMap::new();
+    for c in curves {
+        *counts.entry(c.series / 2).or_insert(0usize) += 1;
+    }
+    let mut sizes = counts.values().copied();
+    match sizes.next() {
+        Some(first) if first > 1 && counts.len() > 1 && sizes.all(|n| n == first) => first,
+        _ => usize::MAX,
+    }
+}
+
 /// The range of the x values of every curve (0 to 1 when there is none).
 fn x_range(curves: &[Curve]) -> (f64, f64) {
     let (x0, x1) = curves
@@ -188,7 +203,8 @@ fn draw_curves(
 ) -> Result<(), String> {
     let entries = curve_entries(curves);
     let (width, height) = area.dim_in_pixel();
-    let legend_height = legend_height(&entries, width);
+    let columns = per_run(curves);
+    let legend_height = legend_height(&entries, width, columns);
     let (top, bottom) = area.split_vertically(height.saturating_sub(legend_height));
     let (x0, x1) = x_range(curves);
     let (lo, hi) = y_range(curves);
@@ -215,7 +231,7 @@ fn draw_curves(
             ))
             .map_err(plot_error)?;
     }
-    draw_legend_below(&bottom, &entries, width)
+    draw_legend_below(&bottom, &entries, (width, columns))
 }
 
 /// The loss over training (and the accuracy, when there is one, below it),
@@ -229,17 +245,13 @@ pub fn training_curves_in(
     let epoch = crate::msg!(lang, "plot-epoch");
     let loss_label = crate::msg!(lang, "plot-loss");
     let accuracy_label = crate::msg!(lang, "plot-accuracy");
-    let loss_height = HEIGHT * 3 / 5 + legend_height(&curve_entries(loss), WIDTH);
-    let accuracy_height = if accuracy.is_empty() {
-        0
-    } else {
-        HEIGHT * 2 / 5 + legend_height(&curve_entries(accuracy), WIDTH)
-    };
+    let legend = |curves: &[Curve]| legend_height(&curve_entries(curves), WIDTH, per_run(curves));
     let (loss_height, height) = if accuracy.is_empty() {
-        let h = HEIGHT + legend_height(&curve_entries(loss), WIDTH);
+        let h = HEIGHT + legend(loss);
         (h, h)
     } else {
-        (loss_height, loss_height + accuracy_height)
+        let loss_height = HEIGHT * 3 / 5 + legend(loss);
+        (loss_height, loss_height + HEIGHT * 2 / 5 + legend(accuracy))
     };
     let mut svg = String::new();
     {
@@ -323,7 +335,7 @@ mod tests {
                 )
             })
             .collect();
-        let rows = super::super::legend_rows(&entries, WIDTH);
+        let rows = super::super::legend_rows(&entries, WIDTH, usize::MAX);
         let column = rows[1].0 - rows[0].0;
         for (k, &(x, row)) in rows.iter().enumerate() {
             let end = x + column;
@@ -334,6 +346,24 @@ mod tests {
             }
         }
         assert!(rows.last().unwrap().1 >= 2, "seven long entries take rows");
+    }
+
+    #[test]
+    fn each_run_gets_a_legend_row_when_runs_match() {
+        let curve = |series: usize, thin: bool| Curve {
+            label: String::new(),
+            points: vec![(0.0, 1.0)],
+            thin,
+            series,
+        };
+        let three_runs: Vec<Curve> = (0..3)
+            .flat_map(|run| [curve(2 * run, true), curve(2 * run, false)])
+            .collect();
+        assert_eq!(per_run(&three_runs), 2);
+        assert_eq!(per_run(&three_runs[..3]), usize::MAX, "runs of 2 and 1");
+        assert_eq!(per_run(&three_runs[..2]), usize::MAX, "one run");
+        let one_each: Vec<Curve> = (0..3).map(|run| curve(2 * run, false)).collect();
+        assert_eq!(per_run(&one_each), usize::MAX, "a curve a run");
     }
 
     #[test]

@@ -105,7 +105,7 @@ pub fn contours_with_paths(
     let levels = contour_levels(grid.iter().flatten().flatten().copied());
     let entries = legend_entries(lang, runs, start, lowest);
     let note_height = if view.left_out > 0 { NOTE_HEIGHT } else { 0 };
-    let legend_height = legend_height(&entries, WIDTH);
+    let legend_height = legend_height(&entries, WIDTH, usize::MAX);
     let height = HEIGHT + legend_height + note_height;
     let mut svg = String::new();
     {
@@ -121,7 +121,7 @@ pub fn contours_with_paths(
         draw_level_labels(&chart, &labels)?;
         draw_paths(&mut chart, runs)?;
         draw_markers(&mut chart, start, lowest)?;
-        draw_legend_below(&legend_area, &entries, WIDTH)?;
+        draw_legend_below(&legend_area, &entries, (WIDTH, usize::MAX))?;
         if view.left_out > 0 {
             let note = crate::msg!(lang, "plot-view-left-out", count = view.left_out);
             let style = ("sans-serif", 15.0)

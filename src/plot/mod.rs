@@ -241,23 +241,26 @@ fn band_color(c: RGBColor) -> RGBAColor {
 }
 
 /// A legend's entries placed in rows under a chart `width` pixels wide,
-/// in as many columns of the widest entry's width as fit: each entry's
-/// offset from the left, and its row.
-fn legend_rows(entries: &[(String, Sample)], width: u32) -> Vec<(f64, usize)> {
+/// in as many columns of the widest entry's width as fit, at most
+/// `most_columns` (a run's entries to a row): each entry's offset from
+/// the left, and its row.
+fn legend_rows(entries: &[(String, Sample)], width: u32, most_columns: usize) -> Vec<(f64, usize)> {
     let column = entries
         .iter()
         .map(|(text, _)| SAMPLE + text_width(text, LEGEND_FONT / 1.24, false) + 24.0)
         .fold(0.0, f64::max);
     let room = width as f64 - LEGEND_LEFT - 10.0;
-    let columns = ((room / column.max(1.0)).floor() as usize).max(1);
+    let columns = ((room / column.max(1.0)).floor() as usize)
+        .min(most_columns)
+        .max(1);
     (0..entries.len())
         .map(|k| (LEGEND_LEFT + (k % columns) as f64 * column, k / columns))
         .collect()
 }
 
 /// The height of the legend under a chart, in pixels.
-fn legend_height(entries: &[(String, Sample)], width: u32) -> u32 {
-    let rows = legend_rows(entries, width)
+fn legend_height(entries: &[(String, Sample)], width: u32, most_columns: usize) -> u32 {
+    let rows = legend_rows(entries, width, most_columns)
         .last()
         .map_or(0, |&(_, row)| row + 1);
     (rows as f64 * LEGEND_ROW).ceil() as u32 + 6
@@ -267,14 +270,21 @@ type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 
 /// The legend under a chart, clear of its data: a sample and a text an
 /// entry, in rows.
-fn draw_legend_below(area: &Area, entries: &[(String, Sample)], width: u32) -> Result<(), String> {
+fn draw_legend_below(
+    area: &Area,
+    entries: &[(String, Sample)],
+    (width, most_columns): (u32, usize),
+) -> Result<(), String> {
     use plotters::style::text_anchor::{HPos, Pos, VPos};
     let style = ("sans-serif", LEGEND_FONT)
         .into_font()
         .color(&BLACK)
         .pos(Pos::new(HPos::Left, VPos::Center));
     let at = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
-    for ((text, sample), (x, row)) in entries.iter().zip(legend_rows(entries, width)) {
+    for ((text, sample), (x, row)) in entries
+        .iter()
+        .zip(legend_rows(entries, width, most_columns))
+    {
         let y = (row as f64 + 0.5) * LEGEND_ROW;
         let middle = at(x + SAMPLE / 2.0 - 4.0, y);
         match *sample {
