@@ -134,3 +134,42 @@ fn a_path_leaving_the_view_is_cut_at_its_edge() {
     assert_eq!(back[1], (0.25, 0.75));
     assert!(visible_pieces(&[(2.0, 2.0), (3.0, 3.0)], &view).is_empty());
 }
+
+#[test]
+fn contour_labels_sit_apart_inside_the_plot_and_off_the_paths() {
+    let runs = [
+        path("gd", valley(300)),
+        path("adam", vec![(-1.2, 1.44), (-1.1, 1.3), (-1.0, 1.1)]),
+    ];
+    let view = view_around(&runs, &[]);
+    let grid = sample_grid(&rosenbrock, &view);
+    let levels = contour_levels(grid.iter().flatten().flatten().copied());
+    let segments = contour_segments(&grid, &view, &levels);
+    let mut svg = String::new();
+    let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+    let (x, y) = (view.x, view.y);
+    let chart = chart(&root, "f", x.0..x.1, y.0..y.1, ("x", "y")).unwrap();
+    let labels = level_labels(&chart, &levels, &segments, &runs);
+    assert!(labels.len() >= 4, "{labels:?}");
+    let inner = plotting_box(&chart);
+    let path_pixels: Vec<(f64, f64)> = runs
+        .iter()
+        .flat_map(|r| r.points.iter().map(|&p| pixel(&chart, p)))
+        .collect();
+    for (i, (text, r)) in labels.iter().enumerate() {
+        // The text is one of the levels, to three significant digits.
+        assert!(levels
+            .iter()
+            .any(|&l| crate::number::format_significant(l, 3) == *text));
+        assert!(r.0 > inner.0 && r.2 < inner.2 && r.1 > inner.1 && r.3 < inner.3);
+        for (_, other) in &labels[i + 1..] {
+            assert!(!overlap(*r, *other), "{r:?} and {other:?}");
+        }
+        for &(px, py) in &path_pixels {
+            assert!(
+                !(r.0 < px && px < r.2 && r.1 < py && py < r.3),
+                "{text} on a path"
+            );
+        }
+    }
+}
