@@ -3,8 +3,8 @@
 //! over training.
 
 use super::{
-    band_color, chart, color, draw_legend_below, legend, legend_height, padded, plot_error, Area,
-    Sample, HEIGHT, WIDTH,
+    band_color, chart, color, draw_legend_below, legend_height, padded, plot_error, Area, Sample,
+    HEIGHT, WIDTH,
 };
 use crate::i18n::Lang;
 use plotters::prelude::*;
@@ -41,18 +41,27 @@ pub fn function_with_iterates(
         y1 = lowest + 1e6 * (1.0 + lowest.abs());
         y0 = y0.max(lowest - 0.1 * (y1 - lowest));
     }
+    let entries: Vec<(String, Sample)> = std::iter::once(("f".to_string(), Sample::Line(BLACK, 2)))
+        .chain(
+            runs.iter()
+                .enumerate()
+                .map(|(k, r)| (r.label.clone(), Sample::Dot(color(k)))),
+        )
+        .collect();
+    let legend_height = legend_height(&entries, WIDTH, usize::MAX);
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        let mut chart = chart(&root, title, x0..x1, y0..y1, (variable, "f"))?;
+        let root =
+            SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT + legend_height)).into_drawing_area();
+        root.fill(&WHITE).map_err(plot_error)?;
+        let (top, bottom) = root.split_vertically(HEIGHT);
+        let mut chart = chart(&top, title, x0..x1, y0..y1, (variable, "f"))?;
         chart
             .draw_series(LineSeries::new(
                 samples.iter().copied(),
                 BLACK.stroke_width(2),
             ))
-            .map_err(plot_error)?
-            .label("f")
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLACK.stroke_width(2)));
+            .map_err(plot_error)?;
         let half = 0.12 * (x1 - x0);
         for (k, run) in runs.iter().enumerate() {
             let c = color(k);
@@ -77,11 +86,9 @@ pub fn function_with_iterates(
                         .iter()
                         .map(|&(x, y, _)| Circle::new((x, y), 4, c.filled())),
                 )
-                .map_err(plot_error)?
-                .label(run.label.clone())
-                .legend(move |(x, y)| Circle::new((x + 10, y), 4, c.filled()));
+                .map_err(plot_error)?;
         }
-        legend(&mut chart)?;
+        draw_legend_below(&bottom, &entries, (WIDTH, usize::MAX))?;
         root.present().map_err(plot_error)?;
     }
     Ok(svg)

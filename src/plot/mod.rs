@@ -223,6 +223,8 @@ enum Sample {
     Line(RGBColor, u32),
     /// A light band of the colour (a quantity's spread).
     Band(RGBColor),
+    /// A dot of the colour (an iterate).
+    Dot(RGBColor),
     /// The start of a path: a black triangle.
     Start,
     /// The lowest point found: a black cross.
@@ -296,6 +298,7 @@ fn draw_legend_below(
                 [at(x, y - 6.0), at(x + SAMPLE - 8.0, y + 6.0)],
                 band_color(c).filled(),
             )),
+            Sample::Dot(c) => area.draw(&Circle::new(middle, 4, c.filled())),
             Sample::Start => area.draw(&TriangleMarker::new(middle, 8, BLACK.filled())),
             Sample::Lowest => area.draw(&Cross::new(middle, 7, BLACK.stroke_width(3))),
         }
@@ -304,14 +307,4 @@ fn draw_legend_below(
             .map_err(plot_error)?;
     }
     Ok(())
-}
-
-/// Draws the legend of the series that have labels.
-fn legend<'a, 'b: 'a>(chart: &mut Chart<'a, 'b>) -> Result<(), String> {
-    chart
-        .configure_series_labels()
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK)
-        .draw()
-        .map_err(plot_error)
 }
