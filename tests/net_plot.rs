@@ -14,20 +14,27 @@ fn folder(test: &str) -> PathBuf {
     dir
 }
 
-/// One `<text>` element: where it is anchored and what it says.
+/// One `<text>` element: where it is anchored, what it says (a
+/// subscript after `_`), its font size, whether it is centred on its
+/// anchor and bold.
 #[derive(Debug)]
 struct Text {
     x: f64,
     y: f64,
     content: String,
+    size: f64,
+    centred: bool,
+    bold: bool,
 }
 
-/// A picture read back: the root's size and its texts.
+/// A picture read back: the root's size, its texts and its circles
+/// (centre and radius).
 #[derive(Debug)]
 struct Svg {
     width: f64,
     height: f64,
     texts: Vec<Text>,
+    circles: Vec<(f64, f64, f64)>,
 }
 
 impl Svg {
@@ -68,7 +75,8 @@ fn parse_svg(text: &str) -> Svg {
         &text[..text.len().min(80)]
     );
     let mut open: Vec<String> = Vec::new();
-    let mut texts = Vec::new();
+    let mut texts: Vec<Text> = Vec::new();
+    let mut circles = Vec::new();
     let mut size = None;
     let mut rest = text;
     while let Some(start) = rest.find('<') {
@@ -76,17 +84,25 @@ fn parse_svg(text: &str) -> Svg {
         let end = start + rest[start..].find('>').expect("an unclosed tag");
         let tag = &rest[start..=end];
         rest = &rest[end + 1..];
+        let in_text = open.iter().any(|t| t == "text");
+        if in_text {
+            texts.last_mut().unwrap().content.push_str(between);
+        } else {
+            assert!(
+                between.trim().is_empty(),
+                "text outside <text>: {between:?}"
+            );
+        }
         if let Some(name) = tag.strip_prefix("</") {
             let name = name.trim_end_matches('>').trim();
             let last = open.pop().unwrap_or_else(|| panic!("{tag} closes nothing"));
             assert_eq!(last, name, "{tag} closes <{last}>");
             if name == "text" {
                 let anchor: &mut Text = texts.last_mut().unwrap();
-                anchor.content = unescape(between.trim());
+                anchor.content = unescape(anchor.content.trim());
             }
             continue;
         }
-        assert!(between.trim().is_empty() || open.last().is_some_and(|t| t == "text"));
         let name: String = tag[1..]
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
@@ -108,7 +124,27 @@ fn parse_svg(text: &str) -> Svg {
                 x: number("x").expect("x"),
                 y: number("y").expect("y"),
                 content: String::new(),
+                size: number("font-size").expect("a font-size"),
+                centred: attribute(tag, "text-anchor").as_deref() == Some("middle"),
+                bold: attribute(tag, "font-weight").as_deref() == Some("bold"),
             });
+        }
+        // A lowered <tspan> is a subscript: read back as the name was
+        // written (b, then h1 lowered, is b_h1); a subscript is marked
+        // with U+E000 for the width it takes.
+        if name == "tspan" && in_text {
+            let lowered = attribute(tag, "dy").is_some_and(|dy| !dy.starts_with('-'));
+            if lowered {
+                texts.last_mut().unwrap().content.push('_');
+            }
+        }
+        if name == "circle" {
+            let number = |a| attribute(tag, a).and_then(|v| v.parse::<f64>().ok());
+            circles.push((
+                number("cx").expect("cx"),
+                number("cy").expect("cy"),
+                number("r").expect("r"),
+            ));
         }
         if !tag.ends_with("/>") {
             open.push(name);
@@ -121,6 +157,7 @@ fn parse_svg(text: &str) -> Svg {
         width,
         height,
         texts,
+        circles,
     }
 }
 
@@ -342,4 +379,130 @@ fn a_missing_folder_or_a_wrong_name_is_refused_before_anything_is_written() {
     let out = stepgrad(&["net", "mazur", "--plot-gradients"]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("--plot"), "{}", out.stderr);
+}
+
+/// A text's box, estimated from its font size and its characters (DejaVu
+/// Sans's advances, rounded: digits and letters 0.62 em, spaces and
+/// points 0.32, = 0.84; a subscript 0.8 of that), centred on its anchor
+/// across and down: (left, top, right, bottom).
+fn text_box(t: &Text) -> (f64, f64, f64, f64) {
+    let mut em = 0.0;
+    let mut scale = 1.0;
+    for c in t.content.chars() {
+        match c {
+            '_' => scale = 0.8,
+            ' ' => {
+                scale = 1.0;
+                em += 0.32;
+            }
+            '.' | ',' => em += 0.32 * scale,
+            '=' => em += 0.84 * scale,
+            _ => em += 0.62 * scale,
+        }
+    }
+    let (w, h) = (em * t.size * if t.bold { 1.1 } else { 1.0 }, 1.2 * t.size);
+    let left = if t.centred { t.x - w / 2.0 } else { t.x };
+    (left, t.y - h / 2.0, left + w, t.y + h / 2.0)
+}
+
+fn boxes_overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// A spec of the given widths with one bias per neuron, weights of both
+/// signs and sizes, and one sample.
+fn shaped_spec(sizes: &[usize]) -> String {
+    let mut weights = Vec::new();
+    let mut biases = Vec::new();
+    for l in 1..sizes.len() {
+        let rows: Vec<String> = (0..sizes[l])
+            .map(|to| {
+                let row: Vec<String> = (0..sizes[l - 1])
+                    .map(|from| format!("{:.2}", ((to * 7 + from * 3 + l) % 11) as f64 / 5.0 - 1.0))
+                    .collect();
+                format!("[{}]", row.join(", "))
+            })
+            .collect();
+        weights.push(format!("[{}]", rows.join(", ")));
+        let b: Vec<String> = (0..sizes[l])
+            .map(|k| format!("{:.2}", (k % 5) as f64 / 10.0 - 0.2))
+            .collect();
+        biases.push(format!("[{}]", b.join(", ")));
+    }
+    let inputs: Vec<String> = (0..sizes[0])
+        .map(|k| format!("{:.1}", 0.1 * (k + 1) as f64))
+        .collect();
+    let targets: Vec<String> = (0..sizes[sizes.len() - 1])
+        .map(|_| "0.5".to_string())
+        .collect();
+    format!(
+        "layers = {sizes:?}\nactivation = \"sigmoid\"\nbias = \"per_neuron\"\nloss = \"half_sse\"\nweights = [{}]\nbiases = [{}]\ninputs = [[{}]]\ntargets = [[{}]]\n",
+        weights.join(", "),
+        biases.join(", "),
+        inputs.join(", "),
+        targets.join(", ")
+    )
+}
+
+#[test]
+fn labels_stay_apart_and_off_the_neurons_in_four_shapes() {
+    let dir = folder("shapes");
+    // (widths, whether every weight is labelled)
+    for (sizes, labelled) in [
+        (vec![2, 3, 1], true),
+        (vec![2, 2, 2], true),
+        (vec![4, 8, 3], false),
+        (vec![3, 12, 2], false),
+    ] {
+        let name = sizes
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join("-");
+        let spec = dir.join(format!("n{name}.toml"));
+        std::fs::write(&spec, shaped_spec(&sizes)).unwrap();
+        for gradients in [false, true] {
+            let mut args = vec![spec.to_str().unwrap()];
+            if gradients {
+                args.push("--plot-gradients");
+            }
+            let file = format!("n{name}-{gradients}.svg");
+            let (svg, _) = draw(&dir, &file, &args);
+            let raw = std::fs::read_to_string(dir.join(&file)).unwrap();
+            // The labels and the lines under the shapes: centred, not bold.
+            let labels: Vec<&Text> = svg.texts.iter().filter(|t| t.centred && !t.bold).collect();
+            for (i, a) in labels.iter().enumerate() {
+                for b in &labels[i + 1..] {
+                    assert!(
+                        !boxes_overlap(text_box(a), text_box(b)),
+                        "{name}: {:?} and {:?} overlap",
+                        a.content,
+                        b.content
+                    );
+                }
+                for &(cx, cy, r) in svg.circles.iter().filter(|c| c.2 >= 10.0) {
+                    let circle = (cx - r, cy - r, cx + r, cy + r);
+                    assert!(
+                        !boxes_overlap(text_box(a), circle),
+                        "{name}: {:?} over a neuron",
+                        a.content
+                    );
+                }
+            }
+            // Biases named as the notes write them, with a subscript.
+            assert!(!raw.contains("b_h1"), "{name}: b_h1 written raw");
+            if labelled {
+                assert!(svg.texts.iter().any(|t| t.content.starts_with("b_h1 = ")));
+                assert!(svg.texts.iter().any(|t| t.content.starts_with("w1 = ")));
+                assert!(raw.contains("b<tspan dy=\"0.3em\" font-size=\"80%\">h1</tspan>"));
+            } else {
+                assert!(svg
+                    .texts
+                    .iter()
+                    .any(|t| t.content.contains("are not labelled")));
+            }
+            // No label box is drawn: label texts carry a halo instead.
+            assert!(raw.contains("paint-order=\"stroke\""));
+        }
+    }
 }

@@ -16,3 +16,10 @@ plot-unlabelled-layers = { $first } and into { $next }
 plot-no-neurons = the network has no neurons to draw
 plot-not-arranged = the network could not be arranged
 plot-error = the plot could not be drawn: { $error }
+# The race's picture: its two markers, and the points its view leaves out.
+plot-start = start ({ $point })
+plot-lowest = lowest f found ({ $point })
+plot-view-left-out = { $count ->
+    [one] The view is chosen around the paths: one point lies outside it, where its path runs off the edge.
+   *[other] The view is chosen around the paths: { $count } points lie outside it, where their paths run off the edge.
+}

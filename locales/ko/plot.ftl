@@ -16,3 +16,7 @@ plot-unlabelled-layers = { $first }, { $next }
 plot-no-neurons = 그릴 뉴런이 없는 신경망입니다
 plot-not-arranged = 신경망을 배치하지 못했습니다
 plot-error = 그림을 그리지 못했습니다: { $error }
+# 경주 그림의 두 표시와, 그림의 범위 밖에 둔 점.
+plot-start = 시작점 ({ $point })
+plot-lowest = 찾은 가장 낮은 f ({ $point })
+plot-view-left-out = 그림의 범위는 경로를 중심으로 골랐습니다. 점 { $count }개는 범위 밖에 있어 그 경로가 가장자리 밖으로 나갑니다.

@@ -2,7 +2,10 @@
 //! each optimizer run and their tangent lines, and the loss (and accuracy)
 //! over training.
 
-use super::{chart, color, legend, padded, plot_error, HEIGHT, WIDTH};
+use super::{
+    band_color, chart, color, draw_legend_below, legend_height, padded, plot_error, Area, Sample,
+    HEIGHT, WIDTH,
+};
 use crate::i18n::Lang;
 use plotters::prelude::*;
 
@@ -38,18 +41,27 @@ pub fn function_with_iterates(
         y1 = lowest + 1e6 * (1.0 + lowest.abs());
         y0 = y0.max(lowest - 0.1 * (y1 - lowest));
     }
+    let entries: Vec<(String, Sample)> = std::iter::once(("f".to_string(), Sample::Line(BLACK, 2)))
+        .chain(
+            runs.iter()
+                .enumerate()
+                .map(|(k, r)| (r.label.clone(), Sample::Dot(color(k)))),
+        )
+        .collect();
+    let legend_height = legend_height(&entries, WIDTH, usize::MAX);
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        let mut chart = chart(&root, title, x0..x1, y0..y1, (variable, "f"))?;
+        let root =
+            SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT + legend_height)).into_drawing_area();
+        root.fill(&WHITE).map_err(plot_error)?;
+        let (top, bottom) = root.split_vertically(HEIGHT);
+        let mut chart = chart(&top, title, x0..x1, y0..y1, (variable, "f"))?;
         chart
             .draw_series(LineSeries::new(
                 samples.iter().copied(),
                 BLACK.stroke_width(2),
             ))
-            .map_err(plot_error)?
-            .label("f")
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLACK.stroke_width(2)));
+            .map_err(plot_error)?;
         let half = 0.12 * (x1 - x0);
         for (k, run) in runs.iter().enumerate() {
             let c = color(k);
@@ -74,19 +86,18 @@ pub fn function_with_iterates(
                         .iter()
                         .map(|&(x, y, _)| Circle::new((x, y), 4, c.filled())),
                 )
-                .map_err(plot_error)?
-                .label(run.label.clone())
-                .legend(move |(x, y)| Circle::new((x + 10, y), 4, c.filled()));
+                .map_err(plot_error)?;
         }
-        legend(&mut chart)?;
+        draw_legend_below(&bottom, &entries, (WIDTH, usize::MAX))?;
         root.present().map_err(plot_error)?;
     }
     Ok(svg)
 }
 
 /// A curve over training: (epoch, value) points; a thin curve is drawn
-/// light (per-iteration losses behind the per-epoch ones), a dashed one
-/// in dashes (a validation quantity in the colour of its run).
+/// as a light band of its spread (per-iteration losses behind the
+/// per-epoch ones), a dashed one in dashes (a validation quantity in the
+/// colour of its run).
 pub struct Curve {
     pub label: String,
     pub points: Vec<(f64, f64)>,
@@ -97,33 +108,59 @@ pub struct Curve {
     pub series: usize,
 }
 
-fn draw_curves(
-    area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
-    title: &str,
-    (x_label, y_label): (&str, &str),
-    curves: &[Curve],
-) -> Result<(), String> {
+/// The legend of a panel's curves: a band for each thin curve, a dashed
+/// or solid line for each other, in the order given.
+fn curve_entries(curves: &[Curve]) -> Vec<(String, Sample)> {
+    curves
+        .iter()
+        .map(|c| {
+            let colour = color(c.series);
+            let sample = match (c.thin, c.dashed) {
+                (true, _) => Sample::Band(colour),
+                (false, true) => Sample::Dashed(colour, 2),
+                (false, false) => Sample::Line(colour, 2),
+            };
+            (c.label.clone(), sample)
+        })
+        .collect()
+}
+
+/// How many of a panel's curves belong to one run (a run's series are
+/// 2·run and 2·run + 1), when every run has as many and more than one:
+/// the legend then gives each run a row.
+fn per_run(curves: &[Curve]) -> usize {
+    let mut counts = std::collections::BTreeMap::new();
+    for c in curves {
+        *counts.entry(c.series / 2).or_insert(0usize) += 1;
+    }
+    let mut sizes = counts.values().copied();
+    match sizes.next() {
+        Some(first) if first > 1 && counts.len() > 1 && sizes.all(|n| n == first) => first,
+        _ => usize::MAX,
+    }
+}
+
+/// The range of the x values of every curve (0 to 1 when there is none).
+fn x_range(curves: &[Curve]) -> (f64, f64) {
     let (x0, x1) = curves
         .iter()
         .flat_map(|c| c.points.iter().map(|p| p.0))
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
             (a.min(x), b.max(x))
         });
-    let (x0, x1) = if x0.is_finite() && x1 > x0 {
+    if x0.is_finite() && x1 > x0 {
         (x0, x1)
     } else {
         (0.0, 1.0)
-    };
-    // The view is the epoch curves' when there are any: a thin curve's
-    // per-iteration spikes are cut off at the top rather than flatten the
-    // curves that are read.
+    }
+}
+
+/// The view up the y axis: the epoch curves' range when there are any —
+/// a thin curve's per-iteration spikes are cut off at the top rather than
+/// flatten the curves that are read — from 0 or below, a little room on
+/// top.
+fn y_range(curves: &[Curve]) -> (f64, f64) {
     let read: Vec<&Curve> = curves.iter().filter(|c| !c.thin).collect();
-    // Room above the curves for a long legend (one with thin curves).
-    let headroom = if read.len() < curves.len() {
-        0.25
-    } else {
-        0.05
-    };
     let viewed: Vec<&Curve> = if read.is_empty() {
         curves.iter().collect()
     } else {
@@ -140,42 +177,76 @@ fn draw_curves(
     } else {
         (0.0, 1.0)
     };
-    let mut chart = chart(
-        area,
-        title,
-        x0..x1,
-        lo..hi + headroom * (hi - lo),
-        (x_label, y_label),
-    )?;
-    for curve in curves {
-        let c = color(curve.series);
-        let style = if curve.thin {
-            c.mix(0.35).stroke_width(1)
-        } else {
-            c.stroke_width(2)
-        };
+    (lo, hi + 0.05 * (hi - lo))
+}
+
+/// Bins of a thin curve across: each bin's middle x and the least and
+/// largest value in it, cut to the view `(lo, hi)`.
+fn band(points: &[(f64, f64)], (lo, hi): (f64, f64)) -> Vec<(f64, f64, f64)> {
+    const BINS: usize = 200;
+    let finite: Vec<(f64, f64)> = points.iter().copied().filter(|p| p.1.is_finite()).collect();
+    let size = finite.len().div_ceil(BINS).max(1);
+    finite
+        .chunks(size)
+        .map(|bin| {
+            let x = 0.5 * (bin[0].0 + bin[bin.len() - 1].0);
+            let (a, b) = bin
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
+                    (a.min(p.1), b.max(p.1))
+                });
+            (x, a.clamp(lo, hi), b.clamp(lo, hi))
+        })
+        .collect()
+}
+
+/// One panel: its chart over the curves, each thin curve a light band
+/// of its colour (the spread of the per-iteration values), each other a
+/// line over the bands, and the legend under the chart, clear of the
+/// data.
+fn draw_curves(
+    area: &Area,
+    title: &str,
+    (x_label, y_label): (&str, &str),
+    curves: &[Curve],
+) -> Result<(), String> {
+    let entries = curve_entries(curves);
+    let (width, height) = area.dim_in_pixel();
+    let columns = per_run(curves);
+    let legend_height = legend_height(&entries, width, columns);
+    let (top, bottom) = area.split_vertically(height.saturating_sub(legend_height));
+    let (x0, x1) = x_range(curves);
+    let (lo, hi) = y_range(curves);
+    let mut chart = chart(&top, title, x0..x1, lo..hi, (x_label, y_label))?;
+    for curve in curves.iter().filter(|c| c.thin) {
+        let bins = band(&curve.points, (lo, hi));
+        let outline: Vec<(f64, f64)> = bins
+            .iter()
+            .map(|&(x, _, b)| (x, b))
+            .chain(bins.iter().rev().map(|&(x, a, _)| (x, a)))
+            .collect();
+        chart
+            .draw_series(std::iter::once(Polygon::new(
+                outline,
+                band_color(color(curve.series)).filled(),
+            )))
+            .map_err(plot_error)?;
+    }
+    for curve in curves.iter().filter(|c| !c.thin) {
         let points = curve.points.iter().copied().filter(|p| p.1.is_finite());
-        let drawn = match curve.dashed {
+        let style = color(curve.series).stroke_width(2);
+        match curve.dashed {
             true => chart.draw_series(DashedLineSeries::new(points, 8, 5, style)),
             false => chart.draw_series(LineSeries::new(points, style)),
-        };
-        // A dash, a gap and a dash for a dashed curve; for a solid one the
-        // two pieces overlap into one line.
-        let second = if curve.dashed { 12 } else { 8 };
-        drawn
-            .map_err(plot_error)?
-            .label(curve.label.clone())
-            .legend(move |(x, y)| {
-                EmptyElement::at((x, y))
-                    + PathElement::new(vec![(0, 0), (8, 0)], style)
-                    + PathElement::new(vec![(second, 0), (20, 0)], style)
-            });
+        }
+        .map_err(plot_error)?;
     }
-    legend(&mut chart)
+    draw_legend_below(&bottom, &entries, (width, columns))
 }
 
 /// The loss over training, and below it the accuracy and the learning
-/// rate when there are curves of them, the axes named in `lang`.
+/// rate when there are curves of them, the axes named in `lang`; the
+/// picture grows down by its legends.
 pub fn training_curves_in(
     lang: Lang,
     title: &str,
@@ -192,21 +263,25 @@ pub fn training_curves_in(
         .filter(|(_, curves)| !curves.is_empty())
         .map(|(label, curves)| (label.as_str(), curves))
         .collect();
+    let legend = |curves: &[Curve]| legend_height(&curve_entries(curves), WIDTH, per_run(curves));
     // The loss takes three fifths of the picture; each panel below it
-    // two fifths of the usual height, the picture growing to hold them.
+    // two fifths of the usual height; each grows by its legend.
     let loss_height = match below.len() {
         0 => HEIGHT,
         _ => HEIGHT * 3 / 5,
-    };
-    let each = HEIGHT * 2 / 5;
-    let height = loss_height + each * below.len() as u32;
+    } + legend(loss);
+    let heights: Vec<u32> = below
+        .iter()
+        .map(|(_, curves)| HEIGHT * 2 / 5 + legend(curves))
+        .collect();
+    let height = loss_height + heights.iter().sum::<u32>();
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).map_err(plot_error)?;
         let (top, mut rest) = root.split_vertically(loss_height);
         draw_curves(&top, title, (&epoch, &loss_label), loss)?;
-        for (label, curves) in below {
+        for ((label, curves), each) in below.into_iter().zip(heights) {
             let (panel, after) = rest.split_vertically(each);
             draw_curves(&panel, label, (&epoch, label), curves)?;
             rest = after;
@@ -234,6 +309,83 @@ mod tests {
         }];
         let svg = function_with_iterates("f = x²", "x", &parabola, &runs).unwrap();
         assert!(svg.starts_with("<svg") && svg.contains("</svg>") && svg.contains("<circle"));
+    }
+
+    #[test]
+    fn a_band_spans_each_bins_values_within_the_view() {
+        let points: Vec<(f64, f64)> = (0..400)
+            .map(|i| (i as f64 / 100.0, if i % 2 == 0 { 0.1 } else { 9.0 }))
+            .collect();
+        let bins = band(&points, (0.0, 2.0));
+        assert_eq!(bins.len(), 200);
+        for &(x, lo, hi) in &bins {
+            assert!((0.0..=4.0).contains(&x));
+            // Each bin of two holds 0.1 and 9.0; 9.0 is cut to the view.
+            assert_eq!((lo, hi), (0.1, 2.0));
+        }
+    }
+
+    #[test]
+    fn the_view_follows_the_epoch_curves_not_the_spikes() {
+        let spiky = Curve {
+            label: "batch".into(),
+            points: vec![(0.0, 2.0), (0.5, 40.0), (1.0, 0.5)],
+            thin: true,
+            dashed: false,
+            series: 0,
+        };
+        let epochs = Curve {
+            label: "epoch".into(),
+            points: vec![(0.0, 2.0), (1.0, 0.4)],
+            thin: false,
+            dashed: false,
+            series: 0,
+        };
+        let (lo, hi) = y_range(&[spiky, epochs]);
+        assert_eq!(lo, 0.0);
+        assert!((hi - 2.1).abs() < 1e-12, "{hi}");
+    }
+
+    #[test]
+    fn legend_entries_sit_in_columns_inside_the_width() {
+        let entries: Vec<(String, Sample)> = (0..7)
+            .map(|k| {
+                (
+                    format!("batch {k}: training loss per epoch"),
+                    Sample::Band(color(k)),
+                )
+            })
+            .collect();
+        let rows = super::super::legend_rows(&entries, WIDTH, usize::MAX);
+        let column = rows[1].0 - rows[0].0;
+        for (k, &(x, row)) in rows.iter().enumerate() {
+            let end = x + column;
+            assert!(end <= WIDTH as f64, "entry {k} ends at {end}");
+            // Entries of one row are a whole column apart.
+            if k > 0 && rows[k - 1].1 == row {
+                assert!((x - rows[k - 1].0 - column).abs() < 1e-9);
+            }
+        }
+        assert!(rows.last().unwrap().1 >= 2, "seven long entries take rows");
+    }
+
+    #[test]
+    fn each_run_gets_a_legend_row_when_runs_match() {
+        let curve = |series: usize, thin: bool| Curve {
+            label: String::new(),
+            points: vec![(0.0, 1.0)],
+            thin,
+            dashed: false,
+            series,
+        };
+        let three_runs: Vec<Curve> = (0..3)
+            .flat_map(|run| [curve(2 * run, true), curve(2 * run, false)])
+            .collect();
+        assert_eq!(per_run(&three_runs), 2);
+        assert_eq!(per_run(&three_runs[..3]), usize::MAX, "runs of 2 and 1");
+        assert_eq!(per_run(&three_runs[..2]), usize::MAX, "one run");
+        let one_each: Vec<Curve> = (0..3).map(|run| curve(2 * run, false)).collect();
+        assert_eq!(per_run(&one_each), usize::MAX, "a curve a run");
     }
 
     #[test]

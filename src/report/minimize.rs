@@ -593,7 +593,7 @@ pub fn plot(r: &MinimizeReport, lang: Lang) -> Result<String, String> {
             })
             .collect();
         let variables = (r.variables[0].as_str(), r.variables[1].as_str());
-        contours_with_paths(&title, variables, &|x, y| f(&[x, y]), &paths)
+        contours_with_paths(lang, &title, variables, &|x, y| f(&[x, y]), &paths)
     }
 }
 

@@ -1,13 +1,14 @@
 //! Drawing a network's picture where its layout puts everything: lines
-//! first, then shapes with the lines under them on a white ground, labels,
-//! the title, the legend and the caption.
+//! first, then shapes with the lines under them, labels, the title, the
+//! legend and the caption; every text on a white halo under its letters
+//! and names with their subscripts (`plot::subscripts_and_halos`).
 
 use super::layout::Arrangement;
 use super::{
-    lines_box, text_width, Lines, NetworkDiagram, Rect, GREY, HIDDEN_FILL, INPUT_FILL, LABEL_FONT,
-    LINE, NAME_FONT, OUTPUT_FILL, TITLE_FONT,
+    text_width, Lines, NetworkDiagram, Rect, GREY, HIDDEN_FILL, INPUT_FILL, LABEL_FONT, LINE,
+    NAME_FONT, OUTPUT_FILL, TITLE_FONT,
 };
-use crate::plot::plot_error;
+use crate::plot::{plot_error, subscripts_and_halos};
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -58,9 +59,11 @@ pub(super) fn draw(d: &NetworkDiagram, a: &Arrangement) -> Result<String, String
         let root = SVGBackend::with_string(&mut svg, (a.width as u32, a.height as u32))
             .into_drawing_area();
         root.fill(&WHITE).map_err(plot_error)?;
-        for s in &a.segments {
+        for (k, s) in a.segments.iter().enumerate() {
             let style = s.color.stroke_width(s.width);
-            draw_line(&root, vec![pixel(s.a), pixel(s.b)], style, s.dashed)?;
+            for (from, to) in around_labels(a, k) {
+                draw_line(&root, vec![pixel(from), pixel(to)], style, s.dashed)?;
+            }
         }
         draw_neurons(&root, d, a)?;
         draw_bias_units(&root, a)?;
@@ -69,17 +72,12 @@ pub(super) fn draw(d: &NetworkDiagram, a: &Arrangement) -> Result<String, String
                 root.draw(&Circle::new(pixel((at.0, at.1 + dy)), 3, BLACK.filled()))
                     .map_err(plot_error)?;
             }
-            draw_under(&root, &vec![(names.clone(), GREY)], (at.0, at.1 + 20.0))?;
+            draw_lines(&root, &vec![(names.clone(), GREY)], (at.0, at.1 + 20.0))?;
         }
+        // Labels on a halo under their letters (subscripts_and_halos), not
+        // on a box: a box would cut notches into the lines behind it.
         for label in &a.labels {
             let r = label.rect;
-            root.draw(&Rectangle::new(corners(r), WHITE.mix(0.8).filled()))
-                .map_err(plot_error)?;
-            root.draw(&Rectangle::new(
-                corners(r),
-                label.border.mix(0.7).stroke_width(1),
-            ))
-            .map_err(plot_error)?;
             let top = (r.y0 + r.y1) / 2.0 - label.lines.len() as f64 * LINE / 2.0;
             draw_lines(&root, &label.lines, ((r.x0 + r.x1) / 2.0, top))?;
         }
@@ -96,7 +94,34 @@ pub(super) fn draw(d: &NetworkDiagram, a: &Arrangement) -> Result<String, String
         draw_legend_and_caption(&root, a)?;
         root.present().map_err(plot_error)?;
     }
-    Ok(svg)
+    Ok(subscripts_and_halos(&svg))
+}
+
+/// The pieces of segment `k` outside the labels written on it: a label
+/// interrupts its own line and no other, so the lines passing behind a
+/// label run on unbroken under its letters' halo.
+fn around_labels(a: &Arrangement, k: usize) -> Vec<((f64, f64), (f64, f64))> {
+    let s = &a.segments[k];
+    let mut gaps: Vec<(f64, f64)> = a
+        .labels
+        .iter()
+        .filter(|l| l.segment == k)
+        .filter_map(|l| l.rect.grown(2.0).span_of(s.a, s.b))
+        .collect();
+    gaps.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let at = |t: f64| (s.a.0 + t * (s.b.0 - s.a.0), s.a.1 + t * (s.b.1 - s.a.1));
+    let mut pieces = Vec::new();
+    let mut t = 0.0;
+    for (t0, t1) in gaps {
+        if t0 > t {
+            pieces.push((at(t), at(t0)));
+        }
+        t = t.max(t1);
+    }
+    if t < 1.0 {
+        pieces.push((at(t), at(1.0)));
+    }
+    pieces
 }
 
 /// The corners of a box, in whole pixels.
@@ -117,14 +142,6 @@ fn draw_line(
         area.draw(&PathElement::new(ends, style))
     }
     .map_err(plot_error)
-}
-
-/// Lines under a shape, on a white ground so no line runs through them.
-fn draw_under(area: &Area, lines: &Lines, at: (f64, f64)) -> Result<(), String> {
-    let ground = lines_box(lines, at).grown(1.0);
-    area.draw(&Rectangle::new(corners(ground), WHITE.filled()))
-        .map_err(plot_error)?;
-    draw_lines(area, lines, at)
 }
 
 /// Each neuron a circle filled by its layer's colour, its name in it and
@@ -148,7 +165,7 @@ fn draw_neurons(area: &Area, d: &NetworkDiagram, a: &Arrangement) -> Result<(), 
                 .map_err(plot_error)?;
             let name = &d.columns[c][k].name;
             draw_text(area, name, at, NAME_FONT, true, BLACK, HPos::Center)?;
-            draw_under(area, &a.under[c][k], (at.0, at.1 + a.radius + 3.0))?;
+            draw_lines(area, &a.under[c][k], (at.0, at.1 + a.radius + 3.0))?;
         }
     }
     Ok(())
@@ -164,7 +181,7 @@ fn draw_bias_units(area: &Area, a: &Arrangement) -> Result<(), String> {
         area.draw(&Rectangle::new(square, GREY.stroke_width(1)))
             .map_err(plot_error)?;
         draw_text(area, &unit.name, at, LABEL_FONT, true, BLACK, HPos::Center)?;
-        draw_under(area, &unit.lines, (at.0, at.1 + a.side / 2.0 + 3.0))?;
+        draw_lines(area, &unit.lines, (at.0, at.1 + a.side / 2.0 + 3.0))?;
     }
     Ok(())
 }

@@ -10,6 +10,9 @@ use super::{
     SHOWN_ENDS, TITLE_FONT, TOP, WIDTH,
 };
 use crate::i18n::Lang;
+
+/// The least room between a label and anything else, in pixels.
+const LABEL_GAP: f64 = 5.0;
 use plotters::prelude::*;
 
 /// What one row of a column holds.
@@ -58,11 +61,11 @@ struct EdgeLabel {
     preferred: f64,
 }
 
-/// A label placed: its box and lines, and the colour of its border.
+/// A label placed: its box and lines, and the segment it labels.
 pub(super) struct Placed {
     pub(super) rect: Rect,
     pub(super) lines: Lines,
-    pub(super) border: RGBColor,
+    pub(super) segment: usize,
 }
 
 /// One entry of the legend: a sample line (colour, width, dashed) with
@@ -130,7 +133,7 @@ fn place_labels(
         let s = &segments[label.segment];
         let width = lines_width(&label.lines) + 8.0;
         let height = label.lines.len() as f64 * LINE + 4.0;
-        let mut best: Option<(f64, Rect)> = None;
+        let mut best: Option<(f64, f64, Rect)> = None;
         for k in 0..=45 {
             let t = 0.05 + 0.02 * k as f64;
             let centre = (
@@ -138,7 +141,7 @@ fn place_labels(
                 s.from.1 + t * (s.to.1 - s.from.1),
             );
             let rect = Rect::centred(centre, width, height);
-            let margin = rect.grown(2.0);
+            let margin = rect.grown(LABEL_GAP);
             if !rect.within(bounds)
                 || obstacles.iter().any(|o| o.overlaps(&margin))
                 || placed.iter().any(|p| p.rect.overlaps(&margin))
@@ -151,17 +154,21 @@ fn place_labels(
                 .filter(|&(i, o)| i != label.segment && rect.crossed_by(o.from, o.to))
                 .map(|(_, o)| if o.dashed { 0.2 } else { 1.0 })
                 .sum();
+            // A place is chosen as if each crossing cost three times what
+            // it is counted at: a label slides a long way along its line
+            // rather than sit on a crossing.
             let cost = crossings + 1.5 * (t - label.preferred).abs();
-            if best.is_none_or(|(c, _)| cost < c) {
-                best = Some((cost, rect));
+            let choice = 2.0 * crossings + cost;
+            if best.is_none_or(|(c, _, _)| choice < c) {
+                best = Some((choice, cost, rect));
             }
         }
-        let (cost, rect) = best?;
+        let (_, cost, rect) = best?;
         total += cost;
         placed.push(Placed {
             rect,
             lines: label.lines.clone(),
-            border: s.color,
+            segment: label.segment,
         });
     }
     Some((placed, total))

@@ -8,7 +8,7 @@ mod layout;
 #[cfg(test)]
 mod tests;
 
-use super::{COLORS, HEIGHT, WIDTH};
+use super::{subscripted, text_width, COLORS, HEIGHT, WIDTH};
 use crate::i18n::Lang;
 use draw::draw;
 use layout::{arrange, Arrangement};
@@ -103,27 +103,6 @@ const MIN_GAP: f64 = 230.0;
 const MAX_ROW: f64 = 170.0;
 const TOP: f64 = 52.0;
 
-/// About how wide `text` is in a sans-serif font of `px` pixels (DejaVu
-/// Sans's widths, a little rounded up: an estimate that errs on the wide
-/// side keeps labels apart in narrower fonts too).
-fn text_width(text: &str, px: f64, bold: bool) -> f64 {
-    let em: f64 = text
-        .chars()
-        .map(|c| match c {
-            ' ' | '.' | ',' | ':' | 'i' | 'j' | 'l' | '|' | '\'' => 0.33,
-            'f' | 't' | 'r' | '(' | ')' | '/' | '-' | '[' | ']' => 0.42,
-            'm' | 'w' | 'M' | 'W' | '∝' | '…' => 0.9,
-            '=' | '+' | '−' | '<' | '>' => 0.85,
-            'A'..='Z' => 0.7,
-            '∂' => 0.55,
-            // Hangul and other wide characters: a full em.
-            c if unicode_width::UnicodeWidthChar::width(c) == Some(2) => 1.0,
-            _ => 0.64,
-        })
-        .sum();
-    em * px * if bold { 1.12 } else { 1.0 }
-}
-
 fn number(x: f64) -> String {
     crate::number::format_significant(x, 4)
 }
@@ -164,8 +143,14 @@ impl Rect {
         self.x0 >= outer.x0 && self.x1 <= outer.x1 && self.y0 >= outer.y0 && self.y1 <= outer.y1
     }
 
-    /// Whether the segment a–b passes through the box (Liang–Barsky).
+    /// Whether the segment a–b passes through the box.
     fn crossed_by(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+        self.span_of(a, b).is_some()
+    }
+
+    /// The part of the segment a–b inside the box, as fractions t0 ≤ t1
+    /// of the way from a to b (Liang–Barsky); `None` when it misses.
+    fn span_of(&self, a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
         let (dx, dy) = (b.0 - a.0, b.1 - a.1);
         let (mut t0, mut t1) = (0.0f64, 1.0f64);
         for (p, q) in [
@@ -176,7 +161,7 @@ impl Rect {
         ] {
             if p == 0.0 {
                 if q < 0.0 {
-                    return false;
+                    return None;
                 }
             } else if p < 0.0 {
                 t0 = t0.max(q / p);
@@ -184,7 +169,7 @@ impl Rect {
                 t1 = t1.min(q / p);
             }
         }
-        t0 <= t1
+        (t0 <= t1).then_some((t0, t1))
     }
 }
 
@@ -209,11 +194,13 @@ fn lines_box(lines: &Lines, (x, top): (f64, f64)) -> Rect {
     }
 }
 
-/// The text of a weight's (or a per-neuron bias's) label.
+/// The text of a weight's (or a per-neuron bias's) label, its name
+/// written as the notes write it (b_h1 with the subscript h1).
 fn param_lines(p: &DiagramParam) -> Lines {
-    let mut lines = vec![(format!("{} = {}", p.name, number(p.value)), BLACK)];
+    let name = subscripted(&p.name);
+    let mut lines = vec![(format!("{name} = {}", number(p.value)), BLACK)];
     if let Some(g) = p.gradient {
-        lines.push((format!("∂E/∂{} = {}", p.name, number(g)), BACKWARD));
+        lines.push((format!("∂E/∂{name} = {}", number(g)), BACKWARD));
     }
     lines
 }
@@ -237,10 +224,11 @@ fn bias_text(b: &DiagramBias, lang: Lang) -> (String, Lines) {
     match b {
         DiagramBias::Shared { param, .. } => {
             let mut lines = vec![(number(param.value), BLACK)];
+            let name = subscripted(&param.name);
             if let Some(g) = param.gradient {
-                lines.push((format!("∂E/∂{} = {}", param.name, number(g)), BACKWARD));
+                lines.push((format!("∂E/∂{name} = {}", number(g)), BACKWARD));
             }
-            (param.name.clone(), lines)
+            (name, lines)
         }
         DiagramBias::PerNeuron { .. } => (
             "+1".to_string(),
