@@ -558,6 +558,11 @@ fn escape_subscript(sub: &str) -> String {
 /// (2.5e+12, 0.1), else every digit it takes (2499999999999): a formula
 /// printed for people still reads back to its own value.
 fn readable_number(v: f64) -> String {
+    // Most constants of a formula are small whole numbers: written as
+    // they are, without rounding through 12 digits.
+    if v.fract() == 0.0 && v.abs() < 1e12 {
+        return format!("{}", v as i64);
+    }
     let short = format_significant(v, 12);
     match short.parse::<f64>() {
         Ok(read) if read == v => short,
@@ -575,6 +580,17 @@ mod tests {
         assert_eq!(readable_number(2.5e12), "2.5e+12");
         assert_eq!(readable_number(2499999999999.0), "2499999999999");
         assert_eq!(readable_number(0.1), "0.1");
+        // Whole numbers take the short way, to the same text as the long.
+        let long = |v: f64| {
+            let short = format_significant(v, 12);
+            match short.parse::<f64>() {
+                Ok(read) if read == v => short,
+                _ => format_exact(v),
+            }
+        };
+        for whole in [0.0, -0.0, 2.0, -3.0, 40.0, 999_999_999_999.0, 1e12, -1e15] {
+            assert_eq!(readable_number(whole), long(whole), "{whole}");
+        }
         // tan(2.5e12 − x − 1) folds its numbers to 2499999999999 − x; the
         // derivative printed in Unicode must read back to that argument.
         let mut g = Graph::new();
