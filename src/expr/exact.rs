@@ -38,6 +38,16 @@ impl Decimal {
         if x == 0.0 {
             return Some(Decimal::ZERO);
         }
+        // A whole number below 2⁵³ is its own shortest decimal.
+        if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+            return Some(
+                Decimal {
+                    mantissa: x as i128,
+                    exponent: 0,
+                }
+                .normalised(),
+            );
+        }
         // `{:e}` prints the shortest digits that round-trip: "-1.2345e-7".
         let text = format!("{x:e}");
         let (digits, exponent) = text.split_once('e')?;
@@ -252,6 +262,38 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortest decimal of `x` read from its `{:e}` text: the way
+    /// every number but a whole one takes.
+    fn from_text(x: f64) -> Decimal {
+        let text = format!("{x:e}");
+        let (digits, exponent) = text.split_once('e').unwrap();
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let mantissa: i128 = format!("{whole}{fraction}").parse().unwrap();
+        Decimal {
+            mantissa,
+            exponent: exponent.parse::<i32>().unwrap() - fraction.len() as i32,
+        }
+        .normalised()
+    }
+
+    #[test]
+    fn whole_numbers_are_their_own_shortest_decimals() {
+        let mut rng = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut wholes = vec![1.0, -1.0, 10.0, 1e15, -120.0, 9_007_199_254_740_991.0];
+        for _ in 0..10_000 {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            let bits = rng % 54;
+            wholes.push(
+                ((rng >> 10) % (1u64 << bits)) as f64 * if rng % 2 == 0 { 1.0 } else { -1.0 },
+            );
+        }
+        for x in wholes.into_iter().filter(|&x| x != 0.0) {
+            assert_eq!(Decimal::of(x), Some(from_text(x)), "{x}");
+        }
+    }
 
     #[test]
     fn decimals_fold_as_they_read() {
