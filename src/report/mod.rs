@@ -21,6 +21,7 @@ pub mod metrics;
 pub mod minimize;
 pub mod net;
 pub mod net_diagram;
+pub mod practice;
 pub mod predict;
 pub mod reading;
 pub mod train;
