@@ -349,6 +349,12 @@ fn snapshots_of_a_text_and_a_markdown_sheet() {
         assert_eq!(out.code, 0, "{}", out.stderr);
         insta::assert_snapshot!(format!("practice_{format}"), out.stdout);
     }
+    // Level 3 in Markdown, whose math the KaTeX test renders (tests/render.rs).
+    let out = stepgrad(&[
+        "practice", "--count", "6", "--level", "3", "--seed", "2", "--format", "markdown",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!("practice_level3_markdown", out.stdout);
 }
 
 #[test]
