@@ -368,3 +368,23 @@ fn korean_sheets_have_no_english_prose() {
         assert!(out.stdout.contains("정답"));
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Any seed, level and topic: the answer key holds.
+    #[test]
+    fn any_seed_gives_a_right_answer_key(seed in proptest::prelude::any::<u64>(), level in 1u32..=3, topic in 0usize..6) {
+        let topic = TOPICS[topic];
+        let s = sheet(topic, level, seed, 2);
+        for e in s["exercises"].as_array().unwrap() {
+            match topic {
+                "derivative" | "gradient" => check_derivatives(e),
+                "descent" => check_descent(e),
+                "epochs" => check_epochs(e),
+                "backprop" => check_backprop(e),
+                _ => check_optimizer(e),
+            }
+        }
+    }
+}
