@@ -20,6 +20,7 @@ pub mod network;
 pub mod number;
 pub mod optim;
 pub mod plot;
+pub mod practice;
 pub mod report;
 pub mod tape;
 pub mod text_file;

@@ -38,6 +38,8 @@ pub const MAX_SAMPLES: usize = 1_000_000;
 pub const MAX_DATA_VALUES: usize = 50_000_000;
 /// Epochs of `train`.
 pub const MAX_EPOCHS: usize = 1_000_000;
+/// Exercises of one practice sheet (`practice --count`).
+pub const MAX_PRACTICE_EXERCISES: usize = 200;
 /// Steps of `minimize` and `net`.
 pub const MAX_STEPS: usize = 1_000_000;
 /// Records a long run keeps to list (steps of `minimize` and `net`,

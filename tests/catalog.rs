@@ -884,6 +884,26 @@ fn catalog() -> Vec<Case> {
             .says(&["--epochs 0: train for between 1 and 1,000,000 epochs"])
             .output("weights.json")
             .output("curves.svg"),
+        // ── practice ─────────────────────────────────────────────────────
+        case("practice: an unknown topic", &["practice", "derivatve"])
+            .says(&["there is no practice topic 'derivatve'; did you mean 'derivative'?", "hint: the topics are derivative, gradient, descent, epochs, backprop, optimizer"]),
+        case("practice: --count 0", &["practice", "--count", "0"])
+            .says(&["--count 0: a practice sheet has between 1 and 200 exercises (docs/limits.md)", "hint: give --count 200 or fewer"]),
+        case("practice: --count over the limit", &["practice", "--count", "201"])
+            .says(&["--count 201: a practice sheet has between 1 and 200 exercises"]),
+        case("practice: --level 4", &["practice", "--level", "4"])
+            .says(&["--level 4: the levels are 1, 2 and 3", "hint: write --level 1"]),
+        case("practice: --level 0", &["practice", "optimizer", "--level", "0"])
+            .says(&["--level 0: the levels are 1, 2 and 3"]),
+        case("practice: --count negative", &["practice", "--count", "-3"])
+            .clap()
+            .says(&["invalid value '-3' for '--count <N>': a count cannot be negative"]),
+        case("practice: --interactive without a terminal", &["practice", "--interactive"])
+            .says(&["practice --interactive asks its questions in a terminal, and stdin or stdout is not one", "hint: run it in a terminal"]),
+        case("practice: --interactive with --format json", &["practice", "--interactive", "--format", "json"])
+            .says(&["practice --interactive writes to the terminal as text, not --format json"]),
+        case("practice: a format it does not write", &["practice", "--format", "csv"])
+            .says(&["practice cannot write --format csv"]),
         // ── epochs ───────────────────────────────────────────────────────
         case("epochs: no samples", &["epochs", "--samples", "0", "--batch-size", "1", "--epochs", "1"])
             .says(&["--samples 0: it counts the samples in the training set, so it must be at least 1"]),

@@ -496,3 +496,32 @@ fn net_check_in_korean() {
     korean(&["net", "mazur", "--check", sheet, "--format", "csv"], 2);
     korean(&["net", "--help"], 0);
 }
+
+#[test]
+fn practice_sheets_and_their_mistakes() {
+    for level in ["1", "2", "3"] {
+        let sheet = korean(&["practice", "--count", "6", "--level", level], 0);
+        assert!(
+            sheet.contains("연습 문제지") && sheet.contains("정답"),
+            "{sheet}"
+        );
+    }
+    korean(
+        &[
+            "practice", "backprop", "--level", "3", "--format", "markdown",
+        ],
+        0,
+    );
+    korean(
+        &["practice", "epochs", "--level", "3", "--format", "latex"],
+        0,
+    );
+    let refused = korean(&["practice", "derivatve"], 2);
+    assert!(
+        refused.contains("'derivative'") && refused.contains("뜻했나요?"),
+        "{refused}"
+    );
+    korean(&["practice", "--count", "0"], 2);
+    korean(&["practice", "--level", "4"], 2);
+    korean(&["practice", "--interactive"], 2);
+}

@@ -37,6 +37,7 @@ const LEVELS: &[(&str, u8)] = &[
     ("error", 5),
     ("data", 6),
     ("optim", 6),
+    ("practice", 6),
     ("network", 7),
     ("tape", 8),
     ("training", 9),

@@ -37,3 +37,4 @@ header-val-accuracy = val accuracy
 header-val-loss = val loss
 header-value = value
 header-your-answer = your answer
+header-samples-dropped-per-epoch = samples dropped per epoch

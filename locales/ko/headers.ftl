@@ -37,3 +37,4 @@ header-val-accuracy = 검증 정확도
 header-val-loss = 검증 손실
 header-value = 값
 header-your-answer = 내 답
+header-samples-dropped-per-epoch = 에포크마다 버리는 샘플 수

@@ -160,7 +160,7 @@ fn named_by(command: &Command) -> (Vec<Named>, Vec<MaybeOutput<'_>>) {
                 inputs.push(("--data", PathBuf::from(&args.data)));
             }
         }
-        Command::Epochs(_) | Command::Completions { .. } => {}
+        Command::Epochs(_) | Command::Practice(_) | Command::Completions { .. } => {}
     }
     (inputs, outputs)
 }

@@ -19,6 +19,7 @@ mod lesson;
 mod minimize;
 mod net;
 mod optimizer_args;
+mod practice;
 mod predict;
 mod problem_file;
 mod train;
@@ -133,6 +134,8 @@ pub enum Command {
     Predict(predict::PredictArgs),
     /// Guided lessons: the course, step by step, with exercises (start here)
     Lesson(lesson::LessonArgs),
+    /// Practice sheets over the course, with an answer key: derivatives, gradients, descent, epochs, backpropagation, optimizers
+    Practice(practice::PracticeArgs),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for
@@ -478,6 +481,7 @@ fn run_command(
         Command::Epochs(args) => train::run_epochs(&args, context),
         Command::Predict(args) => predict::run(&args, context),
         Command::Lesson(args) => lesson::run_lesson(&args, context, terminal),
+        Command::Practice(args) => practice::run(&args, context, terminal),
         Command::Completions { shell } => Ok(completions(shell)),
     }
 }

@@ -17,6 +17,7 @@ mod exercise;
 mod exercise_block;
 mod front_matter;
 mod interactive;
+pub mod practice;
 mod present;
 mod present_latex;
 mod source;

@@ -22,6 +22,7 @@ pub mod minimize;
 pub mod net;
 pub mod net_check;
 pub mod net_diagram;
+pub mod practice;
 pub mod predict;
 pub mod reading;
 mod terminal_chart;

@@ -288,6 +288,14 @@ pub fn representative_commands() -> Vec<(String, Vec<String>)> {
             ],
         ),
         (
+            "practice_level1",
+            vec!["practice", "--count", "12", "--level", "1", "--seed", "3"],
+        ),
+        (
+            "practice_level3",
+            vec!["practice", "--count", "12", "--level", "3", "--seed", "5"],
+        ),
+        (
             "minimize_newton",
             vec![
                 "minimize",
