@@ -7,7 +7,7 @@
 //! that diverged prints its report and exits 1.
 
 use super::inputs::{check_output_file, parse_count, parse_expr, parse_point};
-use super::optimizer_args::OptimizerArgs;
+use super::optimizer_args::{CompareArgs, OptimizerArgs};
 use super::{write_file_atomically, Context, Written};
 use crate::expr::Graph;
 use crate::optim::{checked_stopping, MinimizePlan, MinimizeRequest};
@@ -38,14 +38,8 @@ pub struct MinimizeArgs {
         allow_hyphen_values = true
     )]
     pub tol: f64,
-    /// Race several optimizers on the same function, e.g. --compare sgd,momentum,adam,bfgs
-    #[arg(
-        long,
-        value_delimiter = ',',
-        value_name = "NAMES",
-        conflicts_with = "optimizer"
-    )]
-    pub compare: Vec<String>,
+    #[command(flatten)]
+    pub compared: CompareArgs,
     /// Draw the function and the iterates as an SVG file
     #[arg(long, value_name = "FILE.svg")]
     pub plot: Option<PathBuf>,
@@ -69,7 +63,7 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
         expr,
         start: &start,
         optimizer: args.optimizer.choice(),
-        compare: &args.compare,
+        compare: &args.compared.compare,
         stopping,
         plot: args.plot.is_some(),
     };

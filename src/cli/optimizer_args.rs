@@ -73,3 +73,17 @@ impl OptimizerArgs {
         }
     }
 }
+
+/// `--compare`, shared by `minimize` and `train` (each command's help
+/// text comes from its own catalogue entry).
+#[derive(Args, Debug, Clone, Default)]
+pub struct CompareArgs {
+    /// Run several optimizers from the same start and compare them, e.g. --compare sgd,momentum,adam
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "NAMES",
+        conflicts_with = "optimizer"
+    )]
+    pub compare: Vec<String>,
+}

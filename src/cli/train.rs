@@ -9,7 +9,7 @@
 use super::inputs::{
     check_output_file, parse_count, read_named_file, GeneratedSetArgs, ValueRefused,
 };
-use super::optimizer_args::OptimizerArgs;
+use super::optimizer_args::{CompareArgs, OptimizerArgs};
 use super::{write_file_atomically, Context, Written};
 use crate::data::Dataset;
 use crate::network::{load_spec, to_shapes, Parameters, Spec};
@@ -108,14 +108,8 @@ pub struct TrainArgs {
     /// Train from the same start with each batch size and compare, e.g. --compare-batch 1,16,N
     #[arg(long, value_delimiter = ',', value_name = "SIZES")]
     pub compare_batch: Vec<String>,
-    /// Train from the same start with the same batches with each optimizer and compare, e.g. --compare sgd,momentum,adam
-    #[arg(
-        long,
-        value_delimiter = ',',
-        value_name = "NAMES",
-        conflicts_with = "optimizer"
-    )]
-    pub compare: Vec<String>,
+    #[command(flatten)]
+    pub compared: CompareArgs,
     /// End with the parameters of the best epoch (smallest validation loss, else training loss)
     #[arg(long)]
     pub restore_best: bool,
@@ -232,7 +226,7 @@ fn request(args: &TrainArgs, source: &str) -> Result<TrainRequest, Error> {
             || args.plot.is_some()
             || !args.compare_batch.is_empty(),
         compare_batch: args.compare_batch.clone(),
-        compare_optimizers: args.compare.clone(),
+        compare_optimizers: args.compared.compare.clone(),
         save: args.save.is_some(),
         label_column: label_column(source, args.label.as_deref()),
         restore_best: args.restore_best,

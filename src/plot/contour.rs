@@ -348,26 +348,9 @@ impl View {
 
     /// The part of the segment a–b inside the view (Liang–Barsky).
     fn clip(&self, a: (f64, f64), b: (f64, f64)) -> Option<((f64, f64), (f64, f64))> {
-        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let (mut t0, mut t1) = (0.0f64, 1.0f64);
-        for (p, q) in [
-            (-dx, a.0 - self.x.0),
-            (dx, self.x.1 - a.0),
-            (-dy, a.1 - self.y.0),
-            (dy, self.y.1 - a.1),
-        ] {
-            if p == 0.0 {
-                if q < 0.0 {
-                    return None;
-                }
-            } else if p < 0.0 {
-                t0 = t0.max(q / p);
-            } else {
-                t1 = t1.min(q / p);
-            }
-        }
-        let at = |t: f64| (a.0 + t * dx, a.1 + t * dy);
-        (t0 <= t1).then(|| (at(t0), at(t1)))
+        let (t0, t1) = super::clip_span(a, b, self.x, self.y)?;
+        let at = |t: f64| (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1));
+        Some((at(t0), at(t1)))
     }
 }
 

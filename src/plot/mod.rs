@@ -155,6 +155,30 @@ fn padded(values: impl Iterator<Item = f64>, min_width: f64) -> (f64, f64) {
 
 /// A failure of the drawing library, in English: it comes from inside
 /// plotters and is not the reader's doing.
+/// The part of the segment a–b inside the box `x` × `y`, as fractions
+/// t0 ≤ t1 of the way from a to b (Liang–Barsky); `None` when it misses.
+fn clip_span(a: (f64, f64), b: (f64, f64), x: (f64, f64), y: (f64, f64)) -> Option<(f64, f64)> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.0 - x.0),
+        (dx, x.1 - a.0),
+        (-dy, a.1 - y.0),
+        (dy, y.1 - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else if p < 0.0 {
+            t0 = t0.max(q / p);
+        } else {
+            t1 = t1.min(q / p);
+        }
+    }
+    (t0 <= t1).then_some((t0, t1))
+}
+
 fn plot_error<E: std::fmt::Debug>(e: E) -> String {
     crate::msg!(
         crate::i18n::Lang::En,

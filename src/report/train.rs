@@ -585,21 +585,30 @@ fn csv(r: &TrainReport, style: &Style) -> String {
     if let Some(c) = r.optimizers {
         return train_compare::csv(c, style);
     }
-    let mut out = String::from("epoch,iterations,loss,val_loss,accuracy,val_accuracy,grad_norm\n");
-    let opt = |v: Option<f64>| v.map_or(String::new(), |x| style.num(x));
+    let mut out = format!("{EPOCH_CSV_HEADER}\n");
     for e in listed(r.training).0 {
-        out.push_str(&format!(
-            "{},{},{},{},{},{},{}\n",
-            e.epoch,
-            e.iterations,
-            style.num(e.loss),
-            opt(e.val_loss),
-            opt(e.accuracy),
-            opt(e.val_accuracy),
-            opt(e.grad_norm)
-        ));
+        out.push_str(&format!("{}\n", epoch_csv_fields(e, style)));
     }
     out
+}
+
+/// The columns of an epoch in train's CSV.
+pub(super) const EPOCH_CSV_HEADER: &str =
+    "epoch,iterations,loss,val_loss,accuracy,val_accuracy,grad_norm";
+
+/// An epoch's fields in train's CSV, in the order of `EPOCH_CSV_HEADER`.
+pub(super) fn epoch_csv_fields(e: &EpochRecord, style: &Style) -> String {
+    let opt = |v: Option<f64>| v.map_or(String::new(), |x| style.num(x));
+    format!(
+        "{},{},{},{},{},{},{}",
+        e.epoch,
+        e.iterations,
+        style.num(e.loss),
+        opt(e.val_loss),
+        opt(e.accuracy),
+        opt(e.val_accuracy),
+        opt(e.grad_norm)
+    )
 }
 
 pub(super) fn training_json(t: &Training, log_iterations: bool, timed: bool, lang: Lang) -> Value {

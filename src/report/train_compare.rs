@@ -166,22 +166,11 @@ pub(super) fn json(c: &OptimizerComparison, log_iterations: bool, lang: Lang) ->
 
 /// The runs in CSV: the epochs of each, the optimizer's name first.
 pub(super) fn csv(c: &OptimizerComparison, style: &Style) -> String {
-    let mut out =
-        String::from("optimizer,epoch,iterations,loss,val_loss,accuracy,val_accuracy,grad_norm\n");
-    let opt = |v: Option<f64>| v.map_or(String::new(), |x| style.num(x));
+    let mut out = format!("optimizer,{}\n", super::train::EPOCH_CSV_HEADER);
     for r in &c.runs {
         for e in super::train::listed(&r.training).0 {
-            out.push_str(&format!(
-                "{},{},{},{},{},{},{},{}\n",
-                r.name,
-                e.epoch,
-                e.iterations,
-                style.num(e.loss),
-                opt(e.val_loss),
-                opt(e.accuracy),
-                opt(e.val_accuracy),
-                opt(e.grad_norm)
-            ));
+            let fields = super::train::epoch_csv_fields(e, style);
+            out.push_str(&format!("{},{fields}\n", r.name));
         }
     }
     out

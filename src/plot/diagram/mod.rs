@@ -151,25 +151,7 @@ impl Rect {
     /// The part of the segment a–b inside the box, as fractions t0 ≤ t1
     /// of the way from a to b (Liang–Barsky); `None` when it misses.
     fn span_of(&self, a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
-        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let (mut t0, mut t1) = (0.0f64, 1.0f64);
-        for (p, q) in [
-            (-dx, a.0 - self.x0),
-            (dx, self.x1 - a.0),
-            (-dy, a.1 - self.y0),
-            (dy, self.y1 - a.1),
-        ] {
-            if p == 0.0 {
-                if q < 0.0 {
-                    return None;
-                }
-            } else if p < 0.0 {
-                t0 = t0.max(q / p);
-            } else {
-                t1 = t1.min(q / p);
-            }
-        }
-        (t0 <= t1).then_some((t0, t1))
+        super::clip_span(a, b, (self.x0, self.x1), (self.y0, self.y1))
     }
 }
 
