@@ -304,6 +304,23 @@ impl From<ConfigError> for Error {
     }
 }
 
+/// Momentum's velocity update, in Unicode and LaTeX: `b ← μ·b + g`, or
+/// with dampening τ its value written beside it, so no symbol is left
+/// undefined.
+fn velocity(dampening: f64) -> (String, String) {
+    if dampening == 0.0 {
+        return (
+            "b ← μ·b + g".to_string(),
+            "b \\leftarrow \\mu b + g".to_string(),
+        );
+    }
+    let tau = crate::number::format_significant(dampening, 6);
+    (
+        format!("b ← μ·b + (1 − τ)·g, τ = {tau}"),
+        format!("b \\leftarrow \\mu b + (1 - \\tau) g,\\ \\tau = {tau}"),
+    )
+}
+
 impl OptimizerConfig {
     /// The optimizer `name` with PyTorch's defaults, overridden by `h`
     /// (given as command-line options).
@@ -457,12 +474,12 @@ impl OptimizerConfig {
         };
         let mut text = match *self {
             OptimizerConfig::Sgd(c) if c.nesterov => (
-                format!("b ← μ·b + (1 − τ)·g {}; θ ← θ − lr·(g + μ·b)", msg!(lang, "optim-rule-first-step")),
-                "b \\leftarrow \\mu b + (1 - \\tau) g;\\ \\theta \\leftarrow \\theta - \\mathrm{lr}\\,(g + \\mu b)".to_string(),
+                format!("{} {}; θ ← θ − lr·(g + μ·b)", velocity(c.dampening).0, msg!(lang, "optim-rule-first-step")),
+                format!("{};\\ \\theta \\leftarrow \\theta - \\mathrm{{lr}}\\,(g + \\mu b)", velocity(c.dampening).1),
             ),
             OptimizerConfig::Sgd(c) if c.momentum != 0.0 => (
-                format!("b ← μ·b + (1 − τ)·g {}; θ ← θ − lr·b", msg!(lang, "optim-rule-first-step")),
-                "b \\leftarrow \\mu b + (1 - \\tau) g;\\ \\theta \\leftarrow \\theta - \\mathrm{lr}\\, b".to_string(),
+                format!("{} {}; θ ← θ − lr·b", velocity(c.dampening).0, msg!(lang, "optim-rule-first-step")),
+                format!("{};\\ \\theta \\leftarrow \\theta - \\mathrm{{lr}}\\, b", velocity(c.dampening).1),
             ),
             OptimizerConfig::Sgd(_) => ("θ ← θ − lr·g".to_string(), "\\theta \\leftarrow \\theta - \\mathrm{lr}\\, g".to_string()),
             OptimizerConfig::Adagrad(_) => (
@@ -665,6 +682,37 @@ impl Optimizer {
                 .get_or_insert_with(|| bfgs::Bfgs::new(x.len()))
                 .step(&c, objective, x, f, gradient),
             config => Ok(self.state.step(&config, t, x, gradient)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_momentum_rule_names_no_symbol_it_leaves_undefined() {
+        let sgd = |dampening: f64, nesterov: bool| {
+            OptimizerConfig::Sgd(SgdConfig {
+                lr: 0.01,
+                momentum: 0.9,
+                dampening,
+                nesterov,
+                weight_decay: 0.0,
+            })
+        };
+        for nesterov in [false, true] {
+            for lang in [Lang::En, Lang::Ko] {
+                let (text, latex) = sgd(0.0, nesterov).rule_in(lang);
+                assert!(text.starts_with("b ← μ·b + g "), "{text}");
+                assert!(
+                    !text.contains('τ') && !latex.contains("tau"),
+                    "{text} {latex}"
+                );
+                let (text, latex) = sgd(0.5, nesterov).rule_in(lang);
+                assert!(text.contains("(1 − τ)·g, τ = 0.5"), "{text}");
+                assert!(latex.contains("\\tau = 0.5"), "{latex}");
+            }
         }
     }
 }
