@@ -5,7 +5,8 @@
 //! `document` reads a lesson file (with `front_matter`, `body` and
 //! `exercise_block`, over `source` and `toml_block`), `catalog` holds the
 //! built-in ones, `present` writes a lesson's pages (running its
-//! commands), `exercise` judges answers, and `interactive` walks a student
+//! commands; `present_exercise` the exercises and the solutions), `exercise`
+//! judges answers (`rounding` reads significant digits), and `interactive` walks a student
 //! through the pages.
 //! The commands run through a dispatcher handed in by the caller, so this
 //! module knows nothing of the command line.
@@ -19,7 +20,9 @@ mod front_matter;
 mod interactive;
 pub mod practice;
 mod present;
+mod present_exercise;
 mod present_latex;
+mod rounding;
 mod source;
 mod strings;
 mod toml_block;
@@ -28,9 +31,9 @@ mod words;
 pub use catalog::builtin;
 pub use document::{
     line_error, parse_lesson, CommandBlock, CommandLine, Exercise, ExerciseKind, Item, Lesson,
-    Section, DEFAULT_TOLERANCE,
+    Prediction, Section, DEFAULT_TOLERANCE,
 };
-pub use exercise::{judge, solution, Verdict};
+pub use exercise::{judge, question_text, solution, Verdict};
 pub use interactive::interact;
 pub use present::{wrap, CommandOutput, LessonFormat, Piece, Presenter, Runner, WIDTH};
 pub use strings::{strings, Strings};
