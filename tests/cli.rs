@@ -110,7 +110,11 @@ fn check_diagnoses_typical_mistakes() {
         ("1/x", "1/x^2", "the derivative of 1/v is −v′/v²"),
         ("x^2*sin(x)", "2*x*cos(x)", "the product rule is not u′·v′"),
         ("x^2 + 3", "2*x + 3", "a constant term is kept"),
-        ("0.5*(x - 3)^2", "2*(x - 3)", "the constant factor 0.5 is missing"),
+        (
+            "0.5*(x - 3)^2",
+            "2*(x - 3)",
+            "the constant factor 0.5 is missing",
+        ),
         ("2^x", "x*2^(x - 1)", "the power rule is for xⁿ"),
         ("5*x^2", "-10*x", "sign error"),
         ("sin(x^2)", "cos(x^2)", "d/dx(x²) = 2·x is missing"),

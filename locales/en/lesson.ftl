@@ -121,8 +121,8 @@ lesson-example-solution = solution = "w ← 2 − 0.1·4 = 1.6"
 lesson-example-digits = digits = 4
 lesson-example-kind = kind = "predict"
 lesson-example-choices = choices = ["up", "down", "stays the same"]
-lesson-example-run = run = "minimize \"x^2\" --start x=3 --lr 0.1 --steps 3"
-lesson-example-shows = shows = ["0.36"]
+lesson-example-run = run = "minimize \"x^2\" --start x=3 --lr 0.1 --steps 1"
+lesson-example-shows = shows = ["5.76"]
 lesson-example-explanation = explanation = "The slope at x = 3 is positive, so the step goes left and f goes down."
 lesson-holds-digits = a whole number of significant digits, 1 to 15
 lesson-holds-command = a stepgrad command in quotes

@@ -120,8 +120,8 @@ lesson-example-solution = solution = "w ← 2 − 0.1·4 = 1.6"
 lesson-example-digits = digits = 4
 lesson-example-kind = kind = "predict"
 lesson-example-choices = choices = ["올라간다", "내려간다", "그대로다"]
-lesson-example-run = run = "minimize \"x^2\" --start x=3 --lr 0.1 --steps 3"
-lesson-example-shows = shows = ["0.36"]
+lesson-example-run = run = "minimize \"x^2\" --start x=3 --lr 0.1 --steps 1"
+lesson-example-shows = shows = ["5.76"]
 lesson-example-explanation = explanation = "x = 3에서 기울기가 양수이므로 왼쪽으로 한 걸음 움직이고 f는 내려갑니다."
 lesson-holds-digits = 유효숫자의 자릿수 (1~15의 정수)
 lesson-holds-command = 따옴표로 감싼 stepgrad 명령

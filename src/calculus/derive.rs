@@ -263,7 +263,7 @@ pub fn mistake_sites(graph: &mut Graph, expr: Id, var: &str) -> Vec<Mistake> {
 }
 
 /// The mistakes that rewrite the rule applied at `id`: the product rule
-/// as u′·v′, a sum keeping its constants, a constant factor dropped, the
+/// as u′·v′, the whole sum keeping its constants, a constant factor dropped, the
 /// power rule without its coefficient or with the exponent unchanged, and
 /// the power rule used on an exponential.
 fn rewritten_rule_sites(walker: &Walker, id: Id) -> Vec<Mistake> {
@@ -280,7 +280,10 @@ fn rewritten_rule_sites(walker: &Walker, id: Id) -> Vec<Mistake> {
             }
         }
         Node::Div([_, v]) if !depends(v) => sites.push(Mistake::DropConstantFactor(id)),
-        Node::Add(terms) if terms.iter().any(|t| !depends(t)) => {
+        // A constant kept is a mistake of the whole sum, (f + c)′ = f′ + c;
+        // inside a chain rule it would be (x + 1)′ = 2, which no student
+        // writes and which would only stand in for likelier mistakes.
+        Node::Add(terms) if id == walker.expr && terms.iter().any(|t| !depends(t)) => {
             sites.push(Mistake::KeepConstantTerms(id));
         }
         Node::Pow([u, n]) if depends(u) && !depends(n) => {
