@@ -4,12 +4,19 @@
 //! offsets up to ±1000; every typical wrong answer — a term dropped, a
 //! term scaled by 2 or 10⁻³, a sign flipped, a kink moved, an answer
 //! restricted to x > 0 through √, ln or |·| — must be judged wrong, and
-//! every equivalent rewrite of the right answer right.
+//! every equivalent rewrite of the right answer right. Each typical
+//! mistake made on a generated function — a constant factor dropped (the
+//! forgotten ½), a constant term kept, u′·v′ for a product, the power
+//! rule's exponent not brought down or not lowered, the power rule on aˣ,
+//! the sign of (c/v)′, the sign flipped — is named, in English and Korean,
+//! and an answer a little off it is not.
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use stepgrad::calculus::{check_derivative, CheckOutcome};
-use stepgrad::expr::{parse, Graph};
+use stepgrad::expr::{parse, Graph, Notation};
+use stepgrad::i18n::Lang;
+use stepgrad::report::check::diagnosis_text_in;
 
 /// Cases a run; `STEPGRAD_PROPTEST_CASES` raises it for a longer search.
 fn runner(cases: u32) -> TestRunner {
@@ -289,4 +296,175 @@ fn the_reported_cases() {
             "{expr} / {answer}: {outcome:?}"
         );
     }
+}
+
+/// A smooth block for the diagnoses: powers, sines, exponentials and
+/// ln(x² + 1), whose derivatives are written above by hand.
+fn smooth_block() -> impl Strategy<Value = Block> {
+    prop_oneof![
+        (2u32..6).prop_map(Block::Power),
+        prop_oneof![Just(1.0), Just(2.0), Just(3.0)].prop_map(Block::Sine),
+        prop_oneof![Just(0.1), Just(-0.3), Just(1.5)].prop_map(Block::Exponential),
+        (-20i32..=20).prop_map(|k| Block::ShiftedSquare(f64::from(k) / 4.0)),
+        Just(Block::LogOfSquarePlusOne),
+    ]
+}
+
+/// One typical mistake made on a generated function: the function, the
+/// answer the mistake gives (from the textbook derivatives above, not from
+/// stepgrad's rules), and the words of its diagnosis in English and
+/// Korean.
+#[derive(Clone, Debug)]
+struct Mistaken {
+    expr: String,
+    answer: String,
+    english: &'static str,
+    korean: &'static str,
+}
+
+fn mistaken() -> impl Strategy<Value = Mistaken> {
+    let factor = prop_oneof![Just(-4.0), Just(2.5), Just(7.0)];
+    let constant = prop_oneof![Just(3.0), Just(-7.0), Just(0.25)];
+    let exponent = 2u32..10;
+    let base = prop_oneof![Just(2.0), Just(3.0), Just(10.0), Just(0.5), Just(1.5)];
+    let pair = prop_oneof![
+        (
+            (2u32..6).prop_map(Block::Power),
+            prop_oneof![Just(1.0), Just(2.0)].prop_map(Block::Sine)
+        ),
+        (
+            (2u32..6).prop_map(Block::Power),
+            Just(Block::Exponential(0.5))
+        ),
+        (Just(Block::Sine(3.0)), Just(Block::Exponential(-0.3))),
+        (Just(Block::LogOfSquarePlusOne), Just(Block::Sine(2.0))),
+    ];
+    let m = |expr: String, answer: String, english, korean| Mistaken {
+        expr,
+        answer,
+        english,
+        korean,
+    };
+    prop_oneof![
+        // (c·f)′ answered f′, and the forgotten ½ of ½·(x − o)².
+        (factor.clone(), smooth_block()).prop_map(move |(c, b)| m(
+            format!("{c}*({})", b.text()),
+            b.derivative(),
+            "the constant factor",
+            "상수 인수"
+        )),
+        (-20i32..=20).prop_map(move |k| {
+            let b = Block::ShiftedSquare(f64::from(k) / 4.0);
+            m(
+                format!("0.5*{}", b.text()),
+                b.derivative(),
+                "the constant factor 0.5 is missing",
+                "상수 인수 0.5가 빠졌습니다",
+            )
+        }),
+        // (f + c)′ answered f′ + c.
+        (constant, smooth_block()).prop_map(move |(c, b)| m(
+            format!("{} + {c}", b.text()),
+            format!("{} + {c}", b.derivative()),
+            "a constant term is kept",
+            "상수항을 남겼습니다"
+        )),
+        // (u·v)′ answered u′·v′.
+        pair.prop_map(move |(u, v)| m(
+            format!("({})*({})", u.text(), v.text()),
+            format!("({})*({})", u.derivative(), v.derivative()),
+            "the product rule is not u′·v′",
+            "곱의 법칙은 u′·v′가 아닙니다"
+        )),
+        // (c·xⁿ)′ answered c·xⁿ⁻¹ and c·n·xⁿ.
+        (factor.clone(), exponent.clone()).prop_map(move |(c, n)| m(
+            format!("{c}*x^{n}"),
+            format!("{c}*x^{}", n - 1),
+            "the power rule's coefficient is missing",
+            "거듭제곱 법칙의 계수가 빠졌습니다"
+        )),
+        (factor.clone(), exponent).prop_map(move |(c, n)| m(
+            format!("{c}*x^{n}"),
+            format!("{c}*{n}*x^{n}"),
+            "the power rule's exponent is not lowered",
+            "지수를 하나 줄이지 않았습니다"
+        )),
+        // (aˣ)′ answered x·a^(x−1).
+        base.prop_map(move |a| m(
+            format!("{a}^x"),
+            format!("x*{a}^(x - 1)"),
+            "the power rule is for xⁿ",
+            "거듭제곱 법칙은 지수가 상수인 xⁿ에 씁니다"
+        )),
+        // (c/v)′ answered c·v′/v², as 1/x answered 1/x².
+        (
+            factor,
+            prop_oneof![
+                Just(("x", "1")),
+                Just(("x^2 + 1", "2*x")),
+                Just(("exp(0.5*x)", "0.5*exp(0.5*x)"))
+            ]
+        )
+            .prop_map(move |(c, (v, dv))| m(
+                format!("{c}/({v})"),
+                format!("{c}*({dv})/({v})^2"),
+                "the derivative of 1/v is −v′/v²",
+                "1/v의 도함수는 −v′/v²입니다"
+            )),
+        // f′ answered −f′.
+        smooth_block().prop_map(move |b| m(
+            b.text(),
+            format!("-({})", b.derivative()),
+            "sign error",
+            "부호가 틀렸습니다"
+        )),
+    ]
+}
+
+/// The diagnosis `check` states for `answer` as the derivative of `expr`
+/// by x, in `lang`; `None` when the answer is right, undecided or not
+/// diagnosed.
+fn diagnosis(expr: &str, answer: &str, lang: Lang) -> Option<String> {
+    let mut g = Graph::new();
+    let e = parse(&mut g, expr).unwrap_or_else(|err| panic!("{expr}: {err}"));
+    let a = parse(&mut g, answer).unwrap_or_else(|err| panic!("{answer}: {err}"));
+    let outcome = check_derivative(&mut g, e, a, "x").ok()?;
+    assert!(!outcome.correct, "{answer} judged right for {expr}");
+    let d = outcome.diagnosis.clone()?;
+    Some(diagnosis_text_in(lang, &d, &outcome, &g, Notation::Unicode))
+}
+
+#[test]
+fn every_typical_mistake_is_named_and_no_other_answer_is() {
+    runner(160)
+        .run(&mistaken(), |m| {
+            for (lang, words) in [(Lang::En, m.english), (Lang::Ko, m.korean)] {
+                let said = diagnosis(&m.expr, &m.answer, lang);
+                prop_assert!(
+                    said.as_deref().is_some_and(|s| s.contains(words)),
+                    "{} answered {}: expected {:?}, got {:?}",
+                    m.expr,
+                    m.answer,
+                    words,
+                    said
+                );
+                // An answer a little off the mistaken one is not that
+                // mistake: the diagnosis needs agreement at every point.
+                for near in [
+                    format!("{} + 0.001*x^2", m.answer),
+                    format!("({})*(1 + 0.01*x)", m.answer),
+                ] {
+                    let said = diagnosis(&m.expr, &near, lang);
+                    prop_assert!(
+                        !said.as_deref().is_some_and(|s| s.contains(words)),
+                        "{} answered {}: {:?} claimed",
+                        m.expr,
+                        near,
+                        said
+                    );
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
 }

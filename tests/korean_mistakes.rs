@@ -330,7 +330,7 @@ fn mistakes() -> Vec<(&'static str, Error, &'static str, &'static str)> {
             "hint for hints",
             exercise("question = \"?\"\nanswer = 1\nhint = \"Count.\"\n"),
             "연습 문제에 알 수 없는 키 'hint'가 있습니다",
-            "hints를 쓰려던 것인가요? 쓸 수 있는 키: question, derivative, wrt, answer, tolerance, hints, solution",
+            "hints를 쓰려던 것인가요? 쓸 수 있는 키: question, derivative, wrt, answer, tolerance, digits, kind, choices, run, shows, explanation, hints, solution",
         ),
         (
             "an empty hint",
@@ -478,10 +478,12 @@ fn a_printed_korean_lesson_labels_hints_and_solutions() {
         "{notes}"
     );
     assert!(
-        notes.contains("**연습 문제.** 2 + 2는 얼마입니까?\n\n<details><summary>힌트 1</summary>"),
+        notes
+            .contains("**연습 문제 1.** 2 + 2는 얼마입니까?\n\n<details><summary>힌트 1</summary>"),
         "{notes}"
     );
-    assert!(notes.contains("<details><summary>풀이</summary>\n\nstepgrad가 구한 도함수: d/dx [x³] = 3·x²\n\n</details>"), "{notes}");
+    // The solutions come together at the end of the notes, numbered.
+    assert!(notes.contains("## 풀이 모음\n\n**1.** 4입니다.\n\n**2.** stepgrad가 구한 도함수: d/dx [sin(3·x)] = 3·cos(3·x)\n\n안쪽 미분 3을 곱합니다.\n\n**3.** stepgrad가 구한 도함수: d/dx [x³] = 3·x²\n"), "{notes}");
     for line in text.lines().chain(notes.lines()) {
         assert_eq!(english_prose(line), None, "{line}");
     }

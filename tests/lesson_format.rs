@@ -71,6 +71,17 @@ fn item_digest(item: &Item) -> String {
                 ExerciseKind::Number { answer, tolerance } => {
                     format!("number {answer:?} within {tolerance:?}")
                 }
+                ExerciseKind::Digits { answer, digits } => {
+                    format!("number {answer:?} to {digits} digits")
+                }
+                ExerciseKind::Predict(p) => format!(
+                    "predict {:?}, answer {}, run {:?}, shows {:?}, explanation: {}",
+                    p.choices,
+                    p.answer + 1,
+                    p.run.args,
+                    p.shows,
+                    p.explanation
+                ),
             };
             let mut out = format!("exercise: {kind}\n  question: {}\n", exercise.question);
             for hint in &exercise.hints {
@@ -149,6 +160,9 @@ fn front(toml: &str) -> String {
     format!("+++\n{toml}+++\n\n## S\n")
 }
 
+/// A well-formed prediction, for the mistakes made in one.
+const PREDICT: &str = "question = \"q\"\nkind = \"predict\"\nchoices = [\"up\", \"down\"]\nanswer = 2\nrun = 'diff \"x^2\" --at x=1'\nshows = [\"df/dx = 2\"]\nexplanation = \"e\"\n";
+
 fn exercise(toml: &str) -> String {
     format!("{HEAD}```exercise\n{toml}```\n")
 }
@@ -224,7 +238,23 @@ fn mistakes() -> Vec<Mistake> {
         ("empty hint", exercise("question = \"q\"\nanswer = 1\nhints = [\"a\", \" \"]\n"), (12, 15), "hint 2 is empty", "for example hints = "),
         ("hints one text", exercise("question = \"q\"\nanswer = 1\nhints = \"a\"\n"), (12, 9), "hints must be a list of texts in quotes", "for example hints = "),
         ("solution a list", exercise("question = \"q\"\nanswer = 1\nsolution = [\"a\"]\n"), (12, 12), "solution must be text in quotes", "for example solution = "),
-        ("one hint as before", exercise("question = \"q\"\nanswer = 1\nhint = \"a\"\n"), (12, 1), "unknown exercise key 'hint'", "did you mean hints? The keys are question, derivative, wrt, answer, tolerance, hints, solution"),
+        ("one hint as before", exercise("question = \"q\"\nanswer = 1\nhint = \"a\"\n"), (12, 1), "unknown exercise key 'hint'", "did you mean hints? The keys are question, derivative, wrt, answer, tolerance, digits, kind, choices, run, shows, explanation, hints, solution"),
+        ("digits and tolerance", exercise("question = \"q\"\nanswer = 1.5\ndigits = 2\ntolerance = 1e-3\n"), (13, 13), "give digits or tolerance, not both", "digits = 4 asks for 4 significant digits"),
+        ("too many digits", exercise("question = \"q\"\nanswer = 1.5\ndigits = 16\n"), (12, 10), "digits = 16 is not between 1 and 15", "at most 15 significant digits"),
+        ("no digits", exercise("question = \"q\"\nanswer = 1.5\ndigits = 0\n"), (12, 10), "digits = 0 is not between 1 and 15", "for example digits = 4"),
+        ("digits of a derivative", exercise("question = \"q\"\nderivative = \"x^3\"\ndigits = 3\n"), (12, 10), "digits belongs to numeric exercises", "derivatives are checked exactly"),
+        ("unknown kind", exercise("question = \"q\"\nkind = \"guess\"\nanswer = 1\n"), (11, 8), "kind = \"guess\" is not a kind of exercise", "the one kind is kind = \"predict\""),
+        ("choices without predict", exercise("question = \"q\"\nanswer = 1\nchoices = [\"a\", \"b\"]\n"), (12, 11), "choices belongs to predict exercises", "add kind = \"predict\""),
+        ("prediction's answer not a choice", exercise(&PREDICT.replace("answer = 2", "answer = 3")), (13, 10), "answer = 3 is not the number of a choice (1 to 2)", "counting from 1"),
+        ("prediction's answer a fraction", exercise(&PREDICT.replace("answer = 2", "answer = 1.5")), (13, 10), "answer = 1.5 is not the number of a choice (1 to 2)", "counting from 1"),
+        ("one choice", exercise(&PREDICT.replace("[\"up\", \"down\"]", "[\"up\"]").replace("answer = 2", "answer = 1")), (12, 11), "a predict exercise needs two choices or more", "for example choices = "),
+        ("empty choice", exercise(&PREDICT.replace("\"down\"", "\" \"")), (12, 18), "choice 2 is empty", "for example choices = "),
+        ("prediction without run", exercise(&PREDICT.replace("run = 'diff \"x^2\" --at x=1'\n", "")), (9, 1), "a predict exercise needs run", "for example run = "),
+        ("prediction without shows", exercise(&PREDICT.replace("shows = [\"df/dx = 2\"]\n", "")), (9, 1), "a predict exercise needs shows", "for example shows = "),
+        ("prediction without explanation", exercise(&PREDICT.replace("explanation = \"e\"\n", "")), (9, 1), "a predict exercise needs explanation", "for example explanation = "),
+        ("prediction shows nothing", exercise(&PREDICT.replace("[\"df/dx = 2\"]", "[]")), (15, 9), "shows needs at least one text", "for example shows = "),
+        ("prediction with a derivative", exercise(&format!("{PREDICT}derivative = \"x^2\"\n")), (17, 14), "derivative does not belong to a predict exercise", "a predict exercise has choices, answer"),
+        ("prediction's quote open", exercise(&PREDICT.replace("'diff \"x^2\" --at x=1'", "'diff \"x^2 --at x=1'")), (14, 7), "this quote is never closed", "close the quote"),
         ("misspelt key", exercise("question = \"q\"\nanswr = 1\n"), (11, 1), "unknown exercise key 'answr'", "did you mean answer?"),
         ("key twice", exercise("question = \"q\"\nanswer = 1\nanswer = 2\n"), (12, 1), "'answer' is given twice", "give each key of the exercise once"),
     ]

@@ -9,8 +9,9 @@ use common::stepgrad;
 use std::io::Cursor;
 use stepgrad::i18n::Lang;
 use stepgrad::lesson::{
-    builtin, interact, parse_lesson, unclaimed_numbers, CommandOutput, ExerciseKind, Item, Lesson,
-    LessonFormat, Presenter,
+    builtin, interact, judge, parse_lesson, question_text, solution, unclaimed_numbers,
+    CommandOutput, Exercise, ExerciseKind, Item, Lesson, LessonFormat, Prediction, Presenter,
+    Verdict,
 };
 
 fn lessons(lang: Lang) -> Vec<Lesson> {
@@ -66,10 +67,10 @@ fn both_languages_teach_the_same_commands_and_exercises() {
                 .collect()
         };
         assert_eq!(commands(en), commands(ko), "lesson {}: commands", en.number);
-        let exercises = |l: &Lesson| -> Vec<ExerciseKind> {
+        let exercises = |l: &Lesson| -> Vec<String> {
             all_items(l)
                 .filter_map(|i| match i {
-                    Item::Exercise(e) => Some(e.kind.clone()),
+                    Item::Exercise(e) => Some(e.kind.in_any_language()),
                     _ => None,
                 })
                 .collect()
@@ -144,7 +145,7 @@ fn a_lesson_as_markdown_notes() {
         out.stdout.contains("| quantity | value |"),
         "command output is in Markdown"
     );
-    assert!(out.stdout.contains("<details><summary>Solution</summary>"));
+    assert!(out.stdout.contains("\n## Solutions\n"));
     // The commands' headings sit below the lesson's sections.
     let out = stepgrad(&["lesson", "4", "--lang", "en", "--format", "markdown"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -309,6 +310,233 @@ fn mistakes_in_a_lesson_file_are_found_at_their_line() {
     let out = stepgrad(&["lesson", "/no/such/lesson.md"]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("/no/such/lesson.md"));
+}
+
+/// The exercises of a lesson, in order.
+fn exercises_of(lesson: &Lesson) -> Vec<&Exercise> {
+    all_items(lesson)
+        .filter_map(|i| match i {
+            Item::Exercise(e) => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_lesson_asks_a_prediction_tied_to_its_output() {
+    for lang in [Lang::En, Lang::Ko] {
+        for lesson in lessons(lang) {
+            let predictions: Vec<&Prediction> = exercises_of(&lesson)
+                .into_iter()
+                .filter_map(|e| match &e.kind {
+                    ExerciseKind::Predict(p) => Some(p),
+                    _ => None,
+                })
+                .collect();
+            assert!(
+                !predictions.is_empty(),
+                "lesson {} ({lang:?}) asks no prediction",
+                lesson.number
+            );
+            // The runner checks `shows` when the lesson runs (every lesson
+            // runs in every_lesson_runs_in_both_languages); here the shows
+            // are checked to say something: a number of the output, not a
+            // word alone.
+            for p in predictions {
+                assert!(
+                    p.shows
+                        .iter()
+                        .any(|s| s.chars().any(|c| c.is_ascii_digit())),
+                    "lesson {}: shows {:?} quote no number",
+                    lesson.number,
+                    p.shows
+                );
+                assert!(p.choices.len() >= 2 && p.answer < p.choices.len());
+            }
+        }
+    }
+}
+
+#[test]
+fn derivative_solutions_state_the_result_once() {
+    for lang in [Lang::En, Lang::Ko] {
+        for lesson in lessons(lang) {
+            for e in exercises_of(&lesson) {
+                let ExerciseKind::Derivative { .. } = &e.kind else {
+                    continue;
+                };
+                let shown = solution(e, lang);
+                let (first, rest) = shown.split_once('\n').unwrap_or((&shown, ""));
+                let result = first.rsplit(" = ").next().unwrap();
+                assert!(
+                    !rest.contains(&format!("{result}."))
+                        && !rest.contains(&format!("{result}입니다")),
+                    "lesson {} line {} ({lang:?}) states {result} twice:\n{shown}",
+                    lesson.number,
+                    e.line
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn lesson_5_asks_for_4_significant_digits() {
+    for lang in [Lang::En, Lang::Ko] {
+        let lesson = &lessons(lang)[4];
+        let e = exercises_of(lesson)
+            .into_iter()
+            .find(|e| matches!(e.kind, ExerciseKind::Digits { .. }))
+            .expect("a numeric exercise with digits");
+        let asked = question_text(e, lang);
+        assert!(
+            asked.ends_with("(4 significant digits)") || asked.ends_with("(유효숫자 4자리)"),
+            "{asked}"
+        );
+        assert_eq!(judge(e, "0.3589", lang), Verdict::Right);
+        assert_eq!(judge(e, "0.35891648", lang), Verdict::Right);
+        assert!(matches!(judge(e, "0.359", lang), Verdict::Close(_)));
+        assert!(matches!(judge(e, "0.3590", lang), Verdict::Wrong(_)));
+        // w5 + α·g: the update's sign flipped around w5 is not the answer
+        // negated, so it is only too large.
+        let Verdict::Wrong(message) = judge(e, "0.4410835203", Lang::En) else {
+            panic!()
+        };
+        assert!(message.contains("too large"), "{message}");
+    }
+}
+
+#[test]
+fn handouts_put_the_solutions_at_the_end_numbered() {
+    for (format, heading) in [
+        ("markdown", "\n## Solutions\n"),
+        ("latex", "\\subsection*{Solutions}"),
+    ] {
+        for n in ["2", "5"] {
+            let out = stepgrad(&["lesson", n, "--lang", "en", "--format", format]);
+            assert_eq!(out.code, 0, "{}", out.stderr);
+            let at = out
+                .stdout
+                .find(heading)
+                .unwrap_or_else(|| panic!("{format} {n}: no solutions"));
+            let (questions, solutions) = out.stdout.split_at(at);
+            let lesson = &lessons(Lang::En)[n.parse::<usize>().unwrap() - 1];
+            let exercises = exercises_of(lesson);
+            for (k, e) in exercises.iter().enumerate() {
+                let number = k + 1;
+                let (asked, answered) = match format {
+                    "markdown" => (format!("**Exercise {number}.**"), format!("**{number}.** ")),
+                    _ => (
+                        format!("\\paragraph{{Exercise {number}.}}"),
+                        format!("\\paragraph{{{number}.}}"),
+                    ),
+                };
+                assert!(questions.contains(&asked), "{format} {n}: {asked}");
+                assert!(solutions.contains(&answered), "{format} {n}: {answered}");
+                if let Some(text) = &e.solution {
+                    let words: String = text
+                        .split_whitespace()
+                        .take(4)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    assert!(
+                        !questions.contains(&words) || format == "latex",
+                        "{format} {n}: the solution is given away: {words}"
+                    );
+                }
+            }
+            // The lesson's closing line stays last.
+            let next = format!("stepgrad lesson {}", n.parse::<usize>().unwrap() + 1);
+            let last = solutions.trim_end().lines().last().unwrap_or("");
+            assert!(last.contains(&next), "{format} {n}: ends with {last}");
+        }
+    }
+}
+
+const PREDICTION: &str = "+++\nnumber = 1\ntitle = \"Session\"\nobjectives = [\"Predict\"]\n+++\n\n## First\n\n```exercise\nkind = \"predict\"\nquestion = \"Will f go up or down?\"\nchoices = [\"up\", \"down\"]\nanswer = 2\nrun = 'minimize \"x^2\" --start x=3 --lr 0.1 --steps 1'\nshows = [\"SHOWN\"]\nexplanation = \"The slope is positive.\"\n```\n\nAfter.\n";
+
+#[test]
+fn a_prediction_is_answered_then_run() {
+    let text = PREDICTION.replace("SHOWN", "5.76");
+    // By number, right.
+    let seen = session(&text, "\n2\n\n");
+    assert!(seen.contains("  1. up\n  2. down\n"), "{seen}");
+    let run = seen.find("$ stepgrad minimize").expect("the command runs");
+    let right = seen.find("✓ Right.").expect("the verdict");
+    assert!(run < right && right < seen.find("The slope is positive.").unwrap());
+    assert!(seen.contains("5.76"));
+    // By text, wrong: the verdict names the right choice.
+    let seen = session(&text, "\nUp\n\n");
+    assert!(
+        seen.contains("✗ Not this time: the output shows choice 2, down."),
+        "{seen}"
+    );
+    assert!(seen.contains("$ stepgrad minimize"));
+    // Neither a number nor a choice: asked again, nothing run.
+    let seen = session(&text, "\nsideways\n7\nq\n");
+    assert_eq!(
+        seen.matches("Answer with the number of a choice (1 to 2) or its text.")
+            .count(),
+        2
+    );
+    assert!(!seen.contains("$ stepgrad minimize"));
+}
+
+#[test]
+fn a_prediction_whose_output_disagrees_is_an_error() {
+    let text = PREDICTION.replace("SHOWN", "4.5");
+    let path = lesson_file("disagrees.md", &text);
+    for format in ["text", "markdown", "latex"] {
+        let out = stepgrad(&[
+            "lesson", &path, "--lang", "en", "--color", "never", "--format", format,
+        ]);
+        assert_eq!(out.code, 2, "{format}: {}", out.stdout);
+        assert!(
+            out.stderr.contains("disagrees.md:14:1"),
+            "{format}: {}",
+            out.stderr
+        );
+        assert!(out.stderr.contains("does not show '4.5'"), "{}", out.stderr);
+        assert!(
+            out.stderr.contains("stepgrad minimize \"x^2\" --start x=3"),
+            "{}",
+            out.stderr
+        );
+    }
+    let path = lesson_file("agrees.md", &PREDICTION.replace("SHOWN", "5.76"));
+    let out = stepgrad(&["lesson", &path, "--lang", "en", "--format", "markdown"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("**Exercise 1.** Will f go up or down?\n\n1. up\n2. down\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "## Solutions\n\n**1.** 2. down\n\nThe slope is positive.\n\n`stepgrad minimize"
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_number_close_but_short_of_its_digits_asks_for_them() {
+    let text = SESSION.replace(
+        "question = \"What is 2 + 2?\"\nanswer = 4",
+        "question = \"What is 2/3?\"\nanswer = 0.666666667\ndigits = 3",
+    );
+    let seen = session(&text, "\n0.67\n1.33\n0.667\nq\n");
+    assert!(
+        seen.contains("What is 2/3? (3 significant digits)"),
+        "{seen}"
+    );
+    assert!(seen.contains("Close — give 3 significant digits."));
+    assert!(seen.contains("It is twice the right value"));
+    // One wrong attempt only: the close one did not count.
+    assert_eq!(seen.matches("Not yet").count(), 1);
+    assert!(seen.contains("✓ Right."));
 }
 
 /// Runs a lesson interactively with the given keystrokes; returns what the

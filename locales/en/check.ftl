@@ -45,6 +45,13 @@ check-undefined-only = For { $pieces } your answer is undefined, while the deriv
 check-missing-inner-factor = the chain rule's inner factor is missing: { $equation } is missing
 check-missing-product-term = a product-rule term is missing: the term with the derivative of { $factor } (the product rule gives one term per factor)
 check-reversed-quotient = the quotient rule's numerator is reversed: it is u′·v − u·v′ (derivative of the numerator first)
+check-reciprocal-sign = a sign error: the derivative of 1/v is −v′/v² (1/v = v^(−1), and the power rule brings down −1)
+check-product-of-derivatives = the product rule is not u′·v′: the derivative of u·v is u′·v + u·v′
+check-kept-constant-term = a constant term is kept: a constant added to the function has derivative 0, so (f + c)′ = f′
+check-dropped-constant-factor = the constant factor { $factor } is missing: a constant factor stays, (c·f)′ = c·f′
+check-power-coefficient-missing = the power rule's coefficient is missing: (xⁿ)′ = n·xⁿ⁻¹ brings the exponent n down as a factor
+check-power-exponent-not-lowered = the power rule's exponent is not lowered: (xⁿ)′ = n·xⁿ⁻¹, one power less
+check-power-rule-on-exponential = the power rule is for xⁿ, with a constant exponent; for aˣ, with the variable in the exponent, (aˣ)′ = aˣ·ln(a)
 check-function-sign = a sign error: { $rule }
 check-sign-cos = the derivative of cos is −sin
 check-sign-sin = the derivative of sin is +cos

@@ -9,6 +9,7 @@ lesson-objectives = In this lesson you will
 lesson-exercise = Exercise
 lesson-hint = Hint { $number }
 lesson-solution = Solution
+lesson-solutions = Solutions
 lesson-derivative-is = stepgrad's derivative
 lesson-finished = End of lesson { $number }.
 lesson-next = Next: stepgrad lesson { $number }
@@ -32,6 +33,14 @@ lesson-not-yet = ✗ Not yet.
 lesson-too-large = It is too large.
 lesson-too-small = It is too small.
 lesson-your-value = Your answer gives { $value }.
+lesson-twice-the-answer = It is twice the right value: is a factor ½ missing?
+lesson-half-the-answer = It is half the right value: is a factor 2 missing?
+lesson-sign-flipped = Its size is right, but its sign is not.
+lesson-close-digits = Close — give { $digits } significant digits.
+lesson-digits-wanted = ({ $digits } significant digits)
+lesson-choose = Answer with the number of a choice (1 to { $count }) or its text.
+lesson-prediction-prompt = Your prediction (1–{ $count } · [Enter] skip):{" "}
+lesson-prediction-wrong = ✗ Not this time: the output shows choice { $number }, { $choice }.
 lesson-at-point = At { $point } the derivative is { $expected }; your answer gives { $answer }.
 lesson-likely-mistake = Likely mistake: { $mistake }.
 lesson-needs-number = Answer with a number (or arithmetic such as 2 - 0.1*4).
@@ -48,6 +57,24 @@ lesson-terminal-failed = the terminal: { $error }
 
 lesson-command-failed = this command failed while the lesson ran: { $error }
 lesson-command-failed-hint = run the command on its own to see the whole message, and fix it in the lesson
+lesson-shows-missing = the output of the exercise's command (line { $exercise }) does not show '{ $shows }': stepgrad { $command }
+lesson-shows-missing-hint = the answer the lesson gives must be what the command prints: run it, then correct the answer or shows
+lesson-unknown-kind = kind = "{ $kind }" is not a kind of exercise
+lesson-unknown-kind-hint = the one kind is kind = "predict"; without kind, an exercise asks for a derivative or a number
+lesson-prediction-key = { $key } belongs to predict exercises
+lesson-prediction-key-hint = add kind = "predict", or leave { $key } out
+lesson-not-of-prediction = { $key } does not belong to a predict exercise
+lesson-not-of-prediction-hint = a predict exercise has choices, answer (the number of the right choice), run, shows and explanation
+lesson-prediction-needs = a predict exercise needs { $key }
+lesson-too-few-choices = a predict exercise needs two choices or more
+lesson-answer-not-a-choice = answer = { $value } is not the number of a choice (1 to { $count })
+lesson-answer-not-a-choice-hint = in a predict exercise, answer is the number of the right choice, counting from 1
+lesson-shows-empty = shows needs at least one text the output contains, none of them empty
+lesson-digits-of-derivative = digits belongs to numeric exercises
+lesson-digits-and-tolerance = give digits or tolerance, not both
+lesson-digits-and-tolerance-hint = digits = 4 asks for 4 significant digits and accepts the answer rounded to them; tolerance accepts any value that close
+lesson-digits-range = digits = { $value } is not between 1 and 15
+lesson-digits-range-hint = a 64-bit number holds at most { $most } significant digits; for example digits = 4
 
 ## Mistakes in a lesson file: the front matter
 
@@ -75,6 +102,8 @@ lesson-part-objective = objective { $number }
 lesson-part-question = the question
 lesson-part-hint = hint { $number }
 lesson-part-solution = the solution
+lesson-part-choice = choice { $number }
+lesson-part-explanation = the explanation
 
 ## The TOML of the front matter and of exercises
 
@@ -89,6 +118,14 @@ lesson-example-answer = answer = 1.6
 lesson-example-tolerance = tolerance = 1e-3
 lesson-example-hints = hints = ["The update is w − α·dE/dw.", "2 − 0.1·4"]
 lesson-example-solution = solution = "w ← 2 − 0.1·4 = 1.6"
+lesson-example-digits = digits = 4
+lesson-example-kind = kind = "predict"
+lesson-example-choices = choices = ["up", "down", "stays the same"]
+lesson-example-run = run = "minimize \"x^2\" --start x=3 --lr 0.1 --steps 1"
+lesson-example-shows = shows = ["5.76"]
+lesson-example-explanation = explanation = "The slope at x = 3 is positive, so the step goes left and f goes down."
+lesson-holds-digits = a whole number of significant digits, 1 to 15
+lesson-holds-command = a stepgrad command in quotes
 lesson-holds-number = a whole number of 1 or more
 lesson-holds-title = one line of text in quotes
 lesson-holds-texts = a list of texts in quotes

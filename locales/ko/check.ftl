@@ -43,6 +43,13 @@ check-undefined-only = { $pieces }에서는 도함수가 정의되지만 입력�
 check-missing-inner-factor = 연쇄 법칙에서 안쪽 미분을 곱하지 않았습니다. { $equation }{ PARTICLE($equation, "을/를") } 곱해야 합니다
 check-missing-product-term = 곱의 법칙의 항 하나가 빠졌습니다. { $factor }{ PARTICLE($factor, "을/를") } 미분한 항이 없습니다 (곱의 법칙은 인수마다 항을 하나씩 만듭니다)
 check-reversed-quotient = 몫의 법칙에서 분자의 순서가 바뀌었습니다. 분자는 u′·v − u·v′입니다 (분자의 도함수가 먼저 옵니다)
+check-reciprocal-sign = 부호가 틀렸습니다. 1/v의 도함수는 −v′/v²입니다 (1/v = v^(−1)이므로 거듭제곱 법칙이 −1을 앞으로 내립니다)
+check-product-of-derivatives = 곱의 법칙은 u′·v′가 아닙니다. u·v의 도함수는 u′·v + u·v′입니다
+check-kept-constant-term = 상수항을 남겼습니다. 함수에 더한 상수의 도함수는 0이므로 (f + c)′ = f′입니다
+check-dropped-constant-factor = 상수 인수 { $factor }{ PARTICLE($factor, "이/가") } 빠졌습니다. 상수 인수는 그대로 남습니다: (c·f)′ = c·f′
+check-power-coefficient-missing = 거듭제곱 법칙의 계수가 빠졌습니다. (xⁿ)′ = n·xⁿ⁻¹에서 지수 n은 앞으로 내려와 곱해집니다
+check-power-exponent-not-lowered = 거듭제곱 법칙에서 지수를 하나 줄이지 않았습니다. (xⁿ)′ = n·xⁿ⁻¹입니다
+check-power-rule-on-exponential = 거듭제곱 법칙은 지수가 상수인 xⁿ에 씁니다. 지수에 변수가 있는 aˣ는 (aˣ)′ = aˣ·ln(a)입니다
 check-function-sign = 부호가 틀렸습니다. { $rule }
 check-sign-cos = cos의 도함수는 −sin입니다
 check-sign-sin = sin의 도함수는 +cos입니다

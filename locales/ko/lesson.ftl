@@ -8,6 +8,7 @@ lesson-objectives = 이 레슨에서 배울 것
 lesson-exercise = 연습 문제
 lesson-hint = 힌트 { $number }
 lesson-solution = 풀이
+lesson-solutions = 풀이 모음
 lesson-derivative-is = stepgrad가 구한 도함수
 lesson-finished = 레슨 { $number }{ PARTICLE($number, "을/를") } 마쳤습니다.
 lesson-next = 다음 레슨: stepgrad lesson { $number }
@@ -31,6 +32,14 @@ lesson-not-yet = ✗ 아직 아닙니다.
 lesson-too-large = 값이 너무 큽니다.
 lesson-too-small = 값이 너무 작습니다.
 lesson-your-value = 입력한 답의 값은 { $value }입니다.
+lesson-twice-the-answer = 맞는 값의 두 배입니다. ½을 빠뜨리지 않았는지 확인하세요.
+lesson-half-the-answer = 맞는 값의 절반입니다. 2를 빠뜨리지 않았는지 확인하세요.
+lesson-sign-flipped = 크기는 맞지만 부호가 반대입니다.
+lesson-close-digits = 거의 맞았습니다. 유효숫자 { $digits }자리로 답하세요.
+lesson-digits-wanted = (유효숫자 { $digits }자리)
+lesson-choose = 보기의 번호(1~{ $count })나 보기의 글로 답하세요.
+lesson-prediction-prompt = 예측을 입력하세요 (1~{ $count } · [Enter] 건너뛰기):{" "}
+lesson-prediction-wrong = ✗ 이번에는 아닙니다. 출력이 보여 주는 것은 { $number }번, { $choice }입니다.
 lesson-at-point = { $point }에서 도함수의 값은 { $expected }인데, 입력한 답의 값은 { $answer }입니다.
 lesson-likely-mistake = 짐작되는 실수: { $mistake }.
 lesson-needs-number = 수로 답하세요 (2 - 0.1*4 같은 계산식도 됩니다).
@@ -47,6 +56,24 @@ lesson-terminal-failed = 터미널에 읽거나 쓰지 못했습니다: { $error
 
 lesson-command-failed = 레슨을 실행하는 중에 이 명령이 실패했습니다: { $error }
 lesson-command-failed-hint = 명령을 따로 실행해 전체 메시지를 확인하고, 레슨 파일에서 고치세요
+lesson-shows-missing = 연습 문제(줄 { $exercise })의 명령 출력에 '{ $shows }'{ PARTICLE($shows, "이/가") } 없습니다: stepgrad { $command }
+lesson-shows-missing-hint = 레슨이 주는 답은 명령이 출력하는 것이어야 합니다. 명령을 실행해 보고 답이나 shows를 고치세요
+lesson-unknown-kind = kind = "{ $kind }"{ PARTICLE($kind, "은/는") } 연습 문제의 종류가 아닙니다
+lesson-unknown-kind-hint = 종류는 kind = "predict" 하나뿐입니다. kind가 없으면 도함수나 수를 묻는 연습 문제입니다
+lesson-prediction-key = { $key }{ PARTICLE($key, "은/는") } predict 연습 문제에만 씁니다
+lesson-prediction-key-hint = kind = "predict"를 더하거나 { $key }{ PARTICLE($key, "을/를") } 빼세요
+lesson-not-of-prediction = { $key }{ PARTICLE($key, "은/는") } predict 연습 문제에 쓰지 않습니다
+lesson-not-of-prediction-hint = predict 연습 문제에는 choices, answer (맞는 보기의 번호), run, shows, explanation을 씁니다
+lesson-prediction-needs = predict 연습 문제에는 { $key }{ PARTICLE($key, "이/가") } 있어야 합니다
+lesson-too-few-choices = predict 연습 문제에는 보기가 두 개 이상 있어야 합니다
+lesson-answer-not-a-choice = answer = { $value }{ PARTICLE($value, "은/는") } 보기의 번호(1~{ $count })가 아닙니다
+lesson-answer-not-a-choice-hint = predict 연습 문제의 answer는 맞는 보기의 번호이고, 1부터 셉니다
+lesson-shows-empty = shows에는 출력에 나오는 글을 하나 이상 쓰고, 빈 글은 쓰지 마세요
+lesson-digits-of-derivative = digits는 수를 묻는 연습 문제에만 씁니다
+lesson-digits-and-tolerance = digits와 tolerance 중 하나만 쓰세요
+lesson-digits-and-tolerance-hint = digits = 4는 유효숫자 4자리를 묻고 그 자리로 반올림한 답을 받아들입니다. tolerance는 그만큼 가까운 값을 모두 받아들입니다
+lesson-digits-range = digits = { $value }{ PARTICLE($value, "이/가") } 1과 15 사이가 아닙니다
+lesson-digits-range-hint = 64비트 수에는 유효숫자가 많아야 { $most }자리까지 담깁니다. 예: digits = 4
 
 ## 레슨 파일의 실수: 머리말
 
@@ -74,6 +101,8 @@ lesson-part-objective = 목표 { $number }
 lesson-part-question = 질문
 lesson-part-hint = 힌트 { $number }
 lesson-part-solution = 풀이
+lesson-part-choice = 보기 { $number }
+lesson-part-explanation = 설명
 
 ## 머리말과 연습 문제의 TOML
 
@@ -88,6 +117,14 @@ lesson-example-answer = answer = 1.6
 lesson-example-tolerance = tolerance = 1e-3
 lesson-example-hints = hints = ["갱신 규칙은 w − α·dE/dw입니다.", "2 − 0.1·4"]
 lesson-example-solution = solution = "w ← 2 − 0.1·4 = 1.6"
+lesson-example-digits = digits = 4
+lesson-example-kind = kind = "predict"
+lesson-example-choices = choices = ["올라간다", "내려간다", "그대로다"]
+lesson-example-run = run = "minimize \"x^2\" --start x=3 --lr 0.1 --steps 1"
+lesson-example-shows = shows = ["5.76"]
+lesson-example-explanation = explanation = "x = 3에서 기울기가 양수이므로 왼쪽으로 한 걸음 움직이고 f는 내려갑니다."
+lesson-holds-digits = 유효숫자의 자릿수 (1~15의 정수)
+lesson-holds-command = 따옴표로 감싼 stepgrad 명령
 lesson-holds-number = 1 이상의 정수
 lesson-holds-title = 따옴표로 감싼 한 줄의 글
 lesson-holds-texts = 따옴표로 감싼 글의 목록

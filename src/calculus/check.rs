@@ -313,8 +313,12 @@ mod tests {
             })
         );
         let (o, _) = run("x^3", "x^2", "x");
+        assert_eq!(o.diagnosis, Some(Diagnosis::PowerCoefficientMissing));
+        let (o, _) = run("sin(x)", "3*cos(x)", "x");
         assert!(
-            matches!(o.diagnosis, Some(Diagnosis::ConstantFactor { factor }) if (factor - 1.0 / 3.0).abs() < 1e-9)
+            matches!(o.diagnosis, Some(Diagnosis::ConstantFactor { factor }) if (factor - 3.0).abs() < 1e-9)
         );
+        let (o, _) = run("1/x", "1/x^2", "x");
+        assert_eq!(o.diagnosis, Some(Diagnosis::ReciprocalSign));
     }
 }

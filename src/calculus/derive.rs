@@ -39,6 +39,23 @@ pub enum Mistake {
     /// The local derivative of the function at this node has the wrong
     /// sign, as in (cos u)′ = sin u.
     FlipLocalSign(Id),
+    /// The product rule at this node is written u′·v′: the product of the
+    /// factors' derivatives.
+    MultiplyDerivatives(Id),
+    /// The constant terms of the sum at this node are kept, as in
+    /// (f + c)′ = f′ + c.
+    KeepConstantTerms(Id),
+    /// The constant factor (or divisor) at this node is left out, as in
+    /// (½·f)′ = f′.
+    DropConstantFactor(Id),
+    /// The power rule at this node gives u^(n−1): the exponent is not
+    /// brought down.
+    DropPowerCoefficient(Id),
+    /// The power rule at this node gives n·u^n: the exponent is not
+    /// lowered.
+    KeepPowerExponent(Id),
+    /// The power rule is used on a^u at this node: u·a^(u−1).
+    PowerRuleOnExponential(Id),
 }
 
 /// The inner function of a chain-rule step: u and du.
@@ -213,6 +230,10 @@ pub fn mistake_sites(graph: &mut Graph, expr: Id, var: &str) -> Vec<Mistake> {
     let mut walker = Walker::new(graph, expr, var, None);
     walker.run();
     let mut sites = Vec::new();
+    // The rewritten rules come after the classic mistakes, which name a
+    // place more precisely when both fit (cos(3·x) for sin(3·x) is the
+    // chain rule's inner factor left out, not the factor 3 dropped).
+    let mut rewritten = Vec::new();
     for id in walker.graph.reachable(&[expr]) {
         let Some(record) = walker.records.get(&id) else {
             continue;
@@ -231,10 +252,48 @@ pub fn mistake_sites(graph: &mut Graph, expr: Id, var: &str) -> Vec<Mistake> {
             Rule::Quotient => sites.push(Mistake::ReverseQuotientNumerator(id)),
             _ => {}
         }
+        rewritten.extend(rewritten_rule_sites(&walker, id));
         if let Node::Call(Func::Cos | Func::Sin | Func::Tanh | Func::Ln, _) = walker.graph.node(id)
         {
             sites.push(Mistake::FlipLocalSign(id));
         }
+    }
+    sites.extend(rewritten);
+    sites
+}
+
+/// The mistakes that rewrite the rule applied at `id`: the product rule
+/// as u′·v′, the whole sum keeping its constants, a constant factor dropped, the
+/// power rule without its coefficient or with the exponent unchanged, and
+/// the power rule used on an exponential.
+fn rewritten_rule_sites(walker: &Walker, id: Id) -> Vec<Mistake> {
+    let graph = &walker.graph;
+    let depends = |x: &Id| walker.depends[x.index()];
+    let mut sites = Vec::new();
+    match graph.node(id) {
+        Node::Mul(factors) => {
+            if factors.iter().filter(|f| depends(f)).count() >= 2 {
+                sites.push(Mistake::MultiplyDerivatives(id));
+            }
+            if factors.iter().any(|f| !depends(f)) {
+                sites.push(Mistake::DropConstantFactor(id));
+            }
+        }
+        Node::Div([_, v]) if !depends(v) => sites.push(Mistake::DropConstantFactor(id)),
+        // A constant kept is a mistake of the whole sum, (f + c)′ = f′ + c;
+        // inside a chain rule it would be (x + 1)′ = 2, which no student
+        // writes and which would only stand in for likelier mistakes.
+        Node::Add(terms) if id == walker.expr && terms.iter().any(|t| !depends(t)) => {
+            sites.push(Mistake::KeepConstantTerms(id));
+        }
+        Node::Pow([u, n]) if depends(u) && !depends(n) => {
+            sites.push(Mistake::DropPowerCoefficient(id));
+            sites.push(Mistake::KeepPowerExponent(id));
+        }
+        Node::Pow([u, n]) if !depends(u) && depends(n) => {
+            sites.push(Mistake::PowerRuleOnExponential(id));
+        }
+        _ => {}
     }
     sites
 }
@@ -333,7 +392,17 @@ impl<'g> Walker<'g> {
                 )
             }
             Node::Add(terms) => {
-                let derivatives: Vec<Id> = terms.iter().map(|&t| self.d(t)).collect();
+                let keep = self.mistake == Some(Mistake::KeepConstantTerms(id));
+                let derivatives: Vec<Id> = terms
+                    .iter()
+                    .map(|&t| {
+                        if keep && !self.depends[t.index()] {
+                            t
+                        } else {
+                            self.d(t)
+                        }
+                    })
+                    .collect();
                 let has_minus = terms.iter().skip(1).any(|&t| self.reads_as_subtraction(t));
                 let rule = if has_minus {
                     Rule::Difference
@@ -432,6 +501,38 @@ impl<'g> Walker<'g> {
         } else {
             Rule::Product
         };
+        if self.mistake == Some(Mistake::MultiplyDerivatives(id)) {
+            let derivatives: Vec<Id> = factors
+                .iter()
+                .map(|&f| {
+                    if self.depends[f.index()] {
+                        self.d(f)
+                    } else {
+                        f
+                    }
+                })
+                .collect();
+            return Record {
+                rule,
+                result: self.graph.product(derivatives),
+                parts: dependent
+                    .iter()
+                    .map(|&i| Part::Operand(factors[i]))
+                    .collect(),
+                inner: None,
+            };
+        }
+        let drop_constants = self.mistake == Some(Mistake::DropConstantFactor(id));
+        let factors: Vec<Id> = if drop_constants {
+            let one = self.graph.num(1.0);
+            factors
+                .iter()
+                .map(|&f| if self.depends[f.index()] { f } else { one })
+                .collect()
+        } else {
+            factors.to_vec()
+        };
+        let factors = factors.as_slice();
         let mut terms = Vec::new();
         for &i in &dependent {
             if self.mistake == Some(Mistake::DropProductTerm(id, i)) {
@@ -454,9 +555,14 @@ impl<'g> Walker<'g> {
     fn quotient_rule(&mut self, id: Id, u: Id, v: Id) -> Record {
         let du = self.d(u);
         if !self.depends[v.index()] {
+            let result = if self.mistake == Some(Mistake::DropConstantFactor(id)) {
+                du
+            } else {
+                self.graph.quotient(du, v)
+            };
             return Record {
                 rule: Rule::ConstantMultiple,
-                result: self.graph.quotient(du, v),
+                result,
                 parts: vec![Part::Operand(u)],
                 inner: None,
             };
@@ -482,22 +588,20 @@ impl<'g> Walker<'g> {
         let exponent_depends = self.depends[n.index()];
         if !exponent_depends {
             if u == self.var {
-                return simple(Rule::Power, power_derivative(self.graph, u, n), vec![]);
+                let local = self.power_local(id, u, n);
+                return simple(Rule::Power, local, vec![]);
             }
             let outer = self.graph.power(self.placeholder, n);
-            let local = power_derivative(self.graph, self.placeholder, n);
+            let local = self.power_local(id, self.placeholder, n);
             return self.chain(id, Rule::Power, outer, local, u);
         }
         if !base_depends {
             if n == self.var {
-                return simple(
-                    Rule::Exponential,
-                    exponential_derivative(self.graph, u, n),
-                    vec![],
-                );
+                let local = self.exponential_local(id, u, n);
+                return simple(Rule::Exponential, local, vec![]);
             }
             let outer = self.graph.power(u, self.placeholder);
-            let local = exponential_derivative(self.graph, u, self.placeholder);
+            let local = self.exponential_local(id, u, self.placeholder);
             return self.chain(id, Rule::Exponential, outer, local, n);
         }
         // u^v with both depending on x: through u^v = e^(v·ln u),
@@ -510,6 +614,31 @@ impl<'g> Walker<'g> {
             result,
             vec![Part::Operand(u), Part::Operand(n)],
         )
+    }
+
+    /// d/du u^n = n·u^(n−1), or the mistake made at `id`: u^(n−1) or n·u^n.
+    fn power_local(&mut self, id: Id, u: Id, n: Id) -> Id {
+        match self.mistake {
+            Some(Mistake::DropPowerCoefficient(at)) if at == id => {
+                let one = self.graph.num(1.0);
+                let lowered = self.graph.difference(n, one);
+                self.graph.power(u, lowered)
+            }
+            Some(Mistake::KeepPowerExponent(at)) if at == id => {
+                let power = self.graph.power(u, n);
+                self.graph.product([n, power])
+            }
+            _ => power_derivative(self.graph, u, n),
+        }
+    }
+
+    /// d/dv a^v = a^v·ln(a), or at `id` the power rule used instead:
+    /// v·a^(v−1).
+    fn exponential_local(&mut self, id: Id, a: Id, v: Id) -> Id {
+        if self.mistake == Some(Mistake::PowerRuleOnExponential(id)) {
+            return power_derivative(self.graph, a, v);
+        }
+        exponential_derivative(self.graph, a, v)
     }
 
     /// The derivation in reading order, read from the records.

@@ -1,7 +1,10 @@
 //! Recognising the likely mistake behind a wrong answer: the answer is
 //! compared with the derivatives a student gets by making each typical
-//! mistake (an inner factor, a product-rule term left out, the quotient
-//! rule's numerator reversed, a wrong sign), and with simple distortions
+//! mistake (an inner factor, a product-rule term left out, the product
+//! rule written u′·v′, the quotient rule's numerator reversed, the minus
+//! sign of (1/v)′ left out, a wrong sign, a constant term kept or a
+//! constant factor dropped, the power rule's exponent not brought down or
+//! not lowered, the power rule used on aˣ), and with simple distortions
 //! of the derivative (negated, scaled, rounded, not differentiated, by the
 //! wrong variable).
 //!
@@ -22,6 +25,20 @@ pub enum Diagnosis {
     MissingProductTerm { factor: Id },
     /// The quotient rule's numerator was written u·v′ − u′·v.
     ReversedQuotientNumerator,
+    /// (c/v)′ with its minus sign left out: c·v′/v² (1/x answered 1/x²).
+    ReciprocalSign,
+    /// The product rule was written u′·v′.
+    ProductOfDerivatives,
+    /// The constant terms of a sum were kept: (f + c)′ answered f′ + c.
+    KeptConstantTerm,
+    /// A constant factor was left out: (c·f)′ answered f′; `factor` is c.
+    DroppedConstantFactor { factor: Id },
+    /// The power rule gave u^(n−1): the coefficient n was not brought down.
+    PowerCoefficientMissing,
+    /// The power rule gave n·u^n: the exponent was not lowered.
+    PowerExponentNotLowered,
+    /// The power rule was used on an exponential: (aˣ)′ answered x·a^(x−1).
+    PowerRuleOnExponential,
     /// The local derivative of `function` has the wrong sign.
     FunctionSign { function: Func },
     /// The answer is the negative of the derivative.
@@ -99,7 +116,23 @@ pub(super) fn diagnose(
                 Node::Mul(factors) => Diagnosis::MissingProductTerm { factor: factors[i] },
                 _ => continue,
             },
-            Mistake::ReverseQuotientNumerator(_) => Diagnosis::ReversedQuotientNumerator,
+            Mistake::ReverseQuotientNumerator(node) => match graph.node(node) {
+                // With a constant numerator the reversed numerator is the
+                // derivative negated: the minus sign of (1/v)′ is missing.
+                Node::Div([u, _]) if !graph.dependence(*u, var)[u.index()] => {
+                    Diagnosis::ReciprocalSign
+                }
+                _ => Diagnosis::ReversedQuotientNumerator,
+            },
+            Mistake::MultiplyDerivatives(_) => Diagnosis::ProductOfDerivatives,
+            Mistake::KeepConstantTerms(_) => Diagnosis::KeptConstantTerm,
+            Mistake::DropConstantFactor(node) => match constant_factor(graph, node, var) {
+                Some(factor) => Diagnosis::DroppedConstantFactor { factor },
+                None => continue,
+            },
+            Mistake::DropPowerCoefficient(_) => Diagnosis::PowerCoefficientMissing,
+            Mistake::KeepPowerExponent(_) => Diagnosis::PowerExponentNotLowered,
+            Mistake::PowerRuleOnExponential(_) => Diagnosis::PowerRuleOnExponential,
             Mistake::FlipLocalSign(node) => match graph.node(node) {
                 Node::Call(f, _) => Diagnosis::FunctionSign { function: *f },
                 _ => continue,
@@ -136,6 +169,26 @@ pub(super) fn diagnose(
         }
     }
     None
+}
+
+/// The constant factor of the product (or the divisor) at `node`: the
+/// factors that do not depend on `var`, as one expression.
+fn constant_factor(graph: &mut Graph, node: Id, var: &str) -> Option<Id> {
+    match graph.node(node).clone() {
+        Node::Mul(factors) => {
+            let constants: Vec<Id> = factors
+                .iter()
+                .filter(|f| !graph.dependence(**f, var)[f.index()])
+                .copied()
+                .collect();
+            (!constants.is_empty()).then(|| graph.product(constants))
+        }
+        Node::Div([_, v]) => {
+            let one = graph.num(1.0);
+            Some(graph.quotient(one, v))
+        }
+        _ => None,
+    }
 }
 
 /// The inner expression of the chain rule applied at `node`.

@@ -120,6 +120,48 @@ pub enum ExerciseKind {
     Derivative { expr: String, wrt: String },
     /// A number, right within `tolerance` relative to its size.
     Number { answer: f64, tolerance: f64 },
+    /// A number asked to `digits` significant digits: right when it rounds
+    /// to the answer's rounding at that many digits.
+    Digits { answer: f64, digits: u32 },
+    /// Predict, then run: the student picks a choice, then `run` shows
+    /// what happens.
+    Predict(Prediction),
+}
+
+/// A predict-then-run exercise (`kind = "predict"`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prediction {
+    /// At least two.
+    pub choices: Vec<String>,
+    /// The right choice, 0-based.
+    pub answer: usize,
+    /// The command that settles it.
+    pub run: CommandLine,
+    /// Strings the command's output must contain: the lesson's answer is
+    /// what the output shows.
+    pub shows: Vec<String>,
+    /// Why, shown after the run.
+    pub explanation: String,
+}
+
+impl ExerciseKind {
+    /// What the exercise asks, the same in every language: the two
+    /// languages of a lesson ask the same exercises when these agree (the
+    /// choices and the explanation of a prediction are prose, so only how
+    /// many there are, the answer, the command and the number of checks
+    /// count).
+    pub fn in_any_language(&self) -> String {
+        match self {
+            ExerciseKind::Predict(p) => format!(
+                "predict {} of {} by {:?}, {} checks",
+                p.answer + 1,
+                p.choices.len(),
+                p.run.args,
+                p.shows.len()
+            ),
+            other => format!("{other:?}"),
+        }
+    }
 }
 
 /// The relative tolerance of a numeric answer when none is given.

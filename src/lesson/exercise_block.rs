@@ -1,16 +1,23 @@
 //! An ```` ```exercise ```` block: TOML giving the question, what is asked
-//! — a derivative (`derivative`, and `wrt` when it has several variables)
-//! or a number (`answer`, optionally `tolerance`) — up to two `hints` and a
-//! `solution`. Every rule of a well-formed exercise is checked here, each
-//! mistake at its line and column.
+//! — a derivative (`derivative`, and `wrt` when it has several variables),
+//! a number (`answer`, optionally `tolerance` or the significant `digits`
+//! wanted) or, with `kind = "predict"`, a prediction (`choices`, the
+//! right one's number as `answer`, the command to `run`, what it `shows`
+//! and an `explanation`) — up to two `hints` and a `solution`. Every rule
+//! of a well-formed exercise is checked here, each mistake at its line
+//! and column.
 //!
 //! Invariant: a returned `Exercise` has a question; a derivative exercise
 //! has an expression that parses and a `wrt` that occurs in it; a numeric
-//! one has a finite answer and a tolerance in (0, 1); at most two hints.
+//! one has a finite answer and either a tolerance in (0, 1) or 1 to 15
+//! digits; a prediction has two or more choices, an answer among them, a
+//! command, at least one string it shows and an explanation; at most two
+//! hints.
 
-use super::document::{Exercise, ExerciseKind, DEFAULT_TOLERANCE};
+use super::document::{CommandLine, Exercise, ExerciseKind, Prediction, DEFAULT_TOLERANCE};
 use super::source::Source;
 use super::toml_block::{Key, Schema, TomlBlock};
+use super::words::split;
 use crate::diagnostic::name_list_text;
 use crate::expr::{parse, Graph};
 use crate::i18n::{message, Text};
@@ -24,6 +31,13 @@ use toml::Spanned;
 /// (docs/lessons.md), not a limit on work.
 const HINTS_PER_EXERCISE: usize = 2;
 
+/// Most significant digits an answer can ask for: what a 64-bit float
+/// holds.
+pub const MAX_DIGITS: i64 = 15;
+
+/// The keys only a prediction has.
+const PREDICTION_KEYS: [&str; 4] = ["choices", "run", "shows", "explanation"];
+
 /// The exercise as written, every value with its place.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -33,8 +47,31 @@ struct RawExercise {
     wrt: Option<Spanned<String>>,
     answer: Option<Spanned<f64>>,
     tolerance: Option<Spanned<f64>>,
+    digits: Option<Spanned<i64>>,
+    kind: Option<Spanned<String>>,
+    choices: Option<Spanned<Vec<Spanned<String>>>>,
+    run: Option<Spanned<String>>,
+    shows: Option<Spanned<Vec<Spanned<String>>>>,
+    explanation: Option<Spanned<String>>,
     hints: Option<Spanned<Vec<Spanned<String>>>>,
     solution: Option<Spanned<String>>,
+}
+
+impl RawExercise {
+    /// The prediction's keys that are present, by name.
+    fn prediction_keys(&self) -> Vec<(&'static str, std::ops::Range<usize>)> {
+        let spans = [
+            self.choices.as_ref().map(Spanned::span),
+            self.run.as_ref().map(Spanned::span),
+            self.shows.as_ref().map(Spanned::span),
+            self.explanation.as_ref().map(Spanned::span),
+        ];
+        PREDICTION_KEYS
+            .into_iter()
+            .zip(spans)
+            .filter_map(|(name, span)| span.map(|s| (name, s)))
+            .collect()
+    }
 }
 
 const SCHEMA: Schema = Schema {
@@ -64,6 +101,36 @@ const SCHEMA: Schema = Schema {
             name: "tolerance",
             holds: "lesson-holds-tolerance",
             example: "lesson-example-tolerance",
+        },
+        Key {
+            name: "digits",
+            holds: "lesson-holds-digits",
+            example: "lesson-example-digits",
+        },
+        Key {
+            name: "kind",
+            holds: "lesson-holds-text",
+            example: "lesson-example-kind",
+        },
+        Key {
+            name: "choices",
+            holds: "lesson-holds-texts",
+            example: "lesson-example-choices",
+        },
+        Key {
+            name: "run",
+            holds: "lesson-holds-command",
+            example: "lesson-example-run",
+        },
+        Key {
+            name: "shows",
+            holds: "lesson-holds-texts",
+            example: "lesson-example-shows",
+        },
+        Key {
+            name: "explanation",
+            holds: "lesson-holds-text",
+            example: "lesson-example-explanation",
         },
         Key {
             name: "hints",
@@ -97,7 +164,28 @@ pub(super) fn read(
         )
     })?;
     let question = block.prose(question, "question", text!("lesson-part-question"))?;
+    let predicts = match &raw.kind {
+        None => false,
+        Some(kind) if kind.get_ref().trim() == "predict" => true,
+        Some(kind) => {
+            return Err(block.error_at(
+                kind,
+                text!("lesson-unknown-kind", kind = kind.get_ref().trim()),
+                text!("lesson-unknown-kind-hint"),
+            ))
+        }
+    };
+    if !predicts {
+        if let Some((key, span)) = raw.prediction_keys().into_iter().next() {
+            return Err(block.error(
+                span,
+                text!("lesson-prediction-key", key = key),
+                text!("lesson-prediction-key-hint"),
+            ));
+        }
+    }
     let kind = match (&raw.derivative, &raw.answer) {
+        _ if predicts => prediction(source, fence, &block, &raw)?,
         (Some(_), Some(answer)) => {
             return Err(block.error_at(
                 answer,
@@ -136,6 +224,13 @@ fn derivative(
     raw: &RawExercise,
     written: &Spanned<String>,
 ) -> Result<ExerciseKind, Error> {
+    if let Some(digits) = &raw.digits {
+        return Err(block.error_at(
+            digits,
+            text!("lesson-digits-of-derivative"),
+            text!("lesson-tolerance-of-derivative-hint"),
+        ));
+    }
     if let Some(tolerance) = &raw.tolerance {
         return Err(block.error_at(
             tolerance,
@@ -229,6 +324,28 @@ fn number(
             text!("lesson-answer-not-finite-hint"),
         ));
     }
+    if let Some(digits) = &raw.digits {
+        if let Some(tolerance) = &raw.tolerance {
+            return Err(block.error_at(
+                tolerance,
+                text!("lesson-digits-and-tolerance"),
+                text!("lesson-digits-and-tolerance-hint"),
+            ));
+        }
+        let wanted = *digits.get_ref();
+        if !(1..=MAX_DIGITS).contains(&wanted) {
+            return Err(block.error_at(
+                digits,
+                text!("lesson-digits-range", value = wanted.to_string()),
+                text!("lesson-digits-range-hint", most = MAX_DIGITS.to_string()),
+            ));
+        }
+        return Ok(ExerciseKind::Digits {
+            answer: value,
+            // invariant: 1 ≤ wanted ≤ 15, checked above.
+            digits: wanted as u32,
+        });
+    }
     let tolerance = match &raw.tolerance {
         None => DEFAULT_TOLERANCE,
         Some(t) if *t.get_ref() > 0.0 && *t.get_ref() < 1.0 => *t.get_ref(),
@@ -243,6 +360,129 @@ fn number(
     Ok(ExerciseKind::Number {
         answer: value,
         tolerance,
+    })
+}
+
+/// A prediction: two or more choices, the right one's number, the command
+/// to run and what its output shows, and the explanation; none of the keys
+/// of the other kinds.
+fn prediction(
+    source: &Source,
+    fence: usize,
+    block: &TomlBlock,
+    raw: &RawExercise,
+) -> Result<ExerciseKind, Error> {
+    let foreign = [
+        ("derivative", raw.derivative.as_ref().map(Spanned::span)),
+        ("wrt", raw.wrt.as_ref().map(Spanned::span)),
+        ("tolerance", raw.tolerance.as_ref().map(Spanned::span)),
+        ("digits", raw.digits.as_ref().map(Spanned::span)),
+    ];
+    if let Some((key, Some(span))) = foreign.into_iter().find(|(_, s)| s.is_some()) {
+        return Err(block.error(
+            span,
+            text!("lesson-not-of-prediction", key = key),
+            text!("lesson-not-of-prediction-hint"),
+        ));
+    }
+    let missing = |key: &str| {
+        source.error_at(
+            fence,
+            None,
+            text!("lesson-prediction-needs", key = key),
+            block.schema().example(key),
+        )
+    };
+    let choices_written = raw.choices.as_ref().ok_or_else(|| missing("choices"))?;
+    let choices = choices_written
+        .get_ref()
+        .iter()
+        .enumerate()
+        .map(|(k, c)| block.prose(c, "choices", text!("lesson-part-choice", number = k + 1)))
+        .collect::<Result<Vec<_>, _>>()?;
+    if choices.len() < 2 {
+        return Err(block.error_at(
+            choices_written,
+            text!("lesson-too-few-choices"),
+            block.schema().example("choices"),
+        ));
+    }
+    let answer = raw.answer.as_ref().ok_or_else(|| missing("answer"))?;
+    let number = *answer.get_ref();
+    if number.fract() != 0.0 || number < 1.0 || number > choices.len() as f64 {
+        return Err(block.error_at(
+            answer,
+            text!(
+                "lesson-answer-not-a-choice",
+                value = number.to_string(),
+                count = choices.len()
+            ),
+            text!("lesson-answer-not-a-choice-hint"),
+        ));
+    }
+    let run = command(
+        fence,
+        block,
+        raw.run.as_ref().ok_or_else(|| missing("run"))?,
+    )?;
+    let shows_written = raw.shows.as_ref().ok_or_else(|| missing("shows"))?;
+    let shows: Vec<String> = shows_written
+        .get_ref()
+        .iter()
+        .map(|s| s.get_ref().trim().to_string())
+        .collect();
+    if shows.is_empty() || shows.iter().any(String::is_empty) {
+        return Err(block.error_at(
+            shows_written,
+            text!("lesson-shows-empty"),
+            block.schema().example("shows"),
+        ));
+    }
+    let explanation = raw
+        .explanation
+        .as_ref()
+        .ok_or_else(|| missing("explanation"))?;
+    let explanation = block.prose(explanation, "explanation", text!("lesson-part-explanation"))?;
+    Ok(ExerciseKind::Predict(Prediction {
+        choices,
+        // invariant: a whole number from 1 to the number of choices, checked above.
+        answer: number as usize - 1,
+        run,
+        shows,
+        explanation,
+    }))
+}
+
+/// The prediction's command, split into words as a ```stepgrad line is,
+/// without the word `stepgrad`; its line is the line of `run`.
+fn command(
+    fence: usize,
+    block: &TomlBlock,
+    written: &Spanned<String>,
+) -> Result<CommandLine, Error> {
+    let text = written.get_ref().trim();
+    let mut args = split(text).map_err(|_| {
+        block.error_at(
+            written,
+            text!("lesson-quote-open"),
+            text!("lesson-quote-open-hint"),
+        )
+    })?;
+    if args.first().map(String::as_str) == Some("stepgrad") {
+        args.remove(0);
+    }
+    if args.is_empty() {
+        return Err(block.error_at(
+            written,
+            text!("lesson-no-command"),
+            text!("lesson-no-command-hint"),
+        ));
+    }
+    let before = block.text_before(written.span().start);
+    Ok(CommandLine {
+        line: fence + 1 + before.matches('\n').count(),
+        text: text.strip_prefix("stepgrad ").unwrap_or(text).to_string(),
+        args,
     })
 }
 

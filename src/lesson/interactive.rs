@@ -10,7 +10,7 @@
 //! Invariant: every page shown is the presenter's page, commands and all;
 //! the session only decides which page and what the student typed.
 
-use super::document::Exercise;
+use super::document::{Exercise, ExerciseKind, Prediction};
 use super::exercise::{judge, Verdict};
 use super::present::{Piece, Presenter};
 use super::screens::{screens, Layout, ScreenSize};
@@ -270,10 +270,69 @@ impl Session<'_, '_, '_> {
         Ok(true)
     }
 
+    /// A prediction: one answer (a choice's number or text), then the
+    /// command runs, and the verdict and the explanation follow it.
+    fn predict(&mut self, e: &Exercise, prediction: &Prediction) -> Result<Flow, SessionError> {
+        let p = self.presenter;
+        let lang = p.lang;
+        loop {
+            let prompt = msg!(
+                lang,
+                "lesson-prediction-prompt",
+                count = prediction.choices.len()
+            );
+            write!(self.output, "{prompt}")?;
+            self.output.flush()?;
+            let Some(answer) = self.read_line()? else {
+                writeln!(self.output)?;
+                return Ok(Flow::Quit);
+            };
+            let verdict = match answer.as_str() {
+                "" => {
+                    writeln!(self.output)?;
+                    return Ok(Flow::Continue);
+                }
+                "q" => return Ok(Flow::Quit),
+                _ => judge(e, &answer, lang),
+            };
+            let told = match verdict {
+                Verdict::Right => p.bold(&msg!(lang, "lesson-right")),
+                Verdict::Wrong(message) => message,
+                Verdict::Unreadable(message) | Verdict::Close(message) => {
+                    writeln!(self.output, "  {message}")?;
+                    continue;
+                }
+            };
+            writeln!(self.output)?;
+            let run = p
+                .prediction_output(e, prediction, true)
+                .map_err(SessionError::Lesson)?;
+            write!(self.output, "{run}")?;
+            write!(
+                self.output,
+                "{}",
+                super::present::wrap(&told, 80, "  ", "  ")
+            )?;
+            write!(
+                self.output,
+                "{}",
+                super::present::wrap(&prediction.explanation, 80, "  ", "  ")
+            )?;
+            writeln!(self.output)?;
+            self.answered.insert(e.line);
+            return Ok(Flow::Continue);
+        }
+    }
+
     fn exercise(&mut self, e: &Exercise) -> Result<Flow, SessionError> {
         let p = self.presenter;
         let lang = p.lang;
         write!(self.output, "{}", p.question(e))?;
+        if let (ExerciseKind::Predict(prediction), false) =
+            (&e.kind, self.answered.contains(&e.line))
+        {
+            return self.predict(e, prediction);
+        }
         if self.answered.contains(&e.line) {
             let answered = msg!(lang, "lesson-answered");
             writeln!(self.output, "{}", p.dim(&format!("  {answered}")))?;
@@ -311,7 +370,7 @@ impl Session<'_, '_, '_> {
                     writeln!(self.output, "  {}", p.bold(&msg!(lang, "lesson-right")))?;
                     return self.solved(e);
                 }
-                Verdict::Unreadable(message) => {
+                Verdict::Unreadable(message) | Verdict::Close(message) => {
                     for line in message.lines() {
                         writeln!(self.output, "  {line}")?;
                     }

@@ -6,8 +6,10 @@
 //! `exercise_block` and `claims_block`, over `source` and `toml_block`),
 //! `claims` checks the claims a lesson makes of its commands' output, `catalog` holds the
 //! built-in ones, `present` writes a lesson's pages (running its
-//! commands), `exercise` judges answers, and `interactive` walks a student
-//! through the pages, cut by `screens` to the terminal's height.
+//! commands; `present_exercise` the exercises and the solutions), `exercise`
+//! judges answers (`rounding` reads significant digits), and `interactive`
+//! walks a student through the pages, cut by `screens` to the terminal's
+//! height.
 //! The commands run through a dispatcher handed in by the caller, so this
 //! module knows nothing of the command line.
 
@@ -22,7 +24,9 @@ mod front_matter;
 mod interactive;
 pub mod practice;
 mod present;
+mod present_exercise;
 mod present_latex;
+mod rounding;
 mod screens;
 mod source;
 mod strings;
@@ -33,9 +37,9 @@ pub use catalog::builtin;
 pub use claims::{unclaimed_numbers, Unclaimed};
 pub use document::{
     line_error, parse_lesson, Claims, CommandBlock, CommandLine, Exercise, ExerciseKind, HandClaim,
-    Item, Lesson, Quoted, Section, DEFAULT_TOLERANCE,
+    Item, Lesson, Prediction, Quoted, Section, DEFAULT_TOLERANCE,
 };
-pub use exercise::{judge, solution, Verdict};
+pub use exercise::{judge, question_text, solution, Verdict};
 pub use interactive::{interact, interact_with, SessionOptions};
 pub use present::{wrap, CommandOutput, LessonFormat, Piece, Presenter, Runner, WIDTH};
 pub use screens::{rows_of, ScreenSize, EXERCISE_ROWS, FRAME_ROWS};

@@ -184,7 +184,9 @@ fn ask(
                     writeln!(output, "{}\n", msg!(lang, "lesson-right"))?;
                     return Ok(Ending::Right);
                 }
-                Verdict::Wrong(message) | Verdict::Unreadable(message) => {
+                Verdict::Wrong(message)
+                | Verdict::Unreadable(message)
+                | Verdict::Close(message) => {
                     writeln!(output, "{message}")?;
                 }
             },

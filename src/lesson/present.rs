@@ -10,7 +10,6 @@
 //! `--format latex`).
 
 use super::document::{CommandBlock, CommandLine, Exercise, Item, Lesson};
-use super::exercise::solution;
 use super::present_latex as latex;
 use super::source::Source;
 use crate::i18n::Lang;
@@ -117,7 +116,10 @@ impl<'a> Presenter<'a> {
         Ok(pieces)
     }
 
-    /// The whole lesson, exercises shown with their hints and solutions.
+    /// The whole lesson, exercises shown with their hints and solutions;
+    /// in a handout (Markdown, LaTeX) the solutions in a section of their
+    /// own before the closing line, so the questions do not give them
+    /// away.
     pub fn printed(&self) -> Result<String, Error> {
         self.printed_from(0)
     }
@@ -126,6 +128,7 @@ impl<'a> Presenter<'a> {
     /// its end, exercises shown with their hints and solutions.
     pub fn printed_from(&self, first: usize) -> Result<String, Error> {
         let mut out = String::new();
+        let mut exercises = Vec::new();
         for index in first..self.page_count() {
             for piece in self.page(index)? {
                 match piece {
@@ -135,9 +138,21 @@ impl<'a> Presenter<'a> {
                         out.push('\n');
                         out.push_str(&output);
                     }
-                    Piece::Exercise(e) => out.push_str(&self.exercise_printed(e)),
+                    Piece::Exercise(e) => {
+                        exercises.push(e);
+                        out.push_str(&self.exercise_printed(e, exercises.len())?);
+                    }
                 }
             }
+        }
+        if self.format != LessonFormat::Text {
+            let ending = self.ending();
+            let body_end = if out.ends_with(&ending) {
+                out.len() - ending.len()
+            } else {
+                out.len()
+            };
+            out.insert_str(body_end, &self.solutions_section(&exercises));
         }
         Ok(out.trim_end().to_string() + "\n")
     }
@@ -407,97 +422,6 @@ impl<'a> Presenter<'a> {
         )
     }
 
-    /// The exercise's question, as asked at a prompt.
-    pub fn question(&self, e: &Exercise) -> String {
-        let label = format!("✎ {}:", msg!(self.lang, "lesson-exercise"));
-        format!(
-            "{}\n",
-            self.inline(&wrap(&format!("{label} {}", e.question), WIDTH, "", "  "))
-        )
-        .replacen(&label, &self.bold(&label), 1)
-    }
-
-    /// The exercise with its hints and solution, for printed lessons.
-    pub fn exercise_printed(&self, e: &Exercise) -> String {
-        match self.format {
-            LessonFormat::Markdown => {
-                let exercise = msg!(self.lang, "lesson-exercise");
-                let mut out = format!("**{exercise}.** {}\n\n", e.question);
-                for (k, hint) in e.hints.iter().enumerate() {
-                    out.push_str(&format!(
-                        "<details><summary>{}</summary>\n\n{hint}\n\n</details>\n\n",
-                        msg!(self.lang, "lesson-hint", number = k + 1),
-                    ));
-                }
-                out.push_str(&format!(
-                    "<details><summary>{}</summary>\n\n{}\n\n</details>\n\n",
-                    msg!(self.lang, "lesson-solution"),
-                    solution(e, self.lang).replace('\n', "\n\n")
-                ));
-                out
-            }
-            LessonFormat::Latex => self.exercise_latex(e),
-            LessonFormat::Text => {
-                let mut out = self.question(e);
-                for (k, hint) in e.hints.iter().enumerate() {
-                    out.push_str(&self.hint(k, hint));
-                }
-                out.push_str(&self.solution(e));
-                out.push('\n');
-                out
-            }
-        }
-    }
-
-    /// The exercise with its hints and solution as LaTeX paragraphs.
-    fn exercise_latex(&self, e: &Exercise) -> String {
-        let exercise = msg!(self.lang, "lesson-exercise");
-        let mut out = format!(
-            "\\paragraph{{{}.}} {}\n\n",
-            latex::inline(&exercise),
-            latex::inline(&e.question)
-        );
-        for (k, hint) in e.hints.iter().enumerate() {
-            let label = msg!(self.lang, "lesson-hint", number = k + 1);
-            out.push_str(&format!(
-                "\\textit{{{}:}} {}\n\n",
-                latex::inline(&label),
-                latex::inline(hint)
-            ));
-        }
-        let label = msg!(self.lang, "lesson-solution");
-        let solution: Vec<String> = solution(e, self.lang).lines().map(latex::inline).collect();
-        out.push_str(&format!(
-            "\\textit{{{}:}} {}\n\n",
-            latex::inline(&label),
-            solution.join("\n\n")
-        ));
-        out
-    }
-
-    /// Hint `k` (0-based), for the terminal.
-    pub fn hint(&self, k: usize, hint: &str) -> String {
-        let label = format!("{}: ", msg!(self.lang, "lesson-hint", number = k + 1));
-        self.inline(&wrap(&format!("{label}{hint}"), WIDTH, "  ", "    "))
-    }
-
-    /// The solution, for the terminal.
-    pub fn solution(&self, e: &Exercise) -> String {
-        let label = format!("{}: ", msg!(self.lang, "lesson-solution"));
-        let text = solution(e, self.lang);
-        let mut lines = text.lines();
-        let mut out = self.inline(&wrap(
-            &format!("{label}{}", lines.next().unwrap_or("")),
-            WIDTH,
-            "  ",
-            "    ",
-        ));
-        for line in lines {
-            out.push_str(&self.inline(&wrap(line, WIDTH, "    ", "    ")));
-        }
-        out
-    }
-
     pub fn bold(&self, text: &str) -> String {
         paint(self.color, "1", text)
     }
@@ -507,14 +431,14 @@ impl<'a> Presenter<'a> {
     }
 
     /// Inline Markdown for the terminal: `**bold**` and `` `code` ``.
-    fn inline(&self, text: &str) -> String {
+    pub(super) fn inline(&self, text: &str) -> String {
         inline(text, self.color)
     }
 }
 
 /// A command as typed, broken at its spaces to the lesson's width with
 /// the shell's line continuation (` \\`), so it still runs when copied.
-fn shell_lines(command: &str) -> String {
+pub(super) fn shell_lines(command: &str) -> String {
     if command.width() <= WIDTH {
         return command.to_string();
     }

@@ -118,6 +118,11 @@ impl<'s, 'a> TomlBlock<'s, 'a> {
             + 1
     }
 
+    /// The block's text before byte `offset` of it.
+    pub(super) fn text_before(&self, offset: usize) -> &str {
+        self.text.get(..offset).unwrap_or("")
+    }
+
     /// An error at `span`, a byte range of the block's text.
     pub(super) fn error(&self, span: Range<usize>, message: Text, hint: Text) -> Error {
         let file = self.offset + span.start..self.offset + span.end;

@@ -411,6 +411,15 @@ fn diagnosis_spans(
             words::missing_product_term(lang, show(*factor))
         }
         Diagnosis::ReversedQuotientNumerator => sentence(words::reversed_quotient(lang)),
+        Diagnosis::ReciprocalSign => sentence(words::reciprocal_sign(lang)),
+        Diagnosis::ProductOfDerivatives => sentence(words::product_of_derivatives(lang)),
+        Diagnosis::KeptConstantTerm => sentence(words::kept_constant_term(lang)),
+        Diagnosis::DroppedConstantFactor { factor } => {
+            words::dropped_constant_factor(lang, show(*factor))
+        }
+        Diagnosis::PowerCoefficientMissing => sentence(words::power_coefficient_missing(lang)),
+        Diagnosis::PowerExponentNotLowered => sentence(words::power_exponent_not_lowered(lang)),
+        Diagnosis::PowerRuleOnExponential => sentence(words::power_rule_on_exponential(lang)),
         Diagnosis::FunctionSign { function } => sentence(words::function_sign(lang, *function)),
         Diagnosis::SignError => sentence(words::sign_error(lang)),
         Diagnosis::ConstantFactor { factor } => sentence(words::constant_factor(

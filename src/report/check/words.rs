@@ -213,6 +213,34 @@ pub fn function_sign(lang: Lang, function: Func) -> String {
     msg!(lang, "check-function-sign", rule = rule)
 }
 
+pub fn reciprocal_sign(lang: Lang) -> String {
+    msg!(lang, "check-reciprocal-sign")
+}
+
+pub fn product_of_derivatives(lang: Lang) -> String {
+    msg!(lang, "check-product-of-derivatives")
+}
+
+pub fn kept_constant_term(lang: Lang) -> String {
+    msg!(lang, "check-kept-constant-term")
+}
+
+pub fn dropped_constant_factor(lang: Lang, factor: Math) -> Vec<Span> {
+    msg_spans!(lang, "check-dropped-constant-factor", factor = factor)
+}
+
+pub fn power_coefficient_missing(lang: Lang) -> String {
+    msg!(lang, "check-power-coefficient-missing")
+}
+
+pub fn power_exponent_not_lowered(lang: Lang) -> String {
+    msg!(lang, "check-power-exponent-not-lowered")
+}
+
+pub fn power_rule_on_exponential(lang: Lang) -> String {
+    msg!(lang, "check-power-rule-on-exponential")
+}
+
 pub fn sign_error(lang: Lang) -> String {
     msg!(lang, "check-sign-error")
 }
