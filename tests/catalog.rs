@@ -992,6 +992,26 @@ fn catalog() -> Vec<Case> {
             .file("mine.md", format!("{HEAD}```exercise\nquestion = \"q\"\nanswer = 1\nhint = \"h\"\n```\n"))
             .says(&["unknown exercise key 'hint'", "hint: did you mean hints?"])
             .points_at("mine.md", "hint ="),
+        case("lesson: a claim the output contradicts", &["lesson", "{dir}/mine.md"])
+            .file("mine.md", format!("{HEAD}```stepgrad\ndiff \"x^3\" --at x=1.5 --no-steps\n```\n\n```claims\ncontains = [\"df/dx = 6.5\"]\n```\n"))
+            .says(&["the lesson claims 'df/dx = 6.5', but stepgrad diff \"x^3\" --at x=1.5 --no-steps does not print it", "hint: run the command, and make the prose and its claim say what it prints"])
+            .points_at("mine.md", "contains ="),
+        case("lesson: a hand-worked number its arithmetic does not give", &["lesson", "{dir}/mine.md"])
+            .file("mine.md", format!("{HEAD}```claims\nhand = {{ \"0.378\" = \"0.15*0.05 + 0.35\" }}\n```\n"))
+            .says(&["the lesson works out 0.378 as 0.15*0.05 + 0.35, but that gives 0.3575", "hint: correct the number in the prose and in the claim"])
+            .points_at("mine.md", "hand = "),
+        case("lesson: claims with nothing to check them against", &["lesson", "{dir}/mine.md"])
+            .file("mine.md", format!("{HEAD}```claims\ncontains = [\"0.3775\"]\n```\n"))
+            .says(&["a claims block with contains comes after the stepgrad block whose output it checks", "hint: put it after that block in the same section, or name the command"])
+            .points_at("mine.md", "```claims"),
+        case("lesson: an unknown claims key", &["lesson", "{dir}/mine.md"])
+            .file("mine.md", format!("{HEAD}```stepgrad\ndiff x^2\n```\n\n```claims\ncontain = [\"2\"]\n```\n"))
+            .says(&["unknown claims key 'contain'", "hint: did you mean contains?"])
+            .points_at("mine.md", "contain ="),
+        case("lesson: --from past the last section", &["lesson", "3", "--from", "9"])
+            .says(&["--from 9: Lesson 3 · ", "has sections 1 to", "hint: give a section from 1 to"]),
+        case("lesson: --from with the list", &["lesson", "--from", "2"])
+            .says(&["--from belongs to a lesson, not to the list", "hint: give the lesson's number: stepgrad lesson 5 --from 3"]),
         // ── options every command shares ─────────────────────────────────
         case("shared: --output into a missing folder", &["diff", "x^2", "--output", "{dir}/notes/d.md"])
             .says(&["--output {dir}/notes/d.md: the folder {dir}/notes does not exist", "hint: create the folder first"])

@@ -1172,3 +1172,37 @@ mod screens {
         );
     }
 }
+
+#[test]
+fn a_network_s_heading_and_notes_come_once_a_lesson() {
+    let text = format!("{HEAD}```stepgrad\nnet mazur --show forward\nnet xor --show forward\n```\n\n## Two\n\n```stepgrad\nnet mazur --show backward\nnet mazur --show update\n```\n");
+    let path = lesson_file("net-once.md", &text);
+    for format in ["text", "markdown", "latex"] {
+        let out = stepgrad(&[
+            "lesson", &path, "--lang", "en", "--format", format, "--color", "never",
+        ]);
+        assert_eq!(out.code, 0, "{format}: {}", out.stderr);
+        for (said, times) in [
+            ("Network mazur", 1),
+            ("Mazur's step-by-step backpropagation example", 1),
+            ("Mazur's post prints an error of 0.291027924", 1),
+            ("Network xor", 1),
+            ("Step 1 of 1", 4),
+        ] {
+            assert_eq!(
+                out.stdout.matches(said).count(),
+                times,
+                "{format}: {said}\n{}",
+                out.stdout
+            );
+        }
+    }
+    // On its own, net says it all unless asked not to.
+    let out = stepgrad(&["net", "mazur", "--show", "forward", "--no-header"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains("Network mazur"));
+    assert!(!out.stdout.contains("Mazur's post"));
+    assert!(out.stdout.contains("Step 1 of 1"));
+    let out = stepgrad(&["net", "mazur", "--show", "forward"]);
+    assert!(out.stdout.contains("Network mazur") && out.stdout.contains("Mazur's post"));
+}

@@ -73,30 +73,7 @@ pub fn run_lesson(
     let lesson = parse_lesson(&path, &text)?;
     validate_commands(&lesson, &path, &text)?;
     let first_page = first_section(args.from, &lesson, which)?;
-    // Commands write at the lesson's width, as its prose is wrapped,
-    // whatever the lesson is written to: so every run of the lesson shows
-    // (and its claims check) the same output.
-    let command_streams = Streams {
-        stdout_is_terminal: false,
-        terminal_columns: None,
-        columns_variable: Some(WIDTH),
-        ..context.streams
-    };
-    let runner = |args: &[String]| -> CommandOutput {
-        let mut all = vec!["stepgrad".to_string()];
-        all.extend_from_slice(args);
-        let session = Session {
-            terminal: None,
-            streams: command_streams,
-            control: context.control,
-        };
-        let outcome = run_in(all, session);
-        CommandOutput {
-            stdout: outcome.stdout,
-            stderr: outcome.stderr,
-            code: outcome.code,
-        }
-    };
+    let runner = |args: &[String]| run_command(args, context);
     let presenter = Presenter {
         lesson: &lesson,
         path: &path,
@@ -110,14 +87,7 @@ pub fn run_lesson(
     match terminal {
         Some(Terminal { input, output }) if !args.all && format == LessonFormat::Text => {
             let options = SessionOptions {
-                size: ScreenSize {
-                    rows: context
-                        .streams
-                        .terminal_rows
-                        .filter(|&rows| rows >= 10)
-                        .unwrap_or(ScreenSize::default().rows),
-                    columns: output_width(context.streams).unwrap_or(WIDTH),
-                },
+                size: screen_size(context.streams),
                 first_page,
                 resume: Some(resume_command(which, lang)),
             };
@@ -125,6 +95,43 @@ pub fn run_lesson(
             Ok(Written::ok(String::new()))
         }
         _ => Ok(Written::ok(presenter.printed_from(first_page)?)),
+    }
+}
+
+/// Runs a lesson's command (`args` without the program name) through the
+/// dispatcher, at the lesson's width, as its prose is wrapped, whatever
+/// the lesson is written to: so every run of the lesson shows (and its
+/// claims check) the same output.
+fn run_command(args: &[String], context: &Context) -> CommandOutput {
+    let mut all = vec!["stepgrad".to_string()];
+    all.extend_from_slice(args);
+    let session = Session {
+        terminal: None,
+        streams: Streams {
+            stdout_is_terminal: false,
+            terminal_columns: None,
+            columns_variable: Some(WIDTH),
+            ..context.streams
+        },
+        control: context.control,
+    };
+    let outcome = run_in(all, session);
+    CommandOutput {
+        stdout: outcome.stdout,
+        stderr: outcome.stderr,
+        code: outcome.code,
+    }
+}
+
+/// The terminal's size: its rows (40 when it does not say, or says fewer
+/// than 10) and its columns (the lesson's 80 when unknown).
+fn screen_size(streams: Streams) -> ScreenSize {
+    ScreenSize {
+        rows: streams
+            .terminal_rows
+            .filter(|&rows| rows >= 10)
+            .unwrap_or(ScreenSize::default().rows),
+        columns: output_width(streams).unwrap_or(WIDTH),
     }
 }
 

@@ -94,9 +94,13 @@ impl Presenter<'_> {
     }
 
     /// What `command` prints as plain text in the lesson's language
-    /// (stdout, then stderr); a usage error unless `expect_error`.
+    /// (stdout, then stderr), as the terminal shows it; a usage error
+    /// unless `expect_error`.
     fn plain_output(&self, command: &CommandLine, expect_error: bool) -> Result<String, Error> {
         let mut args = command.args.clone();
+        if self.network_shown_before(command) {
+            args.push("--no-header".to_string());
+        }
         args.extend(["--lang", self.lang.code(), "--color", "never"].map(String::from));
         let output = (self.run)(&args);
         if output.code == 2 && !expect_error {

@@ -374,7 +374,7 @@ impl<'a> Presenter<'a> {
     /// Whether `command` is a `net` run of a network an earlier command of
     /// the lesson has run: its heading, setup and notes are shown once a
     /// lesson. (A `net` whose spec is not its first word never counts.)
-    fn network_shown_before(&self, command: &CommandLine) -> bool {
+    pub(super) fn network_shown_before(&self, command: &CommandLine) -> bool {
         let network = |c: &CommandLine| match c.args.as_slice() {
             [net, spec, ..] if net == "net" && !spec.starts_with('-') => Some(spec.clone()),
             _ => None,

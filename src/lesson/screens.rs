@@ -281,7 +281,7 @@ mod tests {
             assert!(rows_of(shown.trim_end(), 80) + FRAME_ROWS <= 40, "{shown}");
             if k > 0 {
                 assert!(
-                    shown.starts_with("== Page (continued)\n\n$ stepgrad net mazur\nrow "),
+                    shown.starts_with("== Page (continued)\n\n$ stepgrad net mazur\n\nrow "),
                     "{shown}"
                 );
             }
