@@ -394,18 +394,27 @@ mod tests {
     }
 
     #[test]
-    fn contour_dots_ring_the_minimum() {
+    fn contour_dots_cross_where_the_level_changes() {
         let frame = Frame {
             x: (-1.0, 1.0),
             y: (-1.0, 1.0),
             columns: 21,
             rows: 11,
         };
-        let cells = contour_cells(&|x, y| Some(x * x + y * y), &frame);
-        // Along the middle row the dots are placed symmetrically about x = 0
-        // up to the one-cell shift of comparing with the right neighbour.
-        let middle: String = cells[5].iter().collect();
-        assert!(middle.contains('.'), "{middle}");
-        assert_eq!(cells[5][10], ' ', "the minimum's cell is inside every ring");
+        // f = x²: its level sets are vertical lines, so every row is the
+        // same, and each level is crossed once on each side of x = 0 — as
+        // many dots left of the middle as right of it, give or take the
+        // one-cell shift of comparing a cell with its right neighbour.
+        let cells = contour_cells(&|x, _| Some(x * x), &frame);
+        let middle = &cells[5];
+        assert!(cells.iter().all(|row| row == middle));
+        let text: String = middle.iter().collect();
+        let left = middle[..10].iter().filter(|&&c| c == '.').count();
+        let right = middle[11..].iter().filter(|&&c| c == '.').count();
+        assert!(left >= 3 && left.abs_diff(right) <= 1, "{text:?}");
+        assert_eq!(
+            middle[10], ' ',
+            "{text:?}: the minimum lies inside every level"
+        );
     }
 }
