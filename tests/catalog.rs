@@ -540,7 +540,7 @@ fn catalog() -> Vec<Case> {
         case("net: --param unknown", &["net", "mazur", "--param", "w9"])
             .says(&["--param w9: the network has no parameter w9", "hint: its parameters are w1, w2, w3, w4, b1, w5, w6, w7, w8, b2"]),
         case("net: --show an unknown part", &["net", "mazur", "--show", "forwrd"])
-            .says(&["--show forwrd: not a part of the report", "hint: the parts are formula, forward, backward, update (or all)"]),
+            .says(&["--show forwrd: not a part of the report", "hint: the parts are network, formula, forward, backward, update (or all)"]),
         case("net: --plot into a missing folder", &["net", "mazur", "--plot", "{dir}/pictures/net.svg"])
             .says(&["--plot {dir}/pictures/net.svg: the folder {dir}/pictures does not exist", "hint: create the folder first"])
             .output("pictures/net.svg"),
@@ -643,6 +643,10 @@ fn catalog() -> Vec<Case> {
         case("minimize: --plot for three variables", &["minimize", "x^2+y^2+z^2", "--start", "x=1,y=1,z=1", "--plot", "{dir}/race.svg"])
             .says(&["--plot draws functions of one or two variables; this one has 3"])
             .output("race.svg"),
+        case("minimize: --picture for one variable", &["minimize", "x^2", "--start", "x=1", "--picture"])
+            .says(&["--picture draws functions of two variables; this one has 1", "hint: drop --picture, or use --plot FILE.svg for a function of one variable"]),
+        case("minimize: --picture for three variables", &["minimize", "x^2+y^2+z^2", "--start", "x=1,y=1,z=1", "--picture"])
+            .says(&["--picture draws functions of two variables; this one has 3"]),
         case("minimize: --plot into a missing folder", &["minimize", "x^2", "--start", "x=1", "--plot", "{dir}/pictures/race.svg"])
             .says(&["--plot {dir}/pictures/race.svg: the folder {dir}/pictures does not exist"])
             .output("pictures/race.svg"),

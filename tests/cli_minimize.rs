@@ -294,3 +294,171 @@ fn a_start_at_f_zero_is_not_a_divergence() {
         out.stdout
     );
 }
+
+/// The ranges a `--picture` prints: y's top and bottom on the first and
+/// last rows of cells, x's under the frame's corners; and the rows of cells.
+/// x's range, y's range, and the rows of cells of a printed picture.
+type PrintedPicture = ((f64, f64), (f64, f64), Vec<Vec<char>>);
+
+fn picture_frame(text: &str) -> PrintedPicture {
+    let lines: Vec<&str> = text.lines().collect();
+    let bottom = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("+-"))
+        .unwrap_or_else(|| panic!("no frame in\n{text}"));
+    let bar = lines[bottom].find('+').unwrap();
+    let top = (0..bottom)
+        .rev()
+        .take_while(|&k| lines[k].get(bar..bar + 1) == Some("|"))
+        .last()
+        .unwrap();
+    let number = |s: &str| s.trim().parse::<f64>().unwrap();
+    let y = (
+        number(&lines[bottom - 1][..bar]),
+        number(&lines[top][..bar]),
+    );
+    let words: Vec<&str> = lines[bottom + 1].split_whitespace().collect();
+    let x = (number(words[0]), number(words[words.len() - 1]));
+    let columns = lines[bottom].trim().len() - 1;
+    let rows = (top..bottom)
+        .map(|k| {
+            let mut row: Vec<char> = lines[k][bar + 1..].chars().collect();
+            row.resize(columns, ' ');
+            row
+        })
+        .collect();
+    (x, y, rows)
+}
+
+fn momentum_valley(lang: &str) -> Vec<String> {
+    [
+        "minimize",
+        "x^2 + 10*y^2",
+        "--start",
+        "x=-3,y=1",
+        "--optimizer",
+        "momentum",
+        "--lr",
+        "0.02",
+        "--momentum",
+        "0.9",
+        "--steps",
+        "40",
+        "--lang",
+        lang,
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+#[test]
+fn the_picture_marks_each_step_in_the_cell_of_its_iterate() {
+    let mut args = momentum_valley("en");
+    let (code, v) = json(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 0);
+    args.push("--picture".into());
+    let out = stepgrad(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let (x, y, rows) = picture_frame(&out.stdout);
+    assert!(rows.len() <= 15 && rows[0].len() <= 78, "{}", out.stdout);
+    let steps = v["steps"].as_array().unwrap_or_else(|| panic!("{v}"));
+    let cell = |px: f64, py: f64| {
+        let column = ((px - x.0) / (x.1 - x.0) * rows[0].len() as f64).floor() as i64;
+        let row = ((y.1 - py) / (y.1 - y.0) * rows.len() as f64).floor() as i64;
+        (column, row)
+    };
+    // The axes print 3 significant digits, so the cell worked out from them
+    // may be one off the picture's own.
+    let near = |(column, row): (i64, i64), mark: char| {
+        (row - 1..=row + 1).any(|r| {
+            (column - 1..=column + 1).any(|c| {
+                r >= 0
+                    && c >= 0
+                    && rows.get(r as usize).and_then(|l| l.get(c as usize)) == Some(&mark)
+            })
+        })
+    };
+    let point = |s: &Value| {
+        (
+            s["point"]["x"].as_f64().unwrap(),
+            s["point"]["y"].as_f64().unwrap(),
+        )
+    };
+    let start = point(&steps[0]);
+    assert!(near(cell(start.0, start.1), 'S'), "S\n{}", out.stdout);
+    let end = point(steps.last().unwrap());
+    assert!(near(cell(end.0, end.1), 'E'), "E\n{}", out.stdout);
+    let mut checked = 0;
+    for s in &steps[1..10] {
+        let k = s["step"].as_u64().unwrap();
+        let p = point(s);
+        // A later-drawn mark (a lower step, S) may cover it.
+        let covered = steps[..k as usize]
+            .iter()
+            .any(|e| cell(point(e).0, point(e).1) == cell(p.0, p.1));
+        if !covered {
+            let mark = char::from(b'0' + k as u8);
+            assert!(
+                near(cell(p.0, p.1), mark),
+                "step {k} at {p:?}\n{}",
+                out.stdout
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "{checked} steps checked\n{}", out.stdout);
+}
+
+#[test]
+fn the_picture_in_both_languages() {
+    for lang in ["en", "ko"] {
+        let mut args = momentum_valley(lang);
+        args.push("--picture".into());
+        let out = stepgrad(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let at = out.stdout.find(" |").unwrap();
+        let from = out.stdout[..at].rfind('\n').map_or(0, |k| k + 1);
+        let picture = &out.stdout[from..];
+        assert!(picture.lines().count() <= 24, "{picture}");
+        for line in picture.lines() {
+            assert!(stepgrad::wrap::columns(line) <= 80, "{line:?}");
+        }
+        insta::assert_snapshot!(format!("minimize_picture_{lang}"), picture);
+    }
+}
+
+#[test]
+fn the_picture_of_a_race_marks_each_optimizer() {
+    let out = stepgrad(&[
+        "minimize",
+        "x^2 + 10*y^2",
+        "--start",
+        "x=-3,y=1",
+        "--compare",
+        "sgd,momentum,adam",
+        "--lr",
+        "0.05",
+        "--steps",
+        "40",
+        "--picture",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let at = out.stdout.find(" |").unwrap();
+    let from = out.stdout[..at].rfind('\n').map_or(0, |k| k + 1);
+    let picture = &out.stdout[from..];
+    for mark in ["o ", "x ", "+ "] {
+        assert!(
+            picture.contains(&format!("  {mark}")),
+            "{mark} in\n{picture}"
+        );
+    }
+    insta::assert_snapshot!("minimize_picture_race", picture);
+    let out = stepgrad(&["minimize", "x^2", "--start", "x=1", "--picture"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("--picture draws functions of two variables"),
+        "{}",
+        out.stderr
+    );
+}

@@ -116,9 +116,10 @@ fn net_mazur_in_the_terminal() {
         "│ h1     ┆ w1·i1 + w2·i2 + b1         ┆ 0.3775     ┆ 0.593269992 │",
         "E_total = E_o1 + E_o2",
         "= 0.298371109",
-        "∂E_total/∂w5 = ∂E_total/∂out_o1 · ∂out_o1/∂net_o1 · ∂net_o1/∂w5",
-        "= −(target_o1 − out_o1) · out_o1·(1 − out_o1) · out_h1",
-        "= 0.74136507 · 0.186815602 · 0.593269992",
+        "δ_o1 = ∂E_total/∂net_o1 = ∂E_total/∂out_o1 · ∂out_o1/∂net_o1",
+        "= −(target_o1 − out_o1) · out_o1·(1 − out_o1) = 0.74136507 · 0.186815602",
+        "∂E_total/∂w5 = δ_o1 · out_h1 = 0.138498562 · 0.593269992 = 0.0821670406",
+        "∂E_total/∂w1 = δ_h1 · i1 = 0.00877135469 · 0.05 = 0.000438567734",
         "∂E_total/∂out_h1 = δ_o1·w5 + δ_o2·w7",
         "16 multiplications of chain-rule factors for the 8 weights",
         "would take 40",
@@ -274,4 +275,66 @@ fn every_example_runs() {
         let out = stepgrad(&["graph", name]);
         assert_eq!(out.code, 0, "{name}: {}", out.stderr);
     }
+}
+
+#[test]
+fn net_draws_a_small_network_once() {
+    let out = stepgrad(&["net", "mazur"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let drawing = "  i1 ──┬──▶ h1 ──┬──▶ o1\n       │         │\n  i2 ──┴──▶ h2 ──┴──▶ o2\n";
+    assert_eq!(out.stdout.matches(drawing).count(), 1, "{}", out.stdout);
+    // Every edge with the weight REFERENCES.md §1 gives it, and the biases.
+    for edge in [
+        "  i1→h1 w1 = 0.15   i2→h1 w2 = 0.2\n",
+        "  i1→h2 w3 = 0.25   i2→h2 w4 = 0.3\n",
+        "  b1 = 0.35 → h1, h2\n",
+        "  h1→o1 w5 = 0.4   h2→o1 w6 = 0.45\n",
+        "  h1→o2 w7 = 0.5   h2→o2 w8 = 0.55\n",
+        "  b2 = 0.6 → o1, o2\n",
+    ] {
+        assert!(out.stdout.contains(edge), "{edge:?} in\n{}", out.stdout);
+    }
+    // --show network alone: the drawing and no step.
+    let out = stepgrad(&["net", "mazur", "--show", "network", "--lang", "ko"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains(drawing), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("신경망: 각 층의 뉴런은"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("스텝 1"), "{}", out.stdout);
+    // The backward pass alone does not draw it; xor's 2-2-1 joins at o1.
+    let out = stepgrad(&["net", "mazur", "--show", "backward"]);
+    assert!(!out.stdout.contains("──▶"), "{}", out.stdout);
+    let out = stepgrad(&["net", "xor", "--show", "network"]);
+    assert!(
+        out.stdout
+            .contains("  i1 ──┬──▶ h1 ──┐\n       │         ├──▶ o1\n  i2 ──┴──▶ h2 ──┘\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("  h1→o1 w5 = 0.9   h2→o1 w6 = -0.7   b_o1 = 0.2\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn net_leaves_out_the_drawing_of_a_large_network() {
+    let dir = std::env::temp_dir().join(format!("stepgrad-net-drawing-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("wide.toml");
+    std::fs::write(
+        &spec,
+        "name = \"wide\"\nlayers = [2, 5, 1]\nactivation = \"sigmoid\"\ninit = \"xavier\"\nseed = 1\ninputs = [[0.5, 0.1]]\ntargets = [[1.0]]\n",
+    )
+    .unwrap();
+    let out = stepgrad(&["net", spec.to_str().unwrap(), "--show", "network"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains("──▶"), "{}", out.stdout);
+    assert!(out.stdout.contains("Layers 2-5-1"), "{}", out.stdout);
 }

@@ -557,3 +557,206 @@ fn layer_tape_agrees_with_the_evaluator_and_the_scalar_tape() {
         })
         .unwrap();
 }
+
+/// The number after the last " = " of a line of `net`'s equations.
+fn last_number(line: &str) -> f64 {
+    let text = line.rsplit(" = ").next().unwrap().trim();
+    text.parse()
+        .unwrap_or_else(|e| panic!("{e}: {text:?} in {line:?}"))
+}
+
+/// Each δ's printed value (the last line of its equation) by name,
+/// "δ_o1" → "0.138498562", from `net --show backward`'s text.
+fn printed_deltas(text: &str) -> std::collections::HashMap<String, String> {
+    let mut deltas = std::collections::HashMap::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("δ_") {
+            current = trimmed.split(' ').next().map(str::to_string);
+        } else if !trimmed.starts_with("= ") {
+            current = None;
+        }
+        if let Some(name) = &current {
+            let value = line.rsplit(" = ").next().unwrap().trim();
+            deltas.insert(name.clone(), value.split(' ').next().unwrap().to_string());
+        }
+    }
+    deltas
+}
+
+/// `net`'s text report of one step, showing the backward pass.
+fn backward_text(f: &NetworkFormula, spec: &Spec, run: &Run, width: Option<usize>) -> String {
+    use stepgrad::report::net::{render, NetReport, Show};
+    let report = NetReport {
+        spec,
+        formula: f,
+        run,
+        show: Show {
+            network: false,
+            formula: false,
+            forward: false,
+            backward: true,
+            update: false,
+        },
+        sample: 0,
+        optimizer: OptimizerConfig::from_name(&spec.train.optimizer, &spec.train.hyperparameters)
+            .unwrap(),
+        update_biases: spec.train.update_biases,
+        derivation: None,
+        plot: None,
+    };
+    let mut style = stepgrad::report::Style::plain(9);
+    style.width = width;
+    render(&report, stepgrad::report::Format::Text, &style)
+}
+
+/// Agreement to the printed digits: `printed` rounds the true product, and
+/// the factors each round theirs to 9 significant digits.
+fn product_agrees(a: f64, b: f64, printed: f64) -> bool {
+    (a * b - printed).abs() <= 2e-8 * (a * b).abs().max(printed.abs()) + 1e-300
+}
+
+#[test]
+fn mazur_backward_prints_each_gradient_as_delta_times_input() {
+    let spec = load_spec("mazur").unwrap();
+    let (f, run) = run(&spec, 1, true);
+    let text = backward_text(&f, &spec, &run, Some(80));
+    // The δs factorised once, with the post's numbers (REFERENCES.md §1).
+    for line in [
+        "  δ_o1 = ∂E_total/∂net_o1",
+        "       = ∂E_total/∂out_o1 · ∂out_o1/∂net_o1",
+        "       = −(target_o1 − out_o1) · out_o1·(1 − out_o1)",
+        "       = 0.74136507 · 0.186815602",
+        "       = 0.138498562",
+        "  ∂E_total/∂out_h1 = δ_o1·w5 + δ_o2·w7",
+        "       = (δ_o1·w5 + δ_o2·w7) · out_h1·(1 − out_h1)",
+        "       = 0.0363503064 · 0.241300709",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "no line {line:?} in\n{text}"
+        );
+    }
+    // Each gradient as the δ already computed times its input, with the
+    // post's ∂E_total/∂w5 = 0.082167041 and ∂E_total/∂w1 = 0.000438568.
+    let w5 = "  ∂E_total/∂w5 = δ_o1 · out_h1 = 0.138498562 · 0.593269992 = 0.0821670406";
+    let w1 = "  ∂E_total/∂w1 = δ_h1 · i1 = 0.00877135469 · 0.05 = 0.000438567734";
+    for line in [w5, w1] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "no line {line:?} in\n{text}"
+        );
+    }
+    assert!(nine_digits(last_number(w5), "0.082167041"));
+    assert!(nine_digits(last_number(w1), "0.000438568"));
+    // No weight's line multiplies out the chain rule again.
+    assert!(!text.contains("∂net_o1/∂w5"), "{text}");
+    for line in text.lines() {
+        assert!(stepgrad::wrap::columns(line) <= 80, "{line:?}");
+    }
+}
+
+/// Every line `∂E_total/∂p = δ_n · input = a · b = g` of random networks:
+/// `a` is the δ printed above it, `a · b` is `g` to the printed digits,
+/// and `g` is the central difference of the loss (meval on its formula);
+/// a neuron's own bias has ∂E/∂b = δ, so there δ itself meets the finite
+/// difference.
+#[test]
+fn printed_delta_products_are_the_gradients_on_random_networks() {
+    let products = std::cell::Cell::new(0usize);
+    let mut runner = TestRunner::new(Config {
+        cases: 60,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&random_spec(), |mut spec| {
+            spec.inputs.truncate(1);
+            spec.targets.truncate(1);
+            let (f, run) = run(&spec, 1, true);
+            let text = backward_text(&f, &spec, &run, None);
+            let deltas = printed_deltas(&text);
+            let loss_text = ascii(&f.graph, f.loss);
+            let params = initial_values(&f, &spec);
+            for (i, p) in f.params.iter().enumerate() {
+                let head = format!("  ∂E_total/∂{} = ", p.name);
+                let line = text
+                    .lines()
+                    .find(|l| l.starts_with(&head))
+                    .unwrap_or_else(|| panic!("no {head:?} in\n{text}"));
+                let parts: Vec<&str> = line[head.len()..].split(" = ").collect();
+                let printed = last_number(line);
+                let at = |h: f64| {
+                    let mut shifted = params.clone();
+                    shifted[i] += h;
+                    meval_loss(&f, &spec, &loss_text, &shifted)
+                };
+                let difference = |h: f64| (at(h) - at(-h)) / (2.0 * h);
+                let (coarse, fine) = (difference(1e-4), difference(1e-6));
+                let smooth = close(coarse, fine, 1e-5);
+                if smooth {
+                    prop_assert!(
+                        close(printed, fine, 1e-6),
+                        "{line}: finite difference {fine}"
+                    );
+                }
+                if let [names, numbers, _] = parts[..] {
+                    if let Some((delta, _input)) = names.split_once(" · ") {
+                        let (a, b) = numbers.split_once(" · ").unwrap();
+                        prop_assert_eq!(Some(&a.to_string()), deltas.get(delta), "{}", line);
+                        let (a, b): (f64, f64) = (a.parse().unwrap(), b.parse().unwrap());
+                        prop_assert!(product_agrees(a, b, printed), "{}", line);
+                        products.set(products.get() + 1);
+                    }
+                }
+                if let [delta, _] = parts[..] {
+                    if delta.starts_with("δ_") && spec.bias == BiasMode::PerNeuron {
+                        prop_assert_eq!(
+                            deltas.get(delta).map(|d| d.parse::<f64>().unwrap()),
+                            Some(printed)
+                        );
+                    }
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert!(products.get() > 300, "{} products compared", products.get());
+}
+
+/// An all-equal start keeps the hidden units identical (the reason weights
+/// start random): after many steps both hidden neurons still have the same
+/// incoming weights, outgoing weights and biases, bit for bit.
+#[test]
+fn an_all_equal_start_keeps_the_hidden_units_identical() {
+    let mut spec = load_spec("mazur").unwrap();
+    spec.bias = BiasMode::PerNeuron;
+    spec.parameters = Parameters {
+        weights: vec![vec![vec![0.5; 2]; 2], vec![vec![0.5; 2]; 2]],
+        biases: vec![vec![0.1; 2], vec![0.1; 2]],
+    };
+    spec.train.update_biases = true;
+    let (f, equal_run) = run(&spec, 200, false);
+    let last = equal_run.steps.last().unwrap();
+    let value = |name: &str| {
+        let k = f.params.iter().position(|p| p.name == name).unwrap();
+        last.params_after[k]
+    };
+    for (h1, h2) in [
+        ("w1", "w3"),
+        ("w2", "w4"),
+        ("b_h1", "b_h2"),
+        ("w5", "w6"),
+        ("w7", "w8"),
+    ] {
+        assert_eq!(value(h1).to_bits(), value(h2).to_bits(), "{h1} and {h2}");
+    }
+    assert!(value("w1") != 0.5, "the weights moved");
+    // A start that differs in one weight lets the hidden units part.
+    spec.parameters.weights[0][1][0] = 0.6;
+    let (f, run) = run(&spec, 200, false);
+    let last = run.steps.last().unwrap();
+    let k = |name: &str| f.params.iter().position(|p| p.name == name).unwrap();
+    assert!(last.params_after[k("w5")] != last.params_after[k("w6")]);
+}

@@ -81,3 +81,19 @@ min-start-finite-hessian-hint = start where f, its gradient and its Hessian have
 # Newton's method on a function whose Hessian is beyond the size limit.
 min-newton-hessian-refused = Newton's method: { $detail }
 min-newton-hessian-refused-hint = choose bfgs, which needs no symbolic Hessian, or a first-order optimizer such as adam (docs/limits.md states the limit)
+
+# --picture: the level sets and the paths in characters, and its legend.
+min-picture-variables = --picture draws functions of two variables; this one has { $count }
+min-picture-variables-hint = drop --picture, or use --plot FILE.svg for a function of one variable
+min-picture-start = S the start ({ $point })
+min-picture-steps = 1–9 the first nine steps, o the later ones
+min-picture-end = E where the run ended, after { $count ->
+        [one] { $steps } step
+       *[other] { $steps } steps
+    } ({ $point })
+min-picture-run = { $mark } { $optimizer }, ending at { $end } ({ $point })
+min-picture-outside = { $count ->
+        [one] 1 point lies outside the picture
+       *[other] { $count } points lie outside the picture
+    }
+min-picture-dots = dots: contour lines of f (each a level set, f constant along it), closer together where f is steeper

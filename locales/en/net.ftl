@@ -46,6 +46,8 @@ net-backward-explained = Each neuron's δ = ∂E_total/∂net is computed once, 
 net-softmax-note = softmax with cross-entropy: the factors combine to out − target
 net-sigmoid-note = sigmoid with binary cross-entropy: the factors combine to out − target
 net-path-sum-note = a sum over the paths through the next layer
+net-drawing-legend = The network: each layer's neurons feed every neuron of the next (─┬─▶); each edge's weight and each bias are listed under the drawing with their starting values.
+net-backward-reuse = Each gradient then reuses the δ of the neuron its parameter feeds: ∂E_total/∂w = ∂E_total/∂net · ∂net/∂w = δ · the input w multiplies (for a bias, δ itself).
 net-multiplications = Backpropagation formed each δ once and passed it back: { $backprop } multiplications of chain-rule factors for the { $weights } weights. Differentiating each weight on its own, multiplying out every path from it to the loss, would take { $separate }.
 
 # The update.
@@ -107,4 +109,4 @@ net-too-many-samples-hint = train on them with stepgrad train { $name }, or give
 
 # --show with a part the report does not have.
 net-show-unknown = --show { $part }: not a part of the report
-net-show-unknown-hint = the parts are formula, forward, backward, update (or all)
+net-show-unknown-hint = the parts are network, formula, forward, backward, update (or all)

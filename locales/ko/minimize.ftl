@@ -80,3 +80,15 @@ min-start-finite-hessian-hint = f와 기울기, 헤세 행렬의 값이 유한�
 # 헤세 행렬이 크기 한도를 넘는 함수에 쓴 뉴턴 방법.
 min-newton-hessian-refused = 뉴턴 방법: { $detail }
 min-newton-hessian-refused-hint = 기호 헤세 행렬이 필요 없는 bfgs나, adam 같은 1차 옵티마이저를 고르세요 (한도는 docs/limits.md에 있습니다)
+
+# --picture: 등고선과 경로를 문자로 그린 그림과 그 범례.
+min-picture-variables = --picture는 변수가 둘인 함수를 그립니다. 이 함수의 변수는 { $count }개입니다
+min-picture-variables-hint = --picture를 빼거나, 변수가 하나인 함수는 --plot FILE.svg로 그리세요
+min-picture-start = S 시작점 ({ $point })
+min-picture-steps = 1–9 처음 아홉 스텝, o 그 뒤의 스텝
+min-picture-end = E 실행이 끝난 곳, { $count ->
+       *[other] { $steps } 스텝 뒤
+    } ({ $point })
+min-picture-run = { $mark } { $optimizer }, 끝난 곳은 { $end } ({ $point })
+min-picture-outside = 점 { $count }개는 그림 밖에 있습니다
+min-picture-dots = 점: f의 등고선(각 선 위에서 f가 일정한 등위 집합), f가 가파른 곳일수록 촘촘합니다

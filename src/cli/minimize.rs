@@ -43,6 +43,9 @@ pub struct MinimizeArgs {
     /// Draw the function and the iterates as an SVG file
     #[arg(long, value_name = "FILE.svg")]
     pub plot: Option<PathBuf>,
+    /// Draw the level sets of a function of two variables and the path in the terminal
+    #[arg(long)]
+    pub picture: bool,
 }
 
 const FORMATS: [Format; 5] = Format::ALL_BUT_DOT;
@@ -68,6 +71,13 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
         plot: args.plot.is_some(),
     };
     let mut plan = MinimizePlan::new(request)?;
+    let variables = plan.objective.variables.len();
+    if args.picture && variables != 2 {
+        return Err(Error::told(
+            crate::text!("min-picture-variables", count = variables.to_string()),
+            crate::text!("min-picture-variables-hint"),
+        ));
+    }
     if let Some(path) = &args.plot {
         check_output_file("--plot", path, "svg")?;
     }
@@ -84,6 +94,7 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
         tolerance: args.tol,
         max_steps: args.steps,
         plot: args.plot.as_ref().map(|p| p.display().to_string()),
+        picture: args.picture,
     };
     if let Some(path) = &args.plot {
         let svg = plot(&report, context.style.lang).map_err(|message| Error::Io {

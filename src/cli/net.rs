@@ -241,6 +241,7 @@ fn draw(of: &DiagramOf, path: &std::path::Path) -> Result<(), Error> {
 fn parse_show(parts: &[String]) -> Result<Show, Error> {
     if parts.is_empty() {
         return Ok(Show {
+            network: true,
             formula: false,
             forward: true,
             backward: true,
@@ -248,6 +249,7 @@ fn parse_show(parts: &[String]) -> Result<Show, Error> {
         });
     }
     let mut show = Show {
+        network: false,
         formula: false,
         forward: false,
         backward: false,
@@ -256,11 +258,16 @@ fn parse_show(parts: &[String]) -> Result<Show, Error> {
     for part in parts {
         match part.trim() {
             "formula" => show.formula = true,
-            "forward" => show.forward = true,
+            "network" => show.network = true,
+            "forward" => {
+                show.network = true;
+                show.forward = true;
+            }
             "backward" => show.backward = true,
             "update" => show.update = true,
             "all" => {
                 show = Show {
+                    network: true,
                     formula: true,
                     forward: true,
                     backward: true,

@@ -506,8 +506,10 @@ impl NetworkFormula {
         }
     }
 
-    /// The node feeding a weight (an input or a previous neuron's out).
-    fn source(&self, layer: usize, from: usize) -> Id {
+    /// The node a weight of `layer` (0 the first after the input)
+    /// multiplies: input `from`, or the out of neuron `from` of the layer
+    /// before — ∂net/∂w, the factor a gradient δ·input takes.
+    pub fn weight_input(&self, layer: usize, from: usize) -> Id {
         if layer == 0 {
             self.inputs[from]
         } else {
@@ -542,7 +544,7 @@ impl NetworkFormula {
         let one = self.graph.num(1.0);
         let last_factor = |formula: &Self| -> Factor {
             let local = match kind {
-                ParamKind::Weight { layer, from, .. } => formula.source(layer, from),
+                ParamKind::Weight { layer, from, .. } => formula.weight_input(layer, from),
                 ParamKind::Bias { .. } => one,
             };
             Factor {

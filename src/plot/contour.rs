@@ -82,6 +82,19 @@ fn lowest_point(runs: &[Path2], f: &dyn Fn(f64, f64) -> Option<f64>) -> Option<(
         .map(|(p, _)| p)
 }
 
+/// The view the SVG picture would show — x's and y's ranges around the
+/// paths, the start and the lowest point found kept in it — and how many
+/// path points fall outside it; a terminal picture shows the same region.
+pub fn region_of_interest(
+    runs: &[Path2],
+    f: &dyn Fn(f64, f64) -> Option<f64>,
+) -> ((f64, f64), (f64, f64), usize) {
+    let start = runs.iter().find_map(|r| r.points.first().copied());
+    let keep: Vec<(f64, f64)> = start.into_iter().chain(lowest_point(runs, f)).collect();
+    let view = view_around(runs, &keep);
+    (view.x, view.y, view.left_out)
+}
+
 fn point_text(p: (f64, f64)) -> String {
     let n = |v: f64| crate::number::format_significant(v, 4);
     format!("{}, {}", n(p.0), n(p.1))

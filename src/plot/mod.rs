@@ -14,7 +14,7 @@ mod contour;
 mod diagram;
 
 pub use chart::{function_with_iterates, training_curves, training_curves_in, Curve, Iterates1};
-pub use contour::{contours_with_paths, Path2};
+pub use contour::{contours_with_paths, region_of_interest, Path2};
 pub use diagram::{
     network_diagram, network_diagram_in, DiagramBias, DiagramNeuron, DiagramParam, DiagramWeight,
     NetworkDiagram,

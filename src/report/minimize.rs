@@ -27,6 +27,9 @@ pub struct MinimizeReport<'a> {
     pub max_steps: usize,
     /// The SVG file written, if any.
     pub plot: Option<String>,
+    /// `--picture`: the level sets and the paths drawn in characters
+    /// (a function of two variables).
+    pub picture: bool,
 }
 
 /// Rows of a long run's table shown at the start and at the end.
@@ -145,6 +148,9 @@ fn blocks(r: &MinimizeReport, format: Format, style: &Style) -> Vec<Block> {
         out.extend(run_blocks(r, &r.runs[0], format, style));
     } else {
         out.extend(race_blocks(r, style));
+    }
+    if r.picture && r.variables.len() == 2 {
+        out.extend(picture_blocks(r, style));
     }
     if let Some(path) = &r.plot {
         let stride = r.runs.iter().map(|run| run.path_stride).max().unwrap_or(1);
@@ -595,6 +601,38 @@ pub fn plot(r: &MinimizeReport, lang: Lang) -> Result<String, String> {
         let variables = (r.variables[0].as_str(), r.variables[1].as_str());
         contours_with_paths(lang, &title, variables, &|x, y| f(&[x, y]), &paths)
     }
+}
+
+/// `--picture`: the level sets and every run's path in characters, in the
+/// terminal and in Markdown (LaTeX leaves it out, as it does every
+/// character drawing).
+fn picture_blocks(r: &MinimizeReport, style: &Style) -> Vec<Block> {
+    let runs: Vec<super::terminal_contour::PicturedRun> = r
+        .runs
+        .iter()
+        .map(|run| super::terminal_contour::PicturedRun {
+            label: run.config.title_in(style.lang),
+            points: run
+                .path
+                .iter()
+                .filter(|i| i.point[0].is_finite() && i.point[1].is_finite())
+                .map(|i| (i.step, i.point[0], i.point[1]))
+                .collect(),
+        })
+        .collect();
+    let f = r.f;
+    let picture = super::terminal_contour::picture(
+        &|x, y| f(&[x, y]),
+        (&r.variables[0], &r.variables[1]),
+        &runs,
+        style.width,
+        style.lang,
+    );
+    let blocks = vec![Block::Preformatted(picture)];
+    vec![
+        Block::Only(doc::Shown::Terminal, blocks.clone()),
+        Block::Only(doc::Shown::Markdown, blocks),
+    ]
 }
 
 fn race_blocks(r: &MinimizeReport, style: &Style) -> Vec<Block> {

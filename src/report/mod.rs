@@ -26,6 +26,7 @@ pub mod practice;
 pub mod predict;
 pub mod reading;
 mod terminal_chart;
+pub mod terminal_contour;
 pub mod train;
 pub mod train_compare;
 mod train_plot;

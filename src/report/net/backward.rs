@@ -1,7 +1,8 @@
 //! The backward pass of `net`'s report: each neuron's δ from the output
-//! back (with the sums over the paths through the next layer), and each
-//! parameter's gradient as the product of its chain-rule factors — their
-//! names, formulas and values.
+//! back, factorised once — its chain-rule factors' names, formulas and
+//! values, with the sums over the paths through the next layer — and then
+//! each parameter's gradient as the δ already computed times the input the
+//! parameter multiplies, so the reuse is on the screen.
 
 use super::NetReport;
 use crate::msg;
@@ -79,7 +80,9 @@ pub(super) fn backward_blocks(
                         r.value(values, a.formula, style),
                         r.value(values, b.formula, style),
                     ];
+                    let formulas = [r.factor(a.formula), r.factor(b.formula)];
                     rhs.push(Math::join(&names, " · ", " \\cdot "));
+                    rhs.push(Math::join(&formulas, " · ", " \\cdot "));
                     rhs.push(Math::join(&numbers, " · ", " \\cdot "));
                     if let Some(sum) = chain.path_sum.and_then(|n| f.path_sums[n].as_ref()) {
                         equations.push(path_sum_equation(r, sum, values, style));
@@ -93,13 +96,17 @@ pub(super) fn backward_blocks(
     }
     blocks.push(Block::Equations(equations));
 
-    // The chain for every parameter, output layer first.
-    let mut equations = Vec::new();
-    let mut order: Vec<&crate::network::Chain> = f.chains.iter().collect();
-    order.sort_by_key(|c| std::cmp::Reverse(f.neurons[f.target_neuron(c.param)].layer));
-    for chain in order {
-        equations.push(chain_equation(r, chain, values, style));
-    }
+    // Every parameter's gradient from the δs above, output layer first.
+    blocks.push(Block::Paragraph(vec![text(msg!(
+        lang,
+        "net-backward-reuse"
+    ))]));
+    let mut order: Vec<usize> = (0..f.params.len()).collect();
+    order.sort_by_key(|&p| std::cmp::Reverse(f.neurons[f.target_neuron(p)].layer));
+    let equations = order
+        .into_iter()
+        .map(|p| gradient_equation(r, p, values, style))
+        .collect();
     blocks.push(Block::Equations(equations));
     let weights = f
         .params
@@ -141,17 +148,7 @@ fn path_sum_equation(
         .terms
         .iter()
         .enumerate()
-        .map(|(k, &(_, _, _, c))| {
-            let v = r.value(values, c, style);
-            if k > 0 && r.run.value(values, c) < 0.0 {
-                Math::new(
-                    format!("({})", v.unicode),
-                    format!("\\left({}\\right)", v.latex),
-                )
-            } else {
-                v
-            }
-        })
+        .map(|(k, &(_, _, _, c))| signed_term(r, values, c, k, style))
         .collect();
     let join = |items: &[Math]| Math::join(items, " + ", " + ");
     let total = f
@@ -167,6 +164,77 @@ fn path_sum_equation(
         lhs: NetReport::partial("E_total", &format!("out_{neuron}")),
         rhs,
         note: Some(msg!(style.lang, "net-path-sum-note")),
+    }
+}
+
+/// ∂E_total/∂p from the δs the backward pass computed: δ · input for a
+/// weight, δ for a neuron's own bias, the sum of the layer's δs for a
+/// shared bias — the names, their values, and the gradient node's value.
+fn gradient_equation(
+    r: &NetReport,
+    param: usize,
+    values: &SampleValues,
+    style: &Style,
+) -> Equation {
+    let f = r.formula;
+    let p = &f.params[param];
+    let lhs = NetReport::partial("E_total", &p.name);
+    let gradient = r.value(values, f.gradients[param], style);
+    let neuron = f.target_neuron(param);
+    let delta = f.deltas[neuron];
+    let rhs = match p.kind {
+        ParamKind::Weight { layer, from, .. } => {
+            let input = f.weight_input(layer, from);
+            let names = [delta_name(&f.neurons[neuron].name), r.expr(input)];
+            let numbers = [r.value(values, delta, style), r.value(values, input, style)];
+            vec![
+                Math::join(&names, " · ", " \\cdot "),
+                Math::join(&numbers, " · ", " \\cdot "),
+                gradient,
+            ]
+        }
+        ParamKind::Bias { to: Some(_), .. } => vec![delta_name(&f.neurons[neuron].name), gradient],
+        ParamKind::Bias { layer, to: None } => {
+            let names: Vec<Math> = f.layers[layer]
+                .iter()
+                .map(|&n| delta_name(&f.neurons[n].name))
+                .collect();
+            let numbers: Vec<Math> = f.layers[layer]
+                .iter()
+                .enumerate()
+                .map(|(k, &n)| signed_term(r, values, f.deltas[n], k, style))
+                .collect();
+            let mut rhs = vec![Math::join(&names, " + ", " + ")];
+            if names.len() > 1 {
+                rhs.push(Math::join(&numbers, " + ", " + "));
+            }
+            rhs.push(gradient);
+            rhs
+        }
+    };
+    Equation {
+        lhs,
+        rhs: vec![Math::join(&rhs, " = ", " = ")],
+        note: None,
+    }
+}
+
+/// A term's value in a sum: negative ones after the first in parentheses.
+fn signed_term(
+    r: &NetReport,
+    values: &SampleValues,
+    id: crate::expr::Id,
+    k: usize,
+    style: &Style,
+) -> Math {
+    let v = r.value(values, id, style);
+    if k > 0 && r.run.value(values, id) < 0.0 {
+        Math::new(
+            format!("({})", v.unicode),
+            format!("\\left({}\\right)", v.latex),
+        )
+    } else {
+        v
     }
 }
 

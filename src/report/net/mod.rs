@@ -10,6 +10,7 @@
 
 mod backward;
 mod derivation;
+mod drawing;
 mod forward;
 mod record;
 mod update;
@@ -33,6 +34,8 @@ use update::update_blocks;
 /// Which parts of each step to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Show {
+    /// The network drawn in characters, once after the setup.
+    pub network: bool,
     pub formula: bool,
     pub forward: bool,
     pub backward: bool,
@@ -168,14 +171,29 @@ fn blocks(r: &NetReport, style: &Style) -> Vec<Block> {
         if let Some(d) = spec.description_in(lang) {
             out.push(Block::Paragraph(vec![text(d)]));
         }
-        out.extend(setup(r, style));
     }
+    let mut setup = if r.header {
+        setup(r, style)
+    } else {
+        Vec::new()
+    };
+    if r.show.network {
+        let data = if setup.is_empty() {
+            Vec::new()
+        } else {
+            setup.split_off(1)
+        };
+        setup.extend(drawing::drawing_blocks(r, style));
+        setup.extend(data);
+    }
+    out.extend(setup);
     if r.show.formula {
         out.extend(formula_blocks(r, lang));
     }
     let detailed: Vec<&StepRecord> = r.run.steps.iter().filter(|s| s.samples.is_some()).collect();
     let total = r.run.losses.len();
-    for (k, step) in detailed.iter().enumerate() {
+    let shows_steps = r.show.forward || r.show.backward || r.show.update;
+    for (k, step) in detailed.iter().enumerate().filter(|_| shows_steps) {
         out.push(Block::Heading {
             level: 2,
             text: vec![text(msg!(
