@@ -55,6 +55,16 @@ fn item_digest(item: &Item) -> String {
             }
             out
         }
+        Item::Claims(claims) => {
+            let mut out = format!("claims: {} texts\n", claims.contains.len());
+            if let Some(command) = &claims.command {
+                out.push_str(&format!("  command: {:?}\n", command.args));
+            }
+            for hand in &claims.hand {
+                out.push_str(&format!("  hand: {} = {}\n", hand.number, hand.arithmetic));
+            }
+            out
+        }
         Item::Exercise(exercise) => {
             let kind = match &exercise.kind {
                 ExerciseKind::Derivative { expr, wrt } => format!("derivative of {expr} by {wrt}"),

@@ -9,8 +9,8 @@ use common::stepgrad;
 use std::io::Cursor;
 use stepgrad::i18n::Lang;
 use stepgrad::lesson::{
-    builtin, interact, parse_lesson, CommandOutput, ExerciseKind, Item, Lesson, LessonFormat,
-    Presenter,
+    builtin, interact, parse_lesson, unclaimed_numbers, CommandOutput, ExerciseKind, Item, Lesson,
+    LessonFormat, Presenter,
 };
 
 fn lessons(lang: Lang) -> Vec<Lesson> {
@@ -375,4 +375,271 @@ fn a_right_answer_hints_on_request_and_going_back() {
     // The end of input ends the session quietly.
     let seen = session(SESSION, "\n");
     assert!(seen.contains("Your answer"));
+}
+
+/// A section whose prose quotes a command's output, with its claims.
+fn claimed(claims: &str) -> String {
+    format!("{HEAD}Three steps reach f = 2.3593.\n\n```stepgrad\nminimize \"x^2\" --start x=3 --lr 0.1 --steps 3\n```\n\n```claims\n{claims}\n```\n\nAfter the claims.\n")
+}
+
+#[test]
+fn claims_that_hold_are_checked_and_never_shown() {
+    let path = lesson_file(
+        "claims-hold.md",
+        &claimed("contains = [\"1.92  3.6864\", \"with f = 2.3593\"]\nhand = { \"0.36\" = \"3*0.1*1.2\", \"−0.600\" = \"-0.1*6\" }"),
+    );
+    for format in ["text", "markdown", "latex"] {
+        let out = stepgrad(&["lesson", &path, "--format", format, "--color", "never"]);
+        assert_eq!(out.code, 0, "{format}: {}", out.stderr);
+        assert!(out.stdout.contains("After the claims."), "{format}");
+        for hidden in ["contains", "hand", "```claims", "3*0.1*1.2"] {
+            assert!(!out.stdout.contains(hidden), "{format} shows {hidden}");
+        }
+    }
+    // Colour does not hide a number from a claim.
+    let out = stepgrad(&["lesson", &path, "--color", "always"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn a_claim_the_output_contradicts_stops_the_lesson_in_every_format() {
+    let text = claimed("contains = [\"1.92\",\n  \"f = 2.3594\"]");
+    let path = lesson_file("claims-fail.md", &text);
+    for format in ["text", "markdown", "latex"] {
+        let out = stepgrad(&["lesson", &path, "--format", format, "--lang", "en"]);
+        assert_eq!(out.code, 2, "{format}: {}", out.stdout);
+        assert!(out.stdout.is_empty(), "{format}");
+        // The claim's own line (17), the text and the command.
+        assert!(out.stderr.contains("claims-fail.md:17:"), "{}", out.stderr);
+        assert!(
+            out.stderr.contains("the lesson claims 'f = 2.3594', but stepgrad minimize \"x^2\" --start x=3 --lr 0.1 --steps 3 does not print it"),
+            "{}",
+            out.stderr
+        );
+    }
+    let out = stepgrad(&["lesson", &path, "--lang", "ko"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("레슨은 'f = 2.3594'가 나온다고 하지만 stepgrad minimize"),
+        "{}",
+        out.stderr
+    );
+    // A claim is checked in the terminal session too.
+    let lesson = parse_lesson(&path, &text).unwrap();
+    let runner = |args: &[String]| -> CommandOutput {
+        let o = stepgrad::cli::run(std::iter::once("stepgrad".to_string()).chain(args.to_vec()));
+        CommandOutput {
+            stdout: o.stdout,
+            stderr: o.stderr,
+            code: o.code,
+        }
+    };
+    let presenter = Presenter {
+        lesson: &lesson,
+        path: &path,
+        source: &text,
+        lang: Lang::En,
+        format: LessonFormat::Text,
+        color: true,
+        next: None,
+        run: &runner,
+    };
+    let mut input = Cursor::new(b"\n\n".to_vec());
+    let mut output = Vec::new();
+    let error = interact(&presenter, &mut input, &mut output).unwrap_err();
+    assert_eq!(error.exit_code(), 2);
+    assert!(format!("{error:?}").contains("2.3594"), "{error:?}");
+}
+
+#[test]
+fn a_claim_about_a_command_the_student_does_not_see() {
+    let text = format!("{HEAD}At x = 1.5 the slope of x³ is 6.75.\n\n```claims\ncommand = \"stepgrad diff x^3 --at x=1.5 --no-steps\"\ncontains = [\"df/dx = 6.75\"]\n```\n");
+    let out = stepgrad(&["lesson", &lesson_file("claims-command.md", &text)]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains("diff"), "{}", out.stdout);
+    let wrong = text.replace("df/dx = 6.75", "df/dx = 6.5");
+    let out = stepgrad(&[
+        "lesson",
+        &lesson_file("claims-command-wrong.md", &wrong),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("claims-command-wrong.md:13:"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("'df/dx = 6.5'"), "{}", out.stderr);
+    assert!(out
+        .stderr
+        .contains("stepgrad diff x^3 --at x=1.5 --no-steps"));
+}
+
+#[test]
+fn a_hand_worked_number_must_follow_from_its_arithmetic() {
+    let text = claimed("hand = { \"0.3775\" = \"0.15*0.05 + 0.20*0.10 + 0.35\",\n  \"0.3785\" = \"0.15*0.05 + 0.20*0.10 + 0.35\" }");
+    let path = lesson_file("hand-wrong.md", &text);
+    let out = stepgrad(&["lesson", &path, "--lang", "en"]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stderr.contains("hand-wrong.md:17:"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "the lesson works out 0.3785 as 0.15*0.05 + 0.20*0.10 + 0.35, but that gives 0.3775"
+        ),
+        "{}",
+        out.stderr
+    );
+    let out = stepgrad(&["lesson", &path, "--lang", "ko"]);
+    assert!(
+        out.stderr.contains("그 값은 0.3775입니다"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn mistakes_in_a_claims_block_are_found_at_their_line() {
+    broken(
+        "claims-unknown-key.md",
+        &claimed("contain = [\"1.92\"]"),
+        (16, 1),
+        "unknown claims key 'contain'",
+    );
+    broken(
+        "claims-nothing.md",
+        &claimed("contains = []"),
+        (15, 1),
+        "this claims block claims nothing",
+    );
+    broken(
+        "claims-no-command.md",
+        &format!("{HEAD}Text 0.123.\n\n```claims\ncontains = [\"0.123\"]\n```\n"),
+        (11, 1),
+        "comes after the stepgrad block whose output it checks",
+    );
+    broken(
+        "claims-command-unused.md",
+        &claimed("command = \"diff x^2\"\nhand = { \"4.00\" = \"2*2\" }"),
+        (16, 11),
+        "command is run only to check the texts of contains",
+    );
+    broken(
+        "claims-command-forbidden.md",
+        &claimed("command = \"lesson 1\"\ncontains = [\"1\"]"),
+        (16, 1),
+        "cannot run inside a lesson",
+    );
+    broken(
+        "hand-not-a-number.md",
+        &claimed("hand = { \"about 3\" = \"3\" }"),
+        (16, 10),
+        "hand: 'about 3' is not a number written with digits",
+    );
+    broken(
+        "hand-variable.md",
+        &claimed("hand = { \"0.36\" = \"3*lr*1.2\" }"),
+        (16, 19),
+        "hand: 3*lr*1.2 has the variable lr",
+    );
+    broken(
+        "hand-unreadable.md",
+        &claimed("hand = { \"0.36\" = \"3*0.1*\" }"),
+        (16, 25),
+        "hand: ",
+    );
+    broken(
+        "claims-empty-text.md",
+        &claimed("contains = [\"1.92\", \" \"]"),
+        (16, 21),
+        "claim 2 is empty",
+    );
+    // In Korean too, in the catalogue's words.
+    let path = lesson_file("claims-ko.md", &claimed("contain = [\"1.92\"]"));
+    let out = stepgrad(&["lesson", &path, "--lang", "ko"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("claims-ko.md:16:1"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("claims 블록에 알 수 없는 키 'contain'이 있습니다"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// The family rule: every decimal number of 3 or more significant digits
+/// in a lesson's prose is covered by a claim of its section. Run it alone
+/// with `cargo test --test lessons quoted_numbers`.
+mod quoted_numbers {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// The numbers still quoted without a claim, `file:number` a line: the
+    /// list only shrinks (tests/data/unclaimed_numbers.txt).
+    const ALLOWED: &str = "tests/data/unclaimed_numbers.txt";
+
+    fn listed() -> BTreeSet<String> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(ALLOWED);
+        std::fs::read_to_string(path)
+            .unwrap_or_default()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn the_checker_finds_a_number_without_a_claim() {
+        let text = format!("{HEAD}Three steps reach f = 2.3593 from 9, moving x by 0.600 and then 0.480; x ends at 1.536 (the table: `1.920`).\n\n```stepgrad\nminimize \"x^2\" --start x=3 --lr 0.1 --steps 3\n```\n\n```claims\ncontains = [\"f = 2.35930\", \"0.48\"]\nhand = {{ \"0.600\" = \"0.1*6\" }}\n```\n\n## Two\n\nThe same 2.3593 in another section, and 0.01 of one digit.\n");
+        let lesson = parse_lesson("fixture.md", &text).unwrap();
+        let found: Vec<(usize, String)> = unclaimed_numbers(&lesson)
+            .into_iter()
+            .map(|u| (u.section, u.number))
+            .collect();
+        // 2.3593 rounds the claimed 2.35930; 0.600 is worked out by hand;
+        // 0.480 has more digits than the claimed 0.48; 1.920 is code.
+        assert_eq!(
+            found,
+            [
+                (1, "0.480".to_string()),
+                (1, "1.536".into()),
+                (2, "2.3593".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn every_quoted_number_is_claimed() {
+        let allowed = listed();
+        let mut unclaimed = BTreeSet::new();
+        let mut report = String::new();
+        for lang in [Lang::En, Lang::Ko] {
+            for (path, text) in builtin(lang) {
+                let lesson = parse_lesson(&path, text).unwrap();
+                for u in unclaimed_numbers(&lesson) {
+                    let entry = format!("{path}:{}", u.number);
+                    if !allowed.contains(&entry) {
+                        report.push_str(&format!(
+                            "{path} § {} \"{}\": {}\n",
+                            u.section, u.title, u.number
+                        ));
+                    }
+                    unclaimed.insert(entry);
+                }
+            }
+        }
+        let stale: Vec<&String> = allowed.iter().filter(|e| !unclaimed.contains(*e)).collect();
+        let all: Vec<&String> = unclaimed.iter().collect();
+        assert!(
+            report.is_empty(),
+            "numbers quoted in prose without a claim of their section:\n{report}\nclaim them in a ```claims block"
+        );
+        assert!(
+            stale.is_empty(),
+            "claimed now, so remove from {ALLOWED}: {stale:?}\n(the list as it stands: {} entries)",
+            all.len()
+        );
+    }
 }

@@ -101,6 +101,7 @@ lesson-syntax-front-matter = write one key = value a line, text in quotes: numbe
 lesson-syntax-exercise = write one key = value a line, text in quotes: question = "…", answer = 1.6, hints = ["…"]
 lesson-unknown-key = unknown { $block ->
         [front-matter] front-matter
+        [claims] claims
        *[exercise] exercise
     } key '{ $key }'
 lesson-did-you-mean-key = did you mean { $meant }? The keys are { $keys }
@@ -108,11 +109,13 @@ lesson-the-keys-are = the keys are { $keys }
 lesson-key-twice = '{ $key }' is given twice
 lesson-key-twice-hint = give each key of the { $block ->
         [front-matter] front matter
+        [claims] claims block
        *[exercise] exercise
     } once
 lesson-wrong-type = { $key } must be { $holds }
 lesson-not-toml = the { $block ->
         [front-matter] front matter
+        [claims] claims block
        *[exercise] exercise
     } is not valid TOML: { $problem }
 lesson-colon-not-equals = a key is set with '=', not ':'; { $syntax }

@@ -100,6 +100,7 @@ lesson-syntax-front-matter = 한 줄에 키 = 값을 하나씩 쓰고, 글은 �
 lesson-syntax-exercise = 한 줄에 키 = 값을 하나씩 쓰고, 글은 따옴표로 감싸세요: question = "…", answer = 1.6, hints = ["…"]
 lesson-unknown-key = { $block ->
         [front-matter] 머리말에
+        [claims] claims 블록에
        *[exercise] 연습 문제에
     } 알 수 없는 키 '{ $key }'{ PARTICLE($key, "이/가") } 있습니다
 lesson-did-you-mean-key = { $meant }{ PARTICLE($meant, "을/를") } 쓰려던 것인가요? 쓸 수 있는 키: { $keys }
@@ -107,11 +108,13 @@ lesson-the-keys-are = 쓸 수 있는 키: { $keys }
 lesson-key-twice = '{ $key }'{ PARTICLE($key, "이/가") } 두 번 나옵니다
 lesson-key-twice-hint = { $block ->
         [front-matter] 머리말의
+        [claims] claims 블록의
        *[exercise] 연습 문제의
     } 키는 한 번씩만 쓰세요
 lesson-wrong-type = { $key }에는 { $holds }{ PARTICLE($holds, "을/를") } 써야 합니다
 lesson-not-toml = { $block ->
         [front-matter] 머리말이
+        [claims] claims 블록이
        *[exercise] 연습 문제가
     } 올바른 TOML이 아닙니다: { $problem }
 lesson-colon-not-equals = 키와 값 사이에는 ':' 대신 '=' 기호를 씁니다. { $syntax }

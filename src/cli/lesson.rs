@@ -122,17 +122,26 @@ fn lesson_source(which: &str, lang: Lang) -> Result<(String, String, Option<u32>
     }
 }
 
-/// Checks every command of the lesson with stepgrad's argument parser.
+/// Checks every command of the lesson (those of its claims too) with
+/// stepgrad's argument parser.
 fn validate_commands(lesson: &Lesson, path: &str, text: &str) -> Result<(), Error> {
     let items = lesson
         .intro
         .iter()
         .chain(lesson.sections.iter().flat_map(|s| &s.items));
     for item in items {
-        if let Item::Commands(block) = item {
-            for command in &block.commands {
-                validate_command(command, path, text)?;
+        match item {
+            Item::Commands(block) => {
+                for command in &block.commands {
+                    validate_command(command, path, text)?;
+                }
             }
+            Item::Claims(claims) => {
+                if let Some(command) = &claims.command {
+                    validate_command(command, path, text)?;
+                }
+            }
+            _ => {}
         }
     }
     Ok(())

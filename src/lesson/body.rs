@@ -1,6 +1,7 @@
 //! A lesson's body: the `## ` sections and, in each, the prose
 //! (paragraphs, lists, quotations, `### ` headings, plain fenced text), the
-//! ```` ```stepgrad ```` command blocks and the ```` ```exercise ```` blocks.
+//! ```` ```stepgrad ```` command blocks, the ```` ```exercise ```` blocks
+//! and the ```` ```claims ```` blocks.
 //!
 //! A fenced block's kind is the first word after its fence; `fenced` hands
 //! each kind to its reader, so a new kind of block is one more arm there.
@@ -9,9 +10,9 @@
 //! mistake is reported at its line.
 
 use super::document::{CommandBlock, CommandLine, Item, Section};
-use super::exercise_block;
 use super::source::Source;
 use super::words::split;
+use super::{claims_block, exercise_block};
 use crate::{text, Error};
 
 /// The reader of a lesson's body, collecting items into sections.
@@ -42,6 +43,14 @@ impl<'s, 'a> Body<'s, 'a> {
             Some(section) => section.items.push(item),
             None => self.intro.push(item),
         }
+    }
+
+    /// The items of the section being read (of the introduction before the
+    /// first section).
+    fn current_items(&self) -> &[Item] {
+        self.sections
+            .last()
+            .map_or(self.intro.as_slice(), |section| section.items.as_slice())
     }
 
     /// Ends the paragraph, list or quotation being gathered.
@@ -180,6 +189,22 @@ impl<'s, 'a> Body<'s, 'a> {
                     ));
                 }
                 exercise_block::read(source, block.line, block.range.clone()).map(Item::Exercise)
+            }
+            "claims" => {
+                if let Some(option) = options.first() {
+                    return Err(source.error_at(
+                        block.line,
+                        None,
+                        text!("lesson-claims-option", option = *option),
+                        text!("lesson-claims-option-hint"),
+                    ));
+                }
+                let after_commands = self
+                    .current_items()
+                    .iter()
+                    .any(|item| matches!(item, Item::Commands(_)));
+                claims_block::read(source, block.line, block.range.clone(), after_commands)
+                    .map(Item::Claims)
             }
             _ => Ok(Item::Verbatim(
                 block

@@ -47,6 +47,41 @@ pub enum Item {
     Verbatim(String),
     Commands(CommandBlock),
     Exercise(Exercise),
+    /// A ```` ```claims ```` block: never shown, always checked.
+    Claims(Claims),
+}
+
+/// A ```` ```claims ```` block: what the prose around it quotes from a
+/// command's output, and the numbers it works out by hand
+/// (docs/lessons.md).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claims {
+    /// 1-based line of the opening fence.
+    pub line: usize,
+    /// Texts the output must contain.
+    pub contains: Vec<Quoted>,
+    /// The command whose output is checked, when it is not the stepgrad
+    /// block before the claims.
+    pub command: Option<CommandLine>,
+    pub hand: Vec<HandClaim>,
+}
+
+/// A text of `contains`, with the line it is written on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quoted {
+    pub line: usize,
+    pub text: String,
+}
+
+/// A number the prose works out itself, and the arithmetic that gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HandClaim {
+    pub line: usize,
+    /// The number as the prose writes it (`0.3775`).
+    pub number: String,
+    pub arithmetic: String,
+    /// The arithmetic's value.
+    pub value: f64,
 }
 
 /// A ```` ```stepgrad ```` block.

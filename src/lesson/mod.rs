@@ -2,8 +2,9 @@
 //! running stepgrad's own commands on worked examples, with exercises that
 //! stepgrad checks.
 //!
-//! `document` reads a lesson file (with `front_matter`, `body` and
-//! `exercise_block`, over `source` and `toml_block`), `catalog` holds the
+//! `document` reads a lesson file (with `front_matter`, `body`,
+//! `exercise_block` and `claims_block`, over `source` and `toml_block`),
+//! `claims` checks the claims a lesson makes of its commands' output, `catalog` holds the
 //! built-in ones, `present` writes a lesson's pages (running its
 //! commands), `exercise` judges answers, and `interactive` walks a student
 //! through the pages.
@@ -12,6 +13,8 @@
 
 mod body;
 mod catalog;
+mod claims;
+mod claims_block;
 mod document;
 mod exercise;
 mod exercise_block;
@@ -26,9 +29,10 @@ mod toml_block;
 mod words;
 
 pub use catalog::builtin;
+pub use claims::{unclaimed_numbers, Unclaimed};
 pub use document::{
-    line_error, parse_lesson, CommandBlock, CommandLine, Exercise, ExerciseKind, Item, Lesson,
-    Section, DEFAULT_TOLERANCE,
+    line_error, parse_lesson, Claims, CommandBlock, CommandLine, Exercise, ExerciseKind, HandClaim,
+    Item, Lesson, Quoted, Section, DEFAULT_TOLERANCE,
 };
 pub use exercise::{judge, solution, Verdict};
 pub use interactive::interact;

@@ -78,6 +78,9 @@ impl<'a> Presenter<'a> {
             text.push_str(&self.section_heading(&section.title));
             &section.items
         };
+        // The stepgrad block the next claims check, and its plain output
+        // when the page shows it.
+        let mut preceding: Option<(&CommandBlock, Option<String>)> = None;
         for item in items {
             match item {
                 Item::Exercise(e) => {
@@ -86,7 +89,12 @@ impl<'a> Presenter<'a> {
                     }
                     pieces.push(Piece::Exercise(e));
                 }
-                Item::Commands(block) => text.push_str(&self.commands(block)?),
+                Item::Commands(block) => {
+                    let (shown, plain) = self.commands(block)?;
+                    text.push_str(&shown);
+                    preceding = Some((block, plain));
+                }
+                Item::Claims(claims) => self.check_claims(claims, preceding.as_ref())?,
                 other => text.push_str(&self.prose(other)),
             }
         }
@@ -206,7 +214,7 @@ impl<'a> Presenter<'a> {
                 }
                 Item::Quote(t) => format!("> {t}\n\n"),
                 Item::Verbatim(t) => format!("```text\n{t}\n```\n\n"),
-                Item::Commands(_) | Item::Exercise(_) => String::new(),
+                Item::Commands(_) | Item::Exercise(_) | Item::Claims(_) => String::new(),
             },
             LessonFormat::Latex => latex_prose(item),
             LessonFormat::Text => {
@@ -228,16 +236,18 @@ impl<'a> Presenter<'a> {
                         .collect(),
                     Item::Quote(t) => self.inline(&wrap(t, WIDTH, "  │ ", "  │ ")),
                     Item::Verbatim(t) => t.lines().map(|l| format!("  {l}\n")).collect(),
-                    Item::Commands(_) | Item::Exercise(_) => String::new(),
+                    Item::Commands(_) | Item::Exercise(_) | Item::Claims(_) => String::new(),
                 };
                 body + "\n"
             }
         }
     }
 
-    /// Runs a block's commands and shows each with its output.
-    fn commands(&self, block: &CommandBlock) -> Result<String, Error> {
+    /// Runs a block's commands and shows each with its output; with the
+    /// output as plain text, when it is shown so (in the terminal).
+    fn commands(&self, block: &CommandBlock) -> Result<(String, Option<String>), Error> {
         let mut out = String::new();
+        let mut plain = String::new();
         for command in &block.commands {
             let mut args = command.args.clone();
             args.extend(["--lang".to_string(), self.lang.code().to_string()]);
@@ -271,6 +281,10 @@ impl<'a> Presenter<'a> {
                 return Err(self.command_failed(command.line, &output.stderr));
             }
             let shown = format!("$ stepgrad {}", command.text);
+            plain.push_str(&output.stdout);
+            plain.push('\n');
+            plain.push_str(&output.stderr);
+            plain.push('\n');
             match self.format {
                 LessonFormat::Text => {
                     out.push_str(&self.dim(&shell_lines(&shown)));
@@ -308,7 +322,8 @@ impl<'a> Presenter<'a> {
                 LessonFormat::Latex => out.push_str(&latex_command(&shown, &output, verbatim)),
             }
         }
-        Ok(out)
+        let plain = (self.format == LessonFormat::Text).then_some(plain);
+        Ok((out, plain))
     }
 
     /// The name of the notes format commands write in.
@@ -321,7 +336,7 @@ impl<'a> Presenter<'a> {
 
     /// The error for a command of line `line` that failed, with the first
     /// line of what it wrote to stderr (without its "error: ").
-    fn command_failed(&self, line: usize, stderr: &str) -> Error {
+    pub(super) fn command_failed(&self, line: usize, stderr: &str) -> Error {
         let first = stderr.lines().next().unwrap_or("").trim();
         let label = format!("{}: ", msg!(self.lang, "label-error"));
         let first = first
@@ -484,7 +499,7 @@ fn latex_prose(item: &Item) -> String {
         }
         Item::Quote(t) => format!("\\begin{{quote}}\n{}\n\\end{{quote}}\n\n", latex::inline(t)),
         Item::Verbatim(t) => latex::typewriter(t),
-        Item::Commands(_) | Item::Exercise(_) => String::new(),
+        Item::Commands(_) | Item::Exercise(_) | Item::Claims(_) => String::new(),
     }
 }
 

@@ -38,7 +38,7 @@ pub(super) struct Key {
 /// The keys of one kind of block.
 pub(super) struct Schema {
     /// The block's kind, as the messages choose their words by it:
-    /// "front-matter" or "exercise".
+    /// "front-matter", "exercise" or "claims".
     pub(super) block: &'static str,
     pub(super) keys: &'static [Key],
     /// The message saying how the block is written, for the hint to a
@@ -106,6 +106,16 @@ impl<'s, 'a> TomlBlock<'s, 'a> {
     /// `Spanned` values and which denies unknown fields).
     pub(super) fn read<T: DeserializeOwned>(&self) -> Result<T, Error> {
         toml::from_str(self.text).map_err(|e| self.toml_error(&e))
+    }
+
+    /// The 1-based line of the file that byte `at` of the block's text is on.
+    pub(super) fn line_of(&self, at: usize) -> usize {
+        let end = (self.offset + at).min(self.source.text.len());
+        self.source.text.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
     }
 
     /// An error at `span`, a byte range of the block's text.
