@@ -22,10 +22,11 @@ fn main() {
             std::process::exit(EXIT_CODE);
         }
     });
+    let size = terminal_size::terminal_size_of(std::io::stdout());
     let streams = stepgrad::cli::Streams {
         stdout_is_terminal: std::io::stdout().is_terminal(),
-        terminal_columns: terminal_size::terminal_size_of(std::io::stdout())
-            .map(|(width, _)| usize::from(width.0)),
+        terminal_columns: size.map(|(width, _)| usize::from(width.0)),
+        terminal_rows: size.map(|(_, height)| usize::from(height.0)),
         columns_variable: std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.trim().parse().ok()),

@@ -299,8 +299,7 @@ fn mistakes_in_a_lesson_file_are_found_at_their_line() {
     let out = stepgrad(&["lesson", &path, "--color", "never"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stdout
-            .contains("may or may not belong to the denominator"),
+        out.stdout.contains("may or may not belong to the"),
         "{}",
         out.stdout
     );
@@ -640,6 +639,308 @@ mod quoted_numbers {
             stale.is_empty(),
             "claimed now, so remove from {ALLOWED}: {stale:?}\n(the list as it stands: {} entries)",
             all.len()
+        );
+    }
+}
+
+/// One screen at a time: pages taller than the terminal are cut into
+/// screens under their heading (and command), `q` says how to resume,
+/// `--from` starts at a section.
+mod screens {
+    use super::*;
+    use std::collections::BTreeSet;
+    use stepgrad::cli::{run_in, Session, Streams};
+    use stepgrad::interrupt::{Cancel, Control};
+    use stepgrad::lesson::{interact_with, rows_of, ScreenSize, SessionOptions};
+
+    /// Sections of the built-in lessons that take more than one screen of
+    /// 40 rows, `file:section` a line: the list only shrinks
+    /// (tests/data/tall_sections.txt).
+    const TALL: &str = "tests/data/tall_sections.txt";
+
+    /// Runs stepgrad as the lesson runner does, at 80 columns.
+    fn at_80_columns(args: &[String]) -> CommandOutput {
+        let cancel = Cancel::new();
+        let session = Session {
+            terminal: None,
+            streams: Streams {
+                columns_variable: Some(80),
+                ..Streams::default()
+            },
+            control: Control::quiet(&cancel),
+        };
+        let o = run_in(
+            std::iter::once("stepgrad".to_string()).chain(args.to_vec()),
+            session,
+        );
+        CommandOutput {
+            stdout: o.stdout,
+            stderr: o.stderr,
+            code: o.code,
+        }
+    }
+
+    /// What the student sees, typing `keys`, in a terminal of `size`;
+    /// the session's language is `lang`.
+    fn seen(path: &str, text: &str, lang: Lang, keys: &str, options: &SessionOptions) -> String {
+        let lesson = parse_lesson(path, text).unwrap();
+        let presenter = Presenter {
+            lesson: &lesson,
+            path,
+            source: text,
+            lang,
+            format: LessonFormat::Text,
+            color: false,
+            next: None,
+            run: &at_80_columns,
+        };
+        let mut input = Cursor::new(keys.as_bytes().to_vec());
+        let mut output = Vec::new();
+        interact_with(&presenter, &mut input, &mut output, options).unwrap();
+        String::from_utf8(output).unwrap()
+    }
+
+    /// The screens of a session's transcript, each ending with its
+    /// navigation prompt (whose keys end with `quit`).
+    fn screens_of<'t>(transcript: &'t str, quit: &str) -> Vec<&'t str> {
+        transcript
+            .split_inclusive(quit)
+            .filter(|s| s.ends_with(quit))
+            .collect()
+    }
+
+    /// The rows a screen takes: its lines at 80 columns, and one more for
+    /// each answer the student types (the terminal echoes the Enter).
+    fn rows(screen: &str) -> usize {
+        rows_of(screen, 80)
+            + screen.matches("Your answer").count()
+            + screen.matches("답을 입력하세요").count()
+    }
+
+    /// A lesson whose second section is a long run: a table and a plot.
+    fn long_lesson() -> String {
+        format!("{HEAD}Short.\n\n## Long\n\nA long run follows.\n\n```stepgrad\nminimize \"x^2\" --start x=3 --lr 0.01 --steps 60\n```\n\nAfter the run.\n\n## Last\n\nThe end.\n")
+    }
+
+    #[test]
+    fn a_long_section_is_paged_under_its_heading_and_command() {
+        let text = long_lesson();
+        let size = ScreenSize {
+            rows: 40,
+            columns: 80,
+        };
+        for (lang, quit, continued) in [
+            (Lang::En, "[q] quit ", "━━ Long (continued) ━━"),
+            (Lang::Ko, "[q] 끝내기 ", "━━ Long (계속) ━━"),
+        ] {
+            let options = SessionOptions {
+                size,
+                ..SessionOptions::default()
+            };
+            let transcript = seen("long.md", &text, lang, &"\n".repeat(12), &options);
+            let screens = screens_of(&transcript, quit);
+            let long: Vec<&&str> = screens.iter().filter(|s| s.contains("━━ Long")).collect();
+            assert!(long.len() >= 2, "{transcript}");
+            for (k, screen) in screens.iter().enumerate() {
+                assert!(
+                    rows(screen) <= 40,
+                    "screen {k} has {} rows:\n{screen}",
+                    rows(screen)
+                );
+            }
+            for screen in &long[1..] {
+                let mut lines = screen.lines().skip(1);
+                assert!(lines.next().unwrap().starts_with(continued), "{screen}");
+                assert_eq!(lines.next(), Some(""));
+                assert_eq!(
+                    lines.next(),
+                    Some("$ stepgrad minimize \"x^2\" --start x=3 --lr 0.01 --steps 60"),
+                    "{screen}"
+                );
+            }
+            // Every row of the table once, the prose after it, the last page.
+            for step in ["│ 0 ", "│ 19 ", "│ 60 "] {
+                assert_eq!(transcript.matches(step).count(), 1, "{step}");
+            }
+            assert!(transcript.contains("After the run."));
+            assert!(transcript.contains("The end."));
+            let screen_of = if lang == Lang::En {
+                "screen 2 of "
+            } else {
+                "화면 2/"
+            };
+            assert!(transcript.contains(screen_of), "{transcript}");
+        }
+    }
+
+    #[test]
+    fn back_goes_one_screen_back() {
+        let text = long_lesson();
+        let options = SessionOptions::default();
+        // Title, section 2 screen 1, screen 2, back to screen 1, quit.
+        let transcript = seen("long.md", &text, Lang::En, "\n\n\nb\nq\n", &options);
+        let screens = screens_of(&transcript, "[q] quit ");
+        assert_eq!(screens.len(), 5, "{transcript}");
+        assert_eq!(screens[4], screens[2], "b shows the screen before, whole");
+    }
+
+    #[test]
+    fn quitting_says_how_to_resume_in_the_session_language() {
+        let text = long_lesson();
+        let options = SessionOptions {
+            resume: Some("stepgrad lesson 5".into()),
+            ..SessionOptions::default()
+        };
+        let transcript = seen("long.md", &text, Lang::En, "\n\nq\n", &options);
+        assert!(
+            transcript.ends_with("\nTo continue from here: stepgrad lesson 5 --from 2\n"),
+            "{transcript}"
+        );
+        let transcript = seen("long.md", &text, Lang::Ko, "\nq\n", &options);
+        assert!(
+            transcript.ends_with(
+                "\n여기서부터 이어서 보려면 다음 명령을 실행하세요: stepgrad lesson 5 --from 1\n"
+            ),
+            "{transcript}"
+        );
+        // At an exercise's prompt too; on the title page without --from.
+        let transcript = seen(
+            "session.md",
+            SESSION,
+            Lang::En,
+            "\nq\n",
+            &SessionOptions::default(),
+        );
+        assert!(
+            transcript.ends_with("stepgrad lesson 1 --from 1\n"),
+            "{transcript}"
+        );
+        let transcript = seen(
+            "session.md",
+            SESSION,
+            Lang::En,
+            "q\n",
+            &SessionOptions::default(),
+        );
+        assert!(
+            transcript.ends_with("To continue from here: stepgrad lesson 1\n"),
+            "{transcript}"
+        );
+    }
+
+    #[test]
+    fn from_starts_at_a_section() {
+        let text = long_lesson();
+        let options = SessionOptions {
+            first_page: 3,
+            ..SessionOptions::default()
+        };
+        let transcript = seen("long.md", &text, Lang::En, "\n", &options);
+        assert!(transcript.starts_with("\n━━ Last ━━"), "{transcript}");
+        assert!(transcript.contains("section 3 of 3 · [Enter] finish"));
+        // On the command line: printed from section 3, and in range only.
+        let path = lesson_file("from.md", &text);
+        let out = stepgrad(&["lesson", &path, "--from", "3", "--color", "never"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(out.stdout.starts_with("━━ Last ━━"), "{}", out.stdout);
+        for (lang, said) in [
+            (
+                "en",
+                "--from 4: Lesson 5 · Backpropagation through a network has sections 1 to ",
+            ),
+            ("ko", "--from 4: 레슨 5 · "),
+        ] {
+            let out = stepgrad(&["lesson", "5", "--from", "40", "--lang", lang]);
+            assert_eq!(out.code, 2, "{}", out.stdout);
+            let said = said.replace("4", "40");
+            assert!(out.stderr.contains(&said), "{}", out.stderr);
+        }
+        let out = stepgrad(&["lesson", &path, "--from", "0", "--lang", "en"]);
+        assert_eq!(out.code, 2);
+        assert!(out.stderr.contains("has sections 1 to 3"), "{}", out.stderr);
+        assert!(
+            out.stderr.contains("from.md has sections"),
+            "{}",
+            out.stderr
+        );
+        let out = stepgrad(&["lesson", "--from", "2", "--lang", "ko"]);
+        assert_eq!(out.code, 2);
+        assert!(
+            out.stderr.contains("--from은 레슨 목록이 아니라"),
+            "{}",
+            out.stderr
+        );
+    }
+
+    #[test]
+    fn the_list_fits_one_screen() {
+        for lang in ["en", "ko"] {
+            let out = stepgrad(&["lesson", "--lang", lang]);
+            assert!(rows_of(out.stdout.trim_end(), 80) <= 40, "{}", out.stdout);
+        }
+    }
+
+    /// Every lesson in both languages, Enter at every prompt, at 80×40:
+    /// every screen fits, no line is wider than 80 columns, and the
+    /// sections that take more than one screen are those listed in TALL.
+    #[test]
+    fn every_lesson_fits_a_terminal_of_80_by_40() {
+        let listed: BTreeSet<String> =
+            std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(TALL))
+                .unwrap_or_default()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(String::from)
+                .collect();
+        let mut tall = BTreeSet::new();
+        let mut failures = Vec::new();
+        for (lang, quit, screen_of) in [
+            (Lang::En, "[q] quit ", "section "),
+            (Lang::Ko, "[q] 끝내기 ", "절 "),
+        ] {
+            for (path, text) in builtin(lang) {
+                let lesson = parse_lesson(&path, text).unwrap();
+                let keys = "\n".repeat(400);
+                let transcript = seen(&path, text, lang, &keys, &SessionOptions::default());
+                for screen in screens_of(&transcript, quit) {
+                    if rows(screen) > 40 {
+                        failures.push(format!("{path}: a screen of {} rows", rows(screen)));
+                    }
+                    for line in screen.lines() {
+                        if rows_of(line, 80) > 1 {
+                            failures.push(format!(
+                                "{path}: a line of {} columns: {line}",
+                                stepgrad::wrap::visible_columns(line)
+                            ));
+                        }
+                    }
+                    let prompt = screen.lines().last().unwrap_or("");
+                    let several = prompt.contains("screen ") || prompt.contains("화면 ");
+                    if several && prompt.starts_with(screen_of) {
+                        let section: String = prompt[screen_of.len()..]
+                            .chars()
+                            .take_while(char::is_ascii_digit)
+                            .collect();
+                        tall.insert(format!("{path}:{section}"));
+                    }
+                }
+                assert!(
+                    transcript.contains(&format!("{}", lesson.sections.len())),
+                    "{path} ran to its end"
+                );
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let new: Vec<&String> = tall.difference(&listed).collect();
+        let gone: Vec<&String> = listed.difference(&tall).collect();
+        assert!(
+            new.is_empty(),
+            "sections taller than one screen, not in {TALL}: {new:?}\nsplit them, or list them"
+        );
+        assert!(
+            gone.is_empty(),
+            "sections that fit one screen now, so remove from {TALL}: {gone:?}"
         );
     }
 }

@@ -59,6 +59,7 @@ help-stepgrad-net--line_search = Backtracking line search for Newton's method
 help-stepgrad-net--scale_initial = Scale BFGS's first inverse-Hessian guess by yᵀs/yᵀy
 help-stepgrad-net--plot = Draw the network as an SVG file: neurons, weights (thickness by magnitude), values
 help-stepgrad-net--plot_gradients = With --plot: also label each weight with ∂E/∂w and each neuron with δ
+help-stepgrad-net--no_header = Leave out the network's heading, setup and notes (a lesson shows them once)
 help-stepgrad-graph = The computation graph of an expression or network, with values and gradients
 help-stepgrad-graph--target = An expression such as "apple*count*tax", or a network spec (file or example name)
 help-stepgrad-graph--at = Values of the expression's variables, e.g. --at apple=100,count=2,tax=1.1
@@ -132,6 +133,7 @@ help-stepgrad-epochs--drop_last = Drop the last, smaller batch of each epoch
 help-stepgrad-lesson = Guided lessons: the course, step by step, with exercises (start here)
 help-stepgrad-lesson--which = list (the default), a lesson number from 1 to 9, or a lesson file (docs/lessons.md)
 help-stepgrad-lesson--all = Print the whole lesson at once, exercises with their solutions, even in a terminal
+help-stepgrad-lesson--from = Start at section K of the lesson (q says which one to come back to)
 help-stepgrad-practice = Practice sheets over the course, with an answer key: derivatives, gradients, descent, epochs, backpropagation, optimizers
 help-stepgrad-practice--topic = The topic: derivative, gradient, descent, epochs, backprop or optimizer (all in turn when absent)
 help-stepgrad-practice--count = How many exercises (at most 200)

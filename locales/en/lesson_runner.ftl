@@ -29,3 +29,15 @@ lesson-claim-missing = the lesson claims '{ $text }', but { $command } does not 
 lesson-claim-missing-hint = run the command, and make the prose and its claim say what it prints
 lesson-hand-wrong = the lesson works out { $number } as { $arithmetic }, but that gives { $value }
 lesson-hand-wrong-hint = correct the number in the prose and in the claim, or the arithmetic
+
+## A lesson in the terminal, one screen at a time
+
+# Marks the heading of a screen that continues a page.
+lesson-continued = continued
+lesson-screen-of = screen { $screen } of { $screens }
+# Said at [q]: $command opens the lesson at the section left.
+lesson-resume = To continue from here: { $command }
+lesson-from-range = --from { $from }: { $lesson } has sections 1 to { $sections }
+lesson-from-range-hint = give a section from 1 to { $sections }, or leave --from out to start at the beginning
+lesson-from-list = --from belongs to a lesson, not to the list
+lesson-from-list-hint = give the lesson's number: stepgrad lesson 5 --from 3

@@ -59,6 +59,7 @@ help-stepgrad-net--line_search = 뉴턴 방법에 백트래킹 선 탐색을 씁
 help-stepgrad-net--scale_initial = BFGS의 첫 역헤세 추정값을 yᵀs/yᵀy 배로 조정합니다
 help-stepgrad-net--plot = 신경망을 SVG 파일로 그립니다: 뉴런, 가중치(크기에 따른 굵기), 값
 help-stepgrad-net--plot_gradients = --plot과 함께: 가중치마다 ∂E/∂w를, 뉴런마다 δ를 함께 적습니다
+help-stepgrad-net--no_header = 신경망의 제목과 설정, 참고 설명을 빼고 출력합니다 (레슨에서는 한 번만 보여 줍니다)
 help-stepgrad-graph = 식이나 신경망의 계산 그래프를 값과 기울기와 함께 보여 줍니다
 help-stepgrad-graph--target = "apple*count*tax" 같은 식, 또는 신경망 명세(파일이나 예제 이름)
 help-stepgrad-graph--at = 식에 나오는 변수의 값. 예: --at apple=100,count=2,tax=1.1
@@ -132,6 +133,7 @@ help-stepgrad-epochs--drop_last = 에포크마다 마지막의 작은 배치를 
 help-stepgrad-lesson = 안내가 있는 레슨: 과정을 단계별로, 연습 문제와 함께 (여기서 시작하세요)
 help-stepgrad-lesson--which = list(기본값), 1부터 9까지의 레슨 번호, 또는 레슨 파일 (docs/lessons.md)
 help-stepgrad-lesson--all = 터미널에서도 레슨 전체를 한 번에, 연습 문제와 풀이까지 출력합니다
+help-stepgrad-lesson--from = 레슨의 K번째 절부터 시작합니다 (q를 누르면 돌아올 절을 알려 줍니다)
 help-stepgrad-practice = 과정 전체의 연습 문제지를 정답과 함께 만듭니다: 도함수, 기울기, 경사 하강법, 에포크, 역전파, 옵티마이저
 help-stepgrad-practice--topic = 주제: derivative, gradient, descent, epochs, backprop, optimizer (없으면 모든 주제를 차례로)
 help-stepgrad-practice--count = 연습 문제의 수 (최대 200)

@@ -29,3 +29,15 @@ lesson-claim-missing = 레슨은 '{ $text }'{ PARTICLE($text, "이/가") } 나�
 lesson-claim-missing-hint = 명령을 실행해 보고, 본문과 claims 블록이 출력과 같은 말을 하도록 고치세요
 lesson-hand-wrong = 레슨은 { $number }{ PARTICLE($number, "을/를") } { $arithmetic }{ PARTICLE($arithmetic, "으로/로") } 계산하지만 그 값은 { $value }입니다
 lesson-hand-wrong-hint = 본문과 claims 블록의 수를 고치거나 계산식을 고치세요
+
+## 터미널에서 한 화면씩 보는 레슨
+
+# 한 쪽이 이어지는 화면의 제목에 붙는 표시.
+lesson-continued = 계속
+lesson-screen-of = 화면 { $screen }/{ $screens }
+# [q]를 누르면 하는 말: $command는 남겨 둔 절에서 레슨을 엽니다.
+lesson-resume = 여기서부터 이어서 보려면 다음 명령을 실행하세요: { $command }
+lesson-from-range = --from { $from }: { $lesson }의 절은 1부터 { $sections }까지입니다
+lesson-from-range-hint = 1부터 { $sections }까지의 절을 주거나, 처음부터 보려면 --from을 빼세요
+lesson-from-list = --from은 레슨 목록이 아니라 레슨에 씁니다
+lesson-from-list-hint = 레슨 번호를 주세요: stepgrad lesson 5 --from 3

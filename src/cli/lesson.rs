@@ -7,12 +7,12 @@
 //! the command line (`super::run_in`, with the lesson's own Ctrl-C and
 //! progress), never through a shell.
 
-use super::{run_in, Cli, Context, Session, Terminal, Written};
+use super::{output_width, run_in, Cli, Context, Session, Streams, Terminal, Written};
 use crate::diagnostic::Location;
 use crate::i18n::{Lang, Text};
 use crate::lesson::{
-    builtin, interact, line_error, parse_lesson, strings, wrap, CommandLine, CommandOutput, Item,
-    Lesson, LessonFormat, Presenter, Strings, WIDTH,
+    builtin, interact_with, line_error, parse_lesson, strings, wrap, CommandLine, CommandOutput,
+    Item, Lesson, LessonFormat, Presenter, ScreenSize, SessionOptions, Strings, WIDTH,
 };
 use crate::report::Format;
 use crate::Error;
@@ -27,6 +27,9 @@ pub struct LessonArgs {
     /// Print the whole lesson at once, exercises with their solutions, even in a terminal
     #[arg(long)]
     pub all: bool,
+    /// Start at section K of the lesson (q says which one to come back to)
+    #[arg(long, value_name = "K")]
+    pub from: Option<usize>,
 }
 
 /// Commands that cannot run inside a lesson.
@@ -58,17 +61,33 @@ pub fn run_lesson(
     };
     let which = args.which.as_deref().unwrap_or("list");
     if which == "list" {
+        if args.from.is_some() {
+            return Err(Error::told(
+                crate::text!("lesson-from-list"),
+                crate::text!("lesson-from-list-hint"),
+            ));
+        }
         return Ok(Written::ok(list(lang, format)?));
     }
     let (path, text, next) = lesson_source(which, lang)?;
     let lesson = parse_lesson(&path, &text)?;
     validate_commands(&lesson, &path, &text)?;
+    let first_page = first_section(args.from, &lesson, which)?;
+    // Commands write at the lesson's width, as its prose is wrapped,
+    // whatever the lesson is written to: so every run of the lesson shows
+    // (and its claims check) the same output.
+    let command_streams = Streams {
+        stdout_is_terminal: false,
+        terminal_columns: None,
+        columns_variable: Some(WIDTH),
+        ..context.streams
+    };
     let runner = |args: &[String]| -> CommandOutput {
         let mut all = vec!["stepgrad".to_string()];
         all.extend_from_slice(args);
         let session = Session {
             terminal: None,
-            streams: context.streams,
+            streams: command_streams,
             control: context.control,
         };
         let outcome = run_in(all, session);
@@ -90,11 +109,73 @@ pub fn run_lesson(
     };
     match terminal {
         Some(Terminal { input, output }) if !args.all && format == LessonFormat::Text => {
-            interact(&presenter, input, output)?;
+            let options = SessionOptions {
+                size: ScreenSize {
+                    rows: context
+                        .streams
+                        .terminal_rows
+                        .filter(|&rows| rows >= 10)
+                        .unwrap_or(ScreenSize::default().rows),
+                    columns: output_width(context.streams).unwrap_or(WIDTH),
+                },
+                first_page,
+                resume: Some(resume_command(which, lang)),
+            };
+            interact_with(&presenter, input, output, &options)?;
             Ok(Written::ok(String::new()))
         }
-        _ => Ok(Written::ok(presenter.printed()?)),
+        _ => Ok(Written::ok(presenter.printed_from(first_page)?)),
     }
+}
+
+/// The page `--from` starts at: section K (from 1 to the lesson's last),
+/// else the title page.
+fn first_section(from: Option<usize>, lesson: &Lesson, which: &str) -> Result<usize, Error> {
+    let sections = lesson.sections.len();
+    match from {
+        None => Ok(0),
+        Some(k) if (1..=sections).contains(&k) => Ok(k),
+        Some(k) => {
+            let named = match which.parse::<usize>() {
+                Ok(_) => Text::in_each_language(|lang| {
+                    crate::msg!(
+                        lang,
+                        "lesson-title",
+                        number = lesson.number.to_string(),
+                        title = &lesson.title
+                    )
+                }),
+                Err(_) => Text::Verbatim(which.to_string()),
+            };
+            Err(Error::told(
+                crate::text!(
+                    "lesson-from-range",
+                    from = k.to_string(),
+                    lesson = named,
+                    sections = sections.to_string()
+                ),
+                crate::text!("lesson-from-range-hint", sections = sections.to_string()),
+            ))
+        }
+    }
+}
+
+/// The command that opens the lesson `which` again, in language `lang`
+/// (`--lang` only when the locale would choose another).
+fn resume_command(which: &str, lang: Lang) -> String {
+    let quoted = if which
+        .chars()
+        .any(|c| c.is_whitespace() || c == '\'' || c == '"')
+    {
+        format!("'{}'", which.replace('\'', "'\\''"))
+    } else {
+        which.to_string()
+    };
+    let mut command = format!("stepgrad lesson {quoted}");
+    if Lang::from_env() != lang {
+        command.push_str(&format!(" --lang {}", lang.code()));
+    }
+    command
 }
 
 /// The lesson `which` names — a built-in lesson's number, or a lesson
@@ -283,7 +364,7 @@ fn latex_list(s: &Strings, lessons: &[Lesson]) -> String {
     out
 }
 
-/// The lessons with their objectives, and how to begin.
+/// The lessons (in notes with their objectives), and how to begin.
 fn list(lang: Lang, format: LessonFormat) -> Result<String, Error> {
     let s = strings(lang);
     let mut out = String::new();
@@ -314,13 +395,17 @@ fn list(lang: Lang, format: LessonFormat) -> Result<String, Error> {
             ));
             out.push_str(&wrap(s.list_intro, WIDTH, "", ""));
             out.push('\n');
+            // One line a lesson, so the list fits a screen of 40 rows;
+            // each lesson opens with its objectives.
             for l in &lessons {
-                out.push_str(&format!("{:>2}. {}\n", l.number, l.title));
-                for o in &l.objectives {
-                    out.push_str(&wrap(o, WIDTH, "      · ", "        "));
-                }
-                out.push('\n');
+                out.push_str(&wrap(
+                    &l.title,
+                    WIDTH,
+                    &format!("{:>2}. ", l.number),
+                    "    ",
+                ));
             }
+            out.push('\n');
             out.push_str(&format!(
                 "{}\n{}\n{}\n",
                 s.list_start, s.list_other_language, s.list_own_file

@@ -251,7 +251,8 @@ pub struct Session<'a> {
     pub control: Control<'a>,
 }
 
-/// Whether stdout and stderr are terminals, and how wide stdout's is.
+/// Whether stdout and stderr are terminals, and how wide and tall
+/// stdout's is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Streams {
     pub stdout_is_terminal: bool,
@@ -260,6 +261,8 @@ pub struct Streams {
     /// The width the environment's `COLUMNS` gives, if set.
     pub columns_variable: Option<usize>,
     pub stderr_is_terminal: bool,
+    /// The height of the terminal stdout writes to, in rows, if known.
+    pub terminal_rows: Option<usize>,
 }
 
 /// Runs stepgrad with the given arguments (the first is the program name),
@@ -363,7 +366,7 @@ fn session_language(args: &[OsString]) -> Lang {
 /// The width text output must fit: the terminal's when stdout is one,
 /// else `COLUMNS` when it is set (at least 20); otherwise none. A run
 /// without a binary around it (`run`, the tests) has neither.
-fn output_width(streams: Streams) -> Option<usize> {
+pub(crate) fn output_width(streams: Streams) -> Option<usize> {
     let width = if streams.stdout_is_terminal {
         // A terminal that reports no width (0 columns) leaves COLUMNS.
         streams

@@ -56,6 +56,9 @@ pub struct NetArgs {
     /// Judge hand-worked values of the first step (name = number, names as net prints them; docs/net-check.md): right at the digits written, or wrong with the likely mistake; exit 1 when one is wrong
     #[arg(long, value_name = "ANSWERS.toml", conflicts_with_all = ["plot", "gradcheck", "param"])]
     pub check: Option<PathBuf>,
+    /// Leave out the network's heading, setup and notes (a lesson shows them once)
+    #[arg(long)]
+    pub no_header: bool,
 }
 
 const FORMATS: [Format; 5] = Format::ALL_BUT_DOT;
@@ -104,6 +107,7 @@ pub fn run(args: &NetArgs, context: &Context) -> Result<Written, Error> {
         update_biases: spec.train.update_biases,
         derivation: formulas.derivation,
         plot: args.plot.as_ref().map(|p| p.display().to_string()),
+        header: !args.no_header,
     };
     let note = match context.format {
         Format::Csv => csv_note(&report, style.lang).unwrap_or_default(),

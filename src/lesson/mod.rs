@@ -7,7 +7,7 @@
 //! `claims` checks the claims a lesson makes of its commands' output, `catalog` holds the
 //! built-in ones, `present` writes a lesson's pages (running its
 //! commands), `exercise` judges answers, and `interactive` walks a student
-//! through the pages.
+//! through the pages, cut by `screens` to the terminal's height.
 //! The commands run through a dispatcher handed in by the caller, so this
 //! module knows nothing of the command line.
 
@@ -23,6 +23,7 @@ mod interactive;
 pub mod practice;
 mod present;
 mod present_latex;
+mod screens;
 mod source;
 mod strings;
 mod toml_block;
@@ -35,6 +36,7 @@ pub use document::{
     Item, Lesson, Quoted, Section, DEFAULT_TOLERANCE,
 };
 pub use exercise::{judge, solution, Verdict};
-pub use interactive::interact;
+pub use interactive::{interact, interact_with, SessionOptions};
 pub use present::{wrap, CommandOutput, LessonFormat, Piece, Presenter, Runner, WIDTH};
+pub use screens::{rows_of, ScreenSize, EXERCISE_ROWS, FRAME_ROWS};
 pub use strings::{strings, Strings};

@@ -9,7 +9,7 @@
 //! lesson's `--lang`, colour and, for notes, `--format markdown` or
 //! `--format latex`).
 
-use super::document::{CommandBlock, Exercise, Item, Lesson};
+use super::document::{CommandBlock, CommandLine, Exercise, Item, Lesson};
 use super::exercise::solution;
 use super::present_latex as latex;
 use super::source::Source;
@@ -39,10 +39,17 @@ pub enum LessonFormat {
     Latex,
 }
 
-/// A piece of a page: text to show, or an exercise to ask.
+/// A piece of a page: text to show, a command with its output (in the
+/// terminal), or an exercise to ask.
 #[derive(Clone, Debug)]
 pub enum Piece<'l> {
     Text(String),
+    /// The command line as shown (ending in a line break), and what follows
+    /// it after a blank line: its output.
+    Command {
+        line: String,
+        output: String,
+    },
     Exercise(&'l Exercise),
 }
 
@@ -90,8 +97,11 @@ impl<'a> Presenter<'a> {
                     pieces.push(Piece::Exercise(e));
                 }
                 Item::Commands(block) => {
+                    if !text.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(&mut text)));
+                    }
                     let (shown, plain) = self.commands(block)?;
-                    text.push_str(&shown);
+                    pieces.extend(shown);
                     preceding = Some((block, plain));
                 }
                 Item::Claims(claims) => self.check_claims(claims, preceding.as_ref())?,
@@ -109,11 +119,22 @@ impl<'a> Presenter<'a> {
 
     /// The whole lesson, exercises shown with their hints and solutions.
     pub fn printed(&self) -> Result<String, Error> {
+        self.printed_from(0)
+    }
+
+    /// The lesson from page `first` (0: the title page, K: section K) to
+    /// its end, exercises shown with their hints and solutions.
+    pub fn printed_from(&self, first: usize) -> Result<String, Error> {
         let mut out = String::new();
-        for index in 0..self.page_count() {
+        for index in first..self.page_count() {
             for piece in self.page(index)? {
                 match piece {
                     Piece::Text(t) => out.push_str(&t),
+                    Piece::Command { line, output } => {
+                        out.push_str(&line);
+                        out.push('\n');
+                        out.push_str(&output);
+                    }
                     Piece::Exercise(e) => out.push_str(&self.exercise_printed(e)),
                 }
             }
@@ -163,7 +184,7 @@ impl<'a> Presenter<'a> {
         }
     }
 
-    fn section_heading(&self, title: &str) -> String {
+    pub(super) fn section_heading(&self, title: &str) -> String {
         match self.format {
             LessonFormat::Markdown => format!("## {title}\n\n"),
             LessonFormat::Latex => format!("\\subsection*{{{}}}\n\n", latex::inline(title)),
@@ -243,13 +264,18 @@ impl<'a> Presenter<'a> {
         }
     }
 
-    /// Runs a block's commands and shows each with its output; with the
-    /// output as plain text, when it is shown so (in the terminal).
-    fn commands(&self, block: &CommandBlock) -> Result<(String, Option<String>), Error> {
+    /// Runs a block's commands and shows each with its output (in the
+    /// terminal, a `Piece::Command` each); with the output as plain text,
+    /// when it is shown so (in the terminal).
+    fn commands(&self, block: &CommandBlock) -> Result<(Vec<Piece<'a>>, Option<String>), Error> {
         let mut out = String::new();
+        let mut shown_commands = Vec::new();
         let mut plain = String::new();
         for command in &block.commands {
             let mut args = command.args.clone();
+            if self.network_shown_before(command) {
+                args.push("--no-header".to_string());
+            }
             args.extend(["--lang".to_string(), self.lang.code().to_string()]);
             match self.format {
                 LessonFormat::Text => {
@@ -287,8 +313,8 @@ impl<'a> Presenter<'a> {
             plain.push('\n');
             match self.format {
                 LessonFormat::Text => {
-                    out.push_str(&self.dim(&shell_lines(&shown)));
-                    out.push_str("\n\n");
+                    let line = format!("{}\n", self.dim(&shell_lines(&shown)));
+                    let mut out = String::new();
                     out.push_str(&output.stdout);
                     if !output.stdout.is_empty() && !output.stdout.ends_with('\n') {
                         out.push('\n');
@@ -303,6 +329,7 @@ impl<'a> Presenter<'a> {
                         }
                     }
                     out.push('\n');
+                    shown_commands.push(Piece::Command { line, output: out });
                 }
                 LessonFormat::Markdown => {
                     out.push_str(&format!("```sh\n{shown}\n```\n\n"));
@@ -322,8 +349,37 @@ impl<'a> Presenter<'a> {
                 LessonFormat::Latex => out.push_str(&latex_command(&shown, &output, verbatim)),
             }
         }
+        if !out.is_empty() {
+            shown_commands.push(Piece::Text(out));
+        }
         let plain = (self.format == LessonFormat::Text).then_some(plain);
-        Ok((out, plain))
+        Ok((shown_commands, plain))
+    }
+
+    /// Whether `command` is a `net` run of a network an earlier command of
+    /// the lesson has run: its heading, setup and notes are shown once a
+    /// lesson. (A `net` whose spec is not its first word never counts.)
+    fn network_shown_before(&self, command: &CommandLine) -> bool {
+        let network = |c: &CommandLine| match c.args.as_slice() {
+            [net, spec, ..] if net == "net" && !spec.starts_with('-') => Some(spec.clone()),
+            _ => None,
+        };
+        let Some(this) = network(command) else {
+            return false;
+        };
+        let items = self
+            .lesson
+            .intro
+            .iter()
+            .chain(self.lesson.sections.iter().flat_map(|s| &s.items));
+        items
+            .filter_map(|item| match item {
+                Item::Commands(block) => Some(&block.commands),
+                _ => None,
+            })
+            .flatten()
+            .take_while(|c| c.line < command.line)
+            .any(|c| network(c).as_ref() == Some(&this))
     }
 
     /// The name of the notes format commands write in.

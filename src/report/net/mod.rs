@@ -53,6 +53,9 @@ pub struct NetReport<'a> {
     pub derivation: Option<ParamDerivation>,
     /// `--plot`: the file the network was drawn in.
     pub plot: Option<String>,
+    /// The network's heading, setup and notes are shown (not with
+    /// `--no-header`).
+    pub header: bool,
 }
 
 impl NetReport<'_> {
@@ -157,14 +160,16 @@ fn blocks(r: &NetReport, style: &Style) -> Vec<Block> {
     let mut out = Vec::new();
     let spec = r.spec;
     let lang = style.lang;
-    out.push(Block::Heading {
-        level: 1,
-        text: vec![text(msg!(lang, "net-heading", name = &spec.name))],
-    });
-    if let Some(d) = spec.description_in(lang) {
-        out.push(Block::Paragraph(vec![text(d)]));
+    if r.header {
+        out.push(Block::Heading {
+            level: 1,
+            text: vec![text(msg!(lang, "net-heading", name = &spec.name))],
+        });
+        if let Some(d) = spec.description_in(lang) {
+            out.push(Block::Paragraph(vec![text(d)]));
+        }
+        out.extend(setup(r, style));
     }
-    out.extend(setup(r, style));
     if r.show.formula {
         out.extend(formula_blocks(r, lang));
     }
@@ -202,7 +207,7 @@ fn blocks(r: &NetReport, style: &Style) -> Vec<Block> {
             path = path
         ))]));
     }
-    if let Some(note) = spec.note_in(lang) {
+    if let Some(note) = spec.note_in(lang).filter(|_| r.header) {
         out.push(Block::Paragraph(vec![text(note.trim().replace('\n', " "))]));
     }
     out
