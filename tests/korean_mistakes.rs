@@ -152,7 +152,7 @@ fn mistakes() -> Vec<(&'static str, Error, &'static str, &'static str)> {
             "a misspelt example",
             load_spec("mazr").expect_err("no such spec"),
             "'mazr'은 명세 파일도 아니고 내장 예제의 이름도 아닙니다",
-            "mazur를 쓰려던 것인가요? 내장 예제: mazur, xor, softmax3",
+            "mazur를 쓰려던 것인가요? 내장 예제: mazur, xor, xor-equal, softmax3",
         ),
         // CSV files and built-in data sets.
         (

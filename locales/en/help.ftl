@@ -38,7 +38,7 @@ help-stepgrad-check--answer = The derivative worked out by hand, e.g. "3*cos(3*x
 help-stepgrad-check--wrt = The variable it was differentiated by (default: the only variable)
 help-stepgrad-check--file = Read problems from a file (- for stdin), one a line: EXPR ; answer=EXPR [; wrt=V]
 help-stepgrad-net = A worked example on a network: forward values, chain-rule gradients, updates (--check judges a step worked by hand)
-help-stepgrad-net--spec = A spec file (.toml) or a built-in example: mazur, xor, softmax3
+help-stepgrad-net--spec = A spec file (.toml) or a built-in example: mazur, xor, xor-equal, softmax3
 help-stepgrad-net--steps = Gradient-descent steps to run (default: the spec's [train] steps, else 1)
 help-stepgrad-net--param = Also print one parameter's derivation by the rules of differentiation (its shared form when written out it would exceed 256 products)
 help-stepgrad-net--show = What to show: network (the network drawn, once; also with forward), formula, forward, backward, update (comma-separated)

@@ -5,7 +5,7 @@ metrics-heading = Metrics
 metrics-accuracy = Accuracy { $accuracy } ({ $right } of { $total } samples right).
 metrics-explained = The confusion matrix counts each sample in the row of its true class and the column of the predicted one; precision = TP/(TP + FP), recall = TP/(TP + FN), F1 = 2·P·R/(P + R).
 metrics-undefined = — : undefined, the class was never predicted (precision) or is not in the data (recall).
-metrics-col-confusion = true (rows), predicted (columns)
+metrics-col-confusion = true / predicted
 metrics-col-class = class
 metrics-col-precision = precision
 metrics-col-recall = recall

@@ -38,7 +38,7 @@ help-stepgrad-check--answer = 손으로 구한 도함수. 예: "3*cos(3*x)"
 help-stepgrad-check--wrt = 미분한 변수 (기본값: 식에 변수가 하나뿐이면 그 변수)
 help-stepgrad-check--file = 파일(- 이면 표준 입력)에서 문제를 한 줄에 하나씩 읽습니다: EXPR ; answer=EXPR [; wrt=V]
 help-stepgrad-net = 신경망 예제: 순전파 값, 연쇄 법칙으로 구한 기울기, 갱신 (--check는 손으로 계산한 스텝을 채점합니다)
-help-stepgrad-net--spec = 명세 파일(.toml) 또는 내장 예제 이름: mazur, xor, softmax3
+help-stepgrad-net--spec = 명세 파일(.toml) 또는 내장 예제 이름: mazur, xor, xor-equal, softmax3
 help-stepgrad-net--steps = 실행할 경사 하강 스텝 수 (기본값: 명세의 [train] steps, 없으면 1)
 help-stepgrad-net--param = 파라미터 하나의 도함수를 미분 법칙대로 유도해 보여 줍니다 (모두 풀어 쓰면 곱이 256개를 넘을 때는 공유된 형태로)
 help-stepgrad-net--show = 보여 줄 것: network(신경망 그림, 한 번; forward에도 나옵니다), formula, forward, backward, update (쉼표로 구분)

@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug, Clone)]
 pub struct NetArgs {
-    /// A spec file (.toml) or a built-in example: mazur, xor, softmax3
+    /// A spec file (.toml) or a built-in example: mazur, xor, xor-equal, softmax3
     #[arg(default_value = "mazur")]
     pub spec: String,
     /// Gradient-descent steps to run (default: the spec's [train] steps, else 1)

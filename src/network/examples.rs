@@ -6,9 +6,10 @@ use crate::expr::closest_name;
 use crate::{text, Error};
 use std::path::Path;
 
-const EXAMPLES: [(&str, &str); 3] = [
+const EXAMPLES: [(&str, &str); 4] = [
     ("mazur", include_str!("../../examples/mazur.toml")),
     ("xor", include_str!("../../examples/xor.toml")),
+    ("xor-equal", include_str!("../../examples/xor-equal.toml")),
     ("softmax3", include_str!("../../examples/softmax3.toml")),
 ];
 
