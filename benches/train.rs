@@ -6,7 +6,9 @@
 //! products (benches/baseline_tiled.rs) — for 2-2-2 (batch 1), 4-16-3 with
 //! cross-entropy (batch 150), 64-32-10 and 256-128-10 (batch 32); what
 //! compiling a network for training costs; and one epoch of `train`.
-//! Targets: the layer tape within 1.5× the tiled baseline at every size,
+//! The layer tape's forward pass alone (`layer_tape_forward`) gives the
+//! gradient-to-forward ratio. Targets: the layer tape within 1.5× the
+//! tiled baseline at every size, its gradient within 3× its forward pass,
 //! and compiling 256-128-10 for training within 50 ms.
 
 mod baseline_mlp;
@@ -19,7 +21,7 @@ use std::hint::black_box;
 use std::time::Duration;
 use stepgrad::data::{builtin, Dataset, Generation};
 use stepgrad::interrupt::{Cancel, Control};
-use stepgrad::network::{initial_values, parse_spec, Loss, NetworkFormula, Spec};
+use stepgrad::network::{parse_spec, Loss, NetworkFormula, ParamList, Spec};
 use stepgrad::optim::{Hyperparameters, OptimizerConfig};
 use stepgrad::tape::{Batch, Kernel, LayerTape, LayerWork, Tape, TapeSpec, Workspace};
 use stepgrad::training::{train, Model, Tapes, TrainOptions};
@@ -114,8 +116,7 @@ fn steps(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(1));
     for (layers, batch, cross_entropy) in SHAPES {
         let spec = spec(layers, cross_entropy);
-        let formula = NetworkFormula::forward(&spec);
-        let values = initial_values(&formula, &spec);
+        let values = ParamList::of_spec(&spec).initial_values(&spec);
         let data = data(layers, batch);
         let cols = columns(&data);
         let block: Vec<f64> = cols.iter().flatten().copied().collect();
@@ -137,6 +138,18 @@ fn steps(c: &mut Criterion) {
                 b.iter(|| black_box(tape.gradient(&mut work, &values, samples)))
             });
         }
+        // The forward pass alone (the loss), for the gradient-to-forward
+        // ratio.
+        let tape = LayerTape::for_spec(&spec);
+        let mut work = LayerWork::default();
+        group.bench_function(BenchmarkId::new("layer_tape_forward", &name), |b| {
+            let samples = Batch {
+                inputs,
+                targets,
+                size: batch,
+            };
+            b.iter(|| black_box(tape.loss(&mut work, &values, samples)))
+        });
         let full = NetworkFormula::build(&spec);
         let scalar = scalar_gradient_tape(&full);
         let views: Vec<&[f64]> = cols.iter().map(Vec::as_slice).collect();
@@ -181,12 +194,12 @@ fn compiling(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(2));
     for (layers, _, cross_entropy) in SHAPES {
         let spec = spec(layers, cross_entropy);
-        // What `train` builds: the forward formulas (names, parameters)
-        // and the layer tape.
+        // What `train` builds: the parameters' names and places, and the
+        // layer tape (no formulas).
         group.bench_function(BenchmarkId::new("for_training", spec.shape()), |b| {
             b.iter(|| {
-                let formula = NetworkFormula::forward(&spec);
-                black_box(Tapes::layered(&spec, &formula))
+                let params = ParamList::of_spec(&spec);
+                black_box((params, Tapes::layered(&spec, None)))
             })
         });
     }
@@ -204,9 +217,9 @@ fn epochs(c: &mut Criterion) {
     let cancel = Cancel::new();
     for (layers, data, batch) in [(vec![4, 16, 3], &iris, 16), (vec![64, 32, 10], &large, 32)] {
         let spec = spec(&layers, false);
-        let formula = NetworkFormula::forward(&spec);
-        let tapes = Tapes::layered(&spec, &formula);
-        let values = initial_values(&formula, &spec);
+        let params = ParamList::of_spec(&spec);
+        let tapes = Tapes::layered(&spec, None);
+        let values = params.initial_values(&spec);
         let options = TrainOptions {
             optimizer: OptimizerConfig::from_name(
                 "sgd",
@@ -234,7 +247,7 @@ fn epochs(c: &mut Criterion) {
             b.iter(|| {
                 black_box(train(
                     Model {
-                        formula: &formula,
+                        params: &params,
                         tapes: &tapes,
                         loss: Loss::HalfSse,
                     },

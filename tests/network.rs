@@ -8,8 +8,8 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use stepgrad::expr::{ascii, print_named, Notation};
 use stepgrad::network::{
-    initial_values, load_spec, run_steps, Activation, BiasMode, Loss, NetworkFormula, Origin,
-    Parameters, Run, RunOptions, Spec, TrainSettings,
+    initial_values, load_spec, run_steps, to_shapes, Activation, BiasMode, Loss, NetworkFormula,
+    Origin, Parameters, Run, RunOptions, Spec, TrainSettings,
 };
 use stepgrad::optim::{Hyperparameters, OptimizerConfig};
 
@@ -488,6 +488,34 @@ fn agree(a: &[f64], b: &[f64]) -> Option<usize> {
 /// and gradient the graph evaluator (`net`) and the scalar tape give, on
 /// random networks of every activation, loss and bias mode.
 #[test]
+fn the_parameter_list_is_the_formulas_parameters() {
+    use stepgrad::network::ParamList;
+    let mut runner = TestRunner::new(Config {
+        cases: 200,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&random_spec(), |spec| {
+            let listed = ParamList::of_spec(&spec);
+            let built = ParamList::of_formula(&NetworkFormula::forward(&spec));
+            prop_assert_eq!(&listed, &built);
+            let values: Vec<f64> = (0..listed.len()).map(|i| i as f64).collect();
+            let formula = NetworkFormula::forward(&spec);
+            prop_assert_eq!(
+                listed.to_shapes(&spec, &values),
+                to_shapes(&formula, &spec, &values)
+            );
+            prop_assert_eq!(
+                listed.initial_values(&spec),
+                initial_values(&formula, &spec)
+            );
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
 fn layer_tape_agrees_with_the_evaluator_and_the_scalar_tape() {
     use stepgrad::data::Dataset;
     use stepgrad::tape::Kernel;
@@ -522,8 +550,7 @@ fn layer_tape_agrees_with_the_evaluator_and_the_scalar_tape() {
             );
             let evaluator = &run.steps[0];
             for kernel in [Kernel::Loops, Kernel::Blocked, Kernel::Auto] {
-                let forward_only = NetworkFormula::forward(&spec);
-                let tapes = Tapes::layered(&spec, &forward_only).with_kernel(kernel);
+                let tapes = Tapes::layered(&spec, None).with_kernel(kernel);
                 let layers = evaluate(&tapes, spec.loss, &columns, &params, true, true);
                 let what = format!(
                     "{kernel:?} on {:?} {:?} {:?} {:?}",

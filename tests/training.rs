@@ -5,7 +5,9 @@
 //! tape: it applies the textbook δ formulas directly.
 
 use stepgrad::data::Dataset;
-use stepgrad::network::{initial_values, parse_spec, to_shapes, Loss, NetworkFormula, Spec};
+use stepgrad::network::{
+    initial_values, parse_spec, to_shapes, Loss, NetworkFormula, ParamList, Spec,
+};
 use stepgrad::optim::{Hyperparameters, OptimizerConfig};
 use stepgrad::training::{evaluate, train, Columns, Model, Tapes, TrainOptions, Training};
 
@@ -155,7 +157,7 @@ fn run(
     let initial = initial_values(&formula, spec);
     let training = train(
         Model {
-            formula: &formula,
+            params: &ParamList::of_formula(&formula),
             tapes: &tapes,
             loss: spec.loss,
         },

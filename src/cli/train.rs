@@ -12,7 +12,7 @@ use super::inputs::{
 use super::optimizer_args::{CompareArgs, OptimizerArgs};
 use super::{write_file_atomically, Context, Written};
 use crate::data::Dataset;
-use crate::network::{load_spec, to_shapes, Parameters, Spec};
+use crate::network::{load_spec, Parameters, Spec};
 use crate::optim::{schedule, Schedule};
 use crate::report::metrics::RunMetrics;
 use crate::report::train::{csv_note, divergence, render, BatchComparison, TrainReport};
@@ -276,7 +276,7 @@ fn report(
     });
     let optimizers = optimizer_comparison(&plan, runs.optimizers);
     let training = &runs.training;
-    let (weights, biases) = to_shapes(&compiled.formula, &plan.spec, &training.params);
+    let (weights, biases) = compiled.params.to_shapes(&plan.spec, &training.params);
     let model = plan.model_file(Parameters {
         weights: weights.clone(),
         biases: biases.clone(),

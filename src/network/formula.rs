@@ -17,6 +17,7 @@
 //! Invariant: `gradients[p]` is the adjoint node of parameter p, and the
 //! product of the factor formulas of `chains[p]` is that node's value.
 
+use super::params::{neuron_bias_name, shared_bias_name, weight_name};
 use super::spec::{Activation, BiasMode, Loss, Spec};
 use crate::calculus::{backpropagate, function_derivative, Adjoints};
 use crate::expr::{Func, Graph, Id, Names, Node};
@@ -167,7 +168,7 @@ impl<'s> Builder<'s> {
         let depth = self.spec.layers.len() - 1;
         // A shared bias is listed after the layer's weights.
         let shared_bias =
-            (self.spec.bias == BiasMode::PerLayer).then(|| self.graph.var(&format!("b{l}")));
+            (self.spec.bias == BiasMode::PerLayer).then(|| self.graph.var(&shared_bias_name(l)));
         let mut nets = Vec::new();
         for k in 0..self.spec.layers[l] {
             let neuron = neuron_name(l, depth, k);
@@ -191,7 +192,7 @@ impl<'s> Builder<'s> {
         }
         if let Some(var) = shared_bias {
             self.params.push(Param {
-                name: format!("b{l}"),
+                name: shared_bias_name(l),
                 var,
                 kind: ParamKind::Bias {
                     layer: l - 1,
@@ -206,11 +207,7 @@ impl<'s> Builder<'s> {
     /// layer `l`, registered as a parameter.
     fn weight(&mut self, l: usize, k: usize, from: usize) -> Id {
         self.weight_number += 1;
-        let name = if self.textbook {
-            format!("w{}", self.weight_number)
-        } else {
-            format!("w{l}_{}_{}", k + 1, from + 1)
-        };
+        let name = weight_name(self.textbook, self.weight_number, l, k, from);
         let var = self.graph.var(&name);
         self.params.push(Param {
             name,
@@ -226,11 +223,7 @@ impl<'s> Builder<'s> {
 
     /// The own bias of neuron `k` of layer `l`, registered as a parameter.
     fn neuron_bias(&mut self, l: usize, k: usize, neuron: &str) -> Id {
-        let name = if self.textbook {
-            format!("b_{neuron}")
-        } else {
-            format!("b{l}_{}", k + 1)
-        };
+        let name = neuron_bias_name(self.textbook, neuron, l, k);
         let var = self.graph.var(&name);
         self.params.push(Param {
             name,
@@ -408,7 +401,7 @@ fn loss_term(graph: &mut Graph, loss: Loss, inputs: LossInputs) -> Id {
 }
 
 /// Neuron name for layer `l` (1-based) of `depth`, neuron `k` (0-based).
-fn neuron_name(l: usize, depth: usize, k: usize) -> String {
+pub(super) fn neuron_name(l: usize, depth: usize, k: usize) -> String {
     if l == depth {
         format!("o{}", k + 1)
     } else if depth == 2 {
@@ -420,7 +413,7 @@ fn neuron_name(l: usize, depth: usize, k: usize) -> String {
 
 /// Whether textbook names (w1, w2, …) fit: one hidden layer at most and a
 /// small parameter count.
-fn textbook_names(spec: &Spec) -> bool {
+pub(super) fn textbook_names(spec: &Spec) -> bool {
     spec.layers.len() <= 3 && spec.parameter_count() <= 60
 }
 

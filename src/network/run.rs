@@ -19,6 +19,7 @@
 //! in the trainable parameters, by the optimizer's reported update.
 
 use super::formula::{NetworkFormula, ParamKind};
+use super::params::{initial_values_of, to_shapes_of, trainable_of};
 use super::spec::Spec;
 use super::start::{describe_failure, named_values, summed_fault, StartFault};
 use crate::expr::{Evaluator, Failure, Id, Point};
@@ -134,14 +135,7 @@ fn plan(formula: &NetworkFormula) -> Plan {
 
 /// The parameters of a spec in the order of `formula.params`.
 pub fn initial_values(formula: &NetworkFormula, spec: &Spec) -> Vec<f64> {
-    formula
-        .params
-        .iter()
-        .map(|p| match p.kind {
-            ParamKind::Weight { layer, to, from } => spec.parameters.weights[layer][to][from],
-            ParamKind::Bias { layer, to } => spec.parameters.biases[layer][to.unwrap_or(0)],
-        })
-        .collect()
+    initial_values_of(&kinds(formula), spec)
 }
 
 /// Parameter values in the spec's shapes: W[layer][out][in], b[layer][…].
@@ -150,15 +144,11 @@ pub fn to_shapes(
     spec: &Spec,
     values: &[f64],
 ) -> (Vec<Vec<Vec<f64>>>, Vec<Vec<f64>>) {
-    let mut weights = spec.parameters.weights.clone();
-    let mut biases = spec.parameters.biases.clone();
-    for (p, &v) in formula.params.iter().zip(values) {
-        match p.kind {
-            ParamKind::Weight { layer, to, from } => weights[layer][to][from] = v,
-            ParamKind::Bias { layer, to } => biases[layer][to.unwrap_or(0)] = v,
-        }
-    }
-    (weights, biases)
+    to_shapes_of(&kinds(formula), spec, values)
+}
+
+fn kinds(formula: &NetworkFormula) -> Vec<ParamKind> {
+    formula.params.iter().map(|p| p.kind).collect()
 }
 
 fn point(formula: &NetworkFormula, spec: &Spec, params: &[f64], sample: usize) -> Point {
@@ -328,13 +318,7 @@ fn start_fault(
 /// The parameters an optimizer moves: all, or the weights alone when
 /// biases are frozen.
 pub fn trainable(formula: &NetworkFormula, update_biases: bool) -> Vec<usize> {
-    formula
-        .params
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| update_biases || !matches!(p.kind, ParamKind::Bias { .. }))
-        .map(|(i, _)| i)
-        .collect()
+    trainable_of(&kinds(formula), update_biases)
 }
 
 /// A point the run reached, with its values; the step taken from it is

@@ -63,6 +63,67 @@ fn activate(activation: Activation, nets: &mut [f64]) {
     }
 }
 
+/// Rows of a layer's weights summed side by side.
+const LANES: usize = 8;
+
+/// A layer's weights laid out for `weighted_sums`: the rows in blocks of
+/// `LANES`, each block stored input by input (the `LANES` weights of one
+/// input together), so that one sample's sums over a block's rows run side
+/// by side; the rows after the last whole block (or every row, when the
+/// rows differ in length) as they are.
+struct Interleaved<'w> {
+    width: usize,
+    blocks: Vec<f64>,
+    tail: &'w [Vec<f64>],
+}
+
+impl<'w> Interleaved<'w> {
+    fn new(weights: &'w [Vec<f64>]) -> Interleaved<'w> {
+        let width = weights.first().map_or(0, Vec::len);
+        if width == 0 || weights.iter().any(|r| r.len() != width) {
+            return Interleaved {
+                width,
+                blocks: Vec::new(),
+                tail: weights,
+            };
+        }
+        let whole = weights.len() - weights.len() % LANES;
+        let mut blocks = Vec::with_capacity(whole * width);
+        for rows in weights[..whole].chunks_exact(LANES) {
+            for i in 0..width {
+                blocks.extend(rows.iter().map(|r| r[i]));
+            }
+        }
+        Interleaved {
+            width,
+            blocks,
+            tail: &weights[whole..],
+        }
+    }
+}
+
+/// Σᵢ wᵢ·vᵢ of each row, each row's terms added in order from −0.0 (as
+/// `Iterator::sum` adds them).
+fn weighted_sums(layout: &Interleaved, values: &[f64]) -> Vec<f64> {
+    let row_sum = |row: &Vec<f64>| row.iter().zip(values).map(|(w, v)| w * v).sum::<f64>();
+    let width = layout.width.min(values.len());
+    let mut sums =
+        Vec::with_capacity(layout.blocks.len() / layout.width.max(1) + layout.tail.len());
+    if layout.width > 0 {
+        for block in layout.blocks.chunks_exact(layout.width * LANES) {
+            let mut acc = [-0.0f64; LANES];
+            for (column, v) in block.chunks_exact(LANES).zip(&values[..width]) {
+                for (a, w) in acc.iter_mut().zip(column) {
+                    *a += w * v;
+                }
+            }
+            sums.extend(acc);
+        }
+    }
+    sums.extend(layout.tail.iter().map(row_sum));
+    sums
+}
+
 impl ModelFile {
     /// What the outputs are.
     pub fn kind(&self) -> Kind {
@@ -89,21 +150,28 @@ impl ModelFile {
     /// The network's outputs for standardised inputs `x`, in the network's
     /// own units.
     pub fn forward(&self, x: &[f64]) -> Vec<f64> {
+        self.forward_laid(&self.layouts(), x)
+    }
+
+    /// Each layer's weights laid out for `weighted_sums`.
+    fn layouts(&self) -> Vec<Interleaved<'_>> {
+        let weights = self.parameters.weights.iter();
+        weights.map(|w| Interleaved::new(w)).collect()
+    }
+
+    /// `forward` with the weights laid out once for many samples.
+    fn forward_laid(&self, layouts: &[Interleaved], x: &[f64]) -> Vec<f64> {
         let mut values = x.to_vec();
-        for (l, weights) in self.parameters.weights.iter().enumerate() {
+        for (l, layout) in layouts.iter().enumerate() {
             let biases = &self.parameters.biases[l];
-            let mut nets: Vec<f64> = weights
-                .iter()
-                .enumerate()
-                .map(|(k, row)| {
-                    let bias = match self.bias {
-                        BiasMode::PerNeuron => biases[k],
-                        BiasMode::PerLayer => biases[0],
-                        BiasMode::None => 0.0,
-                    };
-                    row.iter().zip(&values).map(|(w, v)| w * v).sum::<f64>() + bias
-                })
-                .collect();
+            let mut nets = weighted_sums(layout, &values);
+            for (k, net) in nets.iter_mut().enumerate() {
+                *net += match self.bias {
+                    BiasMode::PerNeuron => biases[k],
+                    BiasMode::PerLayer => biases[0],
+                    BiasMode::None => 0.0,
+                };
+            }
             activate(self.activations[l], &mut nets);
             values = nets;
         }
@@ -132,9 +200,18 @@ impl ModelFile {
 
     /// One sample's prediction from its inputs (standardised or not).
     pub fn predict(&self, inputs: &[f64], standardized: bool) -> Prediction {
+        self.predict_laid(&self.layouts(), inputs, standardized)
+    }
+
+    fn predict_laid(
+        &self,
+        layouts: &[Interleaved],
+        inputs: &[f64],
+        standardized: bool,
+    ) -> Prediction {
         let outputs = match standardized {
-            true => self.forward(inputs),
-            false => self.forward(&self.scaled_inputs(inputs)),
+            true => self.forward_laid(layouts, inputs),
+            false => self.forward_laid(layouts, &self.scaled_inputs(inputs)),
         };
         match self.kind() {
             Kind::Regression => Prediction {
@@ -159,10 +236,11 @@ impl ModelFile {
     /// The model applied to `samples`, with the metrics when they have
     /// targets.
     pub fn apply(&self, samples: &Samples) -> Applied {
+        let layouts = self.layouts();
         let predictions: Vec<Prediction> = samples
             .inputs
             .iter()
-            .map(|x| self.predict(x, samples.standardized))
+            .map(|x| self.predict_laid(&layouts, x, samples.standardized))
             .collect();
         let metrics = samples.targets.map(|targets| match self.kind() {
             Kind::Classification => {

@@ -35,7 +35,7 @@ pub use fit::{check_hidden, hidden_activation, network_for, Built};
 pub use outcome::{best_epoch, label_column, PartMetrics};
 pub use plan::{BatchSize, Compiled, Runs, StartFile, TrainPlan, TrainRequest};
 pub use sets::{builtin_set, csv_set, spec_set, ColumnChoice};
-pub use start::start_fault;
+pub use start::{start_fault, starts_finite};
 pub use tapes::{evaluate, Columns, Evaluation, Tapes};
 pub use target_scale::TargetScale;
 pub use trainer::{

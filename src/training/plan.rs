@@ -19,7 +19,7 @@
 
 use super::compare::compared_optimizers;
 use super::model_file;
-use super::start::start_fault;
+use super::start::{start_fault, starts_finite};
 use super::tapes::Tapes;
 use super::target_scale::{scale_targets, TargetScale};
 use super::trainer::{train, Model, TrainOptions, Training};
@@ -27,7 +27,7 @@ use crate::data::Dataset;
 use crate::i18n::Text;
 use crate::interrupt::Control;
 use crate::limits::MAX_EPOCHS;
-use crate::network::{initial_values, trainable, NetworkFormula, Spec};
+use crate::network::{NetworkFormula, ParamList, Spec};
 use crate::number::format_thousands;
 use crate::optim::{check_dimension, OptimizerChoice, OptimizerConfig, Schedule};
 use crate::text;
@@ -377,7 +377,7 @@ fn compared_size(text: &str, samples: usize) -> Result<usize, Error> {
 /// A plan's network compiled for training, with the parameters it starts
 /// from.
 pub struct Compiled {
-    pub formula: NetworkFormula,
+    pub params: ParamList,
     pub tapes: Tapes,
     pub initial: Vec<f64>,
 }
@@ -399,13 +399,10 @@ impl TrainPlan {
         let newton = self
             .optimizers()
             .any(|c| matches!(c, OptimizerConfig::Newton(_)));
-        // The layer tape needs only the network's structure: the backward
-        // pass is built as formulas only for Newton's Hessian.
-        let mut formula = match newton {
-            true => NetworkFormula::build(spec),
-            false => NetworkFormula::forward(spec),
-        };
-        let trainable = trainable(&formula, spec.train.update_biases);
+        // The layer tape needs only the network's structure: the formulas
+        // are built only for Newton's Hessian, or to name a fault.
+        let params = ParamList::of_spec(spec);
+        let trainable = params.trainable(spec.train.update_biases);
         for optimizer in self.optimizers() {
             let what = crate::text!("optim-what-parameters", count = trainable.len());
             check_dimension(optimizer, trainable.len(), what).map_err(|error| {
@@ -415,30 +412,28 @@ impl TrainPlan {
                 }
             })?;
         }
-        if newton {
+        let hessian = newton.then(|| {
+            let mut formula = NetworkFormula::build(spec);
             formula.build_hessian(&trainable);
-        }
-        let tapes = Tapes::layered(spec, &formula);
-        let initial = initial_values(&formula, spec);
+            formula
+        });
+        let tapes = Tapes::layered(spec, hessian.as_ref());
+        let initial = params.initial_values(spec);
         let model = Model {
-            formula: &formula,
+            params: &params,
             tapes: &tapes,
             loss: spec.loss,
         };
-        if start_fault(model, &self.data, self.validation.as_ref(), &initial).is_some() {
+        let validation = self.validation.as_ref();
+        if !starts_finite(model, &self.data, validation, &initial) {
             // The fault is named from the formulas of the gradient too.
             let full = NetworkFormula::build(spec);
-            let model = Model {
-                formula: &full,
-                ..model
-            };
-            if let Some(fault) = start_fault(model, &self.data, self.validation.as_ref(), &initial)
-            {
+            if let Some(fault) = start_fault(model, &full, &self.data, validation, &initial) {
                 return Err(fault.into_error(spec));
             }
         }
         Ok(Compiled {
-            formula,
+            params,
             tapes,
             initial,
         })
@@ -448,7 +443,7 @@ impl TrainPlan {
     /// batch size compared (the last of them is the run reported).
     pub fn run(&self, compiled: &Compiled, control: Control) -> Runs {
         let model = Model {
-            formula: &compiled.formula,
+            params: &compiled.params,
             tapes: &compiled.tapes,
             loss: self.spec.loss,
         };

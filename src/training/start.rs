@@ -2,66 +2,89 @@
 //! gradient over the training set (and the validation loss) must be finite
 //! before the first update, or the fault is the input's, not a divergence.
 //!
-//! The whole set is evaluated on the tape once; only when something is not
-//! finite is the first sample at fault looked for (chunk by chunk, then
+//! The whole set is evaluated on the tape once (`starts_finite`, without
+//! the network's formulas); only when something is not finite are the
+//! formulas built and the first sample at fault looked for (chunk by chunk, then
 //! sample by sample) and its value named by evaluating the network's
 //! formulas for that sample (`network::describe_failure`).
 //!
 //! Invariant: `start_fault` returns a fault exactly when a loss or gradient
 //! the first epoch starts from is not finite.
 
-use super::tapes::{evaluate, Columns};
+use super::tapes::{evaluate, Columns, Evaluation};
 use super::trainer::Model;
 use crate::data::Dataset;
 use crate::expr::Evaluator;
 use crate::i18n::Text;
 use crate::network::{
     describe_failure, named_values, sample_name, sample_point, summed_fault,
-    validation_sample_name, Failing, StartFault,
+    validation_sample_name, Failing, NetworkFormula, StartFault,
 };
 use crate::text;
 
 /// Samples evaluated together while the sample at fault is looked for.
 const CHUNK: usize = 128;
 
-/// What has no finite value with the parameters `params` before the first
-/// update, if anything: the training loss or gradient, or the validation
-/// loss.
-pub fn start_fault(
+/// Whether the loss and gradient over the training set, and the loss over
+/// the validation set, are finite with the parameters `params` — on the
+/// tapes alone, without the network's formulas.
+pub fn starts_finite(
     model: Model<'_>,
     data: &Dataset,
     validation: Option<&Dataset>,
     params: &[f64],
-) -> Option<StartFault> {
-    let whole = evaluate(
+) -> bool {
+    let whole = whole_set(model, data, params, true);
+    finite(whole.loss, &whole.gradient)
+        && validation.is_none_or(|v| whole_set(model, v, params, false).loss.is_finite())
+}
+
+/// The loss (and, with `with_gradient`, the gradient) over all of `data`.
+fn whole_set(model: Model<'_>, data: &Dataset, params: &[f64], with_gradient: bool) -> Evaluation {
+    let columns = Columns::new(data);
+    evaluate(
         model.tapes,
         model.loss,
-        &Columns::new(data),
+        &columns,
         params,
         false,
-        true,
-    );
+        with_gradient,
+    )
+}
+
+/// What has no finite value with the parameters `params` before the first
+/// update, if anything: the training loss or gradient, or the validation
+/// loss — named from `formula`, the network's formulas with the backward
+/// pass.
+pub fn start_fault(
+    model: Model<'_>,
+    formula: &NetworkFormula,
+    data: &Dataset,
+    validation: Option<&Dataset>,
+    params: &[f64],
+) -> Option<StartFault> {
+    let whole = whole_set(model, data, params, true);
     if !finite(whole.loss, &whole.gradient) {
         return Some(
-            sample_fault(model, data, params, true, sample_name)
-                .unwrap_or_else(|| fallback(model, whole.loss, &whole.gradient)),
+            sample_fault(model, formula, data, params, true, sample_name)
+                .unwrap_or_else(|| fallback(formula, whole.loss, &whole.gradient)),
         );
     }
     let validation = validation?;
-    let held_out = evaluate(
-        model.tapes,
-        model.loss,
-        &Columns::new(validation),
-        params,
-        false,
-        false,
-    );
+    let held_out = whole_set(model, validation, params, false);
     if held_out.loss.is_finite() {
         return None;
     }
     Some(
-        sample_fault(model, validation, params, false, validation_sample_name)
-            .unwrap_or_else(|| fallback(model, held_out.loss, &[])),
+        sample_fault(
+            model,
+            formula,
+            validation,
+            params,
+            false,
+            validation_sample_name,
+        )
+        .unwrap_or_else(|| fallback(formula, held_out.loss, &[])),
     )
 }
 
@@ -71,8 +94,8 @@ fn finite(loss: f64, gradient: &[f64]) -> bool {
 
 /// The fault when no single sample has one: the sums over the samples
 /// overflow.
-fn fallback(model: Model<'_>, loss: f64, gradient: &[f64]) -> StartFault {
-    summed_fault(model.formula, loss, gradient).unwrap_or_else(|| StartFault {
+fn fallback(formula: &NetworkFormula, loss: f64, gradient: &[f64]) -> StartFault {
+    summed_fault(formula, loss, gradient).unwrap_or_else(|| StartFault {
         value: Text::Verbatim("E_total".into()),
         fails: Failing::Overflows,
         cause: text!("start-total-is", total = loss.to_string()),
@@ -85,26 +108,19 @@ fn fallback(model: Model<'_>, loss: f64, gradient: &[f64]) -> StartFault {
 /// sample 3".
 fn sample_fault(
     model: Model<'_>,
+    formula: &NetworkFormula,
     data: &Dataset,
     params: &[f64],
     with_gradient: bool,
     name: fn(usize) -> Text,
 ) -> Option<StartFault> {
     let fails = |indices: &[usize]| {
-        let e = evaluate(
-            model.tapes,
-            model.loss,
-            &Columns::new(&data.subset(indices)),
-            params,
-            false,
-            with_gradient,
-        );
+        let e = whole_set(model, &data.subset(indices), params, with_gradient);
         !finite(e.loss, &e.gradient)
     };
     let all: Vec<usize> = (0..data.len()).collect();
     let chunk = all.chunks(CHUNK).find(|c| fails(c))?;
     let &sample = chunk.iter().find(|&&i| fails(&[i]))?;
-    let formula = model.formula;
     let mut roots = vec![formula.loss];
     if with_gradient {
         roots.extend(&formula.gradients);

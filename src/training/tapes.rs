@@ -92,18 +92,18 @@ impl Tapes {
         }
     }
 
-    /// The spec's dense layers on the layer tape; `formula` (its forward
-    /// pass is enough) gives the Hessian when one was built.
-    pub fn layered(spec: &Spec, formula: &NetworkFormula) -> Tapes {
+    /// The spec's dense layers on the layer tape, and the Hessian on the
+    /// scalar tape when `hessian` is a formula with one built.
+    pub fn layered(spec: &Spec, hessian: Option<&NetworkFormula>) -> Tapes {
         let layers = LayerTape::for_spec(spec);
         Tapes {
             parameters: layers.parameters(),
             outputs: layers.outputs(),
             engine: Engine::Layers(layers),
-            hessian: formula
-                .hessian
-                .as_ref()
-                .map(|h| scalar_tape(formula, &[], h)),
+            hessian: hessian.and_then(|formula| {
+                let h = formula.hessian.as_ref()?;
+                Some(scalar_tape(formula, &[], h))
+            }),
         }
     }
 
@@ -233,19 +233,43 @@ impl Columns {
     /// `block` (a row of `indices.len()` values per column).
     fn gather_block(&self, indices: &[usize], block: &mut Vec<f64>) {
         block.clear();
-        for column in &self.columns {
-            block.extend(indices.iter().map(|&i| column[i]));
+        match contiguous(indices) {
+            Some(range) => {
+                for column in &self.columns {
+                    block.extend_from_slice(&column[range.clone()]);
+                }
+            }
+            None => {
+                for column in &self.columns {
+                    block.extend(indices.iter().map(|&i| column[i]));
+                }
+            }
         }
     }
 
     /// The columns of the samples at `indices`, into `buffers`.
     fn gather(&self, indices: &[usize], buffers: &mut Vec<Vec<f64>>) {
         buffers.resize(self.columns.len(), Vec::new());
+        let range = contiguous(indices);
         for (buffer, column) in buffers.iter_mut().zip(&self.columns) {
             buffer.clear();
-            buffer.extend(indices.iter().map(|&i| column[i]));
+            match &range {
+                Some(range) => buffer.extend_from_slice(&column[range.clone()]),
+                None => buffer.extend(indices.iter().map(|&i| column[i])),
+            }
         }
     }
+}
+
+/// The range `indices` lists in order, when they are consecutive (a
+/// whole set's chunks, the batches of an unshuffled epoch): their values
+/// are then copied as one slice of each column.
+fn contiguous(indices: &[usize]) -> Option<std::ops::Range<usize>> {
+    let (&first, &last) = (indices.first()?, indices.last()?);
+    let consecutive = last >= first
+        && last - first + 1 == indices.len()
+        && indices.windows(2).all(|pair| pair[1] == pair[0] + 1);
+    consecutive.then_some(first..last + 1)
 }
 
 /// A loss (and its gradient, when asked for) evaluated over several
@@ -283,8 +307,11 @@ pub(super) fn batch(
     cancel: &Cancel,
 ) -> Result<f64, usize> {
     let mut total = 0.0;
-    work.gradient.clear();
-    work.gradient.resize(tapes.parameters, 0.0);
+    if indices.is_empty() {
+        // Otherwise the first part's gradient is swapped in whole.
+        work.gradient.clear();
+        work.gradient.resize(tapes.parameters, 0.0);
+    }
     for (k, part) in indices.chunks(BATCH_CHUNK).enumerate() {
         if k > 0 && cancel.is_requested() {
             return Err(k * BATCH_CHUNK);

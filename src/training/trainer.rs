@@ -22,7 +22,7 @@ use super::tapes::{batch, evaluate_in, Columns, Evaluating, TapeSums, Tapes, Wor
 use crate::data::Dataset;
 use crate::interrupt::{Cancel, Control};
 use crate::limits::{MAX_KEPT_VALUES, MAX_LISTED_RECORDS, MAX_PLOT_POINTS};
-use crate::network::{trainable, Loss, NetworkFormula};
+use crate::network::{Loss, ParamList};
 use crate::optim::{
     Descent, Divergence, Gap, Halt, Kept, LossWords, OptimizerConfig, SampleObjective, Schedule,
     Thinned, Watch,
@@ -175,10 +175,11 @@ fn standard_deviation(values: &[f64]) -> f64 {
     (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / values.len() as f64).sqrt()
 }
 
-/// What is trained: a network's formula, its compiled tapes and its loss.
+/// What is trained: a network's parameters, its compiled tapes and its
+/// loss.
 #[derive(Clone, Copy)]
 pub struct Model<'a> {
-    pub formula: &'a NetworkFormula,
+    pub params: &'a ParamList,
     pub tapes: &'a Tapes,
     pub loss: Loss,
 }
@@ -292,13 +293,10 @@ impl<'a> Trainer<'a> {
         options: &'a TrainOptions,
         control: Control<'a>,
     ) -> Trainer<'a> {
-        let formula = model.formula;
-        let trainable = trainable(formula, options.update_biases);
+        let names = &model.params.names;
+        let trainable = model.params.trainable(options.update_biases);
         let words = LossWords {
-            names: trainable
-                .iter()
-                .map(|&i| formula.params[i].name.as_str())
-                .collect(),
+            names: trainable.iter().map(|&i| names[i].as_str()).collect(),
         };
         // A record of wide parameters counts as many values.
         let per_iteration = if options.record_parameters {

@@ -1,0 +1,164 @@
+//! A network's parameters without its formulas: each one's name and place,
+//! in the order the formulas list them (per neuron its weights, then its
+//! own bias; a shared bias after its layer's weights).
+//!
+//! Training on the layer tape needs only this much — which parameter is a
+//! weight or a bias, what it is called, where its value sits in the spec —
+//! so `train` does not build the network's formulas at all unless a
+//! derivation is shown, Newton's method needs the Hessian, or a value at
+//! the start must be named. The names are made by the same functions the
+//! formulas' builder calls.
+//!
+//! Invariant: `ParamList::of_spec(spec)` lists the parameters of
+//! `NetworkFormula::forward(spec)` by the same names, kinds and order
+//! (tested on random specs).
+
+use super::formula::{textbook_names, NetworkFormula, ParamKind};
+use super::spec::{BiasMode, Spec};
+
+/// The parameters of a network in the formulas' order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParamList {
+    pub names: Vec<String>,
+    pub kinds: Vec<ParamKind>,
+}
+
+/// The name of the weight into neuron `k` (0-based) of layer `l` (1-based)
+/// from neuron `from` of the layer before; `number` counts the weights so
+/// far, from 1 (textbook naming: w1, w2, …).
+pub(super) fn weight_name(
+    textbook: bool,
+    number: usize,
+    l: usize,
+    k: usize,
+    from: usize,
+) -> String {
+    if textbook {
+        format!("w{number}")
+    } else {
+        format!("w{l}_{}_{}", k + 1, from + 1)
+    }
+}
+
+/// The name of neuron `k`'s own bias in layer `l` (`neuron` its name).
+pub(super) fn neuron_bias_name(textbook: bool, neuron: &str, l: usize, k: usize) -> String {
+    if textbook {
+        format!("b_{neuron}")
+    } else {
+        format!("b{l}_{}", k + 1)
+    }
+}
+
+/// The name of layer `l`'s shared bias.
+pub(super) fn shared_bias_name(l: usize) -> String {
+    format!("b{l}")
+}
+
+impl ParamList {
+    /// The parameters of a spec's network, without building its formulas.
+    pub fn of_spec(spec: &Spec) -> ParamList {
+        let textbook = textbook_names(spec);
+        let depth = spec.layers.len() - 1;
+        let mut list = ParamList {
+            names: Vec::with_capacity(spec.parameter_count()),
+            kinds: Vec::with_capacity(spec.parameter_count()),
+        };
+        let mut number = 0;
+        for l in 1..=depth {
+            let layer = l - 1;
+            for k in 0..spec.layers[l] {
+                for from in 0..spec.layers[l - 1] {
+                    number += 1;
+                    list.push(
+                        weight_name(textbook, number, l, k, from),
+                        ParamKind::Weight { layer, to: k, from },
+                    );
+                }
+                if spec.bias == BiasMode::PerNeuron {
+                    let neuron = super::formula::neuron_name(l, depth, k);
+                    let name = neuron_bias_name(textbook, &neuron, l, k);
+                    list.push(name, ParamKind::Bias { layer, to: Some(k) });
+                }
+            }
+            if spec.bias == BiasMode::PerLayer {
+                list.push(shared_bias_name(l), ParamKind::Bias { layer, to: None });
+            }
+        }
+        list
+    }
+
+    /// The parameters a network's formulas hold.
+    pub fn of_formula(formula: &NetworkFormula) -> ParamList {
+        ParamList {
+            names: formula.params.iter().map(|p| p.name.clone()).collect(),
+            kinds: formula.params.iter().map(|p| p.kind).collect(),
+        }
+    }
+
+    fn push(&mut self, name: String, kind: ParamKind) {
+        self.names.push(name);
+        self.kinds.push(kind);
+    }
+
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    /// The indices of the parameters training updates: all, or the
+    /// weights alone without `update_biases`.
+    pub fn trainable(&self, update_biases: bool) -> Vec<usize> {
+        trainable_of(&self.kinds, update_biases)
+    }
+
+    /// The spec's starting values of the parameters, in this order.
+    pub fn initial_values(&self, spec: &Spec) -> Vec<f64> {
+        initial_values_of(&self.kinds, spec)
+    }
+
+    /// Parameter values in the spec's shapes: W[layer][out][in], b[layer][…].
+    pub fn to_shapes(&self, spec: &Spec, values: &[f64]) -> (Vec<Vec<Vec<f64>>>, Vec<Vec<f64>>) {
+        to_shapes_of(&self.kinds, spec, values)
+    }
+}
+
+/// The indices of the parameters of `kinds` training updates.
+pub(super) fn trainable_of(kinds: &[ParamKind], update_biases: bool) -> Vec<usize> {
+    kinds
+        .iter()
+        .enumerate()
+        .filter(|(_, kind)| update_biases || !matches!(kind, ParamKind::Bias { .. }))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The spec's values of the parameters of `kinds`.
+pub(super) fn initial_values_of(kinds: &[ParamKind], spec: &Spec) -> Vec<f64> {
+    kinds
+        .iter()
+        .map(|kind| match *kind {
+            ParamKind::Weight { layer, to, from } => spec.parameters.weights[layer][to][from],
+            ParamKind::Bias { layer, to } => spec.parameters.biases[layer][to.unwrap_or(0)],
+        })
+        .collect()
+}
+
+/// `values` of the parameters of `kinds` in the spec's shapes.
+pub(super) fn to_shapes_of(
+    kinds: &[ParamKind],
+    spec: &Spec,
+    values: &[f64],
+) -> (Vec<Vec<Vec<f64>>>, Vec<Vec<f64>>) {
+    let mut weights = spec.parameters.weights.clone();
+    let mut biases = spec.parameters.biases.clone();
+    for (kind, &v) in kinds.iter().zip(values) {
+        match *kind {
+            ParamKind::Weight { layer, to, from } => weights[layer][to][from] = v,
+            ParamKind::Bias { layer, to } => biases[layer][to.unwrap_or(0)] = v,
+        }
+    }
+    (weights, biases)
+}
