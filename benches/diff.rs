@@ -2,6 +2,13 @@
 //!
 //! - `case/NN`: parse + differentiate (with the derivation) + simplify +
 //!   print, for each case of the derivative table in tests/data.
+//! - `large/total`: `diff --file benches/data/large_derivatives.txt
+//!   --no-steps --format json` through the command line's dispatcher (all
+//!   but the process start-up): the 80 derivatives of the table
+//!   tools/bench_sympy_diff.py writes — course-sized expressions, neuron
+//!   and network losses up to 256 weights, softmax cross-entropy, long
+//!   sums and products, nested functions — the figure compared with
+//!   SymPy's `diff` on the same table.
 //! - `gradient/terms_N`: the gradient of a sum of N terms in 100 variables
 //!   (one derivation per variable). Doubling N should double the time: the
 //!   hash-consed graph keeps every derivative linear in the expression.
@@ -37,6 +44,32 @@ fn table(c: &mut Criterion) {
             },
         );
     }
+    group.finish();
+}
+
+fn large(c: &mut Criterion) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/benches/data/large_derivatives.txt"
+    );
+    let args = [
+        "stepgrad",
+        "diff",
+        "--file",
+        path,
+        "--no-steps",
+        "--format",
+        "json",
+    ];
+    let outcome = stepgrad::cli::run(args);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let mut group = c.benchmark_group("large");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(2));
+    group.bench_function("total", |b| {
+        b.iter(|| black_box(stepgrad::cli::run(black_box(args)).stdout.len()))
+    });
     group.finish();
 }
 
@@ -96,5 +129,5 @@ fn gradient(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, table, gradient);
+criterion_group!(benches, table, large, gradient);
 criterion_main!(benches);

@@ -1,6 +1,8 @@
 //! How numbers are written in reports: a given count of significant digits,
 //! trailing zeros dropped, scientific notation for very small or very large
 //! magnitudes (written as textbooks and Python print it: `3.51018778e-05`).
+//! A number whose shortest round-trip digits already fit is laid out from
+//! them directly (`Shortest`), without rounding through text.
 
 /// `x` with at most `digits` significant digits.
 pub fn format_significant(x: f64, digits: usize) -> String {
@@ -17,6 +19,9 @@ pub fn format_significant(x: f64, digits: usize) -> String {
             "-inf".into()
         };
     }
+    if let Some(text) = Shortest::of(x).and_then(|s| s.laid_out(digits)) {
+        return text;
+    }
     // Round first, then decide the notation from the rounded value, so that
     // 9.9999999 printed with 3 digits becomes 10, not 10.0 or 1e1.
     let rounded: f64 = format!("{:.*e}", digits - 1, x).parse().unwrap_or(x);
@@ -32,6 +37,76 @@ pub fn format_significant(x: f64, digits: usize) -> String {
     }
     let decimals = (digits as i32 - 1 - exponent).max(0) as usize;
     trim_zeros(&format!("{:.*}", decimals, x)).to_string()
+}
+
+/// The shortest decimal digits that read back as a finite `f64` (what
+/// `{:e}` prints): `digits` without leading or trailing zeros ("0" for
+/// zero), the value being ±d.ddd × 10^`exponent`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shortest {
+    pub negative: bool,
+    pub digits: String,
+    pub exponent: i32,
+}
+
+impl Shortest {
+    /// The digits of `x`; `None` for NaN and the infinities.
+    pub fn of(x: f64) -> Option<Shortest> {
+        if !x.is_finite() {
+            return None;
+        }
+        let text = format!("{x:e}");
+        let (mantissa, exponent) = text.split_once('e')?;
+        let exponent: i32 = exponent.parse().ok()?;
+        let negative = mantissa.starts_with('-');
+        let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+        Some(Shortest {
+            negative,
+            digits,
+            exponent,
+        })
+    }
+
+    /// The text `format_significant` writes with `max_digits` digits, when
+    /// these digits are no more than that: rounding to `max_digits` then
+    /// gives them back, since up to 15 digits the rounding grid is coarser
+    /// than the spacing of doubles (beyond, `None`).
+    pub fn laid_out(&self, max_digits: usize) -> Option<String> {
+        if max_digits > 15 || self.digits.len() > max_digits || self.digits == "0" {
+            return None;
+        }
+        let mut out = String::with_capacity(self.digits.len() + 8);
+        if self.negative {
+            out.push('-');
+        }
+        let (first, rest) = self.digits.split_at(1);
+        let e = self.exponent;
+        // As Python's %g: scientific below 1e-4 and from 10^digits up.
+        if e < -4 || e >= max_digits as i32 {
+            out.push_str(first);
+            if !rest.is_empty() {
+                out.push('.');
+                out.push_str(rest);
+            }
+            let sign = if e < 0 { '-' } else { '+' };
+            out.push_str(&format!("e{sign}{:02}", e.abs()));
+        } else if e < 0 {
+            out.push_str("0.");
+            out.extend(std::iter::repeat_n('0', (-e - 1) as usize));
+            out.push_str(&self.digits);
+        } else {
+            let whole = (e + 1) as usize;
+            if self.digits.len() <= whole {
+                out.push_str(&self.digits);
+                out.extend(std::iter::repeat_n('0', whole - self.digits.len()));
+            } else {
+                out.push_str(&self.digits[..whole]);
+                out.push('.');
+                out.push_str(&self.digits[whole..]);
+            }
+        }
+        Some(out)
+    }
 }
 
 fn trim_zeros(text: &str) -> &str {
@@ -114,6 +189,46 @@ mod tests {
         ];
         for (x, d, expected) in cases {
             assert_eq!(format_significant(x, d), expected, "{x} with {d} digits");
+        }
+    }
+
+    /// The layout from the shortest digits is the rounding's, digit for
+    /// digit, over magnitudes from 1e-300 to 1e300 and 1 to 15 digits.
+    #[test]
+    fn the_shortest_digits_lay_out_as_the_rounding_does() {
+        let rounded = |x: f64, digits: usize| -> String {
+            let rounded: f64 = format!("{:.*e}", digits - 1, x).parse().unwrap();
+            let exponent = rounded.abs().log10().floor() as i32;
+            if exponent < -4 || exponent >= digits as i32 {
+                let text = format!("{:.*e}", digits - 1, x);
+                let (mantissa, exp) = text.split_once('e').unwrap();
+                let exp: i32 = exp.parse().unwrap();
+                let sign = if exp < 0 { '-' } else { '+' };
+                return format!("{}e{sign}{:02}", trim_zeros(mantissa), exp.abs());
+            }
+            let decimals = (digits as i32 - 1 - exponent).max(0) as usize;
+            trim_zeros(&format!("{:.*}", decimals, x)).to_string()
+        };
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let digits = (next() % 15 + 1) as usize;
+            let mantissa = (next() % 10u64.pow(digits as u32)) as f64;
+            let scale = (next() % 600) as i32 - 300;
+            let x = mantissa * 10f64.powi(scale) * if next() % 2 == 0 { 1.0 } else { -1.0 };
+            if x == 0.0 || !x.is_finite() {
+                continue;
+            }
+            for digits in [digits, 6, 12, 15] {
+                if let Some(fast) = Shortest::of(x).unwrap().laid_out(digits) {
+                    assert_eq!(fast, rounded(x, digits), "{x:e} with {digits} digits");
+                }
+            }
         }
     }
 

@@ -121,9 +121,9 @@ pub fn diff_one(
     })
 }
 
-/// The report in the session's format and as JSON, with the gradient
-/// check when asked for and "read as …" when the input reads other than
-/// typed.
+/// The report in the session's format and, in JSON, as its value (`Null`
+/// in the other formats), with the gradient check when asked for and
+/// "read as …" when the input reads other than typed.
 fn written(
     report: &DiffReport,
     graph: &Graph,
@@ -132,26 +132,39 @@ fn written(
 ) -> (String, serde_json::Value) {
     let (format, style) = (context.format, &context.style);
     let reading = [reading(graph, &report.input, report.expr)];
-    let mut value = json_value(report, graph);
+    let rows = match (gradcheck, &report.point) {
+        (true, Some(point)) => {
+            let derivatives: Vec<(String, f64)> = report
+                .derivations
+                .iter()
+                .map(|d| d.var.clone())
+                .zip(report.derivative_values.iter().copied())
+                .collect();
+            Some(check_expression(graph, report.expr, point, &derivatives))
+        }
+        _ => None,
+    };
+    if format == Format::Json {
+        // The document is its value written out: built once.
+        let mut value = json_value(report, graph);
+        if let (Some(rows), serde_json::Value::Object(map)) = (&rows, &mut value) {
+            map.insert("gradcheck".into(), json_rows(rows));
+        }
+        add_to_json(&mut value, &reading);
+        return (crate::report::json::document(&value), value);
+    }
     let mut rendered = render(report, graph, format, style);
-    if let (true, Some(point)) = (gradcheck, &report.point) {
-        let derivatives: Vec<(String, f64)> = report
-            .derivations
-            .iter()
-            .map(|d| d.var.clone())
-            .zip(report.derivative_values.iter().copied())
-            .collect();
-        let rows = check_expression(graph, report.expr, point, &derivatives);
+    if let Some(rows) = &rows {
         let checked = Checked::Function {
             partial: report.variables.len() > 1,
         };
-        if let serde_json::Value::Object(map) = &mut value {
-            map.insert("gradcheck".into(), json_rows(&rows));
-        }
-        rendered = appended(rendered, || value.clone(), &rows, checked, format, style);
+        let no_json = || serde_json::Value::Null;
+        rendered = appended(rendered, no_json, rows, checked, format, style);
     }
-    add_to_json(&mut value, &reading);
-    (echoed(rendered, &reading, format, style), value)
+    (
+        echoed(rendered, &reading, format, style),
+        serde_json::Value::Null,
+    )
 }
 
 /// `--gradcheck` without a point to check at.

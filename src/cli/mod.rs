@@ -293,12 +293,15 @@ where
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     let lang = session_language(&args);
-    let cli = match help::command(lang, help_width())
-        .try_get_matches_from(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches))
-    {
-        Ok(cli) => cli,
-        Err(e) => return clap_outcome(&e, lang),
+    let cli = match parsed_plainly(&args) {
+        Some(cli) => cli,
+        None => match help::command(lang, help_width())
+            .try_get_matches_from(&args)
+            .and_then(|matches| Cli::from_arg_matches(&matches))
+        {
+            Ok(cli) => cli,
+            Err(e) => return clap_outcome(&e, lang),
+        },
     };
     let error_color = color_wanted(cli.global.color, session.streams.stderr_is_terminal);
     let message_width = message_width(session.streams);
@@ -311,6 +314,15 @@ where
         outcome.stderr = fitted_messages(&outcome.stderr, width);
     }
     outcome
+}
+
+/// The arguments read by the definition as it is, without its texts: a
+/// command line that reads is read the same with them, and only help,
+/// the version and usage errors need the texts in the session's language
+/// (`None` then, and the caller reads the arguments again with them).
+fn parsed_plainly(args: &[OsString]) -> Option<Cli> {
+    let matches = Cli::command().try_get_matches_from(args).ok()?;
+    Cli::from_arg_matches(&matches).ok()
 }
 
 /// The width messages on stderr must fit: the terminal's when stderr is

@@ -16,7 +16,7 @@
 //! defined at every point where its values are finite ([`Totality`]).
 
 use super::graph::{Func, Graph, Id, Node};
-use super::simplify::simplify;
+use super::simplify::Simplifications;
 
 /// One condition a partial operation needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -180,11 +180,14 @@ pub struct NowhereDefined {
 /// denominator that simplifies to 0, ln of a constant that is not positive,
 /// sqrt of a negative constant.
 pub fn nowhere_defined(graph: &mut Graph, root: Id) -> Option<NowhereDefined> {
-    for operation in graph.reachable(&[root]) {
-        for restriction in own_restrictions(graph, operation) {
+    let operations = graph.reachable(&[root]);
+    // The subjects nest (1/(1 + 1/(1 + e^x))): simplified with shared work.
+    let mut simplifications = Simplifications::new(graph);
+    for operation in operations {
+        for restriction in own_restrictions(simplifications.graph(), operation) {
             let subject = restriction.subject();
-            let simplified = simplify(graph, subject);
-            let Some(value) = graph.as_number(simplified) else {
+            let simplified = simplifications.of(subject);
+            let Some(value) = simplifications.graph().as_number(simplified) else {
                 continue;
             };
             let fails = match restriction {

@@ -48,6 +48,9 @@ impl Decimal {
                 .normalised(),
             );
         }
+        if let Some(short) = Decimal::of_few_digits(x) {
+            return Some(short);
+        }
         // `{:e}` prints the shortest digits that round-trip: "-1.2345e-7".
         let text = format!("{x:e}");
         let (digits, exponent) = text.split_once('e')?;
@@ -64,6 +67,32 @@ impl Decimal {
             }
             .normalised(),
         )
+    }
+
+    /// The shortest decimal of `x` when it has at most 15 significant
+    /// digits and no digit below 10⁻¹⁵ (0.25, −1.5e-3), found without
+    /// text: the first count of decimals k for which the whole number
+    /// nearest x·10^k divided by 10^k (both exact, the quotient correctly
+    /// rounded) gives back x. With at most 15 digits no other decimal of
+    /// as few digits reads back as x, so it is the one `{:e}` prints.
+    fn of_few_digits(x: f64) -> Option<Decimal> {
+        const POWERS: [f64; 16] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        ];
+        for (k, &power) in POWERS.iter().enumerate() {
+            let whole = (x * power).round();
+            if whole.abs() >= 1e15 {
+                return None;
+            }
+            if whole != 0.0 && whole / power == x {
+                let decimal = Decimal {
+                    mantissa: whole as i128,
+                    exponent: -(k as i32),
+                };
+                return Some(decimal.normalised());
+            }
+        }
+        None
     }
 
     /// The same value with trailing zeros of the mantissa moved into the
@@ -86,10 +115,33 @@ impl Decimal {
     /// The `f64` this decimal is the shortest form of, or `None` when
     /// storing it as an `f64` would change it (or it is out of range).
     pub fn to_f64(self) -> Option<f64> {
-        let x: f64 = format!("{}e{}", self.mantissa, self.exponent)
-            .parse()
-            .ok()?;
+        let x = match self.small_f64() {
+            Some(x) => x,
+            None => format!("{}e{}", self.mantissa, self.exponent)
+                .parse()
+                .ok()?,
+        };
         (x.is_finite() && (x != 0.0 || self.is_zero()) && Decimal::of(x) == Some(self)).then_some(x)
+    }
+
+    /// The `f64` nearest this decimal when one correctly rounded operation
+    /// gives it: a mantissa below 2⁵³ times or divided by a power of ten
+    /// up to 10²², both exact doubles.
+    fn small_f64(self) -> Option<f64> {
+        const POWERS: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        ];
+        if self.mantissa.unsigned_abs() >= 1 << 53 {
+            return None;
+        }
+        let mantissa = self.mantissa as f64;
+        let power = *POWERS.get(self.exponent.unsigned_abs() as usize)?;
+        Some(if self.exponent < 0 {
+            mantissa / power
+        } else {
+            mantissa * power
+        })
     }
 
     /// `self + other`, exactly; `None` when the digits do not fit.
@@ -292,6 +344,35 @@ mod tests {
         }
         for x in wholes.into_iter().filter(|&x| x != 0.0) {
             assert_eq!(Decimal::of(x), Some(from_text(x)), "{x}");
+        }
+    }
+
+    /// Decimals of up to 17 digits at every scale, and doubles of any bits:
+    /// the shortest decimal found without text is the one `{:e}` prints,
+    /// and a decimal turns back into the double it came from.
+    #[test]
+    fn short_decimals_are_found_as_the_text_gives_them() {
+        let mut rng = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        for _ in 0..50_000 {
+            let digits = next() % 17 + 1;
+            let mantissa = (next() % 10u64.pow(digits as u32)) as f64;
+            let scale = 10f64.powi((next() % 40) as i32 - 20);
+            let sign = if next() % 2 == 0 { 1.0 } else { -1.0 };
+            let any_bits = f64::from_bits(next());
+            for x in [sign * mantissa / scale, sign * mantissa * scale, any_bits] {
+                if !x.is_finite() || x == 0.0 {
+                    continue;
+                }
+                let decimal = Decimal::of(x);
+                assert_eq!(decimal, Some(from_text(x)), "{x:e}");
+                assert_eq!(decimal.and_then(Decimal::to_f64), Some(x), "{x:e}");
+            }
         }
     }
 

@@ -33,5 +33,5 @@ pub use print::{
     write_name, Names, Notation,
 };
 pub use reading::{reading, Reading};
-pub use simplify::{simplify, simplify_with_conditions, Simplified};
+pub use simplify::{simplify, simplify_with_conditions, Simplifications, Simplified};
 pub use stable::{log_sigmoid, stable_form, StableForm};

@@ -15,7 +15,9 @@
 
 use super::graph::{Constant, Func, Graph, Id, Node};
 use super::parse::format_exact;
-use crate::number::format_significant;
+use crate::number::{format_significant, Shortest};
+use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 /// Plain ASCII that parses back to the same node.
 pub fn ascii(graph: &Graph, id: Id) -> String {
@@ -46,6 +48,7 @@ pub fn print(graph: &Graph, id: Id, notation: Notation) -> String {
         out: String::new(),
         names: None,
         root: None,
+        written: FxHashMap::default(),
     };
     printer.write(id);
     printer.out
@@ -65,6 +68,7 @@ pub fn print_named(graph: &Graph, id: Id, notation: Notation, names: &Names) -> 
         out: String::new(),
         names: Some(names),
         root: None,
+        written: FxHashMap::default(),
     };
     printer.write(id);
     printer.out
@@ -79,6 +83,7 @@ pub fn print_definition(graph: &Graph, id: Id, notation: Notation, names: &Names
         out: String::new(),
         names: Some(names),
         root: Some(id),
+        written: FxHashMap::default(),
     };
     printer.write(id);
     printer.out
@@ -136,6 +141,10 @@ struct Printer<'g> {
     names: Option<&'g Names>,
     /// The node written out even though it has a name.
     root: Option<Id>,
+    /// Where each node written so far stands in `out`: a node's text does
+    /// not depend on where it stands (its parent adds any parentheses), so
+    /// a shared subexpression is copied rather than walked again.
+    written: FxHashMap<Id, Range<usize>>,
 }
 
 impl<'g> Printer<'g> {
@@ -209,19 +218,31 @@ impl<'g> Printer<'g> {
     }
 
     fn write(&mut self, id: Id) {
+        if let Some(range) = self.written.get(&id) {
+            let copy = self.out[range.clone()].to_string();
+            self.out.push_str(&copy);
+            return;
+        }
+        let start = self.out.len();
+        self.write_afresh(id);
+        self.written.insert(id, start..self.out.len());
+    }
+
+    fn write_afresh(&mut self, id: Id) {
         if let Some(name) = self.name_of(id) {
             self.out.push_str(&write_name(name, self.notation));
             return;
         }
-        match self.node(id).clone() {
-            Node::Num(n) => self.write_number(n.value()),
-            Node::Const(c) => self.out.push_str(match (c, self.notation) {
+        let graph: &'g Graph = self.graph;
+        match graph.node(id) {
+            &Node::Num(n) => self.write_number(n.value()),
+            &Node::Const(c) => self.out.push_str(match (c, self.notation) {
                 (Constant::Pi, Notation::Unicode) => "π",
                 (Constant::Pi, Notation::Latex) => "\\pi",
                 (c, _) => c.name(),
             }),
-            Node::Var(name) => self.out.push_str(&write_name(&name, self.notation)),
-            Node::Neg(a) => {
+            Node::Var(name) => self.out.push_str(&write_name(name, self.notation)),
+            &Node::Neg(a) => {
                 self.out.push_str(self.minus());
                 let strict = self.ascii() || matches!(self.node(a), Node::Add(_) | Node::Neg(_));
                 let parens = if strict {
@@ -231,11 +252,11 @@ impl<'g> Printer<'g> {
                 };
                 self.write_grouped(a, parens);
             }
-            Node::Add(terms) => self.write_sum(&terms),
-            Node::Mul(factors) => self.write_product(&factors, false),
-            Node::Div([a, b]) => self.write_quotient(a, b),
-            Node::Pow([a, b]) => self.write_power(a, b),
-            Node::Call(f, a) => self.write_call(f, a),
+            Node::Add(terms) => self.write_sum(terms),
+            Node::Mul(factors) => self.write_product(factors, false),
+            &Node::Div([a, b]) => self.write_quotient(a, b),
+            &Node::Pow([a, b]) => self.write_power(a, b),
+            &Node::Call(f, a) => self.write_call(f, a),
             Node::LogSumExp(xs) => {
                 self.out.push_str(match self.notation {
                     Notation::Latex => "\\operatorname{logsumexp}",
@@ -286,19 +307,24 @@ impl<'g> Printer<'g> {
                 self.write(term);
                 continue;
             }
-            match self.node(term).clone() {
+            let graph: &'g Graph = self.graph;
+            let subtract = match self.notation {
+                Notation::Unicode => " − ",
+                _ => " - ",
+            };
+            match graph.node(term) {
                 Node::Num(n) if n.value() < 0.0 => {
-                    self.out.push_str(&format!(" {} ", self.minus()));
+                    self.out.push_str(subtract);
                     self.write_number(-n.value());
                 }
-                Node::Neg(a) => {
-                    self.out.push_str(&format!(" {} ", self.minus()));
+                &Node::Neg(a) => {
+                    self.out.push_str(subtract);
                     let parens = self.prec(a) <= Prec::Sum;
                     self.write_grouped(a, parens);
                 }
                 Node::Mul(factors) if self.is_negative_number(factors[0]) => {
-                    self.out.push_str(&format!(" {} ", self.minus()));
-                    self.write_product(&factors, true);
+                    self.out.push_str(subtract);
+                    self.write_product(factors, true);
                 }
                 _ => {
                     self.out.push_str(" + ");
@@ -562,6 +588,11 @@ fn readable_number(v: f64) -> String {
     // they are, without rounding through 12 digits.
     if v.fract() == 0.0 && v.abs() < 1e12 {
         return format!("{}", v as i64);
+    }
+    // Shortest digits that fit in 12 are what rounding to 12 digits gives,
+    // and they read back.
+    if let Some(text) = Shortest::of(v).and_then(|s| s.laid_out(12)) {
+        return text;
     }
     let short = format_significant(v, 12);
     match short.parse::<f64>() {

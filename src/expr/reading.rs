@@ -14,8 +14,9 @@ use super::parse::uses_textbook_notation;
 use super::print::{ascii, unicode};
 use crate::i18n::Lang;
 
-/// The canonical texts of a parsed expression, and whether they differ
-/// from the input.
+/// The canonical texts of an expression typed in textbook notation, and
+/// whether they differ from the input. Plain text reads as typed: its
+/// reading has no texts (both empty) and never differs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reading {
     /// Plain ASCII, as `--format json` writes expressions: `2*x^2*sin(x)`.
@@ -37,12 +38,17 @@ impl Reading {
 
 /// How `input`, parsed as `id` in `graph`, was read.
 pub fn reading(graph: &Graph, input: &str, id: Id) -> Reading {
+    if !uses_textbook_notation(input) {
+        return Reading {
+            ascii: String::new(),
+            unicode: String::new(),
+            differs: false,
+        };
+    }
     let ascii = ascii(graph, id);
     let unicode = unicode(graph, id);
     let typed = without_whitespace(input);
-    let differs = uses_textbook_notation(input)
-        && typed != without_whitespace(&ascii)
-        && typed != without_whitespace(&unicode);
+    let differs = typed != without_whitespace(&ascii) && typed != without_whitespace(&unicode);
     Reading {
         ascii,
         unicode,

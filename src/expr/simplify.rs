@@ -47,22 +47,35 @@ pub fn simplify(graph: &mut Graph, root: Id) -> Id {
 
 /// The simplified form of `root` with the conditions the rewrites assumed.
 pub fn simplify_with_conditions(graph: &mut Graph, root: Id) -> Simplified {
-    let mut simplifier = Simplifier {
-        graph,
-        conditions: Vec::new(),
-        totality: Totality::default(),
-    };
-    let mut current = root;
-    for _ in 0..3 {
-        let next = simplifier.pass(current);
-        if next == current {
-            break;
-        }
-        current = next;
-    }
+    let mut simplifier = Simplifier::new(graph);
+    let result = simplifier.simplified(root);
     Simplified {
-        result: current,
+        result,
         conditions: simplifier.conditions,
+    }
+}
+
+/// Simplifies one expression after another in the same graph, each as
+/// [`simplify`] would, sharing the work on their common parts.
+pub struct Simplifications<'g> {
+    simplifier: Simplifier<'g>,
+}
+
+impl<'g> Simplifications<'g> {
+    pub fn new(graph: &'g mut Graph) -> Simplifications<'g> {
+        Simplifications {
+            simplifier: Simplifier::new(graph),
+        }
+    }
+
+    /// `simplify(graph, root)`.
+    pub fn of(&mut self, root: Id) -> Id {
+        self.simplifier.simplified(root)
+    }
+
+    /// The graph the expressions live in.
+    pub fn graph(&mut self) -> &mut Graph {
+        self.simplifier.graph
     }
 }
 
@@ -71,16 +84,64 @@ struct Simplifier<'g> {
     graph: &'g mut Graph,
     conditions: Vec<Restriction>,
     totality: Totality,
+    /// What one pass makes of each node visited so far. A pass rebuilds a
+    /// node from its children's results alone, so the result is the node's
+    /// wherever it stands, in every pass and every expression.
+    passed: FxHashMap<Id, Id>,
+}
+
+impl<'g> Simplifier<'g> {
+    fn new(graph: &'g mut Graph) -> Simplifier<'g> {
+        Simplifier {
+            graph,
+            conditions: Vec::new(),
+            totality: Totality::default(),
+            passed: FxHashMap::default(),
+        }
+    }
+
+    /// The pass repeated (at most three times) while it changes `root`.
+    fn simplified(&mut self, root: Id) -> Id {
+        let mut current = root;
+        for _ in 0..3 {
+            let next = self.pass(current);
+            if next == current {
+                break;
+            }
+            current = next;
+        }
+        current
+    }
 }
 
 impl Simplifier<'_> {
+    /// The nodes under `root` (itself included) no pass has visited yet,
+    /// children first.
+    fn unvisited(&self, root: Id) -> Vec<Id> {
+        let mut seen = rustc_hash::FxHashSet::default();
+        let mut stack = vec![root];
+        let mut out = Vec::new();
+        while let Some(id) = stack.pop() {
+            if self.passed.contains_key(&id) || !seen.insert(id) {
+                continue;
+            }
+            out.push(id);
+            stack.extend(self.graph.node(id).children());
+        }
+        out.sort_unstable();
+        out
+    }
+
     fn pass(&mut self, root: Id) -> Id {
-        let mut map: FxHashMap<Id, Id> = FxHashMap::default();
-        for id in self.graph.reachable(&[root]) {
+        for id in self.unvisited(root) {
+            let map = &self.passed;
             let node = self.graph.node(id).clone();
             let new = match node {
                 Node::Num(_) | Node::Const(_) | Node::Var(_) => id,
-                Node::Neg(a) => self.graph.negate(map[&a]),
+                Node::Neg(a) => {
+                    let a = map[&a];
+                    self.graph.negate(a)
+                }
                 Node::Add(terms) => {
                     let terms: Vec<Id> = terms.iter().map(|t| map[t]).collect();
                     self.sum(&terms)
@@ -89,17 +150,26 @@ impl Simplifier<'_> {
                     let factors: Vec<Id> = factors.iter().map(|f| map[f]).collect();
                     self.product(&factors)
                 }
-                Node::Div([a, b]) => self.quotient(map[&a], map[&b]),
-                Node::Pow([a, b]) => self.power(map[&a], map[&b]),
-                Node::Call(f, a) => self.call(f, map[&a]),
+                Node::Div([a, b]) => {
+                    let (a, b) = (map[&a], map[&b]);
+                    self.quotient(a, b)
+                }
+                Node::Pow([a, b]) => {
+                    let (a, b) = (map[&a], map[&b]);
+                    self.power(a, b)
+                }
+                Node::Call(f, a) => {
+                    let a = map[&a];
+                    self.call(f, a)
+                }
                 Node::LogSumExp(xs) => {
                     let xs: Vec<Id> = xs.iter().map(|x| map[x]).collect();
                     self.graph.log_sum_exp(xs)
                 }
             };
-            map.insert(id, new);
+            self.passed.insert(id, new);
         }
-        map[&root]
+        self.passed[&root]
     }
 
     /// Records that a rewrite removed `part`: its restrictions, if it has

@@ -12,6 +12,13 @@
 //! after the word: `{ $name }{ PARTICLE($name, "을/를") }` gives "exp(x)를",
 //! "레슨 2를", "−2가" (see `particles`).
 //!
+//! A run prints a few dozen of the catalogue's messages at most, so the
+//! catalogue is not parsed whole: its text is cut into entries (an entry
+//! starts at a line that begins with a letter or `#`; indented lines,
+//! blank lines and a closing `}` continue it, as Fluent reads them), and
+//! each message is parsed the first time it is asked for. No message
+//! refers to another or to a term, so each entry stands alone.
+//!
 //! Invariant: every id exists in both languages with the same arguments
 //! (tests/catalog_messages.rs), so a lookup never falls back in a
 //! finished build; if one did, the English text, then the id itself, is
@@ -21,8 +28,10 @@ use super::particles::particle;
 use super::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::ops::Range;
+use std::sync::{Mutex, OnceLock};
 
 /// The English catalogue, all files in name order.
 pub const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/en.ftl"));
@@ -82,12 +91,66 @@ impl From<u64> for Arg<'_> {
 
 type Bundle = FluentBundle<FluentResource>;
 
-fn bundle(lang: Lang) -> &'static Bundle {
-    static ENGLISH_BUNDLE: OnceLock<Bundle> = OnceLock::new();
-    static KOREAN_BUNDLE: OnceLock<Bundle> = OnceLock::new();
+/// One language's catalogue: where each message's entry is in its text,
+/// and the bundle of the messages parsed so far.
+struct Catalogue {
+    text: &'static str,
+    entries: FxHashMap<&'static str, Range<usize>>,
+    bundle: Mutex<Bundle>,
+}
+
+fn catalogue(lang: Lang) -> &'static Catalogue {
+    static ENGLISH_CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    static KOREAN_CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    let made = |text: &'static str| Catalogue {
+        text,
+        entries: entries(text),
+        bundle: Mutex::new(build(lang, "")),
+    };
     match lang {
-        Lang::En => ENGLISH_BUNDLE.get_or_init(|| build(Lang::En, ENGLISH)),
-        Lang::Ko => KOREAN_BUNDLE.get_or_init(|| build(Lang::Ko, KOREAN)),
+        Lang::En => ENGLISH_CATALOGUE.get_or_init(|| made(ENGLISH)),
+        Lang::Ko => KOREAN_CATALOGUE.get_or_init(|| made(KOREAN)),
+    }
+}
+
+/// Each message's id and the byte range of its entry in `text`.
+fn entries(text: &'static str) -> FxHashMap<&'static str, Range<usize>> {
+    let mut entries = FxHashMap::default();
+    let mut open: Option<(&'static str, usize)> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let starts_entry = line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '#');
+        if starts_entry {
+            if let Some((id, start)) = open.take() {
+                entries.insert(id, start..offset);
+            }
+            if !line.starts_with('#') {
+                let id = line.split(|c: char| c == '=' || c.is_whitespace()).next();
+                open = id.map(|id| (id, offset));
+            }
+        }
+        offset += line.len();
+    }
+    if let Some((id, start)) = open {
+        entries.insert(id, start..offset);
+    }
+    entries
+}
+
+impl Catalogue {
+    /// The message `id` formatted with `args`, its entry parsed into the
+    /// bundle the first time.
+    fn format(&self, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+        let range = self.entries.get(id)?;
+        // A poisoned lock still holds a usable bundle: messages are only added.
+        let mut bundle = self.bundle.lock().unwrap_or_else(|e| e.into_inner());
+        if !bundle.has_message(id) {
+            let entry = self.text[range.clone()].to_string();
+            // invariant: the catalogue's syntax is checked by tests/catalog_messages.rs
+            let resource = FluentResource::try_new(entry).unwrap_or_else(|(res, _)| res);
+            let _ = bundle.add_resource(resource);
+        }
+        format_with(&bundle, id, args)
     }
 }
 
@@ -125,11 +188,11 @@ pub fn message(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
 
 /// Whether `id` exists in `lang`.
 pub fn has_message(lang: Lang, id: &str) -> bool {
-    bundle(lang).has_message(id)
+    catalogue(lang).entries.contains_key(id)
 }
 
 fn format_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
-    format_with(bundle(lang), id, args)
+    catalogue(lang).format(id, args)
 }
 
 fn format_with(bundle: &Bundle, id: &str, args: &[(&str, Arg)]) -> Option<String> {
@@ -195,6 +258,39 @@ mod tests {
         for (n, text) in [(1, "1 epoch"), (3, "3 epochs"), (1000, "1,000 epochs")] {
             let args = [("n", Arg::count(n))];
             assert_eq!(format_with(&en, "epochs", &args).unwrap(), text);
+        }
+    }
+
+    /// Cut into entries, the catalogue holds the messages Fluent reads in
+    /// the whole text, and each formats as it does there.
+    #[test]
+    fn the_entries_are_the_messages_of_the_whole_catalogue() {
+        use fluent_syntax::ast::Entry;
+        for (lang, text) in [(Lang::En, ENGLISH), (Lang::Ko, KOREAN)] {
+            let whole = build(lang, text);
+            let parsed = fluent_syntax::parser::parse(text).unwrap_or_else(|(res, _)| res);
+            let mut ids: Vec<&str> = parsed
+                .body
+                .iter()
+                .filter_map(|entry| match entry {
+                    Entry::Message(m) => Some(m.id.name),
+                    _ => None,
+                })
+                .collect();
+            ids.sort_unstable();
+            let cut = catalogue(lang);
+            let mut cut_ids: Vec<&str> = cut.entries.keys().copied().collect();
+            cut_ids.sort_unstable();
+            assert_eq!(cut_ids, ids, "{}", lang.code());
+            let args = [("count", Arg::count(3)), ("name", Arg::text("x"))];
+            for id in ids {
+                assert_eq!(
+                    cut.format(id, &args),
+                    format_with(&whole, id, &args),
+                    "{id} in {}",
+                    lang.code()
+                );
+            }
         }
     }
 
