@@ -632,6 +632,7 @@ fn backward_text(f: &NetworkFormula, spec: &Spec, run: &Run, width: Option<usize
         update_biases: spec.train.update_biases,
         derivation: None,
         plot: None,
+        header: true,
     };
     let mut style = stepgrad::report::Style::plain(9);
     style.width = width;

@@ -33,7 +33,7 @@ const HINTS_PER_EXERCISE: usize = 2;
 
 /// Most significant digits an answer can ask for: what a 64-bit float
 /// holds.
-pub const MAX_DIGITS: i64 = 15;
+pub const DIGITS_A_FLOAT_HOLDS: i64 = 15;
 
 /// The keys only a prediction has.
 const PREDICTION_KEYS: [&str; 4] = ["choices", "run", "shows", "explanation"];
@@ -333,11 +333,14 @@ fn number(
             ));
         }
         let wanted = *digits.get_ref();
-        if !(1..=MAX_DIGITS).contains(&wanted) {
+        if !(1..=DIGITS_A_FLOAT_HOLDS).contains(&wanted) {
             return Err(block.error_at(
                 digits,
                 text!("lesson-digits-range", value = wanted.to_string()),
-                text!("lesson-digits-range-hint", most = MAX_DIGITS.to_string()),
+                text!(
+                    "lesson-digits-range-hint",
+                    most = DIGITS_A_FLOAT_HOLDS.to_string()
+                ),
             ));
         }
         return Ok(ExerciseKind::Digits {

@@ -116,11 +116,11 @@ impl Presenter<'_> {
             _ => format!("## {title}\n\n"),
         };
         for (k, e) in exercises.iter().enumerate() {
-            let mut lines: Vec<String> =
-                solution(e, self.lang).lines().map(str::to_string).collect();
-            if let ExerciseKind::Predict(p) = &e.kind {
-                lines.push(format!("`stepgrad {}`", p.run.text));
-            }
+            let lines: Vec<String> = solution(e, self.lang).lines().map(str::to_string).collect();
+            let command = match &e.kind {
+                ExerciseKind::Predict(p) => Some(format!("stepgrad {}", p.run.text)),
+                _ => None,
+            };
             match self.format {
                 LessonFormat::Latex => {
                     let lines: Vec<String> = lines.iter().map(|l| latex::inline(l)).collect();
@@ -129,8 +129,15 @@ impl Presenter<'_> {
                         k + 1,
                         lines.join("\n\n")
                     ));
+                    if let Some(command) = command {
+                        out.push_str(&latex::command_line(&format!("$ {command}")));
+                    }
                 }
-                _ => out.push_str(&format!("**{}.** {}\n\n", k + 1, lines.join("\n\n"))),
+                _ => {
+                    let mut lines = lines;
+                    lines.extend(command.map(|c| format!("`{c}`")));
+                    out.push_str(&format!("**{}.** {}\n\n", k + 1, lines.join("\n\n")));
+                }
             }
         }
         out
