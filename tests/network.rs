@@ -788,3 +788,37 @@ fn an_all_equal_start_keeps_the_hidden_units_identical() {
     let k = |name: &str| f.params.iter().position(|p| p.name == name).unwrap();
     assert!(last.params_after[k("w5")] != last.params_after[k("w6")]);
 }
+
+/// A softmax output under ½·SSE: each δ_o is the whole ∂E/∂net_o — the
+/// central difference in the neuron's own bias — the path through its own
+/// out as well as the one through the log-sum-exp every out shares.
+#[test]
+fn softmax_deltas_under_squared_error_are_the_whole_derivative() {
+    let mut spec = load_spec("mazur").unwrap();
+    spec.activations[1] = Activation::Softmax;
+    spec.bias = BiasMode::PerNeuron;
+    spec.parameters.biases = vec![vec![0.35, 0.35], vec![0.6, -0.2]];
+    let (f, run) = run(&spec, 1, true);
+    let text = backward_text(&f, &spec, &run, None);
+    let deltas = printed_deltas(&text);
+    let loss_text = ascii(&f.graph, f.loss);
+    let params = initial_values(&f, &spec);
+    for neuron in ["o1", "o2"] {
+        let bias = f
+            .params
+            .iter()
+            .position(|p| p.name == format!("b_{neuron}"))
+            .unwrap();
+        let at = |h: f64| {
+            let mut shifted = params.clone();
+            shifted[bias] += h;
+            meval_loss(&f, &spec, &loss_text, &shifted)
+        };
+        let difference = (at(1e-6) - at(-1e-6)) / 2e-6;
+        let printed: f64 = deltas[&format!("δ_{neuron}")].parse().unwrap();
+        assert!(
+            close(printed, difference, 1e-6),
+            "δ_{neuron} = {printed}, {difference} by differences\n{text}"
+        );
+    }
+}

@@ -45,7 +45,7 @@ net-backward-explained = 각 뉴런의 δ = ∂E_total/∂net은 출력에서부
 net-softmax-note = 소프트맥스와 교차 엔트로피: 인수들을 합치면 out − target이 됩니다
 net-sigmoid-note = 시그모이드와 이진 교차 엔트로피: 인수들을 합치면 out − target이 됩니다
 net-path-sum-note = 다음 층을 지나는 경로에 대한 합
-net-drawing-legend = 신경망: 각 층의 뉴런은 다음 층의 모든 뉴런으로 이어집니다(─┬─▶). 각 연결의 가중치와 각 편향은 시작값과 함께 그림 아래에 있습니다.
+net-drawing-legend = 신경망: 각 층의 뉴런은 다음 층의 모든 뉴런으로 이어집니다(─┬─▶). 각 연결의 가중치와 각 편향은 초깃값과 함께 그림 아래에 있습니다.
 net-backward-reuse = 이제 각 기울기는 그 파라미터가 들어가는 뉴런의 δ를 그대로 씁니다: ∂E_total/∂w = ∂E_total/∂net · ∂net/∂w = δ · (w가 곱하는 입력)입니다 (편향이면 δ 자체입니다).
 net-multiplications = 역전파는 각 δ를 한 번만 만들어 뒤로 전달했습니다: 가중치 { $weights }개에 대해 연쇄 법칙 인수의 곱셈 { $backprop }번입니다. 가중치마다 따로 미분해서 손실까지의 경로를 모두 곱해 나가면 { $separate }번이 듭니다.
 

@@ -71,13 +71,7 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
         plot: args.plot.is_some(),
     };
     let mut plan = MinimizePlan::new(request)?;
-    let variables = plan.objective.variables.len();
-    if args.picture && variables != 2 {
-        return Err(Error::told(
-            crate::text!("min-picture-variables", count = variables.to_string()),
-            crate::text!("min-picture-variables-hint"),
-        ));
-    }
+    check_picture(args.picture, plan.objective.variables.len())?;
     if let Some(path) = &args.plot {
         check_output_file("--plot", path, "svg")?;
     }
@@ -115,4 +109,15 @@ pub fn run(args: &MinimizeArgs, context: &Context) -> Result<Written, Error> {
         divergence(&report, context.style.lang),
         context,
     ))
+}
+
+/// `--picture` draws a function of two variables only.
+fn check_picture(picture: bool, variables: usize) -> Result<(), Error> {
+    if picture && variables != 2 {
+        return Err(Error::told(
+            crate::text!("min-picture-variables", count = variables.to_string()),
+            crate::text!("min-picture-variables-hint"),
+        ));
+    }
+    Ok(())
 }

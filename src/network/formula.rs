@@ -256,8 +256,13 @@ impl<'s> Builder<'s> {
             let out = match (activation.function(), lse) {
                 (Some(f), _) => self.graph.apply(f, net),
                 // softmax: e^(net − lse)
+                // softmax: e^(net − lse), with net kept whole as one term —
+                // the difference's constructor would spread net's own terms
+                // into it, and net's adjoint would then miss this path and
+                // stop being ∂E/∂net.
                 (None, Some(lse)) => {
-                    let shifted = self.graph.difference(net, lse);
+                    let minus_lse = self.graph.negate(lse);
+                    let shifted = self.graph.intern(Node::Add([net, minus_lse].into()));
                     self.graph.apply(Func::Exp, shifted)
                 }
                 (None, None) => net,
