@@ -146,7 +146,7 @@ fn net_mazur_ten_thousand_steps() {
     );
     assert!(
         flat(&out.stdout)
-            .contains("after 9,999 updates under the post's own convention, 3.51085481e-05"),
+            .contains("measured before the 10,000th update, after 9,999, gives 3.51085481e-05"),
         "{}",
         out.stdout
     );
