@@ -176,6 +176,9 @@ impl Presenter<'_> {
         shown: bool,
     ) -> Result<String, Error> {
         let mut args = p.run.args.clone();
+        if self.network_shown_before(&p.run) {
+            args.push("--no-header".to_string());
+        }
         let color = if shown && self.color {
             "always"
         } else {
