@@ -123,7 +123,7 @@ fn net_mazur_in_the_terminal() {
         "∂E_total/∂out_h1 = δ_o1·w5 + δ_o2·w7",
         "16 multiplications of chain-rule factors for the 8 weights",
         "would take 40",
-        "the hidden layers use the old weights",
+        "the hidden layers' gradients use the weights before the update too",
         "│ w5        ┆ 0.4    ┆ 0.0821670406   ┆ 0.35891648",
         "After 1 update: E_total = 0.291027774.",
     ] {

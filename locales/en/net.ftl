@@ -42,7 +42,7 @@ net-loss-before-step = E (before the step)
 net-backward-sample = For sample { $sample } (the update below uses the batch gradient, { $how } of the per-sample gradients).
 net-how-mean = the mean
 net-how-sum = the sum
-net-backward-explained = Each neuron's δ = ∂E_total/∂net is computed once, from the output back, and reused by everything below it. All gradients are computed before any parameter changes: the hidden layers use the old weights.
+net-backward-explained = Each neuron's δ = ∂E_total/∂net is computed once, from the output back, and reused by everything below it. All gradients are computed before any parameter changes: the hidden layers' gradients use the weights before the update too.
 net-softmax-note = softmax with cross-entropy: the factors combine to out − target
 net-sigmoid-note = sigmoid with binary cross-entropy: the factors combine to out − target
 net-path-sum-note = a sum over the paths through the next layer

@@ -45,7 +45,7 @@ net-check-why-net_for_out = net is used where out belongs
 net-check-why-half_forgotten = the ½ of E = ½·(target − out)² is left out, which doubles the value
 net-check-why-half_doubled = the ½ is counted twice (or the 2 of the square not brought down), which halves the value
 net-check-why-missing_path = the path { $path } is missing from the sum over the neurons this one feeds
-net-check-why-updated_weight_in_backward = the backward pass uses the weights after the update; every gradient is computed with the old weights first
+net-check-why-updated_weight_in_backward = the backward pass uses the weights after the update; every gradient is computed first, with the weights before the update
 net-check-why-lr_forgotten = the step leaves out the learning rate: new = old − η·∂E/∂param
 net-check-why-lr_sign = the step goes the wrong way: new = old − η·∂E/∂param, not old + η·∂E/∂param
 net-check-why-sum_for_mean = the samples are summed where this loss takes their mean

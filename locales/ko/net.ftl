@@ -41,7 +41,7 @@ net-loss-before-step = E (스텝 전)
 net-backward-sample = 샘플 { $sample }의 값입니다 (아래의 갱신은 배치 기울기, 곧 샘플별 기울기의 { $how }{ PARTICLE($how, "을/를") } 씁니다).
 net-how-mean = 평균
 net-how-sum = 합
-net-backward-explained = 각 뉴런의 δ = ∂E_total/∂net은 출력에서부터 거꾸로 한 번만 계산하고, 그 아래의 모든 계산에서 다시 씁니다. 모든 기울기를 계산한 다음에 파라미터를 바꿉니다: 은닉층은 이전 가중치를 씁니다.
+net-backward-explained = 각 뉴런의 δ = ∂E_total/∂net은 출력에서부터 거꾸로 한 번만 계산하고, 그 아래의 모든 계산에서 다시 씁니다. 모든 기울기를 계산한 다음에 파라미터를 바꿉니다: 은닉층의 기울기도 갱신 전 가중치로 구합니다.
 net-softmax-note = 소프트맥스와 교차 엔트로피: 인수들을 합치면 out − target이 됩니다
 net-sigmoid-note = 시그모이드와 이진 교차 엔트로피: 인수들을 합치면 out − target이 됩니다
 net-path-sum-note = 다음 층을 지나는 경로에 대한 합

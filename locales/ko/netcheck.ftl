@@ -41,7 +41,7 @@ net-check-why-net_for_out = out이 들어갈 자리에 net을 썼습니다
 net-check-why-half_forgotten = E = ½·(target − out)²의 ½을 빠뜨려서 값이 두 배가 되었습니다
 net-check-why-half_doubled = ½을 두 번 곱해서(또는 제곱의 2를 내리지 않아서) 값이 절반이 되었습니다
 net-check-why-missing_path = 이 뉴런이 값을 보내는 뉴런들에 대한 합에서 경로 { $path }{ PARTICLE($path, "이/가") } 빠졌습니다
-net-check-why-updated_weight_in_backward = 역전파에 갱신한 뒤의 가중치를 썼습니다. 모든 기울기는 먼저 이전 가중치로 구합니다
+net-check-why-updated_weight_in_backward = 역전파에 갱신한 뒤의 가중치를 썼습니다. 모든 기울기는 먼저 갱신 전 가중치로 구합니다
 net-check-why-lr_forgotten = 갱신에서 학습률을 빠뜨렸습니다. new = old − η·∂E/∂param입니다
 net-check-why-lr_sign = 갱신 방향이 반대입니다. old + η·∂E/∂param이 아니라 new = old − η·∂E/∂param입니다
 net-check-why-sum_for_mean = 이 손실 함수는 샘플의 평균을 쓰는데 합을 구했습니다

@@ -11,7 +11,7 @@
 
 use super::document::{CommandBlock, CommandLine, Item, Section};
 use super::source::Source;
-use super::words::split;
+use super::words::{command_words, NotACommand};
 use super::{claims_block, exercise_block};
 use crate::{text, Error};
 
@@ -248,29 +248,26 @@ fn command_block(source: &Source, block: &Fenced, options: &[&str]) -> Result<Co
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        let mut args = split(trimmed).map_err(|open| {
-            let at = text.len() - text.trim_start().len() + open.at;
-            source.error_at(
-                number,
-                Some(at..at + 1),
-                text!("lesson-quote-open"),
-                text!("lesson-quote-open-hint"),
-            )
-        })?;
-        if args.first().map(String::as_str) == Some("stepgrad") {
-            args.remove(0);
-        }
-        if args.is_empty() {
-            return Err(source.error_at(
+        let (shown, args) = command_words(text).map_err(|trouble| match trouble {
+            NotACommand::UnclosedQuote(open) => {
+                let at = text.len() - text.trim_start().len() + open;
+                source.error_at(
+                    number,
+                    Some(at..at + 1),
+                    text!("lesson-quote-open"),
+                    text!("lesson-quote-open-hint"),
+                )
+            }
+            NotACommand::Empty => source.error_at(
                 number,
                 None,
                 text!("lesson-no-command"),
                 text!("lesson-no-command-hint"),
-            ));
-        }
+            ),
+        })?;
         commands.push(CommandLine {
             line: number,
-            text: trimmed.to_string(),
+            text: shown,
             args,
         });
     }

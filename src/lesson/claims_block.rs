@@ -11,7 +11,7 @@
 use super::document::{Claims, CommandLine, HandClaim, Quoted};
 use super::source::Source;
 use super::toml_block::{Key, Schema, TomlBlock};
-use super::words::split;
+use super::words::{command_words, NotACommand};
 use crate::expr::{evaluate, parse, Graph, Point};
 use crate::i18n::{message, Text};
 use crate::{text, Error};
@@ -125,28 +125,25 @@ fn contains(
 /// The command run for the check only, split into words as a stepgrad
 /// block's lines are (`stepgrad` first is optional).
 fn command(block: &TomlBlock, written: &Spanned<String>) -> Result<CommandLine, Error> {
-    let line = written.get_ref().trim();
-    let mut args = split(line).map_err(|open| {
-        block.error(
-            block.span_inside(written, &(open.at..open.at + 1)),
-            text!("lesson-quote-open"),
-            text!("lesson-quote-open-hint"),
-        )
-    })?;
-    if args.first().map(String::as_str) == Some("stepgrad") {
-        args.remove(0);
-    }
-    if args.is_empty() {
-        return Err(block.error_at(
+    let raw = written.get_ref();
+    let (text, args) = command_words(raw).map_err(|trouble| match trouble {
+        NotACommand::UnclosedQuote(at) => {
+            let at = at + (raw.len() - raw.trim_start().len());
+            block.error(
+                block.span_inside(written, &(at..at + 1)),
+                text!("lesson-quote-open"),
+                text!("lesson-quote-open-hint"),
+            )
+        }
+        NotACommand::Empty => block.error_at(
             written,
             text!("lesson-no-command"),
             text!("lesson-no-command-hint"),
-        ));
-    }
-    let text = line.strip_prefix("stepgrad ").unwrap_or(line).trim();
+        ),
+    })?;
     Ok(CommandLine {
         line: block.line_of(written.span().start),
-        text: text.to_string(),
+        text,
         args,
     })
 }

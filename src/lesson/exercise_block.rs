@@ -17,7 +17,7 @@
 use super::document::{CommandLine, Exercise, ExerciseKind, Prediction, DEFAULT_TOLERANCE};
 use super::source::Source;
 use super::toml_block::{Key, Schema, TomlBlock};
-use super::words::split;
+use super::words::{command_words, NotACommand};
 use crate::diagnostic::name_list_text;
 use crate::expr::{parse, Graph};
 use crate::i18n::{message, Text};
@@ -463,28 +463,22 @@ fn command(
     block: &TomlBlock,
     written: &Spanned<String>,
 ) -> Result<CommandLine, Error> {
-    let text = written.get_ref().trim();
-    let mut args = split(text).map_err(|_| {
-        block.error_at(
+    let (text, args) = command_words(written.get_ref()).map_err(|trouble| match trouble {
+        NotACommand::UnclosedQuote(_) => block.error_at(
             written,
             text!("lesson-quote-open"),
             text!("lesson-quote-open-hint"),
-        )
-    })?;
-    if args.first().map(String::as_str) == Some("stepgrad") {
-        args.remove(0);
-    }
-    if args.is_empty() {
-        return Err(block.error_at(
+        ),
+        NotACommand::Empty => block.error_at(
             written,
             text!("lesson-no-command"),
             text!("lesson-no-command-hint"),
-        ));
-    }
+        ),
+    })?;
     let before = block.text_before(written.span().start);
     Ok(CommandLine {
         line: fence + 1 + before.matches('\n').count(),
-        text: text.strip_prefix("stepgrad ").unwrap_or(text).to_string(),
+        text,
         args,
     })
 }

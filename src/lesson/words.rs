@@ -18,6 +18,32 @@ pub fn split(line: &str) -> Result<Vec<String>, UnclosedQuote> {
     })
 }
 
+/// Why a lesson's command line is not a command.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NotACommand {
+    /// A quote opens at this byte offset of the trimmed line and never
+    /// closes.
+    UnclosedQuote(usize),
+    /// Nothing is left once an optional leading `stepgrad` is dropped.
+    Empty,
+}
+
+/// A command line as a lesson writes it: trimmed, split into words, with
+/// an optional leading `stepgrad` dropped from both the words and the text
+/// shown.
+pub fn command_words(line: &str) -> Result<(String, Vec<String>), NotACommand> {
+    let trimmed = line.trim();
+    let mut args = split(trimmed).map_err(|open| NotACommand::UnclosedQuote(open.at))?;
+    if args.first().map(String::as_str) == Some("stepgrad") {
+        args.remove(0);
+    }
+    if args.is_empty() {
+        return Err(NotACommand::Empty);
+    }
+    let text = trimmed.strip_prefix("stepgrad ").unwrap_or(trimmed).trim();
+    Ok((text.to_string(), args))
+}
+
 /// Where the quote that is never closed opens, for the error's caret.
 fn open_quote(line: &str) -> Option<usize> {
     let mut open: Option<(usize, char)> = None;

@@ -487,11 +487,13 @@ impl OptimizerConfig {
                 "s \\leftarrow s + g^{2};\\ \\theta \\leftarrow \\theta - \\mathrm{lr}_t \\frac{g}{\\sqrt{s} + \\varepsilon}".to_string(),
             ),
             OptimizerConfig::RmsProp(c) => {
-                let mut u = "v ← α·v + (1 − α)·g²".to_string();
-                let mut l = "v \\leftarrow \\alpha v + (1 - \\alpha) g^{2}".to_string();
+                // ρ, not PyTorch's α: the lessons keep α for the learning rate.
+                let rho = crate::number::format_significant(c.alpha, 6);
+                let mut u = format!("v ← ρ·v + (1 − ρ)·g² (ρ = alpha = {rho})");
+                let mut l = format!("v \\leftarrow \\rho v + (1 - \\rho) g^{{2}}\\ (\\rho = \\mathrm{{alpha}} = {rho})");
                 let root = if c.centered {
-                    u.push_str("; ḡ ← α·ḡ + (1 − α)·g");
-                    l.push_str(";\\ \\bar g \\leftarrow \\alpha \\bar g + (1 - \\alpha) g");
+                    u.push_str("; ḡ ← ρ·ḡ + (1 − ρ)·g");
+                    l.push_str(";\\ \\bar g \\leftarrow \\rho \\bar g + (1 - \\rho) g");
                     ("√(v − ḡ²)", "\\sqrt{v - \\bar g^{2}}")
                 } else {
                     ("√v", "\\sqrt{v}")

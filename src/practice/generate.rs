@@ -439,7 +439,7 @@ fn optimizer_exercise(level: u8, rng: &mut ChaCha8Rng) -> Exercise {
             ("momentum", "practice-q-momentum")
         }
         Method::RmsProp => {
-            data.push(number("alpha", Formula::new("alpha", "α", "\\alpha"), 0.99));
+            data.push(number("alpha", Formula::new("rho", "ρ", "\\rho"), 0.99));
             data.push(number(
                 "eps",
                 Formula::new("eps", "ε", "\\varepsilon"),
@@ -487,7 +487,7 @@ fn optimizer_exercise(level: u8, rng: &mut ChaCha8Rng) -> Exercise {
 }
 
 /// θ after each step of `method` (torch.optim's SGD with momentum 0.9 and
-/// no dampening, RMSprop with α = 0.99, Adam with β = (0.9, 0.999); ε = 10⁻⁸).
+/// no dampening, RMSprop with ρ (PyTorch's alpha) = 0.99, Adam with β = (0.9, 0.999); ε = 10⁻⁸).
 fn optimizer_steps(method: Method, lr: f64, theta0: f64, gradients: &[f64]) -> Vec<f64> {
     let (mut theta, mut m, mut v) = (theta0, 0.0, 0.0);
     let mut out = Vec::new();
