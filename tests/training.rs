@@ -139,6 +139,19 @@ fn run(
 ) -> (NetworkFormula, Training) {
     let formula = NetworkFormula::build(spec);
     let tapes = Tapes::compile(&formula);
+    run_on(&tapes, spec, data, optimizer, batch_size, drop_last, epochs)
+}
+
+fn run_on(
+    tapes: &Tapes,
+    spec: &Spec,
+    data: &Dataset,
+    optimizer: OptimizerConfig,
+    batch_size: usize,
+    drop_last: bool,
+    epochs: usize,
+) -> (NetworkFormula, Training) {
+    let formula = NetworkFormula::build(spec);
     let options = TrainOptions {
         optimizer,
         epochs,
@@ -158,7 +171,7 @@ fn run(
     let training = train(
         Model {
             params: &ParamList::of_formula(&formula),
-            tapes: &tapes,
+            tapes,
             loss: spec.loss,
         },
         data,
@@ -434,4 +447,102 @@ fn whole_set_gradient_matches_backpropagation_by_hand() {
         assert!((got - want).abs() < 1e-12, "{got} vs {want}");
     }
     assert!(e.accuracy.is_some());
+}
+
+/// Full-batch descent on the layer tape, where each epoch's record and
+/// the next epoch's batch come from one pass over the set: parameters,
+/// epoch losses and accuracies follow the hand-written loop, for a set
+/// larger than one evaluation chunk of the scalar tape (150 > 128) and
+/// for one sample; the records equal a separate evaluation bit for bit.
+#[test]
+fn full_batch_epochs_on_the_layer_tape_follow_the_hand_written_loop() {
+    let spec = parse_spec(
+        "layers = [3, 4, 3]\nactivation = [\"tanh\", \"softmax\"]\nloss = \"cross_entropy\"\ninit = \"xavier\"\nseed = 2\n",
+        "test.toml",
+        None,
+    )
+    .unwrap();
+    for samples in [150, 1] {
+        let data = dataset(samples, 3, 3);
+        let lr = 0.3;
+        let tapes = Tapes::layered(&spec, None);
+        let optimizer = sgd(Hyperparameters {
+            lr: Some(lr),
+            ..Hyperparameters::default()
+        });
+        let (formula, training) = run_on(&tapes, &spec, &data, optimizer, samples, false, 6);
+        let all: Vec<usize> = (0..samples).collect();
+        let (mut w, mut b) = (
+            spec.parameters.weights.clone(),
+            spec.parameters.biases.clone(),
+        );
+        let net = Net::TanhSoftmaxCrossEntropy;
+        for epoch in 0..=6 {
+            if epoch > 0 {
+                let (gw, gb) = gradient(net, &w, &b, &data, &all);
+                for (value, g) in w
+                    .iter_mut()
+                    .flatten()
+                    .flatten()
+                    .zip(gw.iter().flatten().flatten())
+                {
+                    *value -= lr * g;
+                }
+                for (value, g) in b.iter_mut().flatten().zip(gb.iter().flatten()) {
+                    *value -= lr * g;
+                }
+                let params = training.iterations[epoch - 1].params.as_ref().unwrap();
+                let (sw, sb) = to_shapes(&formula, &spec, params);
+                for (got, want) in sw
+                    .iter()
+                    .flatten()
+                    .flatten()
+                    .zip(w.iter().flatten().flatten())
+                {
+                    assert_close(
+                        &format!("{samples} samples, epoch {epoch}, a weight"),
+                        *got,
+                        *want,
+                    );
+                }
+                for (got, want) in sb.iter().flatten().zip(b.iter().flatten()) {
+                    assert_close(
+                        &format!("{samples} samples, epoch {epoch}, a bias"),
+                        *got,
+                        *want,
+                    );
+                }
+            }
+            let (mut loss, mut right) = (0.0, 0);
+            for &s in &all {
+                let a = forward(net, &w, &b, &data.inputs[s]);
+                let out = &a[a.len() - 1];
+                let class = data.targets[s].iter().position(|&t| t == 1.0).unwrap();
+                loss -= out[class].ln();
+                let predicted = (0..3).fold(0, |best, k| if out[k] > out[best] { k } else { best });
+                right += usize::from(predicted == class);
+            }
+            let record = &training.epochs[epoch];
+            let label = format!("{samples} samples, epoch {epoch} loss");
+            assert_close(&label, record.loss, loss / samples as f64);
+            assert_eq!(
+                record.accuracy,
+                Some(right as f64 / samples as f64),
+                "{label}"
+            );
+            let params = match epoch {
+                0 => initial_values(&formula, &spec),
+                _ => training.iterations[epoch - 1].params.clone().unwrap(),
+            };
+            let evaluated = evaluate(
+                &tapes,
+                spec.loss,
+                &Columns::new(&data),
+                &params,
+                true,
+                false,
+            );
+            assert_eq!(record.loss.to_bits(), evaluated.loss.to_bits(), "{label}");
+        }
+    }
 }

@@ -19,7 +19,8 @@ use crate::optim::SampleSums;
 use crate::tape::{Batch, Kernel, LayerTape, LayerWork, Tape, TapeSpec, Workspace};
 use std::borrow::Cow;
 
-/// Samples evaluated at once when a whole data set is evaluated.
+/// Samples evaluated at once when a whole data set is evaluated on the
+/// scalar tape, and when the Hessian is summed.
 const CHUNK: usize = 128;
 /// Samples of a batch computed at once: a larger batch is computed in
 /// parts of this many, summed, so the tape's registers hold at most this
@@ -123,6 +124,16 @@ impl Tapes {
         match &self.engine {
             Engine::Layers(layers) => layers.depth(),
             Engine::Scalar { training, .. } => training.len(),
+        }
+    }
+
+    /// Samples evaluated at once over a whole set: on the layer tape the
+    /// parts of a batch, so that a set evaluated and the same set taken as
+    /// one batch add the same sums, bit for bit.
+    fn evaluation_chunk(&self) -> usize {
+        match self.engine {
+            Engine::Layers(_) => BATCH_CHUNK,
+            Engine::Scalar { .. } => CHUNK,
         }
     }
 
@@ -336,6 +347,42 @@ pub(super) fn batch(
     Ok(total * scale)
 }
 
+/// The whole training set taken as one batch, in order (`indices` is
+/// 0, 1, …, n − 1): its loss and gradient as `batch` computes them (the
+/// gradient into `work.gradient`), and from the same pass the set's
+/// evaluation, equal bit for bit to what `evaluate_in` computes without
+/// the gradient. `None` when that would not hold: the scalar tape, or a
+/// set of more than one part.
+pub(super) fn whole_set_batch(
+    tapes: &Tapes,
+    loss: Loss,
+    columns: &Columns,
+    indices: &[usize],
+    params: &[f64],
+    work: &mut Work,
+    classification: bool,
+    cancel: &Cancel,
+) -> Option<(f64, Evaluation)> {
+    let layered = matches!(tapes.engine, Engine::Layers(_));
+    let in_order = indices.iter().enumerate().all(|(k, &i)| k == i);
+    let n = columns.len();
+    if !layered || !in_order || indices.len() != n || n == 0 || n > BATCH_CHUNK {
+        return None;
+    }
+    // One part: Ctrl-C is heard only between parts, so the run finishes.
+    let batch_loss = batch(tapes, loss, columns, indices, params, work, cancel).ok()?;
+    let mut correct = 0;
+    if classification {
+        count_correct(tapes, work, params, columns, indices, &mut correct);
+    }
+    let evaluation = Evaluation {
+        loss: batch_loss,
+        gradient: Vec::new(),
+        accuracy: classification.then(|| correct as f64 / n as f64),
+    };
+    Some((batch_loss, evaluation))
+}
+
 /// Loss and accuracy over a whole data set, in chunks — and the
 /// gradient, with `with_gradient`.
 pub fn evaluate(
@@ -434,12 +481,13 @@ fn sum_chunks(
     chunk: &mut Vec<usize>,
     sums: &mut Sums,
 ) -> Result<(), usize> {
-    for (k, start) in (0..columns.len()).step_by(CHUNK).enumerate() {
+    let size = tapes.evaluation_chunk();
+    for (k, start) in (0..columns.len()).step_by(size).enumerate() {
         if k > 0 && what.cancel.is_some_and(Cancel::is_requested) {
-            return Err(k * CHUNK);
+            return Err(k * size);
         }
         chunk.clear();
-        chunk.extend(start..(start + CHUNK).min(columns.len()));
+        chunk.extend(start..(start + size).min(columns.len()));
         sums.loss += tapes.run(columns, chunk, params, work, what.with_gradient);
         if what.with_gradient {
             for (g, s) in sums.gradient.iter_mut().zip(&work.part) {

@@ -18,7 +18,9 @@
 
 use super::arithmetic::EpochArithmetic;
 use super::early_stopping::{BestEpoch, EarlyStopping, Monitor};
-use super::tapes::{batch, evaluate_in, Columns, Evaluating, TapeSums, Tapes, Work};
+use super::tapes::{
+    batch, evaluate_in, whole_set_batch, Columns, Evaluating, Evaluation, TapeSums, Tapes, Work,
+};
 use crate::data::Dataset;
 use crate::interrupt::{Cancel, Control};
 use crate::limits::{MAX_KEPT_VALUES, MAX_LISTED_RECORDS, MAX_PLOT_POINTS};
@@ -266,6 +268,11 @@ struct Trainer<'a> {
     step_values: Vec<f64>,
     /// The last epoch's batch records, whose buffers the next one reuses.
     spare: Option<EpochBatches>,
+    /// When every epoch is one batch of the whole set in order: the loss
+    /// of that batch at the current parameters, its gradient waiting in
+    /// `work.gradient` — computed by the epoch's record, from the same
+    /// pass as the set's loss, for the next epoch's batch to use.
+    ahead: Option<f64>,
     iteration: u64,
     iterations: Kept<IterationRecord>,
     curve: Thinned<f64>,
@@ -334,6 +341,7 @@ impl<'a> Trainer<'a> {
             step_gradient: Vec::new(),
             step_values: Vec::new(),
             spare: None,
+            ahead: None,
             iteration: 0,
             iterations: Kept::new((MAX_KEPT_VALUES / per_iteration).min(MAX_LISTED_RECORDS)),
             curve: Thinned::new(MAX_PLOT_POINTS),
@@ -428,15 +436,18 @@ impl<'a> Trainer<'a> {
         }
         let Model { tapes, loss, .. } = self.model;
         let (cancel, params) = (self.control.cancel, &self.params);
-        let computed = batch(
-            tapes,
-            loss,
-            &self.columns,
-            indices,
-            params,
-            &mut self.work,
-            cancel,
-        );
+        let computed = match self.ahead.take() {
+            Some(ahead) => Ok(ahead),
+            None => batch(
+                tapes,
+                loss,
+                &self.columns,
+                indices,
+                params,
+                &mut self.work,
+                cancel,
+            ),
+        };
         let batch_loss = computed.map_err(|done| {
             let of = indices.len();
             interrupted(self.iteration, Interruption::InBatch { done, of })
@@ -595,6 +606,32 @@ impl<'a> Trainer<'a> {
         Ok(())
     }
 
+    /// When the next epoch is one batch of the whole set in order, that
+    /// batch computed now (kept in `ahead`), and the set's evaluation
+    /// from the same pass; `None` otherwise.
+    fn whole_set_ahead(&mut self) -> Option<Evaluation> {
+        let one_batch = !self.options.shuffle
+            && self.options.batch_size >= self.columns.len()
+            && self.arithmetic.samples_per_epoch() == self.columns.len()
+            && self.options.epochs > 0;
+        if !one_batch {
+            return None;
+        }
+        let Model { tapes, loss, .. } = self.model;
+        let (batch_loss, evaluation) = whole_set_batch(
+            tapes,
+            loss,
+            &self.columns,
+            &self.order,
+            &self.params,
+            &mut self.work,
+            self.classification,
+            self.control.cancel,
+        )?;
+        self.ahead = Some(batch_loss);
+        Some(evaluation)
+    }
+
     /// The record of the epoch just ended: the whole training set (and
     /// the validation set) evaluated — or where in them Ctrl-C came.
     fn record(
@@ -611,9 +648,19 @@ impl<'a> Trainer<'a> {
         };
         let samples = self.columns.len() + self.val_columns.as_ref().map_or(0, Columns::len);
         let stopped = |done| Interruption::Evaluating { done, of: samples };
+        let e = match self.whole_set_ahead() {
+            Some(e) => e,
+            None => evaluate_in(
+                &mut self.evaluation,
+                tapes,
+                loss,
+                &self.columns,
+                &self.params,
+                whole,
+            )
+            .map_err(stopped)?,
+        };
         let workspace = &mut self.evaluation;
-        let e = evaluate_in(workspace, tapes, loss, &self.columns, &self.params, whole)
-            .map_err(stopped)?;
         let v = match &self.val_columns {
             Some(c) => Some(
                 evaluate_in(workspace, tapes, loss, c, &self.params, whole)
