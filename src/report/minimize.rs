@@ -763,7 +763,7 @@ fn run_json(r: &MinimizeReport, run: &Trajectory, lang: Lang) -> Value {
         "function": crate::expr::ascii(r.graph, r.expr),
         "optimizer": run.config.title_in(lang),
         "config": config,
-        "steps": steps,
+        "steps": Value::Array(steps),
         "stopped": run.stop.name(),
         "diverged_reason": match &run.stop { Stop::Diverged { reason, .. } => Some(reason.render(lang)), _ => None },
         "iterations": run.steps(),

@@ -64,7 +64,7 @@ fn json_value(report: &CheckReport, style: &Style) -> Value {
         "network": report.network,
         "sheet": report.sheet,
         "sample": report.sample,
-        "entries": entries,
+        "entries": Value::Array(entries),
         "right": right,
         "wrong": report.judged.len() - right,
     })

@@ -623,9 +623,10 @@ pub(super) fn training_json(t: &Training, log_iterations: bool, timed: bool, lan
             record
         })
         .collect();
+    // The records move in as they are: `json!` would serialize them again.
     let mut object = json!({
         "iterations_per_epoch": t.arithmetic.iterations_per_epoch(),
-        "epochs": epochs,
+        "epochs": Value::Array(epochs),
         "stopped": t.stop.name(),
     });
     if let Some(gap) = epochs_gap {

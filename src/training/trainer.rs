@@ -345,7 +345,9 @@ impl<'a> Trainer<'a> {
             iteration: 0,
             iterations: Kept::new((MAX_KEPT_VALUES / per_iteration).min(MAX_LISTED_RECORDS)),
             curve: Thinned::new(MAX_PLOT_POINTS),
-            records: Vec::new(),
+            // Reserved, not touched: the pages a run never reaches cost nothing,
+            // and the records are never copied as they grow.
+            records: Vec::with_capacity(options.epochs.saturating_add(1)),
             early_stopping: options.patience.map(EarlyStopping::new),
             best: None,
         }

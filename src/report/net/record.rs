@@ -71,7 +71,7 @@ pub fn json_value(r: &NetReport, lang: crate::i18n::Lang) -> Value {
                             .iter()
                             .map(|x| json!({"name": format!("d{}/d{}", x.of, x.by), "formula": r.ascii(x.formula), "value": r.run.value(values, x.formula)}))
                             .collect();
-                        json!({"param": f.params[c.param].name, "factors": factors, "value": r.run.value(values, c.gradient)})
+                        json!({"param": f.params[c.param].name, "factors": Value::Array(factors), "value": r.run.value(values, c.gradient)})
                     })
                     .collect();
                 let optimizer_state: serde_json::Map<String, Value> = step
@@ -92,8 +92,8 @@ pub fn json_value(r: &NetReport, lang: crate::i18n::Lang) -> Value {
                 let extra = json!({
                     "optimizer_state": optimizer_state,
                     "sample": r.sample + 1,
-                    "forward": forward,
-                    "chain": chain,
+                    "forward": Value::Array(forward),
+                    "chain": Value::Array(chain),
                     "gradients": shapes(r, &step.gradients),
                     "params_before": shapes(r, &step.params_before),
                     "params_after": shapes(r, &step.params_after),
@@ -105,7 +105,8 @@ pub fn json_value(r: &NetReport, lang: crate::i18n::Lang) -> Value {
             object
         })
         .collect();
-    let mut object = json!({"network": network, "steps": steps, "final_loss": r.run.final_loss});
+    let mut object =
+        json!({"network": network, "steps": Value::Array(steps), "final_loss": r.run.final_loss});
     if let Some(gap) = gap {
         object["steps_left_out"] = left_out_json(&listed, gap, |&n| n);
     }
