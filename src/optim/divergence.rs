@@ -121,19 +121,19 @@ impl Watch {
 }
 
 /// The first entry that is not a finite number. The values are checked a
-/// block at a time by a sum the processor's vector units can run (x − x
-/// is 0 for a finite x, NaN for ±∞ and NaN); only a block whose sum is not
-/// 0 is searched entry by entry.
+/// block at a time by a sum the processor's vector units can run (x · 0
+/// is ±0 for a finite x, NaN for ±∞ and NaN); only a block whose sum is
+/// not 0 is searched entry by entry.
 pub fn first_non_finite(values: &[f64]) -> Option<usize> {
     const LANES: usize = 8;
     const BLOCK: usize = 64 * LANES;
     for (b, block) in values.chunks(BLOCK).enumerate() {
         let mut lanes = [0.0f64; LANES];
         let groups = block.chunks_exact(LANES);
-        let tail: f64 = groups.remainder().iter().map(|v| v - v).sum();
+        let tail: f64 = groups.remainder().iter().map(|v| v * 0.0).sum();
         for group in groups {
             for k in 0..LANES {
-                lanes[k] += group[k] - group[k];
+                lanes[k] += group[k] * 0.0;
             }
         }
         if lanes.iter().sum::<f64>() + tail != 0.0 {

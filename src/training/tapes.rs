@@ -347,38 +347,41 @@ pub(super) fn batch(
     Ok(total * scale)
 }
 
-/// The whole training set taken as one batch, in order (`indices` is
-/// 0, 1, …, n − 1): its loss and gradient as `batch` computes them (the
-/// gradient into `work.gradient`), and from the same pass the set's
-/// evaluation, equal bit for bit to what `evaluate_in` computes without
-/// the gradient. `None` when that would not hold: the scalar tape, or a
-/// set of more than one part.
+/// The whole training set taken as one batch, in order (sample 0, 1, …):
+/// its loss and gradient as `batch` computes them (the gradient into
+/// `work.gradient`), and from the same pass the set's evaluation, equal
+/// bit for bit to what `evaluate_in` computes without the gradient.
+/// `None` when that would not hold: the scalar tape, or a set of more
+/// than one part.
 pub(super) fn whole_set_batch(
     tapes: &Tapes,
     loss: Loss,
     columns: &Columns,
-    indices: &[usize],
     params: &[f64],
     work: &mut Work,
-    classification: bool,
-    cancel: &Cancel,
+    what: Evaluating,
 ) -> Option<(f64, Evaluation)> {
     let layered = matches!(tapes.engine, Engine::Layers(_));
-    let in_order = indices.iter().enumerate().all(|(k, &i)| k == i);
     let n = columns.len();
-    if !layered || !in_order || indices.len() != n || n == 0 || n > BATCH_CHUNK {
+    if !layered || n == 0 || n > BATCH_CHUNK {
         return None;
     }
+    let mut all = std::mem::take(&mut work.indices);
+    all.clear();
+    all.extend(0..n);
     // One part: Ctrl-C is heard only between parts, so the run finishes.
-    let batch_loss = batch(tapes, loss, columns, indices, params, work, cancel).ok()?;
+    let cancel = what.cancel.cloned().unwrap_or_default();
+    let computed = batch(tapes, loss, columns, &all, params, work, &cancel);
     let mut correct = 0;
-    if classification {
-        count_correct(tapes, work, params, columns, indices, &mut correct);
+    if computed.is_ok() && what.classification {
+        count_correct(tapes, work, params, columns, &all, &mut correct);
     }
+    work.indices = all;
+    let batch_loss = computed.ok()?;
     let evaluation = Evaluation {
         loss: batch_loss,
         gradient: Vec::new(),
-        accuracy: classification.then(|| correct as f64 / n as f64),
+        accuracy: what.classification.then(|| correct as f64 / n as f64),
     };
     Some((batch_loss, evaluation))
 }

@@ -611,11 +611,11 @@ impl<'a> Trainer<'a> {
     /// When the next epoch is one batch of the whole set in order, that
     /// batch computed now (kept in `ahead`), and the set's evaluation
     /// from the same pass; `None` otherwise.
-    fn whole_set_ahead(&mut self) -> Option<Evaluation> {
+    fn whole_set_ahead(&mut self, whole: Evaluating) -> Option<Evaluation> {
+        // Without shuffling the order stays 0, 1, …, n − 1.
         let one_batch = !self.options.shuffle
             && self.options.batch_size >= self.columns.len()
-            && self.arithmetic.samples_per_epoch() == self.columns.len()
-            && self.options.epochs > 0;
+            && self.arithmetic.samples_per_epoch() == self.columns.len();
         if !one_batch {
             return None;
         }
@@ -624,11 +624,9 @@ impl<'a> Trainer<'a> {
             tapes,
             loss,
             &self.columns,
-            &self.order,
             &self.params,
             &mut self.work,
-            self.classification,
-            self.control.cancel,
+            whole,
         )?;
         self.ahead = Some(batch_loss);
         Some(evaluation)
@@ -650,7 +648,7 @@ impl<'a> Trainer<'a> {
         };
         let samples = self.columns.len() + self.val_columns.as_ref().map_or(0, Columns::len);
         let stopped = |done| Interruption::Evaluating { done, of: samples };
-        let e = match self.whole_set_ahead() {
+        let e = match self.whole_set_ahead(whole) {
             Some(e) => e,
             None => evaluate_in(
                 &mut self.evaluation,
