@@ -76,7 +76,7 @@ pub fn read(path: &Path) -> Result<String, ReadFailure> {
     if size > MAX_FILE_BYTES {
         return Err(ReadFailure::TooLarge { bytes: size });
     }
-    read_limited(file).map_err(|failure| match failure {
+    read_sized(file, size).map_err(|failure| match failure {
         ReadFailure::Other(_) if path.is_dir() => ReadFailure::Folder,
         other => other,
     })
@@ -85,7 +85,14 @@ pub fn read(path: &Path) -> Result<String, ReadFailure> {
 /// The text read from `source` (standard input, which the command line
 /// hands in), at most the limit: one byte more tells there was more.
 pub fn read_limited(source: impl Read) -> Result<String, ReadFailure> {
-    let mut bytes = Vec::new();
+    read_sized(source, 0)
+}
+
+/// `read_limited` into a buffer made for `expected` bytes (a file's size),
+/// so that a large file is not copied again each time the buffer grows.
+fn read_sized(source: impl Read, expected: u64) -> Result<String, ReadFailure> {
+    let capacity = usize::try_from(expected.min(MAX_FILE_BYTES)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity.saturating_add(1));
     source
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)

@@ -84,8 +84,12 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
         ..Dataset::default()
     };
     let mut classes = Classes::default();
-    for record in reader.records() {
-        let record = record.map_err(|e| row_unreadable(path, &e))?;
+    // One record, refilled row by row.
+    let mut record = csv::StringRecord::new();
+    while reader
+        .read_record(&mut record)
+        .map_err(|e| row_unreadable(path, &e))?
+    {
         let Some(row) = source.row(&record, &headers)? else {
             continue;
         };

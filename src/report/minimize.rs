@@ -763,7 +763,7 @@ fn run_json(r: &MinimizeReport, run: &Trajectory, lang: Lang) -> Value {
         "function": crate::expr::ascii(r.graph, r.expr),
         "optimizer": run.config.title_in(lang),
         "config": config,
-        "steps": Value::Array(steps),
+        "steps": null,
         "stopped": run.stop.name(),
         "diverged_reason": match &run.stop { Stop::Diverged { reason, .. } => Some(reason.render(lang)), _ => None },
         "iterations": run.steps(),
@@ -771,6 +771,8 @@ fn run_json(r: &MinimizeReport, run: &Trajectory, lang: Lang) -> Value {
         "f_min": last.f,
         "evaluations": {"f": run.evaluations.f, "gradient": run.evaluations.gradient, "hessian": run.evaluations.hessian},
     });
+    // Moved into its place: `json!` would serialize the steps again.
+    object["steps"] = Value::Array(steps);
     if let Some(gap) = run.gap {
         object["steps_left_out"] = left_out_json(&run.iterates, gap, |it| it.step);
     }

@@ -60,14 +60,16 @@ fn json_value(report: &CheckReport, style: &Style) -> Value {
         })
         .collect();
     let right = report.judged.iter().filter(|j| j.right()).count();
-    json!({
+    let mut object = json!({
         "network": report.network,
         "sheet": report.sheet,
         "sample": report.sample,
-        "entries": Value::Array(entries),
+        "entries": null,
         "right": right,
         "wrong": report.judged.len() - right,
-    })
+    });
+    object["entries"] = Value::Array(entries);
+    object
 }
 
 fn blocks(report: &CheckReport, style: &Style) -> Vec<Block> {

@@ -623,12 +623,13 @@ pub(super) fn training_json(t: &Training, log_iterations: bool, timed: bool, lan
             record
         })
         .collect();
-    // The records move in as they are: `json!` would serialize them again.
+    // The records move into their place: `json!` would serialize them again.
     let mut object = json!({
         "iterations_per_epoch": t.arithmetic.iterations_per_epoch(),
-        "epochs": Value::Array(epochs),
+        "epochs": null,
         "stopped": t.stop.name(),
     });
+    object["epochs"] = Value::Array(epochs);
     if let Some(gap) = epochs_gap {
         object["epochs_left_out"] = left_out_json(&listed_epochs, gap, |e| e.epoch);
     }

@@ -71,7 +71,9 @@ pub fn json_value(r: &NetReport, lang: crate::i18n::Lang) -> Value {
                             .iter()
                             .map(|x| json!({"name": format!("d{}/d{}", x.of, x.by), "formula": r.ascii(x.formula), "value": r.run.value(values, x.formula)}))
                             .collect();
-                        json!({"param": f.params[c.param].name, "factors": Value::Array(factors), "value": r.run.value(values, c.gradient)})
+                        let mut chain = json!({"param": f.params[c.param].name, "factors": null, "value": r.run.value(values, c.gradient)});
+                        chain["factors"] = Value::Array(factors);
+                        chain
                     })
                     .collect();
                 let optimizer_state: serde_json::Map<String, Value> = step
@@ -89,15 +91,18 @@ pub fn json_value(r: &NetReport, lang: crate::i18n::Lang) -> Value {
                         (e.name.to_string(), value)
                     })
                     .collect();
-                let extra = json!({
+                let mut extra = json!({
                     "optimizer_state": optimizer_state,
                     "sample": r.sample + 1,
-                    "forward": Value::Array(forward),
-                    "chain": Value::Array(chain),
+                    "forward": null,
+                    "chain": null,
                     "gradients": shapes(r, &step.gradients),
                     "params_before": shapes(r, &step.params_before),
                     "params_after": shapes(r, &step.params_after),
                 });
+                // Moved into their places: `json!` would serialize them again.
+                extra["forward"] = Value::Array(forward);
+                extra["chain"] = Value::Array(chain);
                 if let (Value::Object(o), Value::Object(e)) = (&mut object, extra) {
                     o.extend(e);
                 }
@@ -105,8 +110,8 @@ pub fn json_value(r: &NetReport, lang: crate::i18n::Lang) -> Value {
             object
         })
         .collect();
-    let mut object =
-        json!({"network": network, "steps": Value::Array(steps), "final_loss": r.run.final_loss});
+    let mut object = json!({"network": network, "steps": null, "final_loss": r.run.final_loss});
+    object["steps"] = Value::Array(steps);
     if let Some(gap) = gap {
         object["steps_left_out"] = left_out_json(&listed, gap, |&n| n);
     }
