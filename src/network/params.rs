@@ -36,8 +36,23 @@ pub(super) fn weight_name(
     if textbook {
         format!("w{number}")
     } else {
-        format!("w{l}_{}_{}", k + 1, from + 1)
+        joined("w", &[l, k + 1, from + 1])
     }
+}
+
+/// `prefix` and the numbers joined by `_` ("w2_3_17"): a network of
+/// thousands of weights names each without the formatting machinery.
+fn joined(prefix: &str, numbers: &[usize]) -> String {
+    let mut name = String::with_capacity(prefix.len() + 6 * numbers.len());
+    name.push_str(prefix);
+    let mut digits = itoa::Buffer::new();
+    for (k, &n) in numbers.iter().enumerate() {
+        if k > 0 {
+            name.push('_');
+        }
+        name.push_str(digits.format(n));
+    }
+    name
 }
 
 /// The name of neuron `k`'s own bias in layer `l` (`neuron` its name).
@@ -45,7 +60,7 @@ pub(super) fn neuron_bias_name(textbook: bool, neuron: &str, l: usize, k: usize)
     if textbook {
         format!("b_{neuron}")
     } else {
-        format!("b{l}_{}", k + 1)
+        joined("b", &[l, k + 1])
     }
 }
 
@@ -161,4 +176,16 @@ pub(super) fn to_shapes_of(
         }
     }
     (weights, biases)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::joined;
+
+    #[test]
+    fn names_join_their_numbers() {
+        assert_eq!(joined("w", &[2, 3, 17]), "w2_3_17");
+        assert_eq!(joined("b", &[1, 10]), "b1_10");
+        assert_eq!(joined("w", &[1234567, 0, 9]), "w1234567_0_9");
+    }
 }
