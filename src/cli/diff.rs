@@ -61,8 +61,11 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Written, Error> {
                 args,
                 crate::text!("error-origin-expression"),
             )?;
-            let (rendered, _) = written(&report, &graph, args.gradcheck, context);
-            Ok(Written::ok(rendered))
+            let (rendered, json) = written(&report, &graph, args.gradcheck, context);
+            Ok(Written::ok(match context.format {
+                Format::Json => crate::report::json::document(&json),
+                _ => rendered,
+            }))
         }
         (None, None) => Err(Error::told(
             crate::text!("inputs-diff-no-expression"),
@@ -121,9 +124,10 @@ pub fn diff_one(
     })
 }
 
-/// The report in the session's format and, in JSON, as its value (`Null`
-/// in the other formats), with the gradient check when asked for and
-/// "read as …" when the input reads other than typed.
+/// The report in the session's format — in JSON only as its value, which
+/// the caller writes out alone or as one of a file's answers (`Null` in
+/// the other formats) — with the gradient check when asked for and "read
+/// as …" when the input reads other than typed.
 fn written(
     report: &DiffReport,
     graph: &Graph,
@@ -151,7 +155,7 @@ fn written(
             map.insert("gradcheck".into(), json_rows(rows));
         }
         add_to_json(&mut value, &reading);
-        return (crate::report::json::document(&value), value);
+        return (String::new(), value);
     }
     let mut rendered = render(report, graph, format, style);
     if let Some(rows) = &rows {

@@ -3,9 +3,10 @@
 //! gradient, and the sums the second-order methods' objective needs.
 //!
 //! A data set is held by columns (one per input, then one per target) and
-//! gathered chunk by chunk into the tapes' registers: 128 samples at a time
-//! for a whole set, 1,024 for a batch, so memory does not grow with the
-//! set and Ctrl-C is heard between chunks.
+//! gathered chunk by chunk into the tapes' registers: 1,024 samples at a
+//! time for a batch and, on the layer tape, for a whole set (128 on the
+//! scalar tape), so memory does not grow with the set and Ctrl-C is heard
+//! between chunks.
 //!
 //! Invariant: the tapes compute the values the evaluator computes for the
 //! same nodes (tests compare them on random networks).
