@@ -129,7 +129,10 @@ fn dataset(samples: usize, inputs: usize, outputs: usize) -> Dataset {
     }
 }
 
+/// A run on the formulas' scalar tape, or with `layered` on the layer
+/// tape `train` uses.
 fn run(
+    layered: bool,
     spec: &Spec,
     data: &Dataset,
     optimizer: OptimizerConfig,
@@ -138,20 +141,10 @@ fn run(
     epochs: usize,
 ) -> (NetworkFormula, Training) {
     let formula = NetworkFormula::build(spec);
-    let tapes = Tapes::compile(&formula);
-    run_on(&tapes, spec, data, optimizer, batch_size, drop_last, epochs)
-}
-
-fn run_on(
-    tapes: &Tapes,
-    spec: &Spec,
-    data: &Dataset,
-    optimizer: OptimizerConfig,
-    batch_size: usize,
-    drop_last: bool,
-    epochs: usize,
-) -> (NetworkFormula, Training) {
-    let formula = NetworkFormula::build(spec);
+    let tapes = match layered {
+        true => Tapes::layered(spec, None),
+        false => Tapes::compile(&formula),
+    };
     let options = TrainOptions {
         optimizer,
         epochs,
@@ -171,7 +164,7 @@ fn run_on(
     let training = train(
         Model {
             params: &ParamList::of_formula(&formula),
-            tapes,
+            tapes: &tapes,
             loss: spec.loss,
         },
         data,
@@ -190,6 +183,48 @@ fn assert_close(label: &str, got: f64, want: f64) {
     );
 }
 
+/// `step(x, g)` for every weight and bias `x` beside its `g`.
+fn pairwise(
+    w: &mut Weights,
+    b: &mut Biases,
+    gw: &Weights,
+    gb: &Biases,
+    step: impl Fn(&mut f64, f64),
+) {
+    let weights = w
+        .iter_mut()
+        .flatten()
+        .flatten()
+        .zip(gw.iter().flatten().flatten());
+    let biases = b.iter_mut().flatten().zip(gb.iter().flatten());
+    for (x, g) in weights.chain(biases) {
+        step(x, *g);
+    }
+}
+
+/// The parameters `params` (stepgrad's) against the hand-written loop's.
+fn assert_params_close(
+    label: &str,
+    formula: &NetworkFormula,
+    spec: &Spec,
+    params: &[f64],
+    w: &Weights,
+    b: &Biases,
+) {
+    let (sw, sb) = to_shapes(formula, spec, params);
+    let weights = sw
+        .iter()
+        .flatten()
+        .flatten()
+        .zip(w.iter().flatten().flatten());
+    for (got, want) in weights {
+        assert_close(&format!("{label}, a weight"), *got, *want);
+    }
+    for (got, want) in sb.iter().flatten().zip(b.iter().flatten()) {
+        assert_close(&format!("{label}, a bias"), *got, *want);
+    }
+}
+
 fn sgd(extra: Hyperparameters) -> OptimizerConfig {
     OptimizerConfig::from_name("sgd", &extra).expect("sgd exists")
 }
@@ -206,6 +241,7 @@ fn minibatch_sgd_follows_the_hand_written_loop_iteration_by_iteration() {
     let data = dataset(7, 2, 2);
     let lr = 0.5;
     let (formula, training) = run(
+        false,
         &spec,
         &data,
         sgd(Hyperparameters {
@@ -274,6 +310,7 @@ fn momentum_with_dropped_last_batch_follows_the_hand_written_loop() {
     let data = dataset(10, 3, 3);
     let (lr, mu) = (0.2, 0.9);
     let (formula, training) = run(
+        false,
         &spec,
         &data,
         sgd(Hyperparameters {
@@ -299,45 +336,21 @@ fn momentum_with_dropped_last_batch_follows_the_hand_written_loop() {
             let (bw, bb) = match buffer.take() {
                 None => (gw, gb),
                 Some((mut bw, mut bb)) => {
-                    for (x, g) in bw
-                        .iter_mut()
-                        .flatten()
-                        .flatten()
-                        .zip(gw.iter().flatten().flatten())
-                    {
-                        *x = mu * *x + g;
-                    }
-                    for (x, g) in bb.iter_mut().flatten().zip(gb.iter().flatten()) {
-                        *x = mu * *x + g;
-                    }
+                    pairwise(&mut bw, &mut bb, &gw, &gb, |x, g| *x = mu * *x + g);
                     (bw, bb)
                 }
             };
-            for (x, v) in w
-                .iter_mut()
-                .flatten()
-                .flatten()
-                .zip(bw.iter().flatten().flatten())
-            {
-                *x -= lr * v;
-            }
-            for (x, v) in b.iter_mut().flatten().zip(bb.iter().flatten()) {
-                *x -= lr * v;
-            }
+            pairwise(&mut w, &mut b, &bw, &bb, |x, v| *x -= lr * v);
             buffer = Some((bw, bb));
             let params = training.iterations[k].params.as_ref().unwrap();
-            let (sw, sb) = to_shapes(&formula, &spec, params);
-            for (got, want) in sw
-                .iter()
-                .flatten()
-                .flatten()
-                .zip(w.iter().flatten().flatten())
-            {
-                assert_close(&format!("iteration {} weight", k + 1), *got, *want);
-            }
-            for (got, want) in sb.iter().flatten().zip(b.iter().flatten()) {
-                assert_close(&format!("iteration {} bias", k + 1), *got, *want);
-            }
+            assert_params_close(
+                &format!("iteration {}", k + 1),
+                &formula,
+                &spec,
+                params,
+                &w,
+                &b,
+            );
             k += 1;
         }
     }
@@ -355,6 +368,7 @@ fn epoch_and_batch_losses_match_the_hand_written_forward_pass() {
     .unwrap();
     let data = dataset(7, 2, 2);
     let (formula, training) = run(
+        false,
         &spec,
         &data,
         sgd(Hyperparameters {
@@ -465,12 +479,11 @@ fn full_batch_epochs_on_the_layer_tape_follow_the_hand_written_loop() {
     for samples in [150, 1] {
         let data = dataset(samples, 3, 3);
         let lr = 0.3;
-        let tapes = Tapes::layered(&spec, None);
         let optimizer = sgd(Hyperparameters {
             lr: Some(lr),
             ..Hyperparameters::default()
         });
-        let (formula, training) = run_on(&tapes, &spec, &data, optimizer, samples, false, 6);
+        let (formula, training) = run(true, &spec, &data, optimizer, samples, false, 6);
         let all: Vec<usize> = (0..samples).collect();
         let (mut w, mut b) = (
             spec.parameters.weights.clone(),
@@ -480,38 +493,10 @@ fn full_batch_epochs_on_the_layer_tape_follow_the_hand_written_loop() {
         for epoch in 0..=6 {
             if epoch > 0 {
                 let (gw, gb) = gradient(net, &w, &b, &data, &all);
-                for (value, g) in w
-                    .iter_mut()
-                    .flatten()
-                    .flatten()
-                    .zip(gw.iter().flatten().flatten())
-                {
-                    *value -= lr * g;
-                }
-                for (value, g) in b.iter_mut().flatten().zip(gb.iter().flatten()) {
-                    *value -= lr * g;
-                }
+                pairwise(&mut w, &mut b, &gw, &gb, |x, g| *x -= lr * g);
                 let params = training.iterations[epoch - 1].params.as_ref().unwrap();
-                let (sw, sb) = to_shapes(&formula, &spec, params);
-                for (got, want) in sw
-                    .iter()
-                    .flatten()
-                    .flatten()
-                    .zip(w.iter().flatten().flatten())
-                {
-                    assert_close(
-                        &format!("{samples} samples, epoch {epoch}, a weight"),
-                        *got,
-                        *want,
-                    );
-                }
-                for (got, want) in sb.iter().flatten().zip(b.iter().flatten()) {
-                    assert_close(
-                        &format!("{samples} samples, epoch {epoch}, a bias"),
-                        *got,
-                        *want,
-                    );
-                }
+                let label = format!("{samples} samples, epoch {epoch}");
+                assert_params_close(&label, &formula, &spec, params, &w, &b);
             }
             let (mut loss, mut right) = (0.0, 0);
             for &s in &all {
@@ -535,7 +520,7 @@ fn full_batch_epochs_on_the_layer_tape_follow_the_hand_written_loop() {
                 _ => training.iterations[epoch - 1].params.clone().unwrap(),
             };
             let evaluated = evaluate(
-                &tapes,
+                &Tapes::layered(&spec, None),
                 spec.loss,
                 &Columns::new(&data),
                 &params,
