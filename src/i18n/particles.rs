@@ -150,6 +150,9 @@ fn latin_ending(text: &str) -> String {
     if letters.len() >= 3 && last == 'r' && before.is_some_and(|c| "aeiou".contains(c)) {
         return "어".to_string();
     }
+    if let Some(closed) = closing_stop(&letters) {
+        return closed.to_string();
+    }
     if letters.len() >= 3 && last == 'e' && before.is_some_and(|c| !"aeiouy".contains(c)) {
         return match before {
             Some('l') => "일",
@@ -188,6 +191,29 @@ fn latin_ending(text: &str) -> String {
         _ => "제트",
     }
     .to_string()
+}
+
+/// A word's final p, k or t after a vowel, which Korean writes as a
+/// closing consonant (backprop 백프롭, stack 스택, dataset 데이터셋): ㅂ,
+/// ㄱ, ㅅ (ck counts as k). A t after two vowels opens a syllable instead
+/// (wait 웨이트).
+/// `letters` runs from the last letter back; a word has three or more.
+fn closing_stop(letters: &[char]) -> Option<&'static str> {
+    let vowel = |k: usize| {
+        letters
+            .get(k)
+            .is_some_and(|c| "aeiou".contains(c.to_ascii_lowercase()))
+    };
+    if letters.len() < 3 {
+        return None;
+    }
+    let ck = letters[1].eq_ignore_ascii_case(&'c') && vowel(2);
+    match letters[0].to_ascii_lowercase() {
+        'p' if vowel(1) => Some("입"),
+        'k' if vowel(1) || ck => Some("익"),
+        't' if vowel(1) && !vowel(2) => Some("잇"),
+        _ => None,
+    }
 }
 
 fn greek(c: char) -> Option<&'static str> {
@@ -247,6 +273,17 @@ mod tests {
             ("base", "이/가", "base가"),
             ("tolerance", "은/는", "tolerance는"),
             ("he", "은/는", "he는"),
+            ("rmsprop", "은/는", "rmsprop은"),
+            ("backprop", "을/를", "backprop을"),
+            ("backprop", "으로/로", "backprop으로"),
+            ("stack", "이/가", "stack이"),
+            ("dataset", "을/를", "dataset을"),
+            ("input", "이/가", "input이"),
+            ("wait", "을/를", "wait를"),
+            ("exp", "을/를", "exp를"),
+            ("sgd", "은/는", "sgd는"),
+            ("sigmoid", "을/를", "sigmoid를"),
+            ("xor", "은/는", "xor는"),
         ];
         for (word, pair, expected) in cases {
             assert_eq!(with_particle(word, pair), expected, "{word} {pair}");
