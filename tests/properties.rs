@@ -322,6 +322,23 @@ fn check_same_values(
     Ok(())
 }
 
+/// A GELU far below 0 is a tiny negative number, not 0: a fractional
+/// power of it is undefined in stepgrad and in the reference alike.
+#[test]
+fn a_power_of_a_tiny_negative_gelu_is_undefined_on_both_sides() {
+    for y in [-1.0, -5.0, -7.5] {
+        let mut graph = Graph::new();
+        let expr = parse(&mut graph, "gelu(5*y)^x").unwrap();
+        let reference = meval_eval("gelu(5*y)^x", &[("x", 0.5), ("y", y)]);
+        assert!(evaluate(&graph, expr, &at(0.5, y)).is_err(), "y = {y}");
+        assert!(
+            reference.is_nan(),
+            "y = {y}: the reference gives {reference}"
+        );
+        assert!(meval_eval("gelu(5*y)", &[("y", y)]) < 0.0, "y = {y}");
+    }
+}
+
 #[test]
 fn evaluator_agrees_with_meval() {
     runner()

@@ -25,8 +25,10 @@ pub fn meval_context() -> meval::Context<'static> {
     ctx.func("elu", |x: f64| if x > 0.0 { x } else { x.exp() - 1.0 });
     ctx.func("erf", libm::erf);
     ctx.func("erfc", libm::erfc);
+    // 1 + erf(z) as erfc(−z): for z far below 0 the sum cancels to 0,
+    // where gelu is a tiny negative number (a base a power can refuse).
     ctx.func("gelu", |x: f64| {
-        0.5 * x * (1.0 + libm::erf(x / std::f64::consts::SQRT_2))
+        0.5 * x * libm::erfc(-x / std::f64::consts::SQRT_2)
     });
     ctx.func("log10", f64::log10);
     ctx.func("log2", f64::log2);
