@@ -2,6 +2,7 @@
 //! epochs, the loss curve, the metrics and the summary.
 
 use super::doc::{self, cell, math_cell, text, Block, Math};
+use super::json::Splices;
 use super::terminal_chart::{chart, Series};
 use super::train_compare::{self, OptimizerComparison};
 pub use super::train_plot::plot;
@@ -16,6 +17,7 @@ use crate::number::format_thousands;
 use crate::optim::Gap;
 use crate::optim::OptimizerConfig;
 use crate::training::{EpochRecord, Interruption, TrainOptions, TrainStop, Training};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 /// The error a diverged run ends with (exit 1), after its report: where
@@ -87,7 +89,11 @@ pub struct TrainReport<'a> {
 
 pub fn render(r: &TrainReport, format: Format, style: &Style) -> String {
     match format {
-        Format::Json => super::json::document(&json_value(r, style.lang)),
+        Format::Json => {
+            let mut splices = Splices::default();
+            let value = json_value(r, style.lang, &mut splices);
+            splices.document(&value)
+        }
         Format::Csv => csv(r, style),
         _ => doc::render(&blocks(r, format, style), format, style),
     }
@@ -611,25 +617,54 @@ pub(super) fn epoch_csv_fields(e: &EpochRecord, style: &Style) -> String {
     )
 }
 
-pub(super) fn training_json(t: &Training, log_iterations: bool, timed: bool, lang: Lang) -> Value {
+/// An epoch's record as JSON lists it (a number that is not finite is
+/// written `null`).
+#[derive(Serialize)]
+struct EpochJson {
+    epoch: usize,
+    iterations: u64,
+    loss: f64,
+    val_loss: Option<f64>,
+    accuracy: Option<f64>,
+    val_accuracy: Option<f64>,
+    grad_norm: Option<f64>,
+    batch_loss_spread: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lr: Option<f64>,
+}
+
+impl EpochJson {
+    fn of(e: &EpochRecord) -> EpochJson {
+        EpochJson {
+            epoch: e.epoch,
+            iterations: e.iterations,
+            loss: e.loss,
+            val_loss: e.val_loss,
+            accuracy: e.accuracy,
+            val_accuracy: e.val_accuracy,
+            grad_norm: e.grad_norm,
+            batch_loss_spread: e.spread,
+            lr: e.lr,
+        }
+    }
+}
+
+/// A run as JSON; its epoch records, which may be ten thousand, are
+/// printed straight into `splices` rather than built as values.
+pub(super) fn training_json(
+    t: &Training,
+    log_iterations: bool,
+    timed: bool,
+    lang: Lang,
+    splices: &mut Splices,
+) -> Value {
     let (listed_epochs, epochs_gap) = listed(t);
-    let epochs: Vec<Value> = listed_epochs
-        .iter()
-        .map(|e| {
-            let mut record = json!({"epoch": e.epoch, "iterations": e.iterations, "loss": e.loss, "val_loss": e.val_loss, "accuracy": e.accuracy, "val_accuracy": e.val_accuracy, "grad_norm": e.grad_norm, "batch_loss_spread": e.spread});
-            if let Some(lr) = e.lr {
-                record["lr"] = json!(lr);
-            }
-            record
-        })
-        .collect();
-    // The records move into their place: `json!` would serialize them again.
+    let epochs: Vec<EpochJson> = listed_epochs.iter().map(|e| EpochJson::of(e)).collect();
     let mut object = json!({
         "iterations_per_epoch": t.arithmetic.iterations_per_epoch(),
-        "epochs": null,
+        "epochs": splices.place(&epochs),
         "stopped": t.stop.name(),
     });
-    object["epochs"] = Value::Array(epochs);
     if let Some(gap) = epochs_gap {
         object["epochs_left_out"] = left_out_json(&listed_epochs, gap, |e| e.epoch);
     }
@@ -666,7 +701,7 @@ pub(super) fn training_json(t: &Training, log_iterations: bool, timed: bool, lan
 }
 
 /// The report as JSON: keys in English, prose values in `lang`.
-pub fn json_value(r: &TrainReport, lang: Lang) -> Value {
+pub fn json_value(r: &TrainReport, lang: Lang, splices: &mut Splices) -> Value {
     let t = r.training;
     let config: serde_json::Map<String, Value> = r
         .options
@@ -699,9 +734,10 @@ pub fn json_value(r: &TrainReport, lang: Lang) -> Value {
             "standardized": r.standardized,
         },
     });
-    if let (Value::Object(o), Value::Object(more)) =
-        (&mut object, training_json(t, r.log_iterations, false, lang))
-    {
+    if let (Value::Object(o), Value::Object(more)) = (
+        &mut object,
+        training_json(t, r.log_iterations, false, lang, splices),
+    ) {
         o.extend(more);
     }
     object["params"] = json!({"W": r.params.0, "b": r.params.1});
@@ -711,10 +747,10 @@ pub fn json_value(r: &TrainReport, lang: Lang) -> Value {
         }
     }
     if let Some(c) = r.optimizers {
-        object["compare"] = train_compare::json(c, r.log_iterations, lang);
+        object["compare"] = train_compare::json(c, r.log_iterations, lang, splices);
     }
     if let Some(c) = r.comparison {
-        object["compare_batch"] = c.runs.iter().map(|(size, t)| json!({"batch_size": size, "run": training_json(t, r.log_iterations, true, lang)})).collect();
+        object["compare_batch"] = c.runs.iter().map(|(size, t)| json!({"batch_size": size, "run": training_json(t, r.log_iterations, true, lang, splices)})).collect();
     }
     object
 }

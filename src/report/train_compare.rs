@@ -6,6 +6,7 @@
 //! CSV.
 
 use super::doc::{cell, text, Block};
+use super::json::Splices;
 use super::train::{curves_in_terminal, epoch_series, json_count, settings, training_json};
 use super::{Format, Style};
 use crate::i18n::Lang;
@@ -141,7 +142,12 @@ fn time_or_stop(t: &Training, lang: Lang) -> String {
 }
 
 /// The runs in JSON: each optimizer's name, settings and run.
-pub(super) fn json(c: &OptimizerComparison, log_iterations: bool, lang: Lang) -> Value {
+pub(super) fn json(
+    c: &OptimizerComparison,
+    log_iterations: bool,
+    lang: Lang,
+    splices: &mut Splices,
+) -> Value {
     (c.runs.iter())
         .map(|r| {
             let hyperparameters: serde_json::Map<String, Value> = (r.optimizer.settings())
@@ -158,7 +164,7 @@ pub(super) fn json(c: &OptimizerComparison, log_iterations: bool, lang: Lang) ->
                 "hyperparameters": hyperparameters,
                 "best_epoch": best,
                 "total_iterations": json_count(u128::from(iterations)),
-                "run": training_json(&r.training, log_iterations, true, lang),
+                "run": training_json(&r.training, log_iterations, true, lang, splices),
             })
         })
         .collect()
