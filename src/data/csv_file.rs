@@ -61,7 +61,7 @@ pub(super) fn header_names<R: std::io::Read>(
             error = e.to_string()
         ))
     })?;
-    Ok(headers.iter().map(str::to_string).collect())
+    Ok(headers.iter().map(|h| h.trim().to_string()).collect())
 }
 
 /// Parses CSV `text` (read from `path`, which only names it in errors).
@@ -96,7 +96,7 @@ pub fn load_csv(path: &str, text: &str, targets: &TargetColumns) -> Result<Datas
         data.inputs.push(row.numbers(&layout.features)?);
         match targets {
             TargetColumns::Names(_) => data.targets.push(row.numbers(&layout.targets)?),
-            TargetColumns::Label(_) => classes.add(&record[layout.targets[0]]),
+            TargetColumns::Label(_) => classes.add(row.field(layout.targets[0])),
         }
     }
     if data.inputs.is_empty() {
@@ -192,12 +192,13 @@ impl<'a> CsvSource<'a> {
         })
     }
 
-    /// A reader of the text with a header row, fields trimmed.
+    /// A reader of the text with a header row. Fields are trimmed where
+    /// they are read (`Row::field`): trimming whole records in the reader
+    /// rebuilds every record.
     pub(super) fn reader(&self) -> csv::Reader<&'a [u8]> {
         csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(true)
-            .trim(csv::Trim::All)
             .delimiter(self.delimiter.byte())
             .from_reader(self.text.as_bytes())
     }
@@ -246,7 +247,7 @@ impl<'a> CsvSource<'a> {
         let text = self.text;
         let offset = record.position().map_or(0, |p| p.byte() as usize);
         let line_span = offset..offset + text[offset..].find('\n').unwrap_or(text.len() - offset);
-        if record.iter().all(str::is_empty) {
+        if record.iter().all(|field| field.trim().is_empty()) {
             return Ok(None);
         }
         if record.len() != headers.len() {
@@ -273,7 +274,7 @@ impl Row<'_> {
     /// The bytes of field `i` on its line: after the i-th delimiter, where
     /// its (trimmed) text starts.
     pub(super) fn field_span(&self, i: usize) -> std::ops::Range<usize> {
-        let field = &self.record[i];
+        let field = self.field(i);
         let delimiter = self.source.delimiter.char();
         let line = &self.source.text[self.line_span.clone()];
         let mut start = 0;
@@ -297,12 +298,12 @@ impl Row<'_> {
 
     /// Field `i` as written (trimmed).
     pub(super) fn field(&self, i: usize) -> &str {
-        &self.record[i]
+        self.record[i].trim()
     }
 
     /// Field `i` as a finite number.
     pub(super) fn number(&self, i: usize) -> Result<f64, Error> {
-        let field = &self.record[i];
+        let field = self.field(i);
         let name = &self.headers[i];
         match field.parse::<f64>() {
             Ok(v) if v.is_finite() => Ok(v),

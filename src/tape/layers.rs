@@ -15,7 +15,9 @@
 //!
 //! Every formula is the one the network's graph holds, evaluated the
 //! numerically stable way the evaluator evaluates it (1 − σ(z) as σ(−z),
-//! 1 − tanh²(z) from e^(−2|z|), log-sum-exp shifted by its largest term).
+//! 1 − tanh²(z) from e^(−2|z|), log-sum-exp shifted by its largest term);
+//! the sigmoid and softmax run in vector lanes on the exponential of
+//! `lanes`, within 2 units in the last place of the C library's.
 //! The buffers of a `LayerWork` are reused from batch to batch: the tape
 //! allocates nothing once the first batch of a size has run (the blocked
 //! kernels of `matrixmultiply` pack their operands into scratch of their
@@ -27,7 +29,7 @@
 
 pub use super::matrix::Kernel;
 use super::matrix::{add_product, transposed_product, weight_gradient, Placed};
-use super::sum;
+use super::{lanes, sum};
 use crate::expr::{gelu, log_sum_exp, sigmoid, softplus, LEAKY_RELU_SLOPE};
 use crate::network::{Activation, BiasMode, Loss, Spec};
 
@@ -270,7 +272,7 @@ impl LayerTape {
         add_product(self.kernel, z, layer.weights(params), x, batch);
         let (a, s) = (&mut after[0], &mut work.slopes[l]);
         match layer.activation {
-            Activation::Softmax => softmax(z, a, &mut work.lse, batch),
+            Activation::Softmax => lanes::softmax(z, a, &mut work.lse, &mut work.per_sample),
             f if slopes => activate_with_slopes(f, z, a, s),
             f => activate(f, z, a),
         }
@@ -399,7 +401,7 @@ fn output_slope(loss: Loss, t: f64, o: f64, count: f64) -> f64 {
 fn activate(f: Activation, z: &[f64], a: &mut [f64]) {
     let pairs = a.iter_mut().zip(z);
     match f {
-        Activation::Sigmoid => pairs.for_each(|(a, &z)| *a = sigmoid(z)),
+        Activation::Sigmoid => lanes::sigmoid(z, a),
         Activation::Tanh => pairs.for_each(|(a, &z)| *a = z.tanh()),
         Activation::Relu => pairs.for_each(|(a, &z)| *a = z.max(0.0)),
         Activation::Softplus
@@ -467,18 +469,7 @@ fn modern_slope(f: Activation, z: f64) -> f64 {
 fn activate_with_slopes(f: Activation, z: &[f64], a: &mut [f64], s: &mut [f64]) {
     let triples = a.iter_mut().zip(s.iter_mut()).zip(z);
     match f {
-        Activation::Sigmoid => triples.for_each(|((a, s), &z)| {
-            // σ(z) and σ(−z) from the one exponential both need.
-            let (value, complement) = if z >= 0.0 {
-                let e = (-z).exp();
-                (1.0 / (1.0 + e), e / (1.0 + e))
-            } else {
-                let e = z.exp();
-                (e / (1.0 + e), 1.0 / (1.0 + e))
-            };
-            *a = value;
-            *s = value * complement;
-        }),
+        Activation::Sigmoid => lanes::sigmoid_with_slopes(z, a, s),
         Activation::Tanh => triples.for_each(|((a, s), &z)| {
             *a = z.tanh();
             let e = (-2.0 * z.abs()).exp();
@@ -502,20 +493,6 @@ fn activate_with_slopes(f: Activation, z: &[f64], a: &mut [f64], s: &mut [f64]) 
             *a = z;
             *s = 1.0;
         }),
-    }
-}
-
-/// Softmax over each sample's nets: A = e^(Z − lse), the log-sum-exp of
-/// each sample kept in `lse`.
-fn softmax(z: &[f64], a: &mut [f64], lse: &mut [f64], batch: usize) {
-    let rows = z.len() / batch;
-    for (b, l) in lse.iter_mut().enumerate().take(batch) {
-        *l = log_sum_exp((0..rows).map(|k| z[k * batch + b]));
-    }
-    for (row_a, row_z) in a.chunks_exact_mut(batch).zip(z.chunks_exact(batch)) {
-        for ((a, z), l) in row_a.iter_mut().zip(row_z).zip(lse.iter()) {
-            *a = (z - l).exp();
-        }
     }
 }
 

@@ -13,6 +13,7 @@
 //! same formulas (tests compare all three on random networks); the symbolic
 //! graph stays the source of truth for every derivation stepgrad shows.
 
+mod lanes;
 mod layers;
 mod matrix;
 mod scalar;
