@@ -1,11 +1,11 @@
 //! `stepgrad diff`: derivatives with their derivations, gradients,
 //! Hessians and values at a point, for one expression or a file of them.
 
-use super::inputs::{choose_variables, parse_expr, parse_point};
+use super::inputs::{choose_variables, parse_point};
 use super::problem_file::{answer_file, Answer};
 use super::{Context, Written};
 use crate::calculus::{check_expression, derivatives, Derivatives, HessianTooLarge};
-use crate::expr::{reading, Graph, Point};
+use crate::expr::{parse_noting_notation, reading_of, Graph, Point};
 use crate::report::diff::{json_value, render, DiffReport, Hessian};
 use crate::report::gradcheck::{appended, json_rows, Checked};
 use crate::report::reading::{add_to_json, echoed};
@@ -83,7 +83,8 @@ pub fn diff_one(
     args: &DiffArgs,
     origin: crate::i18n::Text,
 ) -> Result<DiffReport, Error> {
-    let expr = parse_expr(graph, input, origin)?;
+    let parsed = parse_noting_notation(graph, input).map_err(|e| Error::parse(input, e, origin))?;
+    let expr = parsed.root;
     let variables = graph.variables(expr);
     let chosen = choose_variables(graph, expr, wrt, args.hessian, false)?;
     let derived = derivatives(graph, expr, &chosen, args.hessian).map_err(hessian_refused)?;
@@ -108,6 +109,7 @@ pub fn diff_one(
     Ok(DiffReport {
         input: input.to_string(),
         expr,
+        textbook: parsed.textbook,
         variables,
         derivations,
         show_steps: !args.no_steps,
@@ -135,7 +137,12 @@ fn written(
     context: &Context,
 ) -> (String, serde_json::Value) {
     let (format, style) = (context.format, &context.style);
-    let reading = [reading(graph, &report.input, report.expr)];
+    let reading = [reading_of(
+        graph,
+        &report.input,
+        report.expr,
+        report.textbook,
+    )];
     let rows = match (gradcheck, &report.point) {
         (true, Some(point)) => {
             let derivatives: Vec<(String, f64)> = report

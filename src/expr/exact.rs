@@ -101,6 +101,15 @@ impl Decimal {
         if self.mantissa == 0 {
             return Decimal::ZERO;
         }
+        // In 64 bits when the mantissa fits: a 128-bit division is a call.
+        if let Ok(mut narrow) = i64::try_from(self.mantissa) {
+            while narrow % 10 == 0 {
+                narrow /= 10;
+                self.exponent += 1;
+            }
+            self.mantissa = i128::from(narrow);
+            return self;
+        }
         while self.mantissa % 10 == 0 {
             self.mantissa /= 10;
             self.exponent += 1;

@@ -12,8 +12,9 @@
 //! Invariant: `Graph::intern` is the only way a node enters the arena, and it
 //! returns the existing id for a node already present.
 
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
 use std::fmt;
+use std::hash::BuildHasher;
 
 /// Index of a node in a [`Graph`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -315,11 +316,18 @@ impl Node {
     }
 }
 
+/// A node's hash, by which `Graph::intern` finds it.
+fn node_hash(node: &Node) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(node)
+}
+
 /// The arena. See the module documentation for its invariant.
 #[derive(Default, Clone)]
 pub struct Graph {
     nodes: Vec<Node>,
-    index: FxHashMap<Node, Id>,
+    /// Each node's id, found by the node's hash: the node itself is kept
+    /// once, in `nodes`.
+    index: HashTable<Id>,
     /// Height of each node's tree: 1 for leaves.
     heights: Vec<u32>,
     /// Nodes plus the operands they hold (see `size`).
@@ -349,7 +357,8 @@ impl Graph {
 
     /// Adds a node, or returns the id of the equal node already stored.
     pub fn intern(&mut self, node: Node) -> Id {
-        if let Some(&id) = self.index.get(&node) {
+        let hash = node_hash(&node);
+        if let Some(&id) = self.index.find(hash, |&id| self.nodes[id.index()] == node) {
             return id;
         }
         let mut height = 0;
@@ -359,9 +368,11 @@ impl Graph {
         }
         let id = Id(u32::try_from(self.nodes.len()).expect("graph has fewer than 2^32 nodes")); // invariant: limits keep graphs far smaller
         self.size += 1 + node.children().len();
-        self.nodes.push(node.clone());
+        self.nodes.push(node);
         self.heights.push(height + 1);
-        self.index.insert(node, id);
+        let nodes = &self.nodes;
+        self.index
+            .insert_unique(hash, id, |&id| node_hash(&nodes[id.index()]));
         id
     }
 
@@ -376,7 +387,10 @@ impl Graph {
 
     /// Looks up a node without adding it.
     pub fn find(&self, node: &Node) -> Option<Id> {
-        self.index.get(node).copied()
+        let found = self
+            .index
+            .find(node_hash(node), |&id| self.nodes[id.index()] == *node);
+        found.copied()
     }
 
     // ---- leaves -----------------------------------------------------------
@@ -444,21 +458,37 @@ impl Graph {
     /// appearance when read left to right.
     pub fn variables(&self, root: Id) -> Vec<String> {
         let mut names = Vec::new();
-        let mut seen = rustc_hash::FxHashSet::default();
+        // A variable is one node (nodes are interned): each is met once.
+        let mut seen = vec![false; root.index() + 1];
         let mut stack = vec![root];
         while let Some(id) = stack.pop() {
-            if !seen.insert(id) {
+            if std::mem::replace(&mut seen[id.index()], true) {
                 continue;
             }
             let node = self.node(id);
             if let Node::Var(name) = node {
-                if !names.iter().any(|n: &String| n == &**name) {
-                    names.push(name.to_string());
-                }
+                names.push(name.to_string());
             }
-            stack.extend(node.children().iter().rev());
+            stack.extend(node.children().iter().rev().filter(|c| !seen[c.index()]));
         }
         names
+    }
+
+    /// Whether the expression has a variable at all.
+    pub fn has_variables(&self, root: Id) -> bool {
+        let mut seen = vec![false; root.index() + 1];
+        let mut stack = vec![root];
+        while let Some(id) = stack.pop() {
+            if std::mem::replace(&mut seen[id.index()], true) {
+                continue;
+            }
+            let node = self.node(id);
+            if matches!(node, Node::Var(_)) {
+                return true;
+            }
+            stack.extend(node.children().iter().filter(|c| !seen[c.index()]));
+        }
+        false
     }
 
     /// Which reachable nodes depend on the variable `var`, as a lookup by id

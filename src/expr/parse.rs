@@ -29,6 +29,21 @@ use std::ops::Range;
 
 /// Parses `input` into `graph`, returning the root of the expression.
 pub fn parse(graph: &mut Graph, input: &str) -> Result<Id, ParseError> {
+    parse_as(graph, input, true).map(|parsed| parsed.root)
+}
+
+/// An expression parsed, and how it was written.
+#[derive(Clone, Copy, Debug)]
+pub struct Parsed {
+    pub root: Id,
+    /// Written in textbook notation (products without a sign, `·`, `²`,
+    /// `sin x`, …) rather than stepgrad's plain syntax.
+    pub textbook: bool,
+}
+
+/// `parse`, telling also whether the input was in textbook notation (so
+/// that "read as …" need not read it again).
+pub fn parse_noting_notation(graph: &mut Graph, input: &str) -> Result<Parsed, ParseError> {
     parse_as(graph, input, true)
 }
 
@@ -36,15 +51,16 @@ pub fn parse(graph: &mut Graph, input: &str) -> Result<Id, ParseError> {
 /// (`apple*count*tax` is (apple·count)·tax), as a computation graph is
 /// drawn; `parse` merges them into one sum or product.
 pub fn parse_binary(graph: &mut Graph, input: &str) -> Result<Id, ParseError> {
-    parse_as(graph, input, false)
+    parse_as(graph, input, false).map(|parsed| parsed.root)
 }
 
-fn parse_as(graph: &mut Graph, input: &str, flatten: bool) -> Result<Id, ParseError> {
-    let (root, tokens) = parse_tokens(graph, input, flatten)?;
+fn parse_as(graph: &mut Graph, input: &str, flatten: bool) -> Result<Parsed, ParseError> {
+    let (root, tokens, textbook) = parse_tokens(graph, input, flatten)?;
+    let parsed = Parsed { root, textbook };
     // A constant expression is judged where it is evaluated, which names
     // the failing operation at its value.
-    if graph.variables(root).is_empty() {
-        return Ok(root);
+    if !graph.has_variables(root) {
+        return Ok(parsed);
     }
     if let Some(nowhere) = nowhere_defined(graph, root) {
         let span = span_of(graph, input, &tokens, nowhere.part, flatten);
@@ -56,7 +72,7 @@ fn parse_as(graph: &mut Graph, input: &str, flatten: bool) -> Result<Id, ParseEr
             span,
         ));
     }
-    Ok(root)
+    Ok(parsed)
 }
 
 /// Lexes, validates and builds, without judging where the result is
@@ -65,8 +81,8 @@ fn parse_tokens(
     graph: &mut Graph,
     input: &str,
     flatten: bool,
-) -> Result<(Id, Vec<Token>), ParseError> {
-    let tokens = plain_tokens(input)?;
+) -> Result<(Id, Vec<Token>, bool), ParseError> {
+    let (tokens, textbook) = plain_tokens(input)?;
     let root = build_from_rpn(graph, &tokens, flatten)?;
     let height = graph.height(root);
     if height > MAX_TREE_HEIGHT {
@@ -75,16 +91,17 @@ fn parse_tokens(
             0..input.len(),
         ));
     }
-    Ok((root, tokens))
+    Ok((root, tokens, textbook))
 }
 
-/// The input's tokens in plain syntax, checked by the grammar.
-fn plain_tokens(input: &str) -> Result<Vec<Token>, ParseError> {
+/// The input's tokens in plain syntax, checked by the grammar, and
+/// whether it was written in textbook notation.
+fn plain_tokens(input: &str) -> Result<(Vec<Token>, bool), ParseError> {
     let raw = lex(input)?;
     let read = read(&raw, input)?;
     validate(&read.tokens, input)?;
     check_bars(&raw, input, &read, |tokens| validate(tokens, input).is_ok())?;
-    Ok(read.tokens)
+    Ok((read.tokens, read.textbook))
 }
 
 /// Whether `input` is written in textbook notation (products without a
@@ -144,7 +161,7 @@ fn span_of(
         let Some(text) = input.get(range.clone()) else {
             continue;
         };
-        if let Ok((id, _)) = parse_tokens(graph, text, flatten) {
+        if let Ok((id, _, _)) = parse_tokens(graph, text, flatten) {
             if id == part {
                 return range;
             }

@@ -38,7 +38,13 @@ impl Reading {
 
 /// How `input`, parsed as `id` in `graph`, was read.
 pub fn reading(graph: &Graph, input: &str, id: Id) -> Reading {
-    if !uses_textbook_notation(input) {
+    reading_of(graph, input, id, uses_textbook_notation(input))
+}
+
+/// `reading` of an input known to be written in textbook notation or not
+/// (`Parsed::textbook`).
+pub fn reading_of(graph: &Graph, input: &str, id: Id, textbook: bool) -> Reading {
+    if !textbook {
         return Reading {
             ascii: String::new(),
             unicode: String::new(),

@@ -86,8 +86,9 @@ struct Simplifier<'g> {
     totality: Totality,
     /// What one pass makes of each node visited so far. A pass rebuilds a
     /// node from its children's results alone, so the result is the node's
-    /// wherever it stands, in every pass and every expression.
-    passed: FxHashMap<Id, Id>,
+    /// wherever it stands, in every pass and every expression. Indexed by
+    /// node id (`None`: not visited).
+    passed: Vec<Option<Id>>,
 }
 
 impl<'g> Simplifier<'g> {
@@ -96,7 +97,7 @@ impl<'g> Simplifier<'g> {
             graph,
             conditions: Vec::new(),
             totality: Totality::default(),
-            passed: FxHashMap::default(),
+            passed: Vec::new(),
         }
     }
 
@@ -118,11 +119,11 @@ impl Simplifier<'_> {
     /// The nodes under `root` (itself included) no pass has visited yet,
     /// children first.
     fn unvisited(&self, root: Id) -> Vec<Id> {
-        let mut seen = rustc_hash::FxHashSet::default();
+        let mut seen = vec![false; root.index() + 1];
         let mut stack = vec![root];
         let mut out = Vec::new();
         while let Some(id) = stack.pop() {
-            if self.passed.contains_key(&id) || !seen.insert(id) {
+            if self.passed_of(id).is_some() || std::mem::replace(&mut seen[id.index()], true) {
                 continue;
             }
             out.push(id);
@@ -132,44 +133,53 @@ impl Simplifier<'_> {
         out
     }
 
+    fn passed_of(&self, id: Id) -> Option<Id> {
+        self.passed.get(id.index()).copied().flatten()
+    }
+
     fn pass(&mut self, root: Id) -> Id {
         for id in self.unvisited(root) {
-            let map = &self.passed;
-            let node = self.graph.node(id).clone();
-            let new = match node {
+            let passed = &self.passed;
+            // invariant: children come first (lower ids), so each is passed.
+            let map = |c: &Id| passed[c.index()].expect("a child passed before its parent");
+            let new = match self.graph.node(id) {
                 Node::Num(_) | Node::Const(_) | Node::Var(_) => id,
-                Node::Neg(a) => {
-                    let a = map[&a];
+                &Node::Neg(a) => {
+                    let a = map(&a);
                     self.graph.negate(a)
                 }
                 Node::Add(terms) => {
-                    let terms: Vec<Id> = terms.iter().map(|t| map[t]).collect();
+                    let terms: Vec<Id> = terms.iter().map(map).collect();
                     self.sum(&terms)
                 }
                 Node::Mul(factors) => {
-                    let factors: Vec<Id> = factors.iter().map(|f| map[f]).collect();
+                    let factors: Vec<Id> = factors.iter().map(map).collect();
                     self.product(&factors)
                 }
-                Node::Div([a, b]) => {
-                    let (a, b) = (map[&a], map[&b]);
+                &Node::Div([a, b]) => {
+                    let (a, b) = (map(&a), map(&b));
                     self.quotient(a, b)
                 }
-                Node::Pow([a, b]) => {
-                    let (a, b) = (map[&a], map[&b]);
+                &Node::Pow([a, b]) => {
+                    let (a, b) = (map(&a), map(&b));
                     self.power(a, b)
                 }
-                Node::Call(f, a) => {
-                    let a = map[&a];
+                &Node::Call(f, a) => {
+                    let a = map(&a);
                     self.call(f, a)
                 }
                 Node::LogSumExp(xs) => {
-                    let xs: Vec<Id> = xs.iter().map(|x| map[x]).collect();
+                    let xs: Vec<Id> = xs.iter().map(map).collect();
                     self.graph.log_sum_exp(xs)
                 }
             };
-            self.passed.insert(id, new);
+            if self.passed.len() <= id.index() {
+                self.passed.resize(id.index() + 1, None);
+            }
+            self.passed[id.index()] = Some(new);
         }
-        self.passed[&root]
+        // invariant: `root` is passed now, in this pass or an earlier one.
+        self.passed_of(root).expect("the root passed")
     }
 
     /// Records that a rewrite removed `part`: its restrictions, if it has

@@ -23,6 +23,8 @@ use std::collections::BTreeMap;
 pub struct DiffReport {
     pub input: String,
     pub expr: Id,
+    /// The input was written in textbook notation (see `expr::Parsed`).
+    pub textbook: bool,
     /// The expression's variables, in order of appearance.
     pub variables: Vec<String>,
     /// One derivation per variable differentiated by.

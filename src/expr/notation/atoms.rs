@@ -41,29 +41,29 @@ impl Reader<'_> {
         name: String,
         closed: Option<Closed>,
     ) -> Result<usize, ParseError> {
-        let token = self.raw[i].clone();
+        let span = self.raw[i].span.clone();
         if let Some(function) = glued_function(&name) {
             return Err(ParseError::new(
                 ParseErrorKind::FunctionGlued {
                     text: name,
                     name: function,
                 },
-                token.span,
+                span,
             ));
         }
         self.juxtapose(i, closed, false)?;
-        let typed = self.input.get(token.span.clone()).unwrap_or_default();
+        let typed = self.input.get(span.clone()).unwrap_or_default();
         if let Some(open) = self.raw.get(i + 1).filter(|n| n.kind == Kind::Open) {
             if !letter_like(typed, &name) {
                 // A word before `(` reads as a function's name: the
                 // grammar check refuses one stepgrad does not know.
-                let span = token.span.start..open.span.end;
+                let span = span.start..open.span.end;
                 let at = self.out.len();
                 self.open_group(GroupKind::Paren, Kind::Call(name), span, Vec::new(), at);
                 return Ok(i + 2);
             }
         }
-        self.operand(Kind::Name(name), token.span);
+        self.operand(Kind::Name(name), span);
         Ok(i + 1)
     }
 

@@ -327,32 +327,39 @@ impl Reader<'_> {
 
     /// One token; returns the index of the next one to read.
     fn token(&mut self, i: usize, closed: Option<Closed>) -> Result<usize, ParseError> {
-        let token = self.raw[i].clone();
-        match &token.kind {
+        if matches!(
+            self.raw[i].kind,
+            Kind::Call(_) | Kind::AbsOpen | Kind::AbsClose
+        ) {
+            self.out.push(self.raw[i].clone());
+            return Ok(i + 1);
+        }
+        let Token { kind, span, .. } = self.raw[i].clone();
+        match kind {
             // A number after an operand is left for the grammar check
             // to refuse ("'x' and '2' stand side by side").
             Kind::Number(_) => {
-                self.operand(token.kind.clone(), token.span.clone());
+                self.operand(kind, span);
                 Ok(i + 1)
             }
-            Kind::Name(name) if is_function(name) => self.function(i, name.clone(), closed),
-            Kind::Name(name) => self.variable(i, name.clone(), closed),
+            Kind::Name(name) if is_function(&name) => self.function(i, name, closed),
+            Kind::Name(name) => self.variable(i, name, closed),
             Kind::Sigma if self.sigma_is_function(i) => self.function(i, "sigmoid".into(), closed),
             Kind::Sigma => self.variable(i, "sigma".into(), closed),
             Kind::Open => {
                 self.juxtapose(i, closed, false)?;
                 let at = self.out.len();
-                self.open_group(GroupKind::Paren, Kind::Open, token.span, Vec::new(), at);
+                self.open_group(GroupKind::Paren, Kind::Open, span, Vec::new(), at);
                 Ok(i + 1)
             }
             Kind::Close => {
-                self.close_group(Kind::Close, token.span)?;
+                self.close_group(Kind::Close, span)?;
                 Ok(i + 1)
             }
             Kind::Comma => {
                 let level = self.groups.len();
                 self.chain_break(level, false)?;
-                self.emit(Kind::Comma, token.span);
+                self.emit(Kind::Comma, span);
                 let next = self.out.len();
                 let group = self.group_mut();
                 group.chain_start = next;
@@ -361,14 +368,12 @@ impl Reader<'_> {
                 self.after_caret = false;
                 Ok(i + 1)
             }
-            Kind::Op(op) => self.operator(i, *op, closed),
+            Kind::Op(op) => self.operator(i, op, closed),
             Kind::Bar => self.bar(i, closed),
             Kind::Root => self.root(i, closed),
-            Kind::Superscript(s) => self.superscript(i, *s, closed),
-            Kind::Call(_) | Kind::AbsOpen | Kind::AbsClose => {
-                self.out.push(token);
-                Ok(i + 1)
-            }
+            Kind::Superscript(s) => self.superscript(i, s, closed),
+            // Pushed whole above.
+            Kind::Call(_) | Kind::AbsOpen | Kind::AbsClose => Ok(i + 1),
         }
     }
 
