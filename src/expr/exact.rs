@@ -215,23 +215,60 @@ pub fn mul(a: f64, b: f64) -> Option<f64> {
 /// The exact sum of `values`, when it is an `f64`'s shortest form (the
 /// partial sums may need more digits: 1e14 + 0.02 − 1e14 is 0.02).
 pub fn sum(values: impl IntoIterator<Item = f64>) -> Option<f64> {
-    let mut total = Decimal::ZERO;
-    for v in values {
-        total = total.checked_add(Decimal::of(v)?)?;
+    let mut values = values.into_iter();
+    // Whole numbers are added as `f64`s while every partial sum is exact.
+    let mut whole = 0.0;
+    for v in values.by_ref() {
+        let next = whole + v;
+        if is_exact_integer(v) && next.abs() < EXACT_INTEGERS {
+            whole = next;
+            continue;
+        }
+        let mut total = Decimal::of(whole)?.checked_add(Decimal::of(v)?)?;
+        for v in values {
+            total = total.checked_add(Decimal::of(v)?)?;
+        }
+        return total.to_f64();
     }
-    total.to_f64()
+    // A sum that is zero is +0, as the decimal zero reads back.
+    Some(whole + 0.0)
 }
 
 /// The exact product of `values`, when it is an `f64`'s shortest form.
 pub fn product(values: impl IntoIterator<Item = f64>) -> Option<f64> {
-    let mut total = Decimal::of(1.0)?;
-    for v in values {
+    let mut values = values.into_iter();
+    // Whole numbers are multiplied as `f64`s while every partial product
+    // is exact.
+    let mut whole = 1.0;
+    for v in values.by_ref() {
         if v == 0.0 {
             return Some(0.0);
         }
-        total = total.checked_mul(Decimal::of(v)?)?;
+        let next = whole * v;
+        if is_exact_integer(v) && next.abs() < EXACT_INTEGERS {
+            whole = next;
+            continue;
+        }
+        let mut total = Decimal::of(whole)?.checked_mul(Decimal::of(v)?)?;
+        for v in values {
+            if v == 0.0 {
+                return Some(0.0);
+            }
+            total = total.checked_mul(Decimal::of(v)?)?;
+        }
+        return total.to_f64();
     }
-    total.to_f64()
+    Some(whole)
+}
+
+/// 2⁵³: whole numbers below it in size are exact `f64`s, and so is a sum
+/// or product of them that comes out below it (one that is not comes out
+/// at 2⁵³ or beyond, rounding being monotonic), so the decimal arithmetic
+/// gives the same.
+const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0;
+
+fn is_exact_integer(v: f64) -> bool {
+    v.fract() == 0.0 && v.abs() < EXACT_INTEGERS
 }
 
 /// `a / b` in exact decimal arithmetic when the quotient is a terminating
@@ -336,6 +373,71 @@ mod tests {
             exponent: exponent.parse::<i32>().unwrap() - fraction.len() as i32,
         }
         .normalised()
+    }
+
+    /// The sum and product in decimal arithmetic alone, as `sum` and
+    /// `product` compute them past their whole-number start.
+    fn decimal_sum(values: &[f64]) -> Option<f64> {
+        let mut total = Decimal::ZERO;
+        for &v in values {
+            total = total.checked_add(from_text_or_zero(v)?)?;
+        }
+        total.to_f64()
+    }
+
+    fn decimal_product(values: &[f64]) -> Option<f64> {
+        let mut total = from_text(1.0);
+        for &v in values {
+            if v == 0.0 {
+                return Some(0.0);
+            }
+            total = total.checked_mul(from_text_or_zero(v)?)?;
+        }
+        total.to_f64()
+    }
+
+    fn from_text_or_zero(v: f64) -> Option<Decimal> {
+        match v {
+            _ if !v.is_finite() => None,
+            0.0 => Some(Decimal::ZERO),
+            _ => Some(from_text(v)),
+        }
+    }
+
+    #[test]
+    fn whole_numbers_fold_as_decimals_do() {
+        let mut rng = 0x5851_f42d_4c95_7f2d_u64;
+        let mut next = move || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        let pick = |r: u64| -> f64 {
+            match r % 9 {
+                0 => 0.0,
+                1 => -0.0,
+                2 => 0.5,
+                3 => -2.5e-3,
+                4 => 9_007_199_254_740_991.0,
+                5 => ((r >> 8) % (1 << 40)) as f64,
+                6 => -(((r >> 8) % 1000) as f64),
+                7 => 1e300,
+                _ => ((r >> 8) % 20) as f64 - 10.0,
+            }
+        };
+        for _ in 0..20_000 {
+            let n = (next() % 5) as usize;
+            let values: Vec<f64> = (0..n).map(|_| pick(next())).collect();
+            let (s, d) = (sum(values.iter().copied()), decimal_sum(&values));
+            assert_eq!(s.map(f64::to_bits), d.map(f64::to_bits), "sum {values:?}");
+            let (p, d) = (product(values.iter().copied()), decimal_product(&values));
+            assert_eq!(
+                p.map(f64::to_bits),
+                d.map(f64::to_bits),
+                "product {values:?}"
+            );
+        }
     }
 
     #[test]

@@ -190,76 +190,135 @@ fn build_from_rpn(graph: &mut Graph, tokens: &[Token], flatten: bool) -> Result<
     let text = plain_text(tokens);
     let meval_tokens = meval::tokenizer::tokenize(&text).map_err(|_| internal())?;
     let rpn = meval::shunting_yard::to_rpn(&meval_tokens).map_err(|_| internal())?;
-    let mut stack: Vec<Id> = Vec::new();
+    let mut stack: Vec<Operand> = Vec::new();
     for token in rpn {
-        let id = match token {
-            MevalToken::Number(v) => graph.try_num(v).ok_or_else(internal)?,
-            MevalToken::Var(name) => match name.as_str() {
-                "e" => graph.constant(Constant::E),
-                "pi" => graph.constant(Constant::Pi),
-                _ => graph.var(&name),
-            },
-            MevalToken::Unary(op) => {
-                let a = stack.pop().ok_or_else(internal)?;
-                match op {
-                    Operation::Minus => graph.negate_literal(a),
-                    _ => a,
-                }
-            }
-            MevalToken::Binary(op) => {
+        let operand = match token {
+            MevalToken::Binary(op @ (Operation::Plus | Operation::Minus | Operation::Times)) => {
                 let b = stack.pop().ok_or_else(internal)?;
                 let a = stack.pop().ok_or_else(internal)?;
-                match op {
-                    Operation::Plus => flat(graph, a, b, true, flatten),
+                let b = match op {
                     Operation::Minus => {
-                        let minus_b = graph.negate_literal(b);
-                        flat(graph, a, minus_b, true, flatten)
+                        let b = b.node(graph);
+                        Operand::Node(graph.negate_literal(b))
                     }
-                    Operation::Times => flat(graph, a, b, false, flatten),
-                    Operation::Div => graph.intern(Node::Div([a, b])),
-                    Operation::Pow => graph.intern(Node::Pow([a, b])),
-                    Operation::Rem => return Err(internal()),
+                    _ => b,
+                };
+                let is_sum = op != Operation::Times;
+                match flatten {
+                    true => Operand::gathered(graph, a, b, is_sum),
+                    false => {
+                        let items = [a.node(graph), b.node(graph)];
+                        Operand::Node(graph.intern(n_ary(is_sum, items.into())))
+                    }
                 }
             }
-            MevalToken::Func(name, Some(n)) if name == LOG_SUM_EXP => {
-                if n == 0 || n > stack.len() {
-                    return Err(internal());
-                }
-                let args = stack.split_off(stack.len() - n);
-                graph.intern(Node::LogSumExp(args.into()))
+            token => {
+                let mut pop = || stack.pop().map(|o| o.node(graph)).ok_or_else(internal);
+                Operand::Node(match token {
+                    MevalToken::Number(v) => graph.try_num(v).ok_or_else(internal)?,
+                    MevalToken::Var(name) => match name.as_str() {
+                        "e" => graph.constant(Constant::E),
+                        "pi" => graph.constant(Constant::Pi),
+                        _ => graph.var(&name),
+                    },
+                    MevalToken::Unary(op) => {
+                        let a = pop()?;
+                        match op {
+                            Operation::Minus => graph.negate_literal(a),
+                            _ => a,
+                        }
+                    }
+                    MevalToken::Binary(op) => {
+                        let b = pop()?;
+                        let a = pop()?;
+                        match op {
+                            Operation::Div => graph.intern(Node::Div([a, b])),
+                            Operation::Pow => graph.intern(Node::Pow([a, b])),
+                            _ => return Err(internal()),
+                        }
+                    }
+                    MevalToken::Func(name, Some(n)) if name == LOG_SUM_EXP => {
+                        if n == 0 || n > stack.len() {
+                            return Err(internal());
+                        }
+                        let args: Vec<Id> = stack
+                            .split_off(stack.len() - n)
+                            .into_iter()
+                            .map(|o| o.node(graph))
+                            .collect();
+                        graph.intern(Node::LogSumExp(args.into()))
+                    }
+                    MevalToken::Func(name, Some(1)) => {
+                        let a = pop()?;
+                        let f = Func::from_name(&name).ok_or_else(internal)?;
+                        graph.intern(Node::Call(f, a))
+                    }
+                    _ => return Err(internal()),
+                })
             }
-            MevalToken::Func(name, Some(1)) => {
-                let a = stack.pop().ok_or_else(internal)?;
-                let f = Func::from_name(&name).ok_or_else(internal)?;
-                graph.intern(Node::Call(f, a))
-            }
-            _ => return Err(internal()),
         };
-        stack.push(id);
+        stack.push(operand);
     }
-    match stack.as_slice() {
-        [root] => Ok(*root),
+    match stack.pop() {
+        Some(root) if stack.is_empty() => Ok(root.node(graph)),
         _ => Err(internal()),
     }
 }
 
-/// `a + b` or `a · b` with operands of the same kind merged into one n-ary
-/// node, so `a+b+c` is one sum of three terms.
-fn flat(graph: &mut Graph, a: Id, b: Id, is_sum: bool, flatten: bool) -> Id {
-    let mut items = Vec::new();
-    for x in [a, b] {
-        match (graph.node(x), is_sum) {
-            (Node::Add(xs), true) | (Node::Mul(xs), false) if flatten => {
-                items.extend_from_slice(xs)
-            }
-            _ => items.push(x),
+/// An operand of the reverse Polish notation: a node, or a sum or product
+/// still gathering its operands. `a+b+c` merges into one sum of three
+/// terms (as does a sum inside parentheses); gathering the terms before
+/// the node is made costs one node, where making each partial sum would
+/// cost a node per term and copy the terms before it each time.
+enum Operand {
+    Node(Id),
+    Gathering { is_sum: bool, items: Vec<Id> },
+}
+
+impl Operand {
+    /// The node, made now if it was still gathering.
+    fn node(self, graph: &mut Graph) -> Id {
+        match self {
+            Operand::Node(id) => id,
+            Operand::Gathering { is_sum, items } => graph.intern(n_ary(is_sum, items.into())),
         }
     }
-    graph.intern(if is_sum {
-        Node::Add(items.into())
-    } else {
-        Node::Mul(items.into())
-    })
+
+    /// `a + b` (or `a · b`), operands of the same kind merged into it.
+    fn gathered(graph: &mut Graph, a: Operand, b: Operand, is_sum: bool) -> Operand {
+        let mut items = Vec::new();
+        for x in [a, b] {
+            match x {
+                Operand::Gathering {
+                    is_sum: same,
+                    items: more,
+                } if same == is_sum => {
+                    if items.is_empty() {
+                        items = more;
+                    } else {
+                        items.extend(more);
+                    }
+                }
+                other => {
+                    let id = other.node(graph);
+                    match (graph.node(id), is_sum) {
+                        (Node::Add(xs), true) | (Node::Mul(xs), false) => {
+                            items.extend_from_slice(xs)
+                        }
+                        _ => items.push(id),
+                    }
+                }
+            }
+        }
+        Operand::Gathering { is_sum, items }
+    }
+}
+
+fn n_ary(is_sum: bool, items: Box<[Id]>) -> Node {
+    match is_sum {
+        true => Node::Add(items),
+        false => Node::Mul(items),
+    }
 }
 
 /// The shortest decimal spelling of a finite `f64` that reads back to the
