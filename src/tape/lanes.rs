@@ -16,8 +16,8 @@ use multiversion::multiversion;
 
 /// ln 2 split in two: `LN2_HI` has its low bits zero, so k·LN2_HI is exact
 /// for every |k| < 2¹¹.
-const LN2_HI: f64 = 6.931_471_803_691_238_164_9e-1;
-const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+const LN2_HI: f64 = 6.931_471_803_691_238e-1;
+const LN2_LO: f64 = 1.908_214_929_270_587_7e-10;
 /// 1.5·2⁵²: adding it rounds a number below 2⁵¹ in size to an integer,
 /// which is then in its lowest bits.
 const ROUNDER: f64 = 6_755_399_441_055_744.0;
