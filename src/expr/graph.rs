@@ -459,23 +459,28 @@ impl Graph {
     pub fn variables(&self, root: Id) -> Vec<String> {
         let mut names = Vec::new();
         // A variable is one node (nodes are interned): each is met once.
-        let mut seen = vec![false; root.index() + 1];
-        let mut stack = vec![root];
-        while let Some(id) = stack.pop() {
-            if std::mem::replace(&mut seen[id.index()], true) {
-                continue;
-            }
-            let node = self.node(id);
+        self.walk_left_to_right(root, |node| {
             if let Node::Var(name) = node {
                 names.push(name.to_string());
             }
-            stack.extend(node.children().iter().rev().filter(|c| !seen[c.index()]));
-        }
+            true
+        });
         names
     }
 
     /// Whether the expression has a variable at all.
     pub fn has_variables(&self, root: Id) -> bool {
+        let mut found = false;
+        self.walk_left_to_right(root, |node| {
+            found = matches!(node, Node::Var(_));
+            !found
+        });
+        found
+    }
+
+    /// Each node under `root` once, in order of first appearance read left
+    /// to right, until `visit` answers false.
+    fn walk_left_to_right(&self, root: Id, mut visit: impl FnMut(&Node) -> bool) {
         let mut seen = vec![false; root.index() + 1];
         let mut stack = vec![root];
         while let Some(id) = stack.pop() {
@@ -483,12 +488,11 @@ impl Graph {
                 continue;
             }
             let node = self.node(id);
-            if matches!(node, Node::Var(_)) {
-                return true;
+            if !visit(node) {
+                return;
             }
-            stack.extend(node.children().iter().filter(|c| !seen[c.index()]));
+            stack.extend(node.children().iter().rev().filter(|c| !seen[c.index()]));
         }
-        false
     }
 
     /// Which reachable nodes depend on the variable `var`, as a lookup by id
