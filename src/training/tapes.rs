@@ -575,8 +575,12 @@ fn count_correct(
     chunk: &[usize],
     correct: &mut usize,
 ) {
+    // Each output's values for the whole chunk, read once.
+    let outputs: Vec<Cow<[f64]>> = (0..tapes.outputs)
+        .map(|k| tapes.output(work, k, params))
+        .collect();
     for (j, &i) in chunk.iter().enumerate() {
-        let predicted = |k| tapes.output(work, k, params)[j];
+        let predicted = |k: usize| outputs[k][j];
         let right = is_correct(predicted, tapes.outputs, &columns.targets[i]);
         *correct += usize::from(right);
     }
