@@ -20,8 +20,8 @@
 //! `lanes`, within 2 units in the last place of the C library's.
 //! The buffers of a `LayerWork` are reused from batch to batch: the tape
 //! allocates nothing once the first batch of a size has run (the blocked
-//! kernels of `matrixmultiply` pack their operands into scratch of their
-//! own for each large product).
+//! kernel of `matrixmultiply`, which ∂W uses, packs its operands into
+//! scratch of its own for each large product).
 //!
 //! Invariant: the loss and the gradient are those of the network's formula
 //! summed over the batch (tests compare them with the evaluator and the
@@ -111,6 +111,8 @@ pub struct LayerWork {
     delta: Vec<f64>,
     below: Vec<f64>,
     gradient: Vec<f64>,
+    /// Scratch of the blocked products.
+    band: Vec<f64>,
 }
 
 impl LayerWork {
@@ -269,7 +271,14 @@ impl LayerTape {
         for (k, row) in z.chunks_exact_mut(batch).enumerate() {
             row.fill(layer.bias_index(k).map_or(0.0, |i| params[i]));
         }
-        add_product(self.kernel, z, layer.weights(params), x, batch);
+        add_product(
+            self.kernel,
+            z,
+            layer.weights(params),
+            x,
+            batch,
+            &mut work.band,
+        );
         let (a, s) = (&mut after[0], &mut work.slopes[l]);
         match layer.activation {
             Activation::Softmax => lanes::softmax(z, a, &mut work.lse, &mut work.per_sample),
@@ -361,7 +370,8 @@ impl LayerTape {
             return;
         }
         let below = &mut work.below[..layer.inputs * batch];
-        transposed_product(self.kernel, below, layer.weights(params), delta, batch);
+        let w = layer.weights(params);
+        transposed_product(self.kernel, below, w, delta, batch, &mut work.band);
         let slopes = &work.slopes[l - 1];
         below.iter_mut().zip(slopes).for_each(|(g, s)| *g *= s);
         std::mem::swap(&mut work.delta, &mut work.below);

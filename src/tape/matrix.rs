@@ -10,22 +10,25 @@
 //! kernels compute the products. `Loops` adds the terms of each entry in
 //! the order the scalar tape adds them (the bias first, then input after
 //! input; a batch sum in four running sums), so small networks train to
-//! the same numbers as before, bit for bit. `Blocked` hands the product to
-//! `matrixmultiply`, packed and register-tiled, for the sizes where that
-//! pays; its sums may differ from the loops' in the last bits.
+//! the same numbers as before, bit for bit. `Blocked` is for the sizes
+//! where the loops leave the processor idle: Z and G in the register tiles
+//! of `tiles`, which read W where it lies, and ∂W — a sum over the batch,
+//! both factors' rows running along it — by `matrixmultiply`, packed and
+//! register-tiled. Their sums may differ from the loops' in the last bits.
 //!
 //! Invariant: every product writes only the entries of its output matrix
 //! (never a bias between two rows of W), and reads only within the slices
 //! it is given.
 
 use super::dot;
+use super::tiles::{self, RowMajor, Start};
 
 /// How a layer tape multiplies its matrices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kernel {
     /// Plain loops in the scalar tape's order of additions.
     Loops,
-    /// `matrixmultiply`'s packed, register-tiled kernels.
+    /// Register tiles, and `matrixmultiply` for ∂W.
     Blocked,
     /// Loops for small products, blocked kernels from `BLOCKED_FROM`
     /// multiply-adds on.
@@ -66,7 +69,20 @@ impl Placed<'_> {
         assert!(
             self.values.len() >= self.extent(),
             "W reaches outside the parameters"
-        ); // invariant: as in Strided::run
+        ); // invariant: as in Packed::run
+    }
+
+    /// The matrix for `tiles`, entry (i, p) at `i·row_stride + p·col_stride`
+    /// (W itself with `(stride, 1)`, Wᵀ with `(1, stride)` and its shape
+    /// turned).
+    fn strided(&self, row_stride: usize, col_stride: usize) -> tiles::Strided<'_> {
+        tiles::Strided {
+            values: self.values,
+            rows: self.rows,
+            cols: self.cols,
+            row_stride,
+            col_stride,
+        }
     }
 
     #[inline]
@@ -83,33 +99,18 @@ fn extent(rows: usize, cols: usize, stride: usize) -> usize {
     }
 }
 
-/// C = α·A·B + β·C by `matrixmultiply`, every matrix given by its row and
-/// column strides.
-struct Strided {
+/// C = A·B by `matrixmultiply`, every matrix given by its row and column
+/// strides.
+struct Packed {
     m: usize,
     k: usize,
     n: usize,
     a: (isize, isize),
     b: (isize, isize),
     c: (isize, isize),
-    beta: f64,
 }
 
-impl Strided {
-    /// A product whose right factor and result are row-major `× batch`
-    /// blocks, the left factor `m × k` with strides `a`.
-    fn over_batch(m: usize, k: usize, a: (isize, isize), batch: usize, beta: f64) -> Strided {
-        Strided {
-            m,
-            k,
-            n: batch,
-            a,
-            b: (batch as isize, 1),
-            c: (batch as isize, 1),
-            beta,
-        }
-    }
-
+impl Packed {
     fn reach(rows: usize, cols: usize, (rs, cs): (isize, isize)) -> usize {
         if rows == 0 || cols == 0 {
             0
@@ -145,7 +146,7 @@ impl Strided {
                 b.as_ptr(),
                 self.b.0,
                 self.b.1,
-                self.beta,
+                0.0,
                 c.as_mut_ptr(),
                 self.c.0,
                 self.c.1,
@@ -154,12 +155,41 @@ impl Strided {
     }
 }
 
+/// Rows of `batch` values, one after another.
+fn over_batch(values: &[f64], batch: usize) -> RowMajor<&[f64]> {
+    RowMajor {
+        values,
+        cols: batch,
+        stride: batch,
+    }
+}
+
+fn over_batch_mut(values: &mut [f64], batch: usize) -> RowMajor<&mut [f64]> {
+    RowMajor {
+        values,
+        cols: batch,
+        stride: batch,
+    }
+}
+
 /// Z += W·X: `z` holds `w.rows` rows and `x` holds `w.cols` rows, each of
-/// `batch` values.
-pub(super) fn add_product(kernel: Kernel, z: &mut [f64], w: Placed, x: &[f64], batch: usize) {
+/// `batch` values (`scratch` serves the blocked kernel).
+pub(super) fn add_product(
+    kernel: Kernel,
+    z: &mut [f64],
+    w: Placed,
+    x: &[f64],
+    batch: usize,
+    scratch: &mut Vec<f64>,
+) {
     w.assert_inside();
     if kernel.blocked(w.rows * w.cols * batch) {
-        Strided::over_batch(w.rows, w.cols, (w.stride as isize, 1), batch, 1.0).run(w.values, x, z);
+        let (w, x, z) = (
+            w.strided(w.stride, 1),
+            over_batch(x, batch),
+            over_batch_mut(z, batch),
+        );
+        tiles::product(w, x, z, Start::Accumulate, scratch);
         return;
     }
     for (k, row) in z.chunks_exact_mut(batch).take(w.rows).enumerate() {
@@ -186,18 +216,24 @@ fn add_weighted_rows(
 }
 
 /// G = Wᵀ·Δ: `g` gets `w.cols` rows, `delta` holds `w.rows` rows, each of
-/// `batch` values.
+/// `batch` values (`scratch` serves the blocked kernel).
 pub(super) fn transposed_product(
     kernel: Kernel,
     g: &mut [f64],
     w: Placed,
     delta: &[f64],
     batch: usize,
+    scratch: &mut Vec<f64>,
 ) {
     w.assert_inside();
     if kernel.blocked(w.rows * w.cols * batch) {
-        Strided::over_batch(w.cols, w.rows, (1, w.stride as isize), batch, 0.0)
-            .run(w.values, delta, g);
+        let transposed = tiles::Strided {
+            rows: w.cols,
+            cols: w.rows,
+            ..w.strided(1, w.stride)
+        };
+        let (delta, g) = (over_batch(delta, batch), over_batch_mut(g, batch));
+        tiles::product(transposed, delta, g, Start::Overwrite, scratch);
         return;
     }
     for (i, row) in g.chunks_exact_mut(batch).take(w.cols).enumerate() {
@@ -221,16 +257,15 @@ pub(super) fn weight_gradient(
     assert!(
         gradient.len() >= extent(rows, cols, stride),
         "∂W reaches outside the gradient"
-    ); // invariant: as in Strided::run
+    ); // invariant: as in Packed::run
     if kernel.blocked(rows * cols * batch) {
-        let product = Strided {
+        let product = Packed {
             m: rows,
             k: batch,
             n: cols,
             a: (batch as isize, 1),
             b: (1, batch as isize),
             c: (stride as isize, 1),
-            beta: 0.0,
         };
         product.run(delta, x, gradient);
         return;

@@ -17,6 +17,7 @@ mod lanes;
 mod layers;
 mod matrix;
 mod scalar;
+mod tiles;
 
 pub use layers::{Batch, Kernel, LayerTape, LayerWork};
 pub use scalar::{Tape, TapeSpec, Workspace};
