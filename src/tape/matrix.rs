@@ -21,7 +21,7 @@
 //! it is given.
 
 use super::dot;
-use super::tiles::{self, RowMajor, Start};
+use super::tiles::{self, Fusion, RowMajor, Start};
 
 /// How a layer tape multiplies its matrices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,7 +189,13 @@ pub(super) fn add_product(
             over_batch(x, batch),
             over_batch_mut(z, batch),
         );
-        tiles::product(w, x, z, Start::Accumulate, scratch);
+        tiles::product(
+            w,
+            x,
+            z,
+            (Start::Accumulate, Fusion::WhereAvailable),
+            scratch,
+        );
         return;
     }
     for (k, row) in z.chunks_exact_mut(batch).take(w.rows).enumerate() {
@@ -233,7 +239,8 @@ pub(super) fn transposed_product(
             ..w.strided(1, w.stride)
         };
         let (delta, g) = (over_batch(delta, batch), over_batch_mut(g, batch));
-        tiles::product(transposed, delta, g, Start::Overwrite, scratch);
+        let how = (Start::Overwrite, Fusion::WhereAvailable);
+        tiles::product(transposed, delta, g, how, scratch);
         return;
     }
     for (i, row) in g.chunks_exact_mut(batch).take(w.cols).enumerate() {

@@ -22,6 +22,38 @@ mod tiles;
 pub use layers::{Batch, Kernel, LayerTape, LayerWork};
 pub use scalar::{Tape, TapeSpec, Workspace};
 
+/// C += A·B for row-major A (`rows × cols`), B (`cols` rows of `n`) and C
+/// (`rows` rows of `n`), with `(rows, cols, n)` the shape: every entry's
+/// terms added in order, each a product then a sum — a plain loop's
+/// arithmetic, bit for bit, run in register tiles (`scratch` is theirs).
+pub fn add_product_in_order(
+    a: &[f64],
+    b: &[f64],
+    c: &mut [f64],
+    (rows, cols, n): (usize, usize, usize),
+    scratch: &mut Vec<f64>,
+) {
+    let a = tiles::Strided {
+        values: a,
+        rows,
+        cols,
+        row_stride: cols,
+        col_stride: 1,
+    };
+    let b = tiles::RowMajor {
+        values: b,
+        cols: n,
+        stride: n,
+    };
+    let c = tiles::RowMajor {
+        values: c,
+        cols: n,
+        stride: n,
+    };
+    let how = (tiles::Start::Accumulate, tiles::Fusion::Never);
+    tiles::product(a, b, c, how, scratch);
+}
+
 /// Σ aᵢ·bᵢ with four running sums, so the loop can use the processor's
 /// vector units (a single running sum must add in strict order).
 pub(crate) fn dot(a: &[f64], b: &[f64]) -> f64 {

@@ -49,6 +49,16 @@ pub(super) struct RowMajor<T> {
     pub stride: usize,
 }
 
+/// How each term is added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Fusion {
+    /// One fused multiply-add where the processor has it.
+    WhereAvailable,
+    /// A product, then a sum: the plain loops' arithmetic on every
+    /// processor.
+    Never,
+}
+
 /// What C's entries start from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Start {
@@ -73,7 +83,7 @@ pub(super) fn product(
     a: Strided,
     b: RowMajor<&[f64]>,
     c: RowMajor<&mut [f64]>,
-    start: Start,
+    (start, fusion): (Start, Fusion),
     scratch: &mut Vec<f64>,
 ) {
     let n = b.cols;
@@ -98,12 +108,18 @@ pub(super) fn product(
         start,
         depth: (0, 0),
     };
-    multiply_in_tiles(tiles, c.values, n, scratch);
+    multiply_in_tiles(tiles, c.values, n, fusion, scratch);
 }
 
 #[multiversion(targets("x86_64+avx512f+avx512vl+avx512dq+fma", "x86_64+avx2+fma"))]
-fn multiply_in_tiles(tiles: Tiles, c: &mut [f64], n: usize, scratch: &mut Vec<f64>) {
-    if target_cfg_f!(target_feature = "fma") {
+fn multiply_in_tiles(
+    tiles: Tiles,
+    c: &mut [f64],
+    n: usize,
+    fusion: Fusion,
+    scratch: &mut Vec<f64>,
+) {
+    if fusion == Fusion::WhereAvailable && target_cfg_f!(target_feature = "fma") {
         tiles.in_depth::<true>(c, n, scratch);
     } else {
         tiles.in_depth::<false>(c, n, scratch);
@@ -376,7 +392,8 @@ mod tests {
                     cols: n,
                     stride: n,
                 };
-                product(a, rows_of(b, n), into, start, &mut Vec::new());
+                let how = (start, Fusion::WhereAvailable);
+                product(a, rows_of(b, n), into, how, &mut Vec::new());
                 let sizes = by_definition(a, b, n, &mut plain, start);
                 // Each way rounds at most once per term and once per sum:
                 // within (k+1)·2⁻⁵² of the terms' sizes of the exact sum.
@@ -433,7 +450,8 @@ mod tests {
             cols: 3,
             stride: 5,
         };
-        product(a, right, into, Start::Overwrite, &mut Vec::new());
+        let how = (Start::Overwrite, Fusion::Never);
+        product(a, right, into, how, &mut Vec::new());
         assert_eq!(c, [1.0, 2.0, 8.0, 9.0, 9.0, 3.0, 4.0, 18.0]);
     }
 }

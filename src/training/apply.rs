@@ -7,6 +7,10 @@
 //!
 //! This forward pass reads only the model file's numbers, so what
 //! `predict` prints is what the file says, whichever engine trained it.
+//! Samples go through it 256 at a time, each layer's nets for all of them
+//! as one product in register tiles; every net still adds its terms as
+//! one sample's sum would (in order, a product then a sum each), so a
+//! sample's outputs are the same bits whichever samples share its block.
 //!
 //! Invariant: a prediction has one value per output; a classifier's
 //! probabilities sum to 1 over its classes and its class is the most
@@ -15,6 +19,7 @@
 use super::metrics::{classification, regression, Metrics};
 use super::model_file::ModelFile;
 use crate::network::{Activation, BiasMode, Loss};
+use crate::tape::add_product_in_order;
 
 /// What a model's outputs are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +55,25 @@ pub struct Applied {
     pub metrics: Option<Metrics>,
 }
 
+/// A layer's activation on its nets, a row per neuron of `n` samples: one
+/// value at a time, or each sample's column for the softmax.
+fn activate_columns(activation: Activation, nets: &mut [f64], n: usize) {
+    if activation != Activation::Softmax {
+        return activate(activation, nets);
+    }
+    let rows = nets.len() / n.max(1);
+    let mut column = vec![0.0; rows];
+    for s in 0..n {
+        for (k, c) in column.iter_mut().enumerate() {
+            *c = nets[k * n + s];
+        }
+        activate(activation, &mut column);
+        for (k, c) in column.iter().enumerate() {
+            nets[k * n + s] = *c;
+        }
+    }
+}
+
 fn activate(activation: Activation, nets: &mut [f64]) {
     match activation.function() {
         Some(f) => nets.iter_mut().for_each(|z| *z = f.apply(*z)),
@@ -63,65 +87,35 @@ fn activate(activation: Activation, nets: &mut [f64]) {
     }
 }
 
-/// Rows of a layer's weights summed side by side.
-const LANES: usize = 8;
+/// Samples taken through the network together.
+const BLOCK: usize = 256;
 
-/// A layer's weights laid out for `weighted_sums`: the rows in blocks of
-/// `LANES`, each block stored input by input (the `LANES` weights of one
-/// input together), so that one sample's sums over a block's rows run side
-/// by side; the rows after the last whole block (or every row, when the
-/// rows differ in length) as they are.
-struct Interleaved<'w> {
-    width: usize,
-    blocks: Vec<f64>,
-    tail: &'w [Vec<f64>],
+/// A layer's weights as one matrix, row after row: a row per neuron, a
+/// column per input.
+struct Weights {
+    values: Vec<f64>,
+    rows: usize,
+    cols: usize,
 }
 
-impl<'w> Interleaved<'w> {
-    fn new(weights: &'w [Vec<f64>]) -> Interleaved<'w> {
-        let width = weights.first().map_or(0, Vec::len);
-        if width == 0 || weights.iter().any(|r| r.len() != width) {
-            return Interleaved {
-                width,
-                blocks: Vec::new(),
-                tail: weights,
-            };
+impl Weights {
+    /// The rows of a model's layer. Its shapes were checked when the model
+    /// was read or made, so every row has the first one's length; a row
+    /// that did not would be cut or padded with zeros to it.
+    fn of(rows: &[Vec<f64>]) -> Weights {
+        let cols = rows.first().map_or(0, Vec::len);
+        let mut values = Vec::with_capacity(rows.len() * cols);
+        for row in rows {
+            let kept = &row[..row.len().min(cols)];
+            values.extend_from_slice(kept);
+            values.resize(values.len() + cols - kept.len(), 0.0);
         }
-        let whole = weights.len() - weights.len() % LANES;
-        let mut blocks = Vec::with_capacity(whole * width);
-        for rows in weights[..whole].chunks_exact(LANES) {
-            for i in 0..width {
-                blocks.extend(rows.iter().map(|r| r[i]));
-            }
-        }
-        Interleaved {
-            width,
-            blocks,
-            tail: &weights[whole..],
+        Weights {
+            values,
+            rows: rows.len(),
+            cols,
         }
     }
-}
-
-/// Σᵢ wᵢ·vᵢ of each row, each row's terms added in order from −0.0 (as
-/// `Iterator::sum` adds them).
-fn weighted_sums(layout: &Interleaved, values: &[f64]) -> Vec<f64> {
-    let row_sum = |row: &Vec<f64>| row.iter().zip(values).map(|(w, v)| w * v).sum::<f64>();
-    let width = layout.width.min(values.len());
-    let mut sums =
-        Vec::with_capacity(layout.blocks.len() / layout.width.max(1) + layout.tail.len());
-    if layout.width > 0 {
-        for block in layout.blocks.chunks_exact(layout.width * LANES) {
-            let mut acc = [-0.0f64; LANES];
-            for (column, v) in block.chunks_exact(LANES).zip(&values[..width]) {
-                for (a, w) in acc.iter_mut().zip(column) {
-                    *a += w * v;
-                }
-            }
-            sums.extend(acc);
-        }
-    }
-    sums.extend(layout.tail.iter().map(row_sum));
-    sums
 }
 
 impl ModelFile {
@@ -150,32 +144,55 @@ impl ModelFile {
     /// The network's outputs for standardised inputs `x`, in the network's
     /// own units.
     pub fn forward(&self, x: &[f64]) -> Vec<f64> {
-        self.forward_laid(&self.layouts(), x)
+        let mut outputs = self.forward_block(&self.weights(), &[x], &mut Vec::new());
+        outputs.pop().unwrap_or_default()
     }
 
-    /// Each layer's weights laid out for `weighted_sums`.
-    fn layouts(&self) -> Vec<Interleaved<'_>> {
-        let weights = self.parameters.weights.iter();
-        weights.map(|w| Interleaved::new(w)).collect()
+    fn weights(&self) -> Vec<Weights> {
+        self.parameters
+            .weights
+            .iter()
+            .map(|w| Weights::of(w))
+            .collect()
     }
 
-    /// `forward` with the weights laid out once for many samples.
-    fn forward_laid(&self, layouts: &[Interleaved], x: &[f64]) -> Vec<f64> {
-        let mut values = x.to_vec();
-        for (l, layout) in layouts.iter().enumerate() {
+    /// The outputs of a block of samples (standardised inputs), each
+    /// layer's nets for all of them at once: a row per neuron, a column
+    /// per sample. Each net adds its terms as one sample's sum would, in
+    /// order from −0.0 with a product then a sum each, then the bias.
+    fn forward_block(
+        &self,
+        layers: &[Weights],
+        inputs: &[&[f64]],
+        scratch: &mut Vec<f64>,
+    ) -> Vec<Vec<f64>> {
+        let n = inputs.len();
+        let width = layers.first().map_or(0, |w| w.cols);
+        let mut values = vec![0.0; width * n];
+        for (s, x) in inputs.iter().enumerate() {
+            for (i, &v) in x.iter().take(width).enumerate() {
+                values[i * n + s] = v;
+            }
+        }
+        for (l, w) in layers.iter().enumerate() {
+            let mut nets = vec![-0.0; w.rows * n];
+            add_product_in_order(&w.values, &values, &mut nets, (w.rows, w.cols, n), scratch);
             let biases = &self.parameters.biases[l];
-            let mut nets = weighted_sums(layout, &values);
-            for (k, net) in nets.iter_mut().enumerate() {
-                *net += match self.bias {
+            for (k, row) in nets.chunks_exact_mut(n.max(1)).enumerate() {
+                let bias = match self.bias {
                     BiasMode::PerNeuron => biases[k],
                     BiasMode::PerLayer => biases[0],
                     BiasMode::None => 0.0,
                 };
+                row.iter_mut().for_each(|z| *z += bias);
             }
-            activate(self.activations[l], &mut nets);
+            activate_columns(self.activations[l], &mut nets, n);
             values = nets;
         }
-        values
+        let outputs = layers.last().map_or(width, |w| w.rows);
+        (0..n)
+            .map(|s| (0..outputs).map(|k| values[k * n + s]).collect())
+            .collect()
     }
 
     /// The inputs of a sample standardised as in training.
@@ -200,19 +217,38 @@ impl ModelFile {
 
     /// One sample's prediction from its inputs (standardised or not).
     pub fn predict(&self, inputs: &[f64], standardized: bool) -> Prediction {
-        self.predict_laid(&self.layouts(), inputs, standardized)
+        let samples = Samples {
+            inputs: &[inputs.to_vec()],
+            targets: None,
+            standardized,
+        };
+        let mut predictions = self.predictions(&samples);
+        // invariant: one sample gives one prediction.
+        predictions.pop().expect("a prediction for the sample")
     }
 
-    fn predict_laid(
-        &self,
-        layouts: &[Interleaved],
-        inputs: &[f64],
-        standardized: bool,
-    ) -> Prediction {
-        let outputs = match standardized {
-            true => self.forward_laid(layouts, inputs),
-            false => self.forward_laid(layouts, &self.scaled_inputs(inputs)),
-        };
+    /// Each sample's prediction, a block of samples at a time.
+    fn predictions(&self, samples: &Samples) -> Vec<Prediction> {
+        let layers = self.weights();
+        let mut scratch = Vec::new();
+        let mut predictions = Vec::with_capacity(samples.inputs.len());
+        for block in samples.inputs.chunks(BLOCK) {
+            let scaled: Vec<Vec<f64>> = match samples.standardized {
+                true => Vec::new(),
+                false => block.iter().map(|x| self.scaled_inputs(x)).collect(),
+            };
+            let inputs: Vec<&[f64]> = match samples.standardized {
+                true => block.iter().map(Vec::as_slice).collect(),
+                false => scaled.iter().map(Vec::as_slice).collect(),
+            };
+            let outputs = self.forward_block(&layers, &inputs, &mut scratch);
+            predictions.extend(outputs.into_iter().map(|o| self.prediction(o)));
+        }
+        predictions
+    }
+
+    /// The prediction the network's outputs make.
+    fn prediction(&self, outputs: Vec<f64>) -> Prediction {
         match self.kind() {
             Kind::Regression => Prediction {
                 values: self.unscaled_targets(&outputs),
@@ -236,12 +272,7 @@ impl ModelFile {
     /// The model applied to `samples`, with the metrics when they have
     /// targets.
     pub fn apply(&self, samples: &Samples) -> Applied {
-        let layouts = self.layouts();
-        let predictions: Vec<Prediction> = samples
-            .inputs
-            .iter()
-            .map(|x| self.predict_laid(&layouts, x, samples.standardized))
-            .collect();
+        let predictions = self.predictions(samples);
         let metrics = samples.targets.map(|targets| match self.kind() {
             Kind::Classification => {
                 let truth: Vec<usize> = targets.iter().map(|t| true_class(t)).collect();
@@ -429,5 +460,101 @@ mod tests {
         // x = 7 → (7 − 3)/2 = 2 → 2·2 + 1 = 5 → 5·5 + 10 = 35.
         assert_eq!(m.predict(&[7.0], false).values, vec![35.0]);
         assert_eq!(m.kind(), Kind::Regression);
+    }
+
+    /// One sample through the network by the definition: each net the sum
+    /// of its terms in order (as `Iterator::sum` adds them, from −0.0),
+    /// then its bias, then the activation.
+    fn one_by_one(m: &ModelFile, x: &[f64]) -> Vec<f64> {
+        let mut values = x.to_vec();
+        for (l, rows) in m.parameters.weights.iter().enumerate() {
+            let mut nets: Vec<f64> = rows
+                .iter()
+                .enumerate()
+                .map(|(k, row)| {
+                    let sum: f64 = row.iter().zip(&values).map(|(w, v)| w * v).sum();
+                    sum + match m.bias {
+                        BiasMode::PerNeuron => m.parameters.biases[l][k],
+                        BiasMode::PerLayer => m.parameters.biases[l][0],
+                        BiasMode::None => 0.0,
+                    }
+                })
+                .collect();
+            activate(m.activations[l], &mut nets);
+            values = nets;
+        }
+        values
+    }
+
+    #[test]
+    fn samples_taken_together_give_each_sample_s_own_outputs_bit_for_bit() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(5);
+        let activations = [
+            Activation::Sigmoid,
+            Activation::Tanh,
+            Activation::Relu,
+            Activation::Identity,
+            Activation::Softmax,
+            Activation::Softplus,
+            Activation::Silu,
+            Activation::LeakyRelu,
+            Activation::Elu,
+            Activation::Gelu,
+        ];
+        for case in 0..60 {
+            let depth = rng.random_range(1..4);
+            let layers: Vec<usize> = (0..=depth).map(|_| rng.random_range(1..40)).collect();
+            let bias = [BiasMode::PerNeuron, BiasMode::PerLayer, BiasMode::None][case % 3];
+            let mut value = || rng.random_range(-2.0..2.0);
+            let weights: Vec<Vec<Vec<f64>>> = layers
+                .windows(2)
+                .map(|p| {
+                    (0..p[1])
+                        .map(|_| (0..p[0]).map(|_| value()).collect())
+                        .collect()
+                })
+                .collect();
+            let biases: Vec<Vec<f64>> = layers[1..]
+                .iter()
+                .map(|&n| match bias {
+                    BiasMode::PerNeuron => (0..n).map(|_| value()).collect(),
+                    BiasMode::PerLayer => vec![value()],
+                    BiasMode::None => Vec::new(),
+                })
+                .collect();
+            let samples = rng.random_range(1..2 * BLOCK);
+            let inputs: Vec<Vec<f64>> = (0..samples)
+                .map(|_| {
+                    (0..layers[0])
+                        .map(|_| rng.random_range(-3.0..3.0))
+                        .collect()
+                })
+                .collect();
+            let m = ModelFile {
+                activations: (0..depth)
+                    .map(|_| activations[rng.random_range(0..activations.len())])
+                    .collect(),
+                layers,
+                bias,
+                loss: Loss::Mse,
+                parameters: Parameters { weights, biases },
+                features: Vec::new(),
+                targets: Vec::new(),
+                label: None,
+                classes: None,
+                feature_scaling: None,
+                target_scaling: None,
+            };
+            let together = m.predictions(&Samples {
+                inputs: &inputs,
+                targets: None,
+                standardized: true,
+            });
+            for (x, p) in inputs.iter().zip(&together) {
+                let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&p.values), bits(&one_by_one(&m, x)), "case {case}");
+            }
+        }
     }
 }
