@@ -490,18 +490,7 @@ mod tests {
     fn samples_taken_together_give_each_sample_s_own_outputs_bit_for_bit() {
         use rand::{RngExt, SeedableRng};
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(5);
-        let activations = [
-            Activation::Sigmoid,
-            Activation::Tanh,
-            Activation::Relu,
-            Activation::Identity,
-            Activation::Softmax,
-            Activation::Softplus,
-            Activation::Silu,
-            Activation::LeakyRelu,
-            Activation::Elu,
-            Activation::Gelu,
-        ];
+        let activations = super::super::model_file::ACTIVATIONS;
         for case in 0..60 {
             let depth = rng.random_range(1..4);
             let layers: Vec<usize> = (0..=depth).map(|_| rng.random_range(1..40)).collect();

@@ -82,7 +82,7 @@ pub struct ModelFile {
 }
 
 /// Every activation stepgrad knows, in `Activation::NAMES`'s order.
-const ACTIVATIONS: [Activation; 10] = [
+pub(super) const ACTIVATIONS: [Activation; 10] = [
     Activation::Sigmoid,
     Activation::Tanh,
     Activation::Relu,
