@@ -12,7 +12,7 @@
 //! of the operation it stands for wherever that operation is defined.
 
 use super::exact;
-use super::graph::{Constant, Func, Graph, Id, Node};
+use super::graph::{Constant, Func, Graph, Id, Node, Operands};
 
 /// True when a folded number reads well: a short decimal such as 0.25 or 8,
 /// not 0.333333333333 or 1.4142135623730951.
@@ -47,13 +47,16 @@ impl Graph {
     /// leading numeric coefficient, and nothing else changes (so `-(-x)`
     /// stays as typed).
     pub fn negate_literal(&mut self, a: Id) -> Id {
-        match self.node(a).clone() {
-            Node::Num(n) => self.num(-n.value()),
+        match self.node(a) {
+            Node::Num(n) => {
+                let minus = -n.value();
+                self.num(minus)
+            }
             Node::Mul(factors) => match self.as_number(factors[0]) {
                 Some(c) => {
                     let mut factors = factors.to_vec();
                     factors[0] = self.num(-c);
-                    self.intern(Node::Mul(factors.into()))
+                    self.intern_operands(Operands::Product, &factors)
                 }
                 None => self.intern(Node::Neg(a)),
             },
@@ -70,11 +73,11 @@ impl Graph {
         // 1 − σ(u) keeps its shape.
         let mut constant_at = None;
         for term in terms {
-            let inner: Vec<Id> = match self.node(term) {
-                Node::Add(inner) => inner.to_vec(),
-                _ => vec![term],
+            let inner = match self.node(term) {
+                Node::Add(inner) => &inner[..],
+                _ => std::slice::from_ref(&term),
             };
-            for t in inner {
+            for &t in inner {
                 match self.as_number(t) {
                     Some(c) => {
                         constant_at.get_or_insert(flat.len());
@@ -103,7 +106,7 @@ impl Graph {
         match flat.len() {
             0 => self.num(0.0),
             1 => flat[0],
-            _ => self.intern(Node::Add(flat.into())),
+            _ => self.intern_operands(Operands::Sum, &flat),
         }
     }
 
@@ -120,7 +123,8 @@ impl Graph {
         let mut flat = Vec::new();
         let mut coefficient = 1.0;
         let original: Vec<Id> = factors.into_iter().collect();
-        let mut pending: Vec<Id> = original.iter().rev().copied().collect();
+        let mut pending: Vec<Id> = Vec::with_capacity(original.len() + 4);
+        pending.extend(original.iter().rev());
         let mut zero_factor = false;
         let mut numbers = Vec::new();
         while let Some(f) = pending.pop() {
@@ -147,7 +151,7 @@ impl Graph {
             None => {
                 return match original.len() {
                     1 => original[0],
-                    _ => self.intern(Node::Mul(original.into())),
+                    _ => self.intern_operands(Operands::Product, &original),
                 }
             }
         }
@@ -157,7 +161,7 @@ impl Graph {
         let body = if flat.len() == 1 {
             flat[0]
         } else {
-            self.intern(Node::Mul(flat.clone().into()))
+            self.intern_operands(Operands::Product, &flat)
         };
         if coefficient == 1.0 {
             body
@@ -165,7 +169,7 @@ impl Graph {
             self.intern(Node::Neg(body))
         } else {
             flat.insert(0, self.num(coefficient));
-            self.intern(Node::Mul(flat.into()))
+            self.intern_operands(Operands::Product, &flat)
         }
     }
 

@@ -52,7 +52,7 @@ impl Restriction {
 
 /// The restrictions a single node adds (not those of its operands).
 pub fn own_restrictions(graph: &mut Graph, id: Id) -> Vec<Restriction> {
-    match graph.node(id).clone() {
+    match *graph.node(id) {
         Node::Div([_, b]) => nonzero_factors(graph, b),
         Node::Call(Func::Ln | Func::Log10 | Func::Log2 | Func::Sqrt, a)
             if known_positive(graph, a) =>

@@ -198,6 +198,12 @@ pub fn add(a: f64, b: f64) -> Option<f64> {
     if small_integer(a) && small_integer(b) && small_integer(a + b) {
         return Some(a + b);
     }
+    // Adding 0 leaves a number as it is (its own shortest form reads back).
+    match (a, b) {
+        (0.0, b) if b != 0.0 && b.is_finite() => return Some(b),
+        (a, 0.0) if a != 0.0 && a.is_finite() => return Some(a),
+        _ => {}
+    }
     Decimal::of(a)?.checked_add(Decimal::of(b)?)?.to_f64()
 }
 
@@ -208,6 +214,12 @@ pub fn mul(a: f64, b: f64) -> Option<f64> {
     }
     if small_integer(a) && small_integer(b) && small_integer(a * b) {
         return Some(a * b);
+    }
+    // Multiplying by ±1 only sets the sign.
+    match (a, b) {
+        (1.0, b) | (b, 1.0) if b.is_finite() => return Some(b),
+        (-1.0, b) | (b, -1.0) if b.is_finite() => return Some(-b),
+        _ => {}
     }
     Decimal::of(a)?.checked_mul(Decimal::of(b)?)?.to_f64()
 }
@@ -224,11 +236,18 @@ pub fn sum(values: impl IntoIterator<Item = f64>) -> Option<f64> {
             whole = next;
             continue;
         }
+        // While the total is one number's own decimal, it is that number
+        // (added to 0, and zeros added to it, change nothing).
+        let mut alone = (whole == 0.0 && v != 0.0).then_some(v);
         let mut total = Decimal::of(whole)?.checked_add(Decimal::of(v)?)?;
         for v in values {
+            if v == 0.0 {
+                continue;
+            }
+            alone = None;
             total = total.checked_add(Decimal::of(v)?)?;
         }
-        return total.to_f64();
+        return alone.or_else(|| total.to_f64());
     }
     // A sum that is zero is +0, as the decimal zero reads back.
     Some(whole + 0.0)
@@ -249,14 +268,25 @@ pub fn product(values: impl IntoIterator<Item = f64>) -> Option<f64> {
             whole = next;
             continue;
         }
+        // While the total is ± one number's own decimal, it is that number
+        // (multiplied by ±1, and ones multiplied into it, change nothing).
+        let mut alone = match whole {
+            1.0 => Some(v),
+            -1.0 => Some(-v),
+            _ => None,
+        };
         let mut total = Decimal::of(whole)?.checked_mul(Decimal::of(v)?)?;
         for v in values {
             if v == 0.0 {
                 return Some(0.0);
             }
+            if v == 1.0 {
+                continue;
+            }
+            alone = None;
             total = total.checked_mul(Decimal::of(v)?)?;
         }
-        return total.to_f64();
+        return alone.or_else(|| total.to_f64());
     }
     Some(whole)
 }

@@ -14,7 +14,7 @@
 
 use hashbrown::HashTable;
 use std::fmt;
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hash, Hasher};
 
 /// Index of a node in a [`Graph`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -316,9 +316,53 @@ impl Node {
     }
 }
 
-/// A node's hash, by which `Graph::intern` finds it.
+/// A node's hash, by which `Graph::intern` finds it. Sums, products and
+/// names hash as their parts alone (`operands_hash`, `name_hash`), so they
+/// can be looked up from a slice or a `&str` before any node is made.
 fn node_hash(node: &Node) -> u64 {
-    rustc_hash::FxBuildHasher.hash_one(node)
+    match node {
+        Node::Add(xs) => operands_hash(Operands::Sum, xs),
+        Node::Mul(xs) => operands_hash(Operands::Product, xs),
+        Node::Var(name) => name_hash(name),
+        _ => rustc_hash::FxBuildHasher.hash_one(node),
+    }
+}
+
+/// The two n-ary nodes the constructors make from a list of operands.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Operands {
+    Sum,
+    Product,
+}
+
+impl Operands {
+    fn node(self, items: &[Id]) -> Node {
+        match self {
+            Operands::Sum => Node::Add(items.into()),
+            Operands::Product => Node::Mul(items.into()),
+        }
+    }
+
+    fn holds(self, node: &Node, items: &[Id]) -> bool {
+        match (self, node) {
+            (Operands::Sum, Node::Add(xs)) | (Operands::Product, Node::Mul(xs)) => **xs == *items,
+            _ => false,
+        }
+    }
+}
+
+fn operands_hash(kind: Operands, items: &[Id]) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write_u8(kind as u8);
+    items.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn name_hash(name: &str) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write_u8(u8::MAX);
+    name.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The arena. See the module documentation for its invariant.
@@ -361,6 +405,25 @@ impl Graph {
         if let Some(&id) = self.index.find(hash, |&id| self.nodes[id.index()] == node) {
             return id;
         }
+        self.insert_new(hash, node)
+    }
+
+    /// `intern(Node::Add(items))` or `intern(Node::Mul(items))`, making the
+    /// node only when it is not stored yet.
+    pub(crate) fn intern_operands(&mut self, kind: Operands, items: &[Id]) -> Id {
+        let hash = operands_hash(kind, items);
+        let nodes = &self.nodes;
+        if let Some(&id) = self
+            .index
+            .find(hash, |&id| kind.holds(&nodes[id.index()], items))
+        {
+            return id;
+        }
+        self.insert_new(hash, kind.node(items))
+    }
+
+    /// Stores `node`, known not to be stored yet, under its `hash`.
+    fn insert_new(&mut self, hash: u64, node: Node) -> Id {
         let mut height = 0;
         for &child in node.children() {
             debug_assert!(child.index() < self.nodes.len(), "children before parents");
@@ -410,7 +473,13 @@ impl Graph {
     }
 
     pub fn var(&mut self, name: &str) -> Id {
-        self.intern(Node::Var(name.into()))
+        let hash = name_hash(name);
+        let nodes = &self.nodes;
+        let stored = |&id: &Id| matches!(&nodes[id.index()], Node::Var(n) if **n == *name);
+        if let Some(&id) = self.index.find(hash, stored) {
+            return id;
+        }
+        self.insert_new(hash, Node::Var(name.into()))
     }
 
     pub fn constant(&mut self, c: Constant) -> Id {

@@ -28,7 +28,7 @@
 use super::build::is_short_decimal;
 use super::domain::{own_restrictions, restrictions, Restriction, Totality};
 use super::exact::{self, Decimal};
-use super::graph::{Func, Graph, Id, Node};
+use super::graph::{Func, Graph, Id, Node, Operands};
 use rustc_hash::FxHashMap;
 
 /// A simplified expression and the conditions its rewrites assumed.
@@ -208,15 +208,16 @@ impl Simplifier<'_> {
 /// Splits a term into a numeric coefficient and the rest: 3·x·y → (3, x·y),
 /// −x → (−1, x), (2·x)/y → (2, x/y), 5 → (5, 1).
 fn coefficient_and_rest(graph: &mut Graph, term: Id) -> (f64, Option<Id>) {
-    match graph.node(term).clone() {
+    match *graph.node(term) {
         Node::Num(n) => (n.value(), None),
         Node::Neg(a) => {
             let (c, rest) = coefficient_and_rest(graph, a);
             (-c, rest)
         }
-        Node::Mul(factors) => match graph.as_number(factors[0]) {
+        Node::Mul(ref factors) => match graph.as_number(factors[0]) {
             Some(c) => {
-                let rest = graph.product(factors[1..].iter().copied());
+                let rest = factors[1..].to_vec();
+                let rest = graph.product(rest);
                 (c, Some(rest))
             }
             None => (1.0, Some(term)),
@@ -248,7 +249,7 @@ fn scaled(graph: &mut Graph, c: f64, rest: Id) -> Id {
         return rest;
     }
     let coefficient = graph.num(c); // invariant: coefficients are finite
-    match graph.node(rest).clone() {
+    match *graph.node(rest) {
         Node::Div([n, d]) => {
             let numerator = graph.product([coefficient, n]);
             graph.quotient(numerator, d)
@@ -261,9 +262,12 @@ fn scaled(graph: &mut Graph, c: f64, rest: Id) -> Id {
 fn like_key(graph: &mut Graph, term: Id) -> Id {
     match graph.node(term) {
         Node::Mul(factors) => {
+            if factors.is_sorted() {
+                return term;
+            }
             let mut sorted = factors.to_vec();
             sorted.sort_unstable();
-            graph.intern(Node::Mul(sorted.into()))
+            graph.intern_operands(Operands::Product, &sorted)
         }
         _ => term,
     }
@@ -281,13 +285,13 @@ fn base_and_exponent(graph: &Graph, factor: Id) -> (Id, f64) {
 
 /// Sort key that puts numbers, then constants, then variables and their
 /// powers (alphabetically), then everything else in its original order.
-fn factor_rank(graph: &Graph, factor: Id) -> (u8, String) {
+fn factor_rank(graph: &Graph, factor: Id) -> (u8, &str) {
     let (base, _) = base_and_exponent(graph, factor);
     match graph.node(base) {
-        Node::Num(_) => (0, String::new()),
-        Node::Const(c) => (1, c.name().to_string()),
-        Node::Var(name) => (2, name.to_string()),
-        _ => (3, String::new()),
+        Node::Num(_) => (0, ""),
+        Node::Const(c) => (1, c.name()),
+        Node::Var(name) => (2, name),
+        _ => (3, ""),
     }
 }
 
@@ -298,10 +302,10 @@ fn factor_list(graph: &mut Graph, id: Id) -> (f64, Vec<(Id, f64)>) {
     let mut pairs = Vec::new();
     if let Some(rest) = rest {
         let items = match graph.node(rest) {
-            Node::Mul(xs) => xs.to_vec(),
-            _ => vec![rest],
+            Node::Mul(xs) => &xs[..],
+            _ => std::slice::from_ref(&rest),
         };
-        for item in items {
+        for &item in items {
             pairs.push(base_and_exponent(graph, item));
         }
     }
@@ -321,7 +325,7 @@ impl Simplifier<'_> {
                 expanded.push((scale, Some(term)));
                 continue;
             };
-            match rest.map(|r| self.graph.node(r).clone()) {
+            match rest.map(|r| self.graph.node(r)) {
                 Some(Node::Add(inner)) => {
                     pending.extend(inner.iter().rev().map(|&t| (c, t)));
                 }
@@ -392,19 +396,19 @@ impl Simplifier<'_> {
             return self.graph.num(0.0);
         }
         let flat = self.graph.product(factors.iter().copied());
-        let (sign, body) = match self.graph.node(flat).clone() {
+        let (sign, body) = match *self.graph.node(flat) {
             Node::Neg(inner) => (-1.0, inner),
             _ => (1.0, flat),
         };
-        let items: Vec<Id> = match self.graph.node(body) {
-            Node::Mul(xs) => xs.to_vec(),
+        let items: &[Id] = match self.graph.node(body) {
+            Node::Mul(xs) => xs,
             _ => return flat,
         };
         let mut numbers = vec![sign];
         let mut numerators = Vec::new();
         let mut denominators = Vec::new();
-        for item in items {
-            match self.graph.node(item).clone() {
+        for &item in items {
+            match *self.graph.node(item) {
                 Node::Num(n) => numbers.push(n.value()),
                 Node::Div([n, d]) => {
                     numerators.push(n);
@@ -480,17 +484,18 @@ impl Simplifier<'_> {
                 Some(self.graph.power(base, exponent))
             })
             .collect();
-        out.sort_by_cached_key(|&f| factor_rank(self.graph, f));
+        let graph: &Graph = self.graph;
+        out.sort_by_cached_key(|&f| factor_rank(graph, f));
         out
     }
 
     fn quotient(&mut self, a: Id, b: Id) -> Id {
-        match (self.graph.node(a).clone(), self.graph.node(b).clone()) {
-            (Node::Div([p, q]), _) => {
+        match (self.graph.node(a), self.graph.node(b)) {
+            (&Node::Div([p, q]), _) => {
                 let d = self.graph.product([q, b]);
                 return self.quotient(p, d);
             }
-            (_, Node::Div([p, q])) => {
+            (_, &Node::Div([p, q])) => {
                 // a/(p/q) = a·q/p also needs q ≠ 0, which the result no
                 // longer says.
                 for r in own_restrictions(self.graph, b) {
@@ -566,7 +571,7 @@ impl Simplifier<'_> {
         };
         let numerator = rebuild(self.graph, top_c, &top);
         let denominator = rebuild(self.graph, bottom_c, &bottom);
-        match self.graph.node(numerator).clone() {
+        match *self.graph.node(numerator) {
             // Keep the sign in front: −(x/y) combines with other terms.
             Node::Neg(inner) => {
                 let q = self.graph.quotient(inner, denominator);
@@ -577,10 +582,9 @@ impl Simplifier<'_> {
     }
 
     fn power(&mut self, base: Id, exponent: Id) -> Id {
-        if let (Node::Pow([b, p]), Some(q)) = (
-            self.graph.node(base).clone(),
-            self.graph.as_number(exponent),
-        ) {
+        if let (&Node::Pow([b, p]), Some(q)) =
+            (self.graph.node(base), self.graph.as_number(exponent))
+        {
             if let Some(p) = self.graph.as_number(p) {
                 if q.fract() == 0.0 {
                     if let Some(e) = exact::mul(p, q).and_then(|e| self.graph.try_num(e)) {
@@ -591,10 +595,9 @@ impl Simplifier<'_> {
                 }
             }
         }
-        if let (Node::Call(Func::Sqrt, inner), Some(2.0)) = (
-            self.graph.node(base).clone(),
-            self.graph.as_number(exponent),
-        ) {
+        if let (&Node::Call(Func::Sqrt, inner), Some(2.0)) =
+            (self.graph.node(base), self.graph.as_number(exponent))
+        {
             // (√u)² = u for u ≥ 0.
             self.removed(base);
             return inner;
@@ -614,15 +617,15 @@ impl Simplifier<'_> {
     }
 
     fn call(&mut self, f: Func, a: Id) -> Id {
-        match (f, self.graph.node(a).clone()) {
-            (Func::Ln, Node::Call(Func::Exp, inner)) => inner,
-            (Func::Exp, Node::Call(Func::Ln, inner)) => {
+        match (f, self.graph.node(a)) {
+            (Func::Ln, &Node::Call(Func::Exp, inner)) => inner,
+            (Func::Exp, &Node::Call(Func::Ln, inner)) => {
                 // e^(ln u) = u for u > 0.
                 self.removed(a);
                 inner
             }
             (Func::Abs, Node::Call(Func::Abs, _)) => a,
-            (Func::Sqrt, Node::Pow([b, e])) if self.graph.as_number(e) == Some(2.0) => {
+            (Func::Sqrt, &Node::Pow([b, e])) if self.graph.as_number(e) == Some(2.0) => {
                 self.graph.apply(Func::Abs, b)
             }
             _ => self.graph.apply(f, a),
