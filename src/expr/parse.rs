@@ -10,12 +10,15 @@
 //! 3. `grammar` walks the plain tokens with the two-state grammar meval's
 //!    tokenizer uses, so every malformed input is reported with a span
 //!    before meval sees it;
-//! 4. the well-formed tokens, joined without whitespace, go through meval's
-//!    tokenizer and shunting-yard, and its reverse Polish notation is turned
-//!    into graph nodes.
+//! 4. the well-formed tokens become meval's tokens — read from the tokens
+//!    as its tokenizer reads their text joined without whitespace, or from
+//!    that text by its tokenizer where the two could differ — and go
+//!    through meval's shunting-yard, and its reverse Polish notation is
+//!    turned into graph nodes.
 //!
-//! Invariant: meval only ever receives text that `grammar` accepted, so its
-//! known panics (on whitespace-only input, for instance) cannot be reached.
+//! Invariant: meval only ever receives tokens or text that `grammar`
+//! accepted, so its known panics (on whitespace-only input, for instance)
+//! cannot be reached.
 
 use super::domain::{nowhere_defined, NowhereDefined, Restriction};
 use super::grammar::validate;
@@ -174,7 +177,7 @@ fn err(kind: ParseErrorKind, span: Range<usize>) -> ParseError {
     ParseError::new(kind, span)
 }
 
-/// Hands the validated tokens to meval's tokenizer and shunting-yard and
+/// Hands the validated tokens, as meval's tokens, to its shunting-yard and
 /// builds graph nodes from its reverse Polish notation.
 fn build_from_rpn(graph: &mut Graph, tokens: &[Token], flatten: bool) -> Result<Id, ParseError> {
     let whole = tokens.first().map_or(0, |t| t.span.start)..tokens.last().map_or(0, |t| t.span.end);
@@ -187,8 +190,10 @@ fn build_from_rpn(graph: &mut Graph, tokens: &[Token], flatten: bool) -> Result<
             return Err(internal());
         }
     }
-    let text = plain_text(tokens);
-    let meval_tokens = meval::tokenizer::tokenize(&text).map_err(|_| internal())?;
+    let meval_tokens = match meval_tokens(tokens) {
+        Some(read) => read.map_err(|()| internal())?,
+        None => meval::tokenizer::tokenize(plain_text(tokens)).map_err(|_| internal())?,
+    };
     let rpn = meval::shunting_yard::to_rpn(&meval_tokens).map_err(|_| internal())?;
     let mut stack: Vec<Operand> = Vec::new();
     for token in rpn {
@@ -263,6 +268,115 @@ fn build_from_rpn(graph: &mut Graph, tokens: &[Token], flatten: bool) -> Result<
         Some(root) if stack.is_empty() => Ok(root.node(graph)),
         _ => Err(internal()),
     }
+}
+
+/// The tokens meval's tokenizer makes of `plain_text(tokens)`, read from
+/// the tokens themselves rather than from the text: `Err` where it would
+/// fail. The same state machine — an operand expected (a sign is then
+/// unary, a name before `(` a function) or an operator, `,` only directly
+/// inside a function's parentheses. `None` when the text could read other
+/// than token by token (a sign in a number's spelling, a name or number
+/// that would run into the next token, a symbol not yet read into plain
+/// syntax): the caller then tokenizes the text.
+fn meval_tokens(tokens: &[Token]) -> Option<Result<Vec<MevalToken>, ()>> {
+    let identifier = |name: &str| {
+        let mut bytes = name.bytes();
+        bytes
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+            && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    for (k, token) in tokens.iter().enumerate() {
+        let glued = match &token.kind {
+            Kind::Number(v) if v.is_finite() && !v.is_sign_negative() => true,
+            Kind::Name(name) if identifier(name) => true,
+            Kind::Call(name) if identifier(name) => false,
+            Kind::Op(_)
+            | Kind::Open
+            | Kind::Close
+            | Kind::Comma
+            | Kind::AbsOpen
+            | Kind::AbsClose => false,
+            _ => return None,
+        };
+        let next = tokens.get(k + 1).map(|t| &t.kind);
+        if glued
+            && matches!(
+                next,
+                Some(Kind::Number(_) | Kind::Name(_) | Kind::Call(_) | Kind::AbsOpen)
+            )
+        {
+            return None;
+        }
+    }
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut operand_expected = true;
+    // For each open parenthesis: whether it is a function's.
+    let mut parens: Vec<bool> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let kind = &tokens[i].kind;
+        let token = if operand_expected {
+            match kind {
+                Kind::Number(v) => {
+                    operand_expected = false;
+                    MevalToken::Number(*v)
+                }
+                Kind::Name(name)
+                    if matches!(tokens.get(i + 1).map(|t| &t.kind), Some(Kind::Open)) =>
+                {
+                    i += 1;
+                    parens.push(true);
+                    MevalToken::Func(name.clone(), None)
+                }
+                Kind::Name(name) => {
+                    operand_expected = false;
+                    MevalToken::Var(name.clone())
+                }
+                Kind::Call(name) => {
+                    parens.push(true);
+                    MevalToken::Func(name.clone(), None)
+                }
+                Kind::AbsOpen => {
+                    parens.push(true);
+                    MevalToken::Func(Func::Abs.name().into(), None)
+                }
+                Kind::Op('+') => MevalToken::Unary(Operation::Plus),
+                Kind::Op('-') => MevalToken::Unary(Operation::Minus),
+                Kind::Open => {
+                    parens.push(false);
+                    MevalToken::LParen
+                }
+                _ => return Some(Err(())),
+            }
+        } else {
+            match kind {
+                Kind::Op(op) => {
+                    operand_expected = true;
+                    MevalToken::Binary(match op {
+                        '+' => Operation::Plus,
+                        '-' => Operation::Minus,
+                        '*' => Operation::Times,
+                        '/' => Operation::Div,
+                        '^' => Operation::Pow,
+                        _ => return Some(Err(())),
+                    })
+                }
+                Kind::Close | Kind::AbsClose if parens.pop().is_some() => MevalToken::RParen,
+                Kind::Comma if parens.last() == Some(&true) => {
+                    operand_expected = true;
+                    MevalToken::Comma
+                }
+                _ => return Some(Err(())),
+            }
+        };
+        out.push(token);
+        i += 1;
+    }
+    if operand_expected || !parens.is_empty() {
+        return Some(Err(()));
+    }
+    Some(Ok(out))
 }
 
 /// An operand of the reverse Polish notation: a node, or a sum or product
@@ -418,6 +532,82 @@ mod tests {
         assert_eq!(kind_of(&input), ParseErrorKind::TooDeeplyNested);
         let input = vec!["x"; 600].join("^");
         assert!(matches!(kind_of(&input), ParseErrorKind::TooTall { .. }));
+    }
+
+    #[test]
+    fn tokens_reach_meval_as_its_tokenizer_reads_their_text() {
+        let bench = include_str!("../../benches/data/large_derivatives.txt");
+        let lines = bench
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split(';').next().unwrap_or(l));
+        let tricky = [
+            "x",
+            "-x^2",
+            "2^-x^2",
+            "+x",
+            "--x",
+            "x*-y",
+            "1e-7*x",
+            "x/1e16",
+            "x-1",
+            "(x)",
+            "((x))*(y)",
+            "sin(x)",
+            "f(x)",
+            "e(x)",
+            "logsumexp(a, b, c)",
+            "abs(x, y)",
+            "x, y",
+            "(x, y)",
+            "sin(x, y)",
+            "x+",
+            "*x",
+            "x)",
+            "(x",
+            "()",
+            "sin()",
+            "x y",
+            "2x",
+            "x2 y",
+            "|x| + |y|",
+            "||x| − 1|",
+            "√x",
+            "σ(x)",
+            "σx",
+            "x²",
+            "2x²sin x",
+            "sin^2(x)",
+            "(x+1)(x−1)",
+            "αx + β",
+            "πr²",
+            "x**2",
+            "2·x",
+            "e^x",
+            "pi*e",
+            "0.5*x",
+            "x^0.25",
+            "leaky_relu(x)",
+            "x%2",
+            "x^(1/2)",
+            "exp(-(w*x + b))",
+            "1/2*x",
+            "½x",
+        ];
+        for input in lines.chain(tricky) {
+            let Ok(read) = lex(input).and_then(|raw| read(&raw, input)) else {
+                continue;
+            };
+            let Some(ours) = meval_tokens(&read.tokens) else {
+                continue;
+            };
+            let theirs = meval::tokenizer::tokenize(plain_text(&read.tokens));
+            match (ours, theirs) {
+                (Ok(ours), Ok(theirs)) => assert_eq!(ours, theirs, "{input}"),
+                (Err(()), Err(_)) => {}
+                (ours, theirs) => panic!("{input}: {ours:?} against {theirs:?}"),
+            }
+        }
     }
 
     #[test]
