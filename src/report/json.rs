@@ -15,9 +15,13 @@
 use serde::Serialize;
 use serde_json::Value;
 
-/// `value` as the text of a JSON document.
+/// `value` as the text of a JSON document: as `{value:#}` writes it,
+/// serialized straight into the text rather than through a formatter.
 pub fn document(value: &Value) -> String {
-    format!("{value:#}\n")
+    // invariant: a `Value` always serializes (its keys are strings).
+    let mut text = serde_json::to_string_pretty(value).expect("a JSON value prints");
+    text.push('\n');
+    text
 }
 
 /// Values printed ahead of their document, each with the marker that
@@ -62,6 +66,19 @@ impl Splices {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// A document is the value's alternate display, escapes and all.
+    #[test]
+    fn documents_are_the_pretty_display() {
+        let value = json!({
+            "text": "a \"quoted\" x² \\ tab\t line\n \u{1}",
+            "numbers": [0.1, -2.5e-300, 1e300, 7],
+            "empty": {},
+            "none": [],
+            "nested": [{"a": null, "b": [true, false]}],
+        });
+        assert_eq!(document(&value), format!("{value:#}\n"));
+    }
 
     /// Placed values print as the whole value would: nested at any depth,
     /// empty, with a null.
