@@ -241,6 +241,7 @@ impl<'g> Printer<'g> {
                 (Constant::Pi, Notation::Latex) => "\\pi",
                 (c, _) => c.name(),
             }),
+            Node::Var(name) if self.ascii() => self.out.push_str(name),
             Node::Var(name) => self.out.push_str(&write_name(name, self.notation)),
             &Node::Neg(a) => {
                 self.out.push_str(self.minus());
@@ -275,6 +276,17 @@ impl<'g> Printer<'g> {
     }
 
     fn write_number(&mut self, v: f64) {
+        // Whole numbers, most of a formula's, are their digits in every
+        // notation (as `format_exact` and `readable_number` write them).
+        let whole_below = |limit: f64| v.fract() == 0.0 && v.abs() < limit;
+        if whole_below(if self.ascii() { 1e16 } else { 1e12 }) {
+            if v < 0.0 {
+                self.out.push_str(self.minus());
+            }
+            self.out
+                .push_str(itoa::Buffer::new().format((v as i64).unsigned_abs()));
+            return;
+        }
         match self.notation {
             Notation::Ascii => self.out.push_str(&format_exact(v)),
             Notation::Unicode => {
