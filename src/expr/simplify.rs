@@ -237,10 +237,12 @@ fn coefficient_and_rest(graph: &mut Graph, term: Id) -> (f64, Option<Id>) {
 
 /// Terms of a sum that differ only in their numeric coefficient.
 struct LikeTerms {
+    /// What the members share: the rest of each, its factors in any order.
+    key: Option<Id>,
     /// The exact sum of the coefficients, while it fits.
     total: Option<Decimal>,
-    /// Each member's coefficient and the rest of it, in order.
-    members: Vec<(f64, Option<Id>)>,
+    /// The rest of the first member, as the group is written.
+    first: Option<Id>,
 }
 
 /// `c · rest`, written as a fraction `c·n/d` when `rest` is one.
@@ -335,24 +337,35 @@ impl Simplifier<'_> {
         // Like terms are found by a key that ignores the order of factors; each
         // group is written as its first member was, with its coefficients
         // added exactly.
-        let mut order: Vec<Option<Id>> = Vec::new();
-        let mut groups: FxHashMap<Option<Id>, LikeTerms> = FxHashMap::default();
-        for (c, rest) in expanded {
+        // A few groups are found by searching their list, more by a map.
+        let searched = expanded.len() <= 16;
+        let mut groups: Vec<LikeTerms> = Vec::new();
+        let mut index: FxHashMap<Option<Id>, usize> = FxHashMap::default();
+        let mut keys: Vec<Option<Id>> = Vec::with_capacity(expanded.len());
+        for &(c, rest) in &expanded {
             let key = rest.map(|r| like_key(self.graph, r));
-            let group = groups.entry(key).or_insert_with(|| {
-                order.push(key);
-                LikeTerms {
-                    total: Some(Decimal::ZERO),
-                    members: Vec::new(),
+            keys.push(key);
+            let found = match searched {
+                true => groups.iter().position(|g| g.key == key),
+                false => index.get(&key).copied(),
+            };
+            let at = found.unwrap_or_else(|| {
+                if !searched {
+                    index.insert(key, groups.len());
                 }
+                groups.push(LikeTerms {
+                    key,
+                    total: Some(Decimal::ZERO),
+                    first: rest,
+                });
+                groups.len() - 1
             });
+            let group = &mut groups[at];
             group.total = group.total.and_then(|t| t.checked_add(Decimal::of(c)?));
-            group.members.push((c, rest));
         }
         let mut out = Vec::new();
-        for key in order {
-            let group = &groups[&key];
-            let rest = group.members[0].1;
+        for group in &groups {
+            let rest = group.first;
             if group.total.is_some_and(Decimal::is_zero) {
                 // The terms cancelled: x − x = 0 wherever x is defined.
                 if let Some(rest) = rest {
@@ -365,8 +378,10 @@ impl Simplifier<'_> {
                 // The total needs more digits than an f64 holds: keep the
                 // terms apart, each exact.
                 None => {
-                    for &(c, rest) in &group.members.clone() {
-                        out.push(self.term(c, rest));
+                    for (&(c, rest), &key) in expanded.iter().zip(&keys) {
+                        if key == group.key {
+                            out.push(self.term(c, rest));
+                        }
                     }
                 }
             }
@@ -439,43 +454,51 @@ impl Simplifier<'_> {
 
     /// Merges equal bases (x·x² = x³) and orders the factors canonically.
     fn combine_powers(&mut self, factors: &[Id]) -> Vec<Id> {
-        let mut order: Vec<Id> = Vec::new();
-        let mut exponents: FxHashMap<Id, Option<f64>> = FxHashMap::default();
+        // Each base in order of first appearance, with the exact sum of its
+        // exponents and the number of factors it has (a few factors: a
+        // list searched beats a map).
+        struct Base {
+            base: Id,
+            exponent: Option<f64>,
+            factors: usize,
+        }
+        let mut bases: Vec<Base> = Vec::with_capacity(factors.len());
+        let mut of_factor: Vec<usize> = Vec::with_capacity(factors.len());
         for &f in factors {
             let (base, e) = base_and_exponent(self.graph, f);
-            let total = exponents.entry(base).or_insert_with(|| {
-                order.push(base);
-                Some(0.0)
-            });
-            *total = total.and_then(|t| exact::add(t, e));
+            let at = match bases.iter().position(|b| b.base == base) {
+                Some(at) => at,
+                None => {
+                    bases.push(Base {
+                        base,
+                        exponent: Some(0.0),
+                        factors: 0,
+                    });
+                    bases.len() - 1
+                }
+            };
+            let entry = &mut bases[at];
+            entry.exponent = entry.exponent.and_then(|t| exact::add(t, e));
+            entry.factors += 1;
+            of_factor.push(at);
         }
-        if exponents.values().any(|e| e.is_none()) {
+        if bases.iter().any(|b| b.exponent.is_none()) {
             // Exponents that cannot be added exactly: keep the factors.
             return factors.to_vec();
         }
-        let exponents: FxHashMap<Id, f64> = exponents
-            .into_iter()
-            .filter_map(|(base, e)| Some((base, e?)))
-            .collect();
         // A factor merged into its neighbours may take its restrictions
         // with it (x·x⁻¹ = 1 loses x = 0, √x·√x = x loses x < 0).
-        for &f in factors {
-            let (base, _) = base_and_exponent(self.graph, f);
-            let merged = factors
-                .iter()
-                .filter(|&&g| base_and_exponent(self.graph, g).0 == base)
-                .count()
-                > 1;
-            if merged {
+        for (&f, &at) in factors.iter().zip(&of_factor) {
+            if bases[at].factors > 1 {
                 for r in own_restrictions(self.graph, f) {
                     self.assume(r);
                 }
             }
         }
-        let mut out: Vec<Id> = order
+        let mut out: Vec<Id> = bases
             .into_iter()
-            .filter_map(|base| {
-                let e = exponents[&base];
+            .filter_map(|Base { base, exponent, .. }| {
+                let e = exponent?;
                 if e == 0.0 {
                     self.removed(base);
                     return None;
