@@ -618,6 +618,59 @@ mod tests {
     use super::*;
     use crate::expr::parse::parse;
 
+    /// A number as the general way writes it in each notation.
+    fn generally(v: f64, notation: Notation) -> String {
+        match notation {
+            Notation::Ascii => format_exact(v),
+            Notation::Unicode => readable_number(v).replace('-', "−"),
+            Notation::Latex => match readable_number(v).split_once('e') {
+                Some((mantissa, exp)) => {
+                    let exp: i32 = exp.parse().expect("an exponent");
+                    format!("{mantissa} \\times 10^{{{exp}}}")
+                }
+                None => readable_number(v),
+            },
+        }
+    }
+
+    #[test]
+    fn whole_numbers_print_as_the_general_way_writes_them() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+        let mut wholes = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            1e12 - 1.0,
+            1e12,
+            1e15,
+            1e16 - 2.0,
+            1e16,
+        ];
+        for _ in 0..5_000 {
+            let digits = rng.random_range(0..17);
+            let v = (rng.random_range(0.0..1.0) * 10f64.powi(digits)).trunc();
+            wholes.push(if rng.random_range(0..2) == 0 { v } else { -v });
+        }
+        for v in wholes {
+            let mut g = Graph::new();
+            let Some(id) = g.try_num(v) else { continue };
+            for notation in [Notation::Ascii, Notation::Unicode, Notation::Latex] {
+                let printed = print(&g, id, notation);
+                let node_value = match g.node(id) {
+                    Node::Num(x) => x.value(),
+                    _ => continue,
+                };
+                assert_eq!(
+                    printed,
+                    generally(node_value, notation),
+                    "{v} in {notation:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn numbers_keep_every_digit_their_value_needs() {
         assert_eq!(readable_number(2.5e12), "2.5e+12");
