@@ -9,6 +9,7 @@ mod by_name;
 mod csv_file;
 mod delimiter;
 pub mod digits;
+mod plain_rows;
 
 pub use builtin::{builtin, default_samples, Generation, NAMES as BUILTIN_NAMES};
 pub use by_name::{read_for_model, Table, Wanted};
