@@ -146,6 +146,32 @@ pub fn first_non_finite(values: &[f64]) -> Option<usize> {
     None
 }
 
+/// Sets each of `targets` by `each` from the matching one of `sources`,
+/// and tells whether every value `each` returned was finite — judged in
+/// the same pass, by the sum `first_non_finite` uses, so that an update
+/// and the check of what it read or wrote cost one pass over the values.
+pub fn all_finite_while(
+    targets: &mut [f64],
+    sources: &[f64],
+    each: impl Fn(&mut f64, f64) -> f64,
+) -> bool {
+    const LANES: usize = 8;
+    let mut lanes = [0.0f64; LANES];
+    let mut target_groups = targets.chunks_exact_mut(LANES);
+    let mut source_groups = sources.chunks_exact(LANES);
+    for (t, s) in (&mut target_groups).zip(&mut source_groups) {
+        for k in 0..LANES {
+            lanes[k] += each(&mut t[k], s[k]) * 0.0;
+        }
+    }
+    let tail = target_groups.into_remainder().iter_mut();
+    let tail: f64 = tail
+        .zip(source_groups.remainder())
+        .map(|(t, &s)| each(t, s) * 0.0)
+        .sum();
+    lanes.iter().sum::<f64>() + tail == 0.0
+}
+
 fn finite_gradient(gradient: &[f64]) -> Result<(), Divergence> {
     match first_non_finite(gradient) {
         Some(k) => Err(Divergence::Gradient {
@@ -439,5 +465,49 @@ mod first_non_finite_tests {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod all_finite_while_tests {
+    use super::all_finite_while;
+
+    /// An update that overflows, or reads ±∞ or NaN, at every position of
+    /// arrays of many lengths (groups and tails): the values written are
+    /// the update's, and the verdict is a plain check of what it returned.
+    #[test]
+    fn judges_every_value_the_update_returns() {
+        let update = |t: &mut f64, s: f64| {
+            *t += -0.5 * s;
+            *t
+        };
+        for len in [0usize, 1, 7, 8, 9, 16, 63, 100] {
+            let sources: Vec<f64> = (0..len).map(|i| (i as f64 - 30.0) * 0.25).collect();
+            let start: Vec<f64> = (0..len).map(|i| i as f64 * 1e300).collect();
+            let mut targets = start.clone();
+            assert!(all_finite_while(&mut targets, &sources, update), "{len}");
+            let want: Vec<f64> = start
+                .iter()
+                .zip(&sources)
+                .map(|(t, s)| t + -0.5 * s)
+                .collect();
+            assert_eq!(targets, want, "{len}");
+            // ±∞ or NaN read, or (the last) a step that overflows.
+            for bad in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN, -f64::MAX] {
+                for at in 0..len {
+                    let mut sources = sources.clone();
+                    sources[at] = bad;
+                    let mut targets = start.clone();
+                    targets[at] = f64::MAX;
+                    let finite = all_finite_while(&mut targets, &sources, update);
+                    let plain = targets.iter().all(|v| v.is_finite());
+                    assert_eq!(finite, plain, "length {len}, {bad} at {at}");
+                    assert!(!finite, "length {len}, {bad} at {at}");
+                }
+            }
+        }
+        // A large value that the step leaves finite is not a fault.
+        let mut near = [f64::MAX];
+        assert!(all_finite_while(&mut near, &[1.0], update));
     }
 }

@@ -30,7 +30,9 @@
 
 use super::divergence::{Divergence, FunctionWords, Watch, Words};
 use super::history::{Gap, Kept, Thinned};
-use super::{Counted, Evaluations, Matrix, Objective, Optimizer, OptimizerConfig, StepReport};
+use super::{
+    Counted, Evaluations, Matrix, Moved, Objective, Optimizer, OptimizerConfig, StepReport,
+};
 use crate::i18n::Text;
 use crate::interrupt::Cancel;
 use crate::limits::{MAX_KEPT_VALUES, MAX_LISTED_RECORDS, MAX_PLOT_POINTS};
@@ -200,14 +202,15 @@ impl<'a> Descent<'a> {
     }
 
     /// `update` without the step's report (what training keeps), which
-    /// plain SGD makes without allocating.
+    /// plain SGD makes without allocating, judging the new point as it
+    /// moves.
     pub fn advance(
         &mut self,
         objective: &mut dyn Objective,
         x: &mut [f64],
         f: f64,
         gradient: &[f64],
-    ) -> Result<(), Halt> {
+    ) -> Result<Moved, Halt> {
         self.optimizer
             .advance(objective, x, f, gradient)
             .map_err(|reason| self.halt(reason))

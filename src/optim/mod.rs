@@ -37,7 +37,9 @@ mod validate;
 
 pub use advice::{remedy, unsettled, Remedy, Unsettled};
 pub use choice::{check_dimension, in_compare, OptimizerChoice};
-pub use divergence::{Divergence, FunctionWords, LossWords, Watch, Words, DIVERGENCE_FACTOR};
+pub use divergence::{
+    all_finite_while, Divergence, FunctionWords, LossWords, Watch, Words, DIVERGENCE_FACTOR,
+};
 pub use driver::{
     drive, minimize, Descent, Ended, Halt, Iterate, Problem, Stop, Stopping, Trajectory,
     UndefinedStart,
@@ -620,6 +622,15 @@ pub struct StepReport {
     pub note: Option<Text>,
 }
 
+/// What an update knows of the point it moved to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Moved {
+    /// Every coordinate is finite (judged while moving).
+    Finite,
+    /// Not judged: the divergence rule must look at the point.
+    Unjudged,
+}
+
 /// An optimizer with its state.
 #[derive(Clone, Debug)]
 pub struct Optimizer {
@@ -645,25 +656,31 @@ impl Optimizer {
     }
 
     /// Moves `x` by one step as `step` does, without the report of it:
-    /// plain SGD (no momentum, no weight decay) then updates in place and
-    /// allocates nothing.
+    /// plain SGD (no momentum, no weight decay) then updates in place,
+    /// allocates nothing, and judges the new point in the same pass.
     pub fn advance(
         &mut self,
         objective: &mut dyn Objective,
         x: &mut [f64],
         f: f64,
         gradient: &[f64],
-    ) -> Result<(), Text> {
+    ) -> Result<Moved, Text> {
         match self.config {
             OptimizerConfig::Sgd(c) if c.momentum == 0.0 && c.weight_decay == 0.0 => {
                 self.steps += 1;
                 // The same arithmetic as `step`'s SGD: θ ← θ + (−lr)·g.
-                for (p, g) in x.iter_mut().zip(gradient) {
+                let finite = all_finite_while(x, gradient, |p, g| {
                     *p += -c.lr * g;
-                }
-                Ok(())
+                    *p
+                });
+                Ok(match finite {
+                    true => Moved::Finite,
+                    false => Moved::Unjudged,
+                })
             }
-            _ => self.step(objective, x, f, gradient).map(|_| ()),
+            _ => self
+                .step(objective, x, f, gradient)
+                .map(|_| Moved::Unjudged),
         }
     }
 

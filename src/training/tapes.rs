@@ -238,7 +238,8 @@ impl Columns {
             .map(|start| {
                 let samples = start..(start + BATCH_CHUNK).min(n);
                 let (inputs, targets) = (&data.inputs[samples.clone()], &data.targets[samples]);
-                let mut block = Vec::new();
+                let width = data.feature_names.len() + data.targets.first().map_or(0, Vec::len);
+                let mut block = Vec::with_capacity(inputs.len() * width);
                 for k in 0..data.feature_names.len() {
                     block.extend(inputs.iter().map(|r| r[k]));
                 }

@@ -26,8 +26,8 @@ use crate::interrupt::{Cancel, Control};
 use crate::limits::{MAX_KEPT_VALUES, MAX_LISTED_RECORDS, MAX_PLOT_POINTS};
 use crate::network::{Loss, ParamList};
 use crate::optim::{
-    Descent, Divergence, Gap, Halt, Kept, LossWords, OptimizerConfig, SampleObjective, Schedule,
-    Thinned, Watch,
+    all_finite_while, Descent, Divergence, Gap, Halt, Kept, LossWords, Moved, OptimizerConfig,
+    SampleObjective, Schedule, Thinned, Watch,
 };
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
@@ -457,10 +457,11 @@ impl<'a> Trainer<'a> {
         self.iteration += 1;
         let gradient = std::mem::take(&mut self.work.gradient);
         let weight = indices.len() as f64 / self.arithmetic.samples_per_epoch() as f64;
-        for (m, g) in batches.mean_gradient.iter_mut().zip(&gradient) {
+        let finite = all_finite_while(&mut batches.mean_gradient, &gradient, |m, g| {
             *m += weight * g;
-        }
-        let stepped = self.step(epoch, batch_loss, &gradient);
+            g
+        });
+        let stepped = self.step(epoch, (batch_loss, finite), &gradient);
         self.work.gradient = gradient;
         stepped?;
         batches.losses.push(batch_loss);
@@ -476,14 +477,22 @@ impl<'a> Trainer<'a> {
         Ok(())
     }
 
-    /// The step from a batch's loss and gradient (of every parameter),
-    /// judged finite first: in place when every parameter is trained by a
-    /// first-order method, else through the trainable ones' values.
-    fn step(&mut self, epoch: usize, batch_loss: f64, gradient: &[f64]) -> Result<(), TrainStop> {
+    /// The step from a batch's loss and gradient (of every parameter,
+    /// `all_finite` when every component is known finite), judged finite
+    /// first: in place when every parameter is trained by a first-order
+    /// method, else through the trainable ones' values.
+    fn step(
+        &mut self,
+        epoch: usize,
+        (batch_loss, all_finite): (f64, bool),
+        gradient: &[f64],
+    ) -> Result<(), TrainStop> {
         let in_place =
             self.trainable.len() == self.params.len() && !self.options.optimizer.is_second_order();
         if in_place {
-            Watch::estimate(batch_loss, gradient).map_err(|d| self.diverged(epoch, &d))?;
+            if !all_finite || !batch_loss.is_finite() {
+                Watch::estimate(batch_loss, gradient).map_err(|d| self.diverged(epoch, &d))?;
+            }
             return self.update_in_place(epoch, batch_loss, gradient);
         }
         let mut g = std::mem::take(&mut self.step_gradient);
@@ -538,11 +547,11 @@ impl<'a> Trainer<'a> {
     fn finish_update(
         &mut self,
         epoch: usize,
-        updated: Result<(), Halt>,
+        updated: Result<Moved, Halt>,
         x: Option<&[f64]>,
     ) -> Result<(), TrainStop> {
-        match updated {
-            Ok(_) => {}
+        let judged = match updated {
+            Ok(moved) => moved,
             Err(Halt::Interrupted) => {
                 return Err(TrainStop::Interrupted {
                     epoch,
@@ -551,7 +560,7 @@ impl<'a> Trainer<'a> {
                 })
             }
             Err(Halt::Diverged(d)) => return Err(self.diverged(epoch, &d)),
-        }
+        };
         let x = match x {
             Some(x) => {
                 for (&i, &v) in self.trainable.iter().zip(x) {
@@ -561,7 +570,10 @@ impl<'a> Trainer<'a> {
             }
             None => &self.params,
         };
-        self.descent.moved(x).map_err(|d| self.diverged(epoch, &d))
+        match judged {
+            Moved::Finite => Ok(()),
+            Moved::Unjudged => self.descent.moved(x).map_err(|d| self.diverged(epoch, &d)),
+        }
     }
 
     fn diverged(&self, epoch: usize, d: &Divergence) -> TrainStop {
