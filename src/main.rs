@@ -7,11 +7,11 @@
 //! lesson page by page), and writes the returned stdout, stderr and exit
 //! code.
 //!
-//! Its memory comes from mimalloc, which takes it from the system in large
-//! regions and keeps what is freed for the next allocation: a training run
-//! touches tens of megabytes of buffers once, and with the system's
-//! allocator a good part of its time went to faulting them in page by
-//! page.
+//! Its memory comes from mimalloc (its version 2, whose footprint is the
+//! smaller), which takes it from the system in large regions and keeps
+//! what is freed for the next allocation: a training run touches tens of
+//! megabytes of buffers once, and with the system's allocator a good part
+//! of its time went to faulting them in page by page.
 
 use std::cell::{Cell, RefCell};
 use std::io::{IsTerminal, Write};
