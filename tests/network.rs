@@ -822,3 +822,85 @@ fn softmax_deltas_under_squared_error_are_the_whole_derivative() {
         );
     }
 }
+
+/// A run that starts from the sets evaluated before it (`Start::evaluated`,
+/// what `train` on the command line does) is the run that evaluates epoch 0
+/// itself, record for record and parameter for parameter, on random
+/// networks of every activation, loss and bias mode, with and without a
+/// validation set; and epoch 0's loss is the evaluator's.
+#[test]
+fn a_run_from_the_evaluated_start_is_the_run_that_evaluates_it() {
+    use stepgrad::data::Dataset;
+    use stepgrad::network::ParamList;
+    use stepgrad::training::{train, train_from, Model, Start, Tapes, TrainOptions};
+    let mut runner = TestRunner::new(Config {
+        cases: 120,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(
+            &(random_spec(), 1usize..5, any::<bool>()),
+            |(spec, batch_size, held_out)| {
+                let (f, evaluator) = run(&spec, 1, false);
+                let tapes = Tapes::layered(&spec, None);
+                let params = ParamList::of_spec(&spec);
+                let model = Model {
+                    params: &params,
+                    tapes: &tapes,
+                    loss: spec.loss,
+                };
+                let data = Dataset {
+                    feature_names: (0..spec.layers[0]).map(|k| format!("x{k}")).collect(),
+                    target_names: (0..spec.layers[spec.layers.len() - 1])
+                        .map(|k| format!("t{k}"))
+                        .collect(),
+                    inputs: spec.inputs.clone(),
+                    targets: spec.targets.clone(),
+                    ..Dataset::default()
+                };
+                let validation = held_out.then(|| data.subset(&[0]));
+                let options = TrainOptions {
+                    optimizer: OptimizerConfig::from_name("sgd", &Hyperparameters::default())
+                        .unwrap(),
+                    epochs: 3,
+                    batch_size,
+                    shuffle: true,
+                    drop_last: false,
+                    seed: 5,
+                    target_loss: None,
+                    patience: None,
+                    update_biases: true,
+                    record_iterations: false,
+                    record_parameters: false,
+                    keep_best: false,
+                    schedule: Default::default(),
+                };
+                let initial = initial_values(&f, &spec);
+                let quiet = stepgrad::interrupt::Cancel::new();
+                let control = stepgrad::interrupt::Control::quiet(&quiet);
+                let start = Start::evaluated(model, &data, validation.as_ref(), &initial);
+                prop_assert!(start.evaluated.is_some());
+                let from_start = train_from(model, &start, initial.clone(), &options, control);
+                let itself = train(
+                    model,
+                    &data,
+                    validation.as_ref(),
+                    initial,
+                    &options,
+                    control,
+                );
+                prop_assert_eq!(&from_start.epochs, &itself.epochs);
+                prop_assert_eq!(&from_start.params, &itself.params);
+                let first = &from_start.epochs[0];
+                prop_assert!(
+                    close(first.loss, evaluator.steps[0].loss, 1e-12),
+                    "epoch 0 {} vs evaluator {}",
+                    first.loss,
+                    evaluator.steps[0].loss
+                );
+                Ok(())
+            },
+        )
+        .unwrap();
+}

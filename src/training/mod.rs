@@ -35,9 +35,10 @@ pub use fit::{check_hidden, hidden_activation, network_for, Built};
 pub use outcome::{best_epoch, label_column, PartMetrics};
 pub use plan::{BatchSize, Compiled, Runs, StartFile, TrainPlan, TrainRequest};
 pub use sets::{builtin_set, csv_set, spec_set, ColumnChoice};
-pub use start::{start_fault, starts_finite};
+pub use start::{start_fault, Start};
 pub use tapes::{evaluate, Columns, Evaluation, Tapes};
 pub use target_scale::TargetScale;
 pub use trainer::{
-    train, EpochRecord, Interruption, IterationRecord, Model, TrainOptions, TrainStop, Training,
+    train, train_from, EpochRecord, Interruption, IterationRecord, Model, TrainOptions, TrainStop,
+    Training,
 };

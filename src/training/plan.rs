@@ -19,10 +19,10 @@
 
 use super::compare::compared_optimizers;
 use super::model_file;
-use super::start::{start_fault, starts_finite};
+use super::start::{start_fault, Start};
 use super::tapes::Tapes;
 use super::target_scale::{scale_targets, TargetScale};
-use super::trainer::{train, Model, TrainOptions, Training};
+use super::trainer::{train_from, Model, TrainOptions, Training};
 use crate::data::Dataset;
 use crate::i18n::Text;
 use crate::interrupt::Control;
@@ -380,6 +380,8 @@ pub struct Compiled {
     pub params: ParamList,
     pub tapes: Tapes,
     pub initial: Vec<f64>,
+    /// The sets laid out, and evaluated with `initial`.
+    pub start: Start,
 }
 
 /// Runs of a plan: the one reported, with `--compare-batch` one per
@@ -425,7 +427,8 @@ impl TrainPlan {
             loss: spec.loss,
         };
         let validation = self.validation.as_ref();
-        if !starts_finite(model, &self.data, validation, &initial) {
+        let start = Start::evaluated(model, &self.data, validation, &initial);
+        if start.evaluated.is_none() {
             // The fault is named from the formulas of the gradient too.
             let full = NetworkFormula::build(spec);
             if let Some(fault) = start_fault(model, &full, &self.data, validation, &initial) {
@@ -436,6 +439,7 @@ impl TrainPlan {
             params,
             tapes,
             initial,
+            start,
         })
     }
 
@@ -447,10 +451,9 @@ impl TrainPlan {
             tapes: &compiled.tapes,
             loss: self.spec.loss,
         };
-        let validation = self.validation.as_ref();
         let run = |options: &TrainOptions| {
             let initial = compiled.initial.clone();
-            train(model, &self.data, validation, initial, options, control)
+            train_from(model, &compiled.start, initial, options, control)
         };
         let compared: Vec<(usize, Training)> = self
             .compare

@@ -2,14 +2,18 @@
 //! gradient over the training set (and the validation loss) must be finite
 //! before the first update, or the fault is the input's, not a divergence.
 //!
-//! The whole set is evaluated on the tape once (`starts_finite`, without
-//! the network's formulas); only when something is not finite are the
-//! formulas built and the first sample at fault looked for (chunk by chunk, then
-//! sample by sample) and its value named by evaluating the network's
-//! formulas for that sample (`network::describe_failure`).
+//! The data are laid out for the tapes once (`Start`), for every run of a
+//! plan. The whole set is evaluated on the tape once, without the
+//! network's formulas (`Start::evaluated`): what it finds is epoch 0's
+//! record, which the runs then do not compute again. Only when something
+//! is not finite are the formulas built and the first sample at fault
+//! looked for (chunk by chunk, then sample by sample) and its value named
+//! by evaluating the network's formulas for that sample
+//! (`network::describe_failure`).
 //!
 //! Invariant: `start_fault` returns a fault exactly when a loss or gradient
-//! the first epoch starts from is not finite.
+//! the first epoch starts from is not finite, and `Start::evaluated` is
+//! then `None`.
 
 use super::tapes::{evaluate, Columns, Evaluation};
 use super::trainer::Model;
@@ -25,18 +29,52 @@ use crate::text;
 /// Samples evaluated together while the sample at fault is looked for.
 const CHUNK: usize = 128;
 
-/// Whether the loss and gradient over the training set, and the loss over
-/// the validation set, are finite with the parameters `params` — on the
-/// tapes alone, without the network's formulas.
-pub fn starts_finite(
-    model: Model<'_>,
-    data: &Dataset,
-    validation: Option<&Dataset>,
-    params: &[f64],
-) -> bool {
-    let whole = whole_set(model, data, params, true);
-    finite(whole.loss, &whole.gradient)
-        && validation.is_none_or(|v| whole_set(model, v, params, false).loss.is_finite())
+/// What the runs of a plan start from: the training (and validation) set
+/// laid out for the tapes, whether the outputs are classes, and the
+/// evaluation of the starting parameters on the sets when it was made.
+pub struct Start {
+    pub columns: Columns,
+    pub val_columns: Option<Columns>,
+    pub classification: bool,
+    /// The starting parameters' loss (and accuracy) on the training set
+    /// and the validation set: epoch 0's record.
+    pub evaluated: Option<(Evaluation, Option<Evaluation>)>,
+}
+
+impl Start {
+    /// The sets of `model` laid out, not yet evaluated.
+    pub fn new(model: Model<'_>, data: &Dataset, validation: Option<&Dataset>) -> Start {
+        Start {
+            columns: Columns::new(data),
+            val_columns: validation.map(Columns::new),
+            classification: data.is_classification() || model.loss.is_classification(),
+            evaluated: None,
+        }
+    }
+
+    /// The sets laid out and evaluated with the parameters `params`;
+    /// `evaluated` stays `None` when the training loss or gradient, or
+    /// the validation loss, is not finite there.
+    pub fn evaluated(
+        model: Model<'_>,
+        data: &Dataset,
+        validation: Option<&Dataset>,
+        params: &[f64],
+    ) -> Start {
+        let mut start = Start::new(model, data, validation);
+        let classification = start.classification;
+        let on = |columns, with_gradient| {
+            let (tapes, loss) = (model.tapes, model.loss);
+            evaluate(tapes, loss, columns, params, classification, with_gradient)
+        };
+        let mut training = on(&start.columns, true);
+        let held_out = start.val_columns.as_ref().map(|c| on(c, false));
+        let finite = finite(training.loss, &training.gradient)
+            && held_out.as_ref().is_none_or(|v| v.loss.is_finite());
+        training.gradient = Vec::new();
+        start.evaluated = finite.then_some((training, held_out));
+        start
+    }
 }
 
 /// The loss (and, with `with_gradient`, the gradient) over all of `data`.

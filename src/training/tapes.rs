@@ -556,7 +556,7 @@ fn sum_chunks(
             }
         }
         if what.classification {
-            if what.with_gradient {
+            if what.with_gradient && matches!(tapes.engine, Engine::Scalar { .. }) {
                 // The scalar tape's outputs come from its evaluation tape.
                 tapes.run(columns, chunk, params, work, false);
             }

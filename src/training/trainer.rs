@@ -18,6 +18,7 @@
 
 use super::arithmetic::EpochArithmetic;
 use super::early_stopping::{BestEpoch, EarlyStopping, Monitor};
+use super::start::Start;
 use super::tapes::{
     batch, evaluate_in, whole_set_batch, Columns, Evaluating, Evaluation, TapeSums, Tapes, Work,
 };
@@ -212,10 +213,23 @@ pub fn train(
     options: &TrainOptions,
     control: Control<'_>,
 ) -> Training {
+    let start = Start::new(model, data, validation);
+    train_from(model, &start, initial, options, control)
+}
+
+/// `train` on sets laid out already (`start`), whose evaluation, when it
+/// was made with the parameters `initial`, is epoch 0's record.
+pub fn train_from(
+    model: Model<'_>,
+    start: &Start,
+    initial: Vec<f64>,
+    options: &TrainOptions,
+    control: Control<'_>,
+) -> Training {
     let started = Instant::now();
     let _listening = control.cancel.listen();
     control.progress.begin("epoch", options.epochs as u64);
-    let mut run = Trainer::new(model, data, validation, initial, options, control);
+    let mut run = Trainer::new(model, start, initial, options, control);
     let stop = run.epochs();
     control.progress.end();
     let curve_stride = run.curve.stride();
@@ -249,8 +263,11 @@ struct Trainer<'a> {
     model: Model<'a>,
     options: &'a TrainOptions,
     control: Control<'a>,
-    columns: Columns,
-    val_columns: Option<Columns>,
+    columns: &'a Columns,
+    val_columns: Option<&'a Columns>,
+    /// Epoch 0's record of the training and validation sets, made before
+    /// the run.
+    evaluated: Option<&'a (Evaluation, Option<Evaluation>)>,
     classification: bool,
     trainable: Vec<usize>,
     words: LossWords<'a>,
@@ -294,8 +311,7 @@ struct EpochBatches {
 impl<'a> Trainer<'a> {
     fn new(
         model: Model<'a>,
-        data: &Dataset,
-        validation: Option<&Dataset>,
+        start: &'a Start,
         initial: Vec<f64>,
         options: &'a TrainOptions,
         control: Control<'a>,
@@ -311,30 +327,30 @@ impl<'a> Trainer<'a> {
         } else {
             1
         };
-        let val_columns = validation.map(Columns::new);
+        let samples = start.columns.len();
         Trainer {
             model,
             options,
             control,
-            columns: Columns::new(data),
-            monitor: match val_columns {
+            columns: &start.columns,
+            monitor: match start.val_columns {
                 Some(_) => Monitor::Validation,
                 None => Monitor::Training,
             },
-            val_columns,
-            classification: data.is_classification()
-                || matches!(model.loss, Loss::CrossEntropy | Loss::Bce),
+            val_columns: start.val_columns.as_ref(),
+            evaluated: start.evaluated.as_ref(),
+            classification: start.classification,
             descent: Descent::new(options.optimizer, trainable.len(), control.cancel),
             trainable,
             words,
             arithmetic: EpochArithmetic {
-                samples: data.len(),
+                samples,
                 batch_size: options.batch_size,
                 epochs: options.epochs,
                 drop_last: options.drop_last,
             },
             rng: ChaCha8Rng::seed_from_u64(options.seed),
-            order: (0..data.len()).collect(),
+            order: (0..samples).collect(),
             params: initial,
             work: Work::default(),
             evaluation: Work::default(),
@@ -443,7 +459,7 @@ impl<'a> Trainer<'a> {
             None => batch(
                 tapes,
                 loss,
-                &self.columns,
+                self.columns,
                 indices,
                 params,
                 &mut self.work,
@@ -513,7 +529,7 @@ impl<'a> Trainer<'a> {
         batch_loss: f64,
         g: &[f64],
     ) -> Result<(), TrainStop> {
-        let sums = self.model.sums(&self.columns, self.control.cancel);
+        let sums = self.model.sums(self.columns, self.control.cancel);
         let mut objective = SampleObjective::new(sums, Vec::new(), &self.trainable);
         let mut x = std::mem::take(&mut self.params);
         let updated = self.descent.advance(&mut objective, &mut x, batch_loss, g);
@@ -524,7 +540,7 @@ impl<'a> Trainer<'a> {
     /// The driver's update of the trainable parameters from a batch's loss
     /// and gradient `g`.
     fn update(&mut self, epoch: usize, batch_loss: f64, g: &[f64]) -> Result<(), TrainStop> {
-        let sums = self.model.sums(&self.columns, self.control.cancel);
+        let sums = self.model.sums(self.columns, self.control.cancel);
         // Only Newton's method and BFGS look at the objective itself, and
         // at every parameter's value.
         let params = match self.options.optimizer.is_second_order() {
@@ -635,7 +651,7 @@ impl<'a> Trainer<'a> {
         let (batch_loss, evaluation) = whole_set_batch(
             tapes,
             loss,
-            &self.columns,
+            self.columns,
             &self.params,
             &mut self.work,
             whole,
@@ -658,27 +674,34 @@ impl<'a> Trainer<'a> {
             with_gradient: false,
             cancel: Some(self.control.cancel),
         };
-        let samples = self.columns.len() + self.val_columns.as_ref().map_or(0, Columns::len);
+        let samples = self.columns.len() + self.val_columns.map_or(0, Columns::len);
         let stopped = |done| Interruption::Evaluating { done, of: samples };
-        let e = match self.whole_set_ahead(whole) {
-            Some(e) => e,
-            None => evaluate_in(
-                &mut self.evaluation,
-                tapes,
-                loss,
-                &self.columns,
-                &self.params,
-                whole,
-            )
-            .map_err(stopped)?,
-        };
-        let workspace = &mut self.evaluation;
-        let v = match &self.val_columns {
-            Some(c) => Some(
-                evaluate_in(workspace, tapes, loss, c, &self.params, whole)
-                    .map_err(|done| stopped(self.columns.len() + done))?,
-            ),
-            None => None,
+        let ahead = self.whole_set_ahead(whole);
+        let (e, v) = match (ahead, epoch, self.evaluated) {
+            (None, 0, Some((e, v))) => (e.clone(), v.clone()),
+            (ahead, _, _) => {
+                let e = match ahead {
+                    Some(e) => e,
+                    None => evaluate_in(
+                        &mut self.evaluation,
+                        tapes,
+                        loss,
+                        self.columns,
+                        &self.params,
+                        whole,
+                    )
+                    .map_err(stopped)?,
+                };
+                let workspace = &mut self.evaluation;
+                let v = match self.val_columns {
+                    Some(c) => Some(
+                        evaluate_in(workspace, tapes, loss, c, &self.params, whole)
+                            .map_err(|done| stopped(self.columns.len() + done))?,
+                    ),
+                    None => None,
+                };
+                (e, v)
+            }
         };
         Ok(EpochRecord {
             epoch,

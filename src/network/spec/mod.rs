@@ -156,6 +156,12 @@ impl Loss {
         self != Loss::HalfSse
     }
 
+    /// Whether the loss is one of classes (cross-entropy, binary
+    /// cross-entropy), whose runs report the accuracy too.
+    pub fn is_classification(self) -> bool {
+        matches!(self, Loss::CrossEntropy | Loss::Bce)
+    }
+
     fn parse(name: &str) -> Option<Loss> {
         Some(match name {
             "half_sse" => Loss::HalfSse,
