@@ -177,6 +177,19 @@ fn meval_loss(f: &NetworkFormula, spec: &Spec, text: &str, params: &[f64]) -> f6
     }
 }
 
+/// The samples of `spec` as a data set, its columns named x0…, t0….
+fn dataset_of(spec: &Spec) -> stepgrad::data::Dataset {
+    stepgrad::data::Dataset {
+        feature_names: (0..spec.layers[0]).map(|k| format!("x{k}")).collect(),
+        target_names: (0..spec.layers[spec.layers.len() - 1])
+            .map(|k| format!("t{k}"))
+            .collect(),
+        inputs: spec.inputs.clone(),
+        targets: spec.targets.clone(),
+        ..Default::default()
+    }
+}
+
 fn random_spec() -> impl Strategy<Value = Spec> {
     let shape = (
         prop::collection::vec(1usize..4, 2..5),
@@ -411,7 +424,6 @@ fn why_the_post_prints_different_figures() {
 /// tape's outputs agree with meval's evaluation of the printed loss.
 #[test]
 fn compiled_tape_agrees_with_the_evaluator_on_random_networks() {
-    use stepgrad::data::Dataset;
     use stepgrad::training::{evaluate, Columns, Tapes};
     let mut runner = TestRunner::new(Config {
         cases: 200,
@@ -422,16 +434,7 @@ fn compiled_tape_agrees_with_the_evaluator_on_random_networks() {
         .run(&random_spec(), |spec| {
             let (f, run) = run(&spec, 1, false);
             let tapes = Tapes::compile(&f);
-            let data = Dataset {
-                feature_names: (0..spec.layers[0]).map(|k| format!("x{k}")).collect(),
-                target_names: (0..spec.layers[spec.layers.len() - 1])
-                    .map(|k| format!("t{k}"))
-                    .collect(),
-                class_names: None,
-                separator: None,
-                inputs: spec.inputs.clone(),
-                targets: spec.targets.clone(),
-            };
+            let data = dataset_of(&spec);
             let params = initial_values(&f, &spec);
             let e = evaluate(
                 &tapes,
@@ -517,7 +520,6 @@ fn the_parameter_list_is_the_formulas_parameters() {
 
 #[test]
 fn layer_tape_agrees_with_the_evaluator_and_the_scalar_tape() {
-    use stepgrad::data::Dataset;
     use stepgrad::tape::Kernel;
     use stepgrad::training::{evaluate, Columns, Tapes};
     let mut runner = TestRunner::new(Config {
@@ -528,16 +530,7 @@ fn layer_tape_agrees_with_the_evaluator_and_the_scalar_tape() {
     runner
         .run(&random_spec(), |spec| {
             let (f, run) = run(&spec, 1, false);
-            let data = Dataset {
-                feature_names: (0..spec.layers[0]).map(|k| format!("x{k}")).collect(),
-                target_names: (0..spec.layers[spec.layers.len() - 1])
-                    .map(|k| format!("t{k}"))
-                    .collect(),
-                class_names: None,
-                separator: None,
-                inputs: spec.inputs.clone(),
-                targets: spec.targets.clone(),
-            };
+            let data = dataset_of(&spec);
             let columns = Columns::new(&data);
             let params = initial_values(&f, &spec);
             let scalar = evaluate(
@@ -830,7 +823,6 @@ fn softmax_deltas_under_squared_error_are_the_whole_derivative() {
 /// validation set; and epoch 0's loss is the evaluator's.
 #[test]
 fn a_run_from_the_evaluated_start_is_the_run_that_evaluates_it() {
-    use stepgrad::data::Dataset;
     use stepgrad::network::ParamList;
     use stepgrad::training::{train, train_from, Model, Start, Tapes, TrainOptions};
     let mut runner = TestRunner::new(Config {
@@ -850,15 +842,7 @@ fn a_run_from_the_evaluated_start_is_the_run_that_evaluates_it() {
                     tapes: &tapes,
                     loss: spec.loss,
                 };
-                let data = Dataset {
-                    feature_names: (0..spec.layers[0]).map(|k| format!("x{k}")).collect(),
-                    target_names: (0..spec.layers[spec.layers.len() - 1])
-                        .map(|k| format!("t{k}"))
-                        .collect(),
-                    inputs: spec.inputs.clone(),
-                    targets: spec.targets.clone(),
-                    ..Dataset::default()
-                };
+                let data = dataset_of(&spec);
                 let validation = held_out.then(|| data.subset(&[0]));
                 let options = TrainOptions {
                     optimizer: OptimizerConfig::from_name("sgd", &Hyperparameters::default())
