@@ -23,7 +23,7 @@ lesson-list-title = stepgrad lessons
 lesson-list-intro = Nine lessons on how neural networks learn. Each idea is shown by running stepgrad on a worked example, and stepgrad checks your answers to the exercises. In a terminal a lesson goes one section at a time.
 lesson-list-start = Start the first lesson with: stepgrad lesson 1
 lesson-list-other-language = In Korean: stepgrad lesson 1 --lang ko
-lesson-list-own-file = Your own lesson file (docs/lessons.md has the format): stepgrad lesson my-lesson.md
+lesson-list-own-file = Your own lesson file (format: docs/lessons.md): stepgrad lesson my-lesson.md
 
 ## Answering an exercise
 

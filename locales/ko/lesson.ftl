@@ -22,7 +22,7 @@ lesson-list-title = stepgrad 레슨
 lesson-list-intro = 신경망이 어떻게 학습하는지 아홉 개의 레슨으로 배웁니다. 레슨마다 예제에 stepgrad 명령을 직접 실행해 보고, 연습 문제의 답은 stepgrad가 채점합니다. 터미널에서는 한 번에 한 절씩 진행합니다.
 lesson-list-start = 첫 레슨 시작하기: stepgrad lesson 1
 lesson-list-other-language = 영어로 보기: stepgrad lesson 1 --lang en
-lesson-list-own-file = 직접 쓴 레슨 파일 실행하기 (형식은 docs/lessons.md): stepgrad lesson my-lesson.md
+lesson-list-own-file = 직접 쓴 레슨 파일 (형식: docs/lessons.md): stepgrad lesson my-lesson.md
 
 ## 연습 문제에 답하기
 
