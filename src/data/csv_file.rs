@@ -544,8 +544,37 @@ mod tests {
     /// not a finite number, spaces, quotes or carriage returns.
     fn random_csv(rng: &mut impl rand::Rng, delimiter: char) -> String {
         use rand::RngExt;
-        const FIELDS: [&str; 12] = [
-            "1", "-0.5", "2.5e-3", " 7 ", "0", "1e400", "abc", "", "inf", "\"3\"", "4\r", "-12.25",
+        const FIELDS: [&str; 30] = [
+            "1",
+            "-0.5",
+            "2.5e-3",
+            " 7 ",
+            "0",
+            "1e400",
+            "abc",
+            "",
+            "inf",
+            "\"3\"",
+            "4\r",
+            "-12.25",
+            ".5",
+            "5.",
+            "+3",
+            "1E-5",
+            "1e",
+            "e5",
+            "-",
+            ".",
+            "1.2.3",
+            "1e+",
+            "--1",
+            "0x10",
+            "+inf",
+            "1e-400",
+            "4.9e-324",
+            "0.12345678901234567890123",
+            "7 x",
+            "\u{663}",
         ];
         let columns = rng.random_range(2..5);
         let names: Vec<String> = (0..columns).map(|k| format!("c{k}")).collect();
@@ -559,8 +588,9 @@ mod tests {
                 kind => {
                     let fields = if kind == 3 { columns + 1 } else { columns };
                     (0..fields)
-                        .map(|_| match rng.random_range(0..4) {
+                        .map(|_| match rng.random_range(0..5) {
                             0 => FIELDS[rng.random_range(0..FIELDS.len())].to_string(),
+                            1 => decimal_spelling(rng),
                             _ => format!("{}", rng.random_range(-100..100) as f64 / 8.0),
                         })
                         .collect()
@@ -572,6 +602,53 @@ mod tests {
             text.push('\n');
         }
         text
+    }
+
+    /// A random word of the pieces numbers are written with — digits,
+    /// signs, points, exponents and the words for infinity and NaN — as
+    /// often not a number as one.
+    fn decimal_spelling(rng: &mut impl rand::Rng) -> String {
+        use rand::RngExt;
+        const PIECES: [&str; 21] = [
+            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "-", ".", "e", "E", "inf",
+            "INF", "infinity", "Infinity", "nan", "NaN",
+        ];
+        let pieces = rng.random_range(1..12);
+        (0..pieces)
+            .map(|_| {
+                // The words are rarer than the characters.
+                let limit = if rng.random_bool(0.05) {
+                    PIECES.len()
+                } else {
+                    15
+                };
+                PIECES[rng.random_range(0..limit)]
+            })
+            .collect()
+    }
+
+    /// Whatever the one-pass reading takes whole as a finite number, the
+    /// standard reading takes with the same value, and the other way
+    /// round: the two agree on every spelling of digits, signs, points,
+    /// exponents and the words for infinity and NaN.
+    #[test]
+    fn decimal_spellings_read_as_the_standard_reading_does() {
+        use rand::SeedableRng;
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(5);
+        let mut numbers = 0;
+        for _ in 0..50_000 {
+            let text = decimal_spelling(&mut rng);
+            let whole = fast_float2::parse_partial::<f64, _>(text.as_bytes())
+                .ok()
+                .filter(|&(_, read)| read == text.len())
+                .map(|(value, _)| value);
+            let standard = text.parse::<f64>().ok();
+            let finite = |x: Option<f64>| x.filter(|v| v.is_finite()).map(f64::to_bits);
+            assert_eq!(finite(whole), finite(standard), "{text:?}");
+            assert_eq!(whole.is_some(), standard.is_some(), "{text:?}");
+            numbers += usize::from(standard.is_some());
+        }
+        assert!(numbers > 5_000, "{numbers}");
     }
 
     #[test]

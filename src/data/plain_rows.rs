@@ -40,7 +40,7 @@ pub(super) fn read<'t>(
     delimiter: Delimiter,
     roles: &[Role],
 ) -> Option<PlainRows<'t>> {
-    let plain = !text.bytes().any(|b| b == b'"' || b == b'\r');
+    let plain = memchr::memchr2(b'"', b'\r', text.as_bytes()).is_none();
     let header_end = text.find('\n')?;
     if !plain || text[..header_end].trim().is_empty() {
         return None;
@@ -101,6 +101,34 @@ impl<'t> Fields<'t> {
         (field, line_ends)
     }
 
+    /// The next field on the line as a finite number, and whether the
+    /// line ends after it; `None` when it is not one. A field that is a
+    /// number and nothing else, as most are, is read in the same pass
+    /// that finds its end (`fast_float2` takes whole exactly the numbers
+    /// `str::parse` takes, with the same values, and otherwise only
+    /// infinities and NaNs, which are refused either way); any other
+    /// field (blanks around it, say) is cut out and read as `number`
+    /// reads it.
+    fn next_number(&mut self) -> Option<(f64, bool)> {
+        let bytes = &self.text.as_bytes()[self.at..];
+        if bytes
+            .first()
+            .is_some_and(|b| b.is_ascii_digit() || b"+-.".contains(b))
+        {
+            if let Ok((value, read)) = fast_float2::parse_partial::<f64, _>(bytes) {
+                let after = bytes.get(read).copied();
+                let ends_field = after.is_none_or(|b| b == self.delimiter || b == b'\n');
+                if ends_field {
+                    self.at += read + 1;
+                    let line_ends = after.is_none_or(|b| b == b'\n');
+                    return value.is_finite().then_some((value, line_ends));
+                }
+            }
+        }
+        let (field, ends) = self.next();
+        Some((number(field.trim())?, ends))
+    }
+
     /// Where the line that starts at `start` ends.
     fn line_end(&self, start: usize) -> usize {
         self.text[start..]
@@ -125,14 +153,23 @@ fn row<'t>(
         if line_ended {
             return None;
         }
-        let (field, ends) = fields.next();
-        line_ended = ends;
-        let field = field.trim();
-        match *role {
-            Role::Label => label = field,
-            Role::Input(k) => input[k] = number(field)?,
-            Role::Target(k) => target[k] = number(field)?,
-        }
+        line_ended = match *role {
+            Role::Label => {
+                let (field, ends) = fields.next();
+                label = field.trim();
+                ends
+            }
+            Role::Input(k) => {
+                let (value, ends) = fields.next_number()?;
+                input[k] = value;
+                ends
+            }
+            Role::Target(k) => {
+                let (value, ends) = fields.next_number()?;
+                target[k] = value;
+                ends
+            }
+        };
     }
     line_ended.then_some((input, target, label))
 }

@@ -200,7 +200,7 @@ impl LayerTape {
         batch: Batch,
         keep_slopes: bool,
     ) -> f64 {
-        self.prepare(work, batch.size);
+        self.prepare(work, batch.size, keep_slopes);
         if batch.size == 0 {
             return 0.0;
         }
@@ -231,24 +231,36 @@ impl LayerTape {
         &last[k * work.batch..(k + 1) * work.batch]
     }
 
-    /// Sizes every buffer for `batch` samples (allocating only when the
-    /// batch grows past what the buffers have held).
-    fn prepare(&self, work: &mut LayerWork, batch: usize) {
-        let depth = self.layers.len();
+    /// Sizes the buffers a pass over `batch` samples uses (allocating only
+    /// when the batch grows past what they have held): the nets and
+    /// outputs always; with `backward`, also the slopes, the δs and the
+    /// gradient, which a forward pass alone leaves as they are.
+    fn prepare(&self, work: &mut LayerWork, batch: usize, backward: bool) {
         work.batch = batch;
-        for buffers in [&mut work.nets, &mut work.outs, &mut work.slopes] {
-            buffers.resize_with(depth, Vec::new);
-            for (buffer, layer) in buffers.iter_mut().zip(&self.layers) {
-                buffer.resize(layer.outputs * batch, 0.0);
-            }
-        }
-        let widest = self.layers.iter().map(|l| l.outputs.max(l.inputs)).max();
-        let widest = widest.unwrap_or(0) * batch;
-        work.delta.resize(widest, 0.0);
-        work.below.resize(widest, 0.0);
+        self.size_per_layer(&mut work.nets, batch);
+        self.size_per_layer(&mut work.outs, batch);
         work.lse.resize(batch, 0.0);
         work.per_sample.resize(batch, 0.0);
-        work.gradient.resize(self.parameters, 0.0);
+        if backward {
+            self.size_per_layer(&mut work.slopes, batch);
+            // A δ is a layer's outputs' (the input layer's is never formed).
+            let widest = self.layers.iter().map(|l| l.outputs).max();
+            let widest = widest.unwrap_or(0) * batch;
+            work.delta.resize(widest, 0.0);
+            work.below.resize(widest, 0.0);
+            work.gradient.resize(self.parameters, 0.0);
+        } else {
+            work.slopes.resize_with(self.layers.len(), Vec::new);
+        }
+    }
+
+    /// One buffer per layer, each of the layer's outputs for `batch`
+    /// samples.
+    fn size_per_layer(&self, buffers: &mut Vec<Vec<f64>>, batch: usize) {
+        buffers.resize_with(self.layers.len(), Vec::new);
+        for (buffer, layer) in buffers.iter_mut().zip(&self.layers) {
+            buffer.resize(layer.outputs * batch, 0.0);
+        }
     }
 
     /// Layer `l`'s nets, outputs and (with `slopes`) f′ of its nets.
