@@ -501,10 +501,13 @@ fn the_parameter_list_is_the_formulas_parameters() {
     runner
         .run(&random_spec(), |spec| {
             let listed = ParamList::of_spec(&spec);
-            let built = ParamList::of_formula(&NetworkFormula::forward(&spec));
-            prop_assert_eq!(&listed, &built);
-            let values: Vec<f64> = (0..listed.len()).map(|i| i as f64).collect();
             let formula = NetworkFormula::forward(&spec);
+            let built = ParamList::of_formula(&formula);
+            prop_assert_eq!(&listed.kinds, &built.kinds);
+            let names: Vec<String> = (0..listed.len()).map(|i| listed.name(i)).collect();
+            let formula_names: Vec<&String> = formula.params.iter().map(|p| &p.name).collect();
+            prop_assert_eq!(names.iter().collect::<Vec<_>>(), formula_names);
+            let values: Vec<f64> = (0..listed.len()).map(|i| i as f64).collect();
             prop_assert_eq!(
                 listed.to_shapes(&spec, &values),
                 to_shapes(&formula, &spec, &values)
@@ -887,4 +890,70 @@ fn a_run_from_the_evaluated_start_is_the_run_that_evaluates_it() {
             },
         )
         .unwrap();
+}
+
+/// The start's judgement of the gradient is the gradient's own: on random
+/// networks of every activation, loss and bias mode, with parameters and
+/// inputs from ordinary to 10³⁰⁰ times larger (where losses, δs and
+/// gradients overflow or stay finite by a hair), it is judged finite exactly
+/// when every entry of the computed gradient is finite, and the loss and
+/// accuracy are the evaluation's without the gradient, bit for bit.
+#[test]
+fn the_bounded_gradient_is_judged_finite_exactly_when_it_is() {
+    use stepgrad::training::{evaluate, evaluate_judging_gradient, Columns, Tapes};
+    let mut runner = TestRunner::new(Config {
+        cases: 400,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let judged = std::cell::Cell::new([0usize; 2]);
+    runner
+        .run(
+            &(random_spec(), 0usize..8, 0usize..8, any::<bool>()),
+            |(mut spec, scale, input_scale, classification)| {
+                const FACTORS: [f64; 8] = [1.0, 1e20, 1e75, 1e100, 1e150, 1e154, 1e200, 1e300];
+                let factor = FACTORS[scale];
+                for x in spec.inputs.iter_mut().flatten() {
+                    *x *= FACTORS[input_scale];
+                }
+                let f = NetworkFormula::forward(&spec);
+                let params: Vec<f64> = initial_values(&f, &spec)
+                    .iter()
+                    .map(|p| p * factor)
+                    .collect();
+                let data = dataset_of(&spec);
+                let columns = Columns::new(&data);
+                let tapes = Tapes::layered(&spec, None);
+                let (evaluation, finite) =
+                    evaluate_judging_gradient(&tapes, spec.loss, &columns, &params, classification);
+                let forward = evaluate(&tapes, spec.loss, &columns, &params, classification, false);
+                let full = evaluate(&tapes, spec.loss, &columns, &params, false, true);
+                let what = format!(
+                    "{:?} {:?} {:?} {:?} ×{factor:e}, inputs ×{:e}",
+                    spec.layers, spec.activations, spec.bias, spec.loss, FACTORS[input_scale]
+                );
+                prop_assert_eq!(
+                    finite,
+                    full.gradient.iter().all(|g| g.is_finite()),
+                    "{}: {:?}",
+                    what,
+                    full.gradient
+                );
+                prop_assert_eq!(
+                    evaluation.loss.to_bits(),
+                    forward.loss.to_bits(),
+                    "{}",
+                    what
+                );
+                prop_assert_eq!(evaluation.accuracy, forward.accuracy, "{}", what);
+                let mut counts = judged.get();
+                counts[usize::from(finite)] += 1;
+                judged.set(counts);
+                Ok(())
+            },
+        )
+        .unwrap();
+    // Both verdicts were reached, not only one.
+    let judged = judged.get();
+    assert!(judged[0] > 20 && judged[1] > 20, "{judged:?}");
 }

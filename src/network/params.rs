@@ -7,7 +7,8 @@
 //! so `train` does not build the network's formulas at all unless a
 //! derivation is shown, Newton's method needs the Hessian, or a value at
 //! the start must be named. The names are made by the same functions the
-//! formulas' builder calls.
+//! formulas' builder calls, and for a spec's network only when one is
+//! asked for (`ParamList::name`).
 //!
 //! Invariant: `ParamList::of_spec(spec)` lists the parameters of
 //! `NetworkFormula::forward(spec)` by the same names, kinds and order
@@ -17,10 +18,19 @@ use super::formula::{textbook_names, NetworkFormula, ParamKind};
 use super::spec::{BiasMode, Spec};
 
 /// The parameters of a network in the formulas' order.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct ParamList {
-    pub names: Vec<String>,
     pub kinds: Vec<ParamKind>,
+    naming: Naming,
+}
+
+/// Where a parameter's name comes from: the formulas' list, or — for a
+/// spec's network, whose tens of thousands of names a run needs only to
+/// report a divergence — made from its kind when it is asked for.
+#[derive(Clone, Debug)]
+enum Naming {
+    Listed(Vec<String>),
+    OfSpec { textbook: bool, depth: usize },
 }
 
 /// The name of the weight into neuron `k` (0-based) of layer `l` (1-based)
@@ -72,47 +82,61 @@ pub(super) fn shared_bias_name(l: usize) -> String {
 impl ParamList {
     /// The parameters of a spec's network, without building its formulas.
     pub fn of_spec(spec: &Spec) -> ParamList {
-        let textbook = textbook_names(spec);
         let depth = spec.layers.len() - 1;
-        let mut list = ParamList {
-            names: Vec::with_capacity(spec.parameter_count()),
-            kinds: Vec::with_capacity(spec.parameter_count()),
-        };
-        let mut number = 0;
+        let mut kinds = Vec::with_capacity(spec.parameter_count());
         for l in 1..=depth {
             let layer = l - 1;
             for k in 0..spec.layers[l] {
-                for from in 0..spec.layers[l - 1] {
-                    number += 1;
-                    list.push(
-                        weight_name(textbook, number, l, k, from),
-                        ParamKind::Weight { layer, to: k, from },
-                    );
-                }
+                kinds.extend((0..spec.layers[l - 1]).map(|from| ParamKind::Weight {
+                    layer,
+                    to: k,
+                    from,
+                }));
                 if spec.bias == BiasMode::PerNeuron {
-                    let neuron = super::formula::neuron_name(l, depth, k);
-                    let name = neuron_bias_name(textbook, &neuron, l, k);
-                    list.push(name, ParamKind::Bias { layer, to: Some(k) });
+                    kinds.push(ParamKind::Bias { layer, to: Some(k) });
                 }
             }
             if spec.bias == BiasMode::PerLayer {
-                list.push(shared_bias_name(l), ParamKind::Bias { layer, to: None });
+                kinds.push(ParamKind::Bias { layer, to: None });
             }
         }
-        list
+        ParamList {
+            kinds,
+            naming: Naming::OfSpec {
+                textbook: textbook_names(spec),
+                depth,
+            },
+        }
     }
 
     /// The parameters a network's formulas hold.
     pub fn of_formula(formula: &NetworkFormula) -> ParamList {
         ParamList {
-            names: formula.params.iter().map(|p| p.name.clone()).collect(),
             kinds: formula.params.iter().map(|p| p.kind).collect(),
+            naming: Naming::Listed(formula.params.iter().map(|p| p.name.clone()).collect()),
         }
     }
 
-    fn push(&mut self, name: String, kind: ParamKind) {
-        self.names.push(name);
-        self.kinds.push(kind);
+    /// The name of parameter `i` (as the formulas call it).
+    pub fn name(&self, i: usize) -> String {
+        match &self.naming {
+            Naming::Listed(names) => names[i].clone(),
+            Naming::OfSpec { textbook, depth } => match self.kinds[i] {
+                ParamKind::Weight { layer, to, from } => {
+                    let before = &self.kinds[..i];
+                    let number = 1 + before
+                        .iter()
+                        .filter(|k| matches!(k, ParamKind::Weight { .. }))
+                        .count();
+                    weight_name(*textbook, number, layer + 1, to, from)
+                }
+                ParamKind::Bias { layer, to: Some(k) } => {
+                    let neuron = super::formula::neuron_name(layer + 1, *depth, k);
+                    neuron_bias_name(*textbook, &neuron, layer + 1, k)
+                }
+                ParamKind::Bias { layer, to: None } => shared_bias_name(layer + 1),
+            },
+        }
     }
 
     pub fn len(&self) -> usize {

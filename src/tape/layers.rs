@@ -225,6 +225,45 @@ impl LayerTape {
         loss
     }
 
+    /// The loss summed over a batch, as `loss` computes it, and a bound on
+    /// the size of every entry of its gradient, found from the δs without
+    /// forming ∂W = δ·Xᵀ: an entry of ∂W is at most its row's Σ|δ| times
+    /// the largest |x| the layer reads, a bias's at most its Σ|δ| (the
+    /// whole layer's, for a shared bias). `None` when a δ or an input of a
+    /// layer is not finite: the gradient then is not either.
+    pub fn gradient_bound(
+        &self,
+        work: &mut LayerWork,
+        params: &[f64],
+        batch: Batch,
+    ) -> (f64, Option<f64>) {
+        let loss = self.forward_loss(work, params, batch, true);
+        if batch.size == 0 {
+            return (loss, Some(0.0));
+        }
+        self.output_delta(work, batch.targets);
+        let mut bound = 0.0f64;
+        for l in (0..self.layers.len()).rev() {
+            let layer = &self.layers[l];
+            let x: &[f64] = match l {
+                0 => &batch.inputs[..layer.inputs * batch.size],
+                _ => &work.outs[l - 1],
+            };
+            let delta = &work.delta[..layer.outputs * batch.size];
+            let Some(largest_input) = largest_magnitude(x) else {
+                return (loss, None);
+            };
+            let Some((widest_row, all_rows)) = row_sums_of_magnitudes(delta, batch.size) else {
+                return (loss, None);
+            };
+            bound = bound.max(widest_row * largest_input).max(all_rows);
+            if l > 0 {
+                self.pass_delta_down(l, work, params);
+            }
+        }
+        (loss, Some(bound))
+    }
+
     /// Output neuron `k`'s value for each sample of the last batch run.
     pub fn output<'w>(&self, work: &'w LayerWork, k: usize) -> &'w [f64] {
         let last = &work.outs[self.layers.len() - 1];
@@ -378,9 +417,17 @@ impl LayerTape {
             }
             BiasMode::None => {}
         }
-        if l == 0 {
-            return;
+        if l > 0 {
+            self.pass_delta_down(l, work, params);
         }
+    }
+
+    /// The δ of the layer below layer `l` (`l` > 0), Wᵀ·δ ⊙ f′, in the
+    /// place of layer `l`'s.
+    fn pass_delta_down(&self, l: usize, work: &mut LayerWork, params: &[f64]) {
+        let layer = &self.layers[l];
+        let batch = work.batch;
+        let delta = &work.delta[..layer.outputs * batch];
         let below = &mut work.below[..layer.inputs * batch];
         let w = layer.weights(params);
         transposed_product(self.kernel, below, w, delta, batch, &mut work.band);
@@ -388,6 +435,23 @@ impl LayerTape {
         below.iter_mut().zip(slopes).for_each(|(g, s)| *g *= s);
         std::mem::swap(&mut work.delta, &mut work.below);
     }
+}
+
+/// The largest |v| of `values`; `None` when one is not finite.
+fn largest_magnitude(values: &[f64]) -> Option<f64> {
+    let largest = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    values.iter().all(|v| v.is_finite()).then_some(largest)
+}
+
+/// Of the rows of `batch` values each in `delta`: the largest Σ|δ| of a
+/// row, and Σ|δ| of them all; `None` when a δ is not finite.
+fn row_sums_of_magnitudes(delta: &[f64], batch: usize) -> Option<(f64, f64)> {
+    let mut sums = (0.0f64, 0.0);
+    for row in delta.chunks_exact(batch) {
+        let row_sum: f64 = row.iter().map(|d| d.abs()).sum();
+        sums = (sums.0.max(row_sum), sums.1 + row_sum);
+    }
+    delta.iter().all(|d| d.is_finite()).then_some(sums)
 }
 
 /// One output's term of a sample's loss, as the network's formula writes

@@ -15,6 +15,7 @@
 
 mod apply;
 mod arithmetic;
+mod columns;
 mod compare;
 mod early_stopping;
 mod fit;
@@ -30,13 +31,14 @@ mod trainer;
 
 pub use apply::{samples_for_model, true_class, Applied, Kind, Prediction, Samples};
 pub use arithmetic::EpochArithmetic;
+pub use columns::Columns;
 pub use early_stopping::{BestEpoch, EarlyStopping, Monitor};
 pub use fit::{check_hidden, hidden_activation, network_for, Built};
 pub use outcome::{best_epoch, label_column, PartMetrics};
 pub use plan::{BatchSize, Compiled, Runs, StartFile, TrainPlan, TrainRequest};
 pub use sets::{builtin_set, csv_set, spec_set, ColumnChoice};
 pub use start::{start_fault, Start};
-pub use tapes::{evaluate, Columns, Evaluation, Tapes};
+pub use tapes::{evaluate, evaluate_judging_gradient, Evaluation, Tapes};
 pub use target_scale::TargetScale;
 pub use trainer::{
     train, train_from, EpochRecord, Interruption, IterationRecord, Model, TrainOptions, TrainStop,

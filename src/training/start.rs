@@ -5,7 +5,9 @@
 //! The data are laid out for the tapes once (`Start`), for every run of a
 //! plan. The whole set is evaluated on the tape once, without the
 //! network's formulas (`Start::evaluated`): what it finds is epoch 0's
-//! record, which the runs then do not compute again. Only when something
+//! record, which the runs then do not compute again. Whether the gradient
+//! is finite is told there from a bound on its entries, without forming
+//! it (`tapes::evaluate_judging_gradient`). Only when something
 //! is not finite are the formulas built and the first sample at fault
 //! looked for (chunk by chunk, then sample by sample) and its value named
 //! by evaluating the network's formulas for that sample
@@ -15,7 +17,8 @@
 //! the first epoch starts from is not finite, and `Start::evaluated` is
 //! then `None`.
 
-use super::tapes::{evaluate, Columns, Evaluation};
+use super::columns::Columns;
+use super::tapes::{evaluate, evaluate_judging_gradient, Evaluation};
 use super::trainer::Model;
 use crate::data::Dataset;
 use crate::expr::Evaluator;
@@ -63,15 +66,14 @@ impl Start {
     ) -> Start {
         let mut start = Start::new(model, data, validation);
         let classification = start.classification;
-        let on = |columns, with_gradient| {
-            let (tapes, loss) = (model.tapes, model.loss);
-            evaluate(tapes, loss, columns, params, classification, with_gradient)
-        };
-        let mut training = on(&start.columns, true);
-        let held_out = start.val_columns.as_ref().map(|c| on(c, false));
-        let finite = finite(training.loss, &training.gradient)
+        let (tapes, loss) = (model.tapes, model.loss);
+        let (training, gradient_finite) =
+            evaluate_judging_gradient(tapes, loss, &start.columns, params, classification);
+        let held_out = (start.val_columns.as_ref())
+            .map(|c| evaluate(tapes, loss, c, params, classification, false));
+        let finite = training.loss.is_finite()
+            && gradient_finite
             && held_out.as_ref().is_none_or(|v| v.loss.is_finite());
-        training.gradient = Vec::new();
         start.evaluated = finite.then_some((training, held_out));
         start
     }

@@ -2,9 +2,9 @@
 //! data set: a batch's loss and gradient, a whole set's loss, accuracy and
 //! gradient, and the sums the second-order methods' objective needs.
 //!
-//! A data set is held by columns (one per input, then one per target) in
-//! blocks of 1,024 samples, laid out as the layer tape reads a batch: a
-//! whole set is evaluated block by block, each read where it lies, and a
+//! A data set is held by columns (`columns.rs`: one per input, then one
+//! per target) in blocks of 1,024 samples, laid out as the layer tape
+//! reads a batch: a whole set is evaluated block by block, each read where it lies, and a
 //! batch is gathered from the blocks (on the scalar tape a whole set is
 //! evaluated 128 samples at a time). Memory does not grow with the set
 //! beyond the data itself, and Ctrl-C is heard between blocks.
@@ -12,7 +12,7 @@
 //! Invariant: the tapes compute the values the evaluator computes for the
 //! same nodes (tests compare them on random networks).
 
-use crate::data::Dataset;
+use super::columns::Columns;
 use crate::expr::Id;
 use crate::interrupt::Cancel;
 use crate::network::Spec;
@@ -27,7 +27,7 @@ const CHUNK: usize = 128;
 /// Samples of a batch computed at once: a larger batch is computed in
 /// parts of this many, summed, so the tape's registers hold at most this
 /// many samples each and Ctrl-C is heard between parts.
-const BATCH_CHUNK: usize = 1024;
+pub(super) const BATCH_CHUNK: usize = 1024;
 
 /// The network compiled for batches: its dense layers as matrix
 /// operations, or (for benchmarks and comparisons) its formulas on the
@@ -156,20 +156,7 @@ impl Tapes {
     ) -> f64 {
         match &self.engine {
             Engine::Layers(layers) => {
-                let n = indices.len();
-                let block = match columns.whole_block(indices) {
-                    Some(block) => block,
-                    None => {
-                        columns.gather_block(indices, &mut work.block);
-                        &work.block
-                    }
-                };
-                let (inputs, targets) = block.split_at(layers.inputs() * n);
-                let batch = Batch {
-                    inputs,
-                    targets,
-                    size: n,
-                };
+                let batch = layer_batch(layers, columns, indices, &mut work.block);
                 if with_gradient {
                     let loss = layers.gradient(&mut work.layers, params, batch);
                     work.layers.take_gradient(&mut work.part);
@@ -196,12 +183,51 @@ impl Tapes {
         }
     }
 
+    /// The loss summed over the samples at `indices`, as `run` sums it
+    /// without the gradient, and a bound on the entries of their summed
+    /// gradient (`LayerTape::gradient_bound`).
+    fn run_bounded(
+        layers: &LayerTape,
+        columns: &Columns,
+        indices: &[usize],
+        params: &[f64],
+        work: &mut Work,
+    ) -> (f64, Option<f64>) {
+        let batch = layer_batch(layers, columns, indices, &mut work.block);
+        layers.gradient_bound(&mut work.layers, params, batch)
+    }
+
     /// Output `k` for each sample of the last `run`.
     fn output<'w>(&self, work: &'w Work, k: usize, params: &[f64]) -> Cow<'w, [f64]> {
         match &self.engine {
             Engine::Layers(layers) => Cow::Borrowed(layers.output(&work.layers, k)),
             Engine::Scalar { evaluation, .. } => evaluation.column(&work.scalar, k, params),
         }
+    }
+}
+
+/// The samples at `indices` as the layer tape reads a batch: where they
+/// lie in `columns` when they are one block in order, else gathered into
+/// `block`.
+fn layer_batch<'w>(
+    layers: &LayerTape,
+    columns: &'w Columns,
+    indices: &[usize],
+    block: &'w mut Vec<f64>,
+) -> Batch<'w> {
+    let n = indices.len();
+    let block = match columns.whole_block(indices) {
+        Some(block) => block,
+        None => {
+            columns.gather_block(indices, block);
+            block
+        }
+    };
+    let (inputs, targets) = block.split_at(layers.inputs() * n);
+    Batch {
+        inputs,
+        targets,
+        size: n,
     }
 }
 
@@ -218,127 +244,6 @@ pub struct Work {
     part: Vec<f64>,
     /// The batch's gradient after `batch`.
     pub gradient: Vec<f64>,
-}
-
-/// A data set as columns (one per input, then one per target), laid out
-/// in blocks of `BATCH_CHUNK` samples as the layer tape reads a batch: a
-/// block holds, column after column, the values of its samples. A whole
-/// set is evaluated block by block, each read where it lies.
-pub struct Columns {
-    blocks: Vec<Vec<f64>>,
-    samples: usize,
-    targets: Vec<Vec<f64>>,
-}
-
-impl Columns {
-    pub fn new(data: &Dataset) -> Columns {
-        let n = data.inputs.len();
-        let blocks = (0..n)
-            .step_by(BATCH_CHUNK)
-            .map(|start| {
-                let samples = start..(start + BATCH_CHUNK).min(n);
-                let (inputs, targets) = (&data.inputs[samples.clone()], &data.targets[samples]);
-                let width = data.feature_names.len() + data.targets.first().map_or(0, Vec::len);
-                let mut block = Vec::with_capacity(inputs.len() * width);
-                for k in 0..data.feature_names.len() {
-                    block.extend(inputs.iter().map(|r| r[k]));
-                }
-                for k in 0..data.targets.first().map_or(0, Vec::len) {
-                    block.extend(targets.iter().map(|r| r[k]));
-                }
-                block
-            })
-            .collect();
-        Columns {
-            blocks,
-            samples: n,
-            targets: data.targets.clone(),
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.samples
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.samples == 0
-    }
-
-    /// Columns: inputs, then targets.
-    fn width(&self) -> usize {
-        match self.blocks.first() {
-            Some(block) => block.len() / self.block_len(0),
-            None => 0,
-        }
-    }
-
-    fn block_len(&self, b: usize) -> usize {
-        (self.samples - b * BATCH_CHUNK).min(BATCH_CHUNK)
-    }
-
-    /// Column `k` of the samples `range`, which lie in one block.
-    fn column_in_block(&self, k: usize, range: std::ops::Range<usize>) -> &[f64] {
-        let b = range.start / BATCH_CHUNK;
-        let (len, first) = (self.block_len(b), b * BATCH_CHUNK);
-        &self.blocks[b][k * len + range.start - first..k * len + range.end - first]
-    }
-
-    fn value(&self, k: usize, sample: usize) -> f64 {
-        self.column_in_block(k, sample..sample + 1)[0]
-    }
-
-    /// The block the samples at `indices` make up, when they are exactly
-    /// one block in order.
-    fn whole_block(&self, indices: &[usize]) -> Option<&[f64]> {
-        let range = contiguous(indices)?;
-        let b = range.start / BATCH_CHUNK;
-        let whole = range.start % BATCH_CHUNK == 0 && range.len() == self.block_len(b);
-        whole.then(|| self.blocks[b].as_slice())
-    }
-
-    /// The range `indices` lists in order, when its samples lie in one
-    /// block: their values are then copied as one slice of each column.
-    fn in_one_block(indices: &[usize]) -> Option<std::ops::Range<usize>> {
-        let range = contiguous(indices)?;
-        let same = range.start / BATCH_CHUNK == (range.end - 1) / BATCH_CHUNK;
-        same.then_some(range)
-    }
-
-    /// The columns of the samples at `indices`, one after another in
-    /// `block` (a row of `indices.len()` values per column).
-    fn gather_block(&self, indices: &[usize], block: &mut Vec<f64>) {
-        block.clear();
-        let range = Self::in_one_block(indices);
-        for k in 0..self.width() {
-            match &range {
-                Some(range) => block.extend_from_slice(self.column_in_block(k, range.clone())),
-                None => block.extend(indices.iter().map(|&i| self.value(k, i))),
-            }
-        }
-    }
-
-    /// The columns of the samples at `indices`, into `buffers`.
-    fn gather(&self, indices: &[usize], buffers: &mut Vec<Vec<f64>>) {
-        buffers.resize(self.width(), Vec::new());
-        let range = Self::in_one_block(indices);
-        for (k, buffer) in buffers.iter_mut().enumerate() {
-            buffer.clear();
-            match &range {
-                Some(range) => buffer.extend_from_slice(self.column_in_block(k, range.clone())),
-                None => buffer.extend(indices.iter().map(|&i| self.value(k, i))),
-            }
-        }
-    }
-}
-
-/// The range `indices` lists in order, when they are consecutive (a
-/// whole set's chunks, the batches of an unshuffled epoch).
-fn contiguous(indices: &[usize]) -> Option<std::ops::Range<usize>> {
-    let (&first, &last) = (indices.first()?, indices.last()?);
-    let consecutive = last >= first
-        && last - first + 1 == indices.len()
-        && indices.windows(2).all(|pair| pair[1] == pair[0] + 1);
-    consecutive.then_some(first..last + 1)
 }
 
 /// A loss (and its gradient, when asked for) evaluated over several
@@ -465,6 +370,61 @@ pub fn evaluate(
         // invariant: an evaluation without a cancellation token finishes.
         Err(_) => unreachable!("an evaluation that cannot be cancelled finishes"),
     }
+}
+
+/// The largest bound on the gradient's entries that tells they are
+/// finite: the sums a gradient entry is computed by then stay far below
+/// the largest double, whatever their order and rounding.
+const FINITE_GRADIENT_BOUND: f64 = 1e300;
+
+/// Loss and accuracy over a whole data set, as `evaluate` computes them
+/// without the gradient, and whether the gradient there is finite. The
+/// layer tape tells that from a bound on the gradient's entries summed
+/// over the chunks (`LayerTape::gradient_bound`), at the cost of the
+/// forward pass and the δs; only a bound too large to tell, or the
+/// scalar tape, has the gradient computed.
+pub fn evaluate_judging_gradient(
+    tapes: &Tapes,
+    loss: Loss,
+    columns: &Columns,
+    params: &[f64],
+    classification: bool,
+) -> (Evaluation, bool) {
+    let Engine::Layers(layers) = &tapes.engine else {
+        let mut evaluation = evaluate(tapes, loss, columns, params, classification, true);
+        let finite = evaluation.gradient.iter().all(|g| g.is_finite());
+        evaluation.gradient = Vec::new();
+        return (evaluation, finite);
+    };
+    let mut work = Work::default();
+    let mut chunk = Vec::new();
+    let (mut total, mut bound, mut correct) = (0.0, Some(0.0), 0);
+    let size = tapes.evaluation_chunk();
+    for start in (0..columns.len()).step_by(size) {
+        chunk.clear();
+        chunk.extend(start..(start + size).min(columns.len()));
+        let (sum, chunk_bound) = Tapes::run_bounded(layers, columns, &chunk, params, &mut work);
+        total += sum;
+        bound = bound.zip(chunk_bound).map(|(a, b): (f64, f64)| a + b);
+        if classification {
+            count_correct(tapes, &work, params, columns, &chunk, &mut correct);
+        }
+    }
+    let n = columns.len();
+    let evaluation = Evaluation {
+        loss: total * scale(loss, n),
+        gradient: Vec::new(),
+        accuracy: classification.then(|| correct as f64 / n.max(1) as f64),
+    };
+    let finite = match bound {
+        Some(bound) if bound <= FINITE_GRADIENT_BOUND => true,
+        Some(_) => {
+            let computed = evaluate(tapes, loss, columns, params, false, true);
+            computed.gradient.iter().all(|g| g.is_finite())
+        }
+        None => false,
+    };
+    (evaluation, finite)
 }
 
 /// What an evaluation of a whole set computes, and what stops it.
@@ -663,93 +623,5 @@ impl SampleSums for TapeSums<'_> {
             }
         }
         Ok(total)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rand::seq::SliceRandom;
-    use rand::SeedableRng;
-    use rand_chacha::ChaCha8Rng;
-
-    /// A set of `n` samples with 3 inputs and 2 targets, each value
-    /// naming its sample and column.
-    fn numbered(n: usize) -> Dataset {
-        let value = |i: usize, k: usize| (i * 10 + k) as f64;
-        Dataset {
-            feature_names: vec!["a".into(), "b".into(), "c".into()],
-            target_names: vec!["t".into(), "u".into()],
-            inputs: (0..n)
-                .map(|i| (0..3).map(|k| value(i, k)).collect())
-                .collect(),
-            targets: (0..n)
-                .map(|i| (3..5).map(|k| value(i, k)).collect())
-                .collect(),
-            ..Dataset::default()
-        }
-    }
-
-    /// What a gather must give: each column's values of the samples at
-    /// `indices`, read from the rows.
-    fn by_rows(data: &Dataset, indices: &[usize]) -> Vec<f64> {
-        let mut out = Vec::new();
-        for k in 0..5 {
-            for &i in indices {
-                out.push(if k < 3 {
-                    data.inputs[i][k]
-                } else {
-                    data.targets[i][k - 3]
-                });
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn batches_gathered_from_the_blocks_read_the_rows_they_name() {
-        let data = numbered(2 * BATCH_CHUNK + 300);
-        let columns = Columns::new(&data);
-        let mut rng = ChaCha8Rng::seed_from_u64(4);
-        let mut order: Vec<usize> = (0..data.len()).collect();
-        order.shuffle(&mut rng);
-        let ranges = [
-            0..32,
-            1000..1050,
-            BATCH_CHUNK - 1..BATCH_CHUNK + 1,
-            2040..2348,
-        ];
-        let mut cases: Vec<Vec<usize>> = ranges.iter().map(|r| r.clone().collect()).collect();
-        cases.extend(order.chunks(97).take(20).map(<[usize]>::to_vec));
-        let (mut block, mut buffers) = (Vec::new(), Vec::new());
-        for indices in &cases {
-            let expected = by_rows(&data, indices);
-            columns.gather_block(indices, &mut block);
-            assert_eq!(block, expected, "{indices:?}");
-            columns.gather(indices, &mut buffers);
-            assert_eq!(buffers.concat(), expected, "{indices:?}");
-        }
-    }
-
-    #[test]
-    fn only_a_whole_block_in_order_is_read_in_place() {
-        let data = numbered(BATCH_CHUNK + 10);
-        let columns = Columns::new(&data);
-        let first: Vec<usize> = (0..BATCH_CHUNK).collect();
-        let last: Vec<usize> = (BATCH_CHUNK..BATCH_CHUNK + 10).collect();
-        assert_eq!(
-            columns.whole_block(&first),
-            Some(&by_rows(&data, &first)[..])
-        );
-        assert_eq!(columns.whole_block(&last), Some(&by_rows(&data, &last)[..]));
-        assert_eq!(columns.whole_block(&first[1..]), None);
-        assert_eq!(
-            columns.whole_block(&(5..BATCH_CHUNK + 5).collect::<Vec<_>>()),
-            None
-        );
-        let mut reversed = last.clone();
-        reversed.reverse();
-        assert_eq!(columns.whole_block(&reversed), None);
-        assert!(Columns::new(&numbered(0)).whole_block(&[]).is_none());
     }
 }

@@ -17,10 +17,11 @@
 //! same run, number for number.
 
 use super::arithmetic::EpochArithmetic;
+use super::columns::Columns;
 use super::early_stopping::{BestEpoch, EarlyStopping, Monitor};
 use super::start::Start;
 use super::tapes::{
-    batch, evaluate_in, whole_set_batch, Columns, Evaluating, Evaluation, TapeSums, Tapes, Work,
+    batch, evaluate_in, whole_set_batch, Evaluating, Evaluation, TapeSums, Tapes, Work,
 };
 use crate::data::Dataset;
 use crate::interrupt::{Cancel, Control};
@@ -270,7 +271,6 @@ struct Trainer<'a> {
     evaluated: Option<&'a (Evaluation, Option<Evaluation>)>,
     classification: bool,
     trainable: Vec<usize>,
-    words: LossWords<'a>,
     arithmetic: EpochArithmetic,
     descent: Descent<'a>,
     rng: ChaCha8Rng,
@@ -316,11 +316,7 @@ impl<'a> Trainer<'a> {
         options: &'a TrainOptions,
         control: Control<'a>,
     ) -> Trainer<'a> {
-        let names = &model.params.names;
         let trainable = model.params.trainable(options.update_biases);
-        let words = LossWords {
-            names: trainable.iter().map(|&i| names[i].as_str()).collect(),
-        };
         // A record of wide parameters counts as many values.
         let per_iteration = if options.record_parameters {
             initial.len().max(1)
@@ -342,7 +338,6 @@ impl<'a> Trainer<'a> {
             classification: start.classification,
             descent: Descent::new(options.optimizer, trainable.len(), control.cancel),
             trainable,
-            words,
             arithmetic: EpochArithmetic {
                 samples,
                 batch_size: options.batch_size,
@@ -592,11 +587,19 @@ impl<'a> Trainer<'a> {
         }
     }
 
+    /// The stop for divergence `d`, which names the parameters the
+    /// optimizer moves (named only now: a run that does not diverge never
+    /// needs their names).
     fn diverged(&self, epoch: usize, d: &Divergence) -> TrainStop {
+        let params = self.model.params;
+        let names: Vec<String> = self.trainable.iter().map(|&i| params.name(i)).collect();
+        let words = LossWords {
+            names: names.iter().map(String::as_str).collect(),
+        };
         TrainStop::Diverged {
             epoch,
             iteration: self.iteration,
-            reason: d.describe(&self.words),
+            reason: d.describe(&words),
         }
     }
 
