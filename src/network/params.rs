@@ -123,11 +123,16 @@ impl ParamList {
             Naming::Listed(names) => names[i].clone(),
             Naming::OfSpec { textbook, depth } => match self.kinds[i] {
                 ParamKind::Weight { layer, to, from } => {
-                    let before = &self.kinds[..i];
-                    let number = 1 + before
-                        .iter()
-                        .filter(|k| matches!(k, ParamKind::Weight { .. }))
-                        .count();
+                    // Only the textbook's names (of 60 parameters at most)
+                    // count the weights before this one.
+                    let number = match textbook {
+                        true => {
+                            1 + (self.kinds[..i].iter())
+                                .filter(|k| matches!(k, ParamKind::Weight { .. }))
+                                .count()
+                        }
+                        false => 0,
+                    };
                     weight_name(*textbook, number, layer + 1, to, from)
                 }
                 ParamKind::Bias { layer, to: Some(k) } => {
